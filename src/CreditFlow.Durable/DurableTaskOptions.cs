@@ -1,0 +1,73 @@
+namespace CreditFlow.Durable;
+
+/// <summary>
+/// Settings of the durable runtime, named after host.json's <c>extensions.durableTask</c> section of
+/// Azure Durable Functions so that its users recognise them.
+/// </summary>
+public sealed record DurableTaskOptions
+{
+    /// <summary>The smallest and largest allowed <see cref="PartitionCount"/>.</summary>
+    public const int MinPartitions = 1, MaxPartitions = 16;
+
+    /// <summary>Name of the task hub: prefix of every table, queue and container the runtime uses.</summary>
+    /// <remarks>3–45 characters, letters and digits, starting with a letter (the Durable Functions rule).</remarks>
+    public string HubName { get; init; } = "CreditFlowHub";
+
+    /// <summary>Number of control-queue partitions; fixed once the task hub exists.</summary>
+    public int PartitionCount { get; init; } = 4;
+
+    /// <summary>Activities one process runs at once.</summary>
+    public int MaxConcurrentActivityFunctions { get; init; } = 10;
+
+    /// <summary>Orchestration work items one process runs at once.</summary>
+    public int MaxConcurrentOrchestratorFunctions { get; init; } = 10;
+
+    /// <summary>Ceiling of the idle back-off between polls of an empty queue.</summary>
+    public TimeSpan MaxQueuePollingInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Dequeues after which a message that keeps failing moves to the poison queue.</summary>
+    public int MaxDequeueCount { get; init; } = 5;
+
+    /// <summary>Checks every value; empty when valid.</summary>
+    /// <returns>One problem per bad setting, keyed by its host.json name under <c>extensions.durableTask</c>.</returns>
+    public IReadOnlyList<OptionProblem> Validate()
+    {
+        var problems = new List<OptionProblem>();
+        if (HubName.Length is < 3 or > 45 || !char.IsAsciiLetter(HubName[0]) || !HubName.All(char.IsAsciiLetterOrDigit))
+        {
+            problems.Add(new("hubName", $"must be 3-45 letters or digits starting with a letter (was '{HubName}')."));
+        }
+
+        if (PartitionCount is < MinPartitions or > MaxPartitions)
+        {
+            problems.Add(new("storageProvider.partitionCount", $"must be between {MinPartitions} and {MaxPartitions} (was {PartitionCount})."));
+        }
+
+        if (MaxConcurrentActivityFunctions is < 1 or > 1000)
+        {
+            problems.Add(new("maxConcurrentActivityFunctions", $"must be between 1 and 1000 (was {MaxConcurrentActivityFunctions})."));
+        }
+
+        if (MaxConcurrentOrchestratorFunctions is < 1 or > 1000)
+        {
+            problems.Add(new("maxConcurrentOrchestratorFunctions", $"must be between 1 and 1000 (was {MaxConcurrentOrchestratorFunctions})."));
+        }
+
+        if (MaxQueuePollingInterval < TimeSpan.FromMilliseconds(100) || MaxQueuePollingInterval > TimeSpan.FromMinutes(5))
+        {
+            problems.Add(new("storageProvider.maxQueuePollingInterval", $"must be between 00:00:00.1 and 00:05:00 (was {MaxQueuePollingInterval})."));
+        }
+
+        if (MaxDequeueCount is < 1 or > 100)
+        {
+            problems.Add(new("storageProvider.maxDequeueCount", $"must be between 1 and 100 (was {MaxDequeueCount})."));
+        }
+
+        return problems;
+    }
+}
+
+/// <summary>A setting that failed validation.</summary>
+/// <param name="Key">The setting's name, relative to its section.</param>
+/// <param name="Problem">What is wrong and what was found.</param>
+public sealed record OptionProblem(string Key, string Problem);

@@ -1,0 +1,91 @@
+using CreditFlow.Durable;
+using Microsoft.Extensions.Configuration;
+
+namespace CreditFlow.Host.Configuration;
+
+/// <summary>
+/// Every setting the host reads, validated once at start-up. A bad value stops start-up with a
+/// <see cref="SettingsException"/> naming the key; local.settings.sample.json documents each key.
+/// </summary>
+public sealed record CreditFlowSettings
+{
+    private const string DurableSection = FunctionAppSettingsLoader.HostSection + ":extensions:durableTask";
+    private const string DurableDisplay = "host.json extensions.durableTask";
+
+    /// <summary>Connection string of the storage account (<c>UseDevelopmentStorage=true</c> for Azurite).</summary>
+    public required string StorageConnectionString { get; init; }
+
+    public required DurableTaskOptions Durable { get; init; }
+
+    /// <summary>Key guarding the admin surfaces; null disables them.</summary>
+    public string? AdminKey { get; init; }
+
+    public string? SendGridApiKey { get; init; }
+
+    public string MailFrom { get; init; } = "credit@creditflow.local";
+
+    /// <summary>Key that signs approval links; null means a random key per process start.</summary>
+    public string? ApprovalSigningKey { get; init; }
+
+    /// <summary>HMAC keys the ERP may sign webhooks with (two while rotating).</summary>
+    public IReadOnlyList<string> ErpSigningKeys { get; init; } = [];
+
+    /// <summary>Where the ERP receives hold outcomes; null when no ERP is connected.</summary>
+    public Uri? ErpCallbackUrl { get; init; }
+
+    /// <summary>Reads and validates all settings.</summary>
+    /// <exception cref="SettingsException">The first bad setting found.</exception>
+    public static CreditFlowSettings From(IConfiguration configuration)
+    {
+        var read = new SettingsReader(configuration);
+        var durable = new DurableTaskOptions
+        {
+            HubName = read.String($"{DurableSection}:hubName") ?? new DurableTaskOptions().HubName,
+            PartitionCount = read.Int($"{DurableSection}:storageProvider:partitionCount", $"{DurableDisplay}.storageProvider.partitionCount", 4),
+            MaxConcurrentActivityFunctions = read.Int($"{DurableSection}:maxConcurrentActivityFunctions", $"{DurableDisplay}.maxConcurrentActivityFunctions", 10),
+            MaxConcurrentOrchestratorFunctions = read.Int($"{DurableSection}:maxConcurrentOrchestratorFunctions", $"{DurableDisplay}.maxConcurrentOrchestratorFunctions", 10),
+            MaxQueuePollingInterval = read.TimeSpan($"{DurableSection}:storageProvider:maxQueuePollingInterval", $"{DurableDisplay}.storageProvider.maxQueuePollingInterval", TimeSpan.FromSeconds(30)),
+            MaxDequeueCount = read.Int($"{DurableSection}:storageProvider:maxDequeueCount", $"{DurableDisplay}.storageProvider.maxDequeueCount", 5),
+        };
+        if (durable.Validate() is [var problem, ..])
+        {
+            throw new SettingsException($"{DurableDisplay}.{problem.Key}", problem.Problem);
+        }
+
+        var storage = read.RequiredString("AzureWebJobsStorage", "AzureWebJobsStorage");
+        StorageConnection.Validate(storage);
+
+        var adminKey = read.String("AdminKey");
+        if (adminKey is { Length: > 0 and < 16 })
+        {
+            throw new SettingsException("AdminKey", "must be at least 16 characters when set.");
+        }
+
+        var approvalKey = NullIfEmpty(read.String("Approvals:SigningKey"));
+        if (approvalKey is { Length: < 32 })
+        {
+            throw new SettingsException("Approvals__SigningKey", "must be at least 32 characters when set.");
+        }
+
+        var erpKeys = new[] { read.String("Erp:SigningKeys:0"), read.String("Erp:SigningKeys:1") }
+            .Where(k => !string.IsNullOrEmpty(k)).Select(k => k!).ToList();
+        if (erpKeys.FirstOrDefault(k => k.Length < 32) is not null)
+        {
+            throw new SettingsException("Erp__SigningKeys", "every key must be at least 32 characters.");
+        }
+
+        return new CreditFlowSettings
+        {
+            StorageConnectionString = storage,
+            Durable = durable,
+            AdminKey = string.IsNullOrEmpty(adminKey) ? null : adminKey,
+            SendGridApiKey = NullIfEmpty(read.String("SendGrid:ApiKey")),
+            MailFrom = NullIfEmpty(read.String("SendGrid:From")) ?? "credit@creditflow.local",
+            ApprovalSigningKey = approvalKey,
+            ErpSigningKeys = erpKeys,
+            ErpCallbackUrl = read.AbsoluteUri("Erp:CallbackUrl", "Erp__CallbackUrl"),
+        };
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

@@ -1,0 +1,32 @@
+using CreditFlow.Host.Apis;
+using CreditFlow.Host.Configuration;
+using CreditFlow.Host.Extensions;
+
+namespace CreditFlow.Host;
+
+/// <summary>Builds the CreditFlow web application; <c>Program</c> and the tests both start it here.</summary>
+public static class CreditFlowApp
+{
+    /// <param name="args">Command-line arguments (e.g. <c>--urls</c>); they win over every other source.</param>
+    /// <param name="appRoot">Folder holding host.json and local.settings.json.</param>
+    /// <param name="environment">Environment variables, over the files.</param>
+    /// <exception cref="SettingsException">A setting is missing or invalid.</exception>
+    public static WebApplication Build(string[] args, string appRoot, IReadOnlyDictionary<string, string?> environment)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = appRoot });
+        builder.Configuration.AddInMemoryCollection(FunctionAppSettingsLoader.Load(appRoot, environment));
+        builder.Configuration.AddCommandLine(args);
+        var settings = CreditFlowSettings.From(builder.Configuration);
+
+        builder.AddCreditFlowLogging();
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddStorageReadiness(settings);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthApi();
+        return app;
+    }
+}

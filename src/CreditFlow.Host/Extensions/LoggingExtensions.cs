@@ -1,0 +1,25 @@
+namespace CreditFlow.Host.Extensions;
+
+internal static class LoggingExtensions
+{
+    /// <summary>Readable single lines while developing; JSON lines everywhere else, for log collectors.</summary>
+    public static WebApplicationBuilder AddCreditFlowLogging(this WebApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection($"{Configuration.FunctionAppSettingsLoader.HostSection}:logging"));
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss.fff ";
+            });
+        }
+        else
+        {
+            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        }
+
+        return builder;
+    }
+}

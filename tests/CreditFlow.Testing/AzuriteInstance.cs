@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace CreditFlow.Testing;
+
+/// <summary>
+/// A real Azurite process on free loopback ports with a throw-away data folder, so tests never
+/// touch a developer's running data. Started from the repository's own npm dependency.
+/// </summary>
+public sealed class AzuriteInstance : IAsyncDisposable
+{
+    /// <summary>Azurite's well-known development account key (public, documented by Microsoft).</summary>
+    private const string DevAccountKey =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    /// <summary>Every data folder carries this marker so the test command can reap strays.</summary>
+    public const string DataFolderMarker = "creditflow-test-azurite-";
+
+    private readonly Process _process;
+    private readonly StringBuilder _output;
+
+    private AzuriteInstance(Process process, StringBuilder output, string dataFolder, int blobPort, int queuePort, int tablePort)
+    {
+        _process = process;
+        _output = output;
+        DataFolder = dataFolder;
+        BlobPort = blobPort;
+        QueuePort = queuePort;
+        TablePort = tablePort;
+    }
+
+    public string DataFolder { get; }
+
+    public int BlobPort { get; }
+
+    public int QueuePort { get; }
+
+    public int TablePort { get; }
+
+    public bool IsRunning => !_process.HasExited;
+
+    public string ConnectionString =>
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+        $"AccountKey={DevAccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;" +
+        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
+
+    /// <summary>Starts Azurite and waits until all three services accept connections.</summary>
+    /// <exception cref="InvalidOperationException">Node or Azurite is missing, or Azurite did not come up.</exception>
+    public static async Task<AzuriteInstance> StartAsync(TimeSpan? startTimeout = null, CancellationToken cancellationToken = default)
+    {
+        var script = Path.Combine(RepositoryRoot.Find(), "node_modules", "azurite", "dist", "src", "azurite.js");
+        if (!File.Exists(script))
+        {
+            throw new InvalidOperationException(
+                $"Azurite is not installed at '{script}'. Run 'npm ci' in the repository root (the test command does this).");
+        }
+
+        var dataFolder = Directory.CreateTempSubdirectory(DataFolderMarker).FullName;
+        var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
+        var info = new ProcessStartInfo("node")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+        {
+            script, "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+            "--location", dataFolder,
+            "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(),
+            "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(),
+            "--tableHost", "127.0.0.1", "--tablePort", table.ToString(),
+        })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var output = new StringBuilder();
+        var process = new Process { StartInfo = info };
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var instance = new AzuriteInstance(process, output, dataFolder, blob, queue, table);
+        try
+        {
+            await instance.WaitUntilListeningAsync(startTimeout ?? TimeSpan.FromSeconds(60), cancellationToken);
+            return instance;
+        }
+        catch
+        {
+            await instance.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task WaitUntilListeningAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        foreach (var port in new[] { BlobPort, QueuePort, TablePort })
+        {
+            while (!await AcceptsConnectionAsync(port))
+            {
+                if (_process.HasExited)
+                {
+                    throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode} before listening on port {port}:\n{Output}");
+                }
+
+                if (deadline.IsCancellationRequested)
+                {
+                    throw new InvalidOperationException($"Azurite did not listen on port {port} within {timeout.TotalSeconds:0} s:\n{Output}");
+                }
+
+                // Polling a socket for readiness is the one wait that has no event to await.
+                await Task.Delay(50, CancellationToken.None);
+            }
+        }
+    }
+
+    private string Output
+    {
+        get { lock (_output) { return _output.ToString(); } }
+    }
+
+    private static async Task<bool> AcceptsConnectionAsync(int port)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Stops Azurite and deletes its data folder.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A stray file handle; the folder lives in the temp dir and is reaped by the test command.
+        }
+    }
+}
