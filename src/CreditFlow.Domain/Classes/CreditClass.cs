@@ -1,0 +1,17 @@
+namespace CreditFlow.Domain.Classes;
+
+/// <summary>A customer's credit class, from its score (DOMAIN.md "Credit evaluation").</summary>
+public enum CreditClass
+{
+    /// <summary>Prime.</summary>
+    A,
+
+    /// <summary>Normal.</summary>
+    B,
+
+    /// <summary>Watch.</summary>
+    C,
+
+    /// <summary>No credit: may not order on credit.</summary>
+    D,
+}
