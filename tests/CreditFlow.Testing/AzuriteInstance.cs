@@ -20,6 +20,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
     private readonly Process _process;
     private readonly StringBuilder _output;
+    private bool _disposed;
 
     private AzuriteInstance(Process process, StringBuilder output, string dataFolder, int blobPort, int queuePort, int tablePort)
     {
@@ -39,7 +40,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
     public int TablePort { get; }
 
-    public bool IsRunning => !_process.HasExited;
+    public bool IsRunning => !_disposed && !_process.HasExited;
 
     public string ConnectionString =>
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
@@ -166,6 +167,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
             // Already gone.
         }
 
+        _disposed = true;
         _process.Dispose();
         try
         {

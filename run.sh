@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Runs CreditFlow locally: installs the npm tooling, starts Azurite when nothing listens on
+# 10000-10002 (its data in ./.azurite), then the host on http://localhost:7071.
+# Ctrl-C stops what this script started, and nothing else.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+wait_for() { # wait_for <what> <seconds> <command...>
+  local what=$1 seconds=$2; shift 2
+  for _ in $(seq 1 $((seconds * 10))); do "$@" && return 0; sleep 0.1; done
+  echo "$what did not come up within $seconds s." >&2; return 1
+}
+
+if [ ! -d node_modules/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+pids=()
+stop() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap stop EXIT
+trap 'exit 130' INT TERM
+
+open=0; for p in 10000 10001 10002; do port_open $p && open=$((open + 1)); done
+if [ "$open" -eq 0 ]; then
+  mkdir -p .azurite
+  node node_modules/azurite/dist/src/azurite.js --silent --skipApiVersionCheck --loose --disableTelemetry \
+    --location .azurite --debug .azurite/debug.log >/dev/null 2>.azurite/azurite.err &
+  pids+=($!)
+  all_open() { port_open 10000 && port_open 10001 && port_open 10002; }
+  wait_for "Azurite" 30 all_open
+  echo "Azurite started (data in .azurite/)."
+elif [ "$open" -lt 3 ]; then
+  echo "Some of the ports 10000-10002 are in use, but not all: stop whatever holds them, or start Azurite yourself." >&2
+  exit 1
+else
+  echo "Using the storage emulator already listening on 10000-10002."
+fi
+
+# A local admin key, generated once and kept beside Azurite's data, unless one is configured.
+if [ -z "${AdminKey:-}" ] && ! grep -qs '"AdminKey": *"[^"]' local.settings.json; then
+  [ -s .azurite/admin.key ] || (mkdir -p .azurite && head -c 24 /dev/urandom | base64 | tr -d '/+=' > .azurite/admin.key)
+  AdminKey=$(cat .azurite/admin.key); export AdminKey
+fi
+
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+dotnet build src/CreditFlow.Host --nologo -v:quiet -clp:ErrorsOnly
+dotnet src/CreditFlow.Host/bin/Debug/net10.0/CreditFlow.Host.dll --urls http://localhost:7071 &
+pids+=($!)
+ready() { node -e "fetch('http://localhost:7071/readyz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"; }
+wait_for "CreditFlow" 60 ready
+
+cat <<MSG
+
+CreditFlow is running.
+  http://localhost:7071/readyz    storage reachable?
+  http://localhost:7071/healthz   process alive?
+${AdminKey:+  Admin key: $AdminKey}
+Press Ctrl-C to stop.
+MSG
+wait "${pids[-1]}"

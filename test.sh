@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs the whole CreditFlow test suite on a fresh clone: installs the npm tooling (Azurite),
+# restores and builds, runs every test project, and ends with one line "N passed, N failed".
+# Tests start their own Azurite on free ports with throw-away data; this script reaps any
+# that a crashed test process left behind.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+if [ ! -d node_modules/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+results=$(mktemp -d "${TMPDIR:-/tmp}/creditflow-test-results-XXXXXX")
+reap() { pkill -f "creditflow-test-azurite-" 2>/dev/null || true; }
+trap reap EXIT
+
+if ! dotnet build CreditFlow.slnx --nologo -clp:ErrorsOnly -v:quiet; then
+  echo "The build failed; no test ran."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+dotnet test CreditFlow.slnx --no-build --nologo \
+  --logger "trx;LogFilePrefix=result" --logger "console;verbosity=minimal" \
+  --results-directory "$results" "$@"
+status=$?
+
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  value() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+  skipped=$((skipped + $(value notExecuted)))
+done
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # A test host that crashed writes no failing result; count the crash so the line says red.
+  echo "The test run exited with $status without a failing test result (a test host crashed?)."
+  failed=1
+fi
+
+summary="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"
+echo "$summary"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
