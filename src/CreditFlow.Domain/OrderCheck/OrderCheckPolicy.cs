@@ -1,0 +1,110 @@
+using System.Collections.ObjectModel;
+using CreditFlow.Domain.Configuration;
+using CreditFlow.Domain.Defaults;
+using CreditFlow.Domain.Roles;
+
+namespace CreditFlow.Domain.OrderCheck;
+
+/// <summary>The numbers of the order-to-shipment check.</summary>
+/// <remarks>
+/// Shipped default (<c>Defaults/order-check.json</c>): stop line 30 days overdue; a release covers
+/// a shipment up to 5% above the released amount and for 10 days; over-limit holds need at least the
+/// credit manager (DOMAIN.md "credit manager approves over-limit orders"), blacklist and class-D
+/// exceptions the credit committee ("the committee approves exceptions").
+/// </remarks>
+public sealed record OrderCheckPolicy
+{
+    private const string ConfigurationName = "order check policy";
+    private static readonly Lazy<OrderCheckPolicy> Shipped = new(() => Parse(EmbeddedDefault.Read("order-check.json")));
+
+    /// <summary>Creates a policy.</summary>
+    /// <param name="stopLineDaysOverdue">An invoice this many days overdue (or more) stops shipping.</param>
+    /// <param name="releaseAmountTolerance">A release covers a shipment up to this share above the released amount (0.05 = +5%).</param>
+    /// <param name="releaseDaysTolerance">A release covers a shipment for this many days after it was granted.</param>
+    /// <param name="minimumApprover">For some reasons, the least role that may release; the amount may require a higher one.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The stop line is below 1 day, the amount tolerance outside 0..1 or the days tolerance negative.</exception>
+    public OrderCheckPolicy(int stopLineDaysOverdue, decimal releaseAmountTolerance, int releaseDaysTolerance, IReadOnlyDictionary<HoldReasonKind, CreditRole>? minimumApprover = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(stopLineDaysOverdue, 1);
+        if (releaseAmountTolerance is < 0m or > 1m)
+        {
+            throw new ArgumentOutOfRangeException(nameof(releaseAmountTolerance), releaseAmountTolerance, "The release amount tolerance must be a share between 0 and 1.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(releaseDaysTolerance);
+        StopLineDaysOverdue = stopLineDaysOverdue;
+        ReleaseAmountTolerance = releaseAmountTolerance;
+        ReleaseDaysTolerance = releaseDaysTolerance;
+        MinimumApprover = new ReadOnlyDictionary<HoldReasonKind, CreditRole>(new Dictionary<HoldReasonKind, CreditRole>(minimumApprover ?? new Dictionary<HoldReasonKind, CreditRole>()));
+    }
+
+    /// <summary>The shipped default policy.</summary>
+    public static OrderCheckPolicy Default => Shipped.Value;
+
+    /// <summary>Days overdue at which an open invoice stops shipping.</summary>
+    public int StopLineDaysOverdue { get; }
+
+    /// <summary>Share above the released amount a shipment may have and stay released.</summary>
+    public decimal ReleaseAmountTolerance { get; }
+
+    /// <summary>Days after the release a shipment stays released.</summary>
+    public int ReleaseDaysTolerance { get; }
+
+    /// <summary>The least role that may release a hold for a reason.</summary>
+    public IReadOnlyDictionary<HoldReasonKind, CreditRole> MinimumApprover { get; }
+
+    /// <summary>
+    /// Reads <c>{ "stopLineDaysOverdue": 30, "releaseTolerance": { "amountShare": 0.05, "days": 10 }, "minimumApprover": { "OverLimit": "CreditManager" } }</c>.
+    /// </summary>
+    /// <exception cref="InvalidConfigurationException">Every problem found, each with its JSON path.</exception>
+    public static OrderCheckPolicy Parse(string json)
+    {
+        using var document = JsonRuleReader.ParseDocument(json, ConfigurationName);
+        var reader = new JsonRuleReader(ConfigurationName);
+        var root = document.RootElement;
+        reader.Object(root, "$", "stopLineDaysOverdue", "releaseTolerance", "minimumApprover");
+
+        var stopLine = reader.Int(root, "$", "stopLineDaysOverdue");
+        if (stopLine is < 1)
+        {
+            reader.Problem("$.stopLineDaysOverdue", $"must be at least 1 day, was {stopLine}");
+        }
+
+        decimal? share = null;
+        int? days = null;
+        if (root.TryGetProperty("releaseTolerance", out var tolerance) && reader.Object(tolerance, "$.releaseTolerance", "amountShare", "days"))
+        {
+            share = reader.Decimal(tolerance, "$.releaseTolerance", "amountShare");
+            if (share is < 0m or > 1m)
+            {
+                reader.Problem("$.releaseTolerance.amountShare", $"must be a share between 0 and 1 (0.05 = +5%), was {share}");
+            }
+
+            days = reader.Int(tolerance, "$.releaseTolerance", "days");
+            if (days is < 0)
+            {
+                reader.Problem("$.releaseTolerance.days", $"must not be negative, was {days}");
+            }
+        }
+        else if (!root.TryGetProperty("releaseTolerance", out _))
+        {
+            reader.Problem("$.releaseTolerance", "is required");
+        }
+
+        var minimum = new Dictionary<HoldReasonKind, CreditRole>();
+        if (root.TryGetProperty("minimumApprover", out var approvers) && reader.Object(approvers, "$.minimumApprover", Enum.GetNames<HoldReasonKind>()))
+        {
+            foreach (var property in approvers.EnumerateObject())
+            {
+                if (Enum.TryParse<HoldReasonKind>(property.Name, out var kind)
+                    && reader.EnumValue<CreditRole>(property.Value, $"$.minimumApprover.{property.Name}") is { } role)
+                {
+                    minimum[kind] = role;
+                }
+            }
+        }
+
+        reader.ThrowIfProblems();
+        return new OrderCheckPolicy(stopLine!.Value, share!.Value, days!.Value, minimum);
+    }
+}
