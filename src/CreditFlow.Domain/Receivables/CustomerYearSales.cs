@@ -1,0 +1,9 @@
+namespace CreditFlow.Domain.Receivables;
+
+using Money = CreditFlow.Domain.Money.Money;
+
+/// <summary>A customer's sales in one calendar year.</summary>
+/// <param name="CustomerId">The customer.</param>
+/// <param name="Year">The year.</param>
+/// <param name="Sales">Its sales that year.</param>
+public sealed record CustomerYearSales(string CustomerId, int Year, Money Sales);
