@@ -1,0 +1,33 @@
+namespace CreditFlow.Domain.Warnings;
+
+/// <summary>What a credit signal measures (DOMAIN.md "Early warning").</summary>
+/// <remarks>Event signals (lawsuit, mortgage, ownership change, bankruptcy, ban) carry the value 1.</remarks>
+public enum SignalKind
+{
+    /// <summary>Days the oldest open invoice is past due.</summary>
+    DaysOverdue,
+
+    /// <summary>Percent of its equity the main shareholder has pledged.</summary>
+    EquityPledgedPercent,
+
+    /// <summary>The customer is party to a major lawsuit.</summary>
+    MajorLawsuit,
+
+    /// <summary>Percent drop of order volume against the customer's usual level.</summary>
+    OrderVolumeDropPercent,
+
+    /// <summary>Days by which the customer's payment cycle has lengthened against its usual one.</summary>
+    PaymentDaysLengthening,
+
+    /// <summary>Key assets have been mortgaged.</summary>
+    KeyAssetsMortgaged,
+
+    /// <summary>Ownership or control has changed.</summary>
+    OwnershipChange,
+
+    /// <summary>A large customer of the customer went bankrupt.</summary>
+    MajorCustomerBankrupt,
+
+    /// <summary>The customer's sector was banned or restricted by policy.</summary>
+    SectorBan,
+}
