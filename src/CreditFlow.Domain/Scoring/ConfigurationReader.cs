@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
 using CreditFlow.Domain.Configuration;
 using CreditFlow.Domain.Money;
@@ -249,7 +248,4 @@ internal sealed class ConfigurationReader
         JsonValueKind.Array => "an array",
         _ => value.GetRawText(),
     };
-
-    /// <summary>The assembly holding the defaults; exposed for tests that list the shipped files.</summary>
-    internal static Assembly DefaultsAssembly => typeof(ConfigurationReader).Assembly;
 }
