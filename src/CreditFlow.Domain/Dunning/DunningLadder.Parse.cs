@@ -1,0 +1,114 @@
+using System.Text.Json;
+using CreditFlow.Domain.Configuration;
+using CreditFlow.Domain.Defaults;
+using CreditFlow.Domain.Roles;
+
+namespace CreditFlow.Domain.Dunning;
+
+public sealed partial class DunningLadder
+{
+    private const string ConfigurationName = "dunning ladder";
+
+    private static readonly (string Name, DunningOffsetKind Kind)[] OffsetProperties =
+        [("daysFromDue", DunningOffsetKind.DaysFromDue), ("monthsFromDue", DunningOffsetKind.MonthsFromDue), ("termFraction", DunningOffsetKind.TermFraction)];
+
+    /// <summary>
+    /// Reads <c>{ "steps": [ { "code": "reminder", "daysFromDue": -3, "actions": [ { "kind": "Mail", "template": "payment-reminder" } ] }, ... ] }</c>.
+    /// Each step has exactly one of <c>daysFromDue</c>, <c>monthsFromDue</c>, <c>termFraction</c>; an action has a
+    /// <c>kind</c> and, as its kind needs, a <c>template</c>, a <c>role</c> or a <c>level</c>.
+    /// </summary>
+    /// <exception cref="InvalidConfigurationException">Every problem found, each with its JSON path.</exception>
+    public static DunningLadder Parse(string json)
+    {
+        using var document = JsonRuleReader.ParseDocument(json, ConfigurationName);
+        var reader = new JsonRuleReader(ConfigurationName);
+        var root = document.RootElement;
+        reader.Object(root, "$", "steps");
+        var stepElements = reader.Array(root, "$", "steps");
+        if (JsonRuleReader.Has(root, "steps") && root.GetProperty("steps").ValueKind == JsonValueKind.Array && stepElements.Count == 0)
+        {
+            reader.Problem("$.steps", "must list at least one step");
+        }
+
+        var steps = new List<DunningStep>();
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (element, path) in stepElements)
+        {
+            if (!reader.Object(element, path, "code", "daysFromDue", "monthsFromDue", "termFraction", "actions"))
+            {
+                continue;
+            }
+
+            var code = reader.String(element, path, "code");
+            if (code is not null && !codes.Add(code))
+            {
+                reader.Problem($"{path}.code", $"'{code}' is used by an earlier step");
+            }
+
+            var offset = ReadOffset(reader, element, path);
+            var actions = reader.Array(element, path, "actions").Select(a => ReadAction(reader, a.Element, a.Path)).ToArray();
+            if (JsonRuleReader.Has(element, "actions") && element.GetProperty("actions").ValueKind == JsonValueKind.Array && actions.Length == 0)
+            {
+                reader.Problem($"{path}.actions", "must list at least one action");
+            }
+
+            if (code is not null && offset is not null && actions.All(a => a is not null))
+            {
+                steps.Add(new DunningStep(code, offset, actions!));
+            }
+        }
+
+        reader.ThrowIfProblems();
+        return new DunningLadder(steps);
+    }
+
+    private static DunningOffset? ReadOffset(JsonRuleReader reader, JsonElement element, string path)
+    {
+        var present = OffsetProperties.Where(p => JsonRuleReader.Has(element, p.Name)).ToArray();
+        if (present.Length != 1)
+        {
+            reader.Problem(path, $"must have exactly one of daysFromDue, monthsFromDue, termFraction, had {present.Length}");
+            return null;
+        }
+
+        var (name, kind) = present[0];
+        if (reader.Decimal(element, path, name) is not { } value)
+        {
+            return null;
+        }
+
+        if (DunningOffset.Problem(kind, value) is { } problem)
+        {
+            reader.Problem($"{path}.{name}", problem);
+            return null;
+        }
+
+        return new DunningOffset(kind, value);
+    }
+
+    private static DunningAction? ReadAction(JsonRuleReader reader, JsonElement element, string path)
+    {
+        if (!reader.Object(element, path, "kind", "template", "role", "level"))
+        {
+            return null;
+        }
+
+        var kind = reader.Enum<DunningActionKind>(element, path, "kind");
+        var template = reader.String(element, path, "template", required: false);
+        var role = reader.Enum<CreditRole>(element, path, "role", required: false);
+        var level = reader.Enum<DunningWarningLevel>(element, path, "level", required: false);
+        if (kind is null)
+        {
+            return null;
+        }
+
+        var action = new DunningAction(kind.Value, template, role, level);
+        if (action.Missing() is { } missing && !JsonRuleReader.Has(element, missing.Property))
+        {
+            reader.Problem($"{path}.{missing.Property}", missing.Problem);
+            return null;
+        }
+
+        return action;
+    }
+}
