@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CreditFlow.Domain.Configuration;
-using CreditFlow.Domain.Defaults;
 using CreditFlow.Domain.Roles;
 
 namespace CreditFlow.Domain.Authority;
@@ -16,8 +15,8 @@ public sealed partial class AuthorityMatrix
     /// <exception cref="InvalidConfigurationException">Every problem found, each with its JSON path.</exception>
     public static AuthorityMatrix Parse(string json)
     {
-        using var document = JsonRuleReader.ParseDocument(json, ConfigurationName);
-        var reader = new JsonRuleReader(ConfigurationName);
+        var reader = new ConfigurationReader(ConfigurationDialect.Rules);
+        using var document = reader.Open(json, ConfigurationName);
         var root = document.RootElement;
         reader.Object(root, "$", "currency", "cumulative", "tiers");
         var currency = reader.Currency(root, "$", "currency");
@@ -25,7 +24,7 @@ public sealed partial class AuthorityMatrix
 
         var tiers = new List<(CreditRole? Role, decimal? UpTo)>();
         var allObjects = true;
-        foreach (var (element, path) in reader.Array(root, "$", "tiers"))
+        foreach (var (element, path) in reader.Array(root, "$", "tiers", allowEmpty: true))
         {
             allObjects &= reader.Object(element, path, "role", "upTo");
             tiers.Add(element.ValueKind == JsonValueKind.Object
@@ -34,7 +33,7 @@ public sealed partial class AuthorityMatrix
         }
 
         // Ordering checks only make sense once every tier could be read.
-        if (JsonRuleReader.Has(root, "tiers") && allObjects)
+        if (ConfigurationReader.Has(root, "tiers") && allObjects)
         {
             foreach (var problem in Validate(tiers, i => $"$.tiers[{i}]"))
             {
@@ -42,7 +41,7 @@ public sealed partial class AuthorityMatrix
             }
         }
 
-        reader.ThrowIfProblems();
+        reader.ThrowIfAny(ConfigurationName);
         return new AuthorityMatrix(currency!.Value, tiers.Select(t => (t.Role!.Value, t.UpTo)), cumulative);
     }
 }

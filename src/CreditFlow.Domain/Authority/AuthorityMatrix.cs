@@ -1,5 +1,4 @@
 using CreditFlow.Domain.Configuration;
-using CreditFlow.Domain.Defaults;
 using CreditFlow.Domain.Money;
 using CreditFlow.Domain.Roles;
 

@@ -8,7 +8,7 @@ namespace CreditFlow.Domain.Classes;
 /// <remarks>Default (<c>credit-classes.json</c>): A from 80, B from 65, C from 50, D below 50.</remarks>
 public sealed record CreditClassBands
 {
-    private static readonly Lazy<CreditClassBands> DefaultBands = new(() => Parse(ConfigurationReader.ReadDefault("credit-classes.json")));
+    private static readonly Lazy<CreditClassBands> DefaultBands = new(() => Parse(EmbeddedDefault.Read("credit-classes.json")));
 
     /// <summary>Creates the bands.</summary>
     /// <exception cref="ArgumentException">Minimums outside 0..100 or not strictly descending A &gt; B &gt; C.</exception>
@@ -37,8 +37,8 @@ public sealed record CreditClassBands
     public static CreditClassBands Parse(string json)
     {
         const string Name = "credit class bands";
-        using var document = ConfigurationReader.Open(json, Name);
-        var r = new ConfigurationReader();
+        var r = new ConfigurationReader(ConfigurationDialect.Scoring);
+        using var document = r.Open(json, Name);
         var a = default(decimal?);
         var b = default(decimal?);
         var c = default(decimal?);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CreditFlow.Domain.Configuration;
-using CreditFlow.Domain.Defaults;
 using CreditFlow.Domain.Roles;
 
 namespace CreditFlow.Domain.Dunning;
@@ -20,12 +19,12 @@ public sealed partial class DunningLadder
     /// <exception cref="InvalidConfigurationException">Every problem found, each with its JSON path.</exception>
     public static DunningLadder Parse(string json)
     {
-        using var document = JsonRuleReader.ParseDocument(json, ConfigurationName);
-        var reader = new JsonRuleReader(ConfigurationName);
+        var reader = new ConfigurationReader(ConfigurationDialect.Rules);
+        using var document = reader.Open(json, ConfigurationName);
         var root = document.RootElement;
         reader.Object(root, "$", "steps");
-        var stepElements = reader.Array(root, "$", "steps");
-        if (JsonRuleReader.Has(root, "steps") && root.GetProperty("steps").ValueKind == JsonValueKind.Array && stepElements.Count == 0)
+        var stepElements = reader.Array(root, "$", "steps", allowEmpty: true);
+        if (ConfigurationReader.Has(root, "steps") && root.GetProperty("steps").ValueKind == JsonValueKind.Array && stepElements.Count == 0)
         {
             reader.Problem("$.steps", "must list at least one step");
         }
@@ -46,8 +45,8 @@ public sealed partial class DunningLadder
             }
 
             var offset = ReadOffset(reader, element, path);
-            var actions = reader.Array(element, path, "actions").Select(a => ReadAction(reader, a.Element, a.Path)).ToArray();
-            if (JsonRuleReader.Has(element, "actions") && element.GetProperty("actions").ValueKind == JsonValueKind.Array && actions.Length == 0)
+            var actions = reader.Array(element, path, "actions", allowEmpty: true).Select(a => ReadAction(reader, a.Item, a.Path)).ToArray();
+            if (ConfigurationReader.Has(element, "actions") && element.GetProperty("actions").ValueKind == JsonValueKind.Array && actions.Length == 0)
             {
                 reader.Problem($"{path}.actions", "must list at least one action");
             }
@@ -58,13 +57,13 @@ public sealed partial class DunningLadder
             }
         }
 
-        reader.ThrowIfProblems();
+        reader.ThrowIfAny(ConfigurationName);
         return new DunningLadder(steps);
     }
 
-    private static DunningOffset? ReadOffset(JsonRuleReader reader, JsonElement element, string path)
+    private static DunningOffset? ReadOffset(ConfigurationReader reader, JsonElement element, string path)
     {
-        var present = OffsetProperties.Where(p => JsonRuleReader.Has(element, p.Name)).ToArray();
+        var present = OffsetProperties.Where(p => ConfigurationReader.Has(element, p.Name)).ToArray();
         if (present.Length != 1)
         {
             reader.Problem(path, $"must have exactly one of daysFromDue, monthsFromDue, termFraction, had {present.Length}");
@@ -86,7 +85,7 @@ public sealed partial class DunningLadder
         return new DunningOffset(kind, value);
     }
 
-    private static DunningAction? ReadAction(JsonRuleReader reader, JsonElement element, string path)
+    private static DunningAction? ReadAction(ConfigurationReader reader, JsonElement element, string path)
     {
         if (!reader.Object(element, path, "kind", "template", "role", "level"))
         {
@@ -103,7 +102,7 @@ public sealed partial class DunningLadder
         }
 
         var action = new DunningAction(kind.Value, template, role, level);
-        if (action.Missing() is { } missing && !JsonRuleReader.Has(element, missing.Property))
+        if (action.Missing() is { } missing && !ConfigurationReader.Has(element, missing.Property))
         {
             reader.Problem($"{path}.{missing.Property}", missing.Problem);
             return null;

@@ -1,4 +1,4 @@
-using CreditFlow.Domain.Defaults;
+using CreditFlow.Domain.Configuration;
 
 namespace CreditFlow.Domain.Dunning;
 

@@ -1,5 +1,4 @@
 using CreditFlow.Domain.Configuration;
-using CreditFlow.Domain.Defaults;
 
 namespace CreditFlow.Domain.Exposure;
 
@@ -23,14 +22,14 @@ public sealed record ExposurePolicy(bool IncludeOpenReceivables, bool IncludeShi
     /// <exception cref="InvalidConfigurationException">Every problem found, each with its JSON path.</exception>
     public static ExposurePolicy Parse(string json)
     {
-        using var document = JsonRuleReader.ParseDocument(json, ConfigurationName);
-        var reader = new JsonRuleReader(ConfigurationName);
+        var reader = new ConfigurationReader(ConfigurationDialect.Rules);
+        using var document = reader.Open(json, ConfigurationName);
         var root = document.RootElement;
         reader.Object(root, "$", "includeOpenReceivables", "includeShippedNotInvoiced", "includeOpenOrders");
         var receivables = reader.Bool(root, "$", "includeOpenReceivables");
         var shipped = reader.Bool(root, "$", "includeShippedNotInvoiced");
         var orders = reader.Bool(root, "$", "includeOpenOrders");
-        reader.ThrowIfProblems();
+        reader.ThrowIfAny(ConfigurationName);
         return new ExposurePolicy(receivables!.Value, shipped!.Value, orders!.Value);
     }
 }

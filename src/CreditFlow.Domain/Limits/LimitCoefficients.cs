@@ -1,7 +1,6 @@
 using System.Globalization;
 using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Configuration;
-using CreditFlow.Domain.Scoring;
 
 namespace CreditFlow.Domain.Limits;
 
@@ -14,7 +13,7 @@ public sealed record LimitCoefficients
 {
     private static readonly string[] Bases = ["annualSales", "workingCapital", "netAssetLiquidationValue"];
     private static readonly CreditClass[] CreditClasses = [CreditClass.A, CreditClass.B, CreditClass.C];
-    private static readonly Lazy<LimitCoefficients> DefaultCoefficients = new(() => Parse(ConfigurationReader.ReadDefault("limit-coefficients.json")));
+    private static readonly Lazy<LimitCoefficients> DefaultCoefficients = new(() => Parse(EmbeddedDefault.Read("limit-coefficients.json")));
     private readonly Dictionary<(LimitMethod, CreditClass), decimal> coefficients;
 
     private LimitCoefficients(Dictionary<(LimitMethod, CreditClass), decimal> coefficients) => this.coefficients = coefficients;
@@ -41,8 +40,8 @@ public sealed record LimitCoefficients
     public static LimitCoefficients Parse(string json)
     {
         const string Name = "limit coefficients";
-        using var document = ConfigurationReader.Open(json, Name);
-        var r = new ConfigurationReader();
+        var r = new ConfigurationReader(ConfigurationDialect.Scoring);
+        using var document = r.Open(json, Name);
         var result = new Dictionary<(LimitMethod, CreditClass), decimal>();
         if (r.Property(document.RootElement, "$", "coefficients") is { } all)
         {

@@ -1,6 +1,5 @@
 using CreditFlow.Domain.Configuration;
 using CreditFlow.Domain.Money;
-using CreditFlow.Domain.Scoring;
 
 namespace CreditFlow.Domain.Limits;
 
@@ -10,7 +9,7 @@ using Money = CreditFlow.Domain.Money.Money;
 /// <remarks>Article: "small trial order + guarantee". Default (<c>new-customer-policy.json</c>): trial limit 100,000 CNY, guarantee above 500,000 CNY.</remarks>
 public sealed record NewCustomerPolicy
 {
-    private static readonly Lazy<NewCustomerPolicy> DefaultPolicy = new(() => Parse(ConfigurationReader.ReadDefault("new-customer-policy.json")));
+    private static readonly Lazy<NewCustomerPolicy> DefaultPolicy = new(() => Parse(EmbeddedDefault.Read("new-customer-policy.json")));
 
     /// <summary>Creates the policy.</summary>
     /// <param name="trialLimit">The largest limit granted during the trial period; above zero.</param>
@@ -56,8 +55,8 @@ public sealed record NewCustomerPolicy
     public static NewCustomerPolicy Parse(string json)
     {
         const string Name = "new-customer policy";
-        using var document = ConfigurationReader.Open(json, Name);
-        var r = new ConfigurationReader();
+        var r = new ConfigurationReader(ConfigurationDialect.Scoring);
+        using var document = r.Open(json, Name);
         var trial = r.Money(document.RootElement, "$", "trialLimit");
         var threshold = r.Money(document.RootElement, "$", "guaranteeThreshold");
         if (trial is { Amount: <= 0m } t)

@@ -1,6 +1,5 @@
 using System.Collections.ObjectModel;
 using CreditFlow.Domain.Configuration;
-using CreditFlow.Domain.Defaults;
 using CreditFlow.Domain.Roles;
 
 namespace CreditFlow.Domain.OrderCheck;
@@ -59,8 +58,8 @@ public sealed record OrderCheckPolicy
     /// <exception cref="InvalidConfigurationException">Every problem found, each with its JSON path.</exception>
     public static OrderCheckPolicy Parse(string json)
     {
-        using var document = JsonRuleReader.ParseDocument(json, ConfigurationName);
-        var reader = new JsonRuleReader(ConfigurationName);
+        var reader = new ConfigurationReader(ConfigurationDialect.Rules);
+        using var document = reader.Open(json, ConfigurationName);
         var root = document.RootElement;
         reader.Object(root, "$", "stopLineDaysOverdue", "releaseTolerance", "minimumApprover");
 
@@ -104,7 +103,7 @@ public sealed record OrderCheckPolicy
             }
         }
 
-        reader.ThrowIfProblems();
+        reader.ThrowIfAny(ConfigurationName);
         return new OrderCheckPolicy(stopLine!.Value, share!.Value, days!.Value, minimum);
     }
 }

@@ -1,5 +1,4 @@
 using CreditFlow.Domain.Configuration;
-using CreditFlow.Domain.Defaults;
 
 namespace CreditFlow.Domain.Receivables;
 
@@ -40,8 +39,8 @@ public sealed record AbcPolicy
     /// <exception cref="InvalidConfigurationException">Every problem found, each with its JSON path.</exception>
     public static AbcPolicy Parse(string json)
     {
-        using var document = JsonRuleReader.ParseDocument(json, ConfigurationName);
-        var reader = new JsonRuleReader(ConfigurationName);
+        var reader = new ConfigurationReader(ConfigurationDialect.Rules);
+        using var document = reader.Open(json, ConfigurationName);
         var root = document.RootElement;
         reader.Object(root, "$", "highRiskShare", "watchShare");
         var c = reader.Decimal(root, "$", "highRiskShare");
@@ -59,7 +58,7 @@ public sealed record AbcPolicy
             reader.Problem("$.watchShare", $"highRiskShare + watchShare must not exceed 1, was {c + b}");
         }
 
-        reader.ThrowIfProblems();
+        reader.ThrowIfAny(ConfigurationName);
         return new AbcPolicy(c!.Value, b!.Value);
     }
 }

@@ -1,5 +1,4 @@
 using CreditFlow.Domain.Configuration;
-using CreditFlow.Domain.Defaults;
 
 namespace CreditFlow.Domain.Receivables;
 
@@ -57,13 +56,13 @@ public sealed class AgingBuckets
     /// <exception cref="InvalidConfigurationException">Every problem found, each with its JSON path.</exception>
     public static AgingBuckets Parse(string json)
     {
-        using var document = JsonRuleReader.ParseDocument(json, ConfigurationName);
-        var reader = new JsonRuleReader(ConfigurationName);
+        var reader = new ConfigurationReader(ConfigurationDialect.Rules);
+        using var document = reader.Open(json, ConfigurationName);
         var root = document.RootElement;
         reader.Object(root, "$", "buckets");
         var buckets = new List<AgingBucket>();
         var readable = true;
-        foreach (var (element, path) in reader.Array(root, "$", "buckets"))
+        foreach (var (element, path) in reader.Array(root, "$", "buckets", allowEmpty: true))
         {
             if (reader.Object(element, path, "label", "upToDays"))
             {
@@ -77,7 +76,7 @@ public sealed class AgingBuckets
             }
         }
 
-        if (readable && JsonRuleReader.Has(root, "buckets"))
+        if (readable && ConfigurationReader.Has(root, "buckets"))
         {
             foreach (var problem in Validate(buckets, "$.buckets"))
             {
@@ -85,7 +84,7 @@ public sealed class AgingBuckets
             }
         }
 
-        reader.ThrowIfProblems();
+        reader.ThrowIfAny(ConfigurationName);
         return new AgingBuckets(buckets);
     }
 

@@ -1,5 +1,4 @@
 using CreditFlow.Domain.Configuration;
-using CreditFlow.Domain.Defaults;
 
 namespace CreditFlow.Domain.Receivables;
 
@@ -39,8 +38,8 @@ public sealed record CoreCustomerPolicy
     /// <exception cref="InvalidConfigurationException">Every problem found, each with its JSON path.</exception>
     public static CoreCustomerPolicy Parse(string json)
     {
-        using var document = JsonRuleReader.ParseDocument(json, ConfigurationName);
-        var reader = new JsonRuleReader(ConfigurationName);
+        var reader = new ConfigurationReader(ConfigurationDialect.Rules);
+        using var document = reader.Open(json, ConfigurationName);
         var root = document.RootElement;
         reader.Object(root, "$", "years", "cumulativeShare");
         var years = reader.Int(root, "$", "years");
@@ -55,7 +54,7 @@ public sealed record CoreCustomerPolicy
             reader.Problem("$.cumulativeShare", $"must be above 0 and at most 1, was {share}");
         }
 
-        reader.ThrowIfProblems();
+        reader.ThrowIfAny(ConfigurationName);
         return new CoreCustomerPolicy(years!.Value, share!.Value);
     }
 }

@@ -1,5 +1,4 @@
 using CreditFlow.Domain.Configuration;
-using CreditFlow.Domain.Defaults;
 
 namespace CreditFlow.Domain.Receivables;
 
@@ -53,8 +52,8 @@ public sealed record PaymentHabitPolicy
     /// <exception cref="InvalidConfigurationException">Every problem found, each with its JSON path.</exception>
     public static PaymentHabitPolicy Parse(string json)
     {
-        using var document = JsonRuleReader.ParseDocument(json, ConfigurationName);
-        var reader = new JsonRuleReader(ConfigurationName);
+        var reader = new ConfigurationReader(ConfigurationDialect.Rules);
+        using var document = reader.Open(json, ConfigurationName);
         var root = document.RootElement;
         reader.Object(root, "$", "earlyDaysBeforeDue", "graceDaysAfterDue", "defaultAfterDaysOverdue");
         var early = reader.Int(root, "$", "earlyDaysBeforeDue");
@@ -75,7 +74,7 @@ public sealed record PaymentHabitPolicy
             reader.Problem("$.defaultAfterDaysOverdue", $"must be above graceDaysAfterDue ({g}), was {d}");
         }
 
-        reader.ThrowIfProblems();
+        reader.ThrowIfAny(ConfigurationName);
         return new PaymentHabitPolicy(early!.Value, grace!.Value, defaults!.Value);
     }
 

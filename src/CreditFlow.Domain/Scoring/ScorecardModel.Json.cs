@@ -16,8 +16,8 @@ public sealed partial record ScorecardModel
     /// <exception cref="InvalidConfigurationException">Listing every problem with its JSON path.</exception>
     public static ScorecardModel Parse(string json)
     {
-        using var document = ConfigurationReader.Open(json, "scorecard model");
-        var r = new ConfigurationReader();
+        var r = new ConfigurationReader(ConfigurationDialect.Scoring);
+        using var document = r.Open(json, "scorecard model");
         var root = document.RootElement;
         var id = r.String(root, "$", "id");
         var version = r.String(root, "$", "version");

@@ -8,8 +8,8 @@ namespace CreditFlow.Domain.Scoring;
 /// </summary>
 public sealed partial record ScorecardModel
 {
-    private static readonly Lazy<ScorecardModel> MultiDimensionDefault = new(() => Parse(ConfigurationReader.ReadDefault("scorecard-multi-dimension.json")));
-    private static readonly Lazy<ScorecardModel> FiveCDefault = new(() => Parse(ConfigurationReader.ReadDefault("scorecard-5c.json")));
+    private static readonly Lazy<ScorecardModel> MultiDimensionDefault = new(() => Parse(EmbeddedDefault.Read("scorecard-multi-dimension.json")));
+    private static readonly Lazy<ScorecardModel> FiveCDefault = new(() => Parse(EmbeddedDefault.Read("scorecard-5c.json")));
 
     /// <summary>Creates a model.</summary>
     /// <param name="id">Stable id, e.g. <c>multi-dimension</c>.</param>

@@ -1,5 +1,4 @@
 using CreditFlow.Domain.Configuration;
-using CreditFlow.Domain.Scoring;
 
 namespace CreditFlow.Domain.Terms;
 
@@ -7,7 +6,7 @@ namespace CreditFlow.Domain.Terms;
 /// <remarks>Default (<c>credit-term-analysis.json</c>): a 365-day year for the opportunity cost.</remarks>
 public sealed record CreditTermAnalyzer
 {
-    private static readonly Lazy<CreditTermAnalyzer> DefaultAnalyzer = new(() => Parse(ConfigurationReader.ReadDefault("credit-term-analysis.json")));
+    private static readonly Lazy<CreditTermAnalyzer> DefaultAnalyzer = new(() => Parse(EmbeddedDefault.Read("credit-term-analysis.json")));
 
     /// <summary>Creates the analyzer.</summary>
     /// <param name="dayCountBasis">Days in the year the bank rate is quoted for, e.g. 365 or 360.</param>
@@ -52,8 +51,8 @@ public sealed record CreditTermAnalyzer
     public static CreditTermAnalyzer Parse(string json)
     {
         const string Name = "credit-term analysis";
-        using var document = ConfigurationReader.Open(json, Name);
-        var r = new ConfigurationReader();
+        var r = new ConfigurationReader(ConfigurationDialect.Scoring);
+        using var document = r.Open(json, Name);
         var basis = r.Int(document.RootElement, "$", "dayCountBasis");
         if (basis is { } b && b is not (360 or 365 or 366))
         {

@@ -1,5 +1,5 @@
+using CreditFlow.Domain.Configuration;
 using CreditFlow.Domain.Roles;
-using CreditFlow.Domain.Scoring;
 
 namespace CreditFlow.Domain.Warnings;
 

@@ -1,6 +1,5 @@
 using CreditFlow.Domain.Configuration;
 using CreditFlow.Domain.Roles;
-using CreditFlow.Domain.Scoring;
 
 namespace CreditFlow.Domain.Warnings;
 
@@ -8,7 +7,7 @@ namespace CreditFlow.Domain.Warnings;
 /// <remarks>Default in <c>warning-rules.json</c>: DOMAIN.md's three example triggers, its other signals, and a 24-hour response.</remarks>
 public sealed record WarningRules
 {
-    private static readonly Lazy<WarningRules> DefaultRules = new(() => Parse(ConfigurationReader.ReadDefault("warning-rules.json")));
+    private static readonly Lazy<WarningRules> DefaultRules = new(() => Parse(EmbeddedDefault.Read("warning-rules.json")));
 
     /// <summary>Creates the rule set.</summary>
     /// <exception cref="ArgumentException">No rules, or two rules with one name.</exception>
@@ -61,8 +60,8 @@ public sealed record WarningRules
     public static WarningRules Parse(string json)
     {
         const string Name = "warning rules";
-        using var document = ConfigurationReader.Open(json, Name);
-        var r = new ConfigurationReader();
+        var r = new ConfigurationReader(ConfigurationDialect.Scoring);
+        using var document = r.Open(json, Name);
         var root = document.RootElement;
         var defaultHours = r.Decimal(root, "$", "defaultResponseHours");
         if (defaultHours is <= 0m)
@@ -86,7 +85,7 @@ public sealed record WarningRules
 
             var level = r.Enum<WarningLevel>(item, path, "level");
             var actions = r.Array(item, path, "actions")
-                .Select(a => a.Item.ValueKind == System.Text.Json.JsonValueKind.String ? r.EnumValue<ResponseAction>(a.Item.GetString()!, a.Path) : Bad(r, a.Path))
+                .Select(a => a.Item.ValueKind == System.Text.Json.JsonValueKind.String ? r.EnumValue<ResponseAction>(a.Item, a.Path) : Bad(r, a.Path))
                 .ToArray();
             var responsible = r.Enum<CreditRole>(item, path, "responsible");
             var ownHours = r.Decimal(item, path, "responseHours", required: false);

@@ -1,4 +1,4 @@
-namespace CreditFlow.Domain.Defaults;
+namespace CreditFlow.Domain.Configuration;
 
 /// <summary>Reads the shipped default configurations embedded in this assembly (<c>Defaults/*.json</c>).</summary>
 internal static class EmbeddedDefault
