@@ -1,10 +1,8 @@
 using CreditFlow.Domain.Configuration;
-using CreditFlow.Domain.Money;
+using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Roles;
 
 namespace CreditFlow.Domain.Authority;
-
-using Money = CreditFlow.Domain.Money.Money;
 
 /// <summary>
 /// Who may approve a credit amount (DOMAIN.md "Actors"): amount tiers, lowest first, each owned by

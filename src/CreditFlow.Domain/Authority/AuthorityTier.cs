@@ -1,9 +1,7 @@
-using CreditFlow.Domain.Money;
+using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Roles;
 
 namespace CreditFlow.Domain.Authority;
-
-using Money = CreditFlow.Domain.Money.Money;
 
 /// <summary>One rung of the authority matrix: a role that may approve amounts up to a bound.</summary>
 /// <param name="Rank">Position in the matrix, 0 for the lowest tier.</param>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using CreditFlow.Domain.Money;
+using CreditFlow.Domain.Monetary;
 
 namespace CreditFlow.Domain.Configuration;
 
@@ -233,7 +233,7 @@ internal sealed class ConfigurationReader(ConfigurationDialect dialect)
     }
 
     /// <summary>An amount of money written as <c>{ "amount": 500000, "currency": "CNY" }</c>.</summary>
-    public Money.Money? Money(JsonElement parent, string path, string name, bool required = true)
+    public Money? Money(JsonElement parent, string path, string name, bool required = true)
     {
         if (Property(parent, path, name, required) is not { } value)
         {
@@ -243,7 +243,7 @@ internal sealed class ConfigurationReader(ConfigurationDialect dialect)
         var here = $"{path}.{name}";
         var amount = Decimal(value, here, "amount");
         var currency = Currency(value, here, "currency");
-        return amount is { } a && currency is { } c ? new Money.Money(a, c) : null;
+        return amount is { } a && currency is { } c ? new Money(a, c) : null;
     }
 
     /// <summary>The items of an array property, each with its path; empty (with a problem) when absent or not an array.</summary>

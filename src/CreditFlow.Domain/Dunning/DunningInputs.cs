@@ -1,6 +1,6 @@
-namespace CreditFlow.Domain.Dunning;
+using CreditFlow.Domain.Monetary;
 
-using Money = CreditFlow.Domain.Money.Money;
+namespace CreditFlow.Domain.Dunning;
 
 /// <summary>An invoice followed by the dunning ladder.</summary>
 public sealed record DunningInvoice

@@ -1,8 +1,6 @@
-using CreditFlow.Domain.Money;
+using CreditFlow.Domain.Monetary;
 
 namespace CreditFlow.Domain.Dunning;
-
-using Money = CreditFlow.Domain.Money.Money;
 
 public sealed partial class DunningLadder
 {

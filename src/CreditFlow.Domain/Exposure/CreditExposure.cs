@@ -1,8 +1,6 @@
-using CreditFlow.Domain.Money;
+using CreditFlow.Domain.Monetary;
 
 namespace CreditFlow.Domain.Exposure;
-
-using Money = CreditFlow.Domain.Money.Money;
 
 /// <summary>
 /// Exposure: what a customer (or group) could cost if it stopped paying today, split by component.

@@ -1,8 +1,6 @@
-using CreditFlow.Domain.Money;
+using CreditFlow.Domain.Monetary;
 
 namespace CreditFlow.Domain.Exposure;
-
-using Money = CreditFlow.Domain.Money.Money;
 
 /// <summary>A customer's open amounts, as the ledgers report them, in one currency.</summary>
 public sealed record CustomerOpenItems

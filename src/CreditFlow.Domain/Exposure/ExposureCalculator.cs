@@ -1,8 +1,6 @@
-using CreditFlow.Domain.Money;
+using CreditFlow.Domain.Monetary;
 
 namespace CreditFlow.Domain.Exposure;
-
-using Money = CreditFlow.Domain.Money.Money;
 
 /// <summary>Computes exposure = open receivables + shipped-not-invoiced + open orders, per customer and per group.</summary>
 /// <param name="policy">Which components count.</param>

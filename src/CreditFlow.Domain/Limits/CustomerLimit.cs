@@ -1,6 +1,6 @@
-namespace CreditFlow.Domain.Limits;
+using CreditFlow.Domain.Monetary;
 
-using Money = CreditFlow.Domain.Money.Money;
+namespace CreditFlow.Domain.Limits;
 
 /// <summary>A customer's current credit limit, as an input to the total-line reconciliation.</summary>
 /// <param name="CustomerId">The customer.</param>

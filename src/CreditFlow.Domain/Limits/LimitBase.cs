@@ -1,8 +1,6 @@
-using CreditFlow.Domain.Money;
+using CreditFlow.Domain.Monetary;
 
 namespace CreditFlow.Domain.Limits;
-
-using Money = CreditFlow.Domain.Money.Money;
 
 /// <summary>The base a class coefficient multiplies: annual sales, working capital or net-asset liquidation value.</summary>
 public abstract record LimitBase

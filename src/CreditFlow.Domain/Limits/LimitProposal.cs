@@ -1,9 +1,7 @@
 using CreditFlow.Domain.Classes;
-using CreditFlow.Domain.Money;
+using CreditFlow.Domain.Monetary;
 
 namespace CreditFlow.Domain.Limits;
-
-using Money = CreditFlow.Domain.Money.Money;
 
 /// <summary>A reference credit limit with the method, formula and figures it came from.</summary>
 /// <param name="Method">The method used.</param>

@@ -1,9 +1,7 @@
 using CreditFlow.Domain.Configuration;
-using CreditFlow.Domain.Money;
+using CreditFlow.Domain.Monetary;
 
 namespace CreditFlow.Domain.Limits;
-
-using Money = CreditFlow.Domain.Money.Money;
 
 /// <summary>New customers start with a small trial limit, plus a guarantee when the request is large.</summary>
 /// <remarks>Article: "small trial order + guarantee". Default (<c>new-customer-policy.json</c>): trial limit 100,000 CNY, guarantee above 500,000 CNY.</remarks>

@@ -1,6 +1,6 @@
-namespace CreditFlow.Domain.Limits;
+using CreditFlow.Domain.Monetary;
 
-using Money = CreditFlow.Domain.Money.Money;
+namespace CreditFlow.Domain.Limits;
 
 /// <summary>What a new customer gets during its trial period.</summary>
 /// <param name="Requested">The limit sales asked for.</param>

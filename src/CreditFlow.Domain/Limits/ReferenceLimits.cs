@@ -1,10 +1,8 @@
 using System.Globalization;
 using CreditFlow.Domain.Classes;
-using CreditFlow.Domain.Money;
+using CreditFlow.Domain.Monetary;
 
 namespace CreditFlow.Domain.Limits;
-
-using Money = CreditFlow.Domain.Money.Money;
 
 /// <summary>Reference limits for one customer by each method of the deck; the officer compares them and proposes one.</summary>
 /// <param name="coefficients">Class coefficients per base.</param>

@@ -1,9 +1,7 @@
 using System.Numerics;
-using CreditFlow.Domain.Money;
+using CreditFlow.Domain.Monetary;
 
 namespace CreditFlow.Domain.Limits;
-
-using Money = CreditFlow.Domain.Money.Money;
 
 /// <summary>Reconciles customer limits with the company-wide total credit line (set first, then limits, then both adjusted).</summary>
 public static class TotalCreditLine

@@ -1,6 +1,6 @@
-namespace CreditFlow.Domain.Limits;
+using CreditFlow.Domain.Monetary;
 
-using Money = CreditFlow.Domain.Money.Money;
+namespace CreditFlow.Domain.Limits;
 
 /// <summary>Whether the customers' limits fit the company's total credit line, and if not, a proportional scale-down.</summary>
 /// <param name="TotalLine">The company-wide total credit line.</param>

@@ -1,9 +1,7 @@
 using CreditFlow.Domain.Classes;
-using CreditFlow.Domain.Money;
+using CreditFlow.Domain.Monetary;
 
 namespace CreditFlow.Domain.OrderCheck;
-
-using Money = CreditFlow.Domain.Money.Money;
 
 /// <summary>What the order check needs to know of a customer's credit standing.</summary>
 public sealed record CreditProfile

@@ -1,6 +1,6 @@
-namespace CreditFlow.Domain.OrderCheck;
+using CreditFlow.Domain.Monetary;
 
-using Money = CreditFlow.Domain.Money.Money;
+namespace CreditFlow.Domain.OrderCheck;
 
 /// <summary>Why an order is held (DOMAIN.md "Order-to-shipment check").</summary>
 public enum HoldReasonKind

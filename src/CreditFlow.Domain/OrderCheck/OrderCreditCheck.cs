@@ -2,11 +2,9 @@ using System.Globalization;
 using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Exposure;
-using CreditFlow.Domain.Money;
+using CreditFlow.Domain.Monetary;
 
 namespace CreditFlow.Domain.OrderCheck;
-
-using Money = CreditFlow.Domain.Money.Money;
 
 /// <summary>
 /// The order-to-shipment check (DOMAIN.md lifecycle 2): clean orders pass; the rest are held with

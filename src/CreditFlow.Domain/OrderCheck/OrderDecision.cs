@@ -1,8 +1,7 @@
 using CreditFlow.Domain.Authority;
+using CreditFlow.Domain.Monetary;
 
 namespace CreditFlow.Domain.OrderCheck;
-
-using Money = CreditFlow.Domain.Money.Money;
 
 /// <summary>Whether the ERP may ship.</summary>
 public enum OrderOutcome

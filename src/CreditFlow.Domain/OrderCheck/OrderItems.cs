@@ -1,8 +1,6 @@
-using CreditFlow.Domain.Money;
+using CreditFlow.Domain.Monetary;
 
 namespace CreditFlow.Domain.OrderCheck;
-
-using Money = CreditFlow.Domain.Money.Money;
 
 /// <summary>An invoice of the customer that is not fully paid.</summary>
 /// <param name="InvoiceId">The invoice.</param>

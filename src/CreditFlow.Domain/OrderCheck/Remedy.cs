@@ -1,6 +1,6 @@
-namespace CreditFlow.Domain.OrderCheck;
+using CreditFlow.Domain.Monetary;
 
-using Money = CreditFlow.Domain.Money.Money;
+namespace CreditFlow.Domain.OrderCheck;
 
 /// <summary>What would clear a hold reason.</summary>
 public enum RemedyKind

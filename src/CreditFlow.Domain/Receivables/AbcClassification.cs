@@ -1,8 +1,6 @@
-using CreditFlow.Domain.Money;
+using CreditFlow.Domain.Monetary;
 
 namespace CreditFlow.Domain.Receivables;
-
-using Money = CreditFlow.Domain.Money.Money;
 
 /// <summary>A receivable with its ABC class.</summary>
 /// <param name="Receivable">The receivable.</param>

@@ -1,8 +1,6 @@
-using CreditFlow.Domain.Money;
+using CreditFlow.Domain.Monetary;
 
 namespace CreditFlow.Domain.Receivables;
-
-using Money = CreditFlow.Domain.Money.Money;
 
 /// <summary>One line of an aging report: the open amounts of a customer (or of all) per bucket.</summary>
 /// <param name="Key">The customer id, or <see cref="AgingReport.TotalKey"/>.</param>

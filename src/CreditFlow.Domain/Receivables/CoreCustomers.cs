@@ -1,8 +1,6 @@
-using CreditFlow.Domain.Money;
+using CreditFlow.Domain.Monetary;
 
 namespace CreditFlow.Domain.Receivables;
-
-using Money = CreditFlow.Domain.Money.Money;
 
 /// <summary>Core credit customers (DOMAIN.md "Customers"; the deck's 二八原则型 and 持续往来型).</summary>
 public static class CoreCustomers

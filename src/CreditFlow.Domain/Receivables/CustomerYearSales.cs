@@ -1,6 +1,6 @@
-namespace CreditFlow.Domain.Receivables;
+using CreditFlow.Domain.Monetary;
 
-using Money = CreditFlow.Domain.Money.Money;
+namespace CreditFlow.Domain.Receivables;
 
 /// <summary>A customer's sales in one calendar year.</summary>
 /// <param name="CustomerId">The customer.</param>

@@ -1,6 +1,6 @@
-namespace CreditFlow.Domain.Receivables;
+using CreditFlow.Domain.Monetary;
 
-using Money = CreditFlow.Domain.Money.Money;
+namespace CreditFlow.Domain.Receivables;
 
 /// <summary>An invoice not fully paid, as the receivable analysis sees it.</summary>
 public sealed record OpenReceivable

@@ -1,6 +1,6 @@
-namespace CreditFlow.Domain.Receivables;
+using CreditFlow.Domain.Monetary;
 
-using Money = CreditFlow.Domain.Money.Money;
+namespace CreditFlow.Domain.Receivables;
 
 /// <summary>Why a customer is core.</summary>
 public enum CoreReason

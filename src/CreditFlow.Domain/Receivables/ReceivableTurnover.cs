@@ -1,6 +1,6 @@
-namespace CreditFlow.Domain.Receivables;
+using CreditFlow.Domain.Monetary;
 
-using Money = CreditFlow.Domain.Money.Money;
+namespace CreditFlow.Domain.Receivables;
 
 /// <summary>
 /// DSO and receivable turnover over a period (DOMAIN.md "Receivable analysis"; the deck's 销售变现天数
@@ -38,7 +38,7 @@ public sealed record ReceivableTurnover(DateOnly From, DateOnly To, Money Averag
     /// <param name="creditSales">Credit sales of the period.</param>
     /// <param name="totalSales">All sales of the period, at least the credit sales.</param>
     /// <exception cref="ArgumentException">The period ends before it starts, no balance is given, an amount is negative, or total sales are below credit sales.</exception>
-    /// <exception cref="CreditFlow.Domain.Money.CurrencyMismatchException">The amounts are in different currencies.</exception>
+    /// <exception cref="CurrencyMismatchException">The amounts are in different currencies.</exception>
     public static ReceivableTurnover Compute(DateOnly from, DateOnly to, IReadOnlyList<Money> receivableBalances, Money creditSales, Money totalSales)
     {
         ArgumentNullException.ThrowIfNull(receivableBalances);

@@ -1,8 +1,6 @@
-using CreditFlow.Domain.Money;
+using CreditFlow.Domain.Monetary;
 
 namespace CreditFlow.Domain.Terms;
-
-using Money = CreditFlow.Domain.Money.Money;
 
 /// <summary>A proposed change of credit term with the expected effects, as the credit manager estimates them.</summary>
 /// <remarks>

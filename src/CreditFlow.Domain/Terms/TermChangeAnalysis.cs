@@ -1,6 +1,6 @@
-namespace CreditFlow.Domain.Terms;
+using CreditFlow.Domain.Monetary;
 
-using Money = CreditFlow.Domain.Money.Money;
+namespace CreditFlow.Domain.Terms;
 
 /// <summary>The marginal analysis of a credit-term change (consulting deck, "credit policy 1").</summary>
 /// <param name="Change">What was analysed.</param>

@@ -1,11 +1,9 @@
 using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Configuration;
-using CreditFlow.Domain.Money;
+using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Roles;
 
 namespace CreditFlow.Domain.Tests.Authority;
-
-using Money = CreditFlow.Domain.Money.Money;
 
 public sealed class AuthorityMatrixTests
 {

@@ -1,8 +1,7 @@
 using CreditFlow.Domain.Dunning;
+using CreditFlow.Domain.Monetary;
 
 namespace CreditFlow.Domain.Tests.Dunning;
-
-using Money = CreditFlow.Domain.Money.Money;
 
 public sealed class DunningLadderTests
 {

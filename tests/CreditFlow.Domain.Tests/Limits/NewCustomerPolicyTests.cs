@@ -1,10 +1,8 @@
 using CreditFlow.Domain.Configuration;
 using CreditFlow.Domain.Limits;
-using CreditFlow.Domain.Money;
+using CreditFlow.Domain.Monetary;
 
 namespace CreditFlow.Domain.Tests.Limits;
-
-using Money = CreditFlow.Domain.Money.Money;
 
 public sealed class NewCustomerPolicyTests
 {

@@ -1,11 +1,9 @@
 using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Configuration;
 using CreditFlow.Domain.Limits;
-using CreditFlow.Domain.Money;
+using CreditFlow.Domain.Monetary;
 
 namespace CreditFlow.Domain.Tests.Limits;
-
-using Money = CreditFlow.Domain.Money.Money;
 
 public sealed class ReferenceLimitsTests
 {

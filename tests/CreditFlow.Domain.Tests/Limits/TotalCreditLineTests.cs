@@ -1,9 +1,7 @@
 using CreditFlow.Domain.Limits;
-using CreditFlow.Domain.Money;
+using CreditFlow.Domain.Monetary;
 
 namespace CreditFlow.Domain.Tests.Limits;
-
-using Money = CreditFlow.Domain.Money.Money;
 
 public sealed class TotalCreditLineTests
 {

@@ -1,12 +1,11 @@
 using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Exposure;
+using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Domain.Roles;
 
 namespace CreditFlow.Domain.Tests.OrderCheck;
-
-using Money = CreditFlow.Domain.Money.Money;
 
 public sealed class OrderCreditCheckTests
 {

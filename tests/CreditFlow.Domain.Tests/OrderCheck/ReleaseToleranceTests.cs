@@ -1,11 +1,10 @@
 using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Exposure;
+using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.OrderCheck;
 
 namespace CreditFlow.Domain.Tests.OrderCheck;
-
-using Money = CreditFlow.Domain.Money.Money;
 
 public sealed class ReleaseToleranceTests
 {

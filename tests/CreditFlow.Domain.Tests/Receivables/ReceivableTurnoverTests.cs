@@ -1,8 +1,7 @@
+using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Receivables;
 
 namespace CreditFlow.Domain.Tests.Receivables;
-
-using Money = CreditFlow.Domain.Money.Money;
 
 public sealed class ReceivableTurnoverTests
 {

@@ -1,10 +1,8 @@
 using CreditFlow.Domain.Configuration;
-using CreditFlow.Domain.Money;
+using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Terms;
 
 namespace CreditFlow.Domain.Tests.Terms;
-
-using Money = CreditFlow.Domain.Money.Money;
 
 public sealed class CreditTermAnalyzerTests
 {

@@ -1,4 +1,4 @@
-namespace CreditFlow.Domain.Money;
+namespace CreditFlow.Domain.Monetary;
 
 /// <summary>Two amounts in different currencies were combined without an exchange rate.</summary>
 public sealed class CurrencyMismatchException(Currency left, Currency right)

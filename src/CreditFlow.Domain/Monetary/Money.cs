@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CreditFlow.Domain.Money;
+namespace CreditFlow.Domain.Monetary;
 
 /// <summary>An amount of money in one currency. Arithmetic across currencies is refused.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace CreditFlow.Domain.Money;
+namespace CreditFlow.Domain.Monetary;
 
 /// <summary>An ISO 4217 currency code such as <c>CNY</c>, <c>EUR</c> or <c>USD</c>.</summary>
 public readonly record struct Currency
