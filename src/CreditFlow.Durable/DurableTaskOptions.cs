@@ -25,6 +25,12 @@ public sealed record DurableTaskOptions
     /// <summary>Ceiling of the idle back-off between polls of an empty queue.</summary>
     public TimeSpan MaxQueuePollingInterval { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a received control message stays invisible to other workers. Its holder renews it
+    /// while working; after a crash the message reappears when this runs out.
+    /// </summary>
+    public TimeSpan ControlQueueVisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Dequeues after which a message that keeps failing moves to the poison queue.</summary>
     public int MaxDequeueCount { get; init; } = 5;
 
@@ -56,6 +62,11 @@ public sealed record DurableTaskOptions
         if (MaxQueuePollingInterval < TimeSpan.FromMilliseconds(100) || MaxQueuePollingInterval > TimeSpan.FromMinutes(5))
         {
             problems.Add(new("storageProvider.maxQueuePollingInterval", $"must be between 00:00:00.1 and 00:05:00 (was {MaxQueuePollingInterval})."));
+        }
+
+        if (ControlQueueVisibilityTimeout < TimeSpan.FromSeconds(1) || ControlQueueVisibilityTimeout > TimeSpan.FromHours(1))
+        {
+            problems.Add(new("storageProvider.controlQueueVisibilityTimeout", $"must be between 00:00:01 and 01:00:00 (was {ControlQueueVisibilityTimeout})."));
         }
 
         if (MaxDequeueCount is < 1 or > 100)

@@ -1,0 +1,37 @@
+namespace CreditFlow.Durable.Execution;
+
+/// <summary>A call the orchestrator awaits until a history event completes it.</summary>
+internal interface IOpenTask
+{
+    void SetResult(string? serializedResult);
+
+    void SetFailure(TaskFailureDetails failure);
+}
+
+internal sealed class OpenTask<TResult>(int id, string taskName) : IOpenTask
+{
+    public TaskCompletionSource<TResult> Source { get; } = new();
+
+    public void SetResult(string? serializedResult)
+    {
+        try
+        {
+            Source.TrySetResult((TResult)JsonDataConverter.Deserialize(serializedResult, typeof(TResult))!);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            Source.TrySetException(e);
+        }
+    }
+
+    public void SetFailure(TaskFailureDetails failure) =>
+        Source.TrySetException(new TaskFailedException(taskName, id, failure));
+}
+
+/// <summary>An orchestrator waiting for a named external event.</summary>
+internal sealed class EventWaiter(Type payloadType)
+{
+    public TaskCompletionSource<object?> Source { get; } = new();
+
+    public void Deliver(string? payload) => Source.TrySetResult(JsonDataConverter.Deserialize(payload, payloadType));
+}

@@ -1,0 +1,234 @@
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Queues.Models;
+using CreditFlow.Durable.Execution;
+using CreditFlow.Durable.Storage;
+
+namespace CreditFlow.Durable.Worker;
+
+/// <summary>The per-partition loops: control-queue polling, due timers, and keeping held messages invisible.</summary>
+public sealed partial class DurableTaskWorker
+{
+    private static readonly TimeSpan MinPollDelay = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Takes messages from other processes (and those whose holder died); backs off while idle.</summary>
+    private async Task PollLoopAsync(PartitionState partition)
+    {
+        var queue = Hub.ControlQueues[partition.Index];
+        var delay = MinPollDelay;
+        while (!Stopping.IsCancellationRequested)
+        {
+            try
+            {
+                var received = (await queue.ReceiveMessagesAsync(32, Hub.Options.ControlQueueVisibilityTimeout, Stopping)).Value;
+                foreach (var message in received)
+                {
+                    await AcceptAsync(partition, message);
+                }
+
+                if (received.Length > 0)
+                {
+                    delay = MinPollDelay;
+                    continue;
+                }
+
+                // Real time, not the injected clock: polling is transport, not business time.
+                await partition.PollSignal.WaitAsync(delay, Stopping);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, Hub.Options.MaxQueuePollingInterval.Ticks));
+            }
+            catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is RequestFailedException or JsonException or HttpRequestException)
+            {
+                Log.LoopFailed(Logger, e, "poll", partition.Index);
+                await Task.Delay(TimeSpan.FromSeconds(1), Stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private async Task AcceptAsync(PartitionState partition, QueueMessage received)
+    {
+        if (partition.Held.TryGetValue(received.MessageId, out var held))
+        {
+            // Ours already, and it became visible again while we worked on it: keep the newest receipt.
+            lock (held.Gate)
+            {
+                held.PopReceipt = received.PopReceipt;
+                held.InvisibleSince = DateTime.UtcNow;
+            }
+
+            return;
+        }
+
+        if (received.DequeueCount > Hub.Options.MaxDequeueCount)
+        {
+            await PoisonAsync(partition.Index, received, $"Failed {received.DequeueCount - 1} times.");
+            return;
+        }
+
+        TaskMessage message;
+        try
+        {
+            var json = await Payloads.FromQueueBodyAsync(received.Body.ToString(), Stopping);
+            message = JsonSerializer.Deserialize<TaskMessage>(json, JsonDataConverter.Options) ?? throw new JsonException("Empty message.");
+        }
+        catch (JsonException e)
+        {
+            await PoisonAsync(partition.Index, received, $"Not a valid message: {e.Message}");
+            return;
+        }
+
+        var anchor = new QueueAnchor(partition.Index, received.MessageId) { PopReceipt = received.PopReceipt, InvisibleSince = DateTime.UtcNow };
+        partition.Held[received.MessageId] = anchor;
+        Deliver(message, anchor);
+    }
+
+    private async Task PoisonAsync(int partition, QueueMessage received, string reason)
+    {
+        var poison = new PoisonMessage(received.MessageId, partition, received.Body.ToString(), reason, received.DequeueCount, Time.GetUtcNow().UtcDateTime);
+        await Hub.PoisonQueue.SendMessageAsync(JsonSerializer.Serialize(poison, JsonDataConverter.Options), timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: Stopping);
+        await Hub.ControlQueues[partition].DeleteMessageAsync(received.MessageId, received.PopReceipt, Stopping);
+        Log.Poisoned(Logger, received.MessageId, received.DequeueCount);
+    }
+
+    /// <summary>Delivers due timers of the partition, then waits (on the injected clock) for the next one.</summary>
+    private async Task TimerLoopAsync(PartitionState partition)
+    {
+        while (!Stopping.IsCancellationRequested)
+        {
+            try
+            {
+                var now = Time.GetUtcNow().UtcDateTime;
+                var timers = await Timers.EarliestAsync(partition.Index, 100, Stopping);
+                DateTime? next = null;
+                foreach (var timer in timers)
+                {
+                    if (timer.DueAt > now)
+                    {
+                        next = timer.DueAt;
+                        break;
+                    }
+
+                    if (partition.TimersInFlight.TryAdd(timer.RowKey, 0))
+                    {
+                        Deliver(timer.Message, new TimerAnchor(partition.Index, timer.RowKey));
+                    }
+                }
+
+                var wait = next is { } due ? due - now : Hub.Options.MaxQueuePollingInterval;
+                if (next is null && timers.Count > 0 && timers.All(t => partition.TimersInFlight.ContainsKey(t.RowKey)))
+                {
+                    wait = TimeSpan.FromMilliseconds(200); // all delivered and not yet acknowledged: look again soon
+                }
+
+                using var woken = CancellationTokenSource.CreateLinkedTokenSource(Stopping);
+                var signal = partition.TimerSignal.WaitAsync(woken.Token);
+                var elapsed = Task.Delay(wait < Hub.Options.MaxQueuePollingInterval ? wait : Hub.Options.MaxQueuePollingInterval, Time, woken.Token);
+                await Task.WhenAny(signal, elapsed);
+                await woken.CancelAsync();
+                await Task.WhenAll(signal, elapsed).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (signal.IsCompletedSuccessfully)
+                {
+                    // Drain further signals: one query serves them all.
+                    while (partition.TimerSignal.CurrentCount > 0)
+                    {
+                        partition.TimerSignal.Wait(0);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is RequestFailedException or JsonException or HttpRequestException)
+            {
+                Log.LoopFailed(Logger, e, "timers", partition.Index);
+                await Task.Delay(TimeSpan.FromSeconds(1), Stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>Keeps messages this worker holds invisible while their work goes on.</summary>
+    private async Task RenewLoopAsync(PartitionState partition)
+    {
+        var timeout = Hub.Options.ControlQueueVisibilityTimeout;
+        var period = timeout / 3;
+        while (!Stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(period, Stopping);
+                foreach (var held in partition.Held.Values.Where(h => DateTime.UtcNow - h.InvisibleSince > period).ToList())
+                {
+                    try
+                    {
+                        string popReceipt;
+                        lock (held.Gate)
+                        {
+                            if (held.Acknowledged)
+                            {
+                                continue;
+                            }
+
+                            popReceipt = held.PopReceipt;
+                        }
+
+                        var renewed = await Hub.ControlQueues[partition.Index].UpdateMessageAsync(held.QueueMessageId, popReceipt, visibilityTimeout: timeout, cancellationToken: Stopping);
+                        lock (held.Gate)
+                        {
+                            if (held.PopReceipt == popReceipt)
+                            {
+                                held.PopReceipt = renewed.Value.PopReceipt;
+                                held.InvisibleSince = DateTime.UtcNow;
+                            }
+                        }
+                    }
+                    catch (RequestFailedException e) when (e.Status is 404 or 400)
+                    {
+                        // Deleted meanwhile, or re-received with a newer receipt.
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is RequestFailedException or HttpRequestException)
+            {
+                Log.LoopFailed(Logger, e, "renew", partition.Index);
+            }
+        }
+    }
+
+    private async Task DeleteMessageAsync(QueueAnchor anchor)
+    {
+        string popReceipt;
+        lock (anchor.Gate)
+        {
+            anchor.Acknowledged = true;
+            popReceipt = anchor.PopReceipt;
+        }
+
+        try
+        {
+            await Hub.ControlQueues[anchor.Partition].DeleteMessageAsync(anchor.QueueMessageId, popReceipt, Stopping);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 400)
+        {
+            // Already deleted, or re-received elsewhere: the receiver will find the work done and drop it.
+        }
+
+        _partitions[anchor.Partition].Held.TryRemove(anchor.QueueMessageId, out _);
+    }
+}
+
+/// <summary>A control message that kept failing, parked in the poison queue with its reason.</summary>
+/// <param name="OriginalMessageId">Its id in the control queue.</param>
+/// <param name="Partition">The control queue it came from.</param>
+/// <param name="Body">The message as it was enqueued.</param>
+/// <param name="Reason">The last error.</param>
+/// <param name="DequeueCount">How often it was tried.</param>
+/// <param name="PoisonedAt">When it was parked (UTC).</param>
+public sealed record PoisonMessage(string OriginalMessageId, int Partition, string Body, string Reason, long DequeueCount, DateTime PoisonedAt);

@@ -1,0 +1,227 @@
+using System.Collections.Concurrent;
+using CreditFlow.Durable.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CreditFlow.Durable.Worker;
+
+/// <summary>
+/// Runs orchestrations and activities of one task hub in this process: it owns partitions, takes
+/// their messages and due timers, and drives each instance's steps.
+/// </summary>
+public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
+{
+    private readonly DurableTaskRegistry _registry;
+    private readonly IServiceProvider _services;
+    private readonly ConcurrentDictionary<string, InstanceSession> _sessions = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<Task> _loops = [];
+    private PartitionState[] _partitions = [];
+    private int _crashed;
+
+    /// <summary>Creates a worker; call <see cref="StartAsync"/> to begin.</summary>
+    public DurableTaskWorker(
+        TaskHub hub, DurableTaskRegistry registry, IServiceProvider services, TimeProvider? time = null,
+        ILoggerFactory? loggerFactory = null, IFaultInjector? faults = null)
+    {
+        Hub = hub;
+        _registry = registry;
+        _services = services;
+        Time = time ?? TimeProvider.System;
+        LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        Logger = LoggerFactory.CreateLogger<DurableTaskWorker>();
+        Faults = faults;
+        Payloads = new PayloadStore(hub);
+        Store = new InstanceStore(hub, Payloads);
+        Timers = new TimerStore(hub);
+        Sender = new MessageSender(hub, Payloads);
+        Activities = new ActivityRunner(this, registry, services, hub.Options.MaxConcurrentActivityFunctions);
+        OrchestrationSlots = new SemaphoreSlim(hub.Options.MaxConcurrentOrchestratorFunctions);
+    }
+
+    /// <summary>The task hub this worker serves.</summary>
+    public TaskHub Hub { get; }
+
+    /// <summary>True after a simulated crash: the worker does nothing more.</summary>
+    public bool HasCrashed => Volatile.Read(ref _crashed) == 1;
+
+    internal TimeProvider Time { get; }
+
+    internal ILoggerFactory LoggerFactory { get; }
+
+    internal ILogger Logger { get; }
+
+    internal IFaultInjector? Faults { get; }
+
+    internal PayloadStore Payloads { get; }
+
+    internal InstanceStore Store { get; }
+
+    internal TimerStore Timers { get; }
+
+    internal MessageSender Sender { get; }
+
+    internal ActivityRunner Activities { get; }
+
+    internal SemaphoreSlim OrchestrationSlots { get; }
+
+    internal InstanceNotifier Notifier { get; } = new();
+
+    internal CancellationToken Stopping => _stopping.Token;
+
+    /// <summary>Creates the task hub if needed and starts working on all partitions.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await Hub.CreateIfNotExistsAsync(cancellationToken);
+        Sender.Attach(this);
+        _partitions = [.. Enumerable.Range(0, Hub.Options.PartitionCount).Select(i => new PartitionState(i))];
+        foreach (var partition in _partitions)
+        {
+            _loops.Add(Task.Run(() => PollLoopAsync(partition)));
+            _loops.Add(Task.Run(() => TimerLoopAsync(partition)));
+            _loops.Add(Task.Run(() => RenewLoopAsync(partition)));
+        }
+
+        Log.Started(Logger, Hub.Options.HubName, _partitions.Length);
+    }
+
+    /// <summary>Stops taking work. Unacknowledged messages reappear for whoever runs next.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (!_stopping.IsCancellationRequested)
+        {
+            await _stopping.CancelAsync();
+        }
+
+        await Task.WhenAll(_loops).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None);
+        _stopping.Dispose();
+    }
+
+    /// <summary>Whether messages for <paramref name="partition"/> may be handed to this worker directly.</summary>
+    internal bool OwnsPartition(int partition) => !_stopping.IsCancellationRequested && partition < _partitions.Length;
+
+    internal ITaskOrchestrator? ResolveOrchestrator(string name) =>
+        _registry.Orchestrators.TryGetValue(name, out var type)
+            ? (ITaskOrchestrator)ActivatorUtilities.CreateInstance(_services, type)
+            : null;
+
+    /// <summary>Hands a message this process just enqueued (invisibly) to its instance's session.</summary>
+    internal void DeliverLocal(TaskMessage message, QueueAnchor anchor)
+    {
+        _partitions[anchor.Partition].Held[anchor.QueueMessageId] = anchor;
+        Deliver(message, anchor);
+    }
+
+    private void Deliver(TaskMessage message, Anchor anchor)
+    {
+        var session = _sessions.GetOrAdd(message.InstanceId, id => new InstanceSession(id, anchor.Partition, this));
+        session.Enqueue(message, anchor);
+    }
+
+    internal void TimerStored(int partition)
+    {
+        if (partition < _partitions.Length)
+        {
+            _partitions[partition].TimerSignal.Release();
+        }
+    }
+
+    /// <summary>Deletes anchors whose work is committed: consumed messages and fired timers.</summary>
+    internal async Task AcknowledgeAsync(IReadOnlyList<Anchor> anchors)
+    {
+        foreach (var anchor in anchors)
+        {
+            switch (anchor)
+            {
+                case QueueAnchor message:
+                    await DeleteMessageAsync(message);
+                    break;
+                case TimerAnchor timer:
+                    await Timers.DeleteAsync(timer.Partition, timer.RowKey, Stopping);
+                    _partitions[timer.Partition].TimersInFlight.TryRemove(timer.RowKey, out _);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Gives anchors back without acknowledging: their messages reappear after <paramref name="delay"/>.</summary>
+    internal async Task AbandonAsync(IReadOnlyList<Anchor> anchors, TimeSpan? delay = null)
+    {
+        foreach (var anchor in anchors)
+        {
+            try
+            {
+                switch (anchor)
+                {
+                    case QueueAnchor message:
+                        _partitions[message.Partition].Held.TryRemove(message.QueueMessageId, out _);
+                        await Hub.ControlQueues[message.Partition].UpdateMessageAsync(message.QueueMessageId, message.PopReceipt, visibilityTimeout: delay ?? TimeSpan.FromSeconds(5), cancellationToken: CancellationToken.None);
+                        break;
+                    case TimerAnchor timer:
+                        _partitions[timer.Partition].TimersInFlight.TryRemove(timer.RowKey, out _);
+                        break;
+                }
+            }
+            catch (Azure.RequestFailedException)
+            {
+                // The message moved on (deleted or re-received); nothing to give back.
+            }
+        }
+    }
+
+    internal void Forget(InstanceSession session)
+    {
+        if (session.IsIdle)
+        {
+            _sessions.TryRemove(new KeyValuePair<string, InstanceSession>(session.InstanceId, session));
+        }
+    }
+
+    /// <summary>Stops everything at once, as if the process died (fault injection).</summary>
+    internal void Crash()
+    {
+        if (Interlocked.Exchange(ref _crashed, 1) == 0)
+        {
+            Log.Crashed(Logger, Hub.Options.HubName);
+            _stopping.Cancel();
+        }
+    }
+
+    private sealed class PartitionState(int index)
+    {
+        public int Index { get; } = index;
+
+        /// <summary>Messages received or enqueued invisibly by this worker and not yet acknowledged.</summary>
+        public ConcurrentDictionary<string, QueueAnchor> Held { get; } = new();
+
+        /// <summary>Timer rows delivered and not yet acknowledged, so a re-query does not fire them twice.</summary>
+        public ConcurrentDictionary<string, byte> TimersInFlight { get; } = new();
+
+        public SemaphoreSlim TimerSignal { get; } = new(0);
+
+        public SemaphoreSlim PollSignal { get; } = new(0);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Durable worker started on task hub {HubName} with {Partitions} partitions.")]
+        public static partial void Started(ILogger logger, string hubName, int partitions);
+
+        [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Durable worker on task hub {HubName} crashed (simulated).")]
+        public static partial void Crashed(ILogger logger, string hubName);
+
+        [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Message {MessageId} failed {DequeueCount} times and moved to the poison queue.")]
+        public static partial void Poisoned(ILogger logger, string messageId, long dequeueCount);
+
+        [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Loop {Loop} of partition {Partition} failed; retrying.")]
+        public static partial void LoopFailed(ILogger logger, Exception exception, string loop, int partition);
+    }
+}

@@ -1,0 +1,175 @@
+using CreditFlow.Durable.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace CreditFlow.Durable.Worker;
+
+/// <summary>
+/// One instance as its partition's owner works on it: an inbox of messages, the cached state, the
+/// anchors to acknowledge, and the activities in flight. Steps of one instance never overlap.
+/// </summary>
+internal sealed partial class InstanceSession(string instanceId, int partition, DurableTaskWorker worker)
+{
+    private readonly Lock _gate = new();
+    private readonly List<(TaskMessage Message, Anchor? Anchor)> _inbox = [];
+    private readonly List<Anchor> _heldAnchors = [];
+    private readonly HashSet<(string ExecutionId, int TaskId)> _tasksInFlight = [];
+    private InstanceState? _state;
+    private bool _running;
+    private int _activitiesInFlight;
+
+    public string InstanceId => instanceId;
+
+    public int Partition => partition;
+
+    /// <summary>True when nothing is queued, running or held: the session may be dropped from memory.</summary>
+    public bool IsIdle
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return !_running && _inbox.Count == 0 && _activitiesInFlight == 0 && _heldAnchors.Count == 0;
+            }
+        }
+    }
+
+    public bool IsFinished => _state?.Status.IsTerminal() == true;
+
+    /// <summary>Queues a message; starts working if the session is not already.</summary>
+    public void Enqueue(TaskMessage message, Anchor? anchor)
+    {
+        lock (_gate)
+        {
+            _inbox.Add((message, anchor));
+            if (_running)
+            {
+                return;
+            }
+
+            _running = true;
+        }
+
+        _ = Task.Run(RunAsync);
+    }
+
+    /// <summary>Marks an activity as running here; false when it already is (a re-dispatch after a reload).</summary>
+    private bool ActivityStarted(RunActivity activity)
+    {
+        lock (_gate)
+        {
+            if (!_tasksInFlight.Add((activity.ExecutionId, activity.TaskId)))
+            {
+                return false;
+            }
+
+            _activitiesInFlight++;
+            return true;
+        }
+    }
+
+    /// <summary>An activity's result arrives as a message without an anchor: the step's own anchor still holds.</summary>
+    public void ActivityFinished(RunActivity activity, TaskMessage result)
+    {
+        lock (_gate)
+        {
+            _tasksInFlight.Remove((activity.ExecutionId, activity.TaskId));
+            _activitiesInFlight--;
+        }
+
+        Enqueue(result, null);
+    }
+
+    private async Task RunAsync()
+    {
+        try
+        {
+            while (!worker.Stopping.IsCancellationRequested)
+            {
+                List<(TaskMessage Message, Anchor? Anchor)> batch;
+                List<Anchor>? toAcknowledge = null;
+                lock (_gate)
+                {
+                    batch = [.. _inbox];
+                    _inbox.Clear();
+                    if (batch.Count == 0)
+                    {
+                        if (_activitiesInFlight > 0 || (_heldAnchors.Count == 0 && _state?.IndexUpToDate != false))
+                        {
+                            _running = false;
+                            return;
+                        }
+
+                        toAcknowledge = [.. _heldAnchors];
+                        _heldAnchors.Clear();
+                    }
+                }
+
+                if (toAcknowledge is not null)
+                {
+                    await SettleAsync(toAcknowledge);
+                    continue;
+                }
+
+                await worker.OrchestrationSlots.WaitAsync(worker.Stopping);
+                try
+                {
+                    await StepAsync(batch);
+                }
+                finally
+                {
+                    worker.OrchestrationSlots.Release();
+                }
+            }
+        }
+        catch (SimulatedCrashException)
+        {
+            worker.Crash();
+        }
+        catch (OperationCanceledException) when (worker.Stopping.IsCancellationRequested)
+        {
+            // Shutting down: unacknowledged anchors reappear for the next owner.
+        }
+        catch (Exception e)
+        {
+            // Drop the cache and release the anchors so the messages come back and are retried
+            // (and, if they keep failing, end in the poison queue).
+            Log.StepFailed(worker.Logger, e, instanceId);
+            _state = null;
+            List<Anchor> release;
+            lock (_gate)
+            {
+                release = [.. _heldAnchors, .. _inbox.Where(i => i.Anchor is not null).Select(i => i.Anchor!)];
+                _heldAnchors.Clear();
+                _inbox.Clear();
+                _running = false;
+            }
+
+            await worker.AbandonAsync(release);
+        }
+    }
+
+    /// <summary>Acknowledges the anchors of committed work and brings the Instances index up to date.</summary>
+    private async Task SettleAsync(List<Anchor> anchors)
+    {
+        worker.Faults?.At(FaultPoint.BeforeDelete, instanceId);
+        if (_state is { IndexUpToDate: false } state && state.Exists)
+        {
+            await worker.Store.UpdateIndexAsync(state, worker.Stopping);
+        }
+
+        await worker.AcknowledgeAsync(anchors);
+        if (IsFinished)
+        {
+            worker.Forget(this);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 101, Level = LogLevel.Error, Message = "A step of instance {InstanceId} failed; its messages will be retried.")]
+        public static partial void StepFailed(ILogger logger, Exception exception, string instanceId);
+
+        [LoggerMessage(EventId = 102, Level = LogLevel.Debug, Message = "Instance {InstanceId} changed under us; reloading.")]
+        public static partial void Conflict(ILogger logger, string instanceId);
+    }
+}

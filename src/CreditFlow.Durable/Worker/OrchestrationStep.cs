@@ -1,0 +1,248 @@
+using CreditFlow.Durable.Execution;
+using CreditFlow.Durable.History;
+using CreditFlow.Durable.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace CreditFlow.Durable.Worker;
+
+/// <summary>What one step decided: events to append and work to dispatch after the commit.</summary>
+internal sealed record StepResult(IReadOnlyList<HistoryEvent> NewEvents, IReadOnlyList<OutboxItem> NewOutbox)
+{
+    public static readonly StepResult Nothing = new([], []);
+
+    /// <summary>True when the incoming messages were all duplicates or stale.</summary>
+    public bool IsEmpty => NewEvents.Count == 0;
+}
+
+/// <summary>
+/// Applies a batch of incoming messages to an instance: drops duplicates and stale messages,
+/// handles terminate / suspend / resume, runs the orchestrator, and turns its actions into history
+/// events and outbox items. Pure apart from the orchestrator's own code.
+/// </summary>
+internal static class OrchestrationStep
+{
+    /// <summary>Messages that cannot apply yet (the instance has not started) are returned in <paramref name="deferred"/>.</summary>
+    public static StepResult Apply(
+        InstanceState state, IReadOnlyList<TaskMessage> messages, DateTime now,
+        Func<string, ITaskOrchestrator?> resolve, ILoggerFactory? loggerFactory, List<TaskMessage> deferred)
+    {
+        var accepted = new List<HistoryEvent>();
+        foreach (var message in messages.OrderBy(m => m.Event is ExecutionStarted ? 0 : 1))
+        {
+            var historyEvent = message.Event with { MessageId = message.MessageId, Timestamp = message.Event is ExecutionStarted ? message.Event.Timestamp : now };
+            if (historyEvent is ExecutionStarted started)
+            {
+                if (state.History.Count > 0 && state.ExecutionId == started.ExecutionId)
+                {
+                    continue; // a redelivered start
+                }
+
+                if (state.History.Count > 0 && state.Status is not (OrchestrationRuntimeStatus.ContinuedAsNew or OrchestrationRuntimeStatus.Pending) && !state.Status.IsTerminal())
+                {
+                    continue; // a start for an instance that runs another execution: the client refused it already
+                }
+
+                state.BeginExecution(started, now);
+                accepted.Clear();
+                accepted.Add(historyEvent);
+                continue;
+            }
+
+            if (state.History.Count == 0 && accepted.Count == 0)
+            {
+                deferred.Add(message); // not started yet: keep for later
+                continue;
+            }
+
+            if (state.Status.IsTerminal() || state.Status == OrchestrationRuntimeStatus.ContinuedAsNew
+                || (message.ExecutionId is not null && message.ExecutionId != state.ExecutionId)
+                || IsDuplicate(state.History, accepted, historyEvent))
+            {
+                continue;
+            }
+
+            accepted.Add(historyEvent);
+        }
+
+        if (accepted.Count == 0)
+        {
+            return StepResult.Nothing;
+        }
+
+        var newEvents = new List<HistoryEvent> { new OrchestratorStarted { Timestamp = now } };
+        newEvents.AddRange(accepted);
+        state.History.AddRange(newEvents);
+        state.LastUpdatedAt = now;
+        var outbox = new List<OutboxItem>();
+
+        if (accepted.OfType<ExecutionTerminated>().FirstOrDefault() is { } terminated)
+        {
+            Terminate(state, terminated, now, newEvents, outbox);
+            return new StepResult(newEvents, outbox);
+        }
+
+        foreach (var control in accepted)
+        {
+            state.Status = (control, state.Status) switch
+            {
+                (ExecutionSuspended, OrchestrationRuntimeStatus.Running) => OrchestrationRuntimeStatus.Suspended,
+                (ExecutionResumed, OrchestrationRuntimeStatus.Suspended) => OrchestrationRuntimeStatus.Running,
+                _ => state.Status,
+            };
+        }
+
+        if (state.Status == OrchestrationRuntimeStatus.Suspended)
+        {
+            // Events are kept in history and applied when the instance resumes.
+            return new StepResult(newEvents, outbox);
+        }
+
+        Run(state, now, resolve, loggerFactory, newEvents, outbox);
+        return new StepResult(newEvents, outbox);
+    }
+
+    private static void Run(InstanceState state, DateTime now, Func<string, ITaskOrchestrator?> resolve, ILoggerFactory? loggerFactory, List<HistoryEvent> newEvents, List<OutboxItem> outbox)
+    {
+        // Everything after the last completed step is new to the code (including events kept while suspended).
+        var firstNew = state.History.FindLastIndex(e => e is OrchestratorCompleted) + 1;
+        var result = resolve(state.Name!) is { } orchestrator
+            ? OrchestrationExecutor.Execute(orchestrator, state.InstanceId, state.History, firstNew, loggerFactory)
+            : new ExecutionResult([], null, new FailedOutcome(new TaskFailureDetails(
+                "OrchestratorNotFound", $"No orchestrator named '{state.Name}' is registered in this worker.", null)));
+
+        var produced = new List<HistoryEvent>();
+        foreach (var action in result.NewActions)
+        {
+            produced.Add(ToEvent(state, action, now, outbox));
+        }
+
+        state.CustomStatus = result.CustomStatus ?? state.CustomStatus;
+        switch (result.Outcome)
+        {
+            case CompletedOutcome completed:
+                Finish(state, OrchestrationRuntimeStatus.Completed, completed.Output, null, now, produced, outbox);
+                break;
+            case FailedOutcome failed:
+                Finish(state, OrchestrationRuntimeStatus.Failed, null, failed.Failure, now, produced, outbox);
+                break;
+            case ContinuedAsNewOutcome next:
+                var executionId = Guid.NewGuid().ToString("N");
+                produced.Add(new ContinueAsNew(next.Input, executionId) { Timestamp = now });
+                state.Status = OrchestrationRuntimeStatus.ContinuedAsNew;
+                var restart = new ExecutionStarted(state.Name!, executionId, next.Input, state.Parent) { Timestamp = now };
+                outbox.Add(new SendMessage(new TaskMessage(state.InstanceId, executionId, restart, $"{executionId}:start")));
+                outbox.AddRange(next.CarriedEvents.Select((e, i) => new SendMessage(new TaskMessage(state.InstanceId, executionId, e with { MessageId = null }, $"{executionId}:carried:{i}"))));
+                break;
+        }
+
+        produced.Add(new OrchestratorCompleted { Timestamp = now });
+        newEvents.AddRange(produced);
+        state.History.AddRange(produced);
+    }
+
+    private static HistoryEvent ToEvent(InstanceState state, OrchestratorAction action, DateTime now, List<OutboxItem> outbox)
+    {
+        var executionId = state.ExecutionId!;
+        switch (action)
+        {
+            case ScheduleTaskAction task:
+                outbox.Add(new RunActivity(executionId, task.Id, task.Name, task.Input));
+                return new TaskScheduled(task.Name, task.Input) { EventId = task.Id, Timestamp = now };
+            case CreateTimerAction timer:
+                var fired = new TimerFired(timer.Id, timer.FireAt) { Timestamp = timer.FireAt };
+                outbox.Add(new StoreTimer(timer.FireAt, new TaskMessage(state.InstanceId, executionId, fired, $"{executionId}:timer:{timer.Id}")));
+                return new TimerCreated(timer.FireAt) { EventId = timer.Id, Timestamp = now };
+            case CreateSubOrchestrationAction child:
+                var parent = new ParentOrchestrationInstance(state.Name!, state.InstanceId, executionId, child.Id);
+                var childExecution = $"{executionId}-{child.Id}";
+                var start = new ExecutionStarted(child.Name, childExecution, child.Input, parent) { Timestamp = now };
+                outbox.Add(new SendMessage(new TaskMessage(child.InstanceId, childExecution, start, $"{childExecution}:start")));
+                return new SubOrchestrationInstanceCreated(child.Name, child.InstanceId, child.Input) { EventId = child.Id, Timestamp = now };
+            case SendEventAction send:
+                var raised = new EventRaised(send.Name, send.Input) { Timestamp = now };
+                outbox.Add(new SendMessage(new TaskMessage(send.InstanceId, null, raised, $"{state.InstanceId}:{executionId}:event:{send.Id}")));
+                return new EventSent(send.InstanceId, send.Name, send.Input) { EventId = send.Id, Timestamp = now };
+            default:
+                throw new InvalidOperationException($"Unknown action {action.GetType().Name}.");
+        }
+    }
+
+    private static void Finish(InstanceState state, OrchestrationRuntimeStatus status, string? output, TaskFailureDetails? failure, DateTime now, List<HistoryEvent> produced, List<OutboxItem> outbox)
+    {
+        produced.Add(new ExecutionCompleted(status, output, failure) { Timestamp = now });
+        state.Status = status;
+        state.Output = output;
+        state.Failure = failure;
+        if (state.Parent is { } parent)
+        {
+            HistoryEvent report = failure is null
+                ? new SubOrchestrationInstanceCompleted(parent.TaskId, output)
+                : new SubOrchestrationInstanceFailed(parent.TaskId, failure);
+            outbox.Add(new SendMessage(new TaskMessage(parent.InstanceId, parent.ExecutionId, report, $"{state.InstanceId}:{state.ExecutionId}:done")));
+        }
+    }
+
+    private static void Terminate(InstanceState state, ExecutionTerminated terminated, DateTime now, List<HistoryEvent> newEvents, List<OutboxItem> outbox)
+    {
+        var produced = new List<HistoryEvent>();
+        var reason = JsonDataConverter.Serialize(terminated.Reason);
+        if (terminated.Recursive)
+        {
+            foreach (var child in OpenChildren(state))
+            {
+                var stop = new ExecutionTerminated(terminated.Reason, Recursive: true) { Timestamp = now };
+                outbox.Add(new SendMessage(new TaskMessage(child, null, stop, $"{state.InstanceId}:{state.ExecutionId}:terminate:{child}")));
+            }
+        }
+
+        Finish(state, OrchestrationRuntimeStatus.Terminated, reason, null, now, produced, outbox);
+        if (state.Parent is { } parent)
+        {
+            // A terminated child fails its parent's call rather than leaving it waiting.
+            outbox.RemoveAt(outbox.Count - 1);
+            var failure = new TaskFailureDetails("Terminated", $"Sub-orchestration '{state.InstanceId}' was terminated: {terminated.Reason}", null);
+            outbox.Add(new SendMessage(new TaskMessage(parent.InstanceId, parent.ExecutionId, new SubOrchestrationInstanceFailed(parent.TaskId, failure), $"{state.InstanceId}:{state.ExecutionId}:done")));
+        }
+
+        produced.Add(new OrchestratorCompleted { Timestamp = now });
+        newEvents.AddRange(produced);
+        state.History.AddRange(produced);
+    }
+
+    /// <summary>Activities scheduled in this execution whose result is not in history yet.</summary>
+    internal static IEnumerable<RunActivity> PendingActivities(InstanceState state)
+    {
+        var done = state.History.Select(e => e switch { TaskCompleted c => c.TaskScheduledId, TaskFailed f => f.TaskScheduledId, _ => -1 }).ToHashSet();
+        return state.History.OfType<TaskScheduled>().Where(s => !done.Contains(s.EventId))
+            .Select(s => new RunActivity(state.ExecutionId!, s.EventId, s.Name, s.Input));
+    }
+
+    private static IEnumerable<string> OpenChildren(InstanceState state)
+    {
+        var done = state.History.Select(e => e switch { SubOrchestrationInstanceCompleted c => c.TaskScheduledId, SubOrchestrationInstanceFailed f => f.TaskScheduledId, _ => -1 }).ToHashSet();
+        return state.History.OfType<SubOrchestrationInstanceCreated>().Where(c => !done.Contains(c.EventId)).Select(c => c.InstanceId);
+    }
+
+    private static bool IsDuplicate(List<HistoryEvent> history, List<HistoryEvent> accepted, HistoryEvent candidate)
+    {
+        IEnumerable<HistoryEvent> all = history.Concat(accepted);
+        return candidate switch
+        {
+            TaskCompleted or TaskFailed => Completes(all, TaskIdOf(candidate)) || !all.OfType<TaskScheduled>().Any(s => s.EventId == TaskIdOf(candidate)),
+            SubOrchestrationInstanceCompleted or SubOrchestrationInstanceFailed => Completes(all, TaskIdOf(candidate)) || !all.OfType<SubOrchestrationInstanceCreated>().Any(s => s.EventId == TaskIdOf(candidate)),
+            TimerFired fired => all.OfType<TimerFired>().Any(f => f.TimerId == fired.TimerId) || !all.OfType<TimerCreated>().Any(t => t.EventId == fired.TimerId),
+            _ => candidate.MessageId is not null && all.Any(e => e.MessageId == candidate.MessageId),
+        };
+    }
+
+    private static bool Completes(IEnumerable<HistoryEvent> events, int taskId) => events.Any(e => e is not TaskScheduled and not SubOrchestrationInstanceCreated && TaskIdOf(e) == taskId);
+
+    private static int TaskIdOf(HistoryEvent e) => e switch
+    {
+        TaskCompleted c => c.TaskScheduledId,
+        TaskFailed f => f.TaskScheduledId,
+        SubOrchestrationInstanceCompleted c => c.TaskScheduledId,
+        SubOrchestrationInstanceFailed f => f.TaskScheduledId,
+        _ => int.MinValue,
+    };
+}
