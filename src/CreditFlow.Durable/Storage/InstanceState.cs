@@ -54,7 +54,13 @@ internal sealed class InstanceState(string instanceId)
     /// <summary>Starts a fresh execution, keeping the old execution's rows for deletion.</summary>
     public void BeginExecution(ExecutionStarted started, DateTime now)
     {
-        StaleRowKeys.AddRange(Enumerable.Range(0, ChunkCount).Select(i => InstanceStore.ChunkRowKey(ExecutionId!, i)));
+        if (History.Count > 0)
+        {
+            // The old execution's rows are known only when its history was loaded as current;
+            // otherwise the loader already listed them as stale.
+            StaleRowKeys.AddRange(Enumerable.Range(0, ChunkCount).Select(i => InstanceStore.ChunkRowKey(ExecutionId!, i)));
+        }
+
         History.Clear();
         ChunkCount = 0;
         Outbox = [];

@@ -117,7 +117,13 @@ public sealed partial class DurableTaskWorker
                     }
                 }
 
-                var wait = next is { } due ? due - now : Hub.Options.MaxQueuePollingInterval;
+                // Measure from the clock as it is now: it may have moved while the query ran.
+                var wait = next is { } due ? due - Time.GetUtcNow().UtcDateTime : Hub.Options.MaxQueuePollingInterval;
+                if (wait <= TimeSpan.Zero)
+                {
+                    continue;
+                }
+
                 if (next is null && timers.Count > 0 && timers.All(t => partition.TimersInFlight.ContainsKey(t.RowKey)))
                 {
                     wait = TimeSpan.FromMilliseconds(200); // all delivered and not yet acknowledged: look again soon
@@ -126,6 +132,11 @@ public sealed partial class DurableTaskWorker
                 using var woken = CancellationTokenSource.CreateLinkedTokenSource(Stopping);
                 var signal = partition.TimerSignal.WaitAsync(woken.Token);
                 var elapsed = Task.Delay(wait < Hub.Options.MaxQueuePollingInterval ? wait : Hub.Options.MaxQueuePollingInterval, Time, woken.Token);
+                if (next is { } target && Time.GetUtcNow().UtcDateTime >= target)
+                {
+                    await woken.CancelAsync(); // the clock passed the target before the delay was armed
+                }
+
                 await Task.WhenAny(signal, elapsed);
                 await woken.CancelAsync();
                 await Task.WhenAll(signal, elapsed).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
