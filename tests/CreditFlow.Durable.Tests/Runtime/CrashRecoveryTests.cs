@@ -1,0 +1,78 @@
+using CreditFlow.Durable.History;
+using CreditFlow.Durable.Tests.Runtime.Orchestrations;
+using CreditFlow.Durable.Worker;
+using CreditFlow.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CreditFlow.Durable.Tests.Runtime;
+
+/// <summary>
+/// A worker dies at each step of a checkpoint and at activity completion; a new worker on the same
+/// hub finishes the work with exactly one completion per task, and keyed side effects applied once.
+/// </summary>
+public sealed class CrashRecoveryTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
+{
+    private static void Register(DurableTaskRegistry r) => r.AddOrchestrator<PaymentSequence>().AddActivity<RecordPayment>();
+
+    public static TheoryData<FaultPoint, int> Points()
+    {
+        var data = new TheoryData<FaultPoint, int>();
+        foreach (var point in Enum.GetValues<FaultPoint>())
+        {
+            data.Add(point, 1);
+
+            // Anchors are settled once, when the instance goes quiet; every other point recurs per step.
+            if (point != FaultPoint.BeforeDelete)
+            {
+                data.Add(point, 2);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Points))]
+    public async Task Worker_CrashesAtPoint_NewWorkerFinishesExactlyOnce(FaultPoint point, int occurrence)
+    {
+        var log = new AttemptLog();
+        var effects = new SideEffects();
+        void Services(IServiceCollection s) => s.AddSingleton(log).AddSingleton(effects);
+        var faults = new CrashAt(point, occurrence);
+        await using var first = await DurableTestHost.StartAsync(storage.Azurite, Register, faults: faults, services: Services);
+        var id = await first.Client.ScheduleNewOrchestrationInstanceAsync(nameof(PaymentSequence));
+        await faults.Crashed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await first.DisposeAsync();
+        Assert.True(first.Worker.HasCrashed);
+
+        await using var second = await first.StartAnotherWorkerAsync(storage.Azurite, Register, Services);
+        var done = await second.CompleteAsync(id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(600, done.ReadOutputAs<int>());
+        var history = await second.Client.GetHistoryAsync(id);
+        Assert.Equal([0, 1, 2], history.OfType<TaskScheduled>().Select(s => s.EventId));
+        Assert.Equal([0, 1, 2], history.OfType<TaskCompleted>().Select(c => c.TaskScheduledId).Order());
+        Assert.Single(history.OfType<ExecutionStarted>());
+        Assert.Single(history.OfType<ExecutionCompleted>());
+        Assert.Equal(600, effects.Total);
+    }
+
+    private sealed class CrashAt(FaultPoint point, int occurrence) : IFaultInjector
+    {
+        private int _seen;
+
+        public TaskCompletionSource Crashed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task WaitAsync() => Crashed.Task;
+
+        public void At(FaultPoint at, string instanceId)
+        {
+            if (at == point && Interlocked.Increment(ref _seen) == occurrence)
+            {
+                Crashed.TrySetResult();
+                throw new SimulatedCrashException(at, instanceId);
+            }
+        }
+    }
+}
