@@ -20,6 +20,7 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
     private readonly List<Task> _loops = [];
     private PartitionState[] _partitions = [];
     private int _crashed;
+    private readonly TaskCompletionSource _crashSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Creates a worker; call <see cref="StartAsync"/> to begin.</summary>
     public DurableTaskWorker(
@@ -191,9 +192,21 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
         if (Interlocked.Exchange(ref _crashed, 1) == 0)
         {
             Log.Crashed(Logger, Hub.Options.HubName);
-            _stopping.Cancel();
+            try
+            {
+                _stopping.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Already stopped and disposed.
+            }
+
+            _crashSignal.TrySetResult();
         }
     }
+
+    /// <summary>Completes when the worker has crashed (fault injection).</summary>
+    internal Task Crashed => _crashSignal.Task;
 
     private sealed class PartitionState(int index)
     {
