@@ -31,6 +31,16 @@ public sealed record DurableTaskOptions
     /// </summary>
     public TimeSpan ControlQueueVisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Lets a step that only schedules activities run them before its checkpoint, committing once
+    /// the instance waits on something else or ends (at most <see cref="MaxDeferredSteps"/> steps).
+    /// Activities run at least once anyway, so a crash only redoes the uncommitted steps.
+    /// </summary>
+    public bool DeferCheckpointsForLocalActivities { get; init; } = true;
+
+    /// <summary>Most steps held back from a checkpoint by <see cref="DeferCheckpointsForLocalActivities"/>.</summary>
+    public int MaxDeferredSteps { get; init; } = 50;
+
     /// <summary>Dequeues after which a message that keeps failing moves to the poison queue.</summary>
     public int MaxDequeueCount { get; init; } = 5;
 

@@ -135,22 +135,31 @@ public sealed partial class DurableTaskClient
 
     private async Task<OrchestrationMetadata> WaitAsync(string instanceId, bool getInputsAndOutputs, Func<OrchestrationMetadata, bool> done, CancellationToken cancellationToken)
     {
+        // Watch before the first read, so a change between the read and the wait is not missed.
+        using var watch = _localWorker?.Notifier.Observe(instanceId);
+        var seen = watch?.Version ?? 0;
+        var metadata = await GetInstanceAsync(instanceId, getInputsAndOutputs, cancellationToken);
         var poll = TimeSpan.FromMilliseconds(20);
-        while (true)
+        while (metadata is null || !done(metadata))
         {
-            // Subscribe before reading, so a change between the read and the wait is not missed.
-            var changed = _localWorker?.Notifier.NextChangeAsync(instanceId);
-            var metadata = await GetInstanceAsync(instanceId, getInputsAndOutputs, cancellationToken);
-            if (metadata is not null && done(metadata))
-            {
-                return metadata;
-            }
-
+            var changed = watch?.ChangedAfter(seen);
             var delay = Task.Delay(poll, cancellationToken);
             await (changed is null ? delay : Task.WhenAny(changed, delay));
             cancellationToken.ThrowIfCancellationRequested();
+            if (watch is not null && watch.Version > seen)
+            {
+                // A commit of this process: its status is authoritative and costs no read.
+                seen = watch.Version;
+                metadata = getInputsAndOutputs ? watch.Latest : watch.Latest! with { SerializedInput = null, SerializedOutput = null };
+                continue;
+            }
+
+            // Another process may own the instance: read, backing off.
+            metadata = await GetInstanceAsync(instanceId, getInputsAndOutputs, cancellationToken);
             poll = TimeSpan.FromMilliseconds(Math.Min(poll.TotalMilliseconds * 2, 1000));
         }
+
+        return metadata;
     }
 
     /// <summary>Raises an event to a running instance; events sent before it waits are buffered.</summary>
@@ -220,7 +229,7 @@ public sealed partial class DurableTaskClient
         }
     }
 
-    private static OrchestrationMetadata ToMetadata(InstanceState state, bool withPayloads) => new(state.Name ?? string.Empty, state.InstanceId)
+    internal static OrchestrationMetadata ToMetadata(InstanceState state, bool withPayloads) => new(state.Name ?? string.Empty, state.InstanceId)
     {
         RuntimeStatus = state.Status,
         CreatedAt = new DateTimeOffset(DateTime.SpecifyKind(state.CreatedAt, DateTimeKind.Utc)),

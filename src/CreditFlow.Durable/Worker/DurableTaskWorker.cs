@@ -165,9 +165,11 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
                     case QueueAnchor message:
                         _partitions[message.Partition].Held.TryRemove(message.QueueMessageId, out _);
                         await Hub.ControlQueues[message.Partition].UpdateMessageAsync(message.QueueMessageId, message.PopReceipt, visibilityTimeout: delay ?? TimeSpan.FromSeconds(5), cancellationToken: CancellationToken.None);
+                        _partitions[message.Partition].PollSignal.Release();
                         break;
                     case TimerAnchor timer:
                         _partitions[timer.Partition].TimersInFlight.TryRemove(timer.RowKey, out _);
+                        _partitions[timer.Partition].TimerSignal.Release();
                         break;
                 }
             }

@@ -1,39 +1,55 @@
+using CreditFlow.Durable.History;
 using CreditFlow.Durable.Storage;
 
 namespace CreditFlow.Durable.Worker;
 
-/// <summary>One step: load, apply, commit, dispatch.</summary>
+/// <summary>One step: load, apply, commit (or defer), dispatch.</summary>
 internal sealed partial class InstanceSession
 {
+    /// <summary>Events applied in memory but not yet committed (deferred checkpoints).</summary>
+    private readonly List<HistoryEvent> _uncommitted = [];
+    private int _deferredSteps;
+    private bool _mayBeNew = true;
+
     private async Task StepAsync(List<(TaskMessage Message, Anchor? Anchor)> batch)
     {
-        for (var attempt = 1; ; attempt++)
         {
-            var state = _state ?? await LoadAsync();
+            var state = _state ?? await LoadAsync(batch);
             var deferred = new List<TaskMessage>();
             var now = worker.Time.GetUtcNow().UtcDateTime;
             var result = OrchestrationStep.Apply(state, [.. batch.Select(b => b.Message)], now, worker.ResolveOrchestrator, worker.LoggerFactory, deferred);
             var anchors = batch.Where(b => b.Anchor is not null && !deferred.Contains(b.Message)).Select(b => b.Anchor!).ToList();
+            _state = state;
 
             if (!result.IsEmpty)
             {
-                worker.Faults?.At(FaultPoint.BeforeCommit, instanceId);
-                try
+                _uncommitted.AddRange(result.NewEvents);
+                if (CanDefer(state, result))
                 {
-                    await worker.Store.CommitAsync(state, result.NewEvents, FullOutbox(state, result), worker.Stopping);
+                    _deferredSteps++;
+                    await DispatchAsync(result.NewOutbox);
                 }
-                catch (CheckpointConflictException) when (attempt < 3)
+                else
                 {
-                    Log.Conflict(worker.Logger, instanceId);
-                    _state = null;
-                    continue;
-                }
+                    worker.Faults?.At(FaultPoint.BeforeCommit, instanceId);
+                    try
+                    {
+                        await CommitAsync(state, result.NewOutbox);
+                    }
+                    catch (CheckpointConflictException)
+                    {
+                        // Someone else moved the instance on (or it existed after all). Start over
+                        // from storage: every message this session holds comes back, and steps that
+                        // were not committed are redone.
+                        Log.Conflict(worker.Logger, instanceId);
+                        await StartOverAsync(batch);
+                        return;
+                    }
 
-                _state = state;
-                worker.Notifier.Changed(instanceId);
-                worker.Faults?.At(FaultPoint.AfterCommit, instanceId);
-                await DispatchAsync(result.NewOutbox);
-                worker.Faults?.At(FaultPoint.AfterDispatch, instanceId);
+                    worker.Faults?.At(FaultPoint.AfterCommit, instanceId);
+                    await DispatchAsync(result.NewOutbox);
+                    worker.Faults?.At(FaultPoint.AfterDispatch, instanceId);
+                }
             }
 
             lock (_gate)
@@ -47,12 +63,66 @@ internal sealed partial class InstanceSession
                 await worker.AbandonAsync([.. batch.Where(b => deferred.Contains(b.Message) && b.Anchor is not null).Select(b => b.Anchor!)], TimeSpan.FromSeconds(1));
             }
 
-            return;
         }
     }
 
-    private async Task<InstanceState> LoadAsync()
+    private async Task StartOverAsync(List<(TaskMessage Message, Anchor? Anchor)> batch)
     {
+        _state = null;
+        _uncommitted.Clear();
+        _deferredSteps = 0;
+        List<Anchor> release;
+        lock (_gate)
+        {
+            release = [.. _heldAnchors, .. batch.Where(b => b.Anchor is not null).Select(b => b.Anchor!)];
+            _heldAnchors.Clear();
+        }
+
+        await worker.AbandonAsync(release, TimeSpan.Zero);
+    }
+
+    /// <summary>
+    /// A step whose only new work is local activities need not be committed before they run: if the
+    /// process dies, the held anchor brings the instance back and the steps are redone.
+    /// </summary>
+    private bool CanDefer(InstanceState state, StepResult result) =>
+        worker.Hub.Options.DeferCheckpointsForLocalActivities
+        && _deferredSteps < worker.Hub.Options.MaxDeferredSteps
+        && state.Status == OrchestrationRuntimeStatus.Running
+        && result.NewOutbox.Count > 0
+        && result.NewOutbox.All(i => i is RunActivity);
+
+    private async Task CommitAsync(InstanceState state, IReadOnlyList<OutboxItem> newOutbox)
+    {
+        await worker.Store.CommitAsync(state, _uncommitted, FullOutbox(state, newOutbox), worker.Stopping);
+        _uncommitted.Clear();
+        _deferredSteps = 0;
+        _mayBeNew = false;
+        worker.Notifier.Changed(instanceId, () => DurableTaskClient.ToMetadata(state, withPayloads: true));
+    }
+
+    /// <summary>Commits steps held back by deferral, before the instance goes quiet.</summary>
+    private async Task CommitDeferredAsync()
+    {
+        if (_uncommitted.Count > 0 && _state is { } state)
+        {
+            worker.Faults?.At(FaultPoint.BeforeCommit, instanceId);
+            await CommitAsync(state, []);
+            worker.Faults?.At(FaultPoint.AfterCommit, instanceId);
+        }
+    }
+
+    private async Task<InstanceState> LoadAsync(List<(TaskMessage Message, Anchor? Anchor)> batch)
+    {
+        if (_mayBeNew && batch.Any(b => b.Message.Event is ExecutionStarted))
+        {
+            // Most starts are for new instances: skip the read. If the instance exists after all,
+            // the sentinel insert fails and the step is retried from storage.
+            _mayBeNew = false;
+            return new InstanceState(instanceId);
+        }
+
+        _mayBeNew = false;
         var state = await worker.Store.LoadAsync(instanceId, worker.Stopping);
         _state = state;
         if (state.Outbox.Count > 0 && !state.Status.IsTerminal())
@@ -73,15 +143,15 @@ internal sealed partial class InstanceSession
     /// The outbox to commit: this step's work, plus activities still running from earlier steps, so
     /// that a crash re-dispatches them (the outbox row is replaced at every checkpoint).
     /// </summary>
-    private static List<OutboxItem> FullOutbox(InstanceState state, StepResult result)
+    private static List<OutboxItem> FullOutbox(InstanceState state, IReadOnlyList<OutboxItem> newOutbox)
     {
         if (state.Status.IsTerminal() || state.Status == OrchestrationRuntimeStatus.ContinuedAsNew)
         {
-            return [.. result.NewOutbox];
+            return [.. newOutbox];
         }
 
-        var fresh = result.NewOutbox.OfType<RunActivity>().Select(a => a.TaskId).ToHashSet();
-        return [.. result.NewOutbox, .. OrchestrationStep.PendingActivities(state).Where(a => !fresh.Contains(a.TaskId))];
+        var fresh = newOutbox.OfType<RunActivity>().Select(a => a.TaskId).ToHashSet();
+        return [.. newOutbox, .. OrchestrationStep.PendingActivities(state).Where(a => !fresh.Contains(a.TaskId))];
     }
 
     private async Task DispatchAsync(IReadOnlyList<OutboxItem> outbox)

@@ -93,9 +93,14 @@ internal sealed partial class InstanceSession(string instanceId, int partition, 
                     _inbox.Clear();
                     if (batch.Count == 0)
                     {
-                        if (_activitiesInFlight > 0 || (_heldAnchors.Count == 0 && _state?.IndexUpToDate != false))
+                        if (_activitiesInFlight > 0 || (_heldAnchors.Count == 0 && _uncommitted.Count == 0 && _state?.IndexUpToDate != false))
                         {
                             _running = false;
+                            if (IsFinished && _activitiesInFlight == 0)
+                            {
+                                worker.Forget(this);
+                            }
+
                             return;
                         }
 
@@ -135,6 +140,8 @@ internal sealed partial class InstanceSession(string instanceId, int partition, 
             // (and, if they keep failing, end in the poison queue).
             Log.StepFailed(worker.Logger, e, instanceId);
             _state = null;
+            _uncommitted.Clear();
+            _deferredSteps = 0;
             List<Anchor> release;
             lock (_gate)
             {
@@ -151,6 +158,7 @@ internal sealed partial class InstanceSession(string instanceId, int partition, 
     /// <summary>Acknowledges the anchors of committed work and brings the Instances index up to date.</summary>
     private async Task SettleAsync(List<Anchor> anchors)
     {
+        await CommitDeferredAsync();
         worker.Faults?.At(FaultPoint.BeforeDelete, instanceId);
         if (_state is { IndexUpToDate: false } state && state.Exists)
         {
@@ -158,10 +166,6 @@ internal sealed partial class InstanceSession(string instanceId, int partition, 
         }
 
         await worker.AcknowledgeAsync(anchors);
-        if (IsFinished)
-        {
-            worker.Forget(this);
-        }
     }
 
     private static partial class Log

@@ -14,32 +14,43 @@ public sealed class CrashRecoveryTests(AzuriteFixture storage) : IClassFixture<A
 {
     private static void Register(DurableTaskRegistry r) => r.AddOrchestrator<PaymentSequence>().AddActivity<RecordPayment>();
 
-    public static TheoryData<FaultPoint, int> Points()
+    public static TheoryData<FaultPoint, int, bool> Points()
     {
-        var data = new TheoryData<FaultPoint, int>();
+        var data = new TheoryData<FaultPoint, int, bool>();
         foreach (var point in Enum.GetValues<FaultPoint>())
         {
-            data.Add(point, 1);
-
-            // Anchors are settled once, when the instance goes quiet; every other point recurs per step.
+            // Checkpointing every step: every point recurs per step, except the one settle when the
+            // instance goes quiet.
+            data.Add(point, 1, false);
             if (point != FaultPoint.BeforeDelete)
             {
-                data.Add(point, 2);
+                data.Add(point, 2, false);
             }
+
+            // Deferred checkpoints (the default): one commit at the end, activities in between.
+            data.Add(point, 1, true);
         }
 
+        data.Add(FaultPoint.ActivityCompleted, 3, true);
         return data;
     }
 
     [Theory]
     [MemberData(nameof(Points))]
-    public async Task Worker_CrashesAtPoint_NewWorkerFinishesExactlyOnce(FaultPoint point, int occurrence)
+    public async Task Worker_CrashesAtPoint_NewWorkerFinishesExactlyOnce(FaultPoint point, int occurrence, bool deferCheckpoints)
     {
         var log = new AttemptLog();
         var effects = new SideEffects();
         void Services(IServiceCollection s) => s.AddSingleton(log).AddSingleton(effects);
         var faults = new CrashAt(point, occurrence);
-        await using var first = await DurableTestHost.StartAsync(storage.Azurite, Register, faults: faults, services: Services);
+        var options = new DurableTaskOptions
+        {
+            HubName = UniqueName.For("crash"),
+            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(2),
+            MaxQueuePollingInterval = TimeSpan.FromMilliseconds(500),
+            DeferCheckpointsForLocalActivities = deferCheckpoints,
+        };
+        await using var first = await DurableTestHost.StartAsync(storage.Azurite, Register, options, faults, services: Services);
         var id = await first.Client.ScheduleNewOrchestrationInstanceAsync(nameof(PaymentSequence));
         await first.Worker.Crashed.WaitAsync(TimeSpan.FromSeconds(30));
         await first.DisposeAsync();
@@ -55,6 +66,17 @@ public sealed class CrashRecoveryTests(AzuriteFixture storage) : IClassFixture<A
         Assert.Single(history.OfType<ExecutionStarted>());
         Assert.Single(history.OfType<ExecutionCompleted>());
         Assert.Equal(600, effects.Total);
+        await IndexShowsCompletedAsync(second, id);
+    }
+
+    /// <summary>The instance list catches up with the authoritative status after recovery.</summary>
+    private static async Task IndexShowsCompletedAsync(DurableTestHost host, string id)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while ((await host.Client.QueryInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = id }, cts.Token)).Instances.Single().RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+        {
+            await Task.Delay(20, cts.Token);
+        }
     }
 
     private sealed class CrashAt(FaultPoint point, int occurrence) : IFaultInjector

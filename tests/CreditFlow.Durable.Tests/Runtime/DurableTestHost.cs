@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using CreditFlow.Durable.Diagnostics;
 using CreditFlow.Durable.Storage;
 using CreditFlow.Durable.Worker;
@@ -49,7 +50,7 @@ internal sealed class DurableTestHost : IAsyncDisposable
         services?.Invoke(collection);
         var provider = collection.BuildServiceProvider();
         var hub = new TaskHub(azurite.ConnectionString, options);
-        var worker = new DurableTaskWorker(hub, registry, provider, clock, null, faults);
+        var worker = new DurableTaskWorker(hub, registry, provider, clock, Environment.GetEnvironmentVariable("DURABLE_TEST_LOG") is null ? null : Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddSimpleConsole()), faults);
         await worker.StartAsync(CancellationToken.None);
         return new DurableTestHost(provider, hub, worker, clock, azurite.ConnectionString);
     }
