@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Collections.Concurrent;
 
 namespace CreditFlow.Durable.Tests.Runtime.Orchestrations;
@@ -154,4 +155,87 @@ public sealed class Broken : TaskOrchestrator<object?, string>
 public sealed class BigOutput : TaskOrchestrator<int, string>
 {
     public override Task<string> RunAsync(TaskOrchestrationContext context, int length) => Task.FromResult(new string('x', length));
+}
+
+/// <summary>Makes a GUID, has an activity echo it, and makes it again after the replay.</summary>
+public sealed class GuidAcrossReplay : TaskOrchestrator<object?, bool>
+{
+    public override async Task<bool> RunAsync(TaskOrchestrationContext context, object? input)
+    {
+        var before = context.NewGuid();
+        context.CreateReplaySafeLogger<GuidAcrossReplay>().LogInformation("made {Guid}", before);
+        var echoed = await context.CallActivityAsync<Guid>(nameof(EchoGuid), before);
+        await context.CreateTimer(TimeSpan.FromSeconds(1));
+        return echoed == before && context.NewGuid() != before;
+    }
+}
+
+/// <summary>Returns its input.</summary>
+public sealed class EchoGuid : TaskActivity<Guid, Guid>
+{
+    public override Task<Guid> RunAsync(TaskActivityContext context, Guid input) => Task.FromResult(input);
+}
+
+/// <summary>Raises "Approval" to the instance named in its input.</summary>
+public sealed class Notifier : TaskOrchestrator<string, string>
+{
+    public override Task<string> RunAsync(TaskOrchestrationContext context, string target)
+    {
+        context.SendEvent(target, "Approval", "notifier");
+        return Task.FromResult("sent");
+    }
+}
+
+/// <summary>Returns its (large) input.</summary>
+public sealed class Echo : TaskOrchestrator<string, int>
+{
+    public override Task<int> RunAsync(TaskOrchestrationContext context, string input) => Task.FromResult(input.Length);
+}
+
+/// <summary>Runs N gated activities in parallel.</summary>
+public sealed class GatedFanOut : TaskOrchestrator<int, int>
+{
+    public override async Task<int> RunAsync(TaskOrchestrationContext context, int count) =>
+        (await Task.WhenAll(Enumerable.Range(0, count).Select(i => context.CallActivityAsync<int>(nameof(Gated), i)))).Length;
+}
+
+/// <summary>Blocks on a gate the test opens, recording how many ran at once.</summary>
+public sealed class Gated(Gate gate) : TaskActivity<int, int>
+{
+    public override async Task<int> RunAsync(TaskActivityContext context, int input)
+    {
+        gate.Enter();
+        await gate.Opened;
+        gate.Leave();
+        return input;
+    }
+}
+
+/// <summary>Counts concurrent activities and holds them until opened.</summary>
+public sealed class Gate
+{
+    private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _running;
+    private int _max;
+    private int _entered;
+
+    public Task Opened => _open.Task;
+
+    public int MaxConcurrent => Volatile.Read(ref _max);
+
+    public int Entered => Volatile.Read(ref _entered);
+
+    public void Enter()
+    {
+        Interlocked.Increment(ref _entered);
+        var now = Interlocked.Increment(ref _running);
+        int seen;
+        while (now > (seen = Volatile.Read(ref _max)) && Interlocked.CompareExchange(ref _max, now, seen) != seen)
+        {
+        }
+    }
+
+    public void Leave() => Interlocked.Decrement(ref _running);
+
+    public void Open() => _open.TrySetResult();
 }
