@@ -1,6 +1,8 @@
+using CreditFlow.Durable;
 using CreditFlow.Host.Apis;
 using CreditFlow.Host.Configuration;
 using CreditFlow.Host.Extensions;
+using CreditFlow.Host.Security;
 
 namespace CreditFlow.Host;
 
@@ -22,6 +24,9 @@ public static class CreditFlowApp
         builder.Services.AddSingleton(settings);
         builder.Services.AddProblemDetails();
         builder.Services.AddStorageReadiness(settings);
+        builder.Services.AddSingleton<AdminKeyValidator>();
+        builder.Services.AddSingleton<AdminKeyFilter>();
+        builder.Services.AddDurableTask(settings.StorageConnectionString, settings.Durable, workflows => { });
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -89,6 +89,34 @@ public sealed partial class DurableTaskClient
         return new PurgeResult(purged);
     }
 
+    /// <summary>Every partition with its owner, queue length and next timer.</summary>
+    public async Task<IReadOnlyList<PartitionInfo>> GetPartitionsAsync(CancellationToken cancellationToken = default)
+    {
+        var owners = await _leases.ReadOwnersAsync(cancellationToken);
+        var partitions = new List<PartitionInfo>();
+        for (var i = 0; i < _hub.Options.PartitionCount; i++)
+        {
+            var properties = (await _hub.ControlQueues[i].GetPropertiesAsync(cancellationToken)).Value;
+            var next = (await _timers.EarliestAsync(i, 1, cancellationToken)).FirstOrDefault();
+            var owner = owners.GetValueOrDefault(i);
+            partitions.Add(new PartitionInfo(i, owner?.Owner, owner?.ExpiresAt, properties.ApproximateMessagesCount, next is null ? null : new DateTimeOffset(next.DueAt)));
+        }
+
+        return partitions;
+    }
+
+    /// <summary>
+    /// Starts an ended instance again with its original input: under the same id (replacing it) or,
+    /// with <paramref name="newInstanceId"/>, as a new instance. Returns the id that runs.
+    /// </summary>
+    /// <exception cref="OrchestrationNotFoundException">No such instance.</exception>
+    public async Task<string> RestartAsync(string instanceId, bool newInstanceId, CancellationToken cancellationToken = default)
+    {
+        var metadata = await GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken) ?? throw new OrchestrationNotFoundException(instanceId);
+        var input = metadata.SerializedInput is null ? null : System.Text.Json.JsonDocument.Parse(metadata.SerializedInput).RootElement.Clone();
+        return await ScheduleNewOrchestrationInstanceAsync(metadata.Name, input, new StartOrchestrationOptions { InstanceId = newInstanceId ? null : instanceId }, cancellationToken);
+    }
+
     /// <summary>Messages parked in the poison queue (up to 32).</summary>
     public async Task<IReadOnlyList<(string PoisonId, PoisonMessage Message)>> GetPoisonMessagesAsync(CancellationToken cancellationToken = default)
     {

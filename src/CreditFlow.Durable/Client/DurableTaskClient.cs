@@ -22,6 +22,7 @@ public sealed partial class DurableTaskClient
     private readonly InstanceStore _store;
     private readonly MessageSender _sender;
     private readonly TimerStore _timers;
+    private readonly PartitionLeaseStore _leases;
 
     /// <summary>Creates a client; with <paramref name="localWorker"/>, work for its partitions is handed over in process.</summary>
     public DurableTaskClient(TaskHub hub, DurableTaskWorker? localWorker = null, TimeProvider? time = null)
@@ -33,6 +34,7 @@ public sealed partial class DurableTaskClient
         _store = localWorker?.Store ?? new InstanceStore(hub, _payloads);
         _sender = localWorker?.Sender ?? new MessageSender(hub, _payloads);
         _timers = localWorker?.Timers ?? new TimerStore(hub);
+        _leases = new PartitionLeaseStore(hub);
     }
 
     /// <summary>Schedules a new instance of orchestrator <paramref name="name"/> and returns its id.</summary>

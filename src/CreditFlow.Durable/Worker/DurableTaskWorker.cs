@@ -73,16 +73,64 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
     internal CancellationToken Stopping => _stopping.Token;
 
     /// <summary>Creates the task hub if needed and starts working on all partitions.</summary>
+    /// <remarks>
+    /// A task hub created with another partition count stops start-up. Storage that does not answer
+    /// does not: the worker keeps trying in the background, so the host still serves its health
+    /// probes and reports not-ready meanwhile.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">The task hub exists with a different partition count.</exception>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await Hub.CreateIfNotExistsAsync(cancellationToken);
+        try
+        {
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            attempt.CancelAfter(TimeSpan.FromSeconds(15));
+            await Hub.CreateIfNotExistsAsync(attempt.Token);
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or OperationCanceledException or AggregateException && !cancellationToken.IsCancellationRequested)
+        {
+            Log.StorageUnavailable(Logger, e, Hub.Options.HubName);
+            _loops.Add(Task.Run(CreateHubThenStartAsync));
+            return;
+        }
+
+        StartLoops();
+    }
+
+    private async Task CreateHubThenStartAsync()
+    {
+        for (var delay = TimeSpan.FromSeconds(1); !Stopping.IsCancellationRequested; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks)))
+        {
+            try
+            {
+                await Task.Delay(delay, Stopping);
+                await Hub.CreateIfNotExistsAsync(Stopping);
+                StartLoops();
+                return;
+            }
+            catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
+            {
+                Log.StorageUnavailable(Logger, e, Hub.Options.HubName);
+            }
+        }
+    }
+
+    private void StartLoops()
+    {
         Sender.Attach(this);
         _partitions = [.. Enumerable.Range(0, Hub.Options.PartitionCount).Select(i => new PartitionState(i))];
-        foreach (var partition in _partitions)
+        lock (_loops)
         {
-            _loops.Add(Task.Run(() => PollLoopAsync(partition)));
-            _loops.Add(Task.Run(() => TimerLoopAsync(partition)));
-            _loops.Add(Task.Run(() => RenewLoopAsync(partition)));
+            foreach (var partition in _partitions)
+            {
+                _loops.Add(Task.Run(() => PollLoopAsync(partition)));
+                _loops.Add(Task.Run(() => TimerLoopAsync(partition)));
+                _loops.Add(Task.Run(() => RenewLoopAsync(partition)));
+            }
         }
 
         Log.Started(Logger, Hub.Options.HubName, _partitions.Length);
@@ -96,7 +144,13 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
             await _stopping.CancelAsync();
         }
 
-        await Task.WhenAll(_loops).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        Task[] loops;
+        lock (_loops)
+        {
+            loops = [.. _loops];
+        }
+
+        await Task.WhenAll(loops).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     /// <inheritdoc />
@@ -235,6 +289,9 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
 
         [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Message {MessageId} failed {DequeueCount} times and moved to the poison queue.")]
         public static partial void Poisoned(ILogger logger, string messageId, long dequeueCount);
+
+        [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Storage for task hub {HubName} is not reachable yet; the worker keeps trying.")]
+        public static partial void StorageUnavailable(ILogger logger, Exception exception, string hubName);
 
         [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Loop {Loop} of partition {Partition} failed; retrying.")]
         public static partial void LoopFailed(ILogger logger, Exception exception, string loop, int partition);

@@ -45,6 +45,7 @@ public sealed record CreditFlowSettings
             MaxConcurrentActivityFunctions = read.Int($"{DurableSection}:maxConcurrentActivityFunctions", $"{DurableDisplay}.maxConcurrentActivityFunctions", 10),
             MaxConcurrentOrchestratorFunctions = read.Int($"{DurableSection}:maxConcurrentOrchestratorFunctions", $"{DurableDisplay}.maxConcurrentOrchestratorFunctions", 10),
             MaxQueuePollingInterval = read.TimeSpan($"{DurableSection}:storageProvider:maxQueuePollingInterval", $"{DurableDisplay}.storageProvider.maxQueuePollingInterval", TimeSpan.FromSeconds(30)),
+            ControlQueueVisibilityTimeout = read.TimeSpan($"{DurableSection}:storageProvider:controlQueueVisibilityTimeout", $"{DurableDisplay}.storageProvider.controlQueueVisibilityTimeout", TimeSpan.FromMinutes(5)),
             MaxDequeueCount = read.Int($"{DurableSection}:storageProvider:maxDequeueCount", $"{DurableDisplay}.storageProvider.maxDequeueCount", 5),
         };
         if (durable.Validate() is [var problem, ..])

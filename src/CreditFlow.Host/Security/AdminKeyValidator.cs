@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CreditFlow.Host.Configuration;
+
+namespace CreditFlow.Host.Security;
+
+/// <summary>
+/// Checks the admin key that guards <c>/runtime/webhooks/durabletask</c> and <c>/admin</c>, as Azure
+/// Functions does: the <c>x-functions-key</c> header or the <c>code</c> query parameter, and for the
+/// browser a signed session cookie issued after the login form. Comparisons take constant time.
+/// </summary>
+public sealed class AdminKeyValidator(CreditFlowSettings settings, TimeProvider time)
+{
+    public const string HeaderName = "x-functions-key";
+    public const string QueryName = "code";
+    public const string CookieName = "creditflow-admin";
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(8);
+
+    private readonly byte[]? _keyDigest = settings.AdminKey is { } key ? SHA256.HashData(Encoding.UTF8.GetBytes(key)) : null;
+
+    /// <summary>False when no AdminKey is configured: then nothing admin is reachable.</summary>
+    public bool IsConfigured => _keyDigest is not null;
+
+    /// <summary>True when <paramref name="presented"/> is the admin key.</summary>
+    public bool IsValidKey(string? presented) =>
+        _keyDigest is not null && presented is not null
+        && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), _keyDigest);
+
+    /// <summary>True when the request carries the key (header or query) or a valid session cookie.</summary>
+    public bool IsAuthorized(HttpRequest request) =>
+        IsValidKey(request.Headers[HeaderName].FirstOrDefault())
+        || IsValidKey(request.Query[QueryName].FirstOrDefault())
+        || IsValidSession(request.Cookies[CookieName]);
+
+    /// <summary>A cookie value proving a login until it expires: expiry ticks and their HMAC under the key.</summary>
+    public string CreateSession()
+    {
+        var expires = (time.GetUtcNow() + SessionLifetime).UtcTicks.ToString(CultureInfo.InvariantCulture);
+        return $"{expires}.{Sign(expires)}";
+    }
+
+    /// <summary>True for an unexpired session cookie signed with the current key.</summary>
+    public bool IsValidSession(string? cookie)
+    {
+        if (_keyDigest is null || cookie?.Split('.') is not [var expires, var signature]
+            || !long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            || ticks < time.GetUtcNow().UtcTicks)
+        {
+            return false;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(expires)), Encoding.ASCII.GetBytes(signature));
+    }
+
+    private string Sign(string value) =>
+        Convert.ToHexString(HMACSHA256.HashData(_keyDigest!, Encoding.UTF8.GetBytes($"admin-session:{value}")));
+}
