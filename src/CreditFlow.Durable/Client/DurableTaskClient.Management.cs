@@ -98,8 +98,8 @@ public sealed partial class DurableTaskClient
         {
             var properties = (await _hub.ControlQueues[i].GetPropertiesAsync(cancellationToken)).Value;
             var next = (await _timers.EarliestAsync(i, 1, cancellationToken)).FirstOrDefault();
-            var owner = owners.GetValueOrDefault(i);
-            partitions.Add(new PartitionInfo(i, owner?.Owner, owner?.ExpiresAt, properties.ApproximateMessagesCount, next is null ? null : new DateTimeOffset(next.DueAt)));
+            var owned = owners.TryGetValue(i, out var owner);
+            partitions.Add(new PartitionInfo(i, owned ? owner.Owner : null, owned ? owner.ExpiresAt : null, properties.ApproximateMessagesCount, next is null ? null : new DateTimeOffset(next.DueAt)));
         }
 
         return partitions;
@@ -113,7 +113,7 @@ public sealed partial class DurableTaskClient
     public async Task<string> RestartAsync(string instanceId, bool newInstanceId, CancellationToken cancellationToken = default)
     {
         var metadata = await GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken) ?? throw new OrchestrationNotFoundException(instanceId);
-        var input = metadata.SerializedInput is null ? null : System.Text.Json.JsonDocument.Parse(metadata.SerializedInput).RootElement.Clone();
+        object? input = metadata.SerializedInput is null ? null : System.Text.Json.JsonDocument.Parse(metadata.SerializedInput).RootElement.Clone();
         return await ScheduleNewOrchestrationInstanceAsync(metadata.Name, input, new StartOrchestrationOptions { InstanceId = newInstanceId ? null : instanceId }, cancellationToken);
     }
 
