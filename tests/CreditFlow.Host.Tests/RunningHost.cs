@@ -19,10 +19,24 @@ internal sealed class RunningHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<RunningHost> StartAsync(string storageConnectionString)
+    public IServiceProvider Services => _app.Services;
+
+    /// <param name="storageConnectionString">The storage account (usually the test Azurite).</param>
+    /// <param name="settings">Further settings, e.g. <c>AdminKey</c>, as environment variables would give them.</param>
+    /// <param name="hubName">The task hub; a fresh unique one by default, so tests never share instances.</param>
+    public static async Task<RunningHost> StartAsync(string storageConnectionString, IReadOnlyDictionary<string, string?>? settings = null, string? hubName = null)
     {
         var folder = new AppFolder();
-        var environment = new Dictionary<string, string?> { ["AzureWebJobsStorage"] = storageConnectionString };
+        var environment = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = storageConnectionString,
+            ["AzureFunctionsJobHost__extensions__durableTask__hubName"] = hubName ?? CreditFlow.Testing.UniqueName.For("hosthub"),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            environment[key] = value;
+        }
+
         var app = CreditFlowApp.Build(["--urls", "http://127.0.0.1:0"], folder.Path, environment);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
