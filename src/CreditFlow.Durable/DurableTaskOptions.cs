@@ -41,6 +41,12 @@ public sealed record DurableTaskOptions
     /// <summary>Most steps held back from a checkpoint by <see cref="DeferCheckpointsForLocalActivities"/>.</summary>
     public int MaxDeferredSteps { get; init; } = 50;
 
+    /// <summary>
+    /// How long a partition's blob lease lasts without renewal (15–60 s, the storage service's
+    /// range). A killed process's partitions are taken over after at most this long.
+    /// </summary>
+    public TimeSpan PartitionLeaseDuration { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Dequeues after which a message that keeps failing moves to the poison queue.</summary>
     public int MaxDequeueCount { get; init; } = 5;
 
@@ -77,6 +83,11 @@ public sealed record DurableTaskOptions
         if (ControlQueueVisibilityTimeout < TimeSpan.FromSeconds(1) || ControlQueueVisibilityTimeout > TimeSpan.FromHours(1))
         {
             problems.Add(new("storageProvider.controlQueueVisibilityTimeout", $"must be between 00:00:01 and 01:00:00 (was {ControlQueueVisibilityTimeout})."));
+        }
+
+        if (PartitionLeaseDuration < TimeSpan.FromSeconds(15) || PartitionLeaseDuration > TimeSpan.FromSeconds(60))
+        {
+            problems.Add(new("storageProvider.partitionLeaseDuration", $"must be between 00:00:15 and 00:01:00 (was {PartitionLeaseDuration})."));
         }
 
         if (MaxDequeueCount is < 1 or > 100)

@@ -81,6 +81,17 @@ public sealed class TaskHub
             Leases.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
         await Task.WhenAll(ControlQueues.Select(q => q.CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
         await CheckPartitionCountAsync(cancellationToken);
+        await Task.WhenAll(Enumerable.Range(0, Options.PartitionCount).Select(async i =>
+        {
+            try
+            {
+                await Leases.GetBlobClient(PartitionLeaseStore.BlobName(i)).UploadAsync(BinaryData.Empty, overwrite: false, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Exists (possibly leased by another worker).
+            }
+        }));
     }
 
     private async Task CheckPartitionCountAsync(CancellationToken cancellationToken)

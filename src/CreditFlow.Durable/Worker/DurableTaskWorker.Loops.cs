@@ -12,15 +12,15 @@ public sealed partial class DurableTaskWorker
     private static readonly TimeSpan MinPollDelay = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Takes messages from other processes (and those whose holder died); backs off while idle.</summary>
-    private async Task PollLoopAsync(PartitionState partition)
+    private async Task PollLoopAsync(PartitionState partition, CancellationToken token)
     {
         var queue = Hub.ControlQueues[partition.Index];
         var delay = MinPollDelay;
-        while (!Stopping.IsCancellationRequested)
+        while (!token.IsCancellationRequested)
         {
             try
             {
-                var received = (await queue.ReceiveMessagesAsync(32, Hub.Options.ControlQueueVisibilityTimeout, Stopping)).Value;
+                var received = (await queue.ReceiveMessagesAsync(32, Hub.Options.ControlQueueVisibilityTimeout, token)).Value;
                 foreach (var message in received)
                 {
                     await AcceptAsync(partition, message);
@@ -33,17 +33,17 @@ public sealed partial class DurableTaskWorker
                 }
 
                 // Real time, not the injected clock: polling is transport, not business time.
-                await partition.PollSignal.WaitAsync(delay, Stopping);
+                await partition.PollSignal.WaitAsync(delay, token);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, Hub.Options.MaxQueuePollingInterval.Ticks));
             }
-            catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
                 return;
             }
             catch (Exception e) when (e is RequestFailedException or JsonException or HttpRequestException)
             {
                 Log.LoopFailed(Logger, e, "poll", partition.Index);
-                await Task.Delay(TimeSpan.FromSeconds(1), Stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await Task.Delay(TimeSpan.FromSeconds(1), token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
@@ -94,14 +94,14 @@ public sealed partial class DurableTaskWorker
     }
 
     /// <summary>Delivers due timers of the partition, then waits (on the injected clock) for the next one.</summary>
-    private async Task TimerLoopAsync(PartitionState partition)
+    private async Task TimerLoopAsync(PartitionState partition, CancellationToken token)
     {
-        while (!Stopping.IsCancellationRequested)
+        while (!token.IsCancellationRequested)
         {
             try
             {
                 var now = Time.GetUtcNow().UtcDateTime;
-                var timers = await Timers.EarliestAsync(partition.Index, 100, Stopping);
+                var timers = await Timers.EarliestAsync(partition.Index, 100, token);
                 DateTime? next = null;
                 foreach (var timer in timers)
                 {
@@ -129,7 +129,7 @@ public sealed partial class DurableTaskWorker
                     wait = TimeSpan.FromMilliseconds(200); // all delivered and not yet acknowledged: look again soon
                 }
 
-                using var woken = CancellationTokenSource.CreateLinkedTokenSource(Stopping);
+                using var woken = CancellationTokenSource.CreateLinkedTokenSource(token);
                 var signal = partition.TimerSignal.WaitAsync(woken.Token);
                 var elapsed = Task.Delay(wait < Hub.Options.MaxQueuePollingInterval ? wait : Hub.Options.MaxQueuePollingInterval, Time, woken.Token);
                 if (next is { } target && Time.GetUtcNow().UtcDateTime >= target)
@@ -149,28 +149,28 @@ public sealed partial class DurableTaskWorker
                     }
                 }
             }
-            catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
                 return;
             }
             catch (Exception e) when (e is RequestFailedException or JsonException or HttpRequestException)
             {
                 Log.LoopFailed(Logger, e, "timers", partition.Index);
-                await Task.Delay(TimeSpan.FromSeconds(1), Stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await Task.Delay(TimeSpan.FromSeconds(1), token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
 
     /// <summary>Keeps messages this worker holds invisible while their work goes on.</summary>
-    private async Task RenewLoopAsync(PartitionState partition)
+    private async Task RenewLoopAsync(PartitionState partition, CancellationToken token)
     {
         var timeout = Hub.Options.ControlQueueVisibilityTimeout;
         var period = timeout / 3;
-        while (!Stopping.IsCancellationRequested)
+        while (!token.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(period, Stopping);
+                await Task.Delay(period, token);
                 foreach (var held in partition.Held.Values.Where(h => DateTime.UtcNow - h.InvisibleSince > period).ToList())
                 {
                     try
@@ -186,7 +186,7 @@ public sealed partial class DurableTaskWorker
                             popReceipt = held.PopReceipt;
                         }
 
-                        var renewed = await Hub.ControlQueues[partition.Index].UpdateMessageAsync(held.QueueMessageId, popReceipt, visibilityTimeout: timeout, cancellationToken: Stopping);
+                        var renewed = await Hub.ControlQueues[partition.Index].UpdateMessageAsync(held.QueueMessageId, popReceipt, visibilityTimeout: timeout, cancellationToken: token);
                         lock (held.Gate)
                         {
                             if (held.PopReceipt == popReceipt)
@@ -202,7 +202,7 @@ public sealed partial class DurableTaskWorker
                     }
                 }
             }
-            catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
                 return;
             }

@@ -20,6 +20,7 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
     private readonly List<Task> _loops = [];
     private PartitionState[] _partitions = [];
     private int _crashed;
+    private bool _released;
     private readonly TaskCompletionSource _crashSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Creates a worker; call <see cref="StartAsync"/> to begin.</summary>
@@ -40,7 +41,13 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
         Sender = new MessageSender(hub, Payloads);
         Activities = new ActivityRunner(this, registry, services, hub.Options.MaxConcurrentActivityFunctions);
         OrchestrationSlots = new SemaphoreSlim(hub.Options.MaxConcurrentOrchestratorFunctions);
+        Partitions = new PartitionManager(this, hub);
     }
+
+    /// <summary>This worker's id, as partition leases and the monitor show it.</summary>
+    public string WorkerId => Partitions.WorkerId;
+
+    internal PartitionManager Partitions { get; }
 
     /// <summary>The task hub this worker serves.</summary>
     public TaskHub Hub { get; }
@@ -94,7 +101,7 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
             return;
         }
 
-        StartLoops();
+        await StartWorkingAsync();
     }
 
     private async Task CreateHubThenStartAsync()
@@ -105,7 +112,7 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
             {
                 await Task.Delay(delay, Stopping);
                 await Hub.CreateIfNotExistsAsync(Stopping);
-                StartLoops();
+                await StartWorkingAsync();
                 return;
             }
             catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
@@ -119,26 +126,93 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
         }
     }
 
-    private void StartLoops()
+    /// <summary>Takes a first share of partitions at once, then keeps balancing in the background.</summary>
+    private async Task StartWorkingAsync()
     {
         Sender.Attach(this);
         _partitions = [.. Enumerable.Range(0, Hub.Options.PartitionCount).Select(i => new PartitionState(i))];
-        lock (_loops)
+        try
         {
-            foreach (var partition in _partitions)
-            {
-                _loops.Add(Task.Run(() => PollLoopAsync(partition)));
-                _loops.Add(Task.Run(() => TimerLoopAsync(partition)));
-                _loops.Add(Task.Run(() => RenewLoopAsync(partition)));
-            }
+            await Partitions.BalanceOnceAsync(Stopping);
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException)
+        {
+            // The balancing loop tries again shortly.
         }
 
-        Log.Started(Logger, Hub.Options.HubName, _partitions.Length);
+        lock (_loops)
+        {
+            _loops.Add(Task.Run(() => Partitions.RunAsync(Stopping)));
+        }
+
+        Log.Started(Logger, Hub.Options.HubName, OwnedPartitions().Count);
     }
 
+    /// <summary>Starts working on a partition whose lease was just acquired.</summary>
+    internal void AcquirePartition(int index, DateTime leaseValidUntil)
+    {
+        var partition = _partitions[index];
+        partition.LeaseValidUntil = leaseValidUntil;
+        partition.Work = CancellationTokenSource.CreateLinkedTokenSource(Stopping);
+        partition.Owned = true;
+        var token = partition.Work.Token;
+        lock (_loops)
+        {
+            _loops.Add(Task.Run(() => PollLoopAsync(partition, token)));
+            _loops.Add(Task.Run(() => TimerLoopAsync(partition, token)));
+            _loops.Add(Task.Run(() => RenewLoopAsync(partition, token)));
+        }
+    }
+
+    internal void LeaseRenewed(int index, DateTime leaseValidUntil) => _partitions[index].LeaseValidUntil = leaseValidUntil;
+
+    /// <summary>
+    /// Stops working on a partition (lease released or lost). Its messages are given back at once
+    /// so the next owner need not wait for their invisibility to run out.
+    /// </summary>
+    internal async Task LosePartitionAsync(int index, bool giveBackMessages = true)
+    {
+        var partition = _partitions[index];
+        if (!partition.Owned)
+        {
+            return;
+        }
+
+        partition.Owned = false;
+        await (partition.Work?.CancelAsync() ?? Task.CompletedTask);
+        partition.TimersInFlight.Clear();
+        if (giveBackMessages)
+        {
+            await AbandonAsync([.. partition.Held.Values], TimeSpan.Zero);
+        }
+
+        partition.Held.Clear();
+    }
+
+    internal IReadOnlyCollection<int> OwnedPartitions() => [.. _partitions.Where(p => p.Owned).Select(p => p.Index)];
+
+    /// <summary>
+    /// True while this worker may commit for the partition: it owns it and its lease has a safe
+    /// margin left. A worker that stalled past its lease must not commit, even if no one else has
+    /// yet (the sentinel's ETag guards against those who have).
+    /// </summary>
+    internal bool HoldsLease(int index) =>
+        OwnsPartition(index) && _partitions[index].LeaseValidUntil - DateTime.UtcNow > TimeSpan.FromSeconds(2);
+
     /// <summary>Stops taking work. Unacknowledged messages reappear for whoever runs next.</summary>
+    /// <remarks>
+    /// A clean stop hands every partition over at once. After a (simulated) crash only the leases
+    /// are released — as if they had expired — and held messages reappear when their
+    /// invisibility runs out, exactly as after a real crash.
+    /// </remarks>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (_partitions.Length > 0 && !_released)
+        {
+            _released = true;
+            await Partitions.ReleaseAllAsync(giveBackMessages: !HasCrashed);
+        }
+
         if (!_stopping.IsCancellationRequested)
         {
             await _stopping.CancelAsync();
@@ -161,7 +235,7 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
     }
 
     /// <summary>Whether messages for <paramref name="partition"/> may be handed to this worker directly.</summary>
-    internal bool OwnsPartition(int partition) => !_stopping.IsCancellationRequested && partition < _partitions.Length;
+    internal bool OwnsPartition(int partition) => !_stopping.IsCancellationRequested && partition < _partitions.Length && _partitions[partition].Owned;
 
     internal ITaskOrchestrator? ResolveOrchestrator(string name) =>
         _registry.Orchestrators.TryGetValue(name, out var type)
@@ -277,6 +351,13 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
         public SemaphoreSlim TimerSignal { get; } = new(0);
 
         public SemaphoreSlim PollSignal { get; } = new(0);
+
+        public volatile bool Owned;
+
+        public DateTime LeaseValidUntil { get; set; }
+
+        /// <summary>Cancels this partition's loops when it is released or lost.</summary>
+        public CancellationTokenSource? Work { get; set; }
     }
 
     private static partial class Log

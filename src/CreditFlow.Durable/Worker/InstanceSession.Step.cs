@@ -13,6 +13,13 @@ internal sealed partial class InstanceSession
 
     private async Task StepAsync(List<(TaskMessage Message, Anchor? Anchor)> batch)
     {
+        if (!worker.OwnsPartition(partition))
+        {
+            // The partition moved to another worker: give everything back for its new owner.
+            await StartOverAsync(batch);
+            return;
+        }
+
         {
             var state = _state ?? await LoadAsync(batch);
             var deferred = new List<TaskMessage>();
@@ -32,6 +39,13 @@ internal sealed partial class InstanceSession
                 else
                 {
                     worker.Faults?.At(FaultPoint.BeforeCommit, instanceId);
+                    if (!worker.HoldsLease(partition))
+                    {
+                        Log.LeaseExpired(worker.Logger, instanceId);
+                        await StartOverAsync(batch);
+                        return;
+                    }
+
                     try
                     {
                         await CommitAsync(state, result.NewOutbox);

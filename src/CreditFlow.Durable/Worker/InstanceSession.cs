@@ -173,6 +173,9 @@ internal sealed partial class InstanceSession(string instanceId, int partition, 
         [LoggerMessage(EventId = 101, Level = LogLevel.Error, Message = "A step of instance {InstanceId} failed; its messages will be retried.")]
         public static partial void StepFailed(ILogger logger, Exception exception, string instanceId);
 
+        [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Instance {InstanceId} was not checkpointed: this worker no longer holds its partition's lease.")]
+        public static partial void LeaseExpired(ILogger logger, string instanceId);
+
         [LoggerMessage(EventId = 102, Level = LogLevel.Debug, Message = "Instance {InstanceId} changed under us; reloading.")]
         public static partial void Conflict(ILogger logger, string instanceId);
     }
