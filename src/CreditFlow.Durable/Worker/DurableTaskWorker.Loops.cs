@@ -20,6 +20,12 @@ public sealed partial class DurableTaskWorker
         {
             try
             {
+                if (_frozen)
+                {
+                    await Task.Delay(delay, token);
+                    continue;
+                }
+
                 var received = (await queue.ReceiveMessagesAsync(32, Hub.Options.ControlQueueVisibilityTimeout, token)).Value;
                 foreach (var message in received)
                 {
@@ -171,7 +177,7 @@ public sealed partial class DurableTaskWorker
             try
             {
                 await Task.Delay(period, token);
-                foreach (var held in partition.Held.Values.Where(h => DateTime.UtcNow - h.InvisibleSince > period).ToList())
+                foreach (var held in partition.Held.Values.Where(h => !_frozen && DateTime.UtcNow - h.InvisibleSince > period).ToList())
                 {
                     try
                     {

@@ -21,6 +21,7 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
     private PartitionState[] _partitions = [];
     private int _crashed;
     private bool _released;
+    private volatile bool _frozen;
     private readonly TaskCompletionSource _crashSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Creates a worker; call <see cref="StartAsync"/> to begin.</summary>
@@ -187,6 +188,13 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
         }
 
         partition.Held.Clear();
+    }
+
+    /// <summary>Test hook: stop polling and renewing leases and held messages, as a hung process would.</summary>
+    internal void Freeze()
+    {
+        Partitions.Frozen = true;
+        _frozen = true;
     }
 
     internal IReadOnlyCollection<int> OwnedPartitions() => [.. _partitions.Where(p => p.Owned).Select(p => p.Index)];
