@@ -32,6 +32,7 @@ public static class CreditFlowApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapHealthApi();
+        app.MapAdminPages();
         return app;
     }
 }

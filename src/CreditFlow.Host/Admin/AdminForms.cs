@@ -1,0 +1,34 @@
+namespace CreditFlow.Host.Admin;
+
+/// <summary>Reading posted forms and the confirmation step every admin action goes through.</summary>
+internal static class AdminForms
+{
+    /// <summary>The posted form, or null when the body is not a form.</summary>
+    public static async Task<IFormCollection?> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : null;
+
+    /// <summary>True when the form says <c>confirm=yes</c>: the user has seen and accepted the question.</summary>
+    public static bool IsConfirmed(IFormCollection form) => form["confirm"] == "yes";
+
+    /// <summary>A hidden <c>confirm</c> field the page script fills in after <c>confirm()</c>; without script the server asks.</summary>
+    public static string ConfirmField => "<input type=\"hidden\" name=\"confirm\" value=\"\">";
+
+    /// <summary>
+    /// The page that asks before an action: it posts the same fields again, with <c>confirm=yes</c>,
+    /// to <paramref name="action"/>; Cancel goes back to <paramref name="cancelHref"/>.
+    /// </summary>
+    public static IResult ConfirmPage(string question, string action, IFormCollection form, string cancelHref)
+    {
+        var fields = string.Concat(form.Where(f => f.Key != "confirm")
+            .SelectMany(f => f.Value.Select(v => $"<input type=\"hidden\" name=\"{Html.E(f.Key)}\" value=\"{Html.E(v)}\">")));
+        var body = $"""
+            <h1>Please confirm</h1>
+            <p>{Html.E(question)}</p>
+            <form method="post" action="{Html.E(action)}">{fields}
+              <input type="hidden" name="confirm" value="yes">
+              <button type="submit">Yes, go ahead</button> <a href="{Html.E(cancelHref)}">Cancel</a>
+            </form>
+            """;
+        return Html.Page("Please confirm", body);
+    }
+}

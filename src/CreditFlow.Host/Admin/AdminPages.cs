@@ -1,0 +1,72 @@
+using CreditFlow.Host.Admin;
+using CreditFlow.Host.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+// In the host's root namespace, so CreditFlowApp maps it with one line and no extra using.
+namespace CreditFlow.Host;
+
+/// <summary>
+/// The monitor UI under <c>/admin</c>: server-rendered pages over the durable client, signed in
+/// with the admin key (a session cookie after the login form). Every POST needs <c>confirm=yes</c>
+/// and a same-origin (or absent) <c>Origin</c> header.
+/// </summary>
+public static class AdminPages
+{
+    public static RouteGroupBuilder MapAdminPages(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/admin").AddEndpointFilter(AdminGuard.SameOriginAsync).ExcludeFromDescription();
+        admin.MapGet("/login", LoginForm).WithName("AdminLoginForm").WithSummary("The admin login form.");
+        admin.MapPost("/login", LoginAsync).WithName("AdminLogin").WithSummary("Signs in with the admin key.");
+        admin.MapPost("/logout", Logout).WithName("AdminLogout").WithSummary("Ends the admin session.");
+
+        var pages = admin.MapGroup("").AddEndpointFilter(AdminGuard.SignedInAsync);
+        pages.MapInstanceListPage();
+        pages.MapInstancePage();
+        pages.MapInstanceActions();
+        pages.MapOperationsPages();
+        return admin;
+    }
+
+    public static ContentHttpResult LoginForm(AdminKeyValidator validator, string? next) =>
+        LoginPage(validator, next, error: null, StatusCodes.Status200OK);
+
+    public static async Task<IResult> LoginAsync(HttpContext context, AdminKeyValidator validator)
+    {
+        var form = await AdminForms.ReadAsync(context.Request, context.RequestAborted);
+        var next = form?["next"].ToString();
+        if (form is null || !validator.IsValidKey(form["key"].ToString()))
+        {
+            return LoginPage(validator, next, "That is not the admin key.", StatusCodes.Status401Unauthorized);
+        }
+
+        context.Response.Cookies.Append(AdminKeyValidator.CookieName, validator.CreateSession(), new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            Secure = context.Request.IsHttps,
+            Path = "/admin",
+            MaxAge = AdminKeyValidator.SessionLifetime,
+        });
+        return Flash.SeeOther(context, AdminGuard.IsAdminPath(next) ? next! : "/admin");
+    }
+
+    public static IResult Logout(HttpContext context)
+    {
+        context.Response.Cookies.Delete(AdminKeyValidator.CookieName, new CookieOptions { Path = "/admin" });
+        return Flash.SeeOther(context, "/admin/login");
+    }
+
+    private static ContentHttpResult LoginPage(AdminKeyValidator validator, string? next, string? error, int statusCode)
+    {
+        var body = $"""
+            <h1>Sign in</h1>
+            {(validator.IsConfigured ? "" : "<p class=\"flash error\">No AdminKey is configured; set it in local.settings.json Values or the environment.</p>")}
+            <form method="post" action="/admin/login" style="max-width:26rem">
+              <input type="hidden" name="next" value="{Html.E(AdminGuard.IsAdminPath(next) ? next : "/admin")}">
+              <p><label>Admin key<br><input type="password" name="key" autocomplete="current-password" required autofocus style="width:100%"></label></p>
+              <p><button type="submit">Sign in</button></p>
+            </form>
+            """;
+        return Html.Page("Sign in", body, error is null ? null : Flash.Error(error), statusCode, signedIn: false);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using CreditFlow.Durable;
+using CreditFlow.Testing;
+
+namespace CreditFlow.Host.Tests.Admin;
+
+/// <summary>One running host with an admin key for a test class; tests keep apart by unique instance ids.</summary>
+public sealed class AdminHostFixture : IAsyncLifetime
+{
+    public const string AdminKey = "test-admin-key-0123456789abcdef";
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private RunningHost? _host;
+
+    private RunningHost Host => _host ?? throw new InvalidOperationException("The fixture is not initialized.");
+
+    public Uri BaseAddress => Host.Client.BaseAddress!;
+
+    /// <summary>The host's own durable client, to start instances and wait for them.</summary>
+    public DurableTaskClient Durable => Host.Services.GetRequiredService<DurableTaskClient>();
+
+    public async Task InitializeAsync()
+    {
+        var azurite = await SharedAzurite.GetAsync();
+        _host = await RunningHost.StartAsync(azurite.ConnectionString, new Dictionary<string, string?> { ["AdminKey"] = AdminKey });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see each answer.</summary>
+    public HttpClient NewBrowser() =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+
+    /// <summary>A browser-like client that has signed in through the login form.</summary>
+    public async Task<HttpClient> SignedInBrowserAsync()
+    {
+        var browser = NewBrowser();
+        using var response = await browser.PostAsync(new Uri("/admin/login", UriKind.Relative), Form(("key", AdminKey)));
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        return browser;
+    }
+
+    public static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+
+    public async Task<OrchestrationMetadata> WaitForCompletionAsync(string instanceId)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        return await Durable.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
+    }
+
+    public async Task<OrchestrationMetadata> WaitForStartAsync(string instanceId)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        return await Durable.WaitForInstanceStartAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
+    }
+}
