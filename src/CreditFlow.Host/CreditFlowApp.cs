@@ -33,6 +33,7 @@ public static class CreditFlowApp
         app.UseStatusCodePages();
         app.MapHealthApi();
         app.MapAdminPages();
+        app.MapDurableManagementApi();
         return app;
     }
 }

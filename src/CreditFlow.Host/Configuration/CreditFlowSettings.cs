@@ -46,6 +46,7 @@ public sealed record CreditFlowSettings
             MaxConcurrentOrchestratorFunctions = read.Int($"{DurableSection}:maxConcurrentOrchestratorFunctions", $"{DurableDisplay}.maxConcurrentOrchestratorFunctions", 10),
             MaxQueuePollingInterval = read.TimeSpan($"{DurableSection}:storageProvider:maxQueuePollingInterval", $"{DurableDisplay}.storageProvider.maxQueuePollingInterval", TimeSpan.FromSeconds(30)),
             ControlQueueVisibilityTimeout = read.TimeSpan($"{DurableSection}:storageProvider:controlQueueVisibilityTimeout", $"{DurableDisplay}.storageProvider.controlQueueVisibilityTimeout", TimeSpan.FromMinutes(5)),
+            PartitionLeaseDuration = read.TimeSpan($"{DurableSection}:storageProvider:partitionLeaseDuration", $"{DurableDisplay}.storageProvider.partitionLeaseDuration", TimeSpan.FromSeconds(30)),
             MaxDequeueCount = read.Int($"{DurableSection}:storageProvider:maxDequeueCount", $"{DurableDisplay}.storageProvider.maxDequeueCount", 5),
         };
         if (durable.Validate() is [var problem, ..])

@@ -1,0 +1,286 @@
+using System.Globalization;
+using System.Text.Json;
+using CreditFlow.Durable;
+using CreditFlow.Durable.Storage;
+using CreditFlow.Host.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CreditFlow.Host.Apis;
+
+/// <summary>
+/// The Durable Functions HTTP management API under <c>/runtime/webhooks/durabletask</c>: same
+/// routes, verbs, bodies and status codes, plus partitions and the poison queue. Every route needs
+/// the admin key.
+/// </summary>
+public static class DurableManagementApi
+{
+    public const string Prefix = "/runtime/webhooks/durabletask";
+
+    public static RouteGroupBuilder MapDurableManagementApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup(Prefix).AddEndpointFilter<AdminKeyFilter>().WithTags("Durable management");
+        api.MapPost("/orchestrators/{name}/{instanceId?}", StartAsync).WithName("StartOrchestration").WithSummary("Starts an orchestration.");
+        api.MapGet("/instances/{instanceId}", GetStatusAsync).WithName("GetInstanceStatus").WithSummary("Status of one instance, optionally with history.");
+        api.MapGet("/instances", ListAsync).WithName("ListInstances").WithSummary("Instances matching filters, paged by x-ms-continuation-token.");
+        api.MapPost("/instances/{instanceId}/raiseEvent/{eventName}", RaiseEventAsync).WithName("RaiseEvent").WithSummary("Raises an event to an instance.");
+        api.MapPost("/instances/{instanceId}/terminate", TerminateAsync).WithName("TerminateInstance").WithSummary("Terminates an instance.");
+        api.MapPost("/instances/{instanceId}/suspend", SuspendAsync).WithName("SuspendInstance").WithSummary("Suspends an instance.");
+        api.MapPost("/instances/{instanceId}/resume", ResumeAsync).WithName("ResumeInstance").WithSummary("Resumes an instance.");
+        api.MapPost("/instances/{instanceId}/restart", RestartAsync).WithName("RestartInstance").WithSummary("Starts an instance again with its input.");
+        api.MapDelete("/instances/{instanceId}", PurgeAsync).WithName("PurgeInstance").WithSummary("Purges one ended instance.");
+        api.MapDelete("/instances", PurgeManyAsync).WithName("PurgeInstances").WithSummary("Purges ended instances matching filters.");
+        api.MapGet("/partitions", PartitionsAsync).WithName("ListPartitions").WithSummary("Partitions with their owners.");
+        api.MapGet("/poison", PoisonAsync).WithName("ListPoisonMessages").WithSummary("Messages parked in the poison queue.");
+        api.MapPost("/poison/{poisonId}/replay", ReplayPoisonAsync).WithName("ReplayPoisonMessage").WithSummary("Puts a poison message back on its queue.");
+        api.MapDelete("/poison/{poisonId}", DiscardPoisonAsync).WithName("DiscardPoisonMessage").WithSummary("Deletes a poison message.");
+        return api;
+    }
+
+    public static async Task<Results<Accepted<ManagementUrls>, ProblemHttpResult>> StartAsync(
+        string name, string? instanceId, HttpRequest request, DurableTaskClient client, TaskHub hub, CancellationToken cancellationToken)
+    {
+        var (input, error) = await ReadJsonBodyAsync(request, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        try
+        {
+            var id = await client.ScheduleNewOrchestrationInstanceAsync(name, input, new StartOrchestrationOptions { InstanceId = instanceId }, cancellationToken);
+            return Accepted(request, hub, id);
+        }
+        catch (OrchestrationAlreadyExistsException e)
+        {
+            return Problem(StatusCodes.Status409Conflict, "Instance already exists", e.Message);
+        }
+        catch (ArgumentException e)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Invalid instance id", e.Message);
+        }
+    }
+
+    public static async Task<IResult> GetStatusAsync(
+        string instanceId, HttpRequest request, DurableTaskClient client, TaskHub hub,
+        bool? showHistory, bool? showHistoryOutput, bool? showInput, bool? returnInternalServerErrorOnFailure, CancellationToken cancellationToken)
+    {
+        var metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        if (metadata is null)
+        {
+            return Problem(StatusCodes.Status404NotFound, "Instance not found", $"No orchestration instance with id '{instanceId}' exists.");
+        }
+
+        var history = showHistory == true ? await client.GetHistoryAsync(instanceId, cancellationToken) : null;
+        var body = InstanceStatus.From(metadata, showInput != false, history, showHistoryOutput == true);
+        return metadata.RuntimeStatus switch
+        {
+            OrchestrationRuntimeStatus.Completed => TypedResults.Ok(body),
+            OrchestrationRuntimeStatus.Failed when returnInternalServerErrorOnFailure == true => TypedResults.Json(body, statusCode: StatusCodes.Status500InternalServerError),
+            OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated or OrchestrationRuntimeStatus.Canceled => TypedResults.BadRequest(body),
+            _ => TypedResults.Accepted(Urls(request, hub, instanceId).StatusQueryGetUri, body),
+        };
+    }
+
+    public static async Task<IResult> ListAsync(
+        HttpRequest request, HttpResponse response, DurableTaskClient client,
+        DateTimeOffset? createdTimeFrom, DateTimeOffset? createdTimeTo, string? runtimeStatus, string? instanceIdPrefix, int? top, bool? showInput,
+        CancellationToken cancellationToken)
+    {
+        if (ParseStatuses(runtimeStatus) is not { } statuses)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Invalid runtimeStatus", $"runtimeStatus must be a comma-separated list of {string.Join(", ", Enum.GetNames<OrchestrationRuntimeStatus>())} (was '{runtimeStatus}').");
+        }
+
+        if (top is < 1 or > 1000)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Invalid top", $"top must be between 1 and 1000 (was {top}).");
+        }
+
+        var page = await client.QueryInstancesAsync(new OrchestrationQuery
+        {
+            CreatedFrom = createdTimeFrom,
+            CreatedTo = createdTimeTo,
+            Statuses = statuses,
+            InstanceIdPrefix = instanceIdPrefix,
+            PageSize = top ?? 100,
+            ContinuationToken = request.Headers["x-ms-continuation-token"].FirstOrDefault() is { Length: > 0 } token ? token : null,
+            FetchInputsAndOutputs = showInput != false,
+        }, cancellationToken);
+        if (page.ContinuationToken is { } next)
+        {
+            response.Headers["x-ms-continuation-token"] = next;
+        }
+
+        return TypedResults.Ok(page.Instances.Select(m => InstanceStatus.From(m, showInput != false, null, false)).ToList());
+    }
+
+    public static async Task<IResult> RaiseEventAsync(string instanceId, string eventName, HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var (payload, error) = await ReadJsonBodyAsync(request, cancellationToken);
+        return error ?? await ControlAsync(instanceId, () => client.RaiseEventAsync(instanceId, eventName, payload, cancellationToken));
+    }
+
+    public static Task<IResult> TerminateAsync(string instanceId, string? reason, bool? recursive, DurableTaskClient client, CancellationToken cancellationToken) =>
+        ControlAsync(instanceId, () => client.TerminateInstanceAsync(instanceId, reason, recursive == true, cancellationToken));
+
+    public static Task<IResult> SuspendAsync(string instanceId, string? reason, DurableTaskClient client, CancellationToken cancellationToken) =>
+        ControlAsync(instanceId, () => client.SuspendInstanceAsync(instanceId, reason, cancellationToken));
+
+    public static Task<IResult> ResumeAsync(string instanceId, string? reason, DurableTaskClient client, CancellationToken cancellationToken) =>
+        ControlAsync(instanceId, () => client.ResumeInstanceAsync(instanceId, reason, cancellationToken));
+
+    public static async Task<IResult> RestartAsync(string instanceId, bool? restartWithNewInstanceId, HttpRequest request, DurableTaskClient client, TaskHub hub, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var id = await client.RestartAsync(instanceId, restartWithNewInstanceId != false, cancellationToken);
+            return Accepted(request, hub, id);
+        }
+        catch (OrchestrationNotFoundException e)
+        {
+            return Problem(StatusCodes.Status404NotFound, "Instance not found", e.Message);
+        }
+        catch (OrchestrationAlreadyExistsException e)
+        {
+            return Problem(StatusCodes.Status409Conflict, "Instance is still running", e.Message);
+        }
+    }
+
+    public static async Task<IResult> PurgeAsync(string instanceId, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await client.PurgeInstanceAsync(instanceId, cancellationToken);
+            return result.PurgedInstanceCount == 0
+                ? Problem(StatusCodes.Status404NotFound, "Instance not found", $"No orchestration instance with id '{instanceId}' exists.")
+                : TypedResults.Ok(new { instancesDeleted = result.PurgedInstanceCount });
+        }
+        catch (OrchestrationStateException e)
+        {
+            return Problem(StatusCodes.Status409Conflict, "Instance has not ended", e.Message);
+        }
+    }
+
+    public static async Task<IResult> PurgeManyAsync(DateTimeOffset? createdTimeFrom, DateTimeOffset? createdTimeTo, string? runtimeStatus, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        if (createdTimeFrom is null)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "createdTimeFrom is required", "Purging by filter needs createdTimeFrom, as in Durable Functions.");
+        }
+
+        if (ParseStatuses(runtimeStatus) is not { } statuses)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Invalid runtimeStatus", $"runtimeStatus must be a comma-separated list of {string.Join(", ", Enum.GetNames<OrchestrationRuntimeStatus>())} (was '{runtimeStatus}').");
+        }
+
+        var result = await client.PurgeAllInstancesAsync(new PurgeInstancesFilter(createdTimeFrom, createdTimeTo, statuses), cancellationToken);
+        return result.PurgedInstanceCount == 0
+            ? Problem(StatusCodes.Status404NotFound, "No instances matched", "No ended instance matches the filter.")
+            : TypedResults.Ok(new { instancesDeleted = result.PurgedInstanceCount });
+    }
+
+    public static async Task<Ok<IReadOnlyList<PartitionInfo>>> PartitionsAsync(DurableTaskClient client, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await client.GetPartitionsAsync(cancellationToken));
+
+    public static async Task<IResult> PoisonAsync(DurableTaskClient client, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await client.GetPoisonMessagesAsync(cancellationToken)).Select(p => new { id = p.PoisonId, message = p.Message }));
+
+    public static async Task<IResult> ReplayPoisonAsync(string poisonId, DurableTaskClient client, CancellationToken cancellationToken) =>
+        await client.ReplayPoisonMessageAsync(poisonId, cancellationToken)
+            ? TypedResults.Accepted((string?)null)
+            : Problem(StatusCodes.Status404NotFound, "Poison message not found", $"No poison message with id '{poisonId}'.");
+
+    public static async Task<IResult> DiscardPoisonAsync(string poisonId, DurableTaskClient client, CancellationToken cancellationToken) =>
+        await client.DiscardPoisonMessageAsync(poisonId, cancellationToken)
+            ? TypedResults.Ok()
+            : Problem(StatusCodes.Status404NotFound, "Poison message not found", $"No poison message with id '{poisonId}'.");
+
+    /// <summary>Runs a control operation: 202, or 404 for an unknown instance, or 410 for one that has ended.</summary>
+    private static async Task<IResult> ControlAsync(string instanceId, Func<Task> operation)
+    {
+        try
+        {
+            await operation();
+            return TypedResults.Accepted((string?)null);
+        }
+        catch (OrchestrationNotFoundException e)
+        {
+            return Problem(StatusCodes.Status404NotFound, "Instance not found", e.Message);
+        }
+        catch (OrchestrationStateException e)
+        {
+            return Problem(StatusCodes.Status410Gone, "Instance has ended", e.Message);
+        }
+    }
+
+    private static async Task<(JsonElement? Value, ProblemHttpResult? Error)> ReadJsonBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync(cancellationToken);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            return (JsonDocument.Parse(text).RootElement.Clone(), null);
+        }
+        catch (JsonException e)
+        {
+            return (null, Problem(StatusCodes.Status400BadRequest, "The request body is not valid JSON", $"Line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: {e.Message.Split(" Path:", 2)[0]}"));
+        }
+    }
+
+    private static IReadOnlyCollection<OrchestrationRuntimeStatus>? ParseStatuses(string? runtimeStatus)
+    {
+        if (string.IsNullOrWhiteSpace(runtimeStatus))
+        {
+            return [];
+        }
+
+        var statuses = new List<OrchestrationRuntimeStatus>();
+        foreach (var part in runtimeStatus.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Enum.TryParse<OrchestrationRuntimeStatus>(part, ignoreCase: true, out var status) || int.TryParse(part, CultureInfo.InvariantCulture, out _))
+            {
+                return null;
+            }
+
+            statuses.Add(status);
+        }
+
+        return statuses;
+    }
+
+    private static Accepted<ManagementUrls> Accepted(HttpRequest request, TaskHub hub, string instanceId)
+    {
+        var urls = Urls(request, hub, instanceId);
+        request.HttpContext.Response.Headers.RetryAfter = "10";
+        return TypedResults.Accepted(urls.StatusQueryGetUri, urls);
+    }
+
+    /// <summary>The management URLs of an instance; the key is echoed only when the caller sent it in the query.</summary>
+    private static ManagementUrls Urls(HttpRequest request, TaskHub hub, string instanceId)
+    {
+        var root = $"{request.Scheme}://{request.Host}{request.PathBase}{Prefix}/instances/{Uri.EscapeDataString(instanceId)}";
+        var query = $"taskHub={Uri.EscapeDataString(hub.Options.HubName)}&connection=Storage";
+        if (request.Query[AdminKeyValidator.QueryName].FirstOrDefault() is { } code)
+        {
+            query += $"&code={Uri.EscapeDataString(code)}";
+        }
+
+        return new ManagementUrls(
+            instanceId,
+            $"{root}?{query}",
+            $"{root}/raiseEvent/{{eventName}}?{query}",
+            $"{root}/terminate?reason={{text}}&{query}",
+            $"{root}?{query}",
+            $"{root}/suspend?reason={{text}}&{query}",
+            $"{root}/resume?reason={{text}}&{query}",
+            $"{root}/restart?{query}");
+    }
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(title: title, detail: detail, statusCode: status);
+}

@@ -1,0 +1,210 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using CreditFlow.Testing;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CreditFlow.Host.Tests.Apis;
+
+public sealed class DurableManagementApiTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
+{
+    private const string Key = "test-admin-key-0123456789";
+    private const string Root = "/runtime/webhooks/durabletask";
+
+    private async Task<RunningHost> StartAsync()
+    {
+        var host = await RunningHost.StartAsync(storage.ConnectionString, new Dictionary<string, string?> { ["AdminKey"] = Key });
+        host.Client.DefaultRequestHeaders.Add("x-functions-key", Key);
+        return host;
+    }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private static async Task<JsonElement> BodyAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    private static async Task<JsonElement> WaitForStatusAsync(RunningHost host, string id, HttpStatusCode until)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var response = await host.Client.GetAsync($"{Root}/instances/{id}", cts.Token);
+            if (response.StatusCode == until)
+            {
+                return await BodyAsync(response);
+            }
+
+            await Task.Delay(20, cts.Token);
+        }
+    }
+
+    [Fact]
+    public async Task Start_WithInstanceId_Answers202WithManagementUrls()
+    {
+        await using var host = await StartAsync();
+
+        var response = await host.Client.PostAsync($"{Root}/orchestrators/ApprovalWait/loan-42", Json("3600"));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var body = await BodyAsync(response);
+        Assert.Equal("loan-42", body.GetProperty("id").GetString());
+        foreach (var url in new[] { "statusQueryGetUri", "sendEventPostUri", "terminatePostUri", "purgeHistoryDeleteUri", "suspendPostUri", "resumePostUri", "restartPostUri" })
+        {
+            Assert.Contains("/runtime/webhooks/durabletask/instances/loan-42", body.GetProperty(url).GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(body.GetProperty("statusQueryGetUri").GetString(), response.Headers.Location!.ToString());
+        Assert.Equal("10", response.Headers.RetryAfter!.ToString());
+    }
+
+    [Fact]
+    public async Task Lifecycle_RunningThenEventThenCompleted_Answers202Then200WithHistory()
+    {
+        await using var host = await StartAsync();
+        await host.Client.PostAsync($"{Root}/orchestrators/ApprovalWait/flow-1", Json("3600"));
+        var running = await WaitForStatusAsync(host, "flow-1", HttpStatusCode.Accepted);
+        Assert.Equal("Running", running.GetProperty("runtimeStatus").GetString());
+
+        var raised = await host.Client.PostAsync($"{Root}/instances/flow-1/raiseEvent/Approval", Json("\"erin\""));
+        Assert.Equal(HttpStatusCode.Accepted, raised.StatusCode);
+        await WaitForStatusAsync(host, "flow-1", HttpStatusCode.OK);
+
+        var done = await BodyAsync(await host.Client.GetAsync($"{Root}/instances/flow-1?showHistory=true&showHistoryOutput=true"));
+        Assert.Equal("Completed", done.GetProperty("runtimeStatus").GetString());
+        Assert.Equal("approved by erin", done.GetProperty("output").GetString());
+        Assert.Equal(3600, done.GetProperty("input").GetInt32());
+        var events = done.GetProperty("historyEvents").EnumerateArray().Select(e => e.GetProperty("EventType").GetString()).ToList();
+        Assert.Contains("EventRaised", events);
+        Assert.Equal("ExecutionCompleted", events[^2]);
+    }
+
+    [Fact]
+    public async Task ControlOperations_UnknownThenEnded_Answer404And410()
+    {
+        await using var host = await StartAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync($"{Root}/instances/ghost")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.PostAsync($"{Root}/instances/ghost/terminate", null)).StatusCode);
+
+        await host.Client.PostAsync($"{Root}/orchestrators/ApprovalWait/t-1", Json("3600"));
+        await WaitForStatusAsync(host, "t-1", HttpStatusCode.Accepted);
+        Assert.Equal(HttpStatusCode.Accepted, (await host.Client.PostAsync($"{Root}/instances/t-1/terminate?reason=duplicate", null)).StatusCode);
+        var terminated = await WaitForStatusAsync(host, "t-1", HttpStatusCode.BadRequest);
+
+        Assert.Equal("Terminated", terminated.GetProperty("runtimeStatus").GetString());
+        var again = await host.Client.PostAsync($"{Root}/instances/t-1/terminate", null);
+        Assert.Equal(HttpStatusCode.Gone, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await host.Client.PostAsync($"{Root}/instances/t-1/raiseEvent/Approval", Json("1"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Start_RunningIdAgain_Answers409()
+    {
+        await using var host = await StartAsync();
+        await host.Client.PostAsync($"{Root}/orchestrators/ApprovalWait/dup", Json("3600"));
+        await WaitForStatusAsync(host, "dup", HttpStatusCode.Accepted);
+
+        var response = await host.Client.PostAsync($"{Root}/orchestrators/ApprovalWait/dup", Json("3600"));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Start_BadJson_Answers400NamingTheProblemAndStartsNothing()
+    {
+        await using var host = await StartAsync();
+
+        var response = await host.Client.PostAsync($"{Root}/orchestrators/ApprovalWait/bad-json", Json("{ \"timeout\": "));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = (await response.Content.ReadFromJsonAsync<ProblemDetails>())!;
+        Assert.Equal("The request body is not valid JSON", problem.Title);
+        Assert.Contains("Line 1", problem.Detail, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync($"{Root}/instances/bad-json")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AdminKey_MissingOrWrong_Answers401_CodeQueryWorks()
+    {
+        await using var host = await RunningHost.StartAsync(storage.ConnectionString, new Dictionary<string, string?> { ["AdminKey"] = Key });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client.GetAsync($"{Root}/instances")).StatusCode);
+        using var wrong = new HttpRequestMessage(HttpMethod.Get, $"{Root}/instances");
+        wrong.Headers.Add("x-functions-key", Key + "x");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client.SendAsync(wrong)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync($"{Root}/instances?code={Key}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task List_FiltersAndContinuationToken_PageThroughMatches()
+    {
+        await using var host = await StartAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await host.Client.PostAsync($"{Root}/orchestrators/ApprovalWait/page-{i}", Json("3600"));
+        }
+
+        await host.Client.PostAsync($"{Root}/orchestrators/ApprovalWait/other-1", Json("3600"));
+        var seen = new List<string>();
+        string? token = null;
+        do
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"{Root}/instances?instanceIdPrefix=page-&top=2&runtimeStatus=Pending,Running");
+            if (token is not null)
+            {
+                request.Headers.Add("x-ms-continuation-token", token);
+            }
+
+            var response = await host.Client.SendAsync(request);
+            seen.AddRange((await BodyAsync(response)).EnumerateArray().Select(i => i.GetProperty("instanceId").GetString()!));
+            token = response.Headers.TryGetValues("x-ms-continuation-token", out var values) ? values.Single() : null;
+        }
+        while (token is not null);
+
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => $"page-{i}"), seen.Order());
+        Assert.Equal(HttpStatusCode.BadRequest, (await host.Client.GetAsync($"{Root}/instances?runtimeStatus=Sleeping")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Purge_EndedInstance_Answers200ThenNotFound()
+    {
+        await using var host = await StartAsync();
+        await host.Client.PostAsync($"{Root}/orchestrators/HelloSequence/hello-1", null);
+        await WaitForStatusAsync(host, "hello-1", HttpStatusCode.OK);
+
+        var purged = await host.Client.DeleteAsync($"{Root}/instances/hello-1");
+
+        Assert.Equal(HttpStatusCode.OK, purged.StatusCode);
+        Assert.Equal(1, (await BodyAsync(purged)).GetProperty("instancesDeleted").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync($"{Root}/instances/hello-1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.DeleteAsync($"{Root}/instances/hello-1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Restart_WithNewId_RunsTheSameInputAgain()
+    {
+        await using var host = await StartAsync();
+        await host.Client.PostAsync($"{Root}/orchestrators/FanOutFanIn/sum-1", Json("4"));
+        await WaitForStatusAsync(host, "sum-1", HttpStatusCode.OK);
+
+        var restarted = await host.Client.PostAsync($"{Root}/instances/sum-1/restart?restartWithNewInstanceId=true", null);
+
+        Assert.Equal(HttpStatusCode.Accepted, restarted.StatusCode);
+        var newId = (await BodyAsync(restarted)).GetProperty("id").GetString()!;
+        Assert.NotEqual("sum-1", newId);
+        Assert.Equal(30, (await WaitForStatusAsync(host, newId, HttpStatusCode.OK)).GetProperty("output").GetInt32());
+    }
+
+    [Fact]
+    public async Task Partitions_ListsEveryPartitionOwnedByTheOnlyWorker()
+    {
+        await using var host = await StartAsync();
+        var worker = host.Services.GetRequiredService<CreditFlow.Durable.Worker.DurableTaskWorker>();
+
+        var partitions = (await BodyAsync(await host.Client.GetAsync($"{Root}/partitions"))).EnumerateArray().ToList();
+
+        // The test app folder's host.json asks for 8 partitions.
+        Assert.Equal(Enumerable.Range(0, 8), partitions.Select(p => p.GetProperty("index").GetInt32()));
+        Assert.All(partitions, p => Assert.Equal(worker.WorkerId, p.GetProperty("owner").GetString()));
+    }
+}
