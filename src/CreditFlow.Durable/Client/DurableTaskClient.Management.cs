@@ -96,10 +96,18 @@ public sealed partial class DurableTaskClient
         var partitions = new List<PartitionInfo>();
         for (var i = 0; i < _hub.Options.PartitionCount; i++)
         {
-            var properties = (await _hub.ControlQueues[i].GetPropertiesAsync(cancellationToken)).Value;
-            var next = (await _timers.EarliestAsync(i, 1, cancellationToken)).FirstOrDefault();
             var owned = owners.TryGetValue(i, out var owner);
-            partitions.Add(new PartitionInfo(i, owned ? owner.Owner : null, owned ? owner.ExpiresAt : null, properties.ApproximateMessagesCount, next is null ? null : new DateTimeOffset(next.DueAt)));
+            try
+            {
+                var properties = (await _hub.ControlQueues[i].GetPropertiesAsync(cancellationToken)).Value;
+                var next = (await _timers.EarliestAsync(i, 1, cancellationToken)).FirstOrDefault();
+                partitions.Add(new PartitionInfo(i, owned ? owner.Owner : null, owned ? owner.ExpiresAt : null, properties.ApproximateMessagesCount, next is null ? null : new DateTimeOffset(next.DueAt)));
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // The task hub is not created yet: an empty partition nobody owns.
+                partitions.Add(new PartitionInfo(i, null, null, 0, null));
+            }
         }
 
         return partitions;

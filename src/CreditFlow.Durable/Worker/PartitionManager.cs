@@ -10,7 +10,7 @@ namespace CreditFlow.Durable.Worker;
 /// <summary>
 /// Holds this worker's fair share of partitions through renewable blob leases. Live workers
 /// announce themselves with a heartbeat blob; each takes free partitions up to
-/// ceil(partitions / live workers) and gives back any above it, so ownership rebalances as
+/// its share of partitions / live workers and gives back any above it, so ownership rebalances as
 /// workers join and leave. A killed worker's leases expire and are taken over.
 /// </summary>
 internal sealed partial class PartitionManager(DurableTaskWorker worker, TaskHub hub)
@@ -64,7 +64,11 @@ internal sealed partial class PartitionManager(DurableTaskWorker worker, TaskHub
             await RenewAsync(partition, cancellationToken);
         }
 
-        var target = (hub.Options.PartitionCount + live - 1) / live;
+        // Every worker sees the same sorted list of live workers, so their targets add up to the
+        // partition count: the first (partitions mod workers) take one more than the rest.
+        var rank = live.IndexOf(WorkerId);
+        var count = hub.Options.PartitionCount;
+        var target = (count / live.Count) + (rank < count % live.Count ? 1 : 0);
         var owned = worker.OwnedPartitions();
         foreach (var extra in owned.OrderByDescending(p => p).Take(Math.Max(0, owned.Count - target)))
         {
@@ -178,17 +182,17 @@ internal sealed partial class PartitionManager(DurableTaskWorker worker, TaskHub
             new Azure.Storage.Blobs.Models.BlobUploadOptions { Metadata = new Dictionary<string, string> { [HeartbeatKey] = DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture) } },
             cancellationToken);
 
-    /// <summary>Workers whose heartbeat is younger than a lease; stale heartbeats are removed.</summary>
-    private async Task<int> LiveWorkersAsync(CancellationToken cancellationToken)
+    /// <summary>Ids of the workers whose heartbeat is younger than a lease, sorted; stale heartbeats are removed.</summary>
+    private async Task<List<string>> LiveWorkersAsync(CancellationToken cancellationToken)
     {
-        var live = 0;
+        var live = new List<string>();
         await foreach (var blob in hub.Leases.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, "workers/", cancellationToken))
         {
             var beat = blob.Metadata.TryGetValue(HeartbeatKey, out var ticks) ? new DateTime(long.Parse(ticks, CultureInfo.InvariantCulture), DateTimeKind.Utc) : DateTime.MinValue;
             var age = DateTime.UtcNow - beat;
             if (age <= Duration)
             {
-                live++;
+                live.Add(blob.Name["workers/".Length..]);
             }
             else if (age > Duration * 10)
             {
@@ -196,7 +200,13 @@ internal sealed partial class PartitionManager(DurableTaskWorker worker, TaskHub
             }
         }
 
-        return Math.Max(live, 1);
+        if (!live.Contains(WorkerId))
+        {
+            live.Add(WorkerId);
+        }
+
+        live.Sort(StringComparer.Ordinal);
+        return live;
     }
 
     private static partial class Log

@@ -1,0 +1,102 @@
+using CreditFlow.Durable;
+using CreditFlow.Durable.History;
+using CreditFlow.Durable.Storage;
+using CreditFlow.Host.Tests.Configuration;
+using CreditFlow.Testing;
+
+namespace CreditFlow.Host.Tests.ScaleOut;
+
+/// <summary>
+/// Three host processes share one task hub; one is killed with SIGKILL while 1,000 instances run.
+/// Every instance completes, no history holds a duplicate event, and the survivors own every partition.
+/// </summary>
+public sealed class MultiProcessTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
+{
+    private const int Instances = 1000;
+
+    [Fact]
+    public async Task ThreeHosts_OneKilledMidway_EveryInstanceCompletesExactlyOnce()
+    {
+        var hubName = UniqueName.For("multi");
+        using var app = new AppFolder(hostJson: """{ "extensions": { "durableTask": { "storageProvider": { "partitionCount": 4 } } } }""");
+        var environment = new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = storage.ConnectionString,
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["AzureFunctionsJobHost__logging__LogLevel__Default"] = "Warning",
+            ["AzureFunctionsJobHost__extensions__durableTask__hubName"] = hubName,
+            ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__controlQueueVisibilityTimeout"] = "00:00:05",
+            ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__partitionLeaseDuration"] = "00:00:15",
+            ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:01",
+        };
+        var hosts = Enumerable.Range(0, 3).Select(_ => HostProcess.Start(app.Path, environment)).ToList();
+        try
+        {
+            var client = new DurableTaskClient(new TaskHub(storage.ConnectionString, new DurableTaskOptions { HubName = hubName, PartitionCount = 4 }));
+            await UntilAsync(async () => (await OwnersAsync(client)) is { Count: 3 } owners && owners.Values.Sum() == 4, TimeSpan.FromSeconds(90), "three hosts share the four partitions", hosts);
+
+            var ids = new List<string>();
+            foreach (var batch in Enumerable.Range(0, Instances).Chunk(50))
+            {
+                ids.AddRange(await Task.WhenAll(batch.Select(i => client.ScheduleNewOrchestrationInstanceAsync("HelloSequence", null, new StartOrchestrationOptions { InstanceId = $"ms-{i:D4}" }))));
+            }
+
+            await UntilAsync(async () => await CompletedAsync(client) >= Instances / 3, TimeSpan.FromSeconds(120), "a third of the instances completed", hosts);
+            var victim = hosts[0];
+            victim.Kill();
+
+            await UntilAsync(async () => await CompletedAsync(client) == Instances, TimeSpan.FromSeconds(240), "every instance completed", hosts);
+            foreach (var id in ids)
+            {
+                var history = await client.GetHistoryAsync(id);
+                Assert.Single(history.OfType<ExecutionStarted>());
+                Assert.Single(history.OfType<ExecutionCompleted>());
+                Assert.Equal([0, 1, 2], history.OfType<TaskScheduled>().Select(e => e.EventId));
+                Assert.Equal([0, 1, 2], history.OfType<TaskCompleted>().Select(e => e.TaskScheduledId).Order());
+            }
+
+            var survivors = hosts.Skip(1).Select(h => h.ProcessId).ToHashSet();
+            await UntilAsync(async () => (await OwnersAsync(client)) is var owners && owners.Values.Sum() == 4 && owners.Keys.All(survivors.Contains), TimeSpan.FromSeconds(60), "the survivors own every partition", hosts);
+        }
+        finally
+        {
+            hosts.ForEach(h => h.Dispose());
+        }
+    }
+
+    /// <summary>Partitions per owning process id (worker ids are machine:pid:tag).</summary>
+    private static async Task<Dictionary<int, int>> OwnersAsync(DurableTaskClient client) =>
+        (await client.GetPartitionsAsync())
+            .Where(p => p.Owner is not null && p.LeaseExpiresAt > DateTimeOffset.UtcNow)
+            .GroupBy(p => int.Parse(p.Owner!.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture))
+            .ToDictionary(g => g.Key, g => g.Count());
+
+    private static async Task<int> CompletedAsync(DurableTaskClient client)
+    {
+        var count = 0;
+        string? token = null;
+        do
+        {
+            var page = await client.QueryInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = "ms-", Statuses = [OrchestrationRuntimeStatus.Completed], PageSize = 1000, ContinuationToken = token });
+            count += page.Instances.Count;
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        return count;
+    }
+
+    private static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what, IReadOnlyList<HostProcess> hosts)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        while (!await condition())
+        {
+            if (cts.IsCancellationRequested)
+            {
+                Assert.Fail($"Timed out after {timeout.TotalSeconds:0} s waiting until {what}. Host logs:\n" + string.Join("\n---\n", hosts.Select(h => h.RecentLog)));
+            }
+
+            await Task.Delay(250, CancellationToken.None);
+        }
+    }
+}
