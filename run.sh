@@ -41,10 +41,16 @@ fi
 if [ -z "${AdminKey:-}" ] && ! grep -qs '"AdminKey": *"[^"]' local.settings.json; then
   [ -s .azurite/admin.key ] || (mkdir -p .azurite && head -c 24 /dev/urandom | base64 | tr -d '/+=' > .azurite/admin.key)
   AdminKey=$(cat .azurite/admin.key); export AdminKey
+elif [ -z "${AdminKey:-}" ]; then
+  AdminKey=$(sed -n 's/.*"AdminKey": *"\([^"]*\)".*/\1/p' local.settings.json | head -n 1)
 fi
 
+# Local defaults where neither the environment nor local.settings.json says otherwise.
+if [ -z "${AzureWebJobsStorage:-}" ] && ! grep -qs '"AzureWebJobsStorage"' local.settings.json; then
+  export AzureWebJobsStorage="UseDevelopmentStorage=true"
+fi
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
-dotnet build src/CreditFlow.Host --nologo -v:quiet -clp:ErrorsOnly
+dotnet build src/CreditFlow.Host --nologo -v:quiet -clp:ErrorsOnly >/dev/null || dotnet build src/CreditFlow.Host --nologo -v:quiet -clp:ErrorsOnly
 dotnet src/CreditFlow.Host/bin/Debug/net10.0/CreditFlow.Host.dll --urls http://localhost:7071 &
 pids+=($!)
 ready() { node -e "fetch('http://localhost:7071/readyz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"; }
@@ -53,8 +59,11 @@ wait_for "CreditFlow" 60 ready
 cat <<MSG
 
 CreditFlow is running.
-  http://localhost:7071/readyz    storage reachable?
-  http://localhost:7071/healthz   process alive?
+  http://localhost:7071/admin                           monitor of every orchestration (sign in with the admin key)
+  http://localhost:7071/runtime/webhooks/durabletask/instances?code=${AdminKey}
+                                                        Durable Functions management API
+  http://localhost:7071/readyz                          storage reachable?
+  http://localhost:7071/healthz                         process alive?
 ${AdminKey:+  Admin key: $AdminKey}
 Press Ctrl-C to stop.
 MSG
