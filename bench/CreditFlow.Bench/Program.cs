@@ -31,6 +31,11 @@ internal static class Program
     private static async Task<int> Main(string[] args)
     {
         var settings = Settings.Parse(args);
+        if (settings.ScaleOut)
+        {
+            return await ScaleOutBench.RunAsync(settings);
+        }
+
         using var watchdog = new CancellationTokenSource();
         AzuriteInstance? azurite = null;
 
@@ -433,14 +438,23 @@ internal sealed record Settings
     /// <summary>Classify every request (slower: the SDK's event source formats each one).</summary>
     public bool Breakdown { get; init; }
 
+    /// <summary>Run the scale-out scenario (host processes) instead of (a)–(c).</summary>
+    public bool ScaleOut { get; init; }
+
+    /// <summary>Scale-out: CreditFlow.Host.dll to run; by default the one built next to the bench.</summary>
+    public string? HostDll { get; init; }
+
+    /// <summary>Scale-out: how many host processes, one run each, in this order.</summary>
+    public IReadOnlyList<int> ProcessCounts { get; init; } = [1, 2];
+
     public static Settings Parse(string[] args)
     {
         var settings = new Settings();
         for (var i = 0; i < args.Length; i += 2)
         {
-            if (args[i] == "--breakdown")
+            if (args[i] is "--breakdown" or "--scale-out")
             {
-                settings = settings with { Breakdown = true };
+                settings = args[i] == "--breakdown" ? settings with { Breakdown = true } : settings with { ScaleOut = true };
                 i--;
                 continue;
             }
@@ -448,6 +462,14 @@ internal sealed record Settings
             if (i + 1 >= args.Length)
             {
                 throw new ArgumentException($"Option {args[i]} needs a value.");
+            }
+
+            if (args[i] is "--host-dll" or "--processes")
+            {
+                settings = args[i] == "--host-dll"
+                    ? settings with { HostDll = Path.GetFullPath(args[i + 1]) }
+                    : settings with { ProcessCounts = [.. args[i + 1].Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture))] };
+                continue;
             }
 
             var value = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
@@ -461,7 +483,7 @@ internal sealed record Settings
                 "--scenario-timeout-seconds" => settings with { ScenarioTimeout = TimeSpan.FromSeconds(value) },
                 "--settle-ms" => settings with { Settle = TimeSpan.FromMilliseconds(value) },
                 "--hard-timeout-seconds" => settings with { HardTimeout = TimeSpan.FromSeconds(value) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --warmup --hello --parallel --fanout --sequential --scenario-timeout-seconds --settle-ms --hard-timeout-seconds, --breakdown."),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --warmup --hello --parallel --fanout --sequential --scenario-timeout-seconds --settle-ms --hard-timeout-seconds, --breakdown; --scale-out with --processes 1,2 and --host-dll <path>."),
             };
         }
 
