@@ -70,7 +70,8 @@ public sealed partial class DurableTaskWorker
 
         if (received.DequeueCount > Hub.Options.MaxDequeueCount)
         {
-            await PoisonAsync(partition.Index, received, $"Failed {received.DequeueCount - 1} times.");
+            var lastError = _lastErrors.TryRemove(received.MessageId, out var error) ? $" Last error: {error}" : string.Empty;
+            await PoisonAsync(partition.Index, received, $"Failed {received.DequeueCount - 1} times.{lastError}");
             return;
         }
 

@@ -21,6 +21,7 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
     private PartitionState[] _partitions = [];
     private int _crashed;
     private bool _released;
+    private readonly ConcurrentDictionary<string, string> _lastErrors = new();
     private volatile bool _frozen;
     private readonly TaskCompletionSource _crashSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -290,10 +291,16 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
     }
 
     /// <summary>Gives anchors back without acknowledging: their messages reappear after <paramref name="delay"/>.</summary>
-    internal async Task AbandonAsync(IReadOnlyList<Anchor> anchors, TimeSpan? delay = null)
+    /// <param name="error">Why, when the work failed: kept for the poison queue if the message keeps failing.</param>
+    internal async Task AbandonAsync(IReadOnlyList<Anchor> anchors, TimeSpan? delay = null, string? error = null)
     {
         foreach (var anchor in anchors)
         {
+            if (error is not null && anchor is QueueAnchor failed)
+            {
+                _lastErrors[failed.QueueMessageId] = error;
+            }
+
             try
             {
                 switch (anchor)

@@ -80,20 +80,8 @@ internal sealed partial class InstanceSession
         }
     }
 
-    private async Task StartOverAsync(List<(TaskMessage Message, Anchor? Anchor)> batch)
-    {
-        _state = null;
-        _uncommitted.Clear();
-        _deferredSteps = 0;
-        List<Anchor> release;
-        lock (_gate)
-        {
-            release = [.. _heldAnchors, .. batch.Where(b => b.Anchor is not null).Select(b => b.Anchor!)];
-            _heldAnchors.Clear();
-        }
-
-        await worker.AbandonAsync(release, TimeSpan.Zero);
-    }
+    /// <summary>Starts over from storage: every held message comes back at once.</summary>
+    private Task StartOverAsync(List<(TaskMessage Message, Anchor? Anchor)> batch) => GiveBackAsync(batch, TimeSpan.Zero, stopRunning: false);
 
     /// <summary>
     /// A step whose only new work is local activities need not be committed before they run: if the

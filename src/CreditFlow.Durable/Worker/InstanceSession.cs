@@ -81,11 +81,11 @@ internal sealed partial class InstanceSession(string instanceId, int partition, 
 
     private async Task RunAsync()
     {
+        List<(TaskMessage Message, Anchor? Anchor)> batch = [];
         try
         {
             while (!worker.Stopping.IsCancellationRequested)
             {
-                List<(TaskMessage Message, Anchor? Anchor)> batch;
                 List<Anchor>? toAcknowledge = null;
                 lock (_gate)
                 {
@@ -119,6 +119,7 @@ internal sealed partial class InstanceSession(string instanceId, int partition, 
                 try
                 {
                     await StepAsync(batch);
+                    batch = [];
                 }
                 finally
                 {
@@ -136,23 +137,36 @@ internal sealed partial class InstanceSession(string instanceId, int partition, 
         }
         catch (Exception e)
         {
-            // Drop the cache and release the anchors so the messages come back and are retried
-            // (and, if they keep failing, end in the poison queue).
+            // Drop the cache and give every message back, the failing batch's too, so they are
+            // retried (and, if they keep failing, end in the poison queue).
             Log.StepFailed(worker.Logger, e, instanceId);
-            _state = null;
-            _uncommitted.Clear();
-            _deferredSteps = 0;
-            List<Anchor> release;
-            lock (_gate)
+            await GiveBackAsync(batch, TimeSpan.FromSeconds(5), stopRunning: true, error: $"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Forgets the cached state and uncommitted steps and gives back every message this session
+    /// holds (plus <paramref name="batch"/>'s), to reappear after <paramref name="delay"/>.
+    /// </summary>
+    private async Task GiveBackAsync(List<(TaskMessage Message, Anchor? Anchor)> batch, TimeSpan delay, bool stopRunning, string? error = null)
+    {
+        _state = null;
+        _uncommitted.Clear();
+        _deferredSteps = 0;
+        List<Anchor> release;
+        lock (_gate)
+        {
+            release = [.. _heldAnchors, .. batch.Where(b => b.Anchor is not null).Select(b => b.Anchor!)];
+            _heldAnchors.Clear();
+            if (stopRunning)
             {
-                release = [.. _heldAnchors, .. _inbox.Where(i => i.Anchor is not null).Select(i => i.Anchor!)];
-                _heldAnchors.Clear();
+                release.AddRange(_inbox.Where(i => i.Anchor is not null).Select(i => i.Anchor!));
                 _inbox.Clear();
                 _running = false;
             }
-
-            await worker.AbandonAsync(release);
         }
+
+        await worker.AbandonAsync(release, delay, error);
     }
 
     /// <summary>Acknowledges the anchors of committed work and brings the Instances index up to date.</summary>

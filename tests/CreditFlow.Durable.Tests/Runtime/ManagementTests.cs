@@ -73,6 +73,30 @@ public sealed class ManagementTests(AzuriteFixture storage) : IClassFixture<Azur
     }
 
     [Fact]
+    public async Task PoisonMessage_KeepsFailing_IsParkedWithItsErrorAndCanBeReplayed()
+    {
+        var options = new DurableTaskOptions { HubName = UniqueName.For("poison"), MaxDequeueCount = 2, ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(2), MaxQueuePollingInterval = TimeSpan.FromMilliseconds(500) };
+        await using var host = await DurableTestHost.StartAsync(storage.Azurite, r => r.AddOrchestrator<NeedsMissingService>(), options);
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(NeedsMissingService));
+
+        IReadOnlyList<(string PoisonId, Worker.PoisonMessage Message)> poison = [];
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (poison.Count == 0)
+        {
+            await Task.Delay(100, cts.Token);
+            poison = await host.Client.GetPoisonMessagesAsync(cts.Token);
+        }
+
+        var (poisonId, message) = Assert.Single(poison);
+        Assert.Contains("Failed 2 times", message.Reason, StringComparison.Ordinal);
+        Assert.Contains("InvalidOperationException", message.Reason, StringComparison.Ordinal);
+        Assert.Contains(nameof(Gate), message.Reason, StringComparison.Ordinal);
+        Assert.Equal(OrchestrationRuntimeStatus.Pending, (await host.Client.GetInstanceAsync(id))!.RuntimeStatus);
+        Assert.True(await host.Client.ReplayPoisonMessageAsync(poisonId));
+        Assert.DoesNotContain(await host.Client.GetPoisonMessagesAsync(), p => p.PoisonId == poisonId);
+    }
+
+    [Fact]
     public async Task PoisonMessage_Malformed_IsParkedListedAndDiscarded()
     {
         await using var host = await DurableTestHost.StartAsync(storage.Azurite);

@@ -239,3 +239,9 @@ public sealed class Gate
 
     public void Open() => _open.TrySetResult();
 }
+
+/// <summary>Needs a service nobody registered: every attempt to run it fails before its code runs.</summary>
+public sealed class NeedsMissingService(Gate missing) : TaskOrchestrator<object?, string>
+{
+    public override Task<string> RunAsync(TaskOrchestrationContext context, object? input) => Task.FromResult(missing.ToString()!);
+}
