@@ -1,0 +1,25 @@
+using CreditFlow.Domain.Classes;
+using CreditFlow.Domain.Monetary;
+
+namespace CreditFlow.Storage.Profiles;
+
+/// <summary>
+/// A customer's granted credit policy as stored. (Named apart from the order check's
+/// <c>CreditFlow.Domain.OrderCheck.CreditProfile</c>, its input, so both can be used side by side.)
+/// </summary>
+/// <param name="Class">Null until the customer is first scored.</param>
+/// <param name="Score">The last score, 0-100; null until scored.</param>
+/// <param name="ModelId">The scorecard model of the last score.</param>
+/// <param name="ModelVersion">Its version.</param>
+/// <param name="CreditReportBlob">Name of the latest credit report blob; null when none yet.</param>
+public sealed record CustomerCreditProfile(
+    string CustomerId,
+    CreditClass? Class,
+    Money Limit,
+    int TermDays,
+    string Conditions,
+    CreditProfileStatus Status,
+    decimal? Score,
+    string? ModelId,
+    string? ModelVersion,
+    string? CreditReportBlob);

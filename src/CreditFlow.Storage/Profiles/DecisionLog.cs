@@ -1,0 +1,51 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace CreditFlow.Storage.Profiles;
+
+/// <summary>
+/// The append-only log of documented credit decisions, per customer, newest first. Decisions
+/// that change a profile are written by <see cref="CreditProfileRepository"/> in the same
+/// transaction; the rest (e.g. a rejected application) are appended here.
+/// </summary>
+public sealed class DecisionLog
+{
+    private readonly TableClient _table;
+
+    internal DecisionLog(TableClient table) => _table = table;
+
+    /// <summary>Appends a decision that changes no profile.</summary>
+    /// <exception cref="ConcurrencyConflictException">A decision with this id and time is already logged.</exception>
+    public async Task AppendAsync(CreditDecision decision, CancellationToken cancellationToken = default)
+    {
+        var entity = CreditTableRows.ToEntity(decision);
+        try
+        {
+            await _table.AddEntityAsync(entity, cancellationToken);
+        }
+        catch (RequestFailedException e) when (StorageErrors.IsConflict(e))
+        {
+            throw StorageErrors.Conflict("credit decision", decision.Id, e);
+        }
+    }
+
+    /// <summary>The customer's decisions, newest first, at most <paramref name="max"/>.</summary>
+    public async Task<IReadOnlyList<CreditDecision>> ListForCustomerAsync(string customerId, int max = 100, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        var partition = TableKeys.Quote(TableKeys.Check(customerId, nameof(customerId)));
+        // '}' follows '|' in ASCII, so this range holds exactly the decision rows.
+        var filter = $"PartitionKey eq {partition} and RowKey ge '{CreditTableRows.DecisionPrefix}' and RowKey lt 'decision}}'";
+        var result = new List<CreditDecision>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken))
+        {
+            result.Add(CreditTableRows.ToDecision(entity));
+            if (result.Count == max)
+            {
+                break;
+            }
+        }
+
+        return result;
+    }
+}
