@@ -130,7 +130,21 @@ internal sealed class InstanceStore(TaskHub hub, PayloadStore payloads)
     public async Task UpdateIndexAsync(InstanceState state, CancellationToken cancellationToken)
     {
         var row = await ToIndexRowAsync(state, cancellationToken);
-        await hub.Instances.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+        try
+        {
+            await hub.Instances.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // No row: either never written (a sub-orchestration has no client to insert it) or
+            // purged meanwhile. Only the first may come back, or a purge would be undone.
+            var sentinel = await hub.History.GetEntityIfExistsAsync<TableEntity>(state.InstanceId, SentinelRowKey, select: ["RowKey"], cancellationToken: cancellationToken);
+            if (sentinel.HasValue)
+            {
+                await hub.Instances.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+            }
+        }
+
         state.IndexUpToDate = true;
     }
 
