@@ -12,7 +12,7 @@ public sealed class CreditStorageOptions
     /// Prefix of every table and container name: a letter, then letters and digits, at most 40
     /// characters (table names stop at 63). Tests isolate themselves with a unique prefix.
     /// </summary>
-    [Required]
+    [Required(ErrorMessage = "Storage:Prefix is required: a letter followed by at most 39 letters or digits.")]
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{0,39}$", ErrorMessage = "Storage:Prefix must be a letter followed by at most 39 letters or digits.")]
     public string Prefix { get; set; } = "credit";
 
