@@ -39,6 +39,7 @@ public static class CreditStorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<CreditStore>().Applications);
         services.AddSingleton(sp => sp.GetRequiredService<CreditStore>().Approvals);
         services.AddSingleton(sp => sp.GetRequiredService<CreditStore>().Documents);
+        services.AddSingleton(sp => sp.GetRequiredService<CreditStore>().Reports);
         services.AddHostedService(sp => new CreditStoreInitializer(sp.GetRequiredService<CreditStore>()));
         return services;
     }

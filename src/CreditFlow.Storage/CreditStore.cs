@@ -5,6 +5,7 @@ using CreditFlow.Storage.Approvals;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Documents;
 using CreditFlow.Storage.Profiles;
+using CreditFlow.Storage.Reports;
 
 namespace CreditFlow.Storage;
 
@@ -14,13 +15,13 @@ namespace CreditFlow.Storage;
 /// </summary>
 /// <remarks>
 /// Tables: <c>{prefix}Customers</c>, <c>{prefix}Credit</c> (profiles and the decision log, one
-/// partition per customer), <c>{prefix}Applications</c>, <c>{prefix}Approvals</c>; container
-/// <c>{prefix}documents</c> in lower case.
+/// partition per customer), <c>{prefix}Applications</c>, <c>{prefix}Approvals</c>; containers
+/// <c>{prefix}documents</c> and <c>{prefix}reports</c> in lower case.
 /// </remarks>
 public sealed class CreditStore
 {
     private readonly TableClient[] _tables;
-    private readonly BlobContainerClient _documents;
+    private readonly BlobContainerClient[] _containers;
 
     /// <summary>Binds the store to an account; call <see cref="EnsureCreatedAsync"/> before first use.</summary>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
@@ -38,14 +39,17 @@ public sealed class CreditStore
         var applications = tables.GetTableClient(prefix + "Applications");
         var approvals = tables.GetTableClient(prefix + "Approvals");
         _tables = [customers, credit, applications, approvals];
-        _documents = blobs.GetBlobContainerClient(prefix.ToLowerInvariant() + "documents");
+        var documents = blobs.GetBlobContainerClient(prefix.ToLowerInvariant() + "documents");
+        var reports = blobs.GetBlobContainerClient(prefix.ToLowerInvariant() + "reports");
+        _containers = [documents, reports];
 
         Customers = new CustomerRepository(customers);
         Profiles = new CreditProfileRepository(credit);
         Decisions = new DecisionLog(credit);
         Applications = new ApplicationRepository(applications, clock);
         Approvals = new ApprovalRepository(approvals);
-        Documents = new DocumentStore(_documents, clock, options.MaxDocumentBytes);
+        Documents = new DocumentStore(documents, clock, options.MaxDocumentBytes);
+        Reports = new CreditReportStore(reports);
     }
 
     public CustomerRepository Customers { get; }
@@ -59,6 +63,8 @@ public sealed class CreditStore
     public ApprovalRepository Approvals { get; }
 
     public DocumentStore Documents { get; }
+
+    public CreditReportStore Reports { get; }
 
     /// <summary>Opens a store on a connection string and creates its tables and container.</summary>
     public static async Task<CreditStore> OpenAsync(
@@ -78,6 +84,9 @@ public sealed class CreditStore
             await table.CreateIfNotExistsAsync(cancellationToken);
         }
 
-        await _documents.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        foreach (var container in _containers)
+        {
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
     }
 }

@@ -50,4 +50,14 @@ public sealed class CreditStoreTests(AzuriteFixture azurite) : IClassFixture<Azu
 
         Assert.Contains("Storage:Prefix", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Ctor_ZeroDocumentLimit_ArgumentException()
+    {
+        Assert.Throws<ArgumentException>(() => new CreditStore(
+            new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString),
+            new Azure.Storage.Blobs.BlobServiceClient(azurite.ConnectionString),
+            new CreditStorageOptions { MaxDocumentBytes = 0 },
+            TimeProvider.System));
+    }
 }

@@ -141,12 +141,15 @@ public sealed class CreditProfileRepositoryTests(AzuriteFixture azurite) : IClas
     }
 
     [Fact]
-    public async Task UpdateAsync_NoProfileYet_ConcurrencyConflict()
+    public async Task UpdateAsync_NoProfileYet_ConcurrencyConflictSayingSo()
     {
         var store = await TestStore.OpenAsync(azurite);
 
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(
+        var e = await Assert.ThrowsAsync<ConcurrencyConflictException>(
             () => store.Profiles.UpdateAsync(Applicant, "W/\"datetime'2026-01-01T00%3A00%3A00Z'\"", Decision("d1", "x")));
+
+        Assert.Contains("does not exist", e.Message, StringComparison.Ordinal);
+        Assert.Empty(await store.Decisions.ListForCustomerAsync("c1"));
     }
 
     [Fact]
