@@ -26,6 +26,7 @@ public static class CreditFlowApp
         builder.Services.AddStorageReadiness(settings);
         builder.Services.AddSingleton<AdminKeyValidator>();
         builder.Services.AddSingleton<AdminKeyFilter>();
+        builder.Services.AddMailAndApprovals(settings);
         builder.Services.AddDurableTask(settings.StorageConnectionString, settings.Durable, workflows => { });
 
         var app = builder.Build();
@@ -34,6 +35,7 @@ public static class CreditFlowApp
         app.MapHealthApi();
         app.MapAdminPages();
         app.MapDurableManagementApi();
+        app.MapOutbox();
         return app;
     }
 }
