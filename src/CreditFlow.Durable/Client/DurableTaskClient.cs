@@ -77,7 +77,8 @@ public sealed partial class DurableTaskClient
         }
         else
         {
-            await _sender.SendAsync(message, cancellationToken);
+            // The index row exists now: do not let a cancelled caller leave an instance that never starts.
+            await _sender.SendAsync(message, CancellationToken.None);
         }
 
         return instanceId;

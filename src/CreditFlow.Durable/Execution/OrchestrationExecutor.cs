@@ -25,8 +25,10 @@ internal static class OrchestrationExecutor
         try
         {
             Task<object?>? run = null;
-            for (var i = 0; i < history.Count && run is not { IsCompleted: true }; i++)
+            var next = 0;
+            for (; next < history.Count && run is not { IsCompleted: true }; next++)
             {
+                var i = next;
                 context.Replaying = i < firstNewEvent;
                 if (history[i] is ExecutionStarted start)
                 {
@@ -41,7 +43,14 @@ internal static class OrchestrationExecutor
             }
 
             context.Replaying = false;
-            return new ExecutionResult(context.UnmatchedActions, context.CustomStatus, Outcome(run!, context));
+            var outcome = Outcome(run!, context);
+            if (outcome is ContinuedAsNewOutcome continued)
+            {
+                // Events after the point where the code continued as new were never seen by it: carry them too.
+                outcome = continued with { CarriedEvents = [.. continued.CarriedEvents, .. history.Skip(next).OfType<EventRaised>()] };
+            }
+
+            return new ExecutionResult(context.UnmatchedActions, context.CustomStatus, outcome);
         }
         catch (NonDeterministicOrchestrationException e)
         {

@@ -323,13 +323,9 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
         }
     }
 
-    internal void Forget(InstanceSession session)
-    {
-        if (session.IsIdle)
-        {
-            _sessions.TryRemove(new KeyValuePair<string, InstanceSession>(session.InstanceId, session));
-        }
-    }
+    /// <summary>Drops a quiet session from memory; the next message for its instance loads it again.</summary>
+    internal void Forget(InstanceSession session) =>
+        _sessions.TryRemove(new KeyValuePair<string, InstanceSession>(session.InstanceId, session));
 
     /// <summary>Stops everything at once, as if the process died (fault injection).</summary>
     internal void Crash()

@@ -10,6 +10,7 @@ internal sealed partial class InstanceSession
     private readonly List<HistoryEvent> _uncommitted = [];
     private int _deferredSteps;
     private bool _mayBeNew = true;
+    private bool _retriedAsExisting;
 
     private async Task StepAsync(List<(TaskMessage Message, Anchor? Anchor)> batch)
     {
@@ -20,8 +21,10 @@ internal sealed partial class InstanceSession
             return;
         }
 
+        while (true)
         {
             var state = _state ?? await LoadAsync(batch);
+            var assumedNew = !state.Exists;
             var deferred = new List<TaskMessage>();
             var now = worker.Time.GetUtcNow().UtcDateTime;
             var result = OrchestrationStep.Apply(state, [.. batch.Select(b => b.Message)], now, worker.ResolveOrchestrator, worker.LoggerFactory, deferred);
@@ -41,14 +44,25 @@ internal sealed partial class InstanceSession
                     worker.Faults?.At(FaultPoint.BeforeCommit, instanceId);
                     if (!worker.HoldsLease(partition))
                     {
+                        // Not safe to commit now; try again once the lease is renewed (or let the next owner).
                         Log.LeaseExpired(worker.Logger, instanceId);
-                        await StartOverAsync(batch);
+                        await GiveBackAsync(batch, TimeSpan.FromSeconds(5), stopRunning: false);
                         return;
                     }
 
                     try
                     {
                         await CommitAsync(state, result.NewOutbox);
+                    }
+                    catch (CheckpointConflictException) when (assumedNew && !_retriedAsExisting)
+                    {
+                        // The start was for an instance that exists after all (a redelivered or
+                        // replacing start): read it and apply the batch again, keeping the messages.
+                        _retriedAsExisting = true;
+                        _state = null;
+                        _uncommitted.Clear();
+                        _deferredSteps = 0;
+                        continue;
                     }
                     catch (CheckpointConflictException)
                     {
@@ -77,6 +91,8 @@ internal sealed partial class InstanceSession
                 await worker.AbandonAsync([.. batch.Where(b => deferred.Contains(b.Message) && b.Anchor is not null).Select(b => b.Anchor!)], TimeSpan.FromSeconds(1));
             }
 
+            _retriedAsExisting = false;
+            return;
         }
     }
 
@@ -90,6 +106,7 @@ internal sealed partial class InstanceSession
     private bool CanDefer(InstanceState state, StepResult result) =>
         worker.Hub.Options.DeferCheckpointsForLocalActivities
         && _deferredSteps < worker.Hub.Options.MaxDeferredSteps
+        && state.Exists // the first step of an instance commits: a start that was not new must fail fast, on its own batch
         && state.Status == OrchestrationRuntimeStatus.Running
         && result.NewOutbox.Count > 0
         && result.NewOutbox.All(i => i is RunActivity);

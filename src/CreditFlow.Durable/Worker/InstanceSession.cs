@@ -82,22 +82,25 @@ internal sealed partial class InstanceSession(string instanceId, int partition, 
     private async Task RunAsync()
     {
         List<(TaskMessage Message, Anchor? Anchor)> batch = [];
+        List<Anchor>? toAcknowledge = null;
         try
         {
             while (!worker.Stopping.IsCancellationRequested)
             {
-                List<Anchor>? toAcknowledge = null;
+                toAcknowledge = null;
                 lock (_gate)
                 {
                     batch = [.. _inbox];
                     _inbox.Clear();
                     if (batch.Count == 0)
                     {
-                        if (_activitiesInFlight > 0 || (_heldAnchors.Count == 0 && _uncommitted.Count == 0 && _state?.IndexUpToDate != false))
+                        var indexSettled = _state is null || !_state.Exists || _state.IndexUpToDate;
+                        if (_activitiesInFlight > 0 || (_heldAnchors.Count == 0 && _uncommitted.Count == 0 && indexSettled))
                         {
                             _running = false;
-                            if (IsFinished && _activitiesInFlight == 0)
+                            if (_activitiesInFlight == 0)
                             {
+                                // Quiet: drop the cached state, so memory holds only instances at work.
                                 worker.Forget(this);
                             }
 
@@ -112,6 +115,7 @@ internal sealed partial class InstanceSession(string instanceId, int partition, 
                 if (toAcknowledge is not null)
                 {
                     await SettleAsync(toAcknowledge);
+                    toAcknowledge = null;
                     continue;
                 }
 
@@ -140,6 +144,15 @@ internal sealed partial class InstanceSession(string instanceId, int partition, 
             // Drop the cache and give every message back, the failing batch's too, so they are
             // retried (and, if they keep failing, end in the poison queue).
             Log.StepFailed(worker.Logger, e, instanceId);
+            if (toAcknowledge is not null)
+            {
+                // Settling failed: those anchors were neither deleted nor given back yet.
+                lock (_gate)
+                {
+                    _heldAnchors.AddRange(toAcknowledge);
+                }
+            }
+
             await GiveBackAsync(batch, TimeSpan.FromSeconds(5), stopRunning: true, error: $"{e.GetType().Name}: {e.Message}");
         }
     }
@@ -148,7 +161,7 @@ internal sealed partial class InstanceSession(string instanceId, int partition, 
     /// Forgets the cached state and uncommitted steps and gives back every message this session
     /// holds (plus <paramref name="batch"/>'s), to reappear after <paramref name="delay"/>.
     /// </summary>
-    private async Task GiveBackAsync(List<(TaskMessage Message, Anchor? Anchor)> batch, TimeSpan delay, bool stopRunning, string? error = null)
+    internal async Task GiveBackAsync(List<(TaskMessage Message, Anchor? Anchor)> batch, TimeSpan delay, bool stopRunning, string? error = null)
     {
         _state = null;
         _uncommitted.Clear();

@@ -50,7 +50,13 @@ internal static class OrchestrationStep
 
             if (state.History.Count == 0 && accepted.Count == 0)
             {
-                deferred.Add(message); // not started yet: keep for later
+                if (message.ExecutionId is null)
+                {
+                    deferred.Add(message); // an event or control for an instance not started yet: keep for later
+                }
+
+                // Otherwise it belongs to an execution that no longer exists (e.g. a purged
+                // instance's timer or activity result): drop it.
                 continue;
             }
 

@@ -207,4 +207,46 @@ public sealed class DurableManagementApiTests(AzuriteFixture storage) : IClassFi
         Assert.Equal(Enumerable.Range(0, 8), partitions.Select(p => p.GetProperty("index").GetInt32()));
         Assert.All(partitions, p => Assert.Equal(worker.WorkerId, p.GetProperty("owner").GetString()));
     }
+
+    [Fact]
+    public async Task PurgeByFilter_EndedOnly_AnswersCountThen404()
+    {
+        await using var host = await StartAsync();
+        var from = DateTimeOffset.UtcNow.AddMinutes(-5).ToString("o");
+        await host.Client.PostAsync($"{Root}/orchestrators/HelloSequence/done-1", null);
+        await WaitForStatusAsync(host, "done-1", HttpStatusCode.OK);
+        await host.Client.PostAsync($"{Root}/orchestrators/ApprovalWait/open-1", Json("3600"));
+        await WaitForStatusAsync(host, "open-1", HttpStatusCode.Accepted);
+
+        var purged = await host.Client.DeleteAsync($"{Root}/instances?createdTimeFrom={Uri.EscapeDataString(from)}&runtimeStatus=Completed,Running");
+
+        Assert.Equal(HttpStatusCode.OK, purged.StatusCode);
+        Assert.Equal(1, (await BodyAsync(purged)).GetProperty("instancesDeleted").GetInt32());
+        Assert.Equal(HttpStatusCode.Accepted, (await host.Client.GetAsync($"{Root}/instances/open-1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.DeleteAsync($"{Root}/instances?createdTimeFrom={Uri.EscapeDataString(from)}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await host.Client.DeleteAsync($"{Root}/instances")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Poison_ListReplayDiscard_OverHttp()
+    {
+        await using var host = await StartAsync();
+        var hub = host.Services.GetRequiredService<CreditFlow.Durable.Storage.TaskHub>();
+        var queue = new Azure.Storage.Queues.QueueClient(storage.ConnectionString, $"{hub.Options.HubName.ToLowerInvariant()}-control-00");
+        await queue.SendMessageAsync("not a message at all");
+        JsonElement poison;
+        using (var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            while ((poison = await BodyAsync(await host.Client.GetAsync($"{Root}/poison", cts.Token))).GetArrayLength() == 0)
+            {
+                await Task.Delay(100, cts.Token);
+            }
+        }
+
+        var id = poison[0].GetProperty("id").GetString()!;
+        Assert.Equal("not a message at all", poison[0].GetProperty("message").GetProperty("body").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.DeleteAsync($"{Root}/poison/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.DeleteAsync($"{Root}/poison/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.PostAsync($"{Root}/poison/{id}/replay", null)).StatusCode);
+    }
 }

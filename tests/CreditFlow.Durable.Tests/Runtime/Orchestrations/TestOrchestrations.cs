@@ -245,3 +245,19 @@ public sealed class NeedsMissingService(Gate missing) : TaskOrchestrator<object?
 {
     public override Task<string> RunAsync(TaskOrchestrationContext context, object? input) => Task.FromResult(missing.ToString()!);
 }
+
+/// <summary>Consumes one "Tick" per execution and continues as new until it has seen three.</summary>
+public sealed class TickCounter : TaskOrchestrator<int, int>
+{
+    public override async Task<int> RunAsync(TaskOrchestrationContext context, int seen)
+    {
+        if (seen == 3)
+        {
+            return seen;
+        }
+
+        await context.WaitForExternalEvent<object?>("Tick");
+        context.ContinueAsNew(seen + 1);
+        return seen;
+    }
+}

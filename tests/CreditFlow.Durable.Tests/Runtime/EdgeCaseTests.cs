@@ -1,0 +1,51 @@
+using CreditFlow.Durable.History;
+using CreditFlow.Durable.Tests.Runtime.Orchestrations;
+using CreditFlow.Testing;
+
+namespace CreditFlow.Durable.Tests.Runtime;
+
+/// <summary>Cases a review found: events at a ContinueAsNew, and leftovers of purged instances.</summary>
+public sealed class EdgeCaseTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task ContinueAsNew_SeveralEventsInOneStep_CarriesTheUnseenOnes()
+    {
+        await using var host = await DurableTestHost.StartAsync(storage.Azurite, r => r.AddOrchestrator<TickCounter>());
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(TickCounter), 0);
+        await host.Client.WaitForInstanceStartAsync(id);
+        await host.Client.SuspendInstanceAsync(id);
+        await host.WaitForHistoryAsync(id, h => h.OfType<ExecutionSuspended>().Any());
+        for (var i = 1; i <= 3; i++)
+        {
+            await host.Client.RaiseEventAsync(id, "Tick");
+            await host.WaitForHistoryAsync(id, h => h.OfType<EventRaised>().Count() == i);
+        }
+
+        await host.Client.ResumeInstanceAsync(id); // one step now sees all three ticks
+
+        Assert.Equal(3, (await host.CompleteAsync(id)).ReadOutputAs<int>());
+    }
+
+    [Fact]
+    public async Task PurgedInstance_LeftoverTimerFires_IsDroppedAndDeleted()
+    {
+        await using var host = await DurableTestHost.StartAsync(storage.Azurite);
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("ApprovalWait", 3600);
+        await host.WaitForHistoryAsync(id, h => h.OfType<TimerCreated>().Any());
+        await host.Client.RaiseEventAsync(id, "Approval", "gina");
+        await host.CompleteAsync(id);
+        await host.Client.PurgeInstanceAsync(id);
+        var timers = new Azure.Data.Tables.TableClient(host.ConnectionString, $"{host.Hub.Options.HubName}Timers");
+        Assert.Single(timers.Query<Azure.Data.Tables.TableEntity>().ToList()); // the timeout timer is still stored
+
+        host.Clock.Advance(TimeSpan.FromHours(1));
+
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (timers.Query<Azure.Data.Tables.TableEntity>().Any())
+        {
+            await Task.Delay(20, cts.Token);
+        }
+
+        Assert.Null(await host.Client.GetInstanceAsync(id));
+    }
+}
