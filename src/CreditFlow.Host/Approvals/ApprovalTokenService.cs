@@ -47,7 +47,7 @@ internal sealed class ApprovalTokenService(ApprovalSigningKey key, IOptions<Appr
     public ApprovalTokenValidation Validate(string? token, DateTimeOffset now)
     {
         if (token is null || token.Length > MaxTokenLength || token.Split('.') is not [var encodedPayload, var signature]
-            || encodedPayload.Length == 0 || signature.Length == 0 || !Base64Url.IsValid(encodedPayload) || !Base64Url.IsValid(signature))
+            || !IsBase64UrlText(encodedPayload) || !IsBase64UrlText(signature))
         {
             return new ApprovalTokenValidation.Malformed();
         }
@@ -67,6 +67,11 @@ internal sealed class ApprovalTokenService(ApprovalSigningKey key, IOptions<Appr
 
         return now >= claims.ExpiresAt ? new ApprovalTokenValidation.Expired(claims) : new ApprovalTokenValidation.Valid(claims);
     }
+
+    // The alphabet only, not Base64Url.IsValid: a signature whose spare bits were flipped is
+    // still token-shaped, and must be reported as tampered rather than malformed.
+    private static bool IsBase64UrlText(string text) =>
+        text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     private string Sign(string encodedPayload) =>
         Base64Url.EncodeToString(HMACSHA256.HashData(key.Key, Encoding.ASCII.GetBytes(encodedPayload)));

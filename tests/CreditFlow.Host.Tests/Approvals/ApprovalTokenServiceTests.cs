@@ -89,6 +89,20 @@ public sealed class ApprovalTokenServiceTests
     }
 
     [Fact]
+    public void Validate_SignatureSpareBitsChanged_Tampered()
+    {
+        // 32 bytes fill 43 characters with 2 bits to spare: the last character's low bits decode to
+        // nothing, so a check on decoded bytes would accept this altered token.
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        var service = Service();
+        var (payload, signature) = Split(service.Issue("i", "s", "a@example.com", "r"));
+
+        var forged = $"{payload}.{signature[..^1]}{alphabet[alphabet.IndexOf(signature[^1], StringComparison.Ordinal) + 1]}";
+
+        Assert.IsType<ApprovalTokenValidation.Tampered>(service.Validate(forged));
+    }
+
+    [Fact]
     public void Validate_SignedWithAnotherKey_Tampered()
     {
         var token = new ApprovalTokenService(ApprovalSigningKey.From("another-signing-key-of-32-characters-or-more"), Options.Create(new ApprovalOptions()), _time)
