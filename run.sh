@@ -17,7 +17,13 @@ if [ ! -d node_modules/azurite ] || [ package-lock.json -nt node_modules/.packag
 fi
 
 pids=()
-stop() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+# Stop in reverse order of start: the host first (it hands its partitions back), then Azurite.
+stop() {
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    kill "${pids[i]}" 2>/dev/null || true
+    wait "${pids[i]}" 2>/dev/null || true
+  done
+}
 trap stop EXIT
 trap 'exit 130' INT TERM
 

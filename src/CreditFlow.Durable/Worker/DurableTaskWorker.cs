@@ -219,7 +219,15 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
         if (_partitions.Length > 0 && !_released)
         {
             _released = true;
-            await Partitions.ReleaseAllAsync(giveBackMessages: !HasCrashed);
+            try
+            {
+                await Partitions.ReleaseAllAsync(giveBackMessages: !HasCrashed);
+            }
+            catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException or OperationCanceledException)
+            {
+                // Storage is gone (e.g. stopped first): the leases expire by themselves.
+                Log.StorageUnavailable(Logger, e, Hub.Options.HubName);
+            }
         }
 
         if (!_stopping.IsCancellationRequested)

@@ -23,7 +23,8 @@ public sealed class DurableManagementApiTests(AzuriteFixture storage) : IClassFi
 
     private static async Task<JsonElement> BodyAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 
-    private static async Task<JsonElement> WaitForStatusAsync(RunningHost host, string id, HttpStatusCode until)
+    /// <summary>Polls the status URL until it answers <paramref name="until"/> (and, if given, that runtime status).</summary>
+    private static async Task<JsonElement> WaitForStatusAsync(RunningHost host, string id, HttpStatusCode until, string? runtimeStatus = null)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
@@ -31,7 +32,11 @@ public sealed class DurableManagementApiTests(AzuriteFixture storage) : IClassFi
             var response = await host.Client.GetAsync($"{Root}/instances/{id}", cts.Token);
             if (response.StatusCode == until)
             {
-                return await BodyAsync(response);
+                var body = await BodyAsync(response);
+                if (runtimeStatus is null || body.GetProperty("runtimeStatus").GetString() == runtimeStatus)
+                {
+                    return body;
+                }
             }
 
             await Task.Delay(20, cts.Token);
@@ -62,8 +67,9 @@ public sealed class DurableManagementApiTests(AzuriteFixture storage) : IClassFi
     {
         await using var host = await StartAsync();
         await host.Client.PostAsync($"{Root}/orchestrators/ApprovalWait/flow-1", Json("3600"));
-        var running = await WaitForStatusAsync(host, "flow-1", HttpStatusCode.Accepted);
-        Assert.Equal("Running", running.GetProperty("runtimeStatus").GetString());
+        // 202 answers both Pending and Running; wait for the worker to have started it.
+        var running = await WaitForStatusAsync(host, "flow-1", HttpStatusCode.Accepted, "Running");
+        Assert.Equal(3600, running.GetProperty("input").GetInt32());
 
         var raised = await host.Client.PostAsync($"{Root}/instances/flow-1/raiseEvent/Approval", Json("\"erin\""));
         Assert.Equal(HttpStatusCode.Accepted, raised.StatusCode);
@@ -87,7 +93,7 @@ public sealed class DurableManagementApiTests(AzuriteFixture storage) : IClassFi
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client.PostAsync($"{Root}/instances/ghost/terminate", null)).StatusCode);
 
         await host.Client.PostAsync($"{Root}/orchestrators/ApprovalWait/t-1", Json("3600"));
-        await WaitForStatusAsync(host, "t-1", HttpStatusCode.Accepted);
+        await WaitForStatusAsync(host, "t-1", HttpStatusCode.Accepted, "Running");
         Assert.Equal(HttpStatusCode.Accepted, (await host.Client.PostAsync($"{Root}/instances/t-1/terminate?reason=duplicate", null)).StatusCode);
         var terminated = await WaitForStatusAsync(host, "t-1", HttpStatusCode.BadRequest);
 
@@ -102,7 +108,7 @@ public sealed class DurableManagementApiTests(AzuriteFixture storage) : IClassFi
     {
         await using var host = await StartAsync();
         await host.Client.PostAsync($"{Root}/orchestrators/ApprovalWait/dup", Json("3600"));
-        await WaitForStatusAsync(host, "dup", HttpStatusCode.Accepted);
+        await WaitForStatusAsync(host, "dup", HttpStatusCode.Accepted, "Running");
 
         var response = await host.Client.PostAsync($"{Root}/orchestrators/ApprovalWait/dup", Json("3600"));
 
@@ -216,7 +222,7 @@ public sealed class DurableManagementApiTests(AzuriteFixture storage) : IClassFi
         await host.Client.PostAsync($"{Root}/orchestrators/HelloSequence/done-1", null);
         await WaitForStatusAsync(host, "done-1", HttpStatusCode.OK);
         await host.Client.PostAsync($"{Root}/orchestrators/ApprovalWait/open-1", Json("3600"));
-        await WaitForStatusAsync(host, "open-1", HttpStatusCode.Accepted);
+        await WaitForStatusAsync(host, "open-1", HttpStatusCode.Accepted, "Running");
 
         var purged = await host.Client.DeleteAsync($"{Root}/instances?createdTimeFrom={Uri.EscapeDataString(from)}&runtimeStatus=Completed,Running");
 
