@@ -13,3 +13,13 @@ catch (SettingsException e)
     await Console.Error.WriteLineAsync(e.Message);
     return 1;
 }
+catch (Microsoft.Extensions.Options.OptionsValidationException e)
+{
+    // Options sections validated at start (their messages name the setting).
+    await Console.Error.WriteLineAsync($"Configuration error: {string.Join(" ", e.Failures.Select(OwnMessage))}");
+    return 1;
+}
+
+// Data-annotation failures wrap the setting's own message ("... with the error: '<message>'.").
+static string OwnMessage(string failure) =>
+    System.Text.RegularExpressions.Regex.Match(failure, "with the error: '(.*)'\\.?$") is { Success: true } own ? own.Groups[1].Value : failure;
