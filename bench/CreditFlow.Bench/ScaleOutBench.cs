@@ -1,3 +1,4 @@
+using CreditFlow.Testing;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;

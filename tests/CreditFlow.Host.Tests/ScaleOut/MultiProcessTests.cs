@@ -29,7 +29,8 @@ public sealed class MultiProcessTests(AzuriteFixture storage) : IClassFixture<Az
             ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__partitionLeaseDuration"] = "00:00:15",
             ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:01",
         };
-        var hosts = Enumerable.Range(0, 3).Select(_ => HostProcess.Start(app.Path, environment)).ToList();
+        var hostDll = Path.Combine(AppContext.BaseDirectory, "CreditFlow.Host.dll");
+        var hosts = Enumerable.Range(0, 3).Select(_ => HostProcess.Start(hostDll, app.Path, environment)).ToList();
         try
         {
             var client = new DurableTaskClient(new TaskHub(storage.ConnectionString, new DurableTaskOptions { HubName = hubName, PartitionCount = 4 }));

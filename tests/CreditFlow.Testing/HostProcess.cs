@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace CreditFlow.Bench;
+namespace CreditFlow.Testing;
 
 /// <summary>
-/// A CreditFlow host (<c>dotnet CreditFlow.Host.dll --urls http://127.0.0.1:0</c>) in its own OS process,
-/// started the way tests/CreditFlow.Host.Tests/ScaleOut/HostProcess.cs starts it. Its output is kept
-/// (tail) and its warning/error lines counted.
+/// A CreditFlow host (<c>dotnet CreditFlow.Host.dll --urls http://127.0.0.1:0</c>) in its own OS
+/// process, for multi-process tests and the scale-out benchmark. Its output is kept (tail) and its
+/// warning/error lines counted; <see cref="Kill"/> is a SIGKILL.
 /// </summary>
-internal sealed class HostProcess : IDisposable
+public sealed class HostProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _log = new();
@@ -57,6 +57,9 @@ internal sealed class HostProcess : IDisposable
         process.BeginErrorReadLine();
         return host;
     }
+
+    /// <summary>SIGKILL: no shutdown code runs, leases and held messages are left to expire.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
 
     /// <summary>Kills the process (idempotent; also called by the watchdog and on process exit).</summary>
     public void Dispose()
