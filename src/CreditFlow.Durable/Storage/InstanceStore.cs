@@ -23,6 +23,12 @@ internal sealed class InstanceStore(TaskHub hub, PayloadStore payloads)
 
     internal static string ChunkRowKey(string executionId, int chunk) => $"{executionId}:{chunk:D6}";
 
+    /// <summary>
+    /// Payload blobs are written before the transaction that refers to them, so every write gets its
+    /// own name: a writer that then loses the ETag race can never overwrite what the winner committed.
+    /// </summary>
+    private static string Unique(string name) => $"{name}-{Guid.NewGuid():N}.json";
+
     /// <summary>Loads an instance; an instance that was never checkpointed comes back with <c>Exists == false</c>.</summary>
     public async Task<InstanceState> LoadAsync(string instanceId, CancellationToken cancellationToken)
     {
@@ -87,13 +93,13 @@ internal sealed class InstanceStore(TaskHub hub, PayloadStore payloads)
         var blobBase = $"{PayloadStore.BlobPrefix(id)}{state.ExecutionId}";
 
         var chunk = new TableEntity(id, ChunkRowKey(state.ExecutionId!, chunkIndex));
-        await payloads.SetAsync(chunk, "Events", JsonSerializer.Serialize<List<HistoryEvent>>([.. newEvents], Json), $"{blobBase}/history-{chunkIndex:D6}.json", maxParts: 8, cancellationToken);
+        await payloads.SetAsync(chunk, "Events", JsonSerializer.Serialize<List<HistoryEvent>>([.. newEvents], Json), Unique($"{blobBase}/history-{chunkIndex:D6}"), maxParts: 8, cancellationToken);
         actions.Add(new TableTransactionAction(TableTransactionActionType.Add, chunk));
 
         if (outbox.Count > 0)
         {
             var row = new TableEntity(id, OutboxRowKey);
-            await payloads.SetAsync(row, "Items", JsonSerializer.Serialize<List<OutboxItem>>([.. outbox], Json), $"{blobBase}/outbox-{chunkIndex:D6}.json", maxParts: 8, cancellationToken);
+            await payloads.SetAsync(row, "Items", JsonSerializer.Serialize<List<OutboxItem>>([.. outbox], Json), Unique($"{blobBase}/outbox-{chunkIndex:D6}"), maxParts: 8, cancellationToken);
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, row));
         }
         else if (state.Outbox.Count > 0)
@@ -162,9 +168,9 @@ internal sealed class InstanceStore(TaskHub hub, PayloadStore payloads)
             ["ParentInstanceId"] = state.Parent?.InstanceId,
         };
         var blobBase = $"{PayloadStore.BlobPrefix(state.InstanceId)}{state.ExecutionId}";
-        await payloads.SetAsync(row, "Input", state.Input, $"{blobBase}/input.json", 1, cancellationToken);
-        await payloads.SetAsync(row, "Output", state.Output, $"{blobBase}/output.json", 1, cancellationToken);
-        await payloads.SetAsync(row, "CustomStatus", state.CustomStatus, $"{blobBase}/customstatus.json", 1, cancellationToken);
+        await payloads.SetAsync(row, "Input", state.Input, Unique($"{blobBase}/input"), 1, cancellationToken);
+        await payloads.SetAsync(row, "Output", state.Output, Unique($"{blobBase}/output"), 1, cancellationToken);
+        await payloads.SetAsync(row, "CustomStatus", state.CustomStatus, Unique($"{blobBase}/customstatus"), 1, cancellationToken);
         return row;
     }
 

@@ -80,6 +80,11 @@ internal sealed partial class InstanceSession
                 }
             }
 
+            if (result.IsEmpty && result.NewOutbox.Count > 0)
+            {
+                await DispatchAsync(result.NewOutbox); // replies that change nothing here, e.g. a refused child start
+            }
+
             lock (_gate)
             {
                 _heldAnchors.AddRange(anchors);

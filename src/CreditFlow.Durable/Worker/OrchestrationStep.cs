@@ -10,7 +10,7 @@ internal sealed record StepResult(IReadOnlyList<HistoryEvent> NewEvents, IReadOn
 {
     public static readonly StepResult Nothing = new([], []);
 
-    /// <summary>True when the incoming messages were all duplicates or stale.</summary>
+    /// <summary>True when the incoming messages were all duplicates or stale (replies may still go out).</summary>
     public bool IsEmpty => NewEvents.Count == 0;
 }
 
@@ -27,6 +27,7 @@ internal static class OrchestrationStep
         Func<string, ITaskOrchestrator?> resolve, ILoggerFactory? loggerFactory, List<TaskMessage> deferred)
     {
         var accepted = new List<HistoryEvent>();
+        var replies = new List<OutboxItem>();
         foreach (var message in messages.OrderBy(m => m.Event is ExecutionStarted ? 0 : 1))
         {
             var historyEvent = message.Event with { MessageId = message.MessageId, Timestamp = message.Event is ExecutionStarted ? message.Event.Timestamp : now };
@@ -39,7 +40,15 @@ internal static class OrchestrationStep
 
                 if (state.History.Count > 0 && state.Status is not (OrchestrationRuntimeStatus.ContinuedAsNew or OrchestrationRuntimeStatus.Pending) && !state.Status.IsTerminal())
                 {
-                    continue; // a start for an instance that runs another execution: the client refused it already
+                    // A start for an instance that runs another execution. A client was refused
+                    // already; a parent must hear it, or it would wait for this child forever.
+                    if (started.Parent is { } parent)
+                    {
+                        var failure = new TaskFailureDetails("OrchestrationAlreadyExists", $"Instance '{state.InstanceId}' is already running; the sub-orchestration was not started.", null);
+                        replies.Add(new SendMessage(new TaskMessage(parent.InstanceId, parent.ExecutionId, new SubOrchestrationInstanceFailed(parent.TaskId, failure), $"{started.ExecutionId}:refused")));
+                    }
+
+                    continue;
                 }
 
                 state.BeginExecution(started, now);
@@ -72,14 +81,14 @@ internal static class OrchestrationStep
 
         if (accepted.Count == 0)
         {
-            return StepResult.Nothing;
+            return replies.Count == 0 ? StepResult.Nothing : new StepResult([], replies);
         }
 
         var newEvents = new List<HistoryEvent> { new OrchestratorStarted { Timestamp = now } };
         newEvents.AddRange(accepted);
         state.History.AddRange(newEvents);
         state.LastUpdatedAt = now;
-        var outbox = new List<OutboxItem>();
+        var outbox = new List<OutboxItem>(replies);
 
         if (accepted.OfType<ExecutionTerminated>().FirstOrDefault() is { } terminated)
         {

@@ -48,4 +48,19 @@ public sealed class EdgeCaseTests(AzuriteFixture storage) : IClassFixture<Azurit
 
         Assert.Null(await host.Client.GetInstanceAsync(id));
     }
+
+    [Fact]
+    public async Task SubOrchestration_IdAlreadyRunning_FailsTheParentsCall()
+    {
+        await using var host = await DurableTestHost.StartAsync(storage.Azurite, r => r.AddOrchestrator<Parent>());
+        var busy = await host.Client.ScheduleNewOrchestrationInstanceAsync("ApprovalWait", 3600, new StartOrchestrationOptions { InstanceId = "busy-child" });
+        await host.Client.WaitForInstanceStartAsync(busy);
+
+        var parent = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(Parent), "busy-child");
+        var done = await host.CompleteAsync(parent);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
+        Assert.Contains("'busy-child' is already running", done.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Client.GetInstanceAsync(busy))!.RuntimeStatus);
+    }
 }
