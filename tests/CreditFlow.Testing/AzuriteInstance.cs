@@ -21,6 +21,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output;
     private bool _disposed;
+    private int _disposeStarted;
 
     private AzuriteInstance(Process process, StringBuilder output, string dataFolder, int blobPort, int queuePort, int tablePort)
     {
@@ -40,6 +41,9 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
     public int TablePort { get; }
 
+    /// <summary>Azurite's (node's) process id.</summary>
+    public int ProcessId => _process.Id;
+
     public bool IsRunning => !_disposed && !_process.HasExited;
 
     public string ConnectionString =>
@@ -51,7 +55,13 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
     /// <summary>Starts Azurite and waits until all three services accept connections.</summary>
     /// <exception cref="InvalidOperationException">Node or Azurite is missing, or Azurite did not come up.</exception>
-    public static async Task<AzuriteInstance> StartAsync(TimeSpan? startTimeout = null, CancellationToken cancellationToken = default)
+    /// <param name="startTimeout">How long to wait for all three services (default 60 s).</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <param name="accessLog">
+    /// When given, Azurite writes its access log (no <c>--silent</c>) and every stdout line is offered
+    /// here; lines it returns false for are kept with the other output for error messages.
+    /// </param>
+    public static async Task<AzuriteInstance> StartAsync(TimeSpan? startTimeout = null, CancellationToken cancellationToken = default, Func<string, bool>? accessLog = null)
     {
         var script = Path.Combine(RepositoryRoot.Find(), "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
@@ -68,9 +78,15 @@ public sealed class AzuriteInstance : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        info.ArgumentList.Add(script);
+        if (accessLog is null)
+        {
+            info.ArgumentList.Add("--silent");
+        }
+
         foreach (var arg in new[]
         {
-            script, "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+            "--skipApiVersionCheck", "--loose", "--disableTelemetry",
             "--location", dataFolder,
             "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(),
             "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(),
@@ -82,8 +98,14 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
         var output = new StringBuilder();
         var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null && accessLog?.Invoke(e.Data) != true)
+            {
+                Keep(output, e.Data);
+            }
+        };
+        process.ErrorDataReceived += (_, e) => Keep(output, e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -98,6 +120,18 @@ public sealed class AzuriteInstance : IAsyncDisposable
         {
             await instance.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>Keeps output for error messages, bounded so a long run cannot grow it without end.</summary>
+    private static void Keep(StringBuilder output, string? line)
+    {
+        lock (output)
+        {
+            if (line is not null && output.Length < 20_000)
+            {
+                output.AppendLine(line);
+            }
         }
     }
 
@@ -152,17 +186,23 @@ public sealed class AzuriteInstance : IAsyncDisposable
     }
 
     /// <summary>Stops Azurite and deletes its data folder.</summary>
+    /// <remarks>Safe to call more than once and from several places (e.g. a watchdog).</remarks>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposeStarted, 1) != 0)
+        {
+            return;
+        }
+
         try
         {
             if (!_process.HasExited)
             {
                 _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
+                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
             }
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
         {
             // Already gone.
         }
