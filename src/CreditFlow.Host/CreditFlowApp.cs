@@ -3,6 +3,8 @@ using CreditFlow.Host.Apis;
 using CreditFlow.Host.Configuration;
 using CreditFlow.Host.Extensions;
 using CreditFlow.Host.Security;
+using CreditFlow.Storage;
+using CreditFlow.Workflows;
 
 namespace CreditFlow.Host;
 
@@ -12,8 +14,10 @@ public static class CreditFlowApp
     /// <param name="args">Command-line arguments (e.g. <c>--urls</c>); they win over every other source.</param>
     /// <param name="appRoot">Folder holding host.json and local.settings.json.</param>
     /// <param name="environment">Environment variables, over the files.</param>
+    /// <param name="overrideServices">Runs after every registration; tests replace e.g. the <see cref="TimeProvider"/> here.</param>
     /// <exception cref="SettingsException">A setting is missing or invalid.</exception>
-    public static WebApplication Build(string[] args, string appRoot, IReadOnlyDictionary<string, string?> environment)
+    public static WebApplication Build(
+        string[] args, string appRoot, IReadOnlyDictionary<string, string?> environment, Action<IServiceCollection>? overrideServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = appRoot });
         builder.Configuration.AddInMemoryCollection(FunctionAppSettingsLoader.Load(appRoot, environment));
@@ -27,7 +31,10 @@ public static class CreditFlowApp
         builder.Services.AddSingleton<AdminKeyValidator>();
         builder.Services.AddSingleton<AdminKeyFilter>();
         builder.Services.AddMailAndApprovals(settings);
-        builder.Services.AddDurableTask(settings.StorageConnectionString, settings.Durable, workflows => { });
+        builder.Services.AddCreditStorage(settings.StorageConnectionString, settings.StoragePrefix);
+        builder.Services.AddCreditFlowWorkflowServices(builder.Configuration);
+        builder.Services.AddDurableTask(settings.StorageConnectionString, settings.Durable, workflows => workflows.AddCreditFlowWorkflows());
+        overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseExceptionHandler();

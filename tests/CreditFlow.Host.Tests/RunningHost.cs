@@ -24,20 +24,27 @@ internal sealed class RunningHost : IAsyncDisposable
     /// <param name="storageConnectionString">The storage account (usually the test Azurite).</param>
     /// <param name="settings">Further settings, e.g. <c>AdminKey</c>, as environment variables would give them.</param>
     /// <param name="hubName">The task hub; a fresh unique one by default, so tests never share instances.</param>
-    public static async Task<RunningHost> StartAsync(string storageConnectionString, IReadOnlyDictionary<string, string?>? settings = null, string? hubName = null)
+    /// <param name="overrideServices">Replaces registrations, e.g. the <see cref="TimeProvider"/> with a fake clock.</param>
+    public static async Task<RunningHost> StartAsync(
+        string storageConnectionString, IReadOnlyDictionary<string, string?>? settings = null, string? hubName = null, Action<IServiceCollection>? overrideServices = null)
     {
         var folder = new AppFolder();
         var environment = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = storageConnectionString,
             ["AzureFunctionsJobHost__extensions__durableTask__hubName"] = hubName ?? CreditFlow.Testing.UniqueName.For("hosthub"),
+
+            // Credit data, mail and approval tables of one test stay apart from every other test's.
+            ["Storage__Prefix"] = CreditFlow.Testing.UniqueName.For("credit"),
+            ["Mail__StoragePrefix"] = CreditFlow.Testing.UniqueName.For("mail"),
+            ["Approvals__StoragePrefix"] = CreditFlow.Testing.UniqueName.For("appr"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             environment[key] = value;
         }
 
-        var app = CreditFlowApp.Build(["--urls", "http://127.0.0.1:0"], folder.Path, environment);
+        var app = CreditFlowApp.Build(["--urls", "http://127.0.0.1:0"], folder.Path, environment, overrideServices);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningHost(app, folder, new HttpClient { BaseAddress = new Uri(address) });

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace CreditFlow.Domain.Monetary;
 
 /// <summary>An ISO 4217 currency code such as <c>CNY</c>, <c>EUR</c> or <c>USD</c>.</summary>
+[JsonConverter(typeof(CurrencyJsonConverter))]
 public readonly record struct Currency
 {
     /// <summary>Creates a currency from its three-letter ISO 4217 code.</summary>

@@ -17,6 +17,9 @@ public sealed record CreditFlowSettings
 
     public required DurableTaskOptions Durable { get; init; }
 
+    /// <summary>Prefix of the credit tables and containers (customers, profiles, applications, documents, reports).</summary>
+    public string StoragePrefix { get; init; } = "credit";
+
     /// <summary>Key guarding the admin surfaces; null disables them.</summary>
     public string? AdminKey { get; init; }
 
@@ -57,6 +60,12 @@ public sealed record CreditFlowSettings
         var storage = read.RequiredString("AzureWebJobsStorage", "AzureWebJobsStorage");
         StorageConnection.Validate(storage);
 
+        var storagePrefix = NullIfEmpty(read.String("Storage:Prefix")) ?? "credit";
+        if (!System.Text.RegularExpressions.Regex.IsMatch(storagePrefix, "^[a-z][a-z0-9]{2,30}$"))
+        {
+            throw new SettingsException("Storage__Prefix", "must be 3-31 lowercase letters or digits, starting with a letter.");
+        }
+
         var adminKey = read.String("AdminKey");
         if (adminKey is { Length: > 0 and < 16 })
         {
@@ -79,6 +88,7 @@ public sealed record CreditFlowSettings
         return new CreditFlowSettings
         {
             StorageConnectionString = storage,
+            StoragePrefix = storagePrefix,
             Durable = durable,
             AdminKey = string.IsNullOrEmpty(adminKey) ? null : adminKey,
             SendGridApiKey = NullIfEmpty(read.String("SendGrid:ApiKey")),

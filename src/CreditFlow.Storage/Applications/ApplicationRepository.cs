@@ -104,6 +104,10 @@ public sealed class ApplicationRepository
             ["CreatedBy"] = a.CreatedBy,
             ["CreatedAt"] = a.CreatedAt,
             ["UpdatedAt"] = a.UpdatedAt,
+            ["SalesRepEmail"] = a.SalesRepEmail,
+            ["ContactEmail"] = a.ContactEmail,
+            ["BelowStandardReason"] = a.BelowStandardReason,
+            ["IntegrityIssues"] = JsonSerializer.Serialize(a.IntegrityIssues),
         };
         MoneyColumns.Write(entity, "RequestedLimit", a.RequestedLimit);
         return entity;
@@ -120,5 +124,11 @@ public sealed class ApplicationRepository
         Enum.Parse<ApplicationStatus>(e.GetString("Status")),
         e.GetString("CreatedBy"),
         e.GetDateTimeOffset("CreatedAt")!.Value,
-        e.GetDateTimeOffset("UpdatedAt")!.Value);
+        e.GetDateTimeOffset("UpdatedAt")!.Value)
+    {
+        SalesRepEmail = e.GetString("SalesRepEmail"),
+        ContactEmail = e.GetString("ContactEmail"),
+        BelowStandardReason = e.GetString("BelowStandardReason"),
+        IntegrityIssues = e.GetString("IntegrityIssues") is { } issues && JsonSerializer.Deserialize<string[]>(issues) is { Length: > 0 } list ? list : [],
+    };
 }

@@ -15,4 +15,17 @@ public sealed record CreditApplication(
     ApplicationStatus Status,
     string CreatedBy,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>The sales rep who filed it; asked by mail when data is missing.</summary>
+    public string? SalesRepEmail { get; init; }
+
+    /// <summary>The customer's contact, told the granted policy by mail.</summary>
+    public string? ContactEmail { get; init; }
+
+    /// <summary>Sales' written reason for going ahead with a customer below the sales or credit standard.</summary>
+    public string? BelowStandardReason { get; init; }
+
+    /// <summary>Integrity issues sales or external data reported (e.g. falsified statements); any serious one rejects.</summary>
+    public IReadOnlyList<string> IntegrityIssues { get; init; } = [];
+}

@@ -1,0 +1,11 @@
+using CreditFlow.Durable;
+
+namespace CreditFlow.Workflows.Approvals;
+
+/// <summary>The approval-by-mail orchestration and its activities.</summary>
+internal static class ApprovalRegistration
+{
+    public static void Register(DurableTaskRegistry registry)
+    {
+    }
+}

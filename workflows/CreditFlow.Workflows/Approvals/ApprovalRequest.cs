@@ -1,0 +1,33 @@
+using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.Roles;
+
+namespace CreditFlow.Workflows.Approvals;
+
+/// <summary>
+/// What one approval asks of one tier: the input of <c>ApprovalWorkflow</c>. It carries the
+/// facts the approver sees (score breakdown, proposal, exposure) so the approval page shows exactly
+/// what the decision was asked on.
+/// </summary>
+/// <param name="SubjectKind">What is approved, in words: "credit application", "order hold".</param>
+/// <param name="SubjectId">The application id or hold id; approvals are recorded under it.</param>
+/// <param name="Title">One line for the mail subject and page heading, e.g. "Trial limit for Acme Ltd".</param>
+/// <param name="ProposedAmount">The limit or order amount asked for; an approver may approve less.</param>
+/// <param name="StepNumber">1 for the first tier asked; cumulative approvals and reconsiderations count up.</param>
+/// <param name="Role">The tier asked first; escalation moves up from it.</param>
+/// <param name="Sections">Facts shown to the approver, in order.</param>
+public sealed record ApprovalRequest(
+    string SubjectKind,
+    string SubjectId,
+    string CustomerId,
+    string CustomerName,
+    string Title,
+    Money ProposedAmount,
+    int StepNumber,
+    CreditRole Role,
+    IReadOnlyList<ApprovalSection> Sections);
+
+/// <summary>A titled block of facts on the approval page, e.g. "Score" with one row per factor.</summary>
+public sealed record ApprovalSection(string Title, IReadOnlyList<ApprovalFact> Facts);
+
+/// <summary>One labelled value, e.g. "current ratio" → "1.8 (80 points)".</summary>
+public sealed record ApprovalFact(string Label, string Value);

@@ -1,0 +1,68 @@
+using CreditFlow.Domain.Authority;
+using CreditFlow.Domain.Calendar;
+using CreditFlow.Domain.Classes;
+using CreditFlow.Domain.Limits;
+using CreditFlow.Domain.Scoring;
+using CreditFlow.Workflows.Approvals;
+using CreditFlow.Workflows.Onboarding;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CreditFlow.Workflows;
+
+/// <summary>The services activities need: the business rules (shipped defaults) and the workflow settings.</summary>
+public static class CreditFlowWorkflowServices
+{
+    /// <summary>
+    /// Binds <c>Onboarding</c>, <c>Approvals</c> (timing) and <c>Approvers</c>, validated at start, and
+    /// registers the domain policies. The host adds <see cref="Mail.IWorkflowMail"/> and <see cref="IApprovalLinks"/>.
+    /// </summary>
+    public static IServiceCollection AddCreditFlowWorkflowServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<OnboardingOptions>().Bind(configuration.GetSection("Onboarding")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ApprovalTimingOptions>().Bind(configuration.GetSection("Approvals")).ValidateDataAnnotations()
+            .Validate(o => o.EscalationAfterWorkingDays > o.ReminderAfterWorkingDays, "Approvals__EscalationAfterWorkingDays must be more than Approvals__ReminderAfterWorkingDays.")
+            .Validate(o => TryParseWeekend(o.Weekend) is not null, "Approvals__Weekend must list day names, e.g. Saturday,Sunday, and leave at least one working day.")
+            .ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var directory = new ApproverDirectory();
+            foreach (var entry in configuration.GetSection("Approvers").GetChildren())
+            {
+                directory.Addresses[entry.Key] = entry.Value ?? string.Empty;
+            }
+
+            return directory;
+        });
+        services.AddSingleton(sp => TryParseWeekend(sp.GetRequiredService<IOptions<ApprovalTimingOptions>>().Value.Weekend)!);
+
+        // The shipped rule sets; a deployment that tunes them replaces these registrations.
+        services.TryAddSingleton(ScorecardModel.MultiDimension);
+        services.TryAddSingleton(CreditClassBands.Default);
+        services.TryAddSingleton(LimitCoefficients.Default);
+        services.TryAddSingleton(sp => new ReferenceLimits(sp.GetRequiredService<LimitCoefficients>()));
+        services.TryAddSingleton(NewCustomerPolicy.Default);
+        services.TryAddSingleton(AuthorityMatrix.Default);
+        return services;
+    }
+
+    private static WorkingCalendar? TryParseWeekend(string? text)
+    {
+        var days = new List<DayOfWeek>();
+        foreach (var part in (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Enum.TryParse<DayOfWeek>(part, ignoreCase: true, out var day) || !Enum.IsDefined(day))
+            {
+                return null;
+            }
+
+            days.Add(day);
+        }
+
+        return days.Distinct().Count() < 7 ? new WorkingCalendar(days) : null;
+    }
+}

@@ -1,0 +1,18 @@
+using CreditFlow.Durable;
+using CreditFlow.Workflows.Approvals;
+using CreditFlow.Workflows.Onboarding;
+
+namespace CreditFlow.Workflows;
+
+/// <summary>Every lifecycle's orchestrators and activities, registered with the durable worker in one place.</summary>
+public static class CreditFlowWorkflows
+{
+    /// <summary>Adds all CreditFlow workflows to <paramref name="registry"/>.</summary>
+    public static DurableTaskRegistry AddCreditFlowWorkflows(this DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        ApprovalRegistration.Register(registry);
+        OnboardingRegistration.Register(registry);
+        return registry;
+    }
+}
