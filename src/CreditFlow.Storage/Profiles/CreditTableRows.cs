@@ -109,7 +109,7 @@ internal static class CreditTableRows
     }
 
     /// <summary>Inverted ticks, zero-padded, so an ascending row-key scan yields the newest first.</summary>
-    private static string DecisionRowKey(DateTimeOffset at, string id) =>
+    public static string DecisionRowKey(DateTimeOffset at, string id) =>
         DecisionPrefix + (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "|" + id;
 
     private static TableEntity With(this TableEntity entity, Action<TableEntity> more)

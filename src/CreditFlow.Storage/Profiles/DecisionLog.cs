@@ -29,6 +29,18 @@ public sealed class DecisionLog
         }
     }
 
+    /// <summary>
+    /// True when the decision <paramref name="decisionId"/> made at <paramref name="decidedAt"/> is
+    /// logged: a retried activity asks this to learn that its earlier attempt already wrote it.
+    /// </summary>
+    public async Task<bool> ContainsAsync(string customerId, string decisionId, DateTimeOffset decidedAt, CancellationToken cancellationToken = default)
+    {
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(
+            TableKeys.Check(customerId, nameof(customerId)), CreditTableRows.DecisionRowKey(decidedAt, TableKeys.Check(decisionId, nameof(decisionId))),
+            select: ["PartitionKey"], cancellationToken: cancellationToken);
+        return response.HasValue;
+    }
+
     /// <summary>The customer's decisions, newest first, at most <paramref name="max"/>.</summary>
     public async Task<IReadOnlyList<CreditDecision>> ListForCustomerAsync(string customerId, int max = 100, CancellationToken cancellationToken = default)
     {

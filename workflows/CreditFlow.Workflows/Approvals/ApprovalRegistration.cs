@@ -7,5 +7,10 @@ internal static class ApprovalRegistration
 {
     public static void Register(DurableTaskRegistry registry)
     {
+        registry
+            .AddOrchestrator<ApprovalWorkflow>()
+            .AddActivity<PlanApproval>()
+            .AddActivity<SendApprovalMail>()
+            .AddActivity<FindRecordedDecision>();
     }
 }

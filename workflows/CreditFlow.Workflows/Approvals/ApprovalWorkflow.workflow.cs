@@ -1,0 +1,95 @@
+using CreditFlow.Domain.Calendar;
+using CreditFlow.Durable;
+
+namespace CreditFlow.Workflows.Approvals;
+
+/// <summary>
+/// One approval by mail, from request to decision: the approver gets a signed link; without an
+/// answer within the reminder time they are reminded; without one within the escalation time the
+/// step moves to the next tier up, which gets its own link. The top tier is reminded until it
+/// answers. Returns the decision; the calling workflow records what it means.
+/// </summary>
+public sealed class ApprovalWorkflow : TaskOrchestrator<ApprovalRequest, ApprovalDecision>
+{
+    /// <inheritdoc />
+    public override async Task<ApprovalDecision> RunAsync(TaskOrchestrationContext context, ApprovalRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var plan = await context.CallActivityAsync<ApprovalPlan>(nameof(PlanApproval), input.Role);
+        var calendar = new WorkingCalendar(plan.Weekend);
+
+        ApproverRung? didNotAnswer = null;
+        for (var rung = 0; rung < plan.Ladder.Count; rung++)
+        {
+            var approver = plan.Ladder[rung];
+            var step = $"{input.StepNumber}.{rung + 1}-{approver.Role}";
+            var requestedAt = Now(context);
+            DateTimeOffset? escalateAt = rung < plan.Ladder.Count - 1 ? calendar.AddWorkingDays(requestedAt, plan.EscalationAfterWorkingDays) : null;
+            var wakeAt = Earliest(calendar.AddWorkingDays(requestedAt, plan.ReminderAfterWorkingDays), escalateAt);
+
+            context.SetCustomStatus(Pending(step, approver, requestedAt, wakeAt, escalateAt));
+            await context.CallActivityAsync(nameof(SendApprovalMail), new ApprovalMailInput(
+                context.InstanceId, step, approver, didNotAnswer is null ? ApprovalMailKind.Request : ApprovalMailKind.Escalation,
+                input, escalateAt ?? wakeAt, didNotAnswer?.Role.ToString()));
+
+            while (true)
+            {
+                if (await DecisionBefore(context, input, step, wakeAt) is { } decision)
+                {
+                    return decision;
+                }
+
+                if (wakeAt == escalateAt)
+                {
+                    break;
+                }
+
+                var nextWake = Earliest(calendar.AddWorkingDays(wakeAt, plan.ReminderAfterWorkingDays), escalateAt);
+                await context.CallActivityAsync(nameof(SendApprovalMail), new ApprovalMailInput(
+                    context.InstanceId, step, approver, ApprovalMailKind.Reminder, input, escalateAt ?? nextWake));
+                wakeAt = nextWake;
+                context.SetCustomStatus(Pending(step, approver, requestedAt, wakeAt, escalateAt));
+            }
+
+            didNotAnswer = approver;
+        }
+
+        // Unreachable: the top rung has no escalation time, so its loop only ends with a decision.
+        throw new InvalidOperationException("The approval ladder ended without a decision.");
+    }
+
+    /// <summary>
+    /// The first decision on any rung of this approval that arrives before <paramref name="until"/>,
+    /// or else one the approval page recorded without its event reaching us (a crash in between).
+    /// A lower tier that answered just as the step moved up still answered with authority it held.
+    /// </summary>
+    private static async Task<ApprovalDecision?> DecisionBefore(TaskOrchestrationContext context, ApprovalRequest request, string step, DateTimeOffset until)
+    {
+        var stepPrefix = $"{request.StepNumber}.";
+        while (Now(context) < until)
+        {
+            try
+            {
+                var decision = await context.WaitForExternalEvent<ApprovalDecision>(ApprovalEvents.Decision, until - Now(context));
+                if (decision.Step.StartsWith(stepPrefix, StringComparison.Ordinal))
+                {
+                    return decision;
+                }
+            }
+            catch (TaskCanceledException)
+            {
+                break;
+            }
+        }
+
+        return await context.CallActivityAsync<ApprovalDecision?>(nameof(FindRecordedDecision), new RecordedDecisionQuery(request.SubjectId, step));
+    }
+
+    private static PendingApproval Pending(string step, ApproverRung approver, DateTimeOffset requestedAt, DateTimeOffset wakeAt, DateTimeOffset? escalateAt) =>
+        new(step, approver.Role, approver.Email, requestedAt, wakeAt == escalateAt ? null : wakeAt, escalateAt);
+
+    private static DateTimeOffset Earliest(DateTimeOffset at, DateTimeOffset? other) => other is { } o && o < at ? o : at;
+
+    private static DateTimeOffset Now(TaskOrchestrationContext context) => new(context.CurrentUtcDateTime, TimeSpan.Zero);
+}
