@@ -7,5 +7,16 @@ internal static class OnboardingRegistration
 {
     public static void Register(DurableTaskRegistry registry)
     {
+        registry
+            .AddOrchestrator<OnboardingWorkflow>()
+            .AddActivity<FileApplication>()
+            .AddActivity<ScreenApplication>()
+            .AddActivity<AssessApplication>()
+            .AddActivity<RecordAssessment>()
+            .AddActivity<RecordGrant>()
+            .AddActivity<RecordRefusal>()
+            .AddActivity<SetApplicationStatus>()
+            .AddActivity<StoreSuppliedData>()
+            .AddActivity<SendOnboardingMail>();
     }
 }

@@ -1,0 +1,56 @@
+using System.Globalization;
+using CreditFlow.Domain.Monetary;
+using CreditFlow.Workflows.Approvals;
+
+namespace CreditFlow.Workflows.Onboarding;
+
+/// <summary>What an approver of a credit application sees: the application, the score breakdown, the proposal, the exposure.</summary>
+internal static class ApprovalFacts
+{
+    public static IReadOnlyList<ApprovalSection> For(
+        CreditApplicationRequest a, CreditAssessment s, Money asked, IReadOnlyList<ApprovalDecision> earlier, ReconsiderationRequest? reconsideration)
+    {
+        var sections = new List<ApprovalSection>();
+        if (reconsideration is not null)
+        {
+            sections.Add(new("Reconsideration", [
+                new("Requested by", reconsideration.RequestedBy),
+                new("Reason", reconsideration.Reason),
+            ]));
+        }
+
+        sections.Add(new("Application", [
+            new("Customer", $"{a.Customer.Name} ({a.Customer.RegistrationNumber})"),
+            new("Actual controller", a.Customer.ActualController ?? "unknown"),
+            new("Industry", a.Customer.Industry ?? "unknown"),
+            new("Requested limit", a.RequestedLimit.ToString()),
+            new("Requested term", $"{a.RequestedTermDays} days"),
+            new("Filed by", $"{a.FiledBy} ({a.SalesRepEmail})"),
+            new("Impression report", a.ImpressionReport),
+            new("Reason given for a customer below standard", a.BelowStandardReason ?? "none"),
+        ]));
+        sections.Add(new($"Score {s.Score.ToString("0.##", CultureInfo.InvariantCulture)} — class {s.Class}", [
+            new("Class", s.ClassReason),
+            new("Model", $"{s.ModelId} version {s.ModelVersion}"),
+            .. s.Factors.Select(f => new ApprovalFact(
+                $"{f.Dimension}: {f.Factor}",
+                $"{f.Value?.ToString(CultureInfo.InvariantCulture) ?? "missing"} → {f.Points.ToString("0.##", CultureInfo.InvariantCulture)} points ({f.Rule})")),
+        ]));
+        sections.Add(new("Proposal", [
+            new("Amount to approve", asked.ToString()),
+            new("Trial limit", $"{s.TrialLimit} — {s.TrialReason}"),
+            new("Proposed final limit", $"{s.ProposedLimit} — {s.LimitFormula}"),
+            new("Term", $"{s.TermDays} days"),
+            new("Conditions", s.Conditions),
+        ]));
+        sections.Add(new("Exposure", [
+            new("Current exposure", s.Phase == AssessmentPhase.Trial
+                ? "none: a new customer without credit"
+                : "the trial limit's orders; see the customer's open items"),
+            .. earlier.Select(d => new ApprovalFact(
+                $"Earlier decision ({d.Step})",
+                $"{d.Outcome}{(d.ApprovedAmount is { } x ? $" {x}" : string.Empty)} by {d.DecidedBy}: {d.Comment}")),
+        ]));
+        return sections;
+    }
+}

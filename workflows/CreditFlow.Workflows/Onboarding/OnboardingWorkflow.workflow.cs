@@ -1,0 +1,315 @@
+using System.Globalization;
+using CreditFlow.Domain.Authority;
+using CreditFlow.Domain.Calendar;
+using CreditFlow.Domain.Classes;
+using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.Roles;
+using CreditFlow.Durable;
+using CreditFlow.Storage.Applications;
+using CreditFlow.Storage.Approvals;
+using CreditFlow.Workflows.Approvals;
+
+namespace CreditFlow.Workflows.Onboarding;
+
+/// <summary>
+/// Onboarding, from the application sales files to granted credit (DOMAIN.md "Onboarding"):
+/// checks, missing data asked for, scoring, the trial limit approved by the tier it needs, the
+/// trial period, scoring again with what the trial showed, the final limit approved, the customer
+/// told. A refusal may be reconsidered one tier up. The instance id is the application id.
+/// </summary>
+public sealed class OnboardingWorkflow : TaskOrchestrator<CreditApplicationRequest, OnboardingOutcome>
+{
+    /// <inheritdoc />
+    public override async Task<OnboardingOutcome> RunAsync(TaskOrchestrationContext context, CreditApplicationRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var plan = await context.CallActivityAsync<OnboardingPlan>(nameof(FileApplication), input);
+        var run = new Run(context, input, plan);
+
+        // Blacklist, group, integrity, standards, missing data; then the score and the proposal.
+        var first = await run.ScreenAndAssessAsync(AssessmentPhase.Trial);
+        if (first is null)
+        {
+            return run.Outcome!;
+        }
+
+        // A small trial limit first, approved by the tier the amount needs.
+        var trialLimit = first.Class.AllowsCredit()
+            ? await run.ApproveAsync(first, first.TrialLimit)
+            : await run.RefuseAsync(first, first.TrialLimit, run.LowestRole, $"class D ({first.ClassReason}): no credit", decision: null);
+        if (trialLimit is null)
+        {
+            return run.Outcome!;
+        }
+
+        var trialEndsAt = run.Now + plan.TrialPeriod;
+        await run.GrantAsync(first, trialLimit.Value, trialEndsAt);
+
+        // The trial: the credit team collects visits, external data and how the trial orders are paid.
+        await run.TrialPeriodAsync(trialEndsAt);
+
+        // Scored again with everything the trial showed; the final limit goes through approval.
+        var final = await run.ScreenAndAssessAsync(AssessmentPhase.Final);
+        if (final is null)
+        {
+            return run.Outcome!;
+        }
+
+        var finalLimit = final.Class.AllowsCredit()
+            ? await run.ApproveAsync(final, final.ProposedLimit)
+            : await run.RefuseAsync(final, final.ProposedLimit, run.LowestRole, $"class D after the trial ({final.ClassReason}): no credit", decision: null);
+        if (finalLimit is null)
+        {
+            return run.Outcome!;
+        }
+
+        await run.GrantAsync(final, finalLimit.Value, trialEndsAt: null);
+        return new OnboardingOutcome(ApplicationStatus.Granted, "credit granted", finalLimit, final.Class);
+    }
+
+    /// <summary>One onboarding's state as it runs: the application with every figure supplied so far, and the approvals.</summary>
+    private sealed class Run(TaskOrchestrationContext context, CreditApplicationRequest application, OnboardingPlan plan)
+    {
+        private readonly AuthorityMatrix _authority = plan.Authority();
+        private readonly WorkingCalendar _calendar = new(plan.Weekend);
+        private readonly List<ApprovalDecision> _approvals = [];
+        private CreditApplicationRequest _application = application;
+        private int _approvalSteps;
+        private int _refusals;
+
+        public OnboardingOutcome? Outcome { get; private set; }
+
+        public DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
+
+        public CreditRole LowestRole => _authority.Tiers[0].Role;
+
+        private string Id => _application.ApplicationId;
+
+        /// <summary>Checks, asks for what is missing, scores. Null when the application ended (refused or given up).</summary>
+        public async Task<CreditAssessment?> ScreenAndAssessAsync(AssessmentPhase phase)
+        {
+            Progress(ApplicationStatus.InReview, phase == AssessmentPhase.Trial ? "checking and scoring the application" : "scoring again after the trial");
+            while (true)
+            {
+                var screening = await context.CallActivityAsync<Screening>(nameof(ScreenApplication), _application);
+                if (screening.Refusal is { } refusal)
+                {
+                    // Blacklist and integrity refusals are the rules' own; they end the application.
+                    await RecordRefusalAsync(ApplicationStatus.Rejected, refusal, decision: null, reconsiderUntil: null);
+                    return null;
+                }
+
+                if (screening.Missing.Count > 0)
+                {
+                    if (!await WaitForDataAsync(screening.Missing))
+                    {
+                        return null;
+                    }
+
+                    continue;
+                }
+
+                var assessment = await context.CallActivityAsync<CreditAssessment>(nameof(AssessApplication), new AssessmentInput(_application, phase));
+                if (assessment.BelowCreditStandard && assessment.Class.AllowsCredit() && string.IsNullOrWhiteSpace(_application.BelowStandardReason))
+                {
+                    if (!await WaitForDataAsync([$"belowStandardReason: class {assessment.Class} is below the credit standard; a written reason from sales is required"]))
+                    {
+                        return null;
+                    }
+
+                    continue;
+                }
+
+                await context.CallActivityAsync(nameof(RecordAssessment), new AssessmentRecord(_application, assessment, _approvals.ToArray(), Now));
+                return assessment;
+            }
+        }
+
+        /// <summary>
+        /// Every approval the amount needs (one tier, or each tier up to it where cumulative). A
+        /// lower amount approved carries on to the next tier. Null when refused for good.
+        /// </summary>
+        public async Task<Money?> ApproveAsync(CreditAssessment assessment, Money amount)
+        {
+            foreach (var step in _authority.ApprovalSteps(amount))
+            {
+                var decision = await AskAsync(assessment, amount, step.Role, reconsideration: null);
+                if (decision.Outcome == ApprovalOutcome.Rejected)
+                {
+                    return await RefuseAsync(assessment, amount, decision.DecidedByRole, $"refused by the {decision.DecidedByRole}", decision);
+                }
+
+                amount = decision.ApprovedAmount ?? amount;
+            }
+
+            return amount;
+        }
+
+        /// <summary>
+        /// Records a refusal and offers reconsideration one tier up until the window closes; the
+        /// top tier hears its own refusal once. The amount a reconsideration approved, or null.
+        /// </summary>
+        public async Task<Money?> RefuseAsync(CreditAssessment assessment, Money amount, CreditRole refusedBy, string reason, ApprovalDecision? decision)
+        {
+            var refusedTier = _authority.TierOf(refusedBy) ?? _authority.Tiers[0];
+            var reconsidered = false;
+            while (true)
+            {
+                // Nobody is above the top tier: it hears its own refusal once, then the refusal is final.
+                var final = plan.ReconsiderationWindow == TimeSpan.Zero || (reconsidered && refusedTier == _authority.Top);
+                DateTimeOffset? until = final ? null : Now + plan.ReconsiderationWindow;
+                await RecordRefusalAsync(ApplicationStatus.Rejected, reason, decision, until);
+                if (until is null)
+                {
+                    return null;
+                }
+
+                var request = await EventBeforeAsync<ReconsiderationRequest>(OnboardingEvents.ReconsiderationRequested, until.Value);
+                if (request is null)
+                {
+                    return null;
+                }
+
+                var hearingTier = _authority.ReconsiderationTier(refusedTier);
+                decision = await AskAsync(assessment, amount, hearingTier.Role, request);
+                reconsidered = true;
+                if (decision.Outcome != ApprovalOutcome.Rejected)
+                {
+                    return decision.ApprovedAmount ?? amount;
+                }
+
+                // An unanswered hearing escalates inside the approval, so the refusing tier is whoever answered.
+                refusedTier = _authority.TierOf(decision.DecidedByRole) ?? hearingTier;
+                reason = $"reconsideration refused by the {decision.DecidedByRole}";
+            }
+        }
+
+        /// <summary>Grants the trial limit (with the trial's end) or the final limit, and tells the customer.</summary>
+        public async Task GrantAsync(CreditAssessment assessment, Money limit, DateTimeOffset? trialEndsAt)
+        {
+            await context.CallActivityAsync(nameof(RecordGrant), new GrantRecord(
+                _application, assessment.Phase, limit, assessment.TermDays, assessment.Conditions, _approvals.ToArray(), Now, trialEndsAt));
+            var letter = trialEndsAt is { } end
+                ? OnboardingLetters.TrialGranted(_application, limit, assessment.TermDays, assessment.Conditions, end)
+                : OnboardingLetters.CreditGranted(_application, limit, assessment.TermDays, assessment.Conditions);
+            await context.CallActivityAsync(nameof(SendOnboardingMail), letter);
+            Progress(
+                trialEndsAt is null ? ApplicationStatus.Granted : ApplicationStatus.Trial,
+                trialEndsAt is { } until ? $"trial limit {limit} until {until:yyyy-MM-dd}" : $"credit granted: {limit}",
+                trialEndsAt: trialEndsAt);
+        }
+
+        /// <summary>Waits out the trial; figures the credit team sends meanwhile count in the final scoring.</summary>
+        public async Task TrialPeriodAsync(DateTimeOffset trialEndsAt)
+        {
+            while (await EventBeforeAsync<SuppliedData>(OnboardingEvents.DataSupplied, trialEndsAt) is { } data)
+            {
+                _application = Merge(_application, data);
+                await context.CallActivityAsync(nameof(StoreSuppliedData), new SuppliedDataUpdate(_application, ApplicationStatus.Trial));
+            }
+        }
+
+        private async Task<ApprovalDecision> AskAsync(CreditAssessment assessment, Money amount, CreditRole role, ReconsiderationRequest? reconsideration)
+        {
+            _approvalSteps++;
+            var approvalId = $"{Id}-approval-{_approvalSteps}";
+            var what = assessment.Phase == AssessmentPhase.Trial ? "Trial limit" : "Final limit";
+            Progress(ApplicationStatus.WaitingForApproval, $"waiting for the {role} (step {_approvalSteps}){(reconsideration is null ? string.Empty : ", reconsideration")}", approvalId);
+            await context.CallActivityAsync(nameof(SetApplicationStatus), new ApplicationStatusChange(Id, ApplicationStatus.WaitingForApproval));
+            var decision = await context.CallSubOrchestratorAsync<ApprovalDecision>(
+                nameof(ApprovalWorkflow),
+                new ApprovalRequest(
+                    "credit application", Id, _application.Customer.Id, _application.Customer.Name,
+                    $"{what} for {_application.Customer.Name}{(reconsideration is null ? string.Empty : " (reconsideration)")}",
+                    amount, _approvalSteps, role, ApprovalFacts.For(_application, assessment, amount, _approvals, reconsideration)),
+                new SubOrchestrationOptions(approvalId));
+            _approvals.Add(decision);
+            return decision;
+        }
+
+        /// <summary>Asks sales for what is missing, reminds, and gives up when nothing comes. True when data arrived.</summary>
+        private async Task<bool> WaitForDataAsync(IReadOnlyList<string> missing)
+        {
+            var askedAt = Now;
+            var giveUpAt = _calendar.AddWorkingDays(askedAt, plan.DataGiveUpAfterWorkingDays);
+            Progress(ApplicationStatus.WaitingForData, $"waiting for data from sales until {giveUpAt:yyyy-MM-dd}", missing: missing);
+            await context.CallActivityAsync(nameof(SetApplicationStatus), new ApplicationStatusChange(Id, ApplicationStatus.WaitingForData));
+            await context.CallActivityAsync(nameof(SendOnboardingMail), OnboardingLetters.AskForData(_application, missing, giveUpAt, reminder: false));
+
+            var wakeAt = Earliest(_calendar.AddWorkingDays(askedAt, plan.DataReminderAfterWorkingDays), giveUpAt);
+            while (true)
+            {
+                if (await EventBeforeAsync<SuppliedData>(OnboardingEvents.DataSupplied, wakeAt) is { } data)
+                {
+                    _application = Merge(_application, data);
+                    await context.CallActivityAsync(nameof(StoreSuppliedData), new SuppliedDataUpdate(_application, ApplicationStatus.InReview));
+                    Progress(ApplicationStatus.InReview, "data received; checking again");
+                    return true;
+                }
+
+                if (wakeAt >= giveUpAt)
+                {
+                    await RecordRefusalAsync(ApplicationStatus.Abandoned, $"the missing data did not arrive by {giveUpAt:yyyy-MM-dd}: {string.Join("; ", missing)}", null, null);
+                    return false;
+                }
+
+                await context.CallActivityAsync(nameof(SendOnboardingMail), OnboardingLetters.AskForData(_application, missing, giveUpAt, reminder: true));
+                wakeAt = Earliest(_calendar.AddWorkingDays(wakeAt, plan.DataReminderAfterWorkingDays), giveUpAt);
+            }
+        }
+
+        private async Task RecordRefusalAsync(ApplicationStatus status, string reason, ApprovalDecision? decision, DateTimeOffset? reconsiderUntil)
+        {
+            _refusals++;
+            await context.CallActivityAsync(nameof(RecordRefusal), new RefusalRecord(_application, status, reason, _refusals, decision, Now));
+            var letter = status == ApplicationStatus.Abandoned
+                ? OnboardingLetters.Abandoned(_application, [reason])
+                : OnboardingLetters.Refused(_application, decision is { Comment: { Length: > 0 } c } ? $"{reason}: {c}" : reason, reconsiderUntil);
+            await context.CallActivityAsync(nameof(SendOnboardingMail), letter);
+            Progress(status, reason, reconsiderationUntil: reconsiderUntil);
+            Outcome = new OnboardingOutcome(status, reason);
+        }
+
+        private async Task<T?> EventBeforeAsync<T>(string name, DateTimeOffset until)
+            where T : class
+        {
+            var now = Now;
+            if (now >= until)
+            {
+                return null;
+            }
+
+            try
+            {
+                return await context.WaitForExternalEvent<T>(name, until - now);
+            }
+            catch (TaskCanceledException)
+            {
+                return null;
+            }
+        }
+
+        private void Progress(
+            ApplicationStatus stage, string detail, string? approvalInstanceId = null, IReadOnlyList<string>? missing = null,
+            DateTimeOffset? trialEndsAt = null, DateTimeOffset? reconsiderationUntil = null) =>
+            context.SetCustomStatus(new OnboardingProgress(stage.ToString(), detail, approvalInstanceId, missing, trialEndsAt, reconsiderationUntil));
+
+        private static CreditApplicationRequest Merge(CreditApplicationRequest application, SuppliedData data)
+        {
+            var figures = new Dictionary<string, decimal>(application.FinancialFigures, StringComparer.Ordinal);
+            foreach (var (name, value) in data.FinancialFigures)
+            {
+                figures[name] = value;
+            }
+
+            return application with
+            {
+                FinancialFigures = figures,
+                BelowStandardReason = string.IsNullOrWhiteSpace(data.BelowStandardReason) ? application.BelowStandardReason : data.BelowStandardReason,
+            };
+        }
+
+        private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+    }
+}

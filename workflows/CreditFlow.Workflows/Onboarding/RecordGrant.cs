@@ -1,0 +1,59 @@
+using CreditFlow.Domain.Monetary;
+using CreditFlow.Durable;
+using CreditFlow.Storage;
+using CreditFlow.Storage.Applications;
+using CreditFlow.Storage.Profiles;
+using CreditFlow.Workflows.Approvals;
+
+namespace CreditFlow.Workflows.Onboarding;
+
+/// <summary>A granted limit: the trial limit or, after the trial, the final one, with the approvals behind it.</summary>
+public sealed record GrantRecord(
+    CreditApplicationRequest Application,
+    AssessmentPhase Phase,
+    Money Limit,
+    int TermDays,
+    string Conditions,
+    IReadOnlyList<ApprovalDecision> Approvals,
+    DateTimeOffset DecidedAt,
+    DateTimeOffset? TrialEndsAt);
+
+/// <summary>
+/// Grants the approved limit: the profile becomes Trial (trial limit) or Active (final limit), the
+/// decision names the approvers, and the application moves to Trial or Granted.
+/// </summary>
+public sealed class RecordGrant(CreditStore store) : TaskActivity<GrantRecord, bool>
+{
+    /// <inheritdoc />
+    public override async Task<bool> RunAsync(TaskActivityContext context, GrantRecord input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var application = input.Application;
+        var trial = input.Phase == AssessmentPhase.Trial;
+        var approvers = input.Approvals.Count == 0 ? "system" : string.Join(", ", input.Approvals.Select(a => $"{a.DecidedBy} ({a.DecidedByRole})"));
+        var decision = new CreditDecision(
+            $"{application.ApplicationId}-granted-{input.Phase.ToString().ToLowerInvariant()}",
+            application.Customer.Id,
+            input.DecidedAt,
+            input.Approvals.LastOrDefault()?.DecidedBy ?? "system",
+            trial
+                ? $"trial granted: limit {input.Limit}, {input.TermDays} days, until {input.TrialEndsAt:yyyy-MM-dd}"
+                : $"credit granted: limit {input.Limit}, {input.TermDays} days",
+            $"approved by {approvers}; conditions: {input.Conditions}",
+            OnboardingJson.Snapshot(new { limit = input.Limit, termDays = input.TermDays, conditions = input.Conditions, approvals = input.Approvals, trialEndsAt = input.TrialEndsAt }),
+            null,
+            application.ApplicationId);
+        await OnboardingRecords.DecideAsync(store, decision, p => p with
+        {
+            Limit = input.Limit,
+            TermDays = input.TermDays,
+            Conditions = input.Conditions,
+            Status = trial ? CreditProfileStatus.Trial : CreditProfileStatus.Active,
+        });
+        await OnboardingRecords.UpdateApplicationAsync(store, application.ApplicationId, a => a with
+        {
+            Status = trial ? ApplicationStatus.Trial : ApplicationStatus.Granted,
+        });
+        return true;
+    }
+}

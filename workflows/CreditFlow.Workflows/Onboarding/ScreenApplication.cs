@@ -1,0 +1,69 @@
+using CreditFlow.Domain.Scoring;
+using CreditFlow.Durable;
+using CreditFlow.Storage;
+using CreditFlow.Storage.Profiles;
+using Microsoft.Extensions.Options;
+
+namespace CreditFlow.Workflows.Onboarding;
+
+/// <summary>
+/// Blacklist and group check, integrity, the sales standard and the scorecard's required data
+/// (DOMAIN.md "Onboarding": serious integrity issues reject; too little known suspends and asks).
+/// </summary>
+public sealed class ScreenApplication(CreditStore store, ScorecardModel scorecard, IOptions<OnboardingOptions> options)
+    : TaskActivity<CreditApplicationRequest, Screening>
+{
+    /// <summary>Names the missing written reason in <see cref="Screening.Missing"/>.</summary>
+    public const string BelowSalesStandardReason = "belowStandardReason: expected annual purchases are below the sales standard; a written reason from sales is required";
+
+    /// <inheritdoc />
+    public override async Task<Screening> RunAsync(TaskActivityContext context, CreditApplicationRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (await BlacklistHit(input) is { } hit)
+        {
+            return new Screening(hit, []);
+        }
+
+        if (input.IntegrityIssues.Count > 0)
+        {
+            return new Screening($"serious integrity issue: {string.Join("; ", input.IntegrityIssues)}", []);
+        }
+
+        var missing = scorecard.Score(input.FinancialFigures).Missing
+            .Select(m => $"{m.Input}: {m.Reason}")
+            .Distinct()
+            .ToList();
+        var standard = options.Value.SalesStandardAnnualPurchases;
+        if (standard > 0 && input.ExpectedAnnualPurchases is { } expected && expected.Amount < standard && string.IsNullOrWhiteSpace(input.BelowStandardReason))
+        {
+            missing.Add(BelowSalesStandardReason);
+        }
+
+        return new Screening(null, missing);
+    }
+
+    // Fraud often runs through groups: a blacklisted company under the same actual controller counts too.
+    private async Task<string?> BlacklistHit(CreditApplicationRequest input)
+    {
+        if ((await store.Profiles.GetAsync(input.Customer.Id))?.Value.Status == CreditProfileStatus.Blacklisted)
+        {
+            return "the customer is blacklisted";
+        }
+
+        if (input.Customer.ActualController is not { Length: > 0 } controller)
+        {
+            return null;
+        }
+
+        foreach (var member in await store.Customers.ListByActualControllerAsync(controller))
+        {
+            if (member.Id != input.Customer.Id && (await store.Profiles.GetAsync(member.Id))?.Value.Status == CreditProfileStatus.Blacklisted)
+            {
+                return $"group member {member.Name} ({member.Id}), controlled by {controller}, is blacklisted";
+            }
+        }
+
+        return null;
+    }
+}

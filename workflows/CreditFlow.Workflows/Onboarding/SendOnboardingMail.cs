@@ -1,0 +1,24 @@
+using System.Net;
+using CreditFlow.Durable;
+using CreditFlow.Workflows.Mail;
+
+namespace CreditFlow.Workflows.Onboarding;
+
+/// <summary>A plain onboarding mail: to sales (data requests, outcomes) or to the customer (the granted policy).</summary>
+/// <param name="Paragraphs">The body, one paragraph each; plain text, encoded for the HTML part.</param>
+public sealed record OnboardingMail(string To, string Subject, IReadOnlyList<string> Paragraphs);
+
+/// <summary>Sends an onboarding mail once, keyed by the activity's idempotency key.</summary>
+public sealed class SendOnboardingMail(IWorkflowMail mail) : TaskActivity<OnboardingMail, bool>
+{
+    /// <inheritdoc />
+    public override async Task<bool> RunAsync(TaskActivityContext context, OnboardingMail input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var html = string.Concat(input.Paragraphs.Select(p => $"<p>{WebUtility.HtmlEncode(p)}</p>"));
+        var text = string.Join(Environment.NewLine + Environment.NewLine, input.Paragraphs);
+        await mail.SendAsync(new WorkflowMail(input.To, input.Subject, html, text, []), context.IdempotencyKey, CancellationToken.None);
+        return true;
+    }
+}
