@@ -1,6 +1,7 @@
 using CreditFlow.Durable;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Onboarding;
+using CreditFlow.Workflows.OrderCheck;
 
 namespace CreditFlow.Workflows;
 
@@ -13,6 +14,7 @@ public static class CreditFlowWorkflows
         ArgumentNullException.ThrowIfNull(registry);
         ApprovalRegistration.Register(registry);
         OnboardingRegistration.Register(registry);
+        OrderCheckRegistration.Register(registry);
         return registry;
     }
 }

@@ -1,0 +1,33 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CreditFlow.Storage.Orders;
+
+/// <summary>Registers the order check's storage: the customer ledger (in the credit table) and the holds worklist.</summary>
+public static class OrderCheckStorageExtensions
+{
+    /// <summary>
+    /// Registers <see cref="CustomerLedgerStore"/> on <c>{prefix}Credit</c> (created by the credit
+    /// store) and <see cref="HoldRepository"/> on <c>{prefix}Holds</c>, created once at start.
+    /// </summary>
+    public static IServiceCollection AddOrderCheckStorage(this IServiceCollection services, string connectionString, string prefix, LedgerRetryOptions? retry = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var tables = new TableServiceClient(connectionString);
+        services.AddSingleton(new CustomerLedgerStore(tables.GetTableClient(prefix + "Credit"), retry ?? LedgerRetryOptions.Default));
+        var holds = new HoldRepository(tables.GetTableClient(prefix + "Holds"));
+        services.AddSingleton(holds);
+        services.AddHostedService(_ => new HoldTableInitializer(holds));
+        return services;
+    }
+
+    /// <summary>Creates the holds table at start, so no request ever pays for it.</summary>
+    private sealed class HoldTableInitializer(HoldRepository holds) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => holds.Table.CreateIfNotExistsAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

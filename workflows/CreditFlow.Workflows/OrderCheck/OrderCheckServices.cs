@@ -1,0 +1,31 @@
+using CreditFlow.Domain.Authority;
+using CreditFlow.Domain.Exposure;
+using CreditFlow.Domain.OrderCheck;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CreditFlow.Workflows.OrderCheck;
+
+/// <summary>Registers the order check: its rules (shipped defaults), the ERP options and the service.</summary>
+public static class OrderCheckServices
+{
+    /// <summary>
+    /// Adds <see cref="OrderCheckService"/>, the domain check with the shipped order-check and
+    /// exposure policies (a deployment that tunes them registers its own first), the ERP options
+    /// and the callback HTTP client. The storage comes from <c>AddOrderCheckStorage</c>.
+    /// </summary>
+    public static IServiceCollection AddOrderCheck(this IServiceCollection services, Action<ErpOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<ErpOptions>().Configure(configure);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(OrderCheckPolicy.Default);
+        services.TryAddSingleton(ExposurePolicy.Default);
+        services.TryAddSingleton(AuthorityMatrix.Default);
+        services.TryAddSingleton(sp => new OrderCreditCheck(sp.GetRequiredService<OrderCheckPolicy>(), sp.GetRequiredService<AuthorityMatrix>()));
+        services.TryAddSingleton(sp => new ExposureCalculator(sp.GetRequiredService<ExposurePolicy>()));
+        services.TryAddSingleton<OrderCheckService>();
+        services.AddHttpClient(NotifyErp.ClientName);
+        return services;
+    }
+}
