@@ -189,7 +189,7 @@ public sealed class OnboardingWorkflow : TaskOrchestrator<CreditApplicationReque
         public async Task GrantAsync(CreditAssessment assessment, Money limit, DateTimeOffset? trialEndsAt)
         {
             await context.CallActivityAsync(nameof(RecordGrant), new GrantRecord(
-                _application, assessment.Phase, limit, assessment.TermDays, assessment.Conditions, _approvals.ToArray(), Now, trialEndsAt));
+                _application, assessment, limit, assessment.TermDays, assessment.Conditions, _approvals.ToArray(), Now, trialEndsAt));
             var letter = trialEndsAt is { } end
                 ? OnboardingLetters.TrialGranted(_application, limit, assessment.TermDays, assessment.Conditions, end)
                 : OnboardingLetters.CreditGranted(_application, limit, assessment.TermDays, assessment.Conditions);

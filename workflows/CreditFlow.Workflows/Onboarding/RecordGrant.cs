@@ -8,9 +8,10 @@ using CreditFlow.Workflows.Approvals;
 namespace CreditFlow.Workflows.Onboarding;
 
 /// <summary>A granted limit: the trial limit or, after the trial, the final one, with the approvals behind it.</summary>
+/// <param name="Assessment">The assessment the grant rests on; the report written with the grant shows it with the approvals.</param>
 public sealed record GrantRecord(
     CreditApplicationRequest Application,
-    AssessmentPhase Phase,
+    CreditAssessment Assessment,
     Money Limit,
     int TermDays,
     string Conditions,
@@ -19,8 +20,9 @@ public sealed record GrantRecord(
     DateTimeOffset? TrialEndsAt);
 
 /// <summary>
-/// Grants the approved limit: the profile becomes Trial (trial limit) or Active (final limit), the
-/// decision names the approvers, and the application moves to Trial or Granted.
+/// Grants the approved limit: the profile becomes Trial (trial limit) or Active (final limit) and
+/// links a credit report that now includes the approvals, the decision names the approvers, and
+/// the application moves to Trial or Granted.
 /// </summary>
 public sealed class RecordGrant(CreditStore store) : TaskActivity<GrantRecord, bool>
 {
@@ -29,10 +31,12 @@ public sealed class RecordGrant(CreditStore store) : TaskActivity<GrantRecord, b
     {
         ArgumentNullException.ThrowIfNull(input);
         var application = input.Application;
-        var trial = input.Phase == AssessmentPhase.Trial;
+        var phase = input.Assessment.Phase;
+        var trial = phase == AssessmentPhase.Trial;
+        var report = await store.Reports.SaveAsync(application.Customer.Id, CreditReport.Render(application, input.Assessment, input.Approvals, input.DecidedAt));
         var approvers = input.Approvals.Count == 0 ? "system" : string.Join(", ", input.Approvals.Select(a => $"{a.DecidedBy} ({a.DecidedByRole})"));
         var decision = new CreditDecision(
-            $"{application.ApplicationId}-granted-{input.Phase.ToString().ToLowerInvariant()}",
+            $"{application.ApplicationId}-granted-{phase.ToString().ToLowerInvariant()}",
             application.Customer.Id,
             input.DecidedAt,
             input.Approvals.LastOrDefault()?.DecidedBy ?? "system",
@@ -49,6 +53,7 @@ public sealed class RecordGrant(CreditStore store) : TaskActivity<GrantRecord, b
             TermDays = input.TermDays,
             Conditions = input.Conditions,
             Status = trial ? CreditProfileStatus.Trial : CreditProfileStatus.Active,
+            CreditReportBlob = report,
         });
         await OnboardingRecords.UpdateApplicationAsync(store, application.ApplicationId, a => a with
         {
