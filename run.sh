@@ -56,6 +56,8 @@ if [ -z "${AzureWebJobsStorage:-}" ] && ! grep -qs '"AzureWebJobsStorage"' local
   export AzureWebJobsStorage="UseDevelopmentStorage=true"
 fi
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+# Demo customers and two applications in flight, seeded once into this storage account.
+export Demo__Seed=${Demo__Seed:-true}
 dotnet build src/CreditFlow.Host --nologo -v:quiet -clp:ErrorsOnly >/dev/null || dotnet build src/CreditFlow.Host --nologo -v:quiet -clp:ErrorsOnly
 dotnet src/CreditFlow.Host/bin/Debug/net10.0/CreditFlow.Host.dll --urls http://localhost:7071 &
 pids+=($!)
@@ -65,6 +67,7 @@ wait_for "CreditFlow" 60 ready
 cat <<MSG
 
 CreditFlow is running.
+  http://localhost:7071/admin/outbox                    mails sent (open the approval mail and follow its link)
   http://localhost:7071/admin                           monitor of every orchestration (sign in with the admin key)
   http://localhost:7071/runtime/webhooks/durabletask/instances?code=${AdminKey}
                                                         Durable Functions management API

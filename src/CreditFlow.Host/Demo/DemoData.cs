@@ -1,0 +1,93 @@
+using CreditFlow.Domain.Classes;
+using CreditFlow.Domain.Monetary;
+using CreditFlow.Durable;
+using CreditFlow.Storage;
+using CreditFlow.Storage.Customers;
+using CreditFlow.Storage.Profiles;
+using CreditFlow.Workflows.Onboarding;
+
+namespace CreditFlow.Host.Demo;
+
+/// <summary>
+/// A handful of customers in different states, so a newcomer sees the flow at once: one active,
+/// one on trial, one blacklisted (set directly, as years of history would have left them), and two
+/// applications filed through the real onboarding — one waiting for the credit officer's approval
+/// (its mail is in the outbox), one waiting for data from sales. Seeded once: each item is skipped
+/// when it exists.
+/// </summary>
+internal sealed class DemoData(CreditStore store, DurableTaskClient client, TimeProvider time, ILogger<DemoData> logger)
+{
+    private const string SeededBy = "demo data";
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await EstablishedAsync("cust-demo-bright", "Shenzhen Bright Electronics Co.", CreditClass.A, CreditProfileStatus.Active, 2_000_000m, 60, "none", now, cancellationToken);
+        await EstablishedAsync("cust-demo-delta", "Wuhan Delta Components Ltd.", CreditClass.B, CreditProfileStatus.Trial, 100_000m, 30, "trial period until the first orders are paid", now, cancellationToken);
+        await EstablishedAsync("cust-demo-grand", "Hangzhou Grand Trading Ltd.", CreditClass.D, CreditProfileStatus.Blacklisted, 0m, 0, "blacklisted after a court judgment for unpaid invoices", now, cancellationToken);
+        await FileAsync(Application("app-demo-apex", "Nanjing Apex Materials Co.", "91320100-APEX", 800_000m, Figures(), now), cancellationToken);
+        await FileAsync(Application("app-demo-kite", "Xiamen Kite Logistics Ltd.", "91350200-KITE", 300_000m, Figures().Where(f => f.Key != "netMargin").ToDictionary(), now), cancellationToken);
+    }
+
+    private async Task EstablishedAsync(
+        string id, string name, CreditClass creditClass, CreditProfileStatus status, decimal limit, int termDays, string conditions, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await store.Customers.GetAsync(id, ct) is not null)
+        {
+            return;
+        }
+
+        await store.Customers.CreateAsync(new Customer(id, name, "REG-" + id, null, "electronics", now), ct);
+        await store.Profiles.CreateAsync(
+            new CustomerCreditProfile(id, creditClass, Money.Of(limit, "CNY"), termDays, conditions, status, null, null, null, null),
+            new CreditDecision($"{id}-demo", id, now, SeededBy, $"{status}: limit {limit:0.00} CNY, {termDays} days", "seeded as demo data", "{}", null, null),
+            ct);
+        logger.LogInformation("Demo customer {Customer} seeded as {Status}.", name, status);
+    }
+
+    private async Task FileAsync(CreditApplicationRequest application, CancellationToken ct)
+    {
+        if (await client.GetInstanceAsync(application.ApplicationId, cancellationToken: ct) is not null)
+        {
+            return;
+        }
+
+        await client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(OnboardingWorkflow), application, new StartOrchestrationOptions { InstanceId = application.ApplicationId }, ct);
+        logger.LogInformation("Demo application {Application} of {Customer} filed.", application.ApplicationId, application.Customer.Name);
+    }
+
+    private static CreditApplicationRequest Application(string id, string name, string registration, decimal requested, IReadOnlyDictionary<string, decimal> figures, DateTimeOffset now)
+    {
+        var customerId = "cust-" + registration.ToLowerInvariant();
+        return new CreditApplicationRequest(
+            id,
+            new ApplicantCompany(customerId, name, registration, null, "materials", $"finance@{customerId}.example", Money.Of(20_000_000m, "CNY")),
+            Money.Of(requested, "CNY"),
+            60,
+            Money.Of(2_500_000m, "CNY"),
+            figures,
+            "First visit: modern plant, orderly warehouse, the owner took part in the meeting.",
+            "sales.rep@creditflow.local",
+            null,
+            [],
+            SeededBy,
+            now);
+    }
+
+    private static Dictionary<string, decimal> Figures() => new()
+    {
+        ["currentRatio"] = 1.8m,
+        ["debtToAssetRatio"] = 45m,
+        ["grossMargin"] = 28m,
+        ["netMargin"] = 7m,
+        ["receivableTurnover"] = 8m,
+        ["cashFlowQuality"] = 1.1m,
+        ["marketShare"] = 8m,
+        ["managementStability"] = 4m,
+        ["coreTechnology"] = 4m,
+        ["industryCycle"] = 4m,
+        ["competition"] = 3m,
+        ["policySensitivity"] = 4m,
+    };
+}
