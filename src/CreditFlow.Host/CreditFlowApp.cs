@@ -1,6 +1,7 @@
 using CreditFlow.Durable;
 using CreditFlow.Host.Apis;
 using CreditFlow.Host.Configuration;
+using CreditFlow.Host.Erp;
 using CreditFlow.Host.Extensions;
 using CreditFlow.Host.Security;
 using CreditFlow.Storage;
@@ -33,6 +34,7 @@ public static class CreditFlowApp
         builder.Services.AddMailAndApprovals(settings);
         builder.Services.AddCreditStorage(settings.StorageConnectionString, settings.StoragePrefix);
         builder.Services.AddCreditFlowWorkflowServices(builder.Configuration);
+        builder.Services.AddErpOrderCheck(settings, builder.Configuration);
         builder.Services.AddDurableTask(settings.StorageConnectionString, settings.Durable, workflows => workflows.AddCreditFlowWorkflows());
         overrideServices?.Invoke(builder.Services);
 
@@ -43,6 +45,7 @@ public static class CreditFlowApp
         app.MapAdminPages();
         app.MapDurableManagementApi();
         app.MapOutbox();
+        app.MapErpOrderCheck();
         return app;
     }
 }

@@ -1,0 +1,125 @@
+using System.Security.Cryptography;
+using CreditFlow.Domain.Monetary;
+using CreditFlow.Storage;
+using CreditFlow.Workflows.OrderCheck;
+using Microsoft.Extensions.Options;
+
+namespace CreditFlow.Host.Erp;
+
+/// <summary>
+/// The ERP's webhooks under <c>/api/erp</c>. Each request is signed (see <see cref="ErpSignature"/>);
+/// the signature is checked on the raw body before anything is parsed or stored. A missing or bad
+/// signature or a stale timestamp is 401, a malformed body 400 naming each field, a document id
+/// reused with another body 409; otherwise the answer is the stored first answer to that document.
+/// </summary>
+internal static class ErpWebhooksApi
+{
+    /// <summary>Largest body accepted: an ERP document is small; anything bigger is refused unread.</summary>
+    private const int MaxBodyBytes = 64 * 1024;
+
+    public static RouteGroupBuilder MapErpWebhooks(this IEndpointRouteBuilder app)
+    {
+        var erp = app.MapGroup("/api/erp").WithTags("ERP webhooks");
+        erp.MapPost("/orders", (HttpContext http, OrderCheckService s, IOptions<ErpOptions> o, TimeProvider t) =>
+                ReceiveAsync(http, o.Value, t, ErpMessageParser.Order, s.OrderAsync))
+            .WithName("ErpOrder").WithSummary("Checks an order: pass (credit reserved) or hold, with reasons, remedies and the hold id.");
+        erp.MapPost("/shipments", (HttpContext http, OrderCheckService s, IOptions<ErpOptions> o, TimeProvider t) =>
+                ReceiveAsync(http, o.Value, t, ErpMessageParser.Shipment, s.ShipmentAsync))
+            .WithName("ErpShipment").WithSummary("Checks a shipment; a release of its order covers it within the tolerance.");
+        erp.MapPost("/invoices", (HttpContext http, OrderCheckService s, IOptions<ErpOptions> o, TimeProvider t) =>
+                ReceiveAsync(http, o.Value, t, ErpMessageParser.Invoice, s.InvoiceAsync))
+            .WithName("ErpInvoice").WithSummary("Books an invoice: its order's credit becomes a receivable.");
+        erp.MapPost("/payments", (HttpContext http, OrderCheckService s, IOptions<ErpOptions> o, TimeProvider t) =>
+                ReceiveAsync(http, o.Value, t, ErpMessageParser.Payment, s.PaymentAsync))
+            .WithName("ErpPayment").WithSummary("Books a payment or prepayment and lets the customer's holds re-check.");
+        erp.MapPost("/order-cancellations", (HttpContext http, OrderCheckService s, IOptions<ErpOptions> o, TimeProvider t) =>
+                ReceiveAsync(http, o.Value, t, ErpMessageParser.Cancellation, s.CancellationAsync))
+            .WithName("ErpOrderCancellation").WithSummary("Books a cancellation: what has not shipped stops counting; a hold ends.");
+        return erp;
+    }
+
+    private static async Task<IResult> ReceiveAsync<T>(
+        HttpContext http, ErpOptions options, TimeProvider clock, Func<ErpFields, T> parse, Func<T, string, CancellationToken, Task<ErpAnswer>> process)
+    {
+        var body = await ReadBodyAsync(http.Request, http.RequestAborted);
+        if (body is null)
+        {
+            return TypedResults.Problem(title: "Body too large", detail: $"An ERP document may have at most {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var check = options.SigningKeys.Count == 0
+            ? SignatureCheck.Invalid
+            : ErpSignature.Verify(options.SigningKeys, http.Request.Headers[ErpSignature.TimestampHeader], http.Request.Headers[ErpSignature.SignatureHeader], body, clock.GetUtcNow(), options.SignatureWindow);
+        if (check != SignatureCheck.Valid)
+        {
+            return Unauthorized(check, options);
+        }
+
+        var fields = ErpFields.Open(body, out var errors);
+        if (fields is null)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Malformed ERP document");
+        }
+
+        var message = parse(fields);
+        if (fields.Errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(fields.Errors, title: "Malformed ERP document");
+        }
+
+        ErpAnswer answer;
+        try
+        {
+            answer = await process(message, Convert.ToHexStringLower(SHA256.HashData(body)), http.RequestAborted);
+        }
+        catch (CurrencyMismatchException e)
+        {
+            return TypedResults.Problem(title: "Currency mismatch", detail: e.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+        catch (ConcurrencyConflictException e)
+        {
+            http.Response.Headers.RetryAfter = "1";
+            return TypedResults.Problem(title: "Busy customer", detail: e.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        if (answer.Status == StatusCodes.Status409Conflict)
+        {
+            return TypedResults.Problem(title: "Document id reused", detail: answer.ConflictDetail, statusCode: StatusCodes.Status409Conflict);
+        }
+
+        return Results.Text(answer.Json, "application/json", statusCode: answer.Status);
+    }
+
+    private static IResult Unauthorized(SignatureCheck check, ErpOptions options) => TypedResults.Problem(
+        title: "ERP signature refused",
+        detail: options.SigningKeys.Count == 0 ? "No ERP signing key is configured (Erp__SigningKeys__0)." : check switch
+        {
+            SignatureCheck.Missing => $"Send the {ErpSignature.TimestampHeader} (Unix seconds) and {ErpSignature.SignatureHeader} (sha256=<hex HMAC-SHA256 of \"timestamp.body\">) headers.",
+            SignatureCheck.Stale => $"The timestamp is more than {options.SignatureWindow} away from now; sign the request when you send it.",
+            _ => "The signature does not match the body and timestamp under any configured key.",
+        },
+        statusCode: StatusCodes.Status401Unauthorized);
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

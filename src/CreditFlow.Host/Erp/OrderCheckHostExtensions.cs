@@ -1,0 +1,68 @@
+using CreditFlow.Host.Configuration;
+using CreditFlow.Storage.Orders;
+using CreditFlow.Workflows.OrderCheck;
+
+namespace CreditFlow.Host.Erp;
+
+/// <summary>Wires the order-to-shipment check into the host: storage, service, webhooks, worklist.</summary>
+internal static class OrderCheckHostExtensions
+{
+    /// <summary>
+    /// Registers the customer ledger and holds storage, the order check service and the ERP options:
+    /// keys and callback URL from the validated settings, timings from <c>Erp__SignatureWindow</c>,
+    /// <c>Erp__CallbackMaxAttempts</c>, <c>Erp__CallbackFirstRetry</c>, <c>Erp__CallbackMaxRetryInterval</c>, <c>Erp__CallbackTimeout</c>.
+    /// </summary>
+    /// <exception cref="SettingsException">A timing setting is invalid.</exception>
+    public static IServiceCollection AddErpOrderCheck(this IServiceCollection services, CreditFlowSettings settings, IConfiguration configuration)
+    {
+        var defaults = new ErpOptions();
+        var window = Duration(configuration, "SignatureWindow", defaults.SignatureWindow, TimeSpan.FromSeconds(30), TimeSpan.FromHours(1));
+        var first = Duration(configuration, "CallbackFirstRetry", defaults.CallbackFirstRetry, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(1));
+        var max = Duration(configuration, "CallbackMaxRetryInterval", defaults.CallbackMaxRetryInterval, first, TimeSpan.FromDays(1));
+        var timeout = Duration(configuration, "CallbackTimeout", defaults.CallbackTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
+        var attemptsText = configuration["Erp:CallbackMaxAttempts"];
+        var attempts = defaults.CallbackMaxAttempts;
+        if (!string.IsNullOrEmpty(attemptsText) && (!int.TryParse(attemptsText, out attempts) || attempts is < 1 or > 100_000))
+        {
+            throw new SettingsException("Erp__CallbackMaxAttempts", "must be a whole number from 1 to 100000.");
+        }
+
+        services.AddOrderCheckStorage(settings.StorageConnectionString, settings.StoragePrefix);
+        services.AddOrderCheck(o =>
+        {
+            o.SigningKeys = settings.ErpSigningKeys;
+            o.CallbackUrl = settings.ErpCallbackUrl;
+            o.SignatureWindow = window;
+            o.CallbackFirstRetry = first;
+            o.CallbackMaxRetryInterval = max;
+            o.CallbackTimeout = timeout;
+            o.CallbackMaxAttempts = attempts;
+        });
+        return services;
+    }
+
+    /// <summary>Maps the ERP webhooks, the holds API and the holds page.</summary>
+    public static IEndpointRouteBuilder MapErpOrderCheck(this IEndpointRouteBuilder app)
+    {
+        app.MapErpWebhooks();
+        app.MapHoldsApi();
+        app.MapHoldsPage();
+        return app;
+    }
+
+    private static TimeSpan Duration(IConfiguration configuration, string key, TimeSpan fallback, TimeSpan least, TimeSpan most)
+    {
+        var text = configuration[$"Erp:{key}"];
+        if (string.IsNullOrEmpty(text))
+        {
+            return fallback;
+        }
+
+        if (!TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) || value < least || value > most)
+        {
+            throw new SettingsException($"Erp__{key}", $"must be a time span (hh:mm:ss) from {least} to {most}.");
+        }
+
+        return value;
+    }
+}

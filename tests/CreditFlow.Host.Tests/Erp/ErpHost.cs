@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using CreditFlow.Domain.Classes;
+using CreditFlow.Domain.Monetary;
+using CreditFlow.Durable;
+using CreditFlow.Storage;
+using CreditFlow.Storage.Orders;
+using CreditFlow.Storage.Profiles;
+using CreditFlow.Testing;
+using CreditFlow.Workflows.OrderCheck;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CreditFlow.Host.Tests.Erp;
+
+/// <summary>
+/// One running host with the order check, a fake clock, two ERP signing keys (rotation) and a
+/// loopback ERP callback receiver, shared by the ERP test classes. Tests isolate themselves by
+/// unique customer and document ids.
+/// </summary>
+public sealed class ErpHost : IAsyncLifetime
+{
+    public const string Key = "erp-test-signing-key-0123456789-abcdef";
+    public const string RotatedKey = "erp-test-signing-key-rotated-0123456789";
+    public const string AdminKey = "erp-test-admin-key-0123456789";
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private RunningHost? _host;
+    private ErpCallbackReceiver? _erp;
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    internal RunningHost Host => _host!;
+
+    internal ErpCallbackReceiver Erp => _erp!;
+
+    public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+
+    public CreditStore Store => Host.Services.GetRequiredService<CreditStore>();
+
+    public CustomerLedgerStore Ledgers => Host.Services.GetRequiredService<CustomerLedgerStore>();
+
+    public DurableTaskClient Durable => Host.Services.GetRequiredService<DurableTaskClient>();
+
+    public async Task InitializeAsync()
+    {
+        var azurite = await SharedAzurite.GetAsync();
+        _erp = await ErpCallbackReceiver.StartAsync(Key, Clock);
+        _host = await RunningHost.StartAsync(
+            azurite.ConnectionString,
+            new Dictionary<string, string?>
+            {
+                ["AdminKey"] = AdminKey,
+                ["Erp__SigningKeys__0"] = Key,
+                ["Erp__SigningKeys__1"] = RotatedKey,
+                ["Erp__CallbackUrl"] = _erp.Url.ToString(),
+                ["Erp__CallbackFirstRetry"] = "00:00:05",
+                ["Erp__CallbackMaxRetryInterval"] = "00:00:20",
+            },
+            overrideServices: services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        if (_erp is not null)
+        {
+            await _erp.DisposeAsync();
+        }
+    }
+
+    /// <summary>A customer on the credit list with the given class, limit and status.</summary>
+    public async Task<string> CustomerAsync(decimal limit, CreditClass creditClass = CreditClass.B, CreditProfileStatus status = CreditProfileStatus.Active, OrderTerms? terms = null)
+    {
+        var id = UniqueName.For("cust");
+        var profile = new CustomerCreditProfile(id, creditClass, Money.Of(limit, "CNY"), 30, string.Empty, status, 70m, null, null, null);
+        await Store.Profiles.CreateAsync(profile, Decision(id, "profile created"));
+        if (terms is not null)
+        {
+            await Ledgers.SetTermsAsync(id, terms, Decision(id, "order terms set"));
+        }
+
+        return id;
+    }
+
+    /// <summary>Posts a signed webhook; <paramref name="signedAt"/> defaults to now on the fake clock.</summary>
+    public Task<HttpResponseMessage> PostAsync(string path, object body, DateTimeOffset? signedAt = null, string key = Key) =>
+        PostRawAsync(path, JsonSerializer.Serialize(body, Json), signedAt, key);
+
+    public async Task<HttpResponseMessage> PostRawAsync(string path, string json, DateTimeOffset? signedAt = null, string? key = Key)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/erp/" + path) { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        if (key is not null)
+        {
+            var timestamp = (signedAt ?? Clock.GetUtcNow()).ToUnixTimeSeconds();
+            request.Headers.Add(ErpSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
+            request.Headers.Add(ErpSignature.SignatureHeader, ErpSignature.Sign(key, timestamp, bytes));
+        }
+
+        return await Host.Client.SendAsync(request);
+    }
+
+    public static object Order(string customerId, string orderId, decimal amount, decimal prepaid = 0m, DateOnly? date = null) => new
+    {
+        orderId,
+        customerId,
+        amount = new { amount, currency = "CNY" },
+        orderDate = (date ?? DateOnly.FromDateTime(Start.UtcDateTime)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        prepaymentReceived = new { amount = prepaid, currency = "CNY" },
+    };
+
+    public object Shipment(string customerId, string orderId, string shipmentId, decimal amount) => new
+    {
+        shipmentId,
+        orderId,
+        customerId,
+        amount = new { amount, currency = "CNY" },
+        shipDate = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
+
+    public static object Invoice(string customerId, string invoiceId, string? orderId, decimal amount, DateOnly issued, DateOnly due) => new
+    {
+        invoiceId,
+        customerId,
+        orderId,
+        amount = new { amount, currency = "CNY" },
+        issueDate = issued.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        dueDate = due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
+
+    public object Payment(string customerId, string paymentId, decimal amount, string? invoiceId = null, string? orderId = null) => new
+    {
+        paymentId,
+        customerId,
+        invoiceId,
+        orderId,
+        amount = new { amount, currency = "CNY" },
+        receivedOn = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>The customer's exposure row (raw components), or null.</summary>
+    public async Task<ExposureState?> ExposureAsync(string customerId) => (await Ledgers.ReadAsync(customerId, [])).Exposure;
+
+    /// <summary>Decides a hold from the worklist API.</summary>
+    public async Task<HttpResponseMessage> DecideAsync(string holdId, string outcome, string role, string by = "someone@example.com")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/holds/{Uri.EscapeDataString(holdId)}/decision")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { outcome, decidedBy = by, role, comment = "from the test" }, Json), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("x-functions-key", AdminKey);
+        return await Host.Client.SendAsync(request);
+    }
+
+    /// <summary>Waits (real time, bounded) until the hold workflow ended, and returns its verdict.</summary>
+    public async Task<HoldVerdict> VerdictAsync(string holdId)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var done = await Durable.WaitForInstanceCompletionAsync(holdId, getInputsAndOutputs: true, timeout.Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        return JsonSerializer.Deserialize<HoldVerdict>(done.SerializedOutput!, Json)!;
+    }
+
+    /// <summary>Waits until the hold workflow waits for a decision (it has started and set its status).</summary>
+    public async Task RunningAsync(string holdId)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await Durable.WaitForInstanceStartAsync(holdId, cancellationToken: timeout.Token);
+    }
+
+    public static async Task<JsonElement> JsonOf(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+
+    private CreditDecision Decision(string customerId, string what) =>
+        new(UniqueName.For("d"), customerId, Clock.GetUtcNow(), "test", what, "test setup", "{}", null, null);
+}

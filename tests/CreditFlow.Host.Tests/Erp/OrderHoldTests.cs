@@ -1,0 +1,132 @@
+using System.Net;
+using System.Text.Json;
+using CreditFlow.Storage.Orders;
+using CreditFlow.Workflows.OrderCheck;
+
+namespace CreditFlow.Host.Tests.Erp;
+
+/// <summary>Held orders: release by authority, refusal without it, cure by payment, callbacks, shipments after release.</summary>
+[Collection(ErpCollection.Name)]
+public sealed class OrderHoldTests(ErpHost erp)
+{
+    [Fact]
+    public async Task OverLimitHold_OfficerIsRefused_ManagerReleases_ExposureReservedAndErpCalledBack()
+    {
+        var customer = await erp.CustomerAsync(100_000m);
+        var answer = await ErpHost.JsonOf(await erp.PostAsync("orders", ErpHost.Order(customer, "o-" + customer, 120_000m)));
+        var holdId = answer.GetProperty("holdId").GetString()!;
+        Assert.Equal("CreditManager", answer.GetProperty("approverRole").GetString());
+        await erp.RunningAsync(holdId);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await erp.DecideAsync(holdId, "release", "CreditOfficer", "officer@example.com")).StatusCode);
+        await WaitForAsync(async () => (await erp.Store.Decisions.ListForCustomerAsync(customer)).Any(d => d.What.StartsWith("refused", StringComparison.Ordinal)));
+        Assert.Equal(HoldStatus.Open, (await Holds.GetAsync(holdId))!.Status);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await erp.DecideAsync(holdId, "release", "CreditManager", "manager@example.com")).StatusCode);
+        var verdict = await erp.VerdictAsync(holdId);
+
+        Assert.Equal(HoldResolution.Released, verdict.Resolution);
+        Assert.Equal("manager@example.com", verdict.DecidedBy);
+        Assert.Equal(120_000m, (await erp.ExposureAsync(customer))!.Amounts.OpenOrders.Amount);
+        Assert.Equal(HoldStatus.Released, (await Holds.GetAsync(holdId))!.Status);
+        Assert.Contains(await erp.Store.Decisions.ListForCustomerAsync(customer), d => d.Id == holdId + "-released" && d.DecidedBy == "manager@example.com");
+        var callback = Assert.Single(erp.Erp.Received, c => c.IdempotencyKey == holdId);
+        Assert.True(callback.SignatureValid);
+        Assert.Equal("released", JsonDocument.Parse(callback.Body).RootElement.GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public async Task Reject_ReservesNothing_AndTheErpIsToldSo()
+    {
+        var customer = await erp.CustomerAsync(100_000m);
+        var holdId = (await ErpHost.JsonOf(await erp.PostAsync("orders", ErpHost.Order(customer, "o-" + customer, 120_000m)))).GetProperty("holdId").GetString()!;
+        await erp.RunningAsync(holdId);
+
+        await erp.DecideAsync(holdId, "reject", "CreditCommittee");
+        var verdict = await erp.VerdictAsync(holdId);
+
+        Assert.Equal(HoldResolution.Rejected, verdict.Resolution);
+        Assert.Equal(0m, (await erp.ExposureAsync(customer))?.Amounts.OpenOrders.Amount ?? 0m);
+        Assert.Equal("rejected", JsonDocument.Parse(Assert.Single(erp.Erp.Received, c => c.IdempotencyKey == holdId).Body).RootElement.GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public async Task PaymentOfTheOverdueInvoice_CuresTheHold_ReleasedByItself()
+    {
+        var customer = await erp.CustomerAsync(100_000m);
+        await erp.PostAsync("invoices", ErpHost.Invoice(customer, "inv-" + customer, null, 5_000m, erp.Today.AddDays(-70), erp.Today.AddDays(-40)));
+        var holdId = (await ErpHost.JsonOf(await erp.PostAsync("orders", ErpHost.Order(customer, "o-" + customer, 10_000m)))).GetProperty("holdId").GetString()!;
+        await erp.RunningAsync(holdId);
+
+        // A part payment leaves the invoice overdue: the hold stays.
+        await erp.PostAsync("payments", erp.Payment(customer, "p1-" + customer, 1_000m, invoiceId: "inv-" + customer));
+        await erp.PostAsync("payments", erp.Payment(customer, "p2-" + customer, 4_000m, invoiceId: "inv-" + customer));
+        var verdict = await erp.VerdictAsync(holdId);
+
+        Assert.Equal(HoldResolution.Cured, verdict.Resolution);
+        Assert.Equal("system", verdict.DecidedBy);
+        Assert.Equal(10_000m, (await erp.ExposureAsync(customer))!.Amounts.OpenOrders.Amount);
+        Assert.Contains(erp.Erp.Received, c => c.IdempotencyKey == holdId);
+    }
+
+    [Fact]
+    public async Task Callback_IsRetriedUntilTheErpAnswers2xx()
+    {
+        var customer = await erp.CustomerAsync(100_000m);
+        var holdId = (await ErpHost.JsonOf(await erp.PostAsync("orders", ErpHost.Order(customer, "o-" + customer, 120_000m)))).GetProperty("holdId").GetString()!;
+        await erp.RunningAsync(holdId);
+        erp.Erp.AnswerNext(500, 503);
+
+        await erp.DecideAsync(holdId, "release", "CreditManager");
+        for (var i = 0; i < 200 && erp.Erp.Received.Count(c => c.IdempotencyKey == holdId) < 3; i++)
+        {
+            // The retries wait on durable timers of the fake clock: move it past each wait.
+            await Task.Delay(50);
+            erp.Clock.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        var verdict = await erp.VerdictAsync(holdId);
+        Assert.Equal(HoldResolution.Released, verdict.Resolution);
+        Assert.Equal([500, 503, 200], erp.Erp.Received.Where(c => c.IdempotencyKey == holdId).Select(c => c.AnsweredStatus).ToArray());
+    }
+
+    [Fact]
+    public async Task Shipment_AfterRelease_PassesWithinToleranceAndIsCheckedAgainBeyondIt()
+    {
+        var customer = await erp.CustomerAsync(100_000m);
+        var orderId = "o-" + customer;
+        var holdId = (await ErpHost.JsonOf(await erp.PostAsync("orders", ErpHost.Order(customer, orderId, 120_000m)))).GetProperty("holdId").GetString()!;
+        await erp.RunningAsync(holdId);
+        await erp.DecideAsync(holdId, "release", "CreditManager");
+        await erp.VerdictAsync(holdId);
+
+        // Within +5%: covered by the release.
+        var within = await ErpHost.JsonOf(await erp.PostAsync("shipments", erp.Shipment(customer, orderId, "s1-" + customer, 60_000m)));
+        Assert.Equal("pass", within.GetProperty("decision").GetString());
+        Assert.True(within.GetProperty("coveredByRelease").GetBoolean());
+
+        // Beyond the amount tolerance: the rest of the order plus 10% more is checked afresh, and the limit holds it.
+        var beyond = await ErpHost.JsonOf(await erp.PostAsync("shipments", erp.Shipment(customer, orderId, "s2-" + customer, 130_000m)));
+        Assert.Equal("hold", beyond.GetProperty("decision").GetString());
+        Assert.Equal("hold-shipment-s2-" + customer, beyond.GetProperty("holdId").GetString());
+
+        // Beyond the days tolerance the release no longer covers it: checked afresh, it adds no credit beyond the released order and passes on its own.
+        erp.Clock.Advance(TimeSpan.FromDays(11));
+        var late = await ErpHost.JsonOf(await erp.PostAsync("shipments", erp.Shipment(customer, orderId, "s3-" + customer, 60_000m)));
+        Assert.Equal("pass", late.GetProperty("decision").GetString());
+        Assert.False(late.GetProperty("coveredByRelease").GetBoolean());
+        Assert.Equal(120_000m, (await erp.ExposureAsync(customer))!.Amounts.Total.Amount);
+    }
+
+    private HoldRepository Holds => erp.Host.Services.GetRequiredService<HoldRepository>();
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        var until = DateTime.UtcNow.AddSeconds(20);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < until, "the condition did not become true in 20 s");
+            await Task.Delay(50);
+        }
+    }
+}
