@@ -45,6 +45,7 @@ public static class CreditFlowApp
         app.MapAdminPages();
         app.MapDurableManagementApi();
         app.MapOutbox();
+        app.MapApprovalPages();
         app.MapErpOrderCheck();
         return app;
     }

@@ -50,6 +50,6 @@ internal static class AdminGuard
         path is not null && (path == "/admin" || path.StartsWith("/admin/", StringComparison.Ordinal))
         && !path.Contains("//", StringComparison.Ordinal) && !path.Contains('\\', StringComparison.Ordinal);
 
-    private static bool IsOwnOrigin(HttpRequest request, string? origin) =>
+    internal static bool IsOwnOrigin(HttpRequest request, string? origin) =>
         string.Equals(origin, $"{request.Scheme}://{request.Host.Value}", StringComparison.OrdinalIgnoreCase);
 }

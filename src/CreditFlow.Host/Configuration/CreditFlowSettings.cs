@@ -36,6 +36,11 @@ public sealed record CreditFlowSettings
     /// <summary>Where the ERP receives hold outcomes; null when no ERP is connected.</summary>
     public Uri? ErpCallbackUrl { get; init; }
 
+    /// <summary>The address people reach this host at; mailed links (approval pages) start with it.</summary>
+    public Uri PublicBaseUrl { get; init; } = DefaultPublicBaseUrl;
+
+    private static readonly Uri DefaultPublicBaseUrl = new("http://localhost:7071");
+
     /// <summary>Reads and validates all settings.</summary>
     /// <exception cref="SettingsException">The first bad setting found.</exception>
     public static CreditFlowSettings From(IConfiguration configuration)
@@ -85,6 +90,13 @@ public sealed record CreditFlowSettings
             throw new SettingsException("Erp__SigningKeys", "every key must be at least 32 characters.");
         }
 
+        var publicBaseUrl = read.AbsoluteUri("PublicBaseUrl", "PublicBaseUrl") ?? DefaultPublicBaseUrl;
+        if (publicBaseUrl.Query.Length > 0 || publicBaseUrl.Fragment.Length > 0 || publicBaseUrl.UserInfo.Length > 0)
+        {
+            // Links are made by appending a path; a query, fragment or credentials would end up in the middle of every link.
+            throw new SettingsException("PublicBaseUrl", $"must be a plain http(s) address without query, fragment or user name (was '{publicBaseUrl.OriginalString}').");
+        }
+
         return new CreditFlowSettings
         {
             StorageConnectionString = storage,
@@ -96,6 +108,7 @@ public sealed record CreditFlowSettings
             ApprovalSigningKey = approvalKey,
             ErpSigningKeys = erpKeys,
             ErpCallbackUrl = read.AbsoluteUri("Erp:CallbackUrl", "Erp__CallbackUrl"),
+            PublicBaseUrl = publicBaseUrl,
         };
     }
 

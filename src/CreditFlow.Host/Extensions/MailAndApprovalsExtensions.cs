@@ -2,19 +2,24 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using CreditFlow.Host.Approvals;
 using CreditFlow.Host.Configuration;
+using CreditFlow.Durable;
 using CreditFlow.Host.Mail;
+using CreditFlow.Storage.Approvals;
+using CreditFlow.Workflows.Approvals;
+using CreditFlow.Workflows.Mail;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SendGrid;
 
 namespace CreditFlow.Host.Extensions;
 
-/// <summary>Registers mail (SendGrid or the local outbox) and approval tokens, and maps the outbox pages.</summary>
+/// <summary>Registers mail (SendGrid or the local outbox), approval tokens and links, and maps the outbox and approval pages.</summary>
 public static class MailAndApprovalsExtensions
 {
     /// <summary>
     /// SendGrid sends when <c>SendGrid:ApiKey</c> is set; otherwise mails go to the local outbox.
     /// Options: <c>Mail:StoragePrefix</c>, <c>Approvals:StoragePrefix</c>, <c>Approvals:TokenLifetime</c>.
+    /// Workflows get <see cref="IWorkflowMail"/> and <see cref="IApprovalLinks"/> (links start with <c>PublicBaseUrl</c>).
     /// </summary>
     public static IServiceCollection AddMailAndApprovals(this IServiceCollection services, CreditFlowSettings settings)
     {
@@ -45,6 +50,13 @@ public static class MailAndApprovalsExtensions
             sp.GetRequiredService<ApprovalSigningKey>(), sp.GetRequiredService<IOptions<ApprovalOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ApprovalTokenLedger(
             new TableServiceClient(settings.StorageConnectionString), sp.GetRequiredService<IOptions<ApprovalOptions>>(), sp.GetRequiredService<TimeProvider>()));
+
+        // Factories, like the rest: a host that maps only the outbox (and has no durable client) still builds.
+        services.AddSingleton<IWorkflowMail>(sp => new WorkflowMailSender(sp.GetRequiredService<IMailSender>()));
+        services.AddSingleton<IApprovalLinks>(sp => new SignedApprovalLinks(sp.GetRequiredService<ApprovalTokenService>(), settings.PublicBaseUrl));
+        services.AddSingleton(sp => new ApprovalLinkService(
+            sp.GetRequiredService<ApprovalTokenService>(), sp.GetRequiredService<ApprovalTokenLedger>(), sp.GetRequiredService<ApprovalRepository>(),
+            sp.GetRequiredService<DurableTaskClient>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ApprovalLinkService>>()));
         return services;
     }
 
@@ -55,4 +67,7 @@ public static class MailAndApprovalsExtensions
         app.MapOutboxPage();
         return app;
     }
+
+    /// <summary><c>GET</c> and <c>POST /approvals/{token}</c>: the pages approval mails link to.</summary>
+    public static RouteGroupBuilder MapApprovalPages(this IEndpointRouteBuilder app) => ApprovalPages.Map(app);
 }

@@ -1,0 +1,39 @@
+using CreditFlow.Host.Tests.Admin;
+using CreditFlow.Storage.Approvals;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CreditFlow.Host.Tests.Approvals;
+
+/// <summary>The approval page in a real Chromium: the link from the outbox, the form filled and posted as an approver would.</summary>
+public sealed class ApprovalBrowserTests(ApprovalHostFixture fixture) : IClassFixture<ApprovalHostFixture>
+{
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+    [BrowserFact]
+    public async Task Browser_OpenLinkFromOutbox_ApproveLowerAmount_Recorded()
+    {
+        var host = fixture.Host;
+        var approval = await host.StartApprovalAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true, Args = ChromiumArgs,
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = host.Client.BaseAddress!.ToString() });
+        page.SetDefaultTimeout(30_000);
+
+        await page.GotoAsync(approval.LinkPath);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = approval.Request.Title })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Approve a lower amount" }).CheckAsync();
+        await page.GetByLabel("Lower amount in EUR").FillAsync("30000");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Comment" }).FillAsync("Start at 30k; review after the trial.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit decision" }).ClickAsync();
+
+        // The browser posts with its own Origin header: the same-origin check lets it through.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Recorded: Approved a lower amount, 30,000.00 EUR" })).ToBeVisibleAsync();
+        var record = Assert.Single(await host.RecordsAsync(approval));
+        Assert.Equal((ApprovalOutcome.ApprovedLower, "Start at 30k; review after the trial."), (record.Outcome, record.Comment));
+    }
+}
