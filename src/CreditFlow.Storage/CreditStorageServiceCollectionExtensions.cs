@@ -40,7 +40,8 @@ public static class CreditStorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<CreditStore>().Approvals);
         services.AddSingleton(sp => sp.GetRequiredService<CreditStore>().Documents);
         services.AddSingleton(sp => sp.GetRequiredService<CreditStore>().Reports);
-        services.AddHostedService(sp => new CreditStoreInitializer(sp.GetRequiredService<CreditStore>()));
+        services.AddHostedService(sp => new CreditStoreInitializer(
+            sp.GetRequiredService<CreditStore>(), sp.GetService<Microsoft.Extensions.Logging.ILogger<CreditStoreInitializer>>()));
         return services;
     }
 }

@@ -21,6 +21,7 @@ internal sealed class DemoData(CreditStore store, DurableTaskClient client, Time
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
+        await store.EnsureCreatedAsync(cancellationToken);
         var now = time.GetUtcNow();
         await EstablishedAsync("cust-demo-bright", "Shenzhen Bright Electronics Co.", CreditClass.A, CreditProfileStatus.Active, 2_000_000m, 60, "none", now, cancellationToken);
         await EstablishedAsync("cust-demo-delta", "Wuhan Delta Components Ltd.", CreditClass.B, CreditProfileStatus.Trial, 100_000m, 30, "trial period until the first orders are paid", now, cancellationToken);
