@@ -1,8 +1,11 @@
 using CreditFlow.Durable;
 using CreditFlow.Host.Apis;
+using CreditFlow.Host.Applications;
 using CreditFlow.Host.Configuration;
+using CreditFlow.Host.Customers;
 using CreditFlow.Host.Erp;
 using CreditFlow.Host.Extensions;
+using CreditFlow.Host.OpenApi;
 using CreditFlow.Host.Security;
 using CreditFlow.Storage;
 using CreditFlow.Workflows;
@@ -34,6 +37,7 @@ public static class CreditFlowApp
         builder.Services.AddMailAndApprovals(settings);
         builder.Services.AddCreditStorage(settings.StorageConnectionString, settings.StoragePrefix);
         builder.Services.AddCreditFlowWorkflowServices(builder.Configuration);
+        builder.Services.AddApplicationsApi(builder.Configuration);
         builder.Services.AddErpOrderCheck(settings, builder.Configuration);
         builder.Services.AddDurableTask(settings.StorageConnectionString, settings.Durable, workflows => workflows.AddCreditFlowWorkflows());
         overrideServices?.Invoke(builder.Services);
@@ -41,10 +45,15 @@ public static class CreditFlowApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealthApi();
         app.MapAdminPages();
         app.MapDurableManagementApi();
         app.MapOutbox();
+        app.MapApplicationsApi();
+        app.MapCustomersApi();
+        app.MapApiDocumentation();
         app.MapApprovalPages();
         app.MapErpOrderCheck();
         return app;

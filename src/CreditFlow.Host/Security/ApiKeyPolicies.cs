@@ -1,0 +1,31 @@
+using CreditFlow.Domain.Roles;
+using Microsoft.AspNetCore.Authorization;
+
+namespace CreditFlow.Host.Security;
+
+/// <summary>Which roles may do what through the API; each policy authenticates with the API key scheme only.</summary>
+public static class ApiKeyPolicies
+{
+    /// <summary>Reading applications and customers: any configured key.</summary>
+    public const string ReadCredit = "ApiKey.ReadCredit";
+
+    /// <summary>Filing applications, their documents and missing data.</summary>
+    public const string WorkOnApplications = "ApiKey.WorkOnApplications";
+
+    /// <summary>Asking for a refusal to be reconsidered one tier up.</summary>
+    public const string RequestReconsideration = "ApiKey.RequestReconsideration";
+
+    public static IReadOnlyList<CreditRole> WorkOnApplicationsRoles { get; } =
+        [CreditRole.SalesRep, CreditRole.CreditOfficer, CreditRole.CreditManager, CreditRole.Admin];
+
+    public static IReadOnlyList<CreditRole> RequestReconsiderationRoles { get; } =
+        [CreditRole.SalesRep, CreditRole.CreditManager, CreditRole.Admin];
+
+    internal static AuthorizationBuilder AddApiKeyPolicies(this AuthorizationBuilder builder) => builder
+        .AddPolicy(ReadCredit, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
+        .AddPolicy(WorkOnApplications, p => RequireRoles(p, WorkOnApplicationsRoles))
+        .AddPolicy(RequestReconsideration, p => RequireRoles(p, RequestReconsiderationRoles));
+
+    private static void RequireRoles(AuthorizationPolicyBuilder policy, IReadOnlyList<CreditRole> roles) =>
+        policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireRole(roles.Select(r => r.ToString()));
+}

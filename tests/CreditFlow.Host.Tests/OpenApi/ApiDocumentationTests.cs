@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using CreditFlow.Host.Tests.Applications;
+using CreditFlow.Testing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CreditFlow.Host.Tests.OpenApi;
+
+public sealed partial class ApiDocumentationTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task Document_EveryApiRoute_IsDescribed()
+    {
+        await using var api = await CreditApiHost.StartAsync(storage.ConnectionString);
+
+        var document = (await api.Anonymous.GetFromJsonAsync<JsonObject>("/openapi/v1.json"))!;
+
+        var described = document["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Select(m => $"{m.Key.ToUpperInvariant()} {p.Key}"))
+            .ToHashSet();
+        var mapped = ApiRoutes(api.Services).ToList();
+        Assert.Contains("POST /api/applications", mapped);
+        Assert.Contains("GET /api/customers/{id}", mapped);
+        Assert.All(mapped, route => Assert.Contains(route, described));
+    }
+
+    [Fact]
+    public async Task Document_FileApplication_HasBodySchemaRolesAndApiKeyScheme()
+    {
+        await using var api = await CreditApiHost.StartAsync(storage.ConnectionString);
+
+        var document = (await api.Anonymous.GetFromJsonAsync<JsonObject>("/openapi/v1.json"))!;
+
+        var scheme = document["components"]!["securitySchemes"]!["ApiKey"]!;
+        Assert.Equal("apiKey", scheme["type"]!.GetValue<string>());
+        Assert.Equal("header", scheme["in"]!.GetValue<string>());
+        Assert.Equal("x-api-key", scheme["name"]!.GetValue<string>());
+
+        var file = document["paths"]!["/api/applications"]!["post"]!;
+        Assert.Equal("Files a credit application and starts its onboarding.", file["summary"]!.GetValue<string>());
+        Assert.Contains("Roles: SalesRep, CreditOfficer, CreditManager, Admin.", file["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotNull(file["security"]![0]!["ApiKey"]);
+        var bodySchema = file["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>();
+        var body = document["components"]!["schemas"]![bodySchema.Split('/')[^1]]!;
+        Assert.NotNull(body["properties"]!["customer"]);
+        Assert.NotNull(body["properties"]!["financialFigures"]);
+        Assert.Equal(
+            ["202", "400", "401", "403", "409", "415"],
+            file["responses"]!.AsObject().Select(r => r.Key).Order(StringComparer.Ordinal));
+        Assert.Equal("application/problem+json", file["responses"]!["403"]!["content"]!.AsObject().Single().Key);
+    }
+
+    [Fact]
+    public async Task ReferencePage_ListsEveryOperationWithoutExternalResources()
+    {
+        await using var api = await CreditApiHost.StartAsync(storage.ConnectionString);
+
+        var response = await api.Anonymous.GetAsync("/api/docs");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await response.Content.ReadAsStringAsync();
+        foreach (var route in ApiRoutes(api.Services))
+        {
+            var (method, path) = (route.Split(' ')[0], route.Split(' ')[1]);
+            Assert.Contains($"<span class=\"m m-{method.ToLowerInvariant()}\">{method}</span> <span class=\"path\">{System.Net.WebUtility.HtmlEncode(path)}</span>", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("<code>registrationNumber</code>", html, StringComparison.Ordinal); // the body schema, expanded
+        Assert.Contains("<code>403</code>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch("(src|href)=\"(https?:)?//", html);
+    }
+
+    /// <summary>"METHOD /path" of every mapped /api route that is not deliberately left out of the description.</summary>
+    private static IEnumerable<string> ApiRoutes(IServiceProvider services) =>
+        services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/", StringComparison.Ordinal) == true)
+            .Where(e => e.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>()?.ExcludeFromDescription != true)
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {OpenApiPath(e.RoutePattern.RawText!)}"));
+
+    /// <summary>A route template as OpenAPI writes it: leading slash, no trailing one, no catch-all stars or constraints.</summary>
+    private static string OpenApiPath(string template) => "/" + RouteParameter().Replace(template.Trim('/'), m => "{" + m.Groups[1].Value + "}");
+
+    [GeneratedRegex(@"\{\**([A-Za-z0-9_]+)[^}]*\}")]
+    private static partial Regex RouteParameter();
+}
