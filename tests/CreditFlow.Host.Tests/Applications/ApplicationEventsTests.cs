@@ -18,7 +18,7 @@ public sealed class ApplicationEventsTests(AzuriteFixture storage) : IClassFixtu
         var response = await api.As(CreditRole.SalesRep).PostAsJsonAsync($"/api/applications/{id}/data", new { financialFigures = new { currentRatio = 1.5m } });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("not WaitingForData", (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail, StringComparison.Ordinal);
+        Assert.Contains("WaitingForData", (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
