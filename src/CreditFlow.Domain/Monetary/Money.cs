@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace CreditFlow.Domain.Monetary;
 
@@ -16,6 +17,7 @@ public readonly record struct Money(decimal Amount, Currency Currency) : ICompar
     public static Money Of(decimal amount, string currency) => new(amount, new Currency(currency));
 
     /// <summary>True when the amount is below zero.</summary>
+    [JsonIgnore]
     public bool IsNegative => Amount < 0m;
 
     /// <summary>The amount rounded half away from zero to <paramref name="decimals"/> places.</summary>

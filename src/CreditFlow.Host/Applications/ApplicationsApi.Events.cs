@@ -50,9 +50,10 @@ public static partial class ApplicationsApi
             return ApiProblems.Validation(errors.ToDictionary());
         }
 
-        if (!state.IsRunning || state.Stage != nameof(ApplicationStatus.WaitingForData))
+        // The trial period collects data too (visits, external data, how the trial orders were paid).
+        if (!state.IsRunning || state.Stage is not (nameof(ApplicationStatus.WaitingForData) or nameof(ApplicationStatus.Trial)))
         {
-            return ApiProblems.Conflict("Not waiting for data", $"Application '{id}' is {state.Stage}, not WaitingForData; data can be supplied only when onboarding asks for it.");
+            return ApiProblems.Conflict("Not waiting for data", $"Application '{id}' is {state.Stage}; data can be supplied while onboarding asks for it (WaitingForData) or during the trial (Trial).");
         }
 
         var supplied = new SuppliedData(
