@@ -68,52 +68,94 @@ internal static class OrderCheckRows
     public static OrderTerms ToTerms(TableEntity e) =>
         new(e.GetBoolean("LimitFrozen") ?? false, e.GetString("PrepaymentShare") is { } s ? Parse(s) : 0m);
 
+    /// <remarks>
+    /// Zero amounts, false flags and absent values are left out: the row stays small, which is what
+    /// the storage service (and the emulator, which re-serialises every row it touches) pays for.
+    /// Kind and id are read back from the row key.
+    /// </remarks>
     public static TableEntity ToEntity(string customerId, ErpRecord record)
     {
-        var entity = new TableEntity(customerId, record.RowKey) { ["Kind"] = record.Kind.ToString(), ["Id"] = record.Id };
+        var entity = new TableEntity(customerId, record.RowKey);
         if (record.Answer is { } answer)
         {
             entity["BodyHash"] = answer.BodyHash;
-            entity["AnswerStatus"] = answer.Status;
+            if (answer.Status != 200)
+            {
+                entity["AnswerStatus"] = answer.Status;
+            }
+
             entity["AnswerJson"] = answer.Json;
         }
 
-        entity["DetailJson"] = record.DetailJson;
-
+        Put(entity, "DetailJson", record.DetailJson);
         switch (record)
         {
             case OrderRecord order:
                 entity["Currency"] = order.Ledger.Currency.Code;
-                entity["Accepted"] = Text(order.Ledger.Accepted.Amount);
-                entity["Prepaid"] = Text(order.Ledger.Prepaid.Amount);
-                entity["Shipped"] = Text(order.Ledger.Shipped.Amount);
-                entity["Invoiced"] = Text(order.Ledger.Invoiced.Amount);
-                entity["Cancelled"] = order.Ledger.Cancelled;
+                PutAmount(entity, "Accepted", order.Ledger.Accepted);
+                PutAmount(entity, "Prepaid", order.Ledger.Prepaid);
+                PutAmount(entity, "Shipped", order.Ledger.Shipped);
+                PutAmount(entity, "Invoiced", order.Ledger.Invoiced);
+                if (order.Ledger.Cancelled)
+                {
+                    entity["Cancelled"] = true;
+                }
+
                 entity["Status"] = order.Status.ToString();
-                MoneyColumns.Write(entity, "Order", order.Amount);
-                entity["HoldId"] = order.HoldId;
-                MoneyColumns.Write(entity, "Released", order.Release?.ReleasedAmount);
-                entity["ReleasedOn"] = order.Release?.ReleasedOn.ToString("O", CultureInfo.InvariantCulture);
+                if (order.Amount is { } amount)
+                {
+                    entity["OrderAmount"] = Text(amount.Amount);
+                }
+
+                Put(entity, "HoldId", order.HoldId);
+                if (order.Release is { } release)
+                {
+                    entity["ReleasedAmount"] = Text(release.ReleasedAmount.Amount);
+                    entity["ReleasedOn"] = release.ReleasedOn.ToString("O", CultureInfo.InvariantCulture);
+                }
+
                 break;
             case InvoiceRecord invoice:
                 entity["Currency"] = invoice.Ledger.Amount.Currency.Code;
-                entity["Amount"] = Text(invoice.Ledger.Amount.Amount);
-                entity["Paid"] = Text(invoice.Ledger.Paid.Amount);
-                entity["DueDate"] = invoice.Ledger.DueDate?.ToString("O", CultureInfo.InvariantCulture);
-                entity["OrderId"] = invoice.OrderId;
+                PutAmount(entity, "Amount", invoice.Ledger.Amount);
+                PutAmount(entity, "Paid", invoice.Ledger.Paid);
+                Put(entity, "DueDate", invoice.Ledger.DueDate?.ToString("O", CultureInfo.InvariantCulture));
+                Put(entity, "OrderId", invoice.OrderId);
                 break;
-            case DocumentRecord document:
-                entity["Applied"] = document.Applied;
+            case DocumentRecord document when document.Applied:
+                entity["Applied"] = true;
                 break;
         }
 
         return entity;
     }
 
+    /// <summary>Splits <c>erp|{kind}|{id}</c>.</summary>
+    private static (ErpDocumentKind Kind, string Id) ParseKey(string rowKey)
+    {
+        var parts = rowKey.Split('|', 3);
+        return (Enum.Parse<ErpDocumentKind>(parts[1], ignoreCase: true), parts[2]);
+    }
+
+    private static void Put(TableEntity entity, string column, string? value)
+    {
+        if (value is not null)
+        {
+            entity[column] = value;
+        }
+    }
+
+    private static void PutAmount(TableEntity entity, string column, Money amount)
+    {
+        if (amount.Amount != 0m)
+        {
+            entity[column] = Text(amount.Amount);
+        }
+    }
+
     public static ErpRecord ToRecord(TableEntity e)
     {
-        var kind = Enum.Parse<ErpDocumentKind>(e.GetString("Kind"));
-        var id = e.GetString("Id");
+        var (kind, id) = ParseKey(e.RowKey);
         var answer = e.GetString("BodyHash") is { } hash ? new StoredAnswer(hash, e.GetInt32("AnswerStatus") ?? 200, e.GetString("AnswerJson") ?? "{}") : null;
         var eTag = e.ETag.ToString();
         return ToRecord(e, kind, id, answer, eTag) with { DetailJson = e.GetString("DetailJson") };
@@ -127,11 +169,11 @@ internal static class OrderCheckRows
                 var currency = new Currency(e.GetString("Currency"));
                 var ledger = new OrderLedger(
                     Read(e, "Accepted", currency), Read(e, "Prepaid", currency), Read(e, "Shipped", currency), Read(e, "Invoiced", currency), e.GetBoolean("Cancelled") ?? false);
-                var released = MoneyColumns.Read(e, "Released");
-                var release = released is { } amount && e.GetString("ReleasedOn") is { } on
-                    ? new OrderRelease(id, amount, DateOnly.ParseExact(on, "O", CultureInfo.InvariantCulture))
+                var release = e.GetString("ReleasedAmount") is { } released && e.GetString("ReleasedOn") is { } on
+                    ? new OrderRelease(id, new Money(Parse(released), currency), DateOnly.ParseExact(on, "O", CultureInfo.InvariantCulture))
                     : null;
-                return new OrderRecord(id, answer, eTag, ledger, Enum.Parse<OrderStatus>(e.GetString("Status")), MoneyColumns.Read(e, "Order"), e.GetString("HoldId"), release);
+                var orderAmount = e.GetString("OrderAmount") is { } text ? new Money(Parse(text), currency) : (Money?)null;
+                return new OrderRecord(id, answer, eTag, ledger, Enum.Parse<OrderStatus>(e.GetString("Status")), orderAmount, e.GetString("HoldId"), release);
             case ErpDocumentKind.Invoice:
                 var invoiceCurrency = new Currency(e.GetString("Currency"));
                 var due = e.GetString("DueDate") is { } d ? DateOnly.ParseExact(d, "O", CultureInfo.InvariantCulture) : (DateOnly?)null;

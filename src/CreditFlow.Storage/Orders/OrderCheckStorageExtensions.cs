@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,9 +16,13 @@ public static class OrderCheckStorageExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var tables = new TableServiceClient(connectionString);
-        services.AddSingleton(new CustomerLedgerStore(tables.GetTableClient(prefix + "Credit"), retry ?? LedgerRetryOptions.Default));
-        var holds = new HoldRepository(tables.GetTableClient(prefix + "Holds"));
+        // The ledger has a client of its own so its requests can be counted apart from the worklist's.
+        var tally = new StorageRequestTally();
+        var options = new TableClientOptions();
+        options.AddPolicy(tally, HttpPipelinePosition.PerRetry);
+        services.AddSingleton(tally);
+        services.AddSingleton(new CustomerLedgerStore(new TableServiceClient(connectionString, options).GetTableClient(prefix + "Credit"), retry ?? LedgerRetryOptions.Default));
+        var holds = new HoldRepository(new TableServiceClient(connectionString).GetTableClient(prefix + "Holds"));
         services.AddSingleton(holds);
         services.AddHostedService(_ => new HoldTableInitializer(holds));
         return services;

@@ -1,0 +1,19 @@
+using System.Globalization;
+
+namespace CreditFlow.OrderBench;
+
+/// <summary>The run's knobs: <c>--rates 50,100,200 --seconds 30 --customers 1000 --hot 5 --hot-share 0.2 --warmup 10</c>.</summary>
+internal sealed record BenchSettings(int[] Rates, int Seconds, int Customers, int Hot, double HotShare, int WarmupSeconds)
+{
+    public static BenchSettings Parse(string[] args)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        return new BenchSettings(
+            (Value("--rates") ?? "50,100,200").Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToArray(),
+            int.Parse(Value("--seconds") ?? "30", CultureInfo.InvariantCulture),
+            int.Parse(Value("--customers") ?? "1000", CultureInfo.InvariantCulture),
+            int.Parse(Value("--hot") ?? "5", CultureInfo.InvariantCulture),
+            double.Parse(Value("--hot-share") ?? "0.2", CultureInfo.InvariantCulture),
+            int.Parse(Value("--warmup") ?? "10", CultureInfo.InvariantCulture));
+    }
+}
