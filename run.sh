@@ -51,6 +51,14 @@ elif [ -z "${AdminKey:-}" ]; then
   AdminKey=$(sed -n 's/.*"AdminKey": *"\([^"]*\)".*/\1/p' local.settings.json | head -n 1)
 fi
 
+# A local API key with the admin role, generated once like the admin key, unless API keys are configured.
+if [ -z "${ApiKeys__0__Sha256:-}" ] && ! grep -qs '"ApiKeys__0__Sha256": *"[^"]' local.settings.json; then
+  [ -s .azurite/api.key ] || (mkdir -p .azurite && head -c 24 /dev/urandom | base64 | tr -d '/+=' > .azurite/api.key)
+  ApiKey=$(cat .azurite/api.key)
+  export ApiKeys__0__Name="Local admin" ApiKeys__0__Role=Admin
+  ApiKeys__0__Sha256=$(printf '%s' "$ApiKey" | sha256sum | cut -d' ' -f1); export ApiKeys__0__Sha256
+fi
+
 # Local defaults where neither the environment nor local.settings.json says otherwise.
 if [ -z "${AzureWebJobsStorage:-}" ] && ! grep -qs '"AzureWebJobsStorage"' local.settings.json; then
   export AzureWebJobsStorage="UseDevelopmentStorage=true"
@@ -67,13 +75,16 @@ wait_for "CreditFlow" 60 ready
 cat <<MSG
 
 CreditFlow is running.
-  http://localhost:7071/admin/outbox                    mails sent (open the approval mail and follow its link)
+  http://localhost:7071/admin/outbox                    mails sent: open the approval mail and follow its link
+  http://localhost:7071/api/docs                        REST API reference (send the API key as x-api-key)
+  http://localhost:7071/api/applications/app-demo-apex  a demo application waiting for approval
   http://localhost:7071/admin                           monitor of every orchestration (sign in with the admin key)
   http://localhost:7071/runtime/webhooks/durabletask/instances?code=${AdminKey}
                                                         Durable Functions management API
   http://localhost:7071/readyz                          storage reachable?
   http://localhost:7071/healthz                         process alive?
 ${AdminKey:+  Admin key: $AdminKey}
+${ApiKey:+  API key (role Admin): $ApiKey}
 Press Ctrl-C to stop.
 MSG
 wait "${pids[-1]}"
