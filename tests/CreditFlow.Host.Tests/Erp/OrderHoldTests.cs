@@ -36,6 +36,25 @@ public sealed class OrderHoldTests(ErpHost erp)
     }
 
     [Fact]
+    public async Task Hold_AsksTheApproverByMail_AndTheirDecisionReleasesIt()
+    {
+        var customer = await erp.CustomerAsync(100_000m);
+        var holdId = (await ErpHost.JsonOf(await erp.PostAsync("orders", ErpHost.Order(customer, "o-" + customer, 120_000m)))).GetProperty("holdId").GetString()!;
+        var approvalId = holdId + "-approval";
+        await WaitForAsync(async () => (await erp.Durable.GetInstanceAsync(approvalId))?.SerializedCustomStatus?.Contains("CreditManager", StringComparison.Ordinal) == true);
+
+        // What the approval page raises after the manager decided through the mailed link.
+        var step = JsonDocument.Parse((await erp.Durable.GetInstanceAsync(approvalId))!.SerializedCustomStatus!).RootElement.GetProperty("step").GetString()!;
+        await erp.Durable.RaiseEventAsync(approvalId, CreditFlow.Workflows.Approvals.ApprovalEvents.Decision, new CreditFlow.Workflows.Approvals.ApprovalDecision(
+            step, CreditFlow.Storage.Approvals.ApprovalOutcome.Approved, null, "fine", "manager@example.com", CreditFlow.Domain.Roles.CreditRole.CreditManager, erp.Clock.GetUtcNow()));
+        var verdict = await erp.VerdictAsync(holdId);
+
+        Assert.Equal(HoldResolution.Released, verdict.Resolution);
+        Assert.Equal("manager@example.com", verdict.DecidedBy);
+        Assert.Equal(120_000m, (await erp.ExposureAsync(customer))!.Amounts.OpenOrders.Amount);
+    }
+
+    [Fact]
     public async Task Reject_ReservesNothing_AndTheErpIsToldSo()
     {
         var customer = await erp.CustomerAsync(100_000m);
