@@ -3,6 +3,7 @@ using CreditFlow.Host.Apis;
 using CreditFlow.Host.Applications;
 using CreditFlow.Host.Configuration;
 using CreditFlow.Host.Customers;
+using CreditFlow.Host.Demo;
 using CreditFlow.Host.Erp;
 using CreditFlow.Host.Extensions;
 using CreditFlow.Host.OpenApi;
@@ -40,6 +41,7 @@ public static class CreditFlowApp
         builder.Services.AddApplicationsApi(builder.Configuration);
         builder.Services.AddErpOrderCheck(settings, builder.Configuration);
         builder.Services.AddDurableTask(settings.StorageConnectionString, settings.Durable, workflows => workflows.AddCreditFlowWorkflows());
+        builder.Services.AddDemoData(builder.Configuration);
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
