@@ -41,7 +41,7 @@ public static class CreditStorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<CreditStore>().Documents);
         services.AddSingleton(sp => sp.GetRequiredService<CreditStore>().Reports);
         services.AddHostedService(sp => new CreditStoreInitializer(
-            sp.GetRequiredService<CreditStore>(), sp.GetService<Microsoft.Extensions.Logging.ILogger<CreditStoreInitializer>>()));
+            "the credit tables", sp.GetRequiredService<CreditStore>().EnsureCreatedAsync, sp.GetService<Microsoft.Extensions.Logging.ILogger<CreditStoreInitializer>>()));
         return services;
     }
 }

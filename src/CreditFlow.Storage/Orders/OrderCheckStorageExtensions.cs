@@ -1,7 +1,6 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace CreditFlow.Storage.Orders;
 
@@ -10,7 +9,7 @@ public static class OrderCheckStorageExtensions
 {
     /// <summary>
     /// Registers <see cref="CustomerLedgerStore"/> on <c>{prefix}Credit</c> (created by the credit
-    /// store) and <see cref="HoldRepository"/> on <c>{prefix}Holds</c>, created once at start.
+    /// store) and <see cref="HoldRepository"/> on <c>{prefix}Holds</c>, created in the background at start.
     /// </summary>
     public static IServiceCollection AddOrderCheckStorage(this IServiceCollection services, string connectionString, string prefix, LedgerRetryOptions? retry = null)
     {
@@ -24,15 +23,8 @@ public static class OrderCheckStorageExtensions
         services.AddSingleton(new CustomerLedgerStore(new TableServiceClient(connectionString, options).GetTableClient(prefix + "Credit"), retry ?? LedgerRetryOptions.Default));
         var holds = new HoldRepository(new TableServiceClient(connectionString).GetTableClient(prefix + "Holds"));
         services.AddSingleton(holds);
-        services.AddHostedService(_ => new HoldTableInitializer(holds));
+        services.AddHostedService(sp => new CreditStoreInitializer(
+            "the holds table", async ct => await holds.Table.CreateIfNotExistsAsync(ct), sp.GetService<Microsoft.Extensions.Logging.ILogger<CreditStoreInitializer>>()));
         return services;
-    }
-
-    /// <summary>Creates the holds table at start, so no request ever pays for it.</summary>
-    private sealed class HoldTableInitializer(HoldRepository holds) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => holds.Table.CreateIfNotExistsAsync(cancellationToken);
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
