@@ -60,6 +60,13 @@ if [ -z "${ApiKeys__0__Sha256:-}" ] && ! grep -qs '"ApiKeys__0__Sha256": *"[^"]'
 fi
 
 # Local defaults where neither the environment nor local.settings.json says otherwise.
+# The ERP stand-in (tools/CreditFlow.ErpStandIn) signs with the sample key and listens on 7099.
+if [ -z "${Erp__SigningKeys__0:-}" ] && ! grep -qs '"Erp__SigningKeys__0": *"[^"]' local.settings.json; then
+  export Erp__SigningKeys__0="local-erp-signing-key-change-me-0123456789"
+fi
+if [ -z "${Erp__CallbackUrl:-}" ] && ! grep -qs '"Erp__CallbackUrl": *"[^"]' local.settings.json; then
+  export Erp__CallbackUrl="http://127.0.0.1:7099/erp/callback"
+fi
 if [ -z "${AzureWebJobsStorage:-}" ] && ! grep -qs '"AzureWebJobsStorage"' local.settings.json; then
   export AzureWebJobsStorage="UseDevelopmentStorage=true"
 fi
@@ -78,6 +85,7 @@ CreditFlow is running.
   http://localhost:7071/admin/outbox                    mails sent: open the approval mail and follow its link
   http://localhost:7071/api/docs                        REST API reference (send the API key as x-api-key)
   http://localhost:7071/api/applications/app-demo-apex  a demo application waiting for approval
+  http://localhost:7071/admin/holds                     held orders (ERP stand-in: see tools/CreditFlow.ErpStandIn/README.md)
   http://localhost:7071/admin                           monitor of every orchestration (sign in with the admin key)
   http://localhost:7071/runtime/webhooks/durabletask/instances?code=${AdminKey}
                                                         Durable Functions management API
