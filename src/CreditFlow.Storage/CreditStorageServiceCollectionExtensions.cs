@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CreditFlow.Storage;
@@ -40,7 +41,8 @@ public static class CreditStorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<CreditStore>().Approvals);
         services.AddSingleton(sp => sp.GetRequiredService<CreditStore>().Documents);
         services.AddSingleton(sp => sp.GetRequiredService<CreditStore>().Reports);
-        services.AddHostedService(sp => new CreditStoreInitializer(
+        // Not AddHostedService: it keeps one registration per implementation type, and two stores use this one.
+        services.AddSingleton<IHostedService>(sp => new CreditStoreInitializer(
             "the credit tables", sp.GetRequiredService<CreditStore>().EnsureCreatedAsync, sp.GetService<Microsoft.Extensions.Logging.ILogger<CreditStoreInitializer>>()));
         return services;
     }

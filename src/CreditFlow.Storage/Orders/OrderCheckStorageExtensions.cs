@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace CreditFlow.Storage.Orders;
 
@@ -23,7 +24,8 @@ public static class OrderCheckStorageExtensions
         services.AddSingleton(new CustomerLedgerStore(new TableServiceClient(connectionString, options).GetTableClient(prefix + "Credit"), retry ?? LedgerRetryOptions.Default));
         var holds = new HoldRepository(new TableServiceClient(connectionString).GetTableClient(prefix + "Holds"));
         services.AddSingleton(holds);
-        services.AddHostedService(sp => new CreditStoreInitializer(
+        // Not AddHostedService: it keeps one registration per implementation type, and two stores use this one.
+        services.AddSingleton<IHostedService>(sp => new CreditStoreInitializer(
             "the holds table", async ct => await holds.Table.CreateIfNotExistsAsync(ct), sp.GetService<Microsoft.Extensions.Logging.ILogger<CreditStoreInitializer>>()));
         return services;
     }
