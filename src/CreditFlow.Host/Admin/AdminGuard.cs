@@ -17,12 +17,7 @@ internal static class AdminGuard
     {
         var http = context.HttpContext;
         var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers.CacheControl = "no-store";
-        // Not no-referrer: with it browsers send "Origin: null" on our own form posts.
-        headers["Referrer-Policy"] = "same-origin";
+        PageHeaders.Harden(headers, ContentSecurityPolicy);
 
         if (HttpMethods.IsPost(http.Request.Method) && http.Request.Headers.Origin is [var origin, ..] && !IsOwnOrigin(http.Request, origin))
         {

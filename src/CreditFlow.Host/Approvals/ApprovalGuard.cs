@@ -1,5 +1,6 @@
 using CreditFlow.Host.Admin;
 using CreditFlow.Host.Configuration;
+using CreditFlow.Host.Security;
 
 namespace CreditFlow.Host.Approvals;
 
@@ -18,15 +19,9 @@ internal static class ApprovalGuard
     {
         var http = context.HttpContext;
         var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        // The token is in the URL: no cache keeps the page.
-        headers.CacheControl = "no-store";
+        // The token is in the URL: no cache keeps the page, no other site sees it as a referrer.
+        PageHeaders.Harden(headers, ContentSecurityPolicy);
         headers.Pragma = "no-cache";
-        // The token is in the URL: no other site ever sees it as a referrer. Not no-referrer, which
-        // makes browsers post our own form with "Origin: null" and so defeats the check below.
-        headers["Referrer-Policy"] = "same-origin";
         headers["X-Robots-Tag"] = "noindex, nofollow";
 
         if (HttpMethods.IsPost(http.Request.Method) && ClaimedOrigin(http.Request) is { } origin && !IsThisSite(http, origin))

@@ -1,0 +1,19 @@
+namespace CreditFlow.Host.Security;
+
+/// <summary>The browser hardening every HTML page of ours sends (admin pages, approval pages).</summary>
+internal static class PageHeaders
+{
+    /// <summary>
+    /// Sets <paramref name="contentSecurityPolicy"/>, no sniffing, no framing, no caching, and
+    /// <c>Referrer-Policy: same-origin</c> — not no-referrer, which makes browsers post our own
+    /// forms with "Origin: null" and so defeats the same-origin check on POSTs.
+    /// </summary>
+    public static void Harden(IHeaderDictionary headers, string contentSecurityPolicy)
+    {
+        headers.ContentSecurityPolicy = contentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers.CacheControl = "no-store";
+        headers["Referrer-Policy"] = "same-origin";
+    }
+}
