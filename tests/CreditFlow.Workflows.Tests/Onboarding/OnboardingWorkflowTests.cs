@@ -6,6 +6,7 @@ using CreditFlow.Storage.Applications;
 using CreditFlow.Storage.Approvals;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Profiles;
+using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Onboarding;
 using CreditFlow.Workflows.Tests.Testing;
 
@@ -27,8 +28,13 @@ public sealed class OnboardingWorkflowTests
         var trialAsk = await host.AnswerApprovalAsync(application.ApplicationId, ApprovalOutcome.Approved);
         var trial = await host.StageAsync(application.ApplicationId, "Trial");
 
-        // The trial limit (100,000 by the new-customer policy) is the credit officer's to approve.
+        // The trial limit (100,000 by the new-customer policy) is the credit officer's to approve,
+        // shown with the score, the proposal and the (still empty) exposure.
         Assert.Equal(CreditRole.CreditOfficer, trialAsk.Role);
+        var asked = (await host.Client.GetInstanceAsync($"{application.ApplicationId}-approval-1", getInputsAndOutputs: true))!.ReadInputAs<ApprovalRequest>()!;
+        Assert.Equal(Money.Of(100_000m, "CNY"), asked.ProposedAmount);
+        Assert.Contains(asked.Sections.Single(s => s.Title == "Proposal").Facts, f => f.Label == "Proposed final limit" && f.Value.StartsWith("800000.00 CNY", StringComparison.Ordinal));
+        Assert.Equal("none: nothing booked for this customer yet", asked.Sections.Single(s => s.Title == "Exposure").Facts[0].Value);
         Assert.Equal(Officer, (await host.WaitForMailAsync(Officer)).First().To);
         Assert.Equal(WorkflowTestHost.Monday.AddDays(90), trial.TrialEndsAt);
         var onTrial = (await host.Store.Profiles.GetAsync(application.Customer.Id))!.Value;

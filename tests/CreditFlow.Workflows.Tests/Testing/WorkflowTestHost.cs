@@ -1,5 +1,6 @@
 using CreditFlow.Durable;
 using CreditFlow.Storage;
+using CreditFlow.Storage.Orders;
 using CreditFlow.Testing;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Mail;
@@ -46,7 +47,9 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton<IWorkflowMail>(mail);
         builder.Services.AddSingleton<IApprovalLinks, PlainApprovalLinks>();
-        builder.Services.AddCreditStorage(azurite.ConnectionString, UniqueName.For("credit"));
+        var prefix = UniqueName.For("credit");
+        builder.Services.AddCreditStorage(azurite.ConnectionString, prefix);
+        builder.Services.AddOrderCheckStorage(azurite.ConnectionString, prefix);
         builder.Services.AddCreditFlowWorkflowServices(configuration);
         builder.Services.AddDurableTask(
             azurite.ConnectionString,

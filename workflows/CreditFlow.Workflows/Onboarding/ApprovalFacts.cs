@@ -8,7 +8,7 @@ namespace CreditFlow.Workflows.Onboarding;
 internal static class ApprovalFacts
 {
     public static IReadOnlyList<ApprovalSection> For(
-        CreditApplicationRequest a, CreditAssessment s, Money asked, IReadOnlyList<ApprovalDecision> earlier, ReconsiderationRequest? reconsideration)
+        CreditApplicationRequest a, CreditAssessment s, Money asked, ExposureSnapshot? exposure, IReadOnlyList<ApprovalDecision> earlier, ReconsiderationRequest? reconsideration)
     {
         var sections = new List<ApprovalSection>();
         if (reconsideration is not null)
@@ -44,9 +44,18 @@ internal static class ApprovalFacts
             new("Conditions", s.Conditions),
         ]));
         sections.Add(new("Exposure", [
-            new("Current exposure", s.Phase == AssessmentPhase.Trial
-                ? "none: a new customer without credit"
-                : "the trial limit's orders; see the customer's open items"),
+            .. exposure is null
+                ? [new ApprovalFact("Exposure", "none: nothing booked for this customer yet")]
+                : new[]
+                {
+                    new ApprovalFact("Open receivables", exposure.Amounts.OpenReceivables.ToString()),
+                    new ApprovalFact("Shipped, not invoiced", exposure.Amounts.ShippedNotInvoiced.ToString()),
+                    new ApprovalFact("Open orders", exposure.Amounts.OpenOrders.ToString()),
+                    new ApprovalFact("Total exposure", exposure.Amounts.Total.ToString()),
+                    new ApprovalFact("Overdue invoices", exposure.OverdueInvoices.Count == 0
+                        ? "none"
+                        : string.Join("; ", exposure.OverdueInvoices.Select(i => $"{i.InvoiceId}: {i.OpenAmount} due {i.DueDate:yyyy-MM-dd}"))),
+                },
             .. earlier.Select(d => new ApprovalFact(
                 $"Earlier decision ({d.Step})",
                 $"{d.Outcome}{(d.ApprovedAmount is { } x ? $" {x}" : string.Empty)} by {d.DecidedBy}: {d.Comment}")),

@@ -17,6 +17,7 @@ internal static class OnboardingRegistration
             .AddActivity<RecordRefusal>()
             .AddActivity<SetApplicationStatus>()
             .AddActivity<StoreSuppliedData>()
+            .AddActivity<ReadExposure>()
             .AddActivity<SendOnboardingMail>();
     }
 }

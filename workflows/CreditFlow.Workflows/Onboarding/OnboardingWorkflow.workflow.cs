@@ -217,12 +217,13 @@ public sealed class OnboardingWorkflow : TaskOrchestrator<CreditApplicationReque
             var what = assessment.Phase == AssessmentPhase.Trial ? "Trial limit" : "Final limit";
             Progress(ApplicationStatus.WaitingForApproval, $"waiting for the {role} (step {_approvalSteps}){(reconsideration is null ? string.Empty : ", reconsideration")}", approvalId);
             await context.CallActivityAsync(nameof(SetApplicationStatus), new ApplicationStatusChange(Id, ApplicationStatus.WaitingForApproval));
+            var exposure = await context.CallActivityAsync<ExposureSnapshot?>(nameof(ReadExposure), new ExposureQuery(_application.Customer.Id, Now));
             var decision = await context.CallSubOrchestratorAsync<ApprovalDecision>(
                 nameof(ApprovalWorkflow),
                 new ApprovalRequest(
                     "credit application", Id, _application.Customer.Id, _application.Customer.Name,
                     $"{what} for {_application.Customer.Name}{(reconsideration is null ? string.Empty : " (reconsideration)")}",
-                    amount, _approvalSteps, role, ApprovalFacts.For(_application, assessment, amount, _approvals, reconsideration)),
+                    amount, _approvalSteps, role, ApprovalFacts.For(_application, assessment, amount, exposure, _approvals, reconsideration)),
                 new SubOrchestrationOptions(approvalId));
             _approvals.Add(decision);
             return decision;
