@@ -17,8 +17,12 @@ internal static class JsonBody
         AllowDuplicateProperties = false,
     };
 
+    /// <param name="request">The request whose body to read.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <param name="notFields">Fields the body must not carry, each with why (the 400 says so instead of "not a field").</param>
     /// <returns>The body, or the problem to answer with.</returns>
-    public static async Task<(T? Body, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<(T? Body, ProblemHttpResult? Problem)> ReadAsync<T>(
+        HttpRequest request, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? notFields = null)
         where T : class
     {
         if (!request.HasJsonContentType())
@@ -39,7 +43,9 @@ internal static class JsonBody
         }
         catch (JsonException e)
         {
-            errors.Add(FieldOf(e), $"{Reason(e)} (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}).");
+            var field = FieldOf(e);
+            var why = notFields?.FirstOrDefault(f => string.Equals(f.Key, field, StringComparison.OrdinalIgnoreCase)).Value;
+            errors.Add(field, why ?? $"{Reason(e)} (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}).");
         }
 
         return (null, ApiProblems.Validation(errors.ToDictionary()));

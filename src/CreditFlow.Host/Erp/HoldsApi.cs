@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Security.Claims;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Durable;
+using CreditFlow.Host.Applications;
 using CreditFlow.Host.Security;
 using CreditFlow.Storage.Approvals;
 using CreditFlow.Storage.Orders;
@@ -10,18 +12,35 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace CreditFlow.Host.Erp;
 
 /// <summary>
-/// The holds worklist as an API: <c>GET /api/holds</c> with filters, and
-/// <c>POST /api/holds/{holdId}/decision</c>, which hands a release or rejection to the hold's
-/// workflow (it checks the role's authority and logs a refusal). Guarded by the admin key until
-/// per-user API keys with roles exist; the decider names themselves and their role in the body.
+/// The holds worklist as an API: <c>GET /api/holds</c> with filters (any API key), and
+/// <c>POST /api/holds/{holdId}/decision</c> (a credit officer's, manager's or committee's key), which
+/// hands a release or rejection to the hold's workflow (it checks the role's authority for the
+/// amount and logs a refusal). The decider's name and role are the API key's, never the body's.
 /// </summary>
 internal static class HoldsApi
 {
+    /// <summary>Fields the decision body used to carry, now taken from the API key.</summary>
+    private static readonly Dictionary<string, string> SetByTheKey = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["decidedBy"] = "must not be sent: the decider is set by the API key (its name).",
+        ["role"] = "must not be sent: the decider's role is set by the API key.",
+    };
+
     public static RouteGroupBuilder MapHoldsApi(this IEndpointRouteBuilder app)
     {
-        var holds = app.MapGroup("/api/holds").AddEndpointFilter<AdminKeyFilter>().WithTags("Holds");
-        holds.MapGet("", ListAsync).WithName("ListHolds").WithSummary("Held orders and shipments, oldest first; filters: status, customer, minAgeHours, approverRole.");
-        holds.MapPost("/{holdId}/decision", DecideAsync).WithName("DecideHold").WithSummary("Releases or rejects a hold; the hold refuses a role without authority.");
+        var holds = app.MapGroup("/api/holds").WithTags("Holds");
+        holds.MapGet("", ListAsync)
+            .RequireAuthorization(ApiKeyPolicies.ReadCredit)
+            .WithName("ListHolds")
+            .WithSummary("Held orders and shipments, oldest first; filters: status, customer, minAgeHours, approverRole.");
+        holds.MapPost("/{holdId}/decision", DecideAsync)
+            .RequireAuthorization(ApiKeyPolicies.DecideHolds)
+            .WithName("DecideHold")
+            .WithSummary("Releases or rejects a hold; the hold refuses a role without authority.")
+            .WithDescription("Body: {\"outcome\": \"release\"|\"reject\", \"comment\": \"…\"}. The decider's name and role are the API key's; a body carrying decidedBy or role gets 400. A role without authority for the hold's amount is refused and logged, and the hold stays open.")
+            .Accepts<HoldDecisionBody>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return holds;
     }
 
@@ -38,16 +57,35 @@ internal static class HoldsApi
         return TypedResults.Ok(await holds.ListAsync(query, cancellationToken));
     }
 
-    public static async Task<Results<Accepted, ValidationProblem, NotFound<string>, Conflict<string>>> DecideAsync(
-        string holdId, HoldDecisionBody body, HoldRepository holds, DurableTaskClient client, CancellationToken cancellationToken)
+    public static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult, NotFound<string>, Conflict<string>>> DecideAsync(
+        string holdId, HttpRequest request, ClaimsPrincipal caller, HoldRepository holds, DurableTaskClient client, CancellationToken cancellationToken)
     {
+        var (body, problem) = await JsonBody.ReadAsync<HoldDecisionBody>(request, cancellationToken, SetByTheKey);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         var errors = new Dictionary<string, string[]>();
-        var request = body.ToRequest(errors);
-        if (request is null)
+        var decision = body!.ToRequest(CallerName(caller), CallerRole(caller), errors);
+        if (decision is null)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
+        return (await HandToHoldAsync(holdId, decision, holds, client, cancellationToken)).Result switch
+        {
+            Accepted accepted => accepted,
+            NotFound<string> notFound => notFound,
+            Conflict<string> conflict => conflict,
+            var other => throw new InvalidOperationException($"Unexpected result {other.GetType().Name}."),
+        };
+    }
+
+    /// <summary>Hands a validated decision to the hold's workflow: 404 without the hold, 409 once it is closed.</summary>
+    internal static async Task<Results<Accepted, NotFound<string>, Conflict<string>>> HandToHoldAsync(
+        string holdId, HoldDecisionRequest request, HoldRepository holds, DurableTaskClient client, CancellationToken cancellationToken)
+    {
         var hold = await holds.GetAsync(holdId, cancellationToken);
         if (hold is null)
         {
@@ -70,6 +108,37 @@ internal static class HoldsApi
 
         return TypedResults.Accepted($"/api/holds?customer={Uri.EscapeDataString(hold.CustomerId)}");
     }
+
+    /// <summary>The outcome of a decision, or null with an error under "outcome".</summary>
+    internal static ApprovalOutcome? Outcome(string? outcome, Dictionary<string, string[]> errors)
+    {
+        ApprovalOutcome? parsed = outcome?.ToLowerInvariant() switch
+        {
+            "release" => ApprovalOutcome.Approved,
+            "reject" => ApprovalOutcome.Rejected,
+            _ => null,
+        };
+        if (parsed is null)
+        {
+            errors["outcome"] = ["must be \"release\" or \"reject\"."];
+        }
+
+        return parsed;
+    }
+
+    internal static void CheckComment(string? comment, Dictionary<string, string[]> errors)
+    {
+        if (comment is { Length: > 2000 })
+        {
+            errors["comment"] = ["must be at most 2000 characters."];
+        }
+    }
+
+    private static string CallerName(ClaimsPrincipal caller) =>
+        caller.Identity?.Name ?? throw new InvalidOperationException("The endpoint must require an API key policy.");
+
+    private static CreditRole CallerRole(ClaimsPrincipal caller) =>
+        Enum.Parse<CreditRole>(caller.FindFirstValue(ClaimTypes.Role) ?? throw new InvalidOperationException("The endpoint must require an API key policy."));
 
     internal static HoldQuery Query(TimeProvider clock, string? status, string? customer, string? minAgeHours, string? approverRole, Dictionary<string, string[]> errors)
     {
@@ -116,38 +185,16 @@ internal static class HoldsApi
     }
 }
 
-/// <summary>The body of a worklist decision: <c>{"outcome": "release"|"reject", "decidedBy": "…", "role": "CreditManager", "comment": "…"}</c>.</summary>
-public sealed record HoldDecisionBody(string? Outcome, string? DecidedBy, string? Role, string? Comment)
+/// <summary>
+/// The body of a worklist decision: <c>{"outcome": "release"|"reject", "comment": "…"}</c>. Who decides
+/// and in which role is the caller's API key.
+/// </summary>
+public sealed record HoldDecisionBody(string? Outcome, string? Comment)
 {
-    internal HoldDecisionRequest? ToRequest(Dictionary<string, string[]> errors)
+    internal HoldDecisionRequest? ToRequest(string decidedBy, CreditRole role, Dictionary<string, string[]> errors)
     {
-        ApprovalOutcome? outcome = Outcome?.ToLowerInvariant() switch
-        {
-            "release" => ApprovalOutcome.Approved,
-            "reject" => ApprovalOutcome.Rejected,
-            _ => null,
-        };
-        if (outcome is null)
-        {
-            errors["outcome"] = ["must be \"release\" or \"reject\"."];
-        }
-
-        if (string.IsNullOrWhiteSpace(DecidedBy) || DecidedBy.Length > 200)
-        {
-            errors["decidedBy"] = ["is required: who decides (1-200 characters)."];
-        }
-
-        CreditRole? role = Enum.TryParse<CreditRole>(Role, ignoreCase: true, out var r) && Enum.IsDefined(r) ? r : null;
-        if (role is null)
-        {
-            errors["role"] = [$"must be one of {string.Join(", ", Enum.GetNames<CreditRole>())}."];
-        }
-
-        if (Comment is { Length: > 2000 })
-        {
-            errors["comment"] = ["must be at most 2000 characters."];
-        }
-
-        return errors.Count == 0 ? new HoldDecisionRequest(outcome!.Value, DecidedBy!.Trim(), role!.Value, Comment?.Trim() ?? string.Empty) : null;
+        var outcome = HoldsApi.Outcome(Outcome, errors);
+        HoldsApi.CheckComment(Comment, errors);
+        return errors.Count == 0 ? new HoldDecisionRequest(outcome!.Value, decidedBy, role, Comment?.Trim() ?? string.Empty) : null;
     }
 }

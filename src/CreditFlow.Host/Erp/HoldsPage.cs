@@ -79,12 +79,17 @@ internal static class HoldsPage
     public static async Task<IResult> DecideAsync(HttpContext http, string holdId, HoldRepository holds, DurableTaskClient client)
     {
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var body = new HoldDecisionBody(form["outcome"], form["decidedBy"], form["role"], form["comment"]);
-        var result = await HoldsApi.DecideAsync(holdId, body, holds, client, http.RequestAborted);
+        var errors = new Dictionary<string, string[]>();
+        var request = new HoldDecisionForm(form["outcome"], form["decidedBy"], form["role"], form["comment"]).ToRequest(errors);
+        if (request is null)
+        {
+            return Flash.RedirectWith(http, "/admin/holds", Flash.Error(string.Join(" ", errors.Select(e => $"{e.Key} {string.Join(" ", e.Value)}"))));
+        }
+
+        var result = await HoldsApi.HandToHoldAsync(holdId, request, holds, client, http.RequestAborted);
         var message = result.Result switch
         {
             Microsoft.AspNetCore.Http.HttpResults.Accepted => Flash.Ok($"Your decision on {holdId} was handed to the hold; a role without authority is refused and logged."),
-            Microsoft.AspNetCore.Http.HttpResults.ValidationProblem v => Flash.Error(string.Join(" ", v.ProblemDetails.Errors.Select(e => $"{e.Key} {string.Join(" ", e.Value)}"))),
             Microsoft.AspNetCore.Http.HttpResults.NotFound<string> n => Flash.Error(n.Value ?? "Not found."),
             Microsoft.AspNetCore.Http.HttpResults.Conflict<string> c => Flash.Error(c.Value ?? "Conflict."),
             _ => Flash.Error("Unexpected result."),
@@ -96,4 +101,29 @@ internal static class HoldsPage
         $"<label>{Html.E(name)}<select name=\"{Html.E(name)}\">"
         + string.Concat(options.Select(o => $"<option value=\"{Html.E(o)}\"{(o.Equals(selected, StringComparison.OrdinalIgnoreCase) ? " selected" : string.Empty)}>{Html.E(o.Length == 0 ? "any" : o)}</option>"))
         + "</select></label>";
+}
+
+/// <summary>
+/// The page's decision form. The admin sign-in carries no role, so the admin names the decider and
+/// their role here; the hold still refuses a role without authority for its amount.
+/// </summary>
+internal sealed record HoldDecisionForm(string? Outcome, string? DecidedBy, string? Role, string? Comment)
+{
+    public HoldDecisionRequest? ToRequest(Dictionary<string, string[]> errors)
+    {
+        var outcome = HoldsApi.Outcome(Outcome, errors);
+        if (string.IsNullOrWhiteSpace(DecidedBy) || DecidedBy.Length > 200)
+        {
+            errors["decidedBy"] = ["is required: who decides (1-200 characters)."];
+        }
+
+        CreditRole? role = Enum.TryParse<CreditRole>(Role, ignoreCase: true, out var r) && Enum.IsDefined(r) ? r : null;
+        if (role is null)
+        {
+            errors["role"] = [$"must be one of {string.Join(", ", Enum.GetNames<CreditRole>())}."];
+        }
+
+        HoldsApi.CheckComment(Comment, errors);
+        return errors.Count == 0 ? new HoldDecisionRequest(outcome!.Value, DecidedBy!.Trim(), role!.Value, Comment?.Trim() ?? string.Empty) : null;
+    }
 }

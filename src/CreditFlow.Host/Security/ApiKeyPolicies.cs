@@ -15,16 +15,23 @@ public static class ApiKeyPolicies
     /// <summary>Asking for a refusal to be reconsidered one tier up.</summary>
     public const string RequestReconsideration = "ApiKey.RequestReconsideration";
 
+    /// <summary>Releasing or rejecting a held order or shipment; the hold still checks the role's authority for its amount.</summary>
+    public const string DecideHolds = "ApiKey.DecideHolds";
+
     public static IReadOnlyList<CreditRole> WorkOnApplicationsRoles { get; } =
         [CreditRole.SalesRep, CreditRole.CreditOfficer, CreditRole.CreditManager, CreditRole.Admin];
 
     public static IReadOnlyList<CreditRole> RequestReconsiderationRoles { get; } =
         [CreditRole.SalesRep, CreditRole.CreditManager, CreditRole.Admin];
 
+    public static IReadOnlyList<CreditRole> DecideHoldsRoles { get; } =
+        [CreditRole.CreditOfficer, CreditRole.CreditManager, CreditRole.CreditCommittee];
+
     internal static AuthorizationBuilder AddApiKeyPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(ReadCredit, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
         .AddPolicy(WorkOnApplications, p => RequireRoles(p, WorkOnApplicationsRoles))
-        .AddPolicy(RequestReconsideration, p => RequireRoles(p, RequestReconsiderationRoles));
+        .AddPolicy(RequestReconsideration, p => RequireRoles(p, RequestReconsiderationRoles))
+        .AddPolicy(DecideHolds, p => RequireRoles(p, DecideHoldsRoles));
 
     private static void RequireRoles(AuthorizationPolicyBuilder policy, IReadOnlyList<CreditRole> roles) =>
         policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireRole(roles.Select(r => r.ToString()));

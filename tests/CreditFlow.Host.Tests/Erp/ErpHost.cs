@@ -4,7 +4,9 @@ using System.Text;
 using System.Text.Json;
 using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.Roles;
 using CreditFlow.Durable;
+using CreditFlow.Host.Tests.Applications;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Storage.Profiles;
@@ -15,8 +17,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace CreditFlow.Host.Tests.Erp;
 
 /// <summary>
-/// One running host with the order check, a fake clock, two ERP signing keys (rotation) and a
-/// loopback ERP callback receiver, shared by the ERP test classes. Tests isolate themselves by
+/// One running host with the order check, a fake clock, two ERP signing keys (rotation), one API
+/// key per role that the holds tests use, and a loopback ERP callback receiver, shared by the ERP
+/// test classes. Tests isolate themselves by
 /// unique customer and document ids.
 /// </summary>
 public sealed class ErpHost : IAsyncLifetime
@@ -24,8 +27,20 @@ public sealed class ErpHost : IAsyncLifetime
     public const string Key = "erp-test-signing-key-0123456789-abcdef";
     public const string RotatedKey = "erp-test-signing-key-rotated-0123456789";
     public const string AdminKey = "erp-test-admin-key-0123456789";
+    public const string OfficerName = "Chen Jing (credit officer)";
+    public const string ManagerName = "Sun Hao (credit manager)";
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private static readonly (string Name, CreditRole Role, string Key)[] ApiKeys =
+    [
+        (OfficerName, CreditRole.CreditOfficer, "erp-test-key-officer-0123456789abcdef"),
+        (ManagerName, CreditRole.CreditManager, "erp-test-key-manager-0123456789abcdef"),
+        ("Credit committee (Li Na)", CreditRole.CreditCommittee, "erp-test-key-committee-0123456789ab"),
+        ("Zhao Min (finance)", CreditRole.Finance, "erp-test-key-finance-0123456789abcdef"),
+    ];
+
+    private readonly Dictionary<CreditRole, HttpClient> _clients = [];
     private RunningHost? _host;
     private ErpCallbackReceiver? _erp;
 
@@ -47,22 +62,41 @@ public sealed class ErpHost : IAsyncLifetime
     {
         var azurite = await SharedAzurite.GetAsync();
         _erp = await ErpCallbackReceiver.StartAsync(Key, Clock);
-        _host = await RunningHost.StartAsync(
-            azurite.ConnectionString,
-            new Dictionary<string, string?>
-            {
-                ["AdminKey"] = AdminKey,
-                ["Erp__SigningKeys__0"] = Key,
-                ["Erp__SigningKeys__1"] = RotatedKey,
-                ["Erp__CallbackUrl"] = _erp.Url.ToString(),
-                ["Erp__CallbackFirstRetry"] = "00:00:05",
-                ["Erp__CallbackMaxRetryInterval"] = "00:00:20",
-            },
-            overrideServices: services => services.AddSingleton<TimeProvider>(Clock));
+        var settings = new Dictionary<string, string?>
+        {
+            ["AdminKey"] = AdminKey,
+            ["Erp__SigningKeys__0"] = Key,
+            ["Erp__SigningKeys__1"] = RotatedKey,
+            ["Erp__CallbackUrl"] = _erp.Url.ToString(),
+            ["Erp__CallbackFirstRetry"] = "00:00:05",
+            ["Erp__CallbackMaxRetryInterval"] = "00:00:20",
+        };
+        for (var i = 0; i < ApiKeys.Length; i++)
+        {
+            settings[$"ApiKeys__{i}__Name"] = ApiKeys[i].Name;
+            settings[$"ApiKeys__{i}__Role"] = ApiKeys[i].Role.ToString();
+            settings[$"ApiKeys__{i}__Sha256"] = CreditApiHost.Sha256Hex(ApiKeys[i].Key);
+        }
+
+        _host = await RunningHost.StartAsync(azurite.ConnectionString, settings, overrideServices: services => services.AddSingleton<TimeProvider>(Clock));
+        foreach (var (_, role, key) in ApiKeys)
+        {
+            var client = new HttpClient { BaseAddress = _host.Client.BaseAddress };
+            client.DefaultRequestHeaders.Add("x-api-key", key);
+            _clients[role] = client;
+        }
     }
+
+    /// <summary>A client presenting the API key of <paramref name="role"/>, or none when null.</summary>
+    internal HttpClient As(CreditRole? role) => role is { } r ? _clients[r] : Host.Client;
 
     public async Task DisposeAsync()
     {
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
+
         if (_host is not null)
         {
             await _host.DisposeAsync();
@@ -148,15 +182,15 @@ public sealed class ErpHost : IAsyncLifetime
     /// <summary>The customer's exposure row (raw components), or null.</summary>
     public async Task<ExposureState?> ExposureAsync(string customerId) => (await Ledgers.ReadAsync(customerId, [])).Exposure;
 
-    /// <summary>Decides a hold from the worklist API.</summary>
-    public async Task<HttpResponseMessage> DecideAsync(string holdId, string outcome, string role, string by = "someone@example.com")
+    /// <summary>Decides a hold from the worklist API with the API key of <paramref name="role"/> (none when null).</summary>
+    public Task<HttpResponseMessage> DecideAsync(string holdId, string outcome, CreditRole? role) =>
+        DecideRawAsync(holdId, new { outcome, comment = "from the test" }, role);
+
+    /// <summary>Posts <paramref name="body"/> as a decision with the API key of <paramref name="role"/> (none when null).</summary>
+    public async Task<HttpResponseMessage> DecideRawAsync(string holdId, object body, CreditRole? role)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/holds/{Uri.EscapeDataString(holdId)}/decision")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new { outcome, decidedBy = by, role, comment = "from the test" }, Json), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("x-functions-key", AdminKey);
-        return await Host.Client.SendAsync(request);
+        using var content = new StringContent(JsonSerializer.Serialize(body, Json), Encoding.UTF8, "application/json");
+        return await As(role).PostAsync($"/api/holds/{Uri.EscapeDataString(holdId)}/decision", content);
     }
 
     /// <summary>Waits (real time, bounded) until the hold workflow ended, and returns its verdict.</summary>

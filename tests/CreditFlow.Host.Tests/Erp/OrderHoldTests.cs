@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using CreditFlow.Domain.Roles;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Workflows.OrderCheck;
 
@@ -10,7 +11,7 @@ namespace CreditFlow.Host.Tests.Erp;
 public sealed class OrderHoldTests(ErpHost erp)
 {
     [Fact]
-    public async Task OverLimitHold_OfficerIsRefused_ManagerReleases_ExposureReservedAndErpCalledBack()
+    public async Task OverLimitHold_OfficerKeyIsRefused_ManagerKeyReleases_ExposureReservedAndErpCalledBack()
     {
         var customer = await erp.CustomerAsync(100_000m);
         var answer = await ErpHost.JsonOf(await erp.PostAsync("orders", ErpHost.Order(customer, "o-" + customer, 120_000m)));
@@ -18,21 +19,64 @@ public sealed class OrderHoldTests(ErpHost erp)
         Assert.Equal("CreditManager", answer.GetProperty("approverRole").GetString());
         await erp.RunningAsync(holdId);
 
-        Assert.Equal(HttpStatusCode.Accepted, (await erp.DecideAsync(holdId, "release", "CreditOfficer", "officer@example.com")).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await erp.DecideAsync(holdId, "release", CreditRole.CreditOfficer)).StatusCode);
         await WaitForAsync(async () => (await erp.Store.Decisions.ListForCustomerAsync(customer)).Any(d => d.What.StartsWith("refused", StringComparison.Ordinal)));
+        var refusal = Assert.Single(await erp.Store.Decisions.ListForCustomerAsync(customer), d => d.What.StartsWith("refused", StringComparison.Ordinal));
+        Assert.Equal(ErpHost.OfficerName, refusal.DecidedBy);
+        Assert.Contains("by CreditOfficer", refusal.What, StringComparison.Ordinal);
         Assert.Equal(HoldStatus.Open, (await Holds.GetAsync(holdId))!.Status);
 
-        Assert.Equal(HttpStatusCode.Accepted, (await erp.DecideAsync(holdId, "release", "CreditManager", "manager@example.com")).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await erp.DecideAsync(holdId, "release", CreditRole.CreditManager)).StatusCode);
         var verdict = await erp.VerdictAsync(holdId);
 
         Assert.Equal(HoldResolution.Released, verdict.Resolution);
-        Assert.Equal("manager@example.com", verdict.DecidedBy);
+        Assert.Equal(ErpHost.ManagerName, verdict.DecidedBy);
         Assert.Equal(120_000m, (await erp.ExposureAsync(customer))!.Amounts.OpenOrders.Amount);
         Assert.Equal(HoldStatus.Released, (await Holds.GetAsync(holdId))!.Status);
-        Assert.Contains(await erp.Store.Decisions.ListForCustomerAsync(customer), d => d.Id == holdId + "-released" && d.DecidedBy == "manager@example.com");
+        Assert.Contains(await erp.Store.Decisions.ListForCustomerAsync(customer), d => d.Id == holdId + "-released" && d.DecidedBy == ErpHost.ManagerName);
         var callback = Assert.Single(erp.Erp.Received, c => c.IdempotencyKey == holdId);
         Assert.True(callback.SignatureValid);
-        Assert.Equal("released", JsonDocument.Parse(callback.Body).RootElement.GetProperty("outcome").GetString());
+        var told = JsonDocument.Parse(callback.Body).RootElement;
+        Assert.Equal("released", told.GetProperty("outcome").GetString());
+        Assert.Equal(ErpHost.ManagerName, told.GetProperty("decidedBy").GetString());
+        Assert.Equal("CreditManager", told.GetProperty("decidedByRole").GetString());
+    }
+
+    [Fact]
+    public async Task Worklist_WithoutKey401_AnyKeyLists_FinanceMayNotDecide403()
+    {
+        var customer = await erp.CustomerAsync(100_000m);
+        var holdId = (await ErpHost.JsonOf(await erp.PostAsync("orders", ErpHost.Order(customer, "o-" + customer, 120_000m)))).GetProperty("holdId").GetString()!;
+        await erp.RunningAsync(holdId);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await erp.As(null).GetAsync($"/api/holds?customer={customer}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await erp.DecideAsync(holdId, "release", null)).StatusCode);
+        var listed = await ErpHost.JsonOf(await erp.As(CreditRole.Finance).GetAsync($"/api/holds?customer={customer}"));
+        Assert.Equal(holdId, Assert.Single(listed.EnumerateArray()).GetProperty("holdId").GetString());
+
+        var forbidden = await erp.DecideAsync(holdId, "release", CreditRole.Finance);
+
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Contains("CreditOfficer, CreditManager or CreditCommittee", (await ErpHost.JsonOf(forbidden)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HoldStatus.Open, (await Holds.GetAsync(holdId))!.Status);
+    }
+
+    [Theory]
+    [InlineData("decidedBy")]
+    [InlineData("role")]
+    public async Task Decision_BodyNamingTheDecider_400NamesTheField(string field)
+    {
+        var customer = await erp.CustomerAsync(100_000m);
+        var holdId = (await ErpHost.JsonOf(await erp.PostAsync("orders", ErpHost.Order(customer, "o-" + customer, 120_000m)))).GetProperty("holdId").GetString()!;
+        await erp.RunningAsync(holdId);
+        var body = new Dictionary<string, string> { ["outcome"] = "release", [field] = field == "role" ? "CreditCommittee" : "someone else" };
+
+        var response = await erp.DecideRawAsync(holdId, body, CreditRole.CreditManager);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await ErpHost.JsonOf(response)).GetProperty("errors");
+        Assert.Contains("set by the API key", Assert.Single(errors.GetProperty(field).EnumerateArray()).GetString(), StringComparison.Ordinal);
+        Assert.Equal(HoldStatus.Open, (await Holds.GetAsync(holdId))!.Status);
     }
 
     [Fact]
@@ -61,7 +105,7 @@ public sealed class OrderHoldTests(ErpHost erp)
         var holdId = (await ErpHost.JsonOf(await erp.PostAsync("orders", ErpHost.Order(customer, "o-" + customer, 120_000m)))).GetProperty("holdId").GetString()!;
         await erp.RunningAsync(holdId);
 
-        await erp.DecideAsync(holdId, "reject", "CreditCommittee");
+        await erp.DecideAsync(holdId, "reject", CreditRole.CreditCommittee);
         var verdict = await erp.VerdictAsync(holdId);
 
         Assert.Equal(HoldResolution.Rejected, verdict.Resolution);
@@ -96,7 +140,7 @@ public sealed class OrderHoldTests(ErpHost erp)
         await erp.RunningAsync(holdId);
         erp.Erp.AnswerNext(500, 503);
 
-        await erp.DecideAsync(holdId, "release", "CreditManager");
+        await erp.DecideAsync(holdId, "release", CreditRole.CreditManager);
         for (var i = 0; i < 200 && erp.Erp.Received.Count(c => c.IdempotencyKey == holdId) < 3; i++)
         {
             // The retries wait on durable timers of the fake clock: move it past each wait.
@@ -116,7 +160,7 @@ public sealed class OrderHoldTests(ErpHost erp)
         var orderId = "o-" + customer;
         var holdId = (await ErpHost.JsonOf(await erp.PostAsync("orders", ErpHost.Order(customer, orderId, 120_000m)))).GetProperty("holdId").GetString()!;
         await erp.RunningAsync(holdId);
-        await erp.DecideAsync(holdId, "release", "CreditManager");
+        await erp.DecideAsync(holdId, "release", CreditRole.CreditManager);
         await erp.VerdictAsync(holdId);
 
         // Within +5%: covered by the release.
