@@ -13,7 +13,8 @@ wait_for() { # wait_for <what> <seconds> <command...>
 }
 
 if [ ! -d node_modules/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund --loglevel=error
+  # One retry: a registry that times out once should not stop the start.
+  npm ci --no-audit --no-fund --loglevel=error || npm ci --no-audit --no-fund --loglevel=error
 fi
 
 pids=()
