@@ -42,8 +42,8 @@ public static class CreditStorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<CreditStore>().Documents);
         services.AddSingleton(sp => sp.GetRequiredService<CreditStore>().Reports);
         // Not AddHostedService: it keeps one registration per implementation type, and two stores use this one.
-        services.AddSingleton<IHostedService>(sp => new CreditStoreInitializer(
-            "the credit tables", sp.GetRequiredService<CreditStore>().EnsureCreatedAsync, sp.GetService<Microsoft.Extensions.Logging.ILogger<CreditStoreInitializer>>()));
+        services.AddSingleton<IHostedService>(sp => new StorageInitializer(
+            "the credit tables", sp.GetRequiredService<CreditStore>().EnsureCreatedAsync, sp.GetService<Microsoft.Extensions.Logging.ILogger<StorageInitializer>>()));
         return services;
     }
 }

@@ -25,8 +25,8 @@ public static class OrderCheckStorageExtensions
         var holds = new HoldRepository(new TableServiceClient(connectionString).GetTableClient(prefix + "Holds"));
         services.AddSingleton(holds);
         // Not AddHostedService: it keeps one registration per implementation type, and two stores use this one.
-        services.AddSingleton<IHostedService>(sp => new CreditStoreInitializer(
-            "the holds table", async ct => await holds.Table.CreateIfNotExistsAsync(ct), sp.GetService<Microsoft.Extensions.Logging.ILogger<CreditStoreInitializer>>()));
+        services.AddSingleton<IHostedService>(sp => new StorageInitializer(
+            "the holds table", async ct => await holds.Table.CreateIfNotExistsAsync(ct), sp.GetService<Microsoft.Extensions.Logging.ILogger<StorageInitializer>>()));
         return services;
     }
 }

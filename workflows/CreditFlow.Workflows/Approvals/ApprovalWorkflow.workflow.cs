@@ -24,7 +24,7 @@ public sealed class ApprovalWorkflow : TaskOrchestrator<ApprovalRequest, Approva
         {
             var approver = plan.Ladder[rung];
             var step = $"{input.StepNumber}.{rung + 1}-{approver.Role}";
-            var requestedAt = Now(context);
+            var requestedAt = context.UtcNow();
             DateTimeOffset? escalateAt = rung < plan.Ladder.Count - 1 ? calendar.AddWorkingDays(requestedAt, plan.EscalationAfterWorkingDays) : null;
             var wakeAt = Earliest(calendar.AddWorkingDays(requestedAt, plan.ReminderAfterWorkingDays), escalateAt);
 
@@ -67,11 +67,11 @@ public sealed class ApprovalWorkflow : TaskOrchestrator<ApprovalRequest, Approva
     private static async Task<ApprovalDecision?> DecisionBefore(TaskOrchestrationContext context, ApprovalRequest request, string step, DateTimeOffset until)
     {
         var stepPrefix = $"{request.StepNumber}.";
-        while (Now(context) < until)
+        while (context.UtcNow() < until)
         {
             try
             {
-                var decision = await context.WaitForExternalEvent<ApprovalDecision>(ApprovalEvents.Decision, until - Now(context));
+                var decision = await context.WaitForExternalEvent<ApprovalDecision>(ApprovalEvents.Decision, until - context.UtcNow());
                 if (decision.Step.StartsWith(stepPrefix, StringComparison.Ordinal))
                 {
                     return decision;
@@ -90,6 +90,4 @@ public sealed class ApprovalWorkflow : TaskOrchestrator<ApprovalRequest, Approva
         new(step, approver.Role, approver.Email, requestedAt, wakeAt == escalateAt ? null : wakeAt, escalateAt);
 
     private static DateTimeOffset Earliest(DateTimeOffset at, DateTimeOffset? other) => other is { } o && o < at ? o : at;
-
-    private static DateTimeOffset Now(TaskOrchestrationContext context) => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 }

@@ -80,7 +80,7 @@ public sealed class OnboardingWorkflow : TaskOrchestrator<CreditApplicationReque
 
         public OnboardingOutcome? Outcome { get; private set; }
 
-        public DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
+        public DateTimeOffset Now => context.UtcNow();
 
         public CreditRole LowestRole => _authority.Tiers[0].Role;
 

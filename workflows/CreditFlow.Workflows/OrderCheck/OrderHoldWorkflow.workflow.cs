@@ -55,7 +55,7 @@ public sealed class OrderHoldWorkflow : TaskOrchestrator<HoldInput, HoldVerdict>
                 var recheck = await context.CallActivityAsync<RecheckResult>(nameof(RecheckHold), input);
                 if (recheck.Passes)
                 {
-                    verdict = new HoldVerdict(HoldResolution.Cured, "system", null, "a payment cured every hold reason", null, Now(context));
+                    verdict = new HoldVerdict(HoldResolution.Cured, "system", null, "a payment cured every hold reason", null, context.UtcNow());
                 }
             }
             else if (done == direct)
@@ -66,7 +66,7 @@ public sealed class OrderHoldWorkflow : TaskOrchestrator<HoldInput, HoldVerdict>
             }
             else
             {
-                verdict = new HoldVerdict(HoldResolution.Withdrawn, "erp", null, "the order was cancelled in the ERP", null, Now(context));
+                verdict = new HoldVerdict(HoldResolution.Withdrawn, "erp", null, "the order was cancelled in the ERP", null, context.UtcNow());
             }
         }
 
@@ -106,13 +106,13 @@ public sealed class OrderHoldWorkflow : TaskOrchestrator<HoldInput, HoldVerdict>
         {
             await context.CallActivityAsync(
                 nameof(RecordHoldRefusal),
-                new HoldRefusalInput(input, request, $"{input.HoldId}-refused-{context.NewGuid():N}", Now(context), why));
+                new HoldRefusalInput(input, request, $"{input.HoldId}-refused-{context.NewGuid():N}", context.UtcNow(), why));
             return null;
         }
 
         return request.Outcome == ApprovalOutcome.Rejected
-            ? new HoldVerdict(HoldResolution.Rejected, request.DecidedBy, request.Role, request.Comment, null, Now(context))
-            : new HoldVerdict(HoldResolution.Released, request.DecidedBy, request.Role, request.Comment, approvedAmount ?? input.Amount, Now(context));
+            ? new HoldVerdict(HoldResolution.Rejected, request.DecidedBy, request.Role, request.Comment, null, context.UtcNow())
+            : new HoldVerdict(HoldResolution.Released, request.DecidedBy, request.Role, request.Comment, approvedAmount ?? input.Amount, context.UtcNow());
     }
 
     /// <summary>The approval's answer, or null when the approval failed (the worklist still decides).</summary>
@@ -157,6 +157,4 @@ public sealed class OrderHoldWorkflow : TaskOrchestrator<HoldInput, HoldVerdict>
         verdict.Role?.ToString(),
         verdict.Comment,
         verdict.DecidedAt);
-
-    private static DateTimeOffset Now(TaskOrchestrationContext context) => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 }

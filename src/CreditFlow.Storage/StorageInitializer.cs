@@ -8,7 +8,7 @@ namespace CreditFlow.Storage;
 /// within a few seconds, start-up goes on and creation is retried in the background: a host must
 /// start (and answer its health probes) while storage is down, and become ready when it comes up.
 /// </summary>
-internal sealed class CreditStoreInitializer(string what, Func<CancellationToken, Task> create, ILogger<CreditStoreInitializer>? logger) : BackgroundService
+internal sealed class StorageInitializer(string what, Func<CancellationToken, Task> create, ILogger<StorageInitializer>? logger) : BackgroundService
 {
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan FirstAttemptTimeout = TimeSpan.FromSeconds(3);
