@@ -55,6 +55,7 @@ public static class CreditFlowApp
         app.MapOutbox();
         app.MapApplicationsApi();
         app.MapCustomersApi();
+        app.MapOrderTermsApi();
         app.MapApiDocumentation();
         app.MapApprovalPages();
         app.MapErpOrderCheck();

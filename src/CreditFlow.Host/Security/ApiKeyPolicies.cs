@@ -18,6 +18,9 @@ public static class ApiKeyPolicies
     /// <summary>Releasing or rejecting a held order or shipment; the hold still checks the role's authority for its amount.</summary>
     public const string DecideHolds = "ApiKey.DecideHolds";
 
+    /// <summary>Setting a customer's order terms (limit frozen, prepayment share): the manager sets each customer's policy, the committee above it.</summary>
+    public const string SetOrderTerms = "ApiKey.SetOrderTerms";
+
     public static IReadOnlyList<CreditRole> WorkOnApplicationsRoles { get; } =
         [CreditRole.SalesRep, CreditRole.CreditOfficer, CreditRole.CreditManager, CreditRole.Admin];
 
@@ -27,11 +30,15 @@ public static class ApiKeyPolicies
     public static IReadOnlyList<CreditRole> DecideHoldsRoles { get; } =
         [CreditRole.CreditOfficer, CreditRole.CreditManager, CreditRole.CreditCommittee];
 
+    public static IReadOnlyList<CreditRole> SetOrderTermsRoles { get; } =
+        [CreditRole.CreditManager, CreditRole.CreditCommittee];
+
     internal static AuthorizationBuilder AddApiKeyPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(ReadCredit, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
         .AddPolicy(WorkOnApplications, p => RequireRoles(p, WorkOnApplicationsRoles))
         .AddPolicy(RequestReconsideration, p => RequireRoles(p, RequestReconsiderationRoles))
-        .AddPolicy(DecideHolds, p => RequireRoles(p, DecideHoldsRoles));
+        .AddPolicy(DecideHolds, p => RequireRoles(p, DecideHoldsRoles))
+        .AddPolicy(SetOrderTerms, p => RequireRoles(p, SetOrderTermsRoles));
 
     private static void RequireRoles(AuthorizationPolicyBuilder policy, IReadOnlyList<CreditRole> roles) =>
         policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireRole(roles.Select(r => r.ToString()));
