@@ -16,7 +16,7 @@ namespace CreditFlow.Workflows;
 public static class CreditFlowWorkflowServices
 {
     /// <summary>
-    /// Binds <c>Onboarding</c>, <c>Approvals</c> (timing) and <c>Approvers</c>, validated at start, and
+    /// Binds <c>Onboarding</c>, <c>Approvals</c> (timing), <c>OrderCheck</c> (hold starts) and <c>Approvers</c>, validated at start, and
     /// registers the domain policies. The host adds <see cref="Mail.IWorkflowMail"/> and <see cref="IApprovalLinks"/>.
     /// </summary>
     public static IServiceCollection AddCreditFlowWorkflowServices(this IServiceCollection services, IConfiguration configuration)
@@ -28,6 +28,7 @@ public static class CreditFlowWorkflowServices
             .Validate(o => o.EscalationAfterWorkingDays > o.ReminderAfterWorkingDays, "Approvals__EscalationAfterWorkingDays must be more than Approvals__ReminderAfterWorkingDays.")
             .Validate(o => TryParseWeekend(o.Weekend) is not null, "Approvals__Weekend must list day names, e.g. Saturday,Sunday, and leave at least one working day.")
             .ValidateOnStart();
+        services.AddOptions<OrderCheck.HoldStartOptions>().Bind(configuration.GetSection("OrderCheck")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp =>
         {
             var directory = new ApproverDirectory();

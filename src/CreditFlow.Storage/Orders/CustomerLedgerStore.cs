@@ -127,10 +127,22 @@ public sealed class CustomerLedgerStore
     /// commit loses a race, reads again and decides again, with a jittered pause, a bounded number of times.
     /// </summary>
     /// <exception cref="ConcurrencyConflictException">Every attempt lost its race.</exception>
+    public Task<T> ApplyAsync<T>(
+        string customerId,
+        IReadOnlyCollection<(ErpDocumentKind Kind, string Id)> documents,
+        Func<CustomerLedger, LedgerOutcome<T>> decide,
+        CancellationToken cancellationToken = default) =>
+        ApplyAsync(customerId, documents, decide, null, cancellationToken);
+
+    /// <summary>As the overload without <paramref name="beforeCommit"/>, with a step between deciding and committing.</summary>
+    /// <param name="beforeCommit">Runs after each decision that changes something, before its commit:
+    /// for what must be on record before the change can be seen (e.g. the hold a held order starts).</param>
+    /// <exception cref="ConcurrencyConflictException">Every attempt lost its race.</exception>
     public async Task<T> ApplyAsync<T>(
         string customerId,
         IReadOnlyCollection<(ErpDocumentKind Kind, string Id)> documents,
         Func<CustomerLedger, LedgerOutcome<T>> decide,
+        Func<T, CancellationToken, Task>? beforeCommit,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(decide);
@@ -138,6 +150,11 @@ public sealed class CustomerLedgerStore
         {
             var ledger = await ReadAsync(customerId, documents, cancellationToken);
             var outcome = decide(ledger);
+            if (outcome.Change is not null && beforeCommit is not null)
+            {
+                await beforeCommit(outcome.Result, cancellationToken);
+            }
+
             if (outcome.Change is null || await TryCommitAsync(ledger, outcome.Change, cancellationToken))
             {
                 return outcome.Result;

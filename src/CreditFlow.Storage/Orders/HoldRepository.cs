@@ -8,29 +8,92 @@ namespace CreditFlow.Storage.Orders;
 
 /// <summary>
 /// The worklist of holds, table <c>{prefix}Holds</c>: one row per hold in a single partition, so
-/// the list with its filters is one query. A hold row is added once (by the webhook that held the
-/// order) and updated once, when the hold ends.
+/// the list with its filters is one query. A hold row is added by the webhook that held the order
+/// (not started), marked started once its workflow runs, and updated once more when the hold ends.
 /// </summary>
 public sealed class HoldRepository
 {
     private const string Partition = "hold";
+
+    // False from the webhook's write until the hold's workflow is known to run; absent on older rows (started).
+    private const string StartedColumn = "Started";
     private readonly TableClient _table;
 
     internal HoldRepository(TableClient table) => _table = table;
 
     internal TableClient Table => _table;
 
-    /// <summary>Adds the hold; a second add of the same hold is ignored (the webhook may be retried).</summary>
-    public async Task AddAsync(HoldRecord hold, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Adds the hold as not started yet. The webhook writes it before it commits the hold to the
+    /// ledger, so a crash before the hold's workflow starts leaves a row that <see cref="ListUnstartedAsync"/>
+    /// finds. A second add of the same hold is ignored (a retried or raced webhook).
+    /// </summary>
+    public async Task AddUnstartedAsync(HoldRecord hold, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(hold);
+        var entity = ToEntity(hold);
+        entity[StartedColumn] = false;
         try
         {
-            await _table.AddEntityAsync(ToEntity(hold), cancellationToken);
+            await _table.AddEntityAsync(entity, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
             // Already on the worklist.
+        }
+    }
+
+    /// <summary>
+    /// Marks the hold's workflow started and writes what the ledger committed (a retried decision may
+    /// have changed the reasons); leaves how it ended alone, in case the workflow already closed it.
+    /// </summary>
+    public async Task MarkStartedAsync(HoldRecord hold, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(hold);
+        var entity = ToEntity(hold);
+        foreach (var outcome in (string[])["Status", "DecidedAt", "DecidedBy", "Comment", "HeldAt"])
+        {
+            entity.Remove(outcome);
+        }
+
+        entity[StartedColumn] = true;
+        try
+        {
+            await _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // A sweep that read the ledger just before the commit removed it: put it back, started.
+            var whole = ToEntity(hold);
+            whole[StartedColumn] = true;
+            await _table.UpsertEntityAsync(whole, TableUpdateMode.Merge, cancellationToken);
+        }
+    }
+
+    /// <summary>Holds added before <paramref name="heldBefore"/> whose workflow is not known to have started, oldest first.</summary>
+    public async Task<IReadOnlyList<UnstartedHold>> ListUnstartedAsync(DateTimeOffset heldBefore, CancellationToken cancellationToken = default)
+    {
+        var filter = $"PartitionKey eq '{Partition}' and {StartedColumn} eq false and HeldAt le datetime'{Timestamp(heldBefore)}'";
+        var result = new List<UnstartedHold>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            result.Add(new UnstartedHold(ToHold(entity), entity.ETag.ToString()));
+        }
+
+        return result.OrderBy(h => h.Hold.HeldAt).ToArray();
+    }
+
+    /// <summary>Removes a hold the ledger never committed, unless the row changed since it was listed.</summary>
+    public async Task DeleteUnstartedAsync(UnstartedHold hold, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(hold);
+        try
+        {
+            await _table.DeleteEntityAsync(Partition, hold.Hold.HoldId, new ETag(hold.ETag), cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // Gone already, or started meanwhile.
         }
     }
 
@@ -50,6 +113,9 @@ public sealed class HoldRepository
             ["DecidedAt"] = decidedAt,
             ["DecidedBy"] = decidedBy,
             ["Comment"] = comment,
+
+            // Only a started workflow closes a hold.
+            [StartedColumn] = true,
         };
         await _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
@@ -76,7 +142,7 @@ public sealed class HoldRepository
 
         if (query.HeldBefore is { } before)
         {
-            filter += $" and HeldAt le datetime'{before.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture)}'";
+            filter += $" and HeldAt le datetime'{Timestamp(before)}'";
         }
 
         var result = new List<HoldRecord>();
@@ -87,6 +153,8 @@ public sealed class HoldRepository
 
         return result.OrderBy(h => h.HeldAt).Take(query.Max).ToArray();
     }
+
+    private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
 
     private static TableEntity ToEntity(HoldRecord h)
     {

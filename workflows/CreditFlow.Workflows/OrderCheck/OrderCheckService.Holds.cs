@@ -137,23 +137,16 @@ public sealed partial class OrderCheckService
             new CallbackRetry(options.CallbackMaxAttempts, options.CallbackFirstRetry, options.CallbackMaxRetryInterval));
     }
 
-    private async Task StartHoldAsync(HoldInput? hold, bool duplicate, CancellationToken cancellationToken)
-    {
-        if (hold is null || (duplicate && await client.GetInstanceAsync(hold.HoldId, cancellationToken: cancellationToken) is not null))
-        {
-            return;
-        }
+    /// <summary>Before a hold is committed to the ledger: on the worklist, not started.</summary>
+    private Task RecordHoldAsync((ErpAnswer Answer, HoldInput? Hold) decided, CancellationToken cancellationToken) =>
+        decided.Hold is { } hold ? starter.RecordAsync(hold, cancellationToken) : Task.CompletedTask;
 
-        await holds.AddAsync(
-            new HoldRecord(hold.HoldId, hold.CustomerId, hold.Kind, hold.DocumentId, hold.OrderId, hold.Amount, hold.AmountAtStake, hold.ApproverRole, hold.Reasons, HoldStatus.Open, hold.HeldAt),
-            cancellationToken);
-        try
+    /// <summary>After it is committed: its workflow starts in the background.</summary>
+    private void StartHold(HoldInput? hold)
+    {
+        if (hold is not null)
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(OrderHoldWorkflow), hold, new StartOrchestrationOptions { InstanceId = hold.HoldId }, cancellationToken);
-        }
-        catch (OrchestrationAlreadyExistsException)
-        {
-            // A concurrent retry of the same document started it.
+            starter.Start(hold);
         }
     }
 

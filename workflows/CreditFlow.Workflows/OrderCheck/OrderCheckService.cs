@@ -17,7 +17,8 @@ namespace CreditFlow.Workflows.OrderCheck;
 /// Books what the ERP sends and answers it: orders and shipments are checked and passed or held,
 /// invoices, payments and cancellations move the customer's exposure. Each document is read and
 /// written in the customer's partition (one query, one transaction); a document id answered before
-/// gets its first answer back, or 409 when the body differs. Holds start an <see cref="OrderHoldWorkflow"/>;
+/// gets its first answer back, or 409 when the body differs. A hold goes on the worklist before the
+/// ledger commits it and its <see cref="OrderHoldWorkflow"/> starts after the answer (<see cref="HoldStarter"/>);
 /// payments wake the customer's open holds so they can re-check.
 /// </summary>
 public sealed partial class OrderCheckService(
@@ -27,6 +28,7 @@ public sealed partial class OrderCheckService(
     OrderCreditCheck check,
     ExposureCalculator exposure,
     AuthorityMatrix authority,
+    HoldStarter starter,
     DurableTaskClient client,
     TimeProvider clock,
     IOptions<ErpOptions> erp,
@@ -47,7 +49,7 @@ public sealed partial class OrderCheckService(
             var existing = ledger.Find<OrderRecord>(ErpDocumentKind.Order, order.OrderId);
             if (existing?.Answer is { } stored)
             {
-                return Repeat(stored, bodyHash, "order", order.OrderId, existing.DetailJson);
+                return RepeatChecked(stored, bodyHash, "order", order.OrderId);
             }
 
             var currency = ledger.Profile?.Limit.Currency ?? order.Amount.Currency;
@@ -71,9 +73,9 @@ public sealed partial class OrderCheckService(
             return new LedgerOutcome<(ErpAnswer, HoldInput?)>(
                 new LedgerChange(after == before ? null : state.WithOrder(before, after), [record]),
                 (new ErpAnswer(reply.Status, reply.Json), input));
-        }, cancellationToken);
+        }, RecordHoldAsync, cancellationToken);
 
-        await StartHoldAsync(hold, answer.Duplicate, cancellationToken);
+        StartHold(hold);
         return answer;
     }
 
@@ -96,7 +98,7 @@ public sealed partial class OrderCheckService(
                 var existing = ledger.Find<DocumentRecord>(ErpDocumentKind.Shipment, shipment.ShipmentId);
                 if (existing?.Answer is { } stored)
                 {
-                    return Repeat(stored, bodyHash, "shipment", shipment.ShipmentId, existing.DetailJson);
+                    return RepeatChecked(stored, bodyHash, "shipment", shipment.ShipmentId);
                 }
 
                 var currency = ledger.Profile?.Limit.Currency ?? shipment.Amount.Currency;
@@ -117,9 +119,10 @@ public sealed partial class OrderCheckService(
                 var document = new DocumentRecord(ErpDocumentKind.Shipment, shipment.ShipmentId, reply, null) { DetailJson = JsonSerializer.Serialize(input, Json) };
                 return new LedgerOutcome<(ErpAnswer, HoldInput?)>(new LedgerChange(null, [document]), (new ErpAnswer(reply.Status, reply.Json), input));
             },
+            RecordHoldAsync,
             cancellationToken);
 
-        await StartHoldAsync(hold, answer.Duplicate, cancellationToken);
+        StartHold(hold);
         return answer;
     }
 
@@ -267,12 +270,7 @@ public sealed partial class OrderCheckService(
     private static LedgerOutcome<ErpAnswer> Repeat(StoredAnswer stored, string bodyHash, string kind, string id) =>
         new(null, stored.BodyHash == bodyHash ? new ErpAnswer(stored.Status, stored.Json, Duplicate: true) : ErpAnswer.Conflict(kind, id));
 
-    private static LedgerOutcome<(ErpAnswer, HoldInput?)> Repeat(StoredAnswer stored, string bodyHash, string kind, string id, string? detailJson)
-    {
-        var answer = Repeat(stored, bodyHash, kind, id).Result;
-
-        // A retried held document restarts its hold if the first call stopped before starting it.
-        var hold = answer.Duplicate && detailJson is not null ? JsonSerializer.Deserialize<HoldInput>(detailJson, Json) : null;
-        return new(null, (answer, hold));
-    }
+    /// <remarks>A retried order or shipment starts nothing: its hold, if any, is on the worklist already, started by the first call or by the sweep.</remarks>
+    private static LedgerOutcome<(ErpAnswer, HoldInput?)> RepeatChecked(StoredAnswer stored, string bodyHash, string kind, string id) =>
+        new(null, (Repeat(stored, bodyHash, kind, id).Result, null));
 }

@@ -3,6 +3,7 @@ using CreditFlow.Domain.Exposure;
 using CreditFlow.Domain.OrderCheck;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace CreditFlow.Workflows.OrderCheck;
 
@@ -11,8 +12,8 @@ public static class OrderCheckServices
 {
     /// <summary>
     /// Adds <see cref="OrderCheckService"/>, the domain check with the shipped order-check and
-    /// exposure policies (a deployment that tunes them registers its own first), the ERP options
-    /// and the callback HTTP client. The storage comes from <c>AddOrderCheckStorage</c>.
+    /// exposure policies (a deployment that tunes them registers its own first), the ERP options,
+    /// the callback HTTP client and the background <see cref="HoldStarter"/>. The storage comes from <c>AddOrderCheckStorage</c>.
     /// </summary>
     public static IServiceCollection AddOrderCheck(this IServiceCollection services, Action<ErpOptions> configure)
     {
@@ -25,6 +26,9 @@ public static class OrderCheckServices
         services.TryAddSingleton(sp => new OrderCreditCheck(sp.GetRequiredService<OrderCheckPolicy>(), sp.GetRequiredService<AuthorityMatrix>()));
         services.TryAddSingleton(sp => new ExposureCalculator(sp.GetRequiredService<ExposurePolicy>()));
         services.TryAddSingleton<OrderCheckService>();
+        services.AddOptions<HoldStartOptions>();
+        services.TryAddSingleton<HoldStarter>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<HoldStarter>());
         services.AddHttpClient(NotifyErp.ClientName);
         return services;
     }

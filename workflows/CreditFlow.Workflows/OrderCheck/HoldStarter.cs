@@ -1,0 +1,175 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using CreditFlow.Durable;
+using CreditFlow.Storage.Orders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CreditFlow.Workflows.OrderCheck;
+
+/// <summary>
+/// Starts the workflow of each held order or shipment off the webhook's path, so the ERP gets its
+/// answer after two storage requests (three for a hold) instead of waiting for the workflow to be
+/// created.
+/// </summary>
+/// <remarks>
+/// The order of writes is what makes it safe: the webhook adds the hold to the worklist as not
+/// started (<see cref="RecordAsync"/>), then commits the hold to the customer's ledger, then queues
+/// it here (<see cref="Start"/>). Whatever a crash interrupts, the worklist row is there first; the
+/// sweep takes rows that stayed unstarted past <see cref="HoldStartOptions.HoldSweepGrace"/>, asks the
+/// ledger whether the hold was committed, and starts it or removes the row. A hold is never started
+/// twice: the start refuses any existing instance, running or ended.
+/// </remarks>
+public sealed partial class HoldStarter(
+    HoldRepository holds,
+    CustomerLedgerStore ledgers,
+    DurableTaskClient client,
+    TimeProvider clock,
+    IOptions<HoldStartOptions> options,
+    ILogger<HoldStarter> logger) : BackgroundService
+{
+    private readonly Channel<HoldInput> _queue = Channel.CreateUnbounded<HoldInput>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
+
+    /// <summary>Puts the hold on the worklist as not started; to be called before the ledger commits it.</summary>
+    public Task RecordAsync(HoldInput hold, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hold);
+        return holds.AddUnstartedAsync(Row(hold), cancellationToken);
+    }
+
+    /// <summary>Queues the start of a hold the ledger has committed; returns at once.</summary>
+    public void Start(HoldInput hold)
+    {
+        ArgumentNullException.ThrowIfNull(hold);
+
+        // Unbounded: only fails once the host stops, and then the sweep of the next start takes it.
+        _queue.Writer.TryWrite(hold);
+    }
+
+    /// <summary>
+    /// Settles every hold left unstarted for longer than the grace: started when the ledger holds the
+    /// document with this hold, removed from the worklist when it does not. Returns how many it started.
+    /// </summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var started = 0;
+        var before = clock.GetUtcNow() - options.Value.HoldSweepGrace;
+        foreach (var unstarted in await holds.ListUnstartedAsync(before, cancellationToken))
+        {
+            var row = unstarted.Hold;
+            var ledger = await ledgers.ReadAsync(row.CustomerId, [(row.Kind, row.DocumentId)], cancellationToken);
+            var committed = ledger.Find<ErpRecord>(row.Kind, row.DocumentId)?.DetailJson is { } json
+                ? JsonSerializer.Deserialize<HoldInput>(json, OrderCheckService.Json)
+                : null;
+            if (committed is null || committed.HoldId != row.HoldId)
+            {
+                // The request lost its race and the document passed, or died before committing.
+                await holds.DeleteUnstartedAsync(unstarted, cancellationToken);
+                LogNeverCommitted(logger, row.HoldId);
+                continue;
+            }
+
+            if (row.Status == HoldStatus.Open && await StartAsync(committed, cancellationToken))
+            {
+                started++;
+                LogRecovered(logger, row.HoldId);
+            }
+            else
+            {
+                await holds.MarkStartedAsync(Row(committed), cancellationToken);
+            }
+        }
+
+        return started;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var starters = Enumerable.Range(0, options.Value.HoldStartConcurrency).Select(_ => DrainAsync(stoppingToken));
+        await Task.WhenAll(starters.Append(SweepPeriodicallyAsync(stoppingToken)));
+    }
+
+    private async Task DrainAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var hold in _queue.Reader.ReadAllAsync(stoppingToken))
+            {
+                try
+                {
+                    await StartAsync(hold, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Its worklist row stays unstarted; the sweep starts it.
+                    LogStartFailed(logger, e, hold.HoldId);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: what is still queued is on the worklist as unstarted, for the next sweep.
+        }
+    }
+
+    private async Task SweepPeriodicallyAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.HoldSweepInterval, clock);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await SweepAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Storage away: the next round tries again.
+                    LogSweepFailed(logger, e);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Starts the hold's workflow and marks its row started; false when an instance already existed.</summary>
+    private async Task<bool> StartAsync(HoldInput hold, CancellationToken cancellationToken)
+    {
+        bool created;
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                nameof(OrderHoldWorkflow), hold, new StartOrchestrationOptions { InstanceId = hold.HoldId, ReplaceableStatuses = [] }, cancellationToken);
+            created = true;
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            // Started by a raced request or a sweep; a hold that ended is never run again.
+            created = false;
+        }
+
+        await holds.MarkStartedAsync(Row(hold), cancellationToken);
+        return created;
+    }
+
+    private static HoldRecord Row(HoldInput hold) => new(
+        hold.HoldId, hold.CustomerId, hold.Kind, hold.DocumentId, hold.OrderId, hold.Amount, hold.AmountAtStake, hold.ApproverRole, hold.Reasons, HoldStatus.Open, hold.HeldAt);
+
+    [LoggerMessage(EventId = 7111, Level = LogLevel.Warning, Message = "Hold {HoldId} could not be started now; the sweep will start it")]
+    private static partial void LogStartFailed(ILogger logger, Exception exception, string holdId);
+
+    [LoggerMessage(EventId = 7112, Level = LogLevel.Warning, Message = "Sweep for unstarted holds failed; trying again next round")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 7113, Level = LogLevel.Information, Message = "Hold {HoldId} left unstarted by an interrupted request was started by the sweep")]
+    private static partial void LogRecovered(ILogger logger, string holdId);
+
+    [LoggerMessage(EventId = 7114, Level = LogLevel.Information, Message = "Hold {HoldId} was never committed to the ledger; removed from the worklist")]
+    private static partial void LogNeverCommitted(ILogger logger, string holdId);
+}
