@@ -86,7 +86,7 @@ CreditFlow is running.
   http://localhost:7071/admin/outbox                    mails sent: open the approval mail and follow its link
   http://localhost:7071/api/docs                        REST API reference (send the API key as x-api-key)
   http://localhost:7071/api/applications/app-demo-apex  a demo application waiting for approval
-  http://localhost:7071/admin/holds                     held orders (ERP stand-in: see tools/CreditFlow.ErpStandIn/README.md)
+  http://localhost:7071/credit/holds                    held orders: sign in with an API key; CreditOfficer/Manager/Committee keys decide (ERP stand-in: see tools/CreditFlow.ErpStandIn/README.md)
   http://localhost:7071/admin                           monitor of every orchestration (sign in with the admin key)
   http://localhost:7071/runtime/webhooks/durabletask/instances?code=${AdminKey}
                                                         Durable Functions management API

@@ -66,26 +66,32 @@ internal static class HoldsApi
             return problem;
         }
 
-        var errors = new Dictionary<string, string[]>();
-        var decision = body!.ToRequest(CallerName(caller), CallerRole(caller), errors);
-        if (decision is null)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        return (await HandToHoldAsync(holdId, decision, holds, client, cancellationToken)).Result switch
+        return (await DecideAsAsync(holdId, body!, CallerName(caller), CallerRole(caller), holds, client, cancellationToken)).Result switch
         {
             Accepted accepted => accepted,
+            ValidationProblem invalid => invalid,
             NotFound<string> notFound => notFound,
             Conflict<string> conflict => conflict,
             var other => throw new InvalidOperationException($"Unexpected result {other.GetType().Name}."),
         };
     }
 
-    /// <summary>Hands a validated decision to the hold's workflow: 404 without the hold, 409 once it is closed.</summary>
-    internal static async Task<Results<Accepted, NotFound<string>, Conflict<string>>> HandToHoldAsync(
-        string holdId, HoldDecisionRequest request, HoldRepository holds, DurableTaskClient client, CancellationToken cancellationToken)
+    /// <summary>
+    /// The one decide path of this API and the worklist page (<see cref="HoldsPage"/>): validates the
+    /// outcome and comment, then hands the decision by <paramref name="decidedBy"/> as <paramref name="role"/>
+    /// to the hold's workflow, which checks the role's authority and logs a refusal. 404 without the
+    /// hold, 409 once it is closed.
+    /// </summary>
+    internal static async Task<Results<Accepted, ValidationProblem, NotFound<string>, Conflict<string>>> DecideAsAsync(
+        string holdId, HoldDecisionBody body, string decidedBy, CreditRole role, HoldRepository holds, DurableTaskClient client, CancellationToken cancellationToken)
     {
+        var errors = new Dictionary<string, string[]>();
+        var request = body.ToRequest(decidedBy, role, errors);
+        if (request is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
         var hold = await holds.GetAsync(holdId, cancellationToken);
         if (hold is null)
         {

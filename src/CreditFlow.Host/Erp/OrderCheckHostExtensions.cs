@@ -1,10 +1,11 @@
 using CreditFlow.Host.Configuration;
+using CreditFlow.Host.Security;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Workflows.OrderCheck;
 
 namespace CreditFlow.Host.Erp;
 
-/// <summary>Wires the order-to-shipment check into the host: storage, service, webhooks, worklist.</summary>
+/// <summary>Wires the order-to-shipment check into the host: storage, service, webhooks, worklist, the credit sign-in.</summary>
 internal static class OrderCheckHostExtensions
 {
     /// <summary>
@@ -38,14 +39,16 @@ internal static class OrderCheckHostExtensions
             o.CallbackTimeout = timeout;
             o.CallbackMaxAttempts = attempts;
         });
+        services.AddSingleton<CreditSessions>();
         return services;
     }
 
-    /// <summary>Maps the ERP webhooks, the holds API and the holds page.</summary>
+    /// <summary>Maps the ERP webhooks, the holds API, the sign-in of the credit pages and the holds page.</summary>
     public static IEndpointRouteBuilder MapErpOrderCheck(this IEndpointRouteBuilder app)
     {
         app.MapErpWebhooks();
         app.MapHoldsApi();
+        app.MapCreditSignIn();
         app.MapHoldsPage();
         return app;
     }

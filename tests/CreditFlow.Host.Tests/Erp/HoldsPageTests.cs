@@ -1,0 +1,360 @@
+using System.Buffers.Text;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using CreditFlow.Durable;
+using CreditFlow.Host.Tests.Admin;
+using CreditFlow.Storage.Orders;
+using CreditFlow.Workflows.OrderCheck;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CreditFlow.Host.Tests.Erp;
+
+/// <summary>
+/// The held-orders page <c>/credit/holds</c>: signed in with a role-carrying API key, it lists holds
+/// and decides as the key's holder and role. Over HTTP like a browser (cookies, no auto-redirect),
+/// and once in Chromium.
+/// </summary>
+[Collection(ErpCollection.Name)]
+public sealed class HoldsPageTests(ErpHost erp)
+{
+    // The plain keys ErpHost configures for these roles (the host only knows their hashes).
+    private const string OfficerKey = "erp-test-key-officer-0123456789abcdef";
+    private const string ManagerKey = "erp-test-key-manager-0123456789abcdef";
+    private const string FinanceKey = "erp-test-key-finance-0123456789abcdef";
+    private const string SessionCookie = "creditflow-credit";
+
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+    [Fact]
+    public async Task Page_NotSignedIn_RedirectsToSignInAndListsNothing()
+    {
+        var (customer, holdId) = await HeldOrderAsync();
+        using var browser = NewBrowser();
+
+        using var response = await browser.GetAsync(new Uri($"/credit/holds?customer={customer}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.DoesNotContain(holdId, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var signIn = response.Headers.Location!.OriginalString;
+        Assert.Equal($"/credit/sign-in?next={Uri.EscapeDataString($"/credit/holds?customer={customer}")}", signIn);
+        using var form = await browser.GetAsync(new Uri(signIn, UriKind.Relative));
+        var html = await form.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        Assert.Contains("<h1>Sign in</h1>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(holdId, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-hold", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OldAddress_AdminHolds_RedirectsToCreditHoldsWithItsFilters()
+    {
+        using var browser = NewBrowser();
+
+        using var response = await browser.GetAsync(new Uri("/admin/holds?status=open&customer=c1", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal("/credit/holds?status=open&customer=c1", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task SignIn_UnknownKey_Answers401WithoutSession()
+    {
+        using var browser = NewBrowser();
+
+        using var response = await browser.PostAsync(new Uri("/credit/sign-in", UriKind.Relative), Form(("key", "not-a-configured-key-0123456789")));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("That is not a configured API key.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+        using var list = await browser.GetAsync(new Uri("/credit/holds", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.SeeOther, list.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_ManagerKey_StrictHttpOnlyExpiringCookie_ListsTheHeldOrderWithItsReasons()
+    {
+        var (customer, holdId) = await HeldOrderAsync();
+        var reasons = (await Holds.GetAsync(holdId))!.Reasons;
+        using var browser = NewBrowser();
+
+        using var signIn = await browser.PostAsync(new Uri("/credit/sign-in", UriKind.Relative), Form(("key", ManagerKey), ("next", $"/credit/holds?customer={customer}")));
+        using var list = await FollowAsync(browser, signIn);
+
+        Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
+        var cookie = Assert.Single(signIn.Headers.GetValues("Set-Cookie"));
+        Assert.StartsWith(SessionCookie + "=", cookie, StringComparison.Ordinal);
+        Assert.Contains("path=/credit", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("max-age=28800", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("secure", cookie, StringComparison.OrdinalIgnoreCase); // plain http here
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Equal("DENY", list.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", list.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        var html = await list.Content.ReadAsStringAsync();
+        Assert.Contains($"data-hold=\"{holdId}\"", html, StringComparison.Ordinal);
+        Assert.NotEmpty(reasons);
+        Assert.All(reasons, r => Assert.Contains(WebUtility.HtmlEncode(r), html, StringComparison.Ordinal));
+        Assert.Contains($"Signed in as <b>{WebUtility.HtmlEncode(ErpHost.ManagerName)}</b> (CreditManager)", html, StringComparison.Ordinal);
+        Assert.Contains("action=\"/credit/sign-out\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"decidedBy\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"role\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Release_ByManagerFromThePage_HoldReleasedAsTheManager_ErpToldReleased()
+    {
+        var (customer, holdId) = await HeldOrderAsync();
+        using var browser = await SignedInAsync(ManagerKey);
+
+        using var posted = await DecideAsync(browser, holdId, "release", "known customer", back: $"/credit/holds?customer={customer}");
+        var verdict = await erp.VerdictAsync(holdId);
+
+        Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
+        Assert.Equal($"/credit/holds?customer={customer}", posted.Headers.Location!.OriginalString);
+        Assert.Equal(HoldResolution.Released, verdict.Resolution);
+        Assert.Equal(ErpHost.ManagerName, verdict.DecidedBy);
+        Assert.Equal("known customer", verdict.Comment);
+        var told = JsonDocument.Parse(Assert.Single(erp.Erp.Received, c => c.IdempotencyKey == holdId).Body).RootElement;
+        Assert.Equal("released", told.GetProperty("outcome").GetString());
+        Assert.Equal(ErpHost.ManagerName, told.GetProperty("decidedBy").GetString());
+        Assert.Equal("CreditManager", told.GetProperty("decidedByRole").GetString());
+        using var page = await FollowAsync(browser, posted);
+        Assert.Contains("was handed to the hold as " + WebUtility.HtmlEncode(ErpHost.ManagerName), await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HoldStatus.Released, (await Holds.GetAsync(holdId))!.Status);
+    }
+
+    [Fact]
+    public async Task Release_ByOfficerOfAHoldNeedingAManager_RefusedAndLogged_HoldStaysOpenForTheManager()
+    {
+        var (customer, holdId) = await HeldOrderAsync();
+        using var officer = await SignedInAsync(OfficerKey);
+        using var manager = await SignedInAsync(ManagerKey);
+
+        using var refused = await DecideAsync(officer, holdId, "release", "officer tries");
+        // Events reach the hold in order: once the manager's release completed it, the officer's was handled.
+        using var released = await DecideAsync(manager, holdId, "release", "manager decides");
+        var verdict = await erp.VerdictAsync(holdId);
+
+        Assert.Equal(HttpStatusCode.SeeOther, refused.StatusCode);
+        var decisions = await erp.Store.Decisions.ListForCustomerAsync(customer);
+        var refusal = Assert.Single(decisions, d => d.What.StartsWith("refused", StringComparison.Ordinal));
+        Assert.Equal(ErpHost.OfficerName, refusal.DecidedBy);
+        Assert.Contains("by CreditOfficer", refusal.What, StringComparison.Ordinal);
+        Assert.Equal(HoldResolution.Released, verdict.Resolution);
+        Assert.Equal(ErpHost.ManagerName, verdict.DecidedBy);
+        Assert.Equal("manager decides", verdict.Comment);
+        Assert.DoesNotContain(decisions, d => d.Id == holdId + "-released" && d.DecidedBy == ErpHost.OfficerName);
+    }
+
+    [Fact]
+    public async Task FinanceKey_ListsWithoutDecideForms_AndItsDecisionIs403()
+    {
+        var (customer, holdId) = await HeldOrderAsync();
+        using var finance = await SignedInAsync(FinanceKey);
+
+        using var list = await finance.GetAsync(new Uri($"/credit/holds?customer={customer}", UriKind.Relative));
+        using var forbidden = await DecideAsync(finance, holdId, "release", "finance tries");
+
+        var html = await list.Content.ReadAsStringAsync();
+        Assert.Contains($"data-hold=\"{holdId}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"action=\"/credit/holds/{holdId}/decision\"", html, StringComparison.Ordinal);
+        Assert.Contains("may list holds but not decide them", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal(HoldStatus.Open, (await Holds.GetAsync(holdId))!.Status);
+    }
+
+    [Fact]
+    public async Task ForgedOrAlteredCookie_IsRefused_AndDecidesNothing()
+    {
+        var (customer, holdId) = await HeldOrderAsync();
+        var genuine = await SessionCookieAsync(OfficerKey);
+        var parts = genuine.Split('.');
+        string[] forgeries =
+        [
+            // The officer's cookie claiming the committee's role, signature unchanged.
+            string.Join('.', parts[0], Base64Url.EncodeToString("CreditCommittee"u8), parts[2], parts[3]),
+            // Claiming the manager's name.
+            string.Join('.', Base64Url.EncodeToString(Encoding.UTF8.GetBytes(ErpHost.ManagerName)), parts[1], parts[2], parts[3]),
+            // A later expiry.
+            string.Join('.', parts[0], parts[1], (long.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture) + TimeSpan.TicksPerDay).ToString(System.Globalization.CultureInfo.InvariantCulture), parts[3]),
+            // One character of the signature changed.
+            genuine[..^1] + (genuine[^1] == '0' ? '1' : '0'),
+            "made-up",
+        ];
+
+        foreach (var forged in forgeries)
+        {
+            using var browser = WithCookie(forged);
+            using var list = await browser.GetAsync(new Uri($"/credit/holds?customer={customer}", UriKind.Relative));
+            using var posted = await DecideAsync(browser, holdId, "release", "forged");
+
+            Assert.Equal(HttpStatusCode.SeeOther, list.StatusCode);
+            Assert.StartsWith("/credit/sign-in", list.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
+            Assert.Equal("/credit/sign-in", posted.Headers.Location!.OriginalString);
+        }
+
+        // The genuine cookie works; the manager's release then ends the hold, and nothing forged came first.
+        using (var officer = WithCookie(genuine))
+        {
+            using var list = await officer.GetAsync(new Uri($"/credit/holds?customer={customer}", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        }
+
+        using var manager = await SignedInAsync(ManagerKey);
+        using var released = await DecideAsync(manager, holdId, "release", "genuine");
+        var verdict = await erp.VerdictAsync(holdId);
+        Assert.Equal(ErpHost.ManagerName, verdict.DecidedBy);
+        Assert.Equal("genuine", verdict.Comment);
+        Assert.DoesNotContain(await erp.Store.Decisions.ListForCustomerAsync(customer), d => d.What.StartsWith("refused", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Decision_FromAnotherOrigin_Answers400AndDecidesNothing()
+    {
+        var (_, holdId) = await HeldOrderAsync();
+        using var manager = await SignedInAsync(ManagerKey);
+
+        using var forged = await DecideAsync(manager, holdId, "reject", "cross-site", origin: "http://evil.example");
+        using var own = await DecideAsync(manager, holdId, "release", "same site", origin: erp.Host.Client.BaseAddress!.GetLeftPart(UriPartial.Authority));
+        var verdict = await erp.VerdictAsync(holdId);
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("Cross-origin request refused", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.SeeOther, own.StatusCode);
+        Assert.Equal(HoldResolution.Released, verdict.Resolution);
+        Assert.Equal("same site", verdict.Comment);
+    }
+
+    [Fact]
+    public async Task Decision_FormNamingTheDecider_IsRefusedAndDecidesNothing()
+    {
+        var (_, holdId) = await HeldOrderAsync();
+        using var officer = await SignedInAsync(OfficerKey);
+        using var content = Form(("outcome", "release"), ("decidedBy", "someone else"), ("role", "CreditCommittee"));
+
+        using var posted = await officer.PostAsync(new Uri($"/credit/holds/{holdId}/decision", UriKind.Relative), content);
+        using var page = await FollowAsync(officer, posted);
+
+        Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
+        Assert.Contains("Nothing was sent", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var manager = await SignedInAsync(ManagerKey);
+        using var released = await DecideAsync(manager, holdId, "release", "after the stale form");
+        Assert.Equal("after the stale form", (await erp.VerdictAsync(holdId)).Comment);
+    }
+
+    [Fact]
+    public async Task SignOut_EndsTheSession()
+    {
+        using var browser = await SignedInAsync(OfficerKey);
+
+        using var response = await browser.PostAsync(new Uri("/credit/sign-out", UriKind.Relative), Form());
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal("/credit/sign-in", response.Headers.Location!.OriginalString);
+        using var list = await browser.GetAsync(new Uri("/credit/holds", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.SeeOther, list.StatusCode);
+    }
+
+    [BrowserFact]
+    public async Task Browser_SignInSeeTheHeldOrderRelease_GoneFromTheOpenList()
+    {
+        var (customer, holdId) = await HeldOrderAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true, Args = ChromiumArgs,
+        });
+        var page = await chromium.NewPageAsync(new BrowserNewPageOptions { BaseURL = erp.Host.Client.BaseAddress!.ToString() });
+        page.SetDefaultTimeout(30_000);
+
+        // The list sends the visitor to the sign-in form and back.
+        await page.GotoAsync($"/credit/holds?customer={customer}");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await page.GetByLabel("API key").FillAsync(ManagerKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Held orders and shipments" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#signed-in")).ToContainTextAsync($"{ErpHost.ManagerName} (CreditManager)");
+
+        // The held order is listed; release it from its row.
+        var row = page.Locator($"tr[data-hold=\"{holdId}\"]");
+        await Expect(row).ToBeVisibleAsync();
+        await row.GetByLabel("comment").FillAsync("released in the browser");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Release" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Your release of {holdId} was handed to the hold");
+
+        // The redirect may land before the hold ends; reload once it has.
+        var verdict = await erp.VerdictAsync(holdId);
+        await page.ReloadAsync();
+        await Expect(page.Locator($"tr[data-hold=\"{holdId}\"]")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#no-holds")).ToBeVisibleAsync();
+        Assert.Equal(HoldResolution.Released, verdict.Resolution);
+        Assert.Equal("released in the browser", verdict.Comment);
+    }
+
+    private HoldRepository Holds => erp.Host.Services.GetRequiredService<HoldRepository>();
+
+    /// <summary>A customer with a 100,000 limit and a held 120,000 order (the manager's to decide), its hold waiting.</summary>
+    private async Task<(string Customer, string HoldId)> HeldOrderAsync()
+    {
+        var customer = await erp.CustomerAsync(100_000m);
+        var answer = await ErpHost.JsonOf(await erp.PostAsync("orders", ErpHost.Order(customer, "o-" + customer, 120_000m)));
+        var holdId = answer.GetProperty("holdId").GetString()!;
+        Assert.Equal("CreditManager", answer.GetProperty("approverRole").GetString());
+        await erp.RunningAsync(holdId);
+        return (customer, holdId);
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see each answer.</summary>
+    private HttpClient NewBrowser() =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = erp.Host.Client.BaseAddress };
+
+    /// <summary>A client sending exactly this session cookie.</summary>
+    private HttpClient WithCookie(string value)
+    {
+        var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = erp.Host.Client.BaseAddress };
+        client.DefaultRequestHeaders.Add("Cookie", $"{SessionCookie}={value}");
+        return client;
+    }
+
+    // The Location is a path; on Unix "new Uri(path)" would read it as a file, so it is made relative here.
+    private static Task<HttpResponseMessage> FollowAsync(HttpClient browser, HttpResponseMessage redirect) =>
+        browser.GetAsync(new Uri(redirect.Headers.Location!.OriginalString, UriKind.Relative));
+
+    private async Task<HttpClient> SignedInAsync(string key)
+    {
+        var browser = NewBrowser();
+        using var response = await browser.PostAsync(new Uri("/credit/sign-in", UriKind.Relative), Form(("key", key)));
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        return browser;
+    }
+
+    private async Task<string> SessionCookieAsync(string key)
+    {
+        using var browser = NewBrowser();
+        using var response = await browser.PostAsync(new Uri("/credit/sign-in", UriKind.Relative), Form(("key", key)));
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
+        return cookie[(SessionCookie.Length + 1)..cookie.IndexOf(';', StringComparison.Ordinal)];
+    }
+
+    private static async Task<HttpResponseMessage> DecideAsync(HttpClient browser, string holdId, string outcome, string comment, string? back = null, string? origin = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/credit/holds/{Uri.EscapeDataString(holdId)}/decision")
+        {
+            Content = Form(("outcome", outcome), ("comment", comment), ("back", back ?? "/credit/holds")),
+        };
+        if (origin is not null)
+        {
+            request.Headers.Add("Origin", origin);
+        }
+
+        return await browser.SendAsync(request);
+    }
+
+    private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+}
