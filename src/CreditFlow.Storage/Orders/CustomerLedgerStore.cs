@@ -5,10 +5,11 @@ using CreditFlow.Storage.Profiles;
 namespace CreditFlow.Storage.Orders;
 
 /// <summary>
-/// Reads and changes a customer's order-check ledger in its partition of the credit table: one
-/// query to read, one entity-group transaction to write, optimistic concurrency on the exposure
-/// row. Concurrent changes for one customer are serialised by the exposure row's ETag, so orders
-/// decided in parallel can never together pass a limit that each alone would respect.
+/// Reads and changes a customer's order-check ledger in its partition of the credit table: point
+/// reads (the exposure row, which carries the profile copy and the terms, and the ERP rows asked
+/// for, in parallel) and one entity-group transaction, optimistic concurrency on the exposure row.
+/// Concurrent changes for one customer are serialised by the exposure row's ETag, so orders decided
+/// in parallel can never together pass a limit that each alone would respect.
 /// </summary>
 public sealed class CustomerLedgerStore
 {
@@ -21,42 +22,35 @@ public sealed class CustomerLedgerStore
         _retry = retry;
     }
 
-    /// <summary>Reads the profile, terms, exposure and the ERP rows asked for, in one query.</summary>
+    /// <summary>Reads the exposure row (profile copy, terms, exposure) and the ERP rows asked for.</summary>
     public async Task<CustomerLedger> ReadAsync(string customerId, IEnumerable<(ErpDocumentKind Kind, string Id)> documents, CancellationToken cancellationToken = default)
     {
         TableKeys.Check(customerId, nameof(customerId));
         ArgumentNullException.ThrowIfNull(documents);
-        var keys = documents.Select(d => OrderCheckRows.DocumentKey(d.Kind, d.Id)).ToArray();
-        CustomerCreditProfile? profile = null;
-        var terms = OrderTerms.None;
-        ExposureState? exposure = null;
-        string? exposureETag = null;
-        var records = new Dictionary<string, ErpRecord>(StringComparer.Ordinal);
-        await foreach (var entity in _table.QueryAsync<TableEntity>(OrderCheckRows.Filter(customerId, keys), cancellationToken: cancellationToken))
-        {
-            switch (entity.RowKey)
-            {
-                case CreditTableRows.ProfileRowKey:
-                    profile = CreditTableRows.ToProfile(entity);
-                    break;
-                case OrderCheckRows.TermsRowKey:
-                    terms = OrderCheckRows.ToTerms(entity);
-                    break;
-                case OrderCheckRows.ExposureRowKey:
-                    exposure = OrderCheckRows.ToExposure(entity);
-                    exposureETag = entity.ETag.ToString();
-                    break;
-                default:
-                    if (keys.Contains(entity.RowKey, StringComparer.Ordinal))
-                    {
-                        records[entity.RowKey] = OrderCheckRows.ToRecord(entity);
-                    }
+        var keys = documents.Select(d => OrderCheckRows.DocumentKey(d.Kind, d.Id)).Distinct(StringComparer.Ordinal).ToArray();
+        var reads = keys.Prepend(OrderCheckRows.ExposureRowKey)
+            .Select(key => _table.GetEntityIfExistsAsync<TableEntity>(customerId, key, cancellationToken: cancellationToken))
+            .ToArray();
+        await Task.WhenAll(reads);
 
-                    break;
+        var records = new Dictionary<string, ErpRecord>(StringComparer.Ordinal);
+        foreach (var read in reads.Skip(1))
+        {
+            if (read.Result.HasValue)
+            {
+                var entity = read.Result.Value!;
+                records[entity.RowKey] = OrderCheckRows.ToRecord(entity);
             }
         }
 
-        return new CustomerLedger(customerId, profile, terms, exposure, exposureETag, records);
+        if (!reads[0].Result.HasValue)
+        {
+            return new CustomerLedger(customerId, null, OrderTerms.None, null, null, records);
+        }
+
+        var row = reads[0].Result.Value!;
+        return new CustomerLedger(
+            customerId, OrderCheckRows.ToProfile(row), OrderCheckRows.ToTerms(row), OrderCheckRows.ToExposure(row), row.ETag.ToString(), records);
     }
 
     /// <summary>
@@ -70,9 +64,10 @@ public sealed class CustomerLedgerStore
         var actions = new List<TableTransactionAction>(change.Records.Count + 2);
         if (change.Exposure is { } exposure)
         {
+            // Merge: the profile copy and the terms on the same row are other writers' columns.
             var entity = OrderCheckRows.ToEntity(ledger.CustomerId, exposure);
             actions.Add(ledger.ExposureETag is { } eTag
-                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new ETag(eTag))
+                ? new TableTransactionAction(TableTransactionActionType.UpdateMerge, entity, new ETag(eTag))
                 : new TableTransactionAction(TableTransactionActionType.Add, entity));
         }
 
@@ -106,7 +101,8 @@ public sealed class CustomerLedgerStore
                 }
                 else
                 {
-                    await _table.UpdateEntityAsync(single.Entity, single.ETag, TableUpdateMode.Replace, cancellationToken);
+                    var mode = single.ActionType == TableTransactionActionType.UpdateMerge ? TableUpdateMode.Merge : TableUpdateMode.Replace;
+                    await _table.UpdateEntityAsync(single.Entity, single.ETag, mode, cancellationToken);
                 }
             }
             else
@@ -132,32 +128,61 @@ public sealed class CustomerLedgerStore
         IReadOnlyCollection<(ErpDocumentKind Kind, string Id)> documents,
         Func<CustomerLedger, LedgerOutcome<T>> decide,
         CancellationToken cancellationToken = default) =>
-        ApplyAsync(customerId, documents, decide, null, cancellationToken);
+        ApplyAsync(customerId, null, documents, decide, cancellationToken);
 
-    /// <summary>As the overload without <paramref name="beforeCommit"/>, with a step between deciding and committing.</summary>
-    /// <param name="beforeCommit">Runs after each decision that changes something, before its commit:
-    /// for what must be on record before the change can be seen (e.g. the hold a held order starts).</param>
-    /// <exception cref="ConcurrencyConflictException">Every attempt lost its race.</exception>
-    public async Task<T> ApplyAsync<T>(
+    /// <summary>
+    /// Applies a document the ERP sends, as <c>ApplyAsync</c> does: the first attempt presumes <paramref name="document"/> is new and
+    /// does not read its row (a clean order costs one read and one transaction). When the presumption
+    /// was wrong (a retried or early-referenced document), adding its row fails and the next attempt reads it.
+    /// </summary>
+    /// <param name="related">Other rows the decision needs (e.g. the order of a shipment).</param>
+    public Task<T> ApplyNewAsync<T>(
         string customerId,
-        IReadOnlyCollection<(ErpDocumentKind Kind, string Id)> documents,
+        (ErpDocumentKind Kind, string Id) document,
+        IReadOnlyCollection<(ErpDocumentKind Kind, string Id)> related,
         Func<CustomerLedger, LedgerOutcome<T>> decide,
-        Func<T, CancellationToken, Task>? beforeCommit,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(related);
+        return ApplyAsync(customerId, related, related.Prepend(document).ToArray(), decide, cancellationToken);
+    }
+
+    /// <param name="firstRead">What the first attempt reads; null: all of <paramref name="documents"/>.</param>
+    private async Task<T> ApplyAsync<T>(
+        string customerId,
+        IReadOnlyCollection<(ErpDocumentKind Kind, string Id)>? firstRead,
+        IReadOnlyCollection<(ErpDocumentKind Kind, string Id)> documents,
+        Func<CustomerLedger, LedgerOutcome<T>> decide,
+        CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(decide);
+        var presuming = firstRead is not null;
         for (var attempt = 1; ; attempt++)
         {
-            var ledger = await ReadAsync(customerId, documents, cancellationToken);
+            var ledger = await ReadAsync(customerId, presuming ? firstRead! : documents, cancellationToken);
             var outcome = decide(ledger);
-            if (outcome.Change is not null && beforeCommit is not null)
+            if (presuming && outcome.Prepare is not null)
             {
-                await beforeCommit(outcome.Result, cancellationToken);
+                // What is prepared must be true of the document: read it before acting on a presumption.
+                presuming = false;
+                continue;
+            }
+
+            if (outcome.Change is not null && outcome.Prepare is { } prepare)
+            {
+                await prepare(cancellationToken);
             }
 
             if (outcome.Change is null || await TryCommitAsync(ledger, outcome.Change, cancellationToken))
             {
                 return outcome.Result;
+            }
+
+            if (presuming)
+            {
+                // The document's row exists after all, or a race was lost: read everything from now on, at once.
+                presuming = false;
+                continue;
             }
 
             if (attempt >= _retry.MaxAttempts)
@@ -172,7 +197,7 @@ public sealed class CustomerLedgerStore
         }
     }
 
-    /// <summary>Sets the customer's order terms together with the decision that set them.</summary>
+    /// <summary>Sets the customer's order terms (on the exposure row) together with the decision that set them.</summary>
     /// <exception cref="ConcurrencyConflictException">The decision is already logged.</exception>
     public async Task SetTermsAsync(string customerId, OrderTerms terms, CreditDecision decision, CancellationToken cancellationToken = default)
     {
@@ -182,7 +207,7 @@ public sealed class CustomerLedgerStore
         {
             await _table.SubmitTransactionAsync(
                 [
-                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, OrderCheckRows.ToEntity(TableKeys.Check(customerId, nameof(customerId)), terms)),
+                    new TableTransactionAction(TableTransactionActionType.UpsertMerge, OrderCheckRows.ToEntity(TableKeys.Check(customerId, nameof(customerId)), terms)),
                     new TableTransactionAction(TableTransactionActionType.Add, CreditTableRows.ToEntity(decision)),
                 ],
                 cancellationToken);

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Azure.Data.Tables;
 using CreditFlow.Domain.Exposure;
 using CreditFlow.Domain.Monetary;
@@ -10,56 +12,93 @@ namespace CreditFlow.Storage.Orders;
 
 /// <summary>
 /// The order check's rows in the customer's partition of the credit table, next to the profile
-/// (<c>profile</c>) and the decision log (<c>decision|…</c>): the exposure row <c>exposure</c>,
-/// the order terms <c>profile|order-terms</c>, and one row per ERP document <c>erp|{kind}|{id}</c>.
+/// (<c>profile</c>) and the decision log (<c>decision|…</c>): the exposure row <c>exposure</c> and
+/// one row per ERP document <c>erp|{kind}|{id}</c>.
 /// </summary>
 /// <remarks>
-/// The keys are chosen so that the range <c>exposure</c> ≤ RowKey &lt; <c>profile}</c> holds exactly
-/// the exposure, profile and terms rows ("decision|" and "erp|" sort before "exposure"): one query
-/// reads everything a clean order needs. No other row key may start with f–o or "p" up to "profile".
+/// The exposure row is everything a clean order needs, so checking one costs a point read and a
+/// transaction: the exposure itself, the order terms, and a copy of the credit profile that every
+/// profile write merges into it in the same transaction (<see cref="ProfileCopy"/>). Each writer merges
+/// only its own columns, so the exposure, the terms and the profile copy never overwrite each other,
+/// and every write moves the row's ETag, so an order decided on an older profile loses its commit and
+/// is decided again. (A point read stays cheap as the partition grows; on the emulator a query scans the table.)
 /// </remarks>
 internal static class OrderCheckRows
 {
     public const string ExposureRowKey = "exposure";
-    public const string TermsRowKey = CreditTableRows.ProfileRowKey + "|order-terms";
-    private const string RangeEnd = CreditTableRows.ProfileRowKey + "}";
+
+    /// <summary>A string property holds at most 64 KiB (32K UTF-16 chars); a long open-invoice list spans several.</summary>
+    private const int ChunkChars = 30_000;
+
+    /// <summary>Keeps the exposure row well below the 1 MiB entity limit (about 12,000 open invoices).</summary>
+    private const int MaxChunks = 24;
+
+    private static readonly JsonSerializerOptions ProfileJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public static string DocumentKey(ErpDocumentKind kind, string id) =>
         "erp|" + kind.ToString().ToLowerInvariant() + "|" + TableKeys.Check(id, nameof(id));
 
-    /// <summary>The filter of the one read: the profile range plus the ERP rows asked for.</summary>
-    public static string Filter(string customerId, IEnumerable<string> rowKeys)
-    {
-        var range = $"(RowKey ge '{ExposureRowKey}' and RowKey lt '{RangeEnd}')";
-        var keys = string.Concat(rowKeys.Distinct(StringComparer.Ordinal).Select(k => $" or RowKey eq {TableKeys.Quote(k)}"));
-        return $"PartitionKey eq {TableKeys.Quote(customerId)} and ({range}{keys})";
-    }
-
+    /// <summary>The exposure columns of the row, all of them (a merge must also overwrite what became zero or empty).</summary>
+    /// <exception cref="InvalidOperationException">The open invoices no longer fit the row.</exception>
     public static TableEntity ToEntity(string customerId, ExposureState state)
     {
+        var invoices = JsonSerializer.Serialize(state.OpenInvoices.Select(i => new StoredInvoice(i.InvoiceId, i.DueDate, Text(i.OpenAmount.Amount))));
+        var chunks = invoices.Chunk(ChunkChars).Select(c => new string(c)).ToArray();
+        if (chunks.Length > MaxChunks)
+        {
+            throw new InvalidOperationException(
+                $"Customer '{customerId}' has {state.OpenInvoices.Count} open invoices; at most about {ChunkChars * MaxChunks / 60} fit its exposure row.");
+        }
+
         var entity = new TableEntity(customerId, ExposureRowKey)
         {
             ["Currency"] = state.Currency.Code,
             ["OpenReceivables"] = Text(state.Amounts.OpenReceivables.Amount),
             ["ShippedNotInvoiced"] = Text(state.Amounts.ShippedNotInvoiced.Amount),
             ["OpenOrders"] = Text(state.Amounts.OpenOrders.Amount),
-            ["OpenInvoices"] = JsonSerializer.Serialize(state.OpenInvoices.Select(i => new StoredInvoice(i.InvoiceId, i.DueDate, Text(i.OpenAmount.Amount)))),
+            ["OpenInvoiceChunks"] = chunks.Length,
             ["Version"] = state.Version,
         };
+        for (var i = 0; i < chunks.Length; i++)
+        {
+            entity[InvoiceChunk(i)] = chunks[i];
+        }
+
         return entity;
     }
 
-    public static ExposureState ToExposure(TableEntity e)
+    /// <summary>The exposure, or null when nothing was ever booked (the row may hold only terms or the profile copy).</summary>
+    public static ExposureState? ToExposure(TableEntity e)
     {
-        var currency = new Currency(e.GetString("Currency"));
-        var invoices = JsonSerializer.Deserialize<StoredInvoice[]>(e.GetString("OpenInvoices") ?? "[]") ?? [];
+        if (e.GetString("Currency") is not { } code)
+        {
+            return null;
+        }
+
+        var currency = new Currency(code);
+        var json = new StringBuilder();
+        for (var i = 0; i < (e.GetInt32("OpenInvoiceChunks") ?? 0); i++)
+        {
+            json.Append(e.GetString(InvoiceChunk(i)));
+        }
+
+        var invoices = json.Length == 0 ? [] : JsonSerializer.Deserialize<StoredInvoice[]>(json.ToString()) ?? [];
         return new ExposureState(
             new CreditExposure(Read(e, "OpenReceivables", currency), Read(e, "ShippedNotInvoiced", currency), Read(e, "OpenOrders", currency)),
             invoices.Select(i => new OpenInvoice(i.Id, i.Due, new Money(Parse(i.Open), currency))).ToArray(),
             e.GetInt64("Version") ?? 0);
     }
 
-    public static TableEntity ToEntity(string customerId, OrderTerms terms) => new(customerId, TermsRowKey)
+    /// <summary>The profile's copy on the exposure row, merged in by every profile write.</summary>
+    public static TableEntity ProfileCopy(CustomerCreditProfile profile) =>
+        new(profile.CustomerId, ExposureRowKey) { ["Profile"] = JsonSerializer.Serialize(profile, ProfileJson) };
+
+    /// <summary>The profile copy, or null when the customer has no profile.</summary>
+    public static CustomerCreditProfile? ToProfile(TableEntity e) =>
+        e.GetString("Profile") is { } json ? JsonSerializer.Deserialize<CustomerCreditProfile>(json, ProfileJson) : null;
+
+    /// <summary>The order terms' columns of the exposure row.</summary>
+    public static TableEntity ToEntity(string customerId, OrderTerms terms) => new(customerId, ExposureRowKey)
     {
         ["LimitFrozen"] = terms.LimitFrozen,
         ["PrepaymentShare"] = Text(terms.PrepaymentShare),
@@ -182,6 +221,8 @@ internal static class OrderCheckRows
                 return new DocumentRecord(kind, id, answer, eTag, e.GetBoolean("Applied") ?? false);
         }
     }
+
+    private static string InvoiceChunk(int index) => index == 0 ? "OpenInvoices" : "OpenInvoices" + index.ToString(CultureInfo.InvariantCulture);
 
     private static Money Read(TableEntity e, string column, Currency currency) => new(Parse(e.GetString(column) ?? "0"), currency);
 

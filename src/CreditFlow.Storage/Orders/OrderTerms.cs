@@ -2,8 +2,8 @@ namespace CreditFlow.Storage.Orders;
 
 /// <summary>
 /// The customer's terms the order check needs beyond its profile: a frozen limit (e.g. after a
-/// yellow warning) and the share of each order to prepay. Stored in the row
-/// <c>profile|order-terms</c> next to the profile; absent means no freeze and no prepayment.
+/// yellow warning) and the share of each order to prepay. Stored on the customer's exposure row,
+/// which the order check reads anyway; absent means no freeze and no prepayment.
 /// </summary>
 /// <param name="PrepaymentShare">0 for none, 1 for full prepayment.</param>
 public sealed record OrderTerms(bool LimitFrozen, decimal PrepaymentShare)

@@ -5,8 +5,9 @@ namespace CreditFlow.Storage.Profiles;
 
 /// <summary>
 /// Credit profiles. There is no write without a <see cref="CreditDecision"/>: each create or
-/// update is one entity-group transaction of the profile row and its decision row, both in the
-/// customer's partition of the credit table, so either both are stored or neither.
+/// update is one entity-group transaction of the profile row, its decision row and the profile's
+/// copy on the order check's exposure row, all in the customer's partition of the credit table, so
+/// either all are stored or none.
 /// </summary>
 public sealed class CreditProfileRepository
 {
@@ -58,9 +59,12 @@ public sealed class CreditProfileRepository
         }
 
         var decisionAction = new TableTransactionAction(TableTransactionActionType.Add, CreditTableRows.ToEntity(decision));
+
+        // The order check reads the profile from its copy on the exposure row: one point read per order.
+        var copyAction = new TableTransactionAction(TableTransactionActionType.UpsertMerge, Orders.OrderCheckRows.ProfileCopy(profile));
         try
         {
-            var response = await _table.SubmitTransactionAsync([profileAction, decisionAction], cancellationToken);
+            var response = await _table.SubmitTransactionAsync([profileAction, decisionAction, copyAction], cancellationToken);
             var eTag = response.Value[0].Headers.ETag;
             if (eTag is null)
             {

@@ -19,7 +19,11 @@ public sealed class HoldStartOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "OrderCheck__HoldSweepGrace must be from 00:00:01 to 01:00:00.")]
     public TimeSpan HoldSweepGrace { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Holds started at once by this process (<c>OrderCheck__HoldStartConcurrency</c>); a burst of holds queues behind them.</summary>
-    [Range(1, 64, ErrorMessage = "OrderCheck__HoldStartConcurrency must be 1-64.")]
-    public int HoldStartConcurrency { get; set; } = 2;
+    /// <summary>
+    /// Most holds this process starts per second (<c>OrderCheck__HoldStartsPerSecond</c>). A burst of
+    /// holds (a hot customer crossing its limit) queues and starts at this pace, so the workflows'
+    /// storage traffic cannot crowd out the ERP's order checks; an approver's mail comes seconds later.
+    /// </summary>
+    [Range(1, 1000, ErrorMessage = "OrderCheck__HoldStartsPerSecond must be 1-1000.")]
+    public int HoldStartsPerSecond { get; set; } = 10;
 }

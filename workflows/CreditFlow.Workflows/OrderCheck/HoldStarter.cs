@@ -85,18 +85,25 @@ public sealed partial class HoldStarter(
     }
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var starters = Enumerable.Range(0, options.Value.HoldStartConcurrency).Select(_ => DrainAsync(stoppingToken));
-        await Task.WhenAll(starters.Append(SweepPeriodicallyAsync(stoppingToken)));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(DrainAsync(stoppingToken), SweepPeriodicallyAsync(stoppingToken));
 
     private async Task DrainAsync(CancellationToken stoppingToken)
     {
+        // Paced in real time, not by the business clock: the pace protects storage, whatever the date.
+        var pace = TimeSpan.FromSeconds(1.0 / options.Value.HoldStartsPerSecond);
+        var next = TimeProvider.System.GetTimestamp();
         try
         {
             await foreach (var hold in _queue.Reader.ReadAllAsync(stoppingToken))
             {
+                var wait = TimeProvider.System.GetElapsedTime(TimeProvider.System.GetTimestamp(), next);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, stoppingToken);
+                }
+
+                next = TimeProvider.System.GetTimestamp() + (long)(pace.TotalSeconds * TimeProvider.System.TimestampFrequency);
                 try
                 {
                     await StartAsync(hold, stoppingToken);

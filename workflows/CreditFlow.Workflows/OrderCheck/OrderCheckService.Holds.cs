@@ -138,8 +138,8 @@ public sealed partial class OrderCheckService
     }
 
     /// <summary>Before a hold is committed to the ledger: on the worklist, not started.</summary>
-    private Task RecordHoldAsync((ErpAnswer Answer, HoldInput? Hold) decided, CancellationToken cancellationToken) =>
-        decided.Hold is { } hold ? starter.RecordAsync(hold, cancellationToken) : Task.CompletedTask;
+    private Func<CancellationToken, Task>? RecordHold(HoldInput? hold) =>
+        hold is null ? null : cancellationToken => starter.RecordAsync(hold, cancellationToken);
 
     /// <summary>After it is committed: its workflow starts in the background.</summary>
     private void StartHold(HoldInput? hold)

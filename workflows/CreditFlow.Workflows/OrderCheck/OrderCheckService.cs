@@ -16,7 +16,7 @@ namespace CreditFlow.Workflows.OrderCheck;
 /// <summary>
 /// Books what the ERP sends and answers it: orders and shipments are checked and passed or held,
 /// invoices, payments and cancellations move the customer's exposure. Each document is read and
-/// written in the customer's partition (one query, one transaction); a document id answered before
+/// written in the customer's partition (point reads, one transaction); a document id answered before
 /// gets its first answer back, or 409 when the body differs. A hold goes on the worklist before the
 /// ledger commits it and its <see cref="OrderHoldWorkflow"/> starts after the answer (<see cref="HoldStarter"/>);
 /// payments wake the customer's open holds so they can re-check.
@@ -44,7 +44,7 @@ public sealed partial class OrderCheckService(
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var holdId = HoldInput.IdFor(ErpDocumentKind.Order, order.OrderId);
-        var (answer, hold) = await ledgers.ApplyAsync(order.CustomerId, [(ErpDocumentKind.Order, order.OrderId)], ledger =>
+        var (answer, hold) = await ledgers.ApplyNewAsync(order.CustomerId, (ErpDocumentKind.Order, order.OrderId), [], ledger =>
         {
             var existing = ledger.Find<OrderRecord>(ErpDocumentKind.Order, order.OrderId);
             if (existing?.Answer is { } stored)
@@ -72,8 +72,9 @@ public sealed partial class OrderCheckService(
             { DetailJson = input is null ? null : JsonSerializer.Serialize(input, Json) };
             return new LedgerOutcome<(ErpAnswer, HoldInput?)>(
                 new LedgerChange(after == before ? null : state.WithOrder(before, after), [record]),
-                (new ErpAnswer(reply.Status, reply.Json), input));
-        }, RecordHoldAsync, cancellationToken);
+                (new ErpAnswer(reply.Status, reply.Json), input))
+            { Prepare = RecordHold(input) };
+        }, cancellationToken);
 
         StartHold(hold);
         return answer;
@@ -90,9 +91,10 @@ public sealed partial class OrderCheckService(
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var holdId = HoldInput.IdFor(ErpDocumentKind.Shipment, shipment.ShipmentId);
-        var (answer, hold) = await ledgers.ApplyAsync(
+        var (answer, hold) = await ledgers.ApplyNewAsync(
             shipment.CustomerId,
-            [(ErpDocumentKind.Shipment, shipment.ShipmentId), (ErpDocumentKind.Order, shipment.OrderId)],
+            (ErpDocumentKind.Shipment, shipment.ShipmentId),
+            [(ErpDocumentKind.Order, shipment.OrderId)],
             ledger =>
             {
                 var existing = ledger.Find<DocumentRecord>(ErpDocumentKind.Shipment, shipment.ShipmentId);
@@ -117,9 +119,11 @@ public sealed partial class OrderCheckService(
 
                 var input = Hold(holdId, ErpDocumentKind.Shipment, ledger, shipment.ShipmentId, shipment.OrderId, shipment.Amount, shipment.ShipDate, decision, state, now);
                 var document = new DocumentRecord(ErpDocumentKind.Shipment, shipment.ShipmentId, reply, null) { DetailJson = JsonSerializer.Serialize(input, Json) };
-                return new LedgerOutcome<(ErpAnswer, HoldInput?)>(new LedgerChange(null, [document]), (new ErpAnswer(reply.Status, reply.Json), input));
+                return new LedgerOutcome<(ErpAnswer, HoldInput?)>(new LedgerChange(null, [document]), (new ErpAnswer(reply.Status, reply.Json), input))
+                {
+                    Prepare = RecordHold(input),
+                };
             },
-            RecordHoldAsync,
             cancellationToken);
 
         StartHold(hold);
@@ -130,13 +134,8 @@ public sealed partial class OrderCheckService(
     public async Task<ErpAnswer> InvoiceAsync(ErpInvoice invoice, string bodyHash, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invoice);
-        var keys = new List<(ErpDocumentKind, string)> { (ErpDocumentKind.Invoice, invoice.InvoiceId) };
-        if (invoice.OrderId is { } orderId)
-        {
-            keys.Add((ErpDocumentKind.Order, orderId));
-        }
-
-        return await ledgers.ApplyAsync(invoice.CustomerId, keys, ledger =>
+        (ErpDocumentKind, string)[] related = invoice.OrderId is { } orderId ? [(ErpDocumentKind.Order, orderId)] : [];
+        return await ledgers.ApplyNewAsync(invoice.CustomerId, (ErpDocumentKind.Invoice, invoice.InvoiceId), related, ledger =>
         {
             var existing = ledger.Find<InvoiceRecord>(ErpDocumentKind.Invoice, invoice.InvoiceId);
             if (existing?.Answer is { } stored)
@@ -169,7 +168,7 @@ public sealed partial class OrderCheckService(
     {
         ArgumentNullException.ThrowIfNull(payment);
         (ErpDocumentKind, string) target = payment.InvoiceId is { } invoiceId ? (ErpDocumentKind.Invoice, invoiceId) : (ErpDocumentKind.Order, payment.OrderId!);
-        var answer = await ledgers.ApplyAsync(payment.CustomerId, [(ErpDocumentKind.Payment, payment.PaymentId), target], ledger =>
+        var answer = await ledgers.ApplyNewAsync(payment.CustomerId, (ErpDocumentKind.Payment, payment.PaymentId), [target], ledger =>
         {
             var existing = ledger.Find<DocumentRecord>(ErpDocumentKind.Payment, payment.PaymentId);
             if (existing?.Answer is { } stored)
@@ -213,9 +212,10 @@ public sealed partial class OrderCheckService(
     public async Task<ErpAnswer> CancellationAsync(ErpCancellation cancellation, string bodyHash, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cancellation);
-        var (answer, heldBy) = await ledgers.ApplyAsync(
+        var (answer, heldBy) = await ledgers.ApplyNewAsync(
             cancellation.CustomerId,
-            [(ErpDocumentKind.Cancellation, cancellation.CancellationId), (ErpDocumentKind.Order, cancellation.OrderId)],
+            (ErpDocumentKind.Cancellation, cancellation.CancellationId),
+            [(ErpDocumentKind.Order, cancellation.OrderId)],
             ledger =>
             {
                 var existing = ledger.Find<DocumentRecord>(ErpDocumentKind.Cancellation, cancellation.CancellationId);

@@ -1,0 +1,136 @@
+using CreditFlow.Domain.Classes;
+using CreditFlow.Domain.Exposure;
+using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.OrderCheck;
+using CreditFlow.Storage.Orders;
+using CreditFlow.Storage.Profiles;
+using CreditFlow.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CreditFlow.Storage.Tests.Orders;
+
+/// <summary>
+/// The customer ledger's exposure row: it carries the profile copy and the order terms beside the
+/// exposure, each writer keeps to its own columns, and any write makes an order decided before it lose its commit.
+/// </summary>
+public sealed class CustomerLedgerStoreTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private static readonly Currency Cny = new("CNY");
+
+    [Fact]
+    public async Task ProfileWrites_AreSeenByTheLedger_AndAnOrderDecidedOnTheOldProfileLosesItsCommit()
+    {
+        var (store, ledgers) = await OpenAsync();
+        var profile = Profile("c1", CreditProfileStatus.Active);
+        var created = await store.Profiles.CreateAsync(profile, Decision("c1", "d1"));
+        var before = await ledgers.ReadAsync("c1", []);
+        Assert.Equal(profile, before.Profile);
+
+        await store.Profiles.UpdateAsync(profile with { Status = CreditProfileStatus.Blacklisted }, created.ETag, Decision("c1", "d2"));
+        var committed = await ledgers.TryCommitAsync(before, new LedgerChange(Booked(100m), [Order("o1", 100m)]));
+
+        Assert.False(committed);
+        var after = await ledgers.ReadAsync("c1", [(ErpDocumentKind.Order, "o1")]);
+        Assert.Equal(CreditProfileStatus.Blacklisted, after.Profile!.Status);
+        Assert.Null(after.Exposure);
+        Assert.Empty(after.Records);
+    }
+
+    [Fact]
+    public async Task ExposureTermsAndProfileCopy_OnOneRow_NoWriterOverwritesAnother()
+    {
+        var (store, ledgers) = await OpenAsync();
+        var profile = Profile("c2", CreditProfileStatus.Active);
+        var created = await store.Profiles.CreateAsync(profile, Decision("c2", "d1"));
+        await ledgers.SetTermsAsync("c2", new OrderTerms(true, 0.3m), Decision("c2", "d2"));
+        Assert.True(await ledgers.TryCommitAsync(await ledgers.ReadAsync("c2", []), new LedgerChange(Booked(250m), [Order("o1", 250m)])));
+
+        await store.Profiles.UpdateAsync(profile with { TermDays = 45 }, created.ETag, Decision("c2", "d3"));
+        var ledger = await ledgers.ReadAsync("c2", [(ErpDocumentKind.Order, "o1")]);
+
+        Assert.Equal(45, ledger.Profile!.TermDays);
+        Assert.Equal(new OrderTerms(true, 0.3m), ledger.Terms);
+        Assert.Equal(250m, ledger.Exposure!.Amounts.OpenOrders.Amount);
+        Assert.Equal(250m, ledger.Find<OrderRecord>(ErpDocumentKind.Order, "o1")!.Ledger.Accepted.Amount);
+    }
+
+    [Fact]
+    public async Task ThousandsOfOpenInvoices_SpanSeveralColumns_AndAShorterListLeavesNoneBehind()
+    {
+        var (_, ledgers) = await OpenAsync();
+        var due = new DateOnly(2026, 1, 31);
+        var many = Enumerable.Range(1, 3_000).Select(i => new OpenInvoice($"inv-{i:D6}", due.AddDays(i % 60), Money.Of(1_000m + i, "CNY"))).ToArray();
+        var state = ExposureState.Empty(Cny) with { OpenInvoices = many, Version = 1 };
+
+        Assert.True(await ledgers.TryCommitAsync(await ledgers.ReadAsync("c3", []), new LedgerChange(state, [])));
+        var read = await ledgers.ReadAsync("c3", []);
+        Assert.Equal(many, read.Exposure!.OpenInvoices);
+
+        Assert.True(await ledgers.TryCommitAsync(read, new LedgerChange(state with { OpenInvoices = many[..1], Version = 2 }, [])));
+        Assert.Equal(many[..1], (await ledgers.ReadAsync("c3", [])).Exposure!.OpenInvoices);
+    }
+
+    [Fact]
+    public async Task NewDocument_FirstAttemptDoesNotReadIt_ARetriedOneIsReadAndAnsweredFromItsRow()
+    {
+        var (_, ledgers) = await OpenAsync();
+        var seen = new List<bool>();
+        LedgerOutcome<string> Decide(CustomerLedger ledger)
+        {
+            var existing = ledger.Find<OrderRecord>(ErpDocumentKind.Order, "o1");
+            seen.Add(existing is not null);
+            return existing is null
+                ? new LedgerOutcome<string>(new LedgerChange(Booked(10m), [Order("o1", 10m)]), "booked")
+                : new LedgerOutcome<string>(null, "repeated");
+        }
+
+        Assert.Equal("booked", await ledgers.ApplyNewAsync("c4", (ErpDocumentKind.Order, "o1"), [], Decide));
+        Assert.Equal([false], seen);
+
+        Assert.Equal("repeated", await ledgers.ApplyNewAsync("c4", (ErpDocumentKind.Order, "o1"), [], Decide));
+        Assert.Equal([false, false, true], seen);
+        Assert.Equal(10m, (await ledgers.ReadAsync("c4", [])).Exposure!.Amounts.OpenOrders.Amount);
+    }
+
+    [Fact]
+    public async Task Preparation_RunsOnlyOnceTheDocumentHasBeenRead_SoARetryPreparesNothing()
+    {
+        var (_, ledgers) = await OpenAsync();
+        await ledgers.ApplyNewAsync("c5", (ErpDocumentKind.Order, "o1"), [], _ => new LedgerOutcome<int>(new LedgerChange(null, [Order("o1", 10m)]), 0));
+        var prepared = 0;
+
+        var result = await ledgers.ApplyNewAsync("c5", (ErpDocumentKind.Order, "o1"), [], ledger =>
+            ledger.Find<OrderRecord>(ErpDocumentKind.Order, "o1") is null
+                ? new LedgerOutcome<int>(new LedgerChange(null, [Order("o1", 10m)]), 1) { Prepare = _ => Task.FromResult(++prepared) }
+                : new LedgerOutcome<int>(null, 2));
+
+        Assert.Equal(2, result);
+        Assert.Equal(0, prepared);
+    }
+
+    private async Task<(CreditStore Store, CustomerLedgerStore Ledgers)> OpenAsync()
+    {
+        var prefix = UniqueName.For("t");
+        var store = await CreditStore.OpenAsync(azurite.ConnectionString, new CreditStorageOptions { Prefix = prefix }, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestStore.Start));
+        var services = new ServiceCollection().AddOrderCheckStorage(azurite.ConnectionString, prefix).BuildServiceProvider();
+        return (store, services.GetRequiredService<CustomerLedgerStore>());
+    }
+
+    private static ExposureState Booked(decimal openOrders) =>
+        ExposureState.Empty(Cny) with { Amounts = CreditExposure.Zero(Cny) with { OpenOrders = Money.Of(openOrders, "CNY") }, Version = 1 };
+
+    private static OrderRecord Order(string id, decimal amount) =>
+        OrderRecord.Unknown(id, Cny) with
+        {
+            Answer = new StoredAnswer("hash", 200, "{}"),
+            Ledger = OrderLedger.Empty(Cny) with { Accepted = Money.Of(amount, "CNY") },
+            Status = OrderStatus.Passed,
+            Amount = Money.Of(amount, "CNY"),
+        };
+
+    private static CustomerCreditProfile Profile(string id, CreditProfileStatus status) =>
+        new(id, CreditClass.B, Money.Of(1_000_000m, "CNY"), 30, "none", status, 72.5m, "multi-dimension", "1", null);
+
+    private static CreditDecision Decision(string customerId, string id) =>
+        new(id, customerId, TestStore.Start, "officer", "profile " + id, "test", "{}", null, null);
+}
