@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace CreditFlow.OrderBench;
 
-/// <summary>The run's knobs: <c>--rates 50,100,200 --seconds 30 --customers 1000 --hot 5 --hot-share 0.2 --warmup 10</c>.</summary>
-internal sealed record BenchSettings(int[] Rates, int Seconds, int Customers, int Hot, double HotShare, int WarmupSeconds)
+/// <summary>
+/// The run's knobs: <c>--rates 50,100,200 --seconds 30 --customers 1000 --hot 5 --hot-share 0.2 --warmup 10</c>,
+/// and <c>--in-memory</c> for an Azurite without disk persistence.
+/// </summary>
+internal sealed record BenchSettings(int[] Rates, int Seconds, int Customers, int Hot, double HotShare, int WarmupSeconds, bool InMemory)
 {
     public static BenchSettings Parse(string[] args)
     {
@@ -14,6 +17,7 @@ internal sealed record BenchSettings(int[] Rates, int Seconds, int Customers, in
             int.Parse(Value("--customers") ?? "1000", CultureInfo.InvariantCulture),
             int.Parse(Value("--hot") ?? "5", CultureInfo.InvariantCulture),
             double.Parse(Value("--hot-share") ?? "0.2", CultureInfo.InvariantCulture),
-            int.Parse(Value("--warmup") ?? "10", CultureInfo.InvariantCulture));
+            int.Parse(Value("--warmup") ?? "10", CultureInfo.InvariantCulture),
+            args.Contains("--in-memory"));
     }
 }

@@ -26,8 +26,8 @@ internal static class Program
             // the ledger's own request counter gives the requests per order.
             // ORDERBENCH_STORAGE points the run at other storage (an Azurite started with other flags, or an account).
             var external = Environment.GetEnvironmentVariable("ORDERBENCH_STORAGE");
-            Progress($"rate {rate}: {(external is null ? "starting Azurite" : "using ORDERBENCH_STORAGE")}");
-            await using var azurite = external is null ? await AzuriteInstance.StartAsync(TimeSpan.FromSeconds(60)) : null;
+            Progress($"rate {rate}: {(external is null ? "starting Azurite" + (settings.InMemory ? " in memory" : string.Empty) : "using ORDERBENCH_STORAGE")}");
+            await using var azurite = external is null ? await AzuriteInstance.StartAsync(TimeSpan.FromSeconds(60), inMemoryPersistence: settings.InMemory) : null;
             var connectionString = external ?? azurite!.ConnectionString;
             var name = "ob" + rate + Guid.NewGuid().ToString("N")[..6];
             await using var host = await BenchHost.StartAsync(connectionString, name);
@@ -41,23 +41,51 @@ internal static class Program
             await host.SeedAsync(limits.Select(p => (p.Key, p.Value)).ToArray());
 
             using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { BaseAddress = host.Address };
-            // Warm-up at the measured rate on 100 ordinary customers: JIT tiers, connection pools and the thread pool settle first.
+            // Warm-up at the measured rate and hot share on 100 ordinary customers (5 of them as the hot ones, with room):
+            // JIT tiers, the lost-race retry path, connection pools and the thread pool settle first.
             Progress($"rate {rate}: warm-up {settings.WarmupSeconds} s at {rate}/s");
             var warmCustomers = customers.Skip(settings.Hot).Take(100).ToArray();
-            await new OrderLoad(client, warmCustomers, warmCustomers, 0).RunAsync(rate, settings.WarmupSeconds, "warm");
+            await new OrderLoad(client, warmCustomers, warmCustomers[..settings.Hot], settings.HotShare).RunAsync(rate, settings.WarmupSeconds, "warm");
 
             var warmOrders = rate * settings.WarmupSeconds;
             var ledgerBefore = host.LedgerRequests.Total;
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var (gcPauseBefore, gen0Before, gen1Before, gen2Before) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             Progress($"rate {rate}: measuring {settings.Seconds} s");
+            object stalls;
             var load = new OrderLoad(client, customers.Skip(settings.Hot).ToArray(), hot, settings.HotShare);
+            var startedAt = DateTimeOffset.UtcNow;
             var clock = Stopwatch.StartNew();
-            await load.RunAsync(rate, settings.Seconds, "run");
+            using (var probe = new StallProbe())
+            {
+                await load.RunAsync(rate, settings.Seconds, "run");
+                stalls = new
+                {
+                    process = probe.ProcessStalls.Select(g => $"{g.At}s:{g.Ms}ms").ToArray(),
+                    threadPool = probe.PoolStalls.Select(g => $"{g.At}s:{g.Ms}ms").ToArray(),
+                };
+            }
+
             var wall = clock.Elapsed;
             var ledgerRequests = host.LedgerRequests.Total - ledgerBefore;
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            var gc = new
+            {
+                pauseMs = Math.Round((GC.GetTotalPauseDuration() - gcPauseBefore).TotalMilliseconds),
+                gen0 = GC.CollectionCount(0) - gen0Before,
+                gen1 = GC.CollectionCount(1) - gen1Before,
+                gen2 = GC.CollectionCount(2) - gen2Before,
+                threadPoolThreads = ThreadPool.ThreadCount,
+            };
 
-            var samples = load.Samples.ToArray();
+            var samples = load.Samples.OrderBy(s => s.SentAt).ToArray();
+            if (Environment.GetEnvironmentVariable("ORDERBENCH_SAMPLES") is { } samplesFile)
+            {
+                // Every answer, for finding where a tail comes from: sent at (s), latency (ms), status, passed, hot.
+                await File.WriteAllLinesAsync($"{samplesFile}.{rate}.csv", samples.Select(s => string.Create(
+                    CultureInfo.InvariantCulture, $"{s.SentAt.TotalSeconds:F3},{s.Latency.TotalMilliseconds:F1},{s.Status},{s.Passed},{hot.Contains(s.Customer)}")));
+            }
+
             var ok = samples.Where(s => s.Status == 200).ToArray();
             var latencies = ok.Select(s => s.Latency.TotalMilliseconds).Order().ToArray();
             var violations = 0;
@@ -75,6 +103,7 @@ internal static class Program
             runs.Add(new
             {
                 rate,
+                storage = external is not null ? "ORDERBENCH_STORAGE" : settings.InMemory ? "Azurite, in memory" : "Azurite, disk persistence",
                 seconds = settings.Seconds,
                 sent = samples.Length,
                 wallSeconds = Math.Round(wall.TotalSeconds, 1),
@@ -87,6 +116,9 @@ internal static class Program
                 ledgerRequestsPerOrder = Math.Round((double)ledgerRequests / samples.Length, 3),
                 ledgerRequestsAbove2PerOrder = ledgerRequests - (2L * samples.Length),
                 hostProcessCpuPercentOfOneCore = Math.Round(cpu.TotalMilliseconds / wall.TotalMilliseconds * 100, 0),
+                benchProcessGc = gc,
+                stallsOver20Ms = stalls,
+                startedAtUnixMs = startedAt.ToUnixTimeMilliseconds(),
                 limitViolations = violations,
                 warmupOrdersBefore = warmOrders,
             });

@@ -61,7 +61,10 @@ public sealed class AzuriteInstance : IAsyncDisposable
     /// When given, Azurite writes its access log (no <c>--silent</c>) and every stdout line is offered
     /// here; lines it returns false for are kept with the other output for error messages.
     /// </param>
-    public static async Task<AzuriteInstance> StartAsync(TimeSpan? startTimeout = null, CancellationToken cancellationToken = default, Func<string, bool>? accessLog = null)
+    /// <param name="inMemoryPersistence">Keep everything in memory (<c>--inMemoryPersistence</c>): no
+    /// periodic save of the whole table database to disk, whose pauses block the emulator.</param>
+    public static async Task<AzuriteInstance> StartAsync(
+        TimeSpan? startTimeout = null, CancellationToken cancellationToken = default, Func<string, bool>? accessLog = null, bool inMemoryPersistence = false)
     {
         var script = Path.Combine(RepositoryRoot.Find(), "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
@@ -84,10 +87,16 @@ public sealed class AzuriteInstance : IAsyncDisposable
             info.ArgumentList.Add("--silent");
         }
 
+        // Azurite refuses a location with in-memory persistence; the folder then stays empty.
+        info.ArgumentList.Add(inMemoryPersistence ? "--inMemoryPersistence" : "--location");
+        if (!inMemoryPersistence)
+        {
+            info.ArgumentList.Add(dataFolder);
+        }
+
         foreach (var arg in new[]
         {
             "--skipApiVersionCheck", "--loose", "--disableTelemetry",
-            "--location", dataFolder,
             "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(),
             "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(),
             "--tableHost", "127.0.0.1", "--tablePort", table.ToString(),
