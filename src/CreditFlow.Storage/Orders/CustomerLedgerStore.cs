@@ -22,7 +22,10 @@ public sealed class CustomerLedgerStore
         _retry = retry;
     }
 
-    /// <summary>Reads the exposure row (profile copy, terms, exposure) and the ERP rows asked for.</summary>
+    /// <summary>
+    /// Reads the exposure row (profile copy, terms, exposure) and the ERP rows asked for; the profile
+    /// row itself only when the exposure row has no copy of it (no profile, or one older than the copies).
+    /// </summary>
     public async Task<CustomerLedger> ReadAsync(string customerId, IEnumerable<(ErpDocumentKind Kind, string Id)> documents, CancellationToken cancellationToken = default)
     {
         TableKeys.Check(customerId, nameof(customerId));
@@ -43,14 +46,18 @@ public sealed class CustomerLedgerStore
             }
         }
 
-        if (!reads[0].Result.HasValue)
+        var row = reads[0].Result.HasValue ? reads[0].Result.Value! : null;
+        var profile = row is null ? null : OrderCheckRows.ToProfile(row);
+        if (profile is null)
         {
-            return new CustomerLedger(customerId, null, OrderTerms.None, null, null, records);
+            // No copy: a customer without a profile, or a profile written before profiles were copied here.
+            var stored = await _table.GetEntityIfExistsAsync<TableEntity>(customerId, CreditTableRows.ProfileRowKey, cancellationToken: cancellationToken);
+            profile = stored.HasValue ? CreditTableRows.ToProfile(stored.Value!) : null;
         }
 
-        var row = reads[0].Result.Value!;
-        return new CustomerLedger(
-            customerId, OrderCheckRows.ToProfile(row), OrderCheckRows.ToTerms(row), OrderCheckRows.ToExposure(row), row.ETag.ToString(), records);
+        return row is null
+            ? new CustomerLedger(customerId, profile, OrderTerms.None, null, null, records)
+            : new CustomerLedger(customerId, profile, OrderCheckRows.ToTerms(row), OrderCheckRows.ToExposure(row), row.ETag.ToString(), records);
     }
 
     /// <summary>

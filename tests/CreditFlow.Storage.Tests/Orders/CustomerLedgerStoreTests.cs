@@ -37,6 +37,21 @@ public sealed class CustomerLedgerStoreTests(AzuriteFixture azurite) : IClassFix
     }
 
     [Fact]
+    public async Task ProfileWrittenBeforeProfilesWereCopied_IsReadFromItsOwnRow()
+    {
+        var (store, ledgers, table) = await OpenWithTableAsync();
+        var profile = Profile("c6", CreditProfileStatus.Active);
+        await store.Profiles.CreateAsync(profile, Decision("c6", "d1"));
+
+        // What an older version left: an exposure row without the copy.
+        await table.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("c6", "exposure") { ["Currency"] = "CNY", ["OpenOrders"] = "5" }, Azure.Data.Tables.TableUpdateMode.Replace);
+        var ledger = await ledgers.ReadAsync("c6", []);
+
+        Assert.Equal(profile, ledger.Profile);
+        Assert.Equal(5m, ledger.Exposure!.Amounts.OpenOrders.Amount);
+    }
+
+    [Fact]
     public async Task ExposureTermsAndProfileCopy_OnOneRow_NoWriterOverwritesAnother()
     {
         var (store, ledgers) = await OpenAsync();
@@ -110,10 +125,16 @@ public sealed class CustomerLedgerStoreTests(AzuriteFixture azurite) : IClassFix
 
     private async Task<(CreditStore Store, CustomerLedgerStore Ledgers)> OpenAsync()
     {
+        var (store, ledgers, _) = await OpenWithTableAsync();
+        return (store, ledgers);
+    }
+
+    private async Task<(CreditStore Store, CustomerLedgerStore Ledgers, Azure.Data.Tables.TableClient Table)> OpenWithTableAsync()
+    {
         var prefix = UniqueName.For("t");
         var store = await CreditStore.OpenAsync(azurite.ConnectionString, new CreditStorageOptions { Prefix = prefix }, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestStore.Start));
         var services = new ServiceCollection().AddOrderCheckStorage(azurite.ConnectionString, prefix).BuildServiceProvider();
-        return (store, services.GetRequiredService<CustomerLedgerStore>());
+        return (store, services.GetRequiredService<CustomerLedgerStore>(), new Azure.Data.Tables.TableClient(azurite.ConnectionString, prefix + "Credit"));
     }
 
     private static ExposureState Booked(decimal openOrders) =>
