@@ -52,12 +52,17 @@ elif [ -z "${AdminKey:-}" ]; then
   AdminKey=$(sed -n 's/.*"AdminKey": *"\([^"]*\)".*/\1/p' local.settings.json | head -n 1)
 fi
 
-# A local API key with the admin role, generated once like the admin key, unless API keys are configured.
+# Two local API keys, generated once like the admin key, unless API keys are configured: one with
+# the admin role (the REST API) and one for a credit manager (deciding held orders on /credit/holds).
 if [ -z "${ApiKeys__0__Sha256:-}" ] && ! grep -qs '"ApiKeys__0__Sha256": *"[^"]' local.settings.json; then
   [ -s .azurite/api.key ] || (mkdir -p .azurite && head -c 24 /dev/urandom | base64 | tr -d '/+=' > .azurite/api.key)
+  [ -s .azurite/manager.key ] || (mkdir -p .azurite && head -c 24 /dev/urandom | base64 | tr -d '/+=' > .azurite/manager.key)
   ApiKey=$(cat .azurite/api.key)
+  ManagerKey=$(cat .azurite/manager.key)
   export ApiKeys__0__Name="Local admin" ApiKeys__0__Role=Admin
   ApiKeys__0__Sha256=$(printf '%s' "$ApiKey" | sha256sum | cut -d' ' -f1); export ApiKeys__0__Sha256
+  export ApiKeys__1__Name="Local credit manager" ApiKeys__1__Role=CreditManager
+  ApiKeys__1__Sha256=$(printf '%s' "$ManagerKey" | sha256sum | cut -d' ' -f1); export ApiKeys__1__Sha256
 fi
 
 # Local defaults where neither the environment nor local.settings.json says otherwise.
@@ -94,6 +99,7 @@ CreditFlow is running.
   http://localhost:7071/healthz                         process alive?
 ${AdminKey:+  Admin key: $AdminKey}
 ${ApiKey:+  API key (role Admin): $ApiKey}
+${ManagerKey:+  API key (role CreditManager, signs in on /credit/holds): $ManagerKey}
 Press Ctrl-C to stop.
 MSG
 wait "${pids[-1]}"
