@@ -9,9 +9,9 @@ using Microsoft.Extensions.Options;
 namespace CreditFlow.Workflows.OrderCheck;
 
 /// <summary>
-/// Starts the workflow of each held order or shipment off the webhook's path, so the ERP gets its
-/// answer after two storage requests (three for a hold) instead of waiting for the workflow to be
-/// created.
+/// Starts the workflow of each held order or shipment off the webhook's path, so the ERP's answer
+/// does not wait for the workflow to be created, and paced, so a burst of holds does not crowd out
+/// the order checks that share the storage account.
 /// </summary>
 /// <remarks>
 /// The order of writes is what makes it safe: the webhook adds the hold to the worklist as not
