@@ -44,7 +44,7 @@ internal static class HoldsApi
         return holds;
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<HoldRecord>>, ValidationProblem>> ListAsync(
+    public static async Task<Results<Ok<HoldView[]>, ValidationProblem>> ListAsync(
         HoldRepository holds, TimeProvider clock, string? status, string? customer, string? minAgeHours, string? approverRole, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -54,7 +54,7 @@ internal static class HoldsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        return TypedResults.Ok(await holds.ListAsync(query, cancellationToken));
+        return TypedResults.Ok((await holds.ListAsync(query, cancellationToken)).Select(HoldView.From).ToArray());
     }
 
     public static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult, NotFound<string>, Conflict<string>>> DecideAsync(

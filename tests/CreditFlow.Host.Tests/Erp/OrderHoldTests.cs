@@ -51,8 +51,11 @@ public sealed class OrderHoldTests(ErpHost erp)
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await erp.As(null).GetAsync($"/api/holds?customer={customer}")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await erp.DecideAsync(holdId, "release", null)).StatusCode);
-        var listed = await ErpHost.JsonOf(await erp.As(CreditRole.Finance).GetAsync($"/api/holds?customer={customer}"));
-        Assert.Equal(holdId, Assert.Single(listed.EnumerateArray()).GetProperty("holdId").GetString());
+        var listed = Assert.Single((await ErpHost.JsonOf(await erp.As(CreditRole.Finance).GetAsync($"/api/holds?customer={customer}"))).EnumerateArray());
+        Assert.Equal(holdId, listed.GetProperty("holdId").GetString());
+        Assert.Equal("Order", listed.GetProperty("kind").GetString());
+        Assert.Equal("CreditManager", listed.GetProperty("approverRole").GetString());
+        Assert.Equal("Open", listed.GetProperty("status").GetString());
 
         var forbidden = await erp.DecideAsync(holdId, "release", CreditRole.Finance);
 
