@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CreditFlow.Host.Configuration;
@@ -16,6 +15,7 @@ public sealed class AdminKeyValidator(CreditFlowSettings settings, TimeProvider 
     public const string QueryName = "code";
     public const string CookieName = "creditflow-admin";
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(8);
+    private const string SessionPurpose = "admin-session";
 
     private readonly byte[]? _keyDigest = settings.AdminKey is { } key ? SHA256.HashData(Encoding.UTF8.GetBytes(key)) : null;
 
@@ -33,26 +33,10 @@ public sealed class AdminKeyValidator(CreditFlowSettings settings, TimeProvider 
         || IsValidKey(request.Query[QueryName].FirstOrDefault())
         || IsValidSession(request.Cookies[CookieName]);
 
-    /// <summary>A cookie value proving a login until it expires: expiry ticks and their HMAC under the key.</summary>
-    public string CreateSession()
-    {
-        var expires = (time.GetUtcNow() + SessionLifetime).UtcTicks.ToString(CultureInfo.InvariantCulture);
-        return $"{expires}.{Sign(expires)}";
-    }
+    /// <summary>A cookie value proving a login until it expires (<see cref="SignedValue"/> under the key's digest).</summary>
+    public string CreateSession() => SignedValue.Create(_keyDigest!, SessionPurpose, time.GetUtcNow() + SessionLifetime);
 
     /// <summary>True for an unexpired session cookie signed with the current key.</summary>
-    public bool IsValidSession(string? cookie)
-    {
-        if (_keyDigest is null || cookie?.Split('.') is not [var expires, var signature]
-            || !long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            || ticks < time.GetUtcNow().UtcTicks)
-        {
-            return false;
-        }
-
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(expires)), Encoding.ASCII.GetBytes(signature));
-    }
-
-    private string Sign(string value) =>
-        Convert.ToHexString(HMACSHA256.HashData(_keyDigest!, Encoding.UTF8.GetBytes($"admin-session:{value}")));
+    public bool IsValidSession(string? cookie) =>
+        _keyDigest is not null && SignedValue.Read(_keyDigest, SessionPurpose, cookie, time.GetUtcNow(), fieldCount: 0) is not null;
 }

@@ -10,8 +10,7 @@ namespace CreditFlow.Host.Security;
 /// the HMAC-SHA256 (hex) taken over <c>purpose:</c> and everything before it, compared in constant time.
 /// </summary>
 /// <remarks>
-/// The admin session cookie (<see cref="AdminKeyValidator"/>) uses the same scheme with no fields and
-/// the purpose <c>admin-session</c>, so it can move onto this type without ending anyone's session.
+/// Signs the admin session (no fields, purpose <c>admin-session</c>) and the credit users' session.
 /// The purpose keeps one kind of value from passing as another under the same key.
 /// </remarks>
 internal static class SignedValue
