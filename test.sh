@@ -13,7 +13,9 @@ if [ ! -d node_modules/azurite ] || [ package-lock.json -nt node_modules/.packag
 fi
 
 results=$(mktemp -d "${TMPDIR:-/tmp}/creditflow-test-results-XXXXXX")
-reap() { pkill -f "creditflow-test-azurite-" 2>/dev/null || true; }
+# SIGKILL: an orphaned Azurite may be stopped (job control), and a stopped process ignores SIGTERM
+# until continued. Only this checkout's Azurites: another run on the machine keeps its own.
+reap() { pkill -KILL -f "^node $PWD/node_modules/azurite/.* --location [^ ]*creditflow-test-azurite-" 2>/dev/null || true; }
 trap reap EXIT
 
 if ! dotnet build CreditFlow.slnx --nologo -clp:ErrorsOnly -v:quiet; then
