@@ -83,6 +83,15 @@ public sealed class HoldRepository
         return result.OrderBy(h => h.Hold.HeldAt).ToArray();
     }
 
+    /// <summary>The hold, with its ETag, while its workflow is not known to have started; otherwise null.</summary>
+    public async Task<UnstartedHold?> GetUnstartedAsync(string holdId, CancellationToken cancellationToken = default)
+    {
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, TableKeys.Check(holdId, nameof(holdId)), cancellationToken: cancellationToken);
+        return response.HasValue && response.Value!.GetBoolean(StartedColumn) == false
+            ? new UnstartedHold(ToHold(response.Value), response.Value.ETag.ToString())
+            : null;
+    }
+
     /// <summary>Removes a hold the ledger never committed, unless the row changed since it was listed.</summary>
     public async Task DeleteUnstartedAsync(UnstartedHold hold, CancellationToken cancellationToken = default)
     {

@@ -80,6 +80,26 @@ public sealed class HoldStartTests(ErpHost erp)
         Assert.Null(await erp.Durable.GetInstanceAsync(holdId));
     }
 
+    [Fact]
+    public async Task HoldRecordedByAnAttemptThatThenPassed_IsWithdrawnFromTheWorklistWithoutWaitingForTheSweep()
+    {
+        var customer = await erp.CustomerAsync(100_000m);
+        var orderId = "o-" + customer;
+        var amount = Money.Of(120_000m, "CNY");
+        var recorded = new HoldInput(
+            HoldInput.IdFor(ErpDocumentKind.Order, orderId), ErpDocumentKind.Order, customer, orderId, orderId, amount, erp.Today, amount,
+            CreditRole.CreditManager, [CreditRole.CreditManager, CreditRole.CreditCommittee], ["over the limit"], [], erp.Clock.GetUtcNow(),
+            new CallbackRetry(3, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)));
+        await Starter.RecordAsync(recorded, CancellationToken.None);
+        Assert.NotNull(await Holds.GetUnstartedAsync(recorded.HoldId));
+
+        // What a request does when its last attempt passed the order after an earlier one recorded a hold.
+        Starter.Withdraw(recorded);
+
+        await WaitForAsync(async () => await Holds.GetAsync(recorded.HoldId) is null);
+        Assert.Null(await erp.Durable.GetInstanceAsync(recorded.HoldId));
+    }
+
     private HoldRepository Holds => erp.Host.Services.GetRequiredService<HoldRepository>();
 
     private HoldStarter Starter => erp.Host.Services.GetRequiredService<HoldStarter>();

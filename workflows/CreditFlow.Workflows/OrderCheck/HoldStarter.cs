@@ -29,7 +29,8 @@ public sealed partial class HoldStarter(
     IOptions<HoldStartOptions> options,
     ILogger<HoldStarter> logger) : BackgroundService
 {
-    private readonly Channel<HoldInput> _queue = Channel.CreateUnbounded<HoldInput>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
+    private readonly Channel<(HoldInput Hold, bool Committed)> _queue =
+        Channel.CreateUnbounded<(HoldInput, bool)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
 
     /// <summary>Puts the hold on the worklist as not started; to be called before the ledger commits it.</summary>
     public Task RecordAsync(HoldInput hold, CancellationToken cancellationToken)
@@ -44,7 +45,17 @@ public sealed partial class HoldStarter(
         ArgumentNullException.ThrowIfNull(hold);
 
         // Unbounded: only fails once the host stops, and then the sweep of the next start takes it.
-        _queue.Writer.TryWrite(hold);
+        _queue.Writer.TryWrite((hold, true));
+    }
+
+    /// <summary>
+    /// Queues the removal of a hold that was recorded but not committed (the request lost a race and
+    /// then decided otherwise), so the worklist does not show it until the sweep; returns at once.
+    /// </summary>
+    public void Withdraw(HoldInput hold)
+    {
+        ArgumentNullException.ThrowIfNull(hold);
+        _queue.Writer.TryWrite((hold, false));
     }
 
     /// <summary>
@@ -54,34 +65,41 @@ public sealed partial class HoldStarter(
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var started = 0;
-        var before = clock.GetUtcNow() - options.Value.HoldSweepGrace;
-        foreach (var unstarted in await holds.ListUnstartedAsync(before, cancellationToken))
+        foreach (var unstarted in await holds.ListUnstartedAsync(clock.GetUtcNow() - options.Value.HoldSweepGrace, cancellationToken))
         {
-            var row = unstarted.Hold;
-            var ledger = await ledgers.ReadAsync(row.CustomerId, [(row.Kind, row.DocumentId)], cancellationToken);
-            var committed = ledger.Find<ErpRecord>(row.Kind, row.DocumentId)?.DetailJson is { } json
-                ? JsonSerializer.Deserialize<HoldInput>(json, OrderCheckService.Json)
-                : null;
-            if (committed is null || committed.HoldId != row.HoldId)
-            {
-                // The request lost its race and the document passed, or died before committing.
-                await holds.DeleteUnstartedAsync(unstarted, cancellationToken);
-                LogNeverCommitted(logger, row.HoldId);
-                continue;
-            }
-
-            if (row.Status == HoldStatus.Open && await StartAsync(committed, cancellationToken))
+            if (await SettleAsync(unstarted, cancellationToken))
             {
                 started++;
-                LogRecovered(logger, row.HoldId);
-            }
-            else
-            {
-                await holds.MarkStartedAsync(Row(committed), cancellationToken);
+                LogRecovered(logger, unstarted.Hold.HoldId);
             }
         }
 
         return started;
+    }
+
+    /// <summary>Starts an unstarted hold the ledger committed, removes one it did not; true when it started a workflow.</summary>
+    private async Task<bool> SettleAsync(UnstartedHold unstarted, CancellationToken cancellationToken)
+    {
+        var row = unstarted.Hold;
+        var ledger = await ledgers.ReadAsync(row.CustomerId, [(row.Kind, row.DocumentId)], cancellationToken);
+        var committed = ledger.Find<ErpRecord>(row.Kind, row.DocumentId)?.DetailJson is { } json
+            ? JsonSerializer.Deserialize<HoldInput>(json, OrderCheckService.Json)
+            : null;
+        if (committed is null || committed.HoldId != row.HoldId)
+        {
+            // The request lost its race and the document passed, or died before committing.
+            await holds.DeleteUnstartedAsync(unstarted, cancellationToken);
+            LogNeverCommitted(logger, row.HoldId);
+            return false;
+        }
+
+        if (row.Status == HoldStatus.Open)
+        {
+            return await StartAsync(committed, cancellationToken);
+        }
+
+        await holds.MarkStartedAsync(Row(committed), cancellationToken);
+        return false;
     }
 
     /// <inheritdoc />
@@ -95,8 +113,14 @@ public sealed partial class HoldStarter(
         var next = TimeProvider.System.GetTimestamp();
         try
         {
-            await foreach (var hold in _queue.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var (hold, committed) in _queue.Reader.ReadAllAsync(stoppingToken))
             {
+                if (!committed)
+                {
+                    await WithdrawAsync(hold, stoppingToken);
+                    continue;
+                }
+
                 var wait = TimeProvider.System.GetElapsedTime(TimeProvider.System.GetTimestamp(), next);
                 if (wait > TimeSpan.Zero)
                 {
@@ -111,13 +135,30 @@ public sealed partial class HoldStarter(
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // Its worklist row stays unstarted; the sweep starts it.
-                    LogStartFailed(logger, e, hold.HoldId);
+                    LogSettleFailed(logger, e, hold.HoldId);
                 }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: what is still queued is on the worklist as unstarted, for the next sweep.
+        }
+    }
+
+    private async Task WithdrawAsync(HoldInput hold, CancellationToken stoppingToken)
+    {
+        try
+        {
+            // Settled like a swept row: a concurrent retry of the same document may have committed it after all.
+            if (await holds.GetUnstartedAsync(hold.HoldId, stoppingToken) is { } unstarted)
+            {
+                await SettleAsync(unstarted, stoppingToken);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The sweep removes it later.
+            LogSettleFailed(logger, e, hold.HoldId);
         }
     }
 
@@ -168,8 +209,8 @@ public sealed partial class HoldStarter(
     private static HoldRecord Row(HoldInput hold) => new(
         hold.HoldId, hold.CustomerId, hold.Kind, hold.DocumentId, hold.OrderId, hold.Amount, hold.AmountAtStake, hold.ApproverRole, hold.Reasons, HoldStatus.Open, hold.HeldAt);
 
-    [LoggerMessage(EventId = 7111, Level = LogLevel.Warning, Message = "Hold {HoldId} could not be started now; the sweep will start it")]
-    private static partial void LogStartFailed(ILogger logger, Exception exception, string holdId);
+    [LoggerMessage(EventId = 7111, Level = LogLevel.Warning, Message = "Hold {HoldId} could not be started or withdrawn now; the sweep will settle it")]
+    private static partial void LogSettleFailed(ILogger logger, Exception exception, string holdId);
 
     [LoggerMessage(EventId = 7112, Level = LogLevel.Warning, Message = "Sweep for unstarted holds failed; trying again next round")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);

@@ -137,16 +137,19 @@ public sealed partial class OrderCheckService
             new CallbackRetry(options.CallbackMaxAttempts, options.CallbackFirstRetry, options.CallbackMaxRetryInterval));
     }
 
-    /// <summary>Before a hold is committed to the ledger: on the worklist, not started.</summary>
-    private Func<CancellationToken, Task>? RecordHold(HoldInput? hold) =>
-        hold is null ? null : cancellationToken => starter.RecordAsync(hold, cancellationToken);
-
-    /// <summary>After it is committed: its workflow starts in the background.</summary>
-    private void StartHold(HoldInput? hold)
+    /// <summary>
+    /// After the decision: the committed hold's workflow starts in the background; a hold recorded by
+    /// an attempt that then lost its race and decided otherwise leaves the worklist.
+    /// </summary>
+    private void AfterDecision(HoldInput? committed, HoldInput? recorded)
     {
-        if (hold is not null)
+        if (committed is not null)
         {
-            starter.Start(hold);
+            starter.Start(committed);
+        }
+        else if (recorded is not null)
+        {
+            starter.Withdraw(recorded);
         }
     }
 

@@ -44,6 +44,7 @@ public sealed partial class OrderCheckService(
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var holdId = HoldInput.IdFor(ErpDocumentKind.Order, order.OrderId);
+        HoldInput? recorded = null;
         var (answer, hold) = await ledgers.ApplyNewAsync(order.CustomerId, (ErpDocumentKind.Order, order.OrderId), [], ledger =>
         {
             var existing = ledger.Find<OrderRecord>(ErpDocumentKind.Order, order.OrderId);
@@ -73,10 +74,10 @@ public sealed partial class OrderCheckService(
             return new LedgerOutcome<(ErpAnswer, HoldInput?)>(
                 new LedgerChange(after == before ? null : state.WithOrder(before, after), [record]),
                 (new ErpAnswer(reply.Status, reply.Json), input))
-            { Prepare = RecordHold(input) };
+            { Prepare = input is null ? null : ct => starter.RecordAsync(recorded = input, ct) };
         }, cancellationToken);
 
-        StartHold(hold);
+        AfterDecision(hold, recorded);
         return answer;
     }
 
@@ -91,6 +92,7 @@ public sealed partial class OrderCheckService(
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var holdId = HoldInput.IdFor(ErpDocumentKind.Shipment, shipment.ShipmentId);
+        HoldInput? recorded = null;
         var (answer, hold) = await ledgers.ApplyNewAsync(
             shipment.CustomerId,
             (ErpDocumentKind.Shipment, shipment.ShipmentId),
@@ -121,12 +123,12 @@ public sealed partial class OrderCheckService(
                 var document = new DocumentRecord(ErpDocumentKind.Shipment, shipment.ShipmentId, reply, null) { DetailJson = JsonSerializer.Serialize(input, Json) };
                 return new LedgerOutcome<(ErpAnswer, HoldInput?)>(new LedgerChange(null, [document]), (new ErpAnswer(reply.Status, reply.Json), input))
                 {
-                    Prepare = RecordHold(input),
+                    Prepare = ct => starter.RecordAsync(recorded = input, ct),
                 };
             },
             cancellationToken);
 
-        StartHold(hold);
+        AfterDecision(hold, recorded);
         return answer;
     }
 
