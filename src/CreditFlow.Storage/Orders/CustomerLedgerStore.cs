@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using CreditFlow.Storage.Profiles;
@@ -13,8 +14,18 @@ namespace CreditFlow.Storage.Orders;
 /// </summary>
 public sealed class CustomerLedgerStore
 {
+    /// <summary>Customers whose exposure row is remembered at most; beyond it the memory starts again empty.</summary>
+    private const int MaxRemembered = 20_000;
+
+    private static readonly IReadOnlyDictionary<string, ErpRecord> NoRecords = new Dictionary<string, ErpRecord>();
+
     private readonly TableClient _table;
     private readonly LedgerRetryOptions _retry;
+
+    // The exposure row as this process last read or wrote it, with its ETag. A decision on it commits
+    // under that ETag, so a row changed meanwhile (another process, a profile write) fails the commit
+    // and the next attempt reads: what it saves is the read of a customer this process just served.
+    private readonly ConcurrentDictionary<string, CustomerLedger> _recent = new(StringComparer.Ordinal);
 
     internal CustomerLedgerStore(TableClient table, LedgerRetryOptions retry)
     {
@@ -26,18 +37,23 @@ public sealed class CustomerLedgerStore
     /// Reads the exposure row (profile copy, terms, exposure) and the ERP rows asked for; the profile
     /// row itself only when the exposure row has no copy of it (no profile, or one older than the copies).
     /// </summary>
-    public async Task<CustomerLedger> ReadAsync(string customerId, IEnumerable<(ErpDocumentKind Kind, string Id)> documents, CancellationToken cancellationToken = default)
+    public Task<CustomerLedger> ReadAsync(string customerId, IEnumerable<(ErpDocumentKind Kind, string Id)> documents, CancellationToken cancellationToken = default) =>
+        ReadAsync(customerId, documents, useRecent: false, cancellationToken);
+
+    private async Task<CustomerLedger> ReadAsync(
+        string customerId, IEnumerable<(ErpDocumentKind Kind, string Id)> documents, bool useRecent, CancellationToken cancellationToken)
     {
         TableKeys.Check(customerId, nameof(customerId));
         ArgumentNullException.ThrowIfNull(documents);
         var keys = documents.Select(d => OrderCheckRows.DocumentKey(d.Kind, d.Id)).Distinct(StringComparer.Ordinal).ToArray();
-        var reads = keys.Prepend(OrderCheckRows.ExposureRowKey)
+        var reads = keys
             .Select(key => _table.GetEntityIfExistsAsync<TableEntity>(customerId, key, cancellationToken: cancellationToken))
             .ToArray();
+        var state = useRecent && _recent.TryGetValue(customerId, out var recent) ? recent : await ReadStateAsync(customerId, cancellationToken);
         await Task.WhenAll(reads);
 
         var records = new Dictionary<string, ErpRecord>(StringComparer.Ordinal);
-        foreach (var read in reads.Skip(1))
+        foreach (var read in reads)
         {
             if (read.Result.HasValue)
             {
@@ -46,18 +62,39 @@ public sealed class CustomerLedgerStore
             }
         }
 
-        var row = reads[0].Result.HasValue ? reads[0].Result.Value! : null;
+        return state with { Records = records };
+    }
+
+    /// <summary>The exposure row as a ledger without documents; remembered unless the profile had to come from its own row.</summary>
+    private async Task<CustomerLedger> ReadStateAsync(string customerId, CancellationToken cancellationToken)
+    {
+        var read = await _table.GetEntityIfExistsAsync<TableEntity>(customerId, OrderCheckRows.ExposureRowKey, cancellationToken: cancellationToken);
+        var row = read.HasValue ? read.Value! : null;
         var profile = row is null ? null : OrderCheckRows.ToProfile(row);
+        var guarded = true;
         if (profile is null)
         {
             // No copy: a customer without a profile, or a profile written before profiles were copied here.
             var stored = await _table.GetEntityIfExistsAsync<TableEntity>(customerId, CreditTableRows.ProfileRowKey, cancellationToken: cancellationToken);
             profile = stored.HasValue ? CreditTableRows.ToProfile(stored.Value!) : null;
+
+            // A profile read from its own row is not covered by the exposure row's ETag: never decide on a remembered one.
+            guarded = profile is null;
         }
 
-        return row is null
-            ? new CustomerLedger(customerId, profile, OrderTerms.None, null, null, records)
-            : new CustomerLedger(customerId, profile, OrderCheckRows.ToTerms(row), OrderCheckRows.ToExposure(row), row.ETag.ToString(), records);
+        var state = row is null
+            ? new CustomerLedger(customerId, profile, OrderTerms.None, null, null, NoRecords)
+            : new CustomerLedger(customerId, profile, OrderCheckRows.ToTerms(row), OrderCheckRows.ToExposure(row), row.ETag.ToString(), NoRecords);
+        if (guarded)
+        {
+            Remember(state);
+        }
+        else
+        {
+            _recent.TryRemove(customerId, out _);
+        }
+
+        return state;
     }
 
     /// <summary>
@@ -98,29 +135,51 @@ public sealed class CustomerLedgerStore
 
         try
         {
+            ETag? exposureETag;
             if (actions.Count == 1)
             {
                 // A single row needs no batch; the plain request is cheaper for the emulator and the service.
                 var single = actions[0];
+                Response response;
                 if (single.ActionType == TableTransactionActionType.Add)
                 {
-                    await _table.AddEntityAsync(single.Entity, cancellationToken);
+                    response = await _table.AddEntityAsync(single.Entity, cancellationToken);
                 }
                 else
                 {
                     var mode = single.ActionType == TableTransactionActionType.UpdateMerge ? TableUpdateMode.Merge : TableUpdateMode.Replace;
-                    await _table.UpdateEntityAsync(single.Entity, single.ETag, mode, cancellationToken);
+                    response = await _table.UpdateEntityAsync(single.Entity, single.ETag, mode, cancellationToken);
                 }
+
+                exposureETag = response.Headers.ETag;
             }
             else
             {
-                await _table.SubmitTransactionAsync(actions, cancellationToken);
+                var responses = await _table.SubmitTransactionAsync(actions, cancellationToken);
+                exposureETag = responses.Value[0].Headers.ETag;
+            }
+
+            if (change.Exposure is not null)
+            {
+                // The row as just written: the next order of this customer decides without reading it.
+                var written = ledger with { Exposure = change.Exposure, ExposureETag = exposureETag?.ToString(), Records = NoRecords };
+                // Only a customer remembered when read: one whose profile came from its own row never is.
+                if (exposureETag is null || !_recent.ContainsKey(ledger.CustomerId))
+                {
+                    _recent.TryRemove(ledger.CustomerId, out _);
+                }
+                else
+                {
+                    Remember(written);
+                }
             }
 
             return true;
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)
         {
+            // Whatever was remembered of the customer may be what lost.
+            _recent.TryRemove(ledger.CustomerId, out _);
             return false;
         }
     }
@@ -166,7 +225,8 @@ public sealed class CustomerLedgerStore
         var presuming = firstRead is not null;
         for (var attempt = 1; ; attempt++)
         {
-            var ledger = await ReadAsync(customerId, presuming ? firstRead! : documents, cancellationToken);
+            // A presuming attempt may decide on the remembered exposure row: its commit is guarded by the row's ETag.
+            var ledger = await ReadAsync(customerId, presuming ? firstRead! : documents, useRecent: presuming, cancellationToken);
             var outcome = decide(ledger);
             if (presuming && outcome.Prepare is not null)
             {
@@ -204,12 +264,23 @@ public sealed class CustomerLedgerStore
         }
     }
 
+    private void Remember(CustomerLedger state)
+    {
+        if (_recent.Count >= MaxRemembered)
+        {
+            _recent.Clear();
+        }
+
+        _recent[state.CustomerId] = state;
+    }
+
     /// <summary>Sets the customer's order terms (on the exposure row) together with the decision that set them.</summary>
     /// <exception cref="ConcurrencyConflictException">The decision is already logged.</exception>
     public async Task SetTermsAsync(string customerId, OrderTerms terms, CreditDecision decision, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(decision);
+        _recent.TryRemove(customerId, out _);
         try
         {
             await _table.SubmitTransactionAsync(

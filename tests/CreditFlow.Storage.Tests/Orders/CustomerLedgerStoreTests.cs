@@ -16,6 +16,7 @@ namespace CreditFlow.Storage.Tests.Orders;
 public sealed class CustomerLedgerStoreTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly Currency Cny = new("CNY");
+    private readonly Dictionary<CustomerLedgerStore, StorageRequestTally> _tallies = [];
 
     [Fact]
     public async Task ProfileWrites_AreSeenByTheLedger_AndAnOrderDecidedOnTheOldProfileLosesItsCommit()
@@ -123,6 +124,60 @@ public sealed class CustomerLedgerStoreTests(AzuriteFixture azurite) : IClassFix
         Assert.Equal(0, prepared);
     }
 
+    [Fact]
+    public async Task NextOrderOfACustomerJustServed_CostsOneRequest_DecidedOnTheRowAsThisProcessWroteIt()
+    {
+        var (store, ledgers, _) = await OpenWithTableAsync();
+        await store.Profiles.CreateAsync(Profile("c7", CreditProfileStatus.Active), Decision("c7", "d1"));
+        await ledgers.ApplyNewAsync("c7", (ErpDocumentKind.Order, "o1"), [], BookOrder("o1", 100m));
+        var tally = Tally(ledgers);
+        var before = tally.Total;
+        var seen = new List<decimal>();
+
+        await ledgers.ApplyNewAsync("c7", (ErpDocumentKind.Order, "o2"), [], BookOrder("o2", 50m, seen));
+
+        Assert.Equal(1, tally.Total - before);
+        Assert.Equal([100m], seen);
+        Assert.Equal(150m, (await ledgers.ReadAsync("c7", [])).Exposure!.Amounts.OpenOrders.Amount);
+    }
+
+    [Fact]
+    public async Task RememberedRowChangedElsewhere_TheCommitFails_AndTheOrderIsDecidedAgainOnWhatIsStored()
+    {
+        var prefix = UniqueName.For("t");
+        var store = await CreditStore.OpenAsync(azurite.ConnectionString, new CreditStorageOptions { Prefix = prefix }, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestStore.Start));
+        var here = Ledgers(prefix);
+        var elsewhere = Ledgers(prefix);
+        var created = await store.Profiles.CreateAsync(Profile("c8", CreditProfileStatus.Active), Decision("c8", "d1"));
+        await here.ApplyNewAsync("c8", (ErpDocumentKind.Order, "o1"), [], BookOrder("o1", 100m));
+
+        // Another process books an order, and the profile changes: this process remembers neither.
+        await elsewhere.ApplyNewAsync("c8", (ErpDocumentKind.Order, "o2"), [], BookOrder("o2", 40m));
+        await store.Profiles.UpdateAsync(Profile("c8", CreditProfileStatus.Suspended), created.ETag, Decision("c8", "d2"));
+        var seen = new List<decimal>();
+        var statuses = new List<CreditProfileStatus?>();
+        await here.ApplyNewAsync("c8", (ErpDocumentKind.Order, "o3"), [], BookOrder("o3", 10m, seen, statuses));
+
+        Assert.Equal([100m, 140m], seen);
+        Assert.Equal([CreditProfileStatus.Active, CreditProfileStatus.Suspended], statuses);
+        Assert.Equal(150m, (await here.ReadAsync("c8", [])).Exposure!.Amounts.OpenOrders.Amount);
+    }
+
+    private static Func<CustomerLedger, LedgerOutcome<int>> BookOrder(string id, decimal amount, List<decimal>? seen = null, List<CreditProfileStatus?>? statuses = null) =>
+        ledger =>
+        {
+            var state = ledger.Exposure ?? ExposureState.Empty(Cny);
+            seen?.Add(state.Amounts.OpenOrders.Amount);
+            statuses?.Add(ledger.Profile?.Status);
+            var after = state with { Amounts = state.Amounts with { OpenOrders = state.Amounts.OpenOrders + Money.Of(amount, "CNY") }, Version = state.Version + 1 };
+            return new LedgerOutcome<int>(new LedgerChange(after, [Order(id, amount)]), 0);
+        };
+
+    private CustomerLedgerStore Ledgers(string prefix) =>
+        new ServiceCollection().AddOrderCheckStorage(azurite.ConnectionString, prefix).BuildServiceProvider().GetRequiredService<CustomerLedgerStore>();
+
+    private StorageRequestTally Tally(CustomerLedgerStore ledgers) => _tallies[ledgers];
+
     private async Task<(CreditStore Store, CustomerLedgerStore Ledgers)> OpenAsync()
     {
         var (store, ledgers, _) = await OpenWithTableAsync();
@@ -134,7 +189,9 @@ public sealed class CustomerLedgerStoreTests(AzuriteFixture azurite) : IClassFix
         var prefix = UniqueName.For("t");
         var store = await CreditStore.OpenAsync(azurite.ConnectionString, new CreditStorageOptions { Prefix = prefix }, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestStore.Start));
         var services = new ServiceCollection().AddOrderCheckStorage(azurite.ConnectionString, prefix).BuildServiceProvider();
-        return (store, services.GetRequiredService<CustomerLedgerStore>(), new Azure.Data.Tables.TableClient(azurite.ConnectionString, prefix + "Credit"));
+        var ledgers = services.GetRequiredService<CustomerLedgerStore>();
+        _tallies[ledgers] = services.GetRequiredService<StorageRequestTally>();
+        return (store, ledgers, new Azure.Data.Tables.TableClient(azurite.ConnectionString, prefix + "Credit"));
     }
 
     private static ExposureState Booked(decimal openOrders) =>
