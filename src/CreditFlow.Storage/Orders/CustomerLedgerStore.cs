@@ -156,6 +156,8 @@ public sealed class CustomerLedgerStore
             else
             {
                 var responses = await _table.SubmitTransactionAsync(actions, cancellationToken);
+
+                // The exposure row, when written, is the first action; otherwise this ETag is not used.
                 exposureETag = responses.Value[0].Headers.ETag;
             }
 
