@@ -1,6 +1,11 @@
 using System.Collections.Concurrent;
 using CreditFlow.Durable;
-using CreditFlow.Durable.Diagnostics;
+using CreditFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using CreditFlow.Durable.DependencyInjection;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.Hosting;
 using CreditFlow.Durable.Storage;
 using CreditFlow.Durable.Worker;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +19,7 @@ internal sealed class BenchHub : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly ILoggerFactory _loggerFactory;
 
-    private BenchHub(TaskHub hub, DurableTaskWorker worker, DurableTaskClient client, ServiceProvider services, ILoggerFactory loggerFactory, WarningCollector warnings)
+    private BenchHub(TaskHub hub, CreditFlowDurableTaskWorker worker, DurableTaskClient client, ServiceProvider services, ILoggerFactory loggerFactory, WarningCollector warnings)
     {
         Hub = hub;
         Worker = worker;
@@ -26,7 +31,7 @@ internal sealed class BenchHub : IAsyncDisposable
 
     public TaskHub Hub { get; }
 
-    public DurableTaskWorker Worker { get; }
+    public CreditFlowDurableTaskWorker Worker { get; }
 
     public DurableTaskClient Client { get; }
 
@@ -43,16 +48,16 @@ internal sealed class BenchHub : IAsyncDisposable
             throw new InvalidOperationException(string.Join("; ", problems.Select(p => $"{p.Key}: {p.Problem}")));
         }
 
-        var hub = new TaskHub(connectionString, options);
-        var registry = new DurableTaskRegistry();
-        DiagnosticOrchestrations.Register(registry);
-        registry.AddOrchestrator<SingleActivity>();
-        var services = new ServiceCollection().BuildServiceProvider();
         var warnings = new WarningCollector();
         var loggerFactory = new LoggerFactory([warnings]);
-        var worker = new DurableTaskWorker(hub, registry, services, TimeProvider.System, loggerFactory);
+        var collection = new ServiceCollection();
+        collection.AddSingleton<ILoggerFactory>(loggerFactory);
+        collection.AddDurableTaskWorker(b => b.AddTasks(r => r.AddOrchestrator<SingleActivity>()).UseCreditFlowStorage(connectionString, options));
+        collection.AddDurableTaskClient(b => b.UseCreditFlowStorage(connectionString, options));
+        var services = collection.BuildServiceProvider();
+        var worker = services.GetServices<IHostedService>().OfType<CreditFlowDurableTaskWorker>().Single();
         await worker.StartAsync(cancellationToken);
-        return new BenchHub(hub, worker, new DurableTaskClient(hub, worker), services, loggerFactory, warnings);
+        return new BenchHub(services.GetRequiredService<TaskHub>(), worker, services.GetRequiredService<DurableTaskClient>(), services, loggerFactory, warnings);
     }
 
     /// <summary>Stops the worker and deletes the hub, each bounded so a stuck loop cannot hang the run.</summary>

@@ -5,6 +5,9 @@ using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CreditFlow.Durable;
+using CreditFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using CreditFlow.Durable.Diagnostics;
 using CreditFlow.Testing;
 
@@ -240,7 +243,7 @@ internal static class Program
         var start = Clock.Elapsed;
         try
         {
-            id = await bench.Client.ScheduleNewOrchestrationInstanceAsync(name, input, cancellationToken: cancellationToken);
+            id = await bench.Client.ScheduleNewOrchestrationInstanceAsync(name, input, cancellation: cancellationToken);
             var metadata = await bench.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cancellationToken);
             return new Outcome(id, Clock.Elapsed - start, metadata.RuntimeStatus, metadata.SerializedOutput, metadata.FailureDetails?.ToString());
         }
@@ -265,8 +268,8 @@ internal static class Program
         try
         {
             using var look = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            var history = await bench.Client.GetHistoryAsync(instanceId, look.Token);
-            return history.GroupBy(e => e.GetType().Name).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
+            var history = await bench.Client.GetOrchestrationHistoryAsync(instanceId, look.Token);
+            return history.GroupBy(e => e.EventType.ToString()).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
         }
         catch (Exception e) when (e is OperationCanceledException or Azure.RequestFailedException)
         {
@@ -306,7 +309,7 @@ internal static class Program
             try
             {
                 using var look = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                state = o.InstanceId is null ? "never scheduled" : (await bench.Client.GetInstanceAsync(o.InstanceId, cancellationToken: look.Token))?.RuntimeStatus.ToString() ?? "not found";
+                state = o.InstanceId is null ? "never scheduled" : (await bench.Client.GetInstanceAsync(o.InstanceId, cancellation: look.Token))?.RuntimeStatus.ToString() ?? "not found";
             }
             catch (Exception e) when (e is OperationCanceledException or Azure.RequestFailedException)
             {

@@ -6,6 +6,9 @@ using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CreditFlow.Durable;
+using CreditFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using CreditFlow.Durable.Diagnostics;
 using CreditFlow.Durable.Storage;
 
@@ -139,7 +142,7 @@ internal static class ScaleOutBench
                 hosts.Add(host);
             }
 
-            var client = new DurableTaskClient(hub);
+            var client = new CreditFlowDurableTaskClient("scale-out bench", hub);
             var ownedAfter = Stopwatch.StartNew();
             var before = await UntilAsync(
                 async () => await OwnersAsync(client) is { } owners && owners.Count == processes && owners.Values.Sum() == PartitionCount && owners.Values.Max() - owners.Values.Min() <= 1 ? owners : null,
@@ -352,31 +355,17 @@ internal static class ScaleOutBench
     private static async Task<int> CountCompletedAsync(DurableTaskClient client, string prefix, CancellationToken cancellationToken)
     {
         var count = 0;
-        string? token = null;
-        do
+        await foreach (var _ in client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = prefix, Statuses = [OrchestrationRuntimeStatus.Completed], PageSize = 1000 }).WithCancellation(cancellationToken))
         {
-            var page = await client.QueryInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = prefix, Statuses = [OrchestrationRuntimeStatus.Completed], PageSize = 1000, ContinuationToken = token }, cancellationToken);
-            count += page.Instances.Count;
-            token = page.ContinuationToken;
+            count++;
         }
-        while (token is not null);
 
         return count;
     }
 
     private static async Task<List<OrchestrationMetadata>> AllAsync(DurableTaskClient client, string prefix, CancellationToken cancellationToken)
     {
-        var all = new List<OrchestrationMetadata>();
-        string? token = null;
-        do
-        {
-            var page = await client.QueryInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = prefix, PageSize = 1000, FetchInputsAndOutputs = true, ContinuationToken = token }, cancellationToken);
-            all.AddRange(page.Instances);
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-
-        return all;
+        return await client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = prefix, PageSize = 1000, FetchInputsAndOutputs = true }).ToListAsync(cancellationToken);
     }
 
     /// <summary>Live partitions per owning process id (worker ids are machine:pid:tag), or null while the hub's leases are not readable yet.</summary>

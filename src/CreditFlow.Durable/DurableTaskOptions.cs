@@ -34,9 +34,15 @@ public sealed record DurableTaskOptions
     /// <summary>
     /// Lets a step that only schedules activities run them before its checkpoint, committing once
     /// the instance waits on something else or ends (at most <see cref="MaxDeferredSteps"/> steps).
-    /// Activities run at least once anyway, so a crash only redoes the uncommitted steps.
     /// </summary>
-    public bool DeferCheckpointsForLocalActivities { get; init; } = true;
+    /// <remarks>
+    /// Off by default: an activity's side effect must not rest on a decision that was not committed. A
+    /// crash redoes the uncommitted steps; the engine repeats their time and GUIDs and defers only steps
+    /// woken by one local activity result that await nothing else, but it cannot make an activity return
+    /// the same result again. Turn it on only where every activity does (pure computations, reads that
+    /// do not change), for the saved checkpoints.
+    /// </remarks>
+    public bool DeferCheckpointsForLocalActivities { get; init; }
 
     /// <summary>Most steps held back from a checkpoint by <see cref="DeferCheckpointsForLocalActivities"/>.</summary>
     public int MaxDeferredSteps { get; init; } = 50;

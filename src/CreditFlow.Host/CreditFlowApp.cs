@@ -1,4 +1,6 @@
-using CreditFlow.Durable;
+using CreditFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using CreditFlow.Host.Apis;
 using CreditFlow.Host.Applications;
 using CreditFlow.Host.Configuration;
@@ -40,7 +42,7 @@ public static class CreditFlowApp
         builder.Services.AddCreditFlowWorkflowServices(builder.Configuration);
         builder.Services.AddApplicationsApi(builder.Configuration);
         builder.Services.AddErpOrderCheck(settings, builder.Configuration);
-        builder.Services.AddDurableTask(settings.StorageConnectionString, settings.Durable, workflows => workflows.AddCreditFlowWorkflows());
+        builder.Services.AddDurableWorkflows(settings);
         builder.Services.AddDemoData(builder.Configuration);
         overrideServices?.Invoke(builder.Services);
 

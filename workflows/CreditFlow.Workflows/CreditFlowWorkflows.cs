@@ -1,4 +1,4 @@
-using CreditFlow.Durable;
+using Microsoft.DurableTask;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Onboarding;
 using CreditFlow.Workflows.OrderCheck;

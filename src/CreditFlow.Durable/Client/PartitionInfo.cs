@@ -1,4 +1,4 @@
-namespace CreditFlow.Durable;
+namespace CreditFlow.Durable.Client;
 
 /// <summary>A control-queue partition: who owns it and how much waits in it.</summary>
 /// <param name="Index">0 to partitionCount - 1.</param>

@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+
 namespace CreditFlow.Durable.Diagnostics;
 
 /// <summary>

@@ -1,3 +1,6 @@
+using CreditFlow.Durable.History;
+using Microsoft.DurableTask;
+
 namespace CreditFlow.Durable.Execution;
 
 /// <summary>A call the orchestrator awaits until a history event completes it.</summary>
@@ -5,7 +8,7 @@ internal interface IOpenTask
 {
     void SetResult(string? serializedResult);
 
-    void SetFailure(TaskFailureDetails failure);
+    void SetFailure(FailureDetails failure);
 }
 
 internal sealed class OpenTask<TResult>(int id, string taskName) : IOpenTask
@@ -16,7 +19,7 @@ internal sealed class OpenTask<TResult>(int id, string taskName) : IOpenTask
     {
         try
         {
-            Source.TrySetResult((TResult)JsonDataConverter.Deserialize(serializedResult, typeof(TResult))!);
+            Source.TrySetResult((TResult)PayloadConverter.FromJson(serializedResult, typeof(TResult))!);
         }
         catch (System.Text.Json.JsonException e)
         {
@@ -24,8 +27,8 @@ internal sealed class OpenTask<TResult>(int id, string taskName) : IOpenTask
         }
     }
 
-    public void SetFailure(TaskFailureDetails failure) =>
-        Source.TrySetException(new TaskFailedException(taskName, id, failure));
+    public void SetFailure(FailureDetails failure) =>
+        Source.TrySetException(new TaskFailedException(taskName, id, failure.ToSdk()));
 }
 
 /// <summary>An orchestrator waiting for a named external event.</summary>
@@ -33,5 +36,5 @@ internal sealed class EventWaiter(Type payloadType)
 {
     public TaskCompletionSource<object?> Source { get; } = new();
 
-    public void Deliver(string? payload) => Source.TrySetResult(JsonDataConverter.Deserialize(payload, payloadType));
+    public void Deliver(string? payload) => Source.TrySetResult(PayloadConverter.FromJson(payload, payloadType));
 }

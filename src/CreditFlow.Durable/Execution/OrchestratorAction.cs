@@ -17,7 +17,7 @@ internal sealed record CreateTimerAction(int Id, DateTime FireAt) : Orchestrator
     public override string Describe() => "TimerCreated";
 }
 
-internal sealed record CreateSubOrchestrationAction(int Id, string Name, string InstanceId, string? Input) : OrchestratorAction(Id)
+internal sealed record CreateSubOrchestrationAction(int Id, string Name, string InstanceId, string? Input, string? Version = null) : OrchestratorAction(Id)
 {
     public override string Describe() => $"SubOrchestrationInstanceCreated '{Name}'";
 }

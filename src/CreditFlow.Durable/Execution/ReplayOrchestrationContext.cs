@@ -1,37 +1,57 @@
 using System.Security.Cryptography;
 using System.Text;
 using CreditFlow.Durable.History;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CreditFlow.Durable.Execution;
 
 /// <summary>
-/// The context an orchestrator runs against during one replay: it turns calls into actions,
-/// matches them with the history, and completes awaited tasks from history events.
+/// The SDK's <see cref="TaskOrchestrationContext"/> as the engine implements it for one replay: it
+/// turns calls into actions, matches them with the history, and completes awaited tasks from history
+/// events. It lives for one step on one thread.
 /// </summary>
-internal sealed partial class ReplayOrchestrationContext(
-    string instanceId, string name, string executionId, ParentOrchestrationInstance? parent, ILoggerFactory? loggerFactory)
-    : TaskOrchestrationContext
+internal sealed partial class ReplayOrchestrationContext : TaskOrchestrationContext
 {
     private readonly Dictionary<int, OrchestratorAction> _unmatchedActions = [];
     private readonly Dictionary<int, IOpenTask> _openTasks = [];
     private readonly Dictionary<string, Queue<EventRaised>> _bufferedEvents = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, LinkedList<EventWaiter>> _eventWaiters = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ExecutionStarted _started;
+    private readonly object? _input;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly int _replayThread = Environment.CurrentManagedThreadId;
     private int _nextTaskId;
     private int _guidCounter;
+    private bool _preserveUnprocessedEvents;
 
-    public override string InstanceId => instanceId;
+    public ReplayOrchestrationContext(string instanceId, ExecutionStarted started, object? input, ILoggerFactory? loggerFactory)
+    {
+        InstanceId = instanceId;
+        _started = started;
+        _input = input;
+        _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        Name = new TaskName(started.Name);
+        Parent = started.Parent?.ToSdk();
+    }
 
-    public override string Name => name;
+    public override TaskName Name { get; }
 
-    public override ParentOrchestrationInstance? Parent => parent;
+    public override string InstanceId { get; }
 
-    public string ExecutionId => executionId;
+    public override ParentOrchestrationInstance? Parent { get; }
 
     public override DateTime CurrentUtcDateTime => CurrentTime;
 
     public override bool IsReplaying => Replaying;
+
+    /// <summary>The orchestrator version this execution runs on; empty when unversioned.</summary>
+    public override string Version => _started.Version ?? string.Empty;
+
+    public string ExecutionId => _started.ExecutionId;
+
+    protected override ILoggerFactory LoggerFactory => _loggerFactory;
 
     internal DateTime CurrentTime { get; set; }
 
@@ -41,44 +61,63 @@ internal sealed partial class ReplayOrchestrationContext(
 
     internal ContinuedAsNewOutcome? ContinueAsNewRequest { get; private set; }
 
-    private bool _preserveUnprocessedEvents;
-
     /// <summary>Actions the code created that no history event has confirmed yet: the step's new work.</summary>
     internal IReadOnlyList<OrchestratorAction> UnmatchedActions => [.. _unmatchedActions.Values.OrderBy(a => a.Id)];
 
-    public override Task<TResult> CallActivityAsync<TResult>(string name, object? input = null, TaskOptions? options = null)
+    /// <summary>Durable work the code still waits for: open calls and timers, and event waiters.</summary>
+    internal int OpenDurableWork => _openTasks.Count + _eventWaiters.Values.Sum(w => w.Count);
+
+    public override T GetInput<T>() => (T)_input!;
+
+    public override Task<TResult> CallActivityAsync<TResult>(TaskName name, object? input = null, TaskOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        var serialized = JsonDataConverter.Serialize(input);
-        return WithRetry(options?.Retry, () =>
+        EnsureOnReplayThread();
+        ArgumentException.ThrowIfNullOrEmpty(name.Name);
+        if (input is TaskOptions && options is null)
+        {
+            throw new ArgumentException($"A {nameof(TaskOptions)} was passed as the input of activity '{name.Name}'; pass it as the options argument.", nameof(input));
+        }
+
+        var serialized = PayloadConverter.ToJson(input);
+        return WithRetry(options?.Retry, subOrchestration: false, () =>
         {
             var id = _nextTaskId++;
-            return Open<TResult>(new ScheduleTaskAction(id, name, serialized), name);
+            return Open<TResult>(new ScheduleTaskAction(id, name.Name, serialized), name.Name);
         });
     }
 
-    public override Task<TResult> CallSubOrchestratorAsync<TResult>(string name, object? input = null, TaskOptions? options = null)
+    public override Task<TResult> CallSubOrchestratorAsync<TResult>(TaskName orchestratorName, object? input = null, TaskOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        var serialized = JsonDataConverter.Serialize(input);
-        var explicitId = (options as SubOrchestrationOptions)?.InstanceId;
-        return WithRetry(options?.Retry, () =>
+        EnsureOnReplayThread();
+        ArgumentException.ThrowIfNullOrEmpty(orchestratorName.Name);
+        var serialized = PayloadConverter.ToJson(input);
+        var child = options as SubOrchestrationOptions;
+
+        // A child is another orchestrator with its own versions: without an explicit version it runs on
+        // the newest one registered, not on this instance's version number.
+        var version = child?.Version?.Version ?? options?.Version?.Version;
+        return WithRetry(options?.Retry, subOrchestration: true, () =>
         {
             var id = _nextTaskId++;
-            var childId = explicitId ?? $"{InstanceId}:{id:D4}";
-            return Open<TResult>(new CreateSubOrchestrationAction(id, name, childId, serialized), name);
+            var childId = child?.InstanceId ?? $"{InstanceId}:{id:D4}";
+            return Open<TResult>(new CreateSubOrchestrationAction(id, orchestratorName.Name, childId, serialized, string.IsNullOrEmpty(version) ? null : version), orchestratorName.Name);
         });
     }
 
-    public override Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken = default)
+    public override Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
     {
+        EnsureOnReplayThread();
         var id = _nextTaskId++;
         var timer = new OpenTask<object?>(id, "timer");
         Record(new CreateTimerAction(id, fireAt.ToUniversalTime()), timer);
         if (cancellationToken.CanBeCanceled)
         {
             // Runs synchronously in the orchestrator's own Cancel() call, so it is deterministic.
-            cancellationToken.Register(() => timer.Source.TrySetCanceled(cancellationToken));
+            cancellationToken.Register(() =>
+            {
+                _openTasks.Remove(id);
+                timer.Source.TrySetCanceled(cancellationToken);
+            });
         }
 
         return timer.Source.Task;
@@ -86,10 +125,11 @@ internal sealed partial class ReplayOrchestrationContext(
 
     public override Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default)
     {
+        EnsureOnReplayThread();
         ArgumentException.ThrowIfNullOrEmpty(eventName);
         if (_bufferedEvents.TryGetValue(eventName, out var buffered) && buffered.TryDequeue(out var early))
         {
-            return Task.FromResult((T)JsonDataConverter.Deserialize(early.Input, typeof(T))!);
+            return Task.FromResult((T)PayloadConverter.FromJson(early.Input, typeof(T))!);
         }
 
         var waiter = new EventWaiter(typeof(T));
@@ -115,44 +155,41 @@ internal sealed partial class ReplayOrchestrationContext(
         return Cast<T>(waiter.Source.Task);
     }
 
-    public override async Task<T> WaitForExternalEvent<T>(string eventName, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public override void SendEvent(string instanceId, string eventName, object payload)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var timer = CreateTimer(CurrentUtcDateTime + timeout, stop.Token);
-        var received = WaitForExternalEvent<T>(eventName, stop.Token);
-        var first = await Task.WhenAny(received, timer);
-        // Cancel synchronously: the callbacks must run on the replay thread, in order.
-#pragma warning disable CA1849
-        stop.Cancel();
-#pragma warning restore CA1849
-        if (first == received)
-        {
-            return await received;
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        throw new TaskCanceledException($"No '{eventName}' event arrived within {timeout}.");
-    }
-
-    public override void SendEvent(string instanceId, string eventName, object? payload = null)
-    {
+        EnsureOnReplayThread();
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         ArgumentException.ThrowIfNullOrEmpty(eventName);
         var id = _nextTaskId++;
-        Record(new SendEventAction(id, instanceId, eventName, JsonDataConverter.Serialize(payload)), null);
+        Record(new SendEventAction(id, instanceId, eventName, PayloadConverter.ToJson(payload)), null);
     }
 
-    public override void SetCustomStatus(object? customStatus) => CustomStatus = JsonDataConverter.Serialize(customStatus);
-
-    public override void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true)
+    public override void SetCustomStatus(object? customStatus)
     {
-        ContinueAsNewRequest = new ContinuedAsNewOutcome(JsonDataConverter.Serialize(newInput), []);
-        _preserveUnprocessedEvents = preserveUnprocessedEvents;
+        EnsureOnReplayThread();
+        CustomStatus = PayloadConverter.ToJson(customStatus);
+    }
+
+    public override void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true) =>
+        ContinueAsNew(new ContinueAsNewOptions { NewInput = newInput, PreserveUnprocessedEvents = preserveUnprocessedEvents });
+
+    public override void ContinueAsNew(ContinueAsNewOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        EnsureOnReplayThread();
+
+        // The next execution keeps this version unless told otherwise: the safe moment to move an
+        // eternal orchestration to a new version is the code's own decision.
+        var version = string.IsNullOrEmpty(options.NewVersion) ? _started.Version : options.NewVersion;
+        ContinueAsNewRequest = new ContinuedAsNewOutcome(PayloadConverter.ToJson(options.NewInput), version, []);
+        _preserveUnprocessedEvents = options.PreserveUnprocessedEvents;
     }
 
     public override Guid NewGuid()
     {
-        // A name-based (version 5 style) GUID: same instance, time and counter give the same value on replay.
+        EnsureOnReplayThread();
+
+        // A name-based (version 5 style) GUID: same instance, step time and counter give the same value on replay.
         var name = Encoding.UTF8.GetBytes($"{InstanceId}_{CurrentUtcDateTime:o}_{_guidCounter++}");
         var hash = SHA1.HashData(name);
         var bytes = hash.AsSpan(0, 16).ToArray();
@@ -161,10 +198,7 @@ internal sealed partial class ReplayOrchestrationContext(
         return new Guid(bytes, bigEndian: true);
     }
 
-    public override ILogger CreateReplaySafeLogger(string categoryName) =>
-        new ReplaySafeLogger(this, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(categoryName));
-
-    /// <summary>The events raised but never awaited, to carry into a new execution.</summary>
+    /// <summary>The events raised but never awaited, to carry into a new execution when asked to.</summary>
     internal IReadOnlyList<EventRaised> UnconsumedEvents() =>
         _preserveUnprocessedEvents ? [.. _bufferedEvents.Values.SelectMany(q => q)] : [];
 
@@ -184,31 +218,17 @@ internal sealed partial class ReplayOrchestrationContext(
         }
     }
 
-    private async Task<TResult> WithRetry<TResult>(RetryPolicy? policy, Func<Task<TResult>> attempt)
+    /// <summary>
+    /// Orchestrator code must run on the replay thread: a continuation that escaped it (ConfigureAwait(false),
+    /// Task.Run) would race the replay and make it non-deterministic.
+    /// </summary>
+    private void EnsureOnReplayThread()
     {
-        if (policy is null)
+        if (Environment.CurrentManagedThreadId != _replayThread)
         {
-            return await attempt();
-        }
-
-        var firstAttemptAt = CurrentUtcDateTime;
-        for (var number = 1; ; number++)
-        {
-            try
-            {
-                return await attempt();
-            }
-            catch (TaskFailedException failure)
-            {
-                var delay = policy.DelayBefore(number + 1);
-                var pastTimeout = policy.RetryTimeout is { } timeout && CurrentUtcDateTime + delay - firstAttemptAt > timeout;
-                if (number >= policy.MaxNumberOfAttempts || pastTimeout || !policy.Handle(failure))
-                {
-                    throw;
-                }
-
-                await CreateTimer(CurrentUtcDateTime + delay);
-            }
+            throw new InvalidOperationException(
+                $"Orchestrator '{Name.Name}' called its context from another thread. Orchestrator code must not use " +
+                "ConfigureAwait(false), Task.Run or other threads; await only the context's tasks.");
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.DurableTask.Client;
 
 namespace CreditFlow.Durable.History;
 
@@ -21,6 +22,7 @@ namespace CreditFlow.Durable.History;
 [JsonDerivedType(typeof(ExecutionTerminated), nameof(ExecutionTerminated))]
 [JsonDerivedType(typeof(ExecutionSuspended), nameof(ExecutionSuspended))]
 [JsonDerivedType(typeof(ExecutionResumed), nameof(ExecutionResumed))]
+[JsonDerivedType(typeof(ExecutionRewound), nameof(ExecutionRewound))]
 [JsonDerivedType(typeof(ContinueAsNew), nameof(ContinueAsNew))]
 [JsonDerivedType(typeof(TaskScheduled), nameof(TaskScheduled))]
 [JsonDerivedType(typeof(TaskCompleted), nameof(TaskCompleted))]
@@ -32,7 +34,7 @@ namespace CreditFlow.Durable.History;
 [JsonDerivedType(typeof(SubOrchestrationInstanceCreated), nameof(SubOrchestrationInstanceCreated))]
 [JsonDerivedType(typeof(SubOrchestrationInstanceCompleted), nameof(SubOrchestrationInstanceCompleted))]
 [JsonDerivedType(typeof(SubOrchestrationInstanceFailed), nameof(SubOrchestrationInstanceFailed))]
-public abstract record HistoryEvent
+internal abstract record HistoryEvent
 {
     /// <summary>Task id for scheduling events; -1 for the others.</summary>
     public int EventId { get; init; } = -1;
@@ -49,55 +51,63 @@ public abstract record HistoryEvent
 }
 
 /// <summary>A step of the orchestrator began; its timestamp is <c>CurrentUtcDateTime</c> for that step.</summary>
-public sealed record OrchestratorStarted : HistoryEvent;
+internal sealed record OrchestratorStarted : HistoryEvent;
 
 /// <summary>A step of the orchestrator ended; events after it are new to the next step.</summary>
-public sealed record OrchestratorCompleted : HistoryEvent;
+internal sealed record OrchestratorCompleted : HistoryEvent;
 
 /// <summary>An execution started.</summary>
-public sealed record ExecutionStarted(string Name, string ExecutionId, string? Input, ParentOrchestrationInstance? Parent = null, DateTime? ScheduledStartTime = null) : HistoryEvent;
+/// <remarks>
+/// <see cref="Version"/> is the orchestrator version the execution runs on: asked for by the starter, or
+/// else the newest version registered with the worker that first runs it. Histories written before
+/// versions were recorded have none and run on the unversioned registration.
+/// </remarks>
+internal sealed record ExecutionStarted(string Name, string ExecutionId, string? Input, ParentInstance? Parent = null, DateTime? ScheduledStartTime = null, string? Version = null) : HistoryEvent;
 
 /// <summary>The execution ended.</summary>
-public sealed record ExecutionCompleted(OrchestrationRuntimeStatus Status, string? Result, TaskFailureDetails? FailureDetails = null) : HistoryEvent;
+internal sealed record ExecutionCompleted(OrchestrationRuntimeStatus Status, string? Result, FailureDetails? FailureDetails = null) : HistoryEvent;
 
 /// <summary>A terminate request arrived.</summary>
-public sealed record ExecutionTerminated(string? Reason, bool Recursive = false) : HistoryEvent;
+internal sealed record ExecutionTerminated(string? Reason, bool Recursive = false) : HistoryEvent;
 
 /// <summary>A suspend request arrived; events are kept, not applied, until resumed.</summary>
-public sealed record ExecutionSuspended(string? Reason) : HistoryEvent;
+internal sealed record ExecutionSuspended(string? Reason) : HistoryEvent;
 
 /// <summary>A resume request arrived.</summary>
-public sealed record ExecutionResumed(string? Reason) : HistoryEvent;
+internal sealed record ExecutionResumed(string? Reason) : HistoryEvent;
+
+/// <summary>A rewind request arrived: a failed execution runs again from its last good state, its failed tasks retried.</summary>
+internal sealed record ExecutionRewound(string? Reason) : HistoryEvent;
 
 /// <summary>The execution continued as a new one with this input.</summary>
-public sealed record ContinueAsNew(string? Input, string NewExecutionId) : HistoryEvent;
+internal sealed record ContinueAsNew(string? Input, string NewExecutionId) : HistoryEvent;
 
 /// <summary>An activity was scheduled.</summary>
-public sealed record TaskScheduled(string Name, string? Input) : HistoryEvent;
+internal sealed record TaskScheduled(string Name, string? Input) : HistoryEvent;
 
 /// <summary>An activity returned.</summary>
-public sealed record TaskCompleted(int TaskScheduledId, string? Result) : HistoryEvent;
+internal sealed record TaskCompleted(int TaskScheduledId, string? Result) : HistoryEvent;
 
 /// <summary>An activity threw.</summary>
-public sealed record TaskFailed(int TaskScheduledId, TaskFailureDetails FailureDetails) : HistoryEvent;
+internal sealed record TaskFailed(int TaskScheduledId, FailureDetails FailureDetails) : HistoryEvent;
 
 /// <summary>A durable timer was created.</summary>
-public sealed record TimerCreated(DateTime FireAt) : HistoryEvent;
+internal sealed record TimerCreated(DateTime FireAt) : HistoryEvent;
 
 /// <summary>A durable timer fired.</summary>
-public sealed record TimerFired(int TimerId, DateTime FireAt) : HistoryEvent;
+internal sealed record TimerFired(int TimerId, DateTime FireAt) : HistoryEvent;
 
 /// <summary>An external event arrived.</summary>
-public sealed record EventRaised(string Name, string? Input) : HistoryEvent;
+internal sealed record EventRaised(string Name, string? Input) : HistoryEvent;
 
 /// <summary>The orchestrator raised an event to another instance.</summary>
-public sealed record EventSent(string InstanceId, string Name, string? Input) : HistoryEvent;
+internal sealed record EventSent(string InstanceId, string Name, string? Input) : HistoryEvent;
 
 /// <summary>A child orchestration was started.</summary>
-public sealed record SubOrchestrationInstanceCreated(string Name, string InstanceId, string? Input) : HistoryEvent;
+internal sealed record SubOrchestrationInstanceCreated(string Name, string InstanceId, string? Input) : HistoryEvent;
 
 /// <summary>A child orchestration completed.</summary>
-public sealed record SubOrchestrationInstanceCompleted(int TaskScheduledId, string? Result) : HistoryEvent;
+internal sealed record SubOrchestrationInstanceCompleted(int TaskScheduledId, string? Result) : HistoryEvent;
 
 /// <summary>A child orchestration failed.</summary>
-public sealed record SubOrchestrationInstanceFailed(int TaskScheduledId, TaskFailureDetails FailureDetails) : HistoryEvent;
+internal sealed record SubOrchestrationInstanceFailed(int TaskScheduledId, FailureDetails FailureDetails) : HistoryEvent;

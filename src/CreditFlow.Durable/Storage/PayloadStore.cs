@@ -19,24 +19,27 @@ internal sealed class PayloadStore(TaskHub hub)
 
     /// <summary>Writes <paramref name="value"/> into <paramref name="entity"/>, inline or as a blob reference.</summary>
     /// <param name="maxParts">How many 30K-character properties may hold it before it goes to a blob.</param>
-    public async Task SetAsync(TableEntity entity, string property, string? value, string blobName, int maxParts, CancellationToken cancellationToken)
+    /// <returns>The blob written, or null when the value went inline.</returns>
+    public async Task<string?> SetAsync(TableEntity entity, string property, string? value, string blobName, int maxParts, CancellationToken cancellationToken)
     {
         if (value is null)
         {
-            return;
+            return null;
         }
 
         if (value.Length > PartChars * maxParts)
         {
-            await hub.Payloads.GetBlobClient(blobName).UploadAsync(BinaryData.FromString(value), overwrite: true, cancellationToken);
+            await hub.PayloadBlobs.GetBlobClient(blobName).UploadAsync(BinaryData.FromString(value), overwrite: true, cancellationToken);
             entity[$"{property}Blob"] = blobName;
-            return;
+            return blobName;
         }
 
         for (int part = 0, start = 0; start < value.Length || part == 0; part++, start += PartChars)
         {
             entity[part == 0 ? property : $"{property}_{part}"] = value.Substring(start, Math.Min(PartChars, value.Length - start));
         }
+
+        return null;
     }
 
     /// <summary>Reads a value written by <see cref="SetAsync"/>.</summary>
@@ -44,7 +47,7 @@ internal sealed class PayloadStore(TaskHub hub)
     {
         if (entity.GetString($"{property}Blob") is { } blobName)
         {
-            return (await hub.Payloads.GetBlobClient(blobName).DownloadContentAsync(cancellationToken)).Value.Content.ToString();
+            return (await hub.PayloadBlobs.GetBlobClient(blobName).DownloadContentAsync(cancellationToken)).Value.Content.ToString();
         }
 
         var first = entity.GetString(property);
@@ -72,32 +75,65 @@ internal sealed class PayloadStore(TaskHub hub)
     }
 
     /// <summary>The body to enqueue for <paramref name="json"/>: itself, or a blob reference when too large.</summary>
-    public async Task<string> ToQueueBodyAsync(string json, string blobName, CancellationToken cancellationToken)
+    /// <param name="force">Always to a blob (e.g. a poison message, which wraps the body in more JSON).</param>
+    public async Task<string> ToQueueBodyAsync(string json, string blobName, CancellationToken cancellationToken, bool force = false)
     {
-        if (json.Length <= MaxInlineMessageChars)
+        if (json.Length <= MaxInlineMessageChars && !force)
         {
             return json;
         }
 
-        await hub.Payloads.GetBlobClient(blobName).UploadAsync(BinaryData.FromString(json), overwrite: true, cancellationToken);
+        await hub.PayloadBlobs.GetBlobClient(blobName).UploadAsync(BinaryData.FromString(json), overwrite: true, cancellationToken);
         return BlobMessagePrefix + blobName;
+    }
+
+    /// <summary>The blob a queue body refers to, or null when the body is inline.</summary>
+    public static string? BlobOf(string body) => body.StartsWith(BlobMessagePrefix, StringComparison.Ordinal) ? body[BlobMessagePrefix.Length..] : null;
+
+    /// <summary>Deletes blobs nothing refers to any more; a failure only leaves garbage that purge removes.</summary>
+    public async Task DeleteQuietlyAsync(IEnumerable<string> blobNames)
+    {
+        foreach (var name in blobNames)
+        {
+            try
+            {
+                await hub.PayloadBlobs.DeleteBlobIfExistsAsync(name);
+            }
+            catch (RequestFailedException)
+            {
+                // Left for purge.
+            }
+        }
+    }
+
+    /// <summary>Deletes every blob under <paramref name="prefix"/> (an earlier execution's); returns how many.</summary>
+    public async Task<int> DeletePrefixAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        await foreach (var blob in hub.PayloadBlobs.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, cancellationToken))
+        {
+            names.Add(blob.Name);
+        }
+
+        await DeleteQuietlyAsync(names);
+        return names.Count;
     }
 
     /// <summary>The JSON a queue body stands for.</summary>
     public async Task<string> FromQueueBodyAsync(string body, CancellationToken cancellationToken) =>
         body.StartsWith(BlobMessagePrefix, StringComparison.Ordinal)
-            ? (await hub.Payloads.GetBlobClient(body[BlobMessagePrefix.Length..]).DownloadContentAsync(cancellationToken)).Value.Content.ToString()
+            ? (await hub.PayloadBlobs.GetBlobClient(body[BlobMessagePrefix.Length..]).DownloadContentAsync(cancellationToken)).Value.Content.ToString()
             : body;
 
     /// <summary>Deletes every blob stored for an instance; returns how many.</summary>
     public async Task<int> DeleteInstanceAsync(string instanceId, CancellationToken cancellationToken)
     {
         var deleted = 0;
-        await foreach (var blob in hub.Payloads.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, BlobPrefix(instanceId), cancellationToken))
+        await foreach (var blob in hub.PayloadBlobs.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, BlobPrefix(instanceId), cancellationToken))
         {
             try
             {
-                await hub.Payloads.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken);
+                await hub.PayloadBlobs.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken);
                 deleted++;
             }
             catch (RequestFailedException e) when (e.Status == 404)

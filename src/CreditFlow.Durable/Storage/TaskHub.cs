@@ -5,6 +5,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using CreditFlow.Durable.Worker;
 
 namespace CreditFlow.Durable.Storage;
 
@@ -34,8 +35,12 @@ public sealed class TaskHub
         Timers = Tables.GetTableClient($"{hub}Timers");
         ControlQueues = [.. Enumerable.Range(0, options.PartitionCount).Select(i => Queues.GetQueueClient($"{lowerHub}-control-{i:D2}"))];
         PoisonQueue = Queues.GetQueueClient($"{lowerHub}-poison");
-        Payloads = Blobs.GetBlobContainerClient($"{lowerHub}-payloads");
+        PayloadBlobs = Blobs.GetBlobContainerClient($"{lowerHub}-payloads");
         Leases = Blobs.GetBlobContainerClient($"{lowerHub}-leases");
+        Payloads = new PayloadStore(this);
+        Store = new InstanceStore(this, Payloads);
+        TimerRows = new TimerStore(this, Payloads);
+        Sender = new MessageSender(this, Payloads);
     }
 
     /// <summary>The runtime settings this hub runs with.</summary>
@@ -60,9 +65,27 @@ public sealed class TaskHub
 
     internal QueueClient PoisonQueue { get; }
 
-    internal BlobContainerClient Payloads { get; }
+    internal BlobContainerClient PayloadBlobs { get; }
 
     internal BlobContainerClient Leases { get; }
+
+    /// <summary>Values past the table and queue limits, as blobs.</summary>
+    internal PayloadStore Payloads { get; }
+
+    /// <summary>Instances: load, checkpoint, status, index.</summary>
+    internal InstanceStore Store { get; }
+
+    /// <summary>Durable timers.</summary>
+    internal TimerStore TimerRows { get; }
+
+    /// <summary>Messages to instances, handed to the local worker when it owns their partition.</summary>
+    internal MessageSender Sender { get; }
+
+    /// <summary>Committed changes, for local waiters (the client's wait-for-start and -completion).</summary>
+    internal Worker.InstanceNotifier Notifier { get; } = new();
+
+    /// <summary>The worker of this process on this hub, once it has started; null in a client-only process.</summary>
+    internal Worker.CreditFlowDurableTaskWorker? LocalWorker { get; set; }
 
     /// <summary>The partition an instance belongs to: a stable hash of its id, the same in every process.</summary>
     public int PartitionOf(string instanceId) =>
@@ -77,7 +100,7 @@ public sealed class TaskHub
             History.CreateIfNotExistsAsync(cancellationToken),
             Timers.CreateIfNotExistsAsync(cancellationToken),
             PoisonQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
-            Payloads.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+            PayloadBlobs.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             Leases.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
         await Task.WhenAll(ControlQueues.Select(q => q.CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
         await CheckPartitionCountAsync(cancellationToken);
@@ -125,7 +148,7 @@ public sealed class TaskHub
             History.DeleteAsync(cancellationToken),
             Timers.DeleteAsync(cancellationToken),
             PoisonQueue.DeleteIfExistsAsync(cancellationToken),
-            Payloads.DeleteIfExistsAsync(cancellationToken: cancellationToken),
+            PayloadBlobs.DeleteIfExistsAsync(cancellationToken: cancellationToken),
             Leases.DeleteIfExistsAsync(cancellationToken: cancellationToken));
         await Task.WhenAll(ControlQueues.Select(q => q.DeleteIfExistsAsync(cancellationToken)));
     }

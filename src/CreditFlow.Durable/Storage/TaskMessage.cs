@@ -7,4 +7,9 @@ namespace CreditFlow.Durable.Storage;
 /// <param name="ExecutionId">The target execution; null for any (e.g. raised events, terminate).</param>
 /// <param name="Event">The event to append to the target's history.</param>
 /// <param name="MessageId">Unique per message, and the same for every re-send of it, so receivers drop duplicates.</param>
-internal sealed record TaskMessage(string InstanceId, string? ExecutionId, HistoryEvent Event, string MessageId);
+/// <param name="Carried">With a start after ContinueAsNew: events the previous execution received but did not consume.</param>
+/// <param name="IndexETag">With a client's start: the ETag of the index row the client wrote, so the first index update is fenced without a read.</param>
+/// <param name="InputBlob">With a client's start: the blob holding a large input, which the instance's rows then share.</param>
+internal sealed record TaskMessage(
+    string InstanceId, string? ExecutionId, HistoryEvent Event, string MessageId,
+    IReadOnlyList<EventRaised>? Carried = null, string? IndexETag = null, string? InputBlob = null);

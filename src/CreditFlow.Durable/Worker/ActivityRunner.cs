@@ -1,15 +1,18 @@
 using CreditFlow.Durable.Execution;
 using CreditFlow.Durable.History;
 using CreditFlow.Durable.Storage;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CreditFlow.Durable.Worker;
 
 /// <summary>
 /// Runs activities in this process, beside the orchestration that scheduled them, within the
-/// host's activity concurrency limit. Each call gets a fresh DI scope and activity instance.
+/// host's activity concurrency limit. Each call gets a fresh DI scope and an activity from the SDK's
+/// task factory.
 /// </summary>
-internal sealed class ActivityRunner(DurableTaskWorker worker, DurableTaskRegistry registry, IServiceProvider services, int maxConcurrent)
+internal sealed class ActivityRunner(CreditFlowDurableTaskWorker worker, IDurableTaskFactory factory, IServiceProvider services, int maxConcurrent)
 {
     private readonly SemaphoreSlim _slots = new(maxConcurrent, maxConcurrent);
 
@@ -55,23 +58,21 @@ internal sealed class ActivityRunner(DurableTaskWorker worker, DurableTaskRegist
 
     private async Task<HistoryEvent> InvokeAsync(string instanceId, RunActivity activity)
     {
-        if (!registry.Activities.TryGetValue(activity.Name, out var type))
-        {
-            return new TaskFailed(activity.TaskId, new TaskFailureDetails("ActivityNotFound", $"No activity named '{activity.Name}' is registered in this worker.", null));
-        }
-
         try
         {
             await using var scope = services.CreateAsyncScope();
-            var instance = (ITaskActivity)ActivatorUtilities.CreateInstance(scope.ServiceProvider, type);
-            var input = JsonDataConverter.Deserialize(activity.Input, instance.InputType);
-            var context = new TaskActivityContext(activity.Name, instanceId, activity.TaskId, activity.ExecutionId);
-            var output = await instance.RunAsync(context, input);
-            return new TaskCompleted(activity.TaskId, JsonDataConverter.Serialize(output));
+            if (!factory.TryCreateActivity(new TaskName(activity.Name), scope.ServiceProvider, out var instance))
+            {
+                return new TaskFailed(activity.TaskId, FailureDetails.Of("ActivityNotFound", $"No activity named '{activity.Name}' is registered in this worker."));
+            }
+
+            var input = PayloadConverter.FromJson(activity.Input, instance.InputType);
+            var output = await instance.RunAsync(new ActivityContext(activity.Name, instanceId, activity.ExecutionId, activity.TaskId), input);
+            return new TaskCompleted(activity.TaskId, PayloadConverter.ToJson(output));
         }
         catch (Exception e) when (e is not SimulatedCrashException)
         {
-            return new TaskFailed(activity.TaskId, TaskFailureDetails.FromException(e));
+            return new TaskFailed(activity.TaskId, FailureDetails.FromException(e));
         }
     }
 }

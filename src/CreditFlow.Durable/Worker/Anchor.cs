@@ -1,3 +1,5 @@
+using CreditFlow.Durable.Storage;
+
 namespace CreditFlow.Durable.Worker;
 
 /// <summary>
@@ -17,7 +19,10 @@ internal sealed record QueueAnchor(int Partition, string QueueMessageId) : Ancho
     public Lock Gate { get; } = new();
 
     public bool Acknowledged { get; set; }
+
+    /// <summary>The blob holding a large message's body, deleted once the message is consumed.</summary>
+    public string? BodyBlob { get; init; }
 }
 
-/// <summary>A timer row that fired.</summary>
-internal sealed record TimerAnchor(int Partition, string RowKey) : Anchor(Partition);
+/// <summary>A timer row that fired, with the deliveries that failed before this one.</summary>
+internal sealed record TimerAnchor(int Partition, string RowKey, TaskMessage Message, int Attempts = 0, string? MessageBlob = null) : Anchor(Partition);

@@ -1,3 +1,5 @@
+using Microsoft.DurableTask.Client;
+
 namespace CreditFlow.Durable.Worker;
 
 /// <summary>

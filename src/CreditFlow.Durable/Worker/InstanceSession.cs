@@ -1,3 +1,4 @@
+using CreditFlow.Durable.History;
 using CreditFlow.Durable.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -7,7 +8,7 @@ namespace CreditFlow.Durable.Worker;
 /// One instance as its partition's owner works on it: an inbox of messages, the cached state, the
 /// anchors to acknowledge, and the activities in flight. Steps of one instance never overlap.
 /// </summary>
-internal sealed partial class InstanceSession(string instanceId, int partition, DurableTaskWorker worker)
+internal sealed partial class InstanceSession(string instanceId, int partition, CreditFlowDurableTaskWorker worker)
 {
     private readonly Lock _gate = new();
     private readonly List<(TaskMessage Message, Anchor? Anchor)> _inbox = [];
@@ -15,41 +16,51 @@ internal sealed partial class InstanceSession(string instanceId, int partition, 
     private readonly HashSet<(string ExecutionId, int TaskId)> _tasksInFlight = [];
     private InstanceState? _state;
     private bool _running;
+    private bool _retired;
     private int _activitiesInFlight;
 
     public string InstanceId => instanceId;
 
     public int Partition => partition;
 
-    /// <summary>True when nothing is queued, running or held: the session may be dropped from memory.</summary>
-    public bool IsIdle
+    public bool IsFinished => _state?.Status.IsTerminal() == true;
+
+    /// <summary>True once the session has gone quiet and left the worker's map; it takes no more messages.</summary>
+    internal bool IsRetired
     {
         get
         {
             lock (_gate)
             {
-                return !_running && _inbox.Count == 0 && _activitiesInFlight == 0 && _heldAnchors.Count == 0;
+                return _retired;
             }
         }
     }
 
-    public bool IsFinished => _state?.Status.IsTerminal() == true;
-
-    /// <summary>Queues a message; starts working if the session is not already.</summary>
-    public void Enqueue(TaskMessage message, Anchor? anchor)
+    /// <summary>
+    /// Queues a message and starts working if the session is not already. False when the session has
+    /// just retired (left the worker's map): the caller delivers to a new session instead.
+    /// </summary>
+    public bool TryEnqueue(TaskMessage message, Anchor? anchor)
     {
         lock (_gate)
         {
+            if (_retired)
+            {
+                return false;
+            }
+
             _inbox.Add((message, anchor));
             if (_running)
             {
-                return;
+                return true;
             }
 
             _running = true;
         }
 
         _ = Task.Run(RunAsync);
+        return true;
     }
 
     /// <summary>Marks an activity as running here; false when it already is (a re-dispatch after a reload).</summary>
@@ -67,16 +78,26 @@ internal sealed partial class InstanceSession(string instanceId, int partition, 
         }
     }
 
-    /// <summary>An activity's result arrives as a message without an anchor: the step's own anchor still holds.</summary>
+    /// <summary>
+    /// An activity's result arrives as a message without an anchor: the step's own anchor still holds.
+    /// Counted down and queued in one go, so the session cannot retire in between and lose it.
+    /// </summary>
     public void ActivityFinished(RunActivity activity, TaskMessage result)
     {
         lock (_gate)
         {
             _tasksInFlight.Remove((activity.ExecutionId, activity.TaskId));
             _activitiesInFlight--;
+            _inbox.Add((result, null));
+            if (_running)
+            {
+                return;
+            }
+
+            _running = true;
         }
 
-        Enqueue(result, null);
+        _ = Task.Run(RunAsync);
     }
 
     private async Task RunAsync()
@@ -100,7 +121,9 @@ internal sealed partial class InstanceSession(string instanceId, int partition, 
                             _running = false;
                             if (_activitiesInFlight == 0)
                             {
-                                // Quiet: drop the cached state, so memory holds only instances at work.
+                                // Quiet: leave the worker's map, so memory holds only instances at work. Under the
+                                // gate, so a message either arrived before (and keeps us running) or finds us retired.
+                                _retired = true;
                                 worker.Forget(this);
                             }
 
@@ -153,7 +176,9 @@ internal sealed partial class InstanceSession(string instanceId, int partition, 
                 }
             }
 
-            await GiveBackAsync(batch, TimeSpan.FromSeconds(5), stopRunning: true, error: $"{e.GetType().Name}: {e.Message}");
+            // The poison queue shows why: the cause, not the reflection wrapper around a constructor that threw.
+            var cause = e is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : e;
+            await GiveBackAsync(batch, TimeSpan.FromSeconds(5), stopRunning: true, error: $"{cause.GetType().Name}: {cause.Message}");
         }
     }
 
@@ -182,7 +207,10 @@ internal sealed partial class InstanceSession(string instanceId, int partition, 
         await worker.AbandonAsync(release, delay, error);
     }
 
-    /// <summary>Acknowledges the anchors of committed work and brings the Instances index up to date.</summary>
+    /// <summary>
+    /// Acknowledges the anchors of committed work, brings the Instances index up to date, then
+    /// deletes the payload blobs no row refers to any more.
+    /// </summary>
     private async Task SettleAsync(List<Anchor> anchors)
     {
         await CommitDeferredAsync();
@@ -193,6 +221,30 @@ internal sealed partial class InstanceSession(string instanceId, int partition, 
         }
 
         await worker.AcknowledgeAsync(anchors);
+        if (_state is { } settled)
+        {
+            await CollectGarbageAsync(settled);
+        }
+    }
+
+    /// <summary>Blobs of superseded values and of earlier executions whose rows are gone.</summary>
+    private async Task CollectGarbageAsync(InstanceState state)
+    {
+        if (state.SupersededBlobs.Count > 0)
+        {
+            List<string> superseded = [.. state.SupersededBlobs];
+            state.SupersededBlobs.Clear();
+            await worker.Payloads.DeleteQuietlyAsync(superseded);
+        }
+
+        if (state.StaleExecutions.Count > 0 && state.StaleRowKeys.Count == 0)
+        {
+            foreach (var execution in state.StaleExecutions.ToList())
+            {
+                await worker.Payloads.DeletePrefixAsync($"{PayloadStore.BlobPrefix(instanceId)}{execution}/", worker.Stopping);
+                state.StaleExecutions.Remove(execution);
+            }
+        }
     }
 
     private static partial class Log
@@ -205,5 +257,8 @@ internal sealed partial class InstanceSession(string instanceId, int partition, 
 
         [LoggerMessage(EventId = 102, Level = LogLevel.Debug, Message = "Instance {InstanceId} changed under us; reloading.")]
         public static partial void Conflict(ILogger logger, string instanceId);
+
+        [LoggerMessage(EventId = 104, Level = LogLevel.Warning, Message = "Messages for instance {InstanceId}, which does not exist and is not scheduled, were dropped.")]
+        public static partial void DroppedForUnknown(ILogger logger, string instanceId);
     }
 }

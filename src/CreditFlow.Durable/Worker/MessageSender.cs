@@ -5,27 +5,25 @@ using CreditFlow.Durable.Storage;
 namespace CreditFlow.Durable.Worker;
 
 /// <summary>
-/// Sends messages to instances through their partition's control queue. When this process owns
-/// the partition, the message is enqueued invisible (so it is durable) and handed straight to the
-/// local worker: no poll, no second read.
+/// Sends messages to instances through their partition's control queue. When this process's worker
+/// owns the partition, the message is enqueued invisible (so it is durable) and handed straight to
+/// it: no poll, no second read.
 /// </summary>
 internal sealed class MessageSender(TaskHub hub, PayloadStore payloads)
 {
-    private DurableTaskWorker? _localWorker;
-
-    /// <summary>Connects the in-process worker for local hand-over.</summary>
-    public void Attach(DurableTaskWorker worker) => _localWorker = worker;
-
     public async Task SendAsync(TaskMessage message, CancellationToken cancellationToken)
     {
         var partition = hub.PartitionOf(message.InstanceId);
-        var json = JsonSerializer.Serialize(message, JsonDataConverter.Options);
+        var json = JsonSerializer.Serialize(message, PayloadConverter.Options);
         var body = await payloads.ToQueueBodyAsync(json, $"{PayloadStore.BlobPrefix(message.InstanceId)}messages/{Uri.EscapeDataString(message.MessageId)}.json", cancellationToken);
         var queue = hub.ControlQueues[partition];
-        if (_localWorker is { } worker && worker.OwnsPartition(partition))
+        if (hub.LocalWorker is { } worker && worker.OwnsPartition(partition))
         {
             var receipt = (await queue.SendMessageAsync(body, hub.Options.ControlQueueVisibilityTimeout, cancellationToken: cancellationToken)).Value;
-            worker.DeliverLocal(message, new QueueAnchor(partition, receipt.MessageId) { PopReceipt = receipt.PopReceipt, InvisibleSince = DateTime.UtcNow });
+            worker.DeliverLocal(message, new QueueAnchor(partition, receipt.MessageId)
+            {
+                PopReceipt = receipt.PopReceipt, InvisibleSince = DateTime.UtcNow, BodyBlob = PayloadStore.BlobOf(body),
+            });
             return;
         }
 

@@ -13,7 +13,7 @@ namespace CreditFlow.Durable.Worker;
 /// its share of partitions / live workers and gives back any above it, so ownership rebalances as
 /// workers join and leave. A killed worker's leases expire and are taken over.
 /// </summary>
-internal sealed partial class PartitionManager(DurableTaskWorker worker, TaskHub hub)
+internal sealed partial class PartitionManager(CreditFlowDurableTaskWorker worker, TaskHub hub)
 {
     private const string HeartbeatKey = "heartbeatticks";
     private readonly string _leaseId = Guid.NewGuid().ToString();

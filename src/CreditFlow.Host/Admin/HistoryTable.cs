@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using CreditFlow.Durable.History;
+using DurableTask.Core.History;
 
 namespace CreditFlow.Host.Admin;
 
@@ -19,7 +19,7 @@ internal static class HistoryTable
         for (var i = 0; i < history.Count; i++)
         {
             var e = history[i];
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{i}</td><td>{Html.Time(new DateTimeOffset(e.Timestamp, TimeSpan.Zero))}</td><td>{(e.Timestamp - start).TotalMilliseconds:F0}</td><td>{Html.E(e.EventType)}</td><td>{(e.EventId >= 0 ? e.EventId.ToString(CultureInfo.InvariantCulture) : "")}</td><td>{Html.E(Html.Clip(Details(e)))}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{i}</td><td>{Html.Time(new DateTimeOffset(e.Timestamp, TimeSpan.Zero))}</td><td>{(e.Timestamp - start).TotalMilliseconds:F0}</td><td>{Html.E(e.EventType.ToString())}</td><td>{(e.EventId >= 0 ? e.EventId.ToString(CultureInfo.InvariantCulture) : "")}</td><td>{Html.E(Html.Clip(Details(e)))}</td></tr>");
         }
 
         return html.Append("</tbody></table>").ToString();
@@ -27,22 +27,25 @@ internal static class HistoryTable
 
     private static string Details(HistoryEvent e) => e switch
     {
-        ExecutionStarted s => $"{s.Name} input={s.Input}" + (s.Parent is { } p ? $" parent={p.InstanceId}" : ""),
-        ExecutionCompleted c => $"{c.Status} result={c.Result}" + (c.FailureDetails is { } f ? $" {f.ErrorType}: {f.ErrorMessage}" : ""),
-        ExecutionTerminated t => $"reason={t.Reason}{(t.Recursive ? " (recursive)" : "")}",
-        ExecutionSuspended s => $"reason={s.Reason}",
-        ExecutionResumed r => $"reason={r.Reason}",
-        ContinueAsNew c => $"input={c.Input}",
-        TaskScheduled t => $"{t.Name} input={t.Input}",
-        TaskCompleted c => $"task {c.TaskScheduledId} result={c.Result}",
-        TaskFailed f => $"task {f.TaskScheduledId} {f.FailureDetails.ErrorType}: {f.FailureDetails.ErrorMessage}",
-        TimerCreated t => $"fires at {Html.Time(new DateTimeOffset(t.FireAt, TimeSpan.Zero))}",
-        TimerFired f => $"timer {f.TimerId}",
-        EventRaised r => $"{r.Name} payload={r.Input}",
-        EventSent s => $"{s.Name} to {s.InstanceId} payload={s.Input}",
-        SubOrchestrationInstanceCreated s => $"{s.Name} id={s.InstanceId} input={s.Input}",
-        SubOrchestrationInstanceCompleted c => $"task {c.TaskScheduledId} result={c.Result}",
-        SubOrchestrationInstanceFailed f => $"task {f.TaskScheduledId} {f.FailureDetails.ErrorType}: {f.FailureDetails.ErrorMessage}",
+        ExecutionStartedEvent s => $"{s.Name}{Version(s.Version)} input={s.Input}" + (s.ParentInstance is { } p ? $" parent={p.OrchestrationInstance?.InstanceId}" : ""),
+        ContinueAsNewEvent c => $"input={c.Result}",
+        ExecutionCompletedEvent c => $"{c.OrchestrationStatus} result={c.Result}" + (c.FailureDetails is { } f ? $" {f.ErrorType}: {f.ErrorMessage}" : ""),
+        ExecutionTerminatedEvent t => $"reason={t.Input}",
+        ExecutionSuspendedEvent s => $"reason={s.Reason}",
+        ExecutionResumedEvent r => $"reason={r.Reason}",
+        ExecutionRewoundEvent r => $"reason={r.Reason}",
+        TaskScheduledEvent t => $"{t.Name} input={t.Input}",
+        TaskCompletedEvent c => $"task {c.TaskScheduledId} result={c.Result}",
+        TaskFailedEvent f => $"task {f.TaskScheduledId} {f.FailureDetails?.ErrorType}: {f.FailureDetails?.ErrorMessage ?? f.Reason}",
+        TimerCreatedEvent t => $"fires at {Html.Time(new DateTimeOffset(t.FireAt, TimeSpan.Zero))}",
+        TimerFiredEvent f => $"timer {f.TimerId}",
+        EventRaisedEvent r => $"{r.Name} payload={r.Input}",
+        EventSentEvent s => $"{s.Name} to {s.InstanceId} payload={s.Input}",
+        SubOrchestrationInstanceCreatedEvent s => $"{s.Name} id={s.InstanceId} input={s.Input}",
+        SubOrchestrationInstanceCompletedEvent c => $"task {c.TaskScheduledId} result={c.Result}",
+        SubOrchestrationInstanceFailedEvent f => $"task {f.TaskScheduledId} {f.FailureDetails?.ErrorType}: {f.FailureDetails?.ErrorMessage ?? f.Reason}",
         _ => "",
     };
+
+    private static string Version(string? version) => string.IsNullOrEmpty(version) ? string.Empty : $" (version {version})";
 }

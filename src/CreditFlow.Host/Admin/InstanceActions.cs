@@ -1,5 +1,7 @@
 using System.Text.Json;
-using CreditFlow.Durable;
+using CreditFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace CreditFlow.Host.Admin;
 
@@ -60,7 +62,7 @@ internal static class InstanceActions
         await AdminForms.ReadAsync(context.Request, context.RequestAborted) is not { } form ? NotAForm()
         : await ConfirmThenAsync(context, id, "terminate", form, $"Terminate {id}? It cannot be undone.", async ct =>
         {
-            await client.TerminateInstanceAsync(id, Reason(form), recursive: form["recursive"] == "true", ct);
+            await client.TerminateInstanceAsync(id, new TerminateInstanceOptions(Reason(form), Recursive: form["recursive"] == "true"), ct);
             return (Flash.Ok($"Terminate request sent to {id}."), null);
         });
 
@@ -99,6 +101,13 @@ internal static class InstanceActions
         await AdminForms.ReadAsync(context.Request, context.RequestAborted) is not { } form ? NotAForm()
         : await ConfirmThenAsync(context, id, "purge", form, $"Purge {id}? Its history is deleted for good.", async ct =>
         {
+            // The monitor purges what has ended, as the SDK does; the HTTP API alone deletes a running instance.
+            var instance = await client.GetInstanceAsync(id, ct);
+            if (instance is { IsCompleted: false })
+            {
+                return (Flash.Error($"Cannot purge instance {id}: it is {instance.RuntimeStatus}. Terminate it first."), null);
+            }
+
             var result = await client.PurgeInstanceAsync(id, ct);
             return result.PurgedInstanceCount == 0
                 ? (Flash.Error($"No instance {id} to purge."), "/admin")
@@ -118,7 +127,7 @@ internal static class InstanceActions
             var (flash, location) = await act(context.RequestAborted);
             return Flash.RedirectWith(context, location ?? back, flash);
         }
-        catch (Exception e) when (e is OrchestrationNotFoundException or OrchestrationStateException or OrchestrationAlreadyExistsException or ArgumentException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException)
         {
             return Flash.RedirectWith(context, back, Flash.Error(e.Message));
         }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
-using CreditFlow.Durable;
+using CreditFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace CreditFlow.Host.Admin;
 
@@ -43,20 +45,17 @@ internal static class InstanceListPage
             return Html.Page("Instances", html.ToString(), Flash.Take(context), StatusCodes.Status400BadRequest);
         }
 
-        var page = await client.QueryInstancesAsync(new OrchestrationQuery
-        {
-            CreatedFrom = from, CreatedTo = to, Statuses = statuses, PageSize = pageSize,
-            Name = NullIfBlank(query["name"]), InstanceIdPrefix = NullIfBlank(query["prefix"]),
-            ContinuationToken = NullIfBlank(query["token"]),
-        }, context.RequestAborted);
+        var filter = new OrchestrationQuery { CreatedFrom = from, CreatedTo = to, Statuses = statuses, PageSize = pageSize, InstanceIdPrefix = NullIfBlank(query["prefix"]) };
+        var instances = NullIfBlank(query["name"]) is { } name ? client.GetAllInstancesAsync(name, filter) : client.GetAllInstancesAsync(filter);
+        var page = await instances.AsPages(NullIfBlank(query["token"]), pageSize).FirstAsync(context.RequestAborted);
 
         html.Append("<table><thead><tr><th>Instance id</th><th>Name</th><th>Status</th><th>Created (UTC)</th><th>Last updated (UTC)</th></tr></thead><tbody>");
-        foreach (var instance in page.Instances)
+        foreach (var instance in page.Values)
         {
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Html.InstanceLink(instance.InstanceId)}</td><td>{Html.E(instance.Name)}</td><td>{Html.StatusBadge(instance.RuntimeStatus.ToString())}</td><td>{Html.Time(instance.CreatedAt)}</td><td>{Html.Time(instance.LastUpdatedAt)}</td></tr>");
         }
 
-        if (page.Instances.Count == 0)
+        if (page.Values.Count == 0)
         {
             html.Append("<tr><td colspan=\"5\" class=\"muted\">No instances match.</td></tr>");
         }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
-using CreditFlow.Durable;
+using CreditFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace CreditFlow.Host.Admin;
 
@@ -24,12 +26,12 @@ internal static class InstancePage
             return Html.Page("Not found", $"<h1>Instance not found</h1><p>No instance has the id <span class=\"mono\">{Html.E(id)}</span>. <a href=\"/admin\">Back to the list</a></p>", flash, StatusCodes.Status404NotFound);
         }
 
-        var history = await client.GetHistoryAsync(id, context.RequestAborted);
+        var history = (await client.GetOrchestrationHistoryAsync(id, context.RequestAborted)).ToList();
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"<h1>{Html.E(instance.Name)} <span class=\"mono\">{Html.E(id)}</span> <span id=\"runtime-status\">{Html.StatusBadge(instance.RuntimeStatus.ToString())}</span></h1>")
             .Append("<table style=\"width:auto\"><tbody>")
             .Append(CultureInfo.InvariantCulture, $"<tr><th>Created</th><td>{Html.Time(instance.CreatedAt)}</td></tr><tr><th>Last updated</th><td>{Html.Time(instance.LastUpdatedAt)}</td></tr>");
-        if (instance.ParentInstanceId is { } parent)
+        if (instance.Tags.TryGetValue(CreditFlowDurableTaskClient.ParentTag, out var parent))
         {
             html.Append(CultureInfo.InvariantCulture, $"<tr><th>Parent</th><td>{Html.InstanceLink(parent)}</td></tr>");
         }

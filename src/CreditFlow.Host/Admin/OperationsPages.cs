@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
-using CreditFlow.Durable;
+using CreditFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace CreditFlow.Host.Admin;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using CreditFlow.Durable.History;
+using DurableTask.Core.History;
 
 namespace CreditFlow.Host.Admin;
 
@@ -109,22 +109,23 @@ internal static class Timeline
         {
             switch (e)
             {
-                case TaskScheduled t: Open(t, $"#{t.EventId} {t.Name}", "activity"); break;
-                case TaskCompleted c: Close(c.TaskScheduledId, c.Timestamp, false); break;
-                case TaskFailed f: Close(f.TaskScheduledId, f.Timestamp, true, $"; failed: {f.FailureDetails.ErrorMessage}"); break;
-                case TimerCreated t: Open(t, $"#{t.EventId} timer", "timer", $"; due {Html.Time(new DateTimeOffset(t.FireAt, TimeSpan.Zero))}"); break;
-                case TimerFired f: Close(f.TimerId, f.Timestamp, false); break;
-                case SubOrchestrationInstanceCreated s: Open(s, $"#{s.EventId} {s.Name} ({s.InstanceId})", "suborchestration"); break;
-                case SubOrchestrationInstanceCompleted c: Close(c.TaskScheduledId, c.Timestamp, false); break;
-                case SubOrchestrationInstanceFailed f: Close(f.TaskScheduledId, f.Timestamp, true, $"; failed: {f.FailureDetails.ErrorMessage}"); break;
-                case EventRaised r: markers.Add(new Marker(r.Timestamp, $"event {r.Name}", "#2a9d8f")); break;
-                case EventSent s: markers.Add(new Marker(s.Timestamp, $"sent {s.Name} to {s.InstanceId}", "#2a9d8f")); break;
-                case ExecutionStarted s: markers.Add(new Marker(s.Timestamp, "started", "#1d2330")); break;
-                case ExecutionCompleted c: markers.Add(new Marker(c.Timestamp, c.Status.ToString(), c.FailureDetails is null ? "#2e7d32" : "#c62828")); break;
-                case ExecutionTerminated t: markers.Add(new Marker(t.Timestamp, $"terminate requested: {t.Reason}", "#c62828")); break;
-                case ExecutionSuspended s: markers.Add(new Marker(s.Timestamp, "suspended", "#9a5fd6")); break;
-                case ExecutionResumed r: markers.Add(new Marker(r.Timestamp, "resumed", "#9a5fd6")); break;
-                case ContinueAsNew: markers.Add(new Marker(e.Timestamp, "continued as new", "#1d2330")); break;
+                case TaskScheduledEvent t: Open(t, $"#{t.EventId} {t.Name}", "activity"); break;
+                case TaskCompletedEvent c: Close(c.TaskScheduledId, c.Timestamp, false); break;
+                case TaskFailedEvent f: Close(f.TaskScheduledId, f.Timestamp, true, $"; failed: {f.FailureDetails?.ErrorMessage ?? f.Reason}"); break;
+                case TimerCreatedEvent t: Open(t, $"#{t.EventId} timer", "timer", $"; due {Html.Time(new DateTimeOffset(t.FireAt, TimeSpan.Zero))}"); break;
+                case TimerFiredEvent f: Close(f.TimerId, f.Timestamp, false); break;
+                case SubOrchestrationInstanceCreatedEvent s: Open(s, $"#{s.EventId} {s.Name} ({s.InstanceId})", "suborchestration"); break;
+                case SubOrchestrationInstanceCompletedEvent c: Close(c.TaskScheduledId, c.Timestamp, false); break;
+                case SubOrchestrationInstanceFailedEvent f: Close(f.TaskScheduledId, f.Timestamp, true, $"; failed: {f.FailureDetails?.ErrorMessage ?? f.Reason}"); break;
+                case EventRaisedEvent r: markers.Add(new Marker(r.Timestamp, $"event {r.Name}", "#2a9d8f")); break;
+                case EventSentEvent s: markers.Add(new Marker(s.Timestamp, $"sent {s.Name} to {s.InstanceId}", "#2a9d8f")); break;
+                case ExecutionStartedEvent s: markers.Add(new Marker(s.Timestamp, "started", "#1d2330")); break;
+                case ContinueAsNewEvent: markers.Add(new Marker(e.Timestamp, "continued as new", "#1d2330")); break;
+                case ExecutionCompletedEvent c: markers.Add(new Marker(c.Timestamp, c.OrchestrationStatus.ToString(), c.FailureDetails is null ? "#2e7d32" : "#c62828")); break;
+                case ExecutionTerminatedEvent t: markers.Add(new Marker(t.Timestamp, $"terminate requested: {t.Input}", "#c62828")); break;
+                case ExecutionSuspendedEvent s: markers.Add(new Marker(s.Timestamp, "suspended", "#9a5fd6")); break;
+                case ExecutionResumedEvent r: markers.Add(new Marker(r.Timestamp, "resumed", "#9a5fd6")); break;
+                case ExecutionRewoundEvent r: markers.Add(new Marker(r.Timestamp, $"rewound: {r.Reason}", "#9a5fd6")); break;
                 default: break; // OrchestratorStarted/Completed mark replay steps: noise on a chart.
             }
         }

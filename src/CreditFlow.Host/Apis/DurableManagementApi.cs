@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using CreditFlow.Durable;
+using CreditFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using CreditFlow.Durable.Storage;
 using CreditFlow.Host.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,7 +29,8 @@ public static class DurableManagementApi
         api.MapPost("/instances/{instanceId}/suspend", SuspendAsync).WithName("SuspendInstance").WithSummary("Suspends an instance.");
         api.MapPost("/instances/{instanceId}/resume", ResumeAsync).WithName("ResumeInstance").WithSummary("Resumes an instance.");
         api.MapPost("/instances/{instanceId}/restart", RestartAsync).WithName("RestartInstance").WithSummary("Starts an instance again with its input.");
-        api.MapDelete("/instances/{instanceId}", PurgeAsync).WithName("PurgeInstance").WithSummary("Purges one ended instance.");
+        api.MapPost("/instances/{instanceId}/rewind", RewindAsync).WithName("RewindInstance").WithSummary("Runs a failed instance again from its last good state.");
+        api.MapDelete("/instances/{instanceId}", PurgeAsync).WithName("PurgeInstance").WithSummary("Purges one instance, whatever its state.");
         api.MapDelete("/instances", PurgeManyAsync).WithName("PurgeInstances").WithSummary("Purges ended instances matching filters.");
         api.MapGet("/partitions", PartitionsAsync).WithName("ListPartitions").WithSummary("Partitions with their owners.");
         api.MapGet("/poison", PoisonAsync).WithName("ListPoisonMessages").WithSummary("Messages parked in the poison queue.");
@@ -50,8 +53,9 @@ public static class DurableManagementApi
             var id = await client.ScheduleNewOrchestrationInstanceAsync(name, input, new StartOrchestrationOptions { InstanceId = instanceId }, cancellationToken);
             return Accepted(request, hub, id);
         }
-        catch (OrchestrationAlreadyExistsException e)
+        catch (DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException e)
         {
+            // Durable Functions lets this surface as a 500; a conflict says what happened.
             return Problem(StatusCodes.Status409Conflict, "Instance already exists", e.Message);
         }
         catch (ArgumentException e)
@@ -70,15 +74,19 @@ public static class DurableManagementApi
             return Problem(StatusCodes.Status404NotFound, "Instance not found", $"No orchestration instance with id '{instanceId}' exists.");
         }
 
-        var history = showHistory == true ? await client.GetHistoryAsync(instanceId, cancellationToken) : null;
+        var history = showHistory == true ? (await client.GetOrchestrationHistoryAsync(instanceId, cancellationToken)).ToList() : null;
         var body = InstanceStatus.From(metadata, showInput != false, history, showHistoryOutput == true);
-        return metadata.RuntimeStatus switch
+        switch (metadata.RuntimeStatus)
         {
-            OrchestrationRuntimeStatus.Completed => TypedResults.Ok(body),
-            OrchestrationRuntimeStatus.Failed when returnInternalServerErrorOnFailure == true => TypedResults.Json(body, statusCode: StatusCodes.Status500InternalServerError),
-            OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated or OrchestrationRuntimeStatus.Canceled => TypedResults.BadRequest(body),
-            _ => TypedResults.Accepted(Urls(request, hub, instanceId).StatusQueryGetUri, body),
-        };
+            case OrchestrationRuntimeStatus.Failed when returnInternalServerErrorOnFailure == true:
+                return TypedResults.Json(body, statusCode: StatusCodes.Status500InternalServerError);
+            case OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated:
+                return TypedResults.Ok(body);
+            default:
+                // Still going: 202 pointing back here, and a pause so clients do not poll in a tight loop.
+                request.HttpContext.Response.Headers.RetryAfter = "5";
+                return TypedResults.Accepted($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{request.QueryString}", body);
+        }
     }
 
     public static async Task<IResult> ListAsync(
@@ -96,38 +104,52 @@ public static class DurableManagementApi
             return Problem(StatusCodes.Status400BadRequest, "Invalid top", $"top must be between 1 and 1000 (was {top}).");
         }
 
-        var page = await client.QueryInstancesAsync(new OrchestrationQuery
+        var query = new OrchestrationQuery
         {
             CreatedFrom = createdTimeFrom,
             CreatedTo = createdTimeTo,
             Statuses = statuses,
             InstanceIdPrefix = instanceIdPrefix,
             PageSize = top ?? 100,
-            ContinuationToken = request.Headers["x-ms-continuation-token"].FirstOrDefault() is { Length: > 0 } token ? token : null,
             FetchInputsAndOutputs = showInput != false,
-        }, cancellationToken);
+        };
+        var continuation = request.Headers["x-ms-continuation-token"].FirstOrDefault() is { Length: > 0 } token ? token : null;
+        var page = await client.GetAllInstancesAsync(query).AsPages(continuation, query.PageSize).FirstAsync(cancellationToken);
         if (page.ContinuationToken is { } next)
         {
             response.Headers["x-ms-continuation-token"] = next;
         }
 
-        return TypedResults.Ok(page.Instances.Select(m => InstanceStatus.From(m, showInput != false, null, false)).ToList());
+        return TypedResults.Ok(page.Values.Select(m => InstanceStatus.From(m, showInput != false, null, false)).ToList());
     }
 
     public static async Task<IResult> RaiseEventAsync(string instanceId, string eventName, HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
         var (payload, error) = await ReadJsonBodyAsync(request, cancellationToken);
-        return error ?? await ControlAsync(instanceId, () => client.RaiseEventAsync(instanceId, eventName, payload, cancellationToken));
+        return error ?? await ControlAsync(client, instanceId, s => s.IsEnded(), () => client.RaiseEventAsync(instanceId, eventName, payload, cancellationToken), cancellationToken);
     }
 
     public static Task<IResult> TerminateAsync(string instanceId, string? reason, bool? recursive, DurableTaskClient client, CancellationToken cancellationToken) =>
-        ControlAsync(instanceId, () => client.TerminateInstanceAsync(instanceId, reason, recursive == true, cancellationToken));
+        ControlAsync(client, instanceId, s => s.IsEnded(), () => client.TerminateInstanceAsync(instanceId, new TerminateInstanceOptions(reason, recursive == true), cancellationToken), cancellationToken);
 
     public static Task<IResult> SuspendAsync(string instanceId, string? reason, DurableTaskClient client, CancellationToken cancellationToken) =>
-        ControlAsync(instanceId, () => client.SuspendInstanceAsync(instanceId, reason, cancellationToken));
+        ControlAsync(client, instanceId, s => s.IsEnded(), () => client.SuspendInstanceAsync(instanceId, reason, cancellationToken), cancellationToken);
 
     public static Task<IResult> ResumeAsync(string instanceId, string? reason, DurableTaskClient client, CancellationToken cancellationToken) =>
-        ControlAsync(instanceId, () => client.ResumeInstanceAsync(instanceId, reason, cancellationToken));
+        ControlAsync(client, instanceId, s => s.IsEnded(), () => client.ResumeInstanceAsync(instanceId, reason, cancellationToken), cancellationToken);
+
+    /// <summary>Durable Functions rewinds a failed instance; one that completed or was terminated is 410, one still running is left as it is (202).</summary>
+    public static Task<IResult> RewindAsync(string instanceId, string? reason, DurableTaskClient client, CancellationToken cancellationToken) =>
+        ControlAsync(
+            client, instanceId, s => s is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Terminated,
+            async () =>
+            {
+                if ((await client.GetInstanceAsync(instanceId, cancellationToken))?.RuntimeStatus == OrchestrationRuntimeStatus.Failed)
+                {
+                    await client.RewindInstanceAsync(instanceId, reason ?? "rewound through the management API", cancellationToken);
+                }
+            },
+            cancellationToken);
 
     public static async Task<IResult> RestartAsync(string instanceId, bool? restartWithNewInstanceId, HttpRequest request, DurableTaskClient client, TaskHub hub, CancellationToken cancellationToken)
     {
@@ -136,29 +158,24 @@ public static class DurableManagementApi
             var id = await client.RestartAsync(instanceId, restartWithNewInstanceId != false, cancellationToken);
             return Accepted(request, hub, id);
         }
-        catch (OrchestrationNotFoundException e)
+        catch (ArgumentException e)
         {
-            return Problem(StatusCodes.Status404NotFound, "Instance not found", e.Message);
+            // Durable Functions' answer to an unknown instance (and to one that cannot be replaced).
+            return Problem(StatusCodes.Status400BadRequest, "InstanceId does not match a valid orchestration instance.", e.Message);
         }
-        catch (OrchestrationAlreadyExistsException e)
+        catch (DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException e)
         {
             return Problem(StatusCodes.Status409Conflict, "Instance is still running", e.Message);
         }
     }
 
+    /// <summary>As Durable Functions does it: the instance is deleted whatever its state; 404 when there is none.</summary>
     public static async Task<IResult> PurgeAsync(string instanceId, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        try
-        {
-            var result = await client.PurgeInstanceAsync(instanceId, cancellationToken);
-            return result.PurgedInstanceCount == 0
-                ? Problem(StatusCodes.Status404NotFound, "Instance not found", $"No orchestration instance with id '{instanceId}' exists.")
-                : TypedResults.Ok(new { instancesDeleted = result.PurgedInstanceCount });
-        }
-        catch (OrchestrationStateException e)
-        {
-            return Problem(StatusCodes.Status409Conflict, "Instance has not ended", e.Message);
-        }
+        var deleted = await client.PurgeInAnyStateAsync(instanceId, cancellationToken);
+        return deleted == 0
+            ? Problem(StatusCodes.Status404NotFound, "Instance not found", $"No orchestration instance with id '{instanceId}' exists.")
+            : TypedResults.Ok(new { instancesDeleted = deleted });
     }
 
     public static async Task<IResult> PurgeManyAsync(DateTimeOffset? createdTimeFrom, DateTimeOffset? createdTimeTo, string? runtimeStatus, DurableTaskClient client, CancellationToken cancellationToken)
@@ -195,23 +212,37 @@ public static class DurableManagementApi
             ? TypedResults.Ok()
             : Problem(StatusCodes.Status404NotFound, "Poison message not found", $"No poison message with id '{poisonId}'.");
 
-    /// <summary>Runs a control operation: 202, or 404 for an unknown instance, or 410 for one that has ended.</summary>
-    private static async Task<IResult> ControlAsync(string instanceId, Func<Task> operation)
+    /// <summary>
+    /// Runs a control operation as Durable Functions does: 404 for an unknown instance, 410 when its
+    /// status says it is <paramref name="gone"/>, otherwise the operation and 202.
+    /// </summary>
+    private static async Task<IResult> ControlAsync(DurableTaskClient client, string instanceId, Func<OrchestrationRuntimeStatus, bool> gone, Func<Task> operation, CancellationToken cancellationToken)
     {
+        var metadata = await client.GetInstanceAsync(instanceId, cancellationToken);
+        if (metadata is null)
+        {
+            return Problem(StatusCodes.Status404NotFound, "Instance not found", $"No orchestration instance with id '{instanceId}' exists.");
+        }
+
+        if (gone(metadata.RuntimeStatus))
+        {
+            return Problem(StatusCodes.Status410Gone, "Instance has ended", $"Instance '{instanceId}' is {metadata.RuntimeStatus}.");
+        }
+
         try
         {
             await operation();
             return TypedResults.Accepted((string?)null);
         }
-        catch (OrchestrationNotFoundException e)
+        catch (InvalidOperationException e)
         {
-            return Problem(StatusCodes.Status404NotFound, "Instance not found", e.Message);
-        }
-        catch (OrchestrationStateException e)
-        {
+            // Ended between the status read and the operation.
             return Problem(StatusCodes.Status410Gone, "Instance has ended", e.Message);
         }
     }
+
+    private static bool IsEnded(this OrchestrationRuntimeStatus status) =>
+        status is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
 
     private static async Task<(JsonElement? Value, ProblemHttpResult? Error)> ReadJsonBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -278,7 +309,8 @@ public static class DurableManagementApi
             $"{root}?{query}",
             $"{root}/suspend?reason={{text}}&{query}",
             $"{root}/resume?reason={{text}}&{query}",
-            $"{root}/restart?{query}");
+            $"{root}/restart?{query}",
+            $"{root}/rewind?reason={{text}}&{query}");
     }
 
     private static ProblemHttpResult Problem(int status, string title, string detail) =>

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CreditFlow.Durable;
-using CreditFlow.Durable.History;
+using CreditFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using DurableTask.Core.History;
 
 namespace CreditFlow.Host.Apis;
 
@@ -14,7 +16,8 @@ public sealed record ManagementUrls(
     [property: JsonPropertyName("purgeHistoryDeleteUri")] string PurgeHistoryDeleteUri,
     [property: JsonPropertyName("suspendPostUri")] string SuspendPostUri,
     [property: JsonPropertyName("resumePostUri")] string ResumePostUri,
-    [property: JsonPropertyName("restartPostUri")] string RestartPostUri);
+    [property: JsonPropertyName("restartPostUri")] string RestartPostUri,
+    [property: JsonPropertyName("rewindPostUri")] string RewindPostUri);
 
 /// <summary>An instance's status, as Durable Functions returns it.</summary>
 public sealed record InstanceStatus(
@@ -46,38 +49,38 @@ public sealed record InstanceStatus(
     /// <summary>One history event with Durable Functions' PascalCase field names.</summary>
     private static Dictionary<string, object?> HistoryEntry(HistoryEvent e, IReadOnlyList<HistoryEvent> all, bool withOutput)
     {
-        var entry = new Dictionary<string, object?> { ["EventType"] = e.EventType, ["EventId"] = e.EventId, ["Timestamp"] = e.Timestamp };
+        var entry = new Dictionary<string, object?> { ["EventType"] = e.EventType.ToString(), ["EventId"] = e.EventId, ["Timestamp"] = e.Timestamp };
         switch (e)
         {
-            case ExecutionStarted s:
+            case ExecutionStartedEvent s:
                 entry["FunctionName"] = s.Name;
                 break;
-            case TaskScheduled s:
+            case TaskScheduledEvent s:
                 entry["FunctionName"] = s.Name;
                 break;
-            case TaskCompleted c:
+            case TaskCompletedEvent c:
                 entry["TaskScheduledId"] = c.TaskScheduledId;
-                entry["FunctionName"] = all.OfType<TaskScheduled>().FirstOrDefault(s => s.EventId == c.TaskScheduledId)?.Name;
-                entry["ScheduledTime"] = all.OfType<TaskScheduled>().FirstOrDefault(s => s.EventId == c.TaskScheduledId)?.Timestamp;
+                entry["FunctionName"] = all.OfType<TaskScheduledEvent>().FirstOrDefault(s => s.EventId == c.TaskScheduledId)?.Name;
+                entry["ScheduledTime"] = all.OfType<TaskScheduledEvent>().FirstOrDefault(s => s.EventId == c.TaskScheduledId)?.Timestamp;
                 if (withOutput)
                 {
                     entry["Result"] = Parse(c.Result);
                 }
 
                 break;
-            case TaskFailed f:
+            case TaskFailedEvent f:
                 entry["TaskScheduledId"] = f.TaskScheduledId;
-                entry["Reason"] = f.FailureDetails.ErrorMessage;
-                entry["Details"] = f.FailureDetails.ErrorType;
+                entry["Reason"] = f.FailureDetails?.ErrorMessage ?? f.Reason;
+                entry["Details"] = f.FailureDetails?.ErrorType ?? f.Details;
                 break;
-            case TimerCreated t:
+            case TimerCreatedEvent t:
                 entry["FireAt"] = t.FireAt;
                 break;
-            case TimerFired t:
+            case TimerFiredEvent t:
                 entry["TimerId"] = t.TimerId;
                 entry["FireAt"] = t.FireAt;
                 break;
-            case EventRaised r:
+            case EventRaisedEvent r:
                 entry["Name"] = r.Name;
                 if (withOutput)
                 {
@@ -85,16 +88,16 @@ public sealed record InstanceStatus(
                 }
 
                 break;
-            case EventSent s:
+            case EventSentEvent s:
                 entry["Name"] = s.Name;
                 entry["InstanceId"] = s.InstanceId;
                 break;
-            case SubOrchestrationInstanceCreated s:
+            case SubOrchestrationInstanceCreatedEvent s:
                 entry["FunctionName"] = s.Name;
                 entry["InstanceId"] = s.InstanceId;
                 break;
-            case ExecutionCompleted c:
-                entry["OrchestrationStatus"] = c.Status.ToString();
+            case ExecutionCompletedEvent c:
+                entry["OrchestrationStatus"] = c.OrchestrationStatus.ToString();
                 if (withOutput)
                 {
                     entry["Result"] = Parse(c.Result);
@@ -102,7 +105,7 @@ public sealed record InstanceStatus(
 
                 if (c.FailureDetails is { } failure)
                 {
-                    entry["FailureDetails"] = failure;
+                    entry["FailureDetails"] = new { failure.ErrorType, failure.ErrorMessage, failure.StackTrace };
                 }
 
                 break;

@@ -1,4 +1,6 @@
-using CreditFlow.Durable;
+using CreditFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Applications;
 using CreditFlow.Workflows.Onboarding;

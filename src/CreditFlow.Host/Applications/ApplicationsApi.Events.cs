@@ -1,5 +1,7 @@
 using System.Security.Claims;
-using CreditFlow.Durable;
+using CreditFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using CreditFlow.Host.Security;
 using CreditFlow.Storage.Applications;
 using CreditFlow.Workflows.Onboarding;
@@ -105,7 +107,7 @@ public static partial class ApplicationsApi
             await client.RaiseEventAsync(id, eventName, payload, cancellationToken);
             return TypedResults.Accepted(StatusUrl(id));
         }
-        catch (Exception e) when (e is OrchestrationStateException or OrchestrationNotFoundException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             // Ended between the status read and the event: the workflow can no longer take it.
             return ApiProblems.Conflict("Onboarding has ended", $"Application '{id}' no longer takes events: {e.Message}");

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using CreditFlow.Domain.Monetary;
-using CreditFlow.Durable;
+using CreditFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using CreditFlow.Workflows.Onboarding;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -50,10 +52,10 @@ public static partial class ApplicationsApi
                 return await client.ScheduleNewOrchestrationInstanceAsync(
                     nameof(OnboardingWorkflow),
                     request(applicationId),
-                    new StartOrchestrationOptions { InstanceId = applicationId, ReplaceableStatuses = [] },
+                    new StartOrchestrationOptions(applicationId).WithDedupeStatuses(Enum.GetValues<OrchestrationRuntimeStatus>()),
                     cancellationToken);
             }
-            catch (OrchestrationAlreadyExistsException) when (attempt < 3)
+            catch (DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException) when (attempt < 3)
             {
             }
         }

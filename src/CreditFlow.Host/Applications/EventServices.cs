@@ -1,4 +1,6 @@
-using CreditFlow.Durable;
+using CreditFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace CreditFlow.Host.Applications;
 

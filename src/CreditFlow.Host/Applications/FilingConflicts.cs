@@ -1,4 +1,6 @@
-using CreditFlow.Durable;
+using CreditFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using CreditFlow.Storage.Applications;
 using CreditFlow.Storage.Profiles;
 using CreditFlow.Workflows.Onboarding;
@@ -31,7 +33,7 @@ internal sealed class FilingConflicts(CreditProfileRepository profiles, Applicat
 
         foreach (var application in await applications.ListForCustomerAsync(customerId, cancellationToken))
         {
-            if (await client.GetInstanceAsync(application.Id, cancellationToken: cancellationToken) is { } instance && Open.Contains(instance.RuntimeStatus))
+            if (await client.GetInstanceAsync(application.Id, cancellation: cancellationToken) is { } instance && Open.Contains(instance.RuntimeStatus))
             {
                 return $"Application '{application.Id}' of customer '{customerId}' is still in onboarding ({application.Status}).";
             }
@@ -39,22 +41,17 @@ internal sealed class FilingConflicts(CreditProfileRepository profiles, Applicat
 
         var query = new OrchestrationQuery
         {
-            Name = nameof(OnboardingWorkflow),
             Statuses = Open,
             CreatedFrom = time.GetUtcNow() - NotYetStoredWindow,
             FetchInputsAndOutputs = true,
         };
-        do
+        await foreach (var instance in client.GetAllInstancesAsync(nameof(OnboardingWorkflow), query).WithCancellation(cancellationToken))
         {
-            var page = await client.QueryInstancesAsync(query, cancellationToken);
-            if (page.Instances.FirstOrDefault(i => i.ReadInputAs<CreditApplicationRequest>()?.Customer.Id == customerId) is { } filed)
+            if (instance.ReadInputAs<CreditApplicationRequest>()?.Customer.Id == customerId)
             {
-                return $"Application '{filed.InstanceId}' of customer '{customerId}' was just filed and is still in onboarding.";
+                return $"Application '{instance.InstanceId}' of customer '{customerId}' was just filed and is still in onboarding.";
             }
-
-            query = query with { ContinuationToken = page.ContinuationToken };
         }
-        while (query.ContinuationToken is not null);
 
         return null;
     }

@@ -1,5 +1,7 @@
 using System.Text.Json;
-using CreditFlow.Durable;
+using CreditFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using CreditFlow.Durable.Execution;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Approvals;
@@ -68,7 +70,7 @@ internal sealed partial class ApprovalLinkService(
         {
             await client.RaiseEventAsync(claims.InstanceId, ApprovalEvents.Decision, decision, CancellationToken.None);
         }
-        catch (Exception e) when (e is OrchestrationNotFoundException or OrchestrationStateException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             // Ended (or purged) since the lookup: the decision stays on record, where the subject's history shows it.
             LogInstanceGone(logger, claims.InstanceId, claims.Step, e.Message);
@@ -116,7 +118,7 @@ internal sealed partial class ApprovalLinkService(
     {
         try
         {
-            return JsonDataConverter.Deserialize<T>(json);
+            return CreditFlow.Durable.Execution.PayloadConverter.FromJson<T>(json);
         }
         catch (JsonException)
         {

@@ -1,6 +1,8 @@
 using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Monetary;
-using CreditFlow.Durable;
+using CreditFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Profiles;
@@ -48,7 +50,7 @@ internal sealed class DemoData(CreditStore store, DurableTaskClient client, Time
 
     private async Task FileAsync(CreditApplicationRequest application, CancellationToken ct)
     {
-        if (await client.GetInstanceAsync(application.ApplicationId, cancellationToken: ct) is not null)
+        if (await client.GetInstanceAsync(application.ApplicationId, cancellation: ct) is not null)
         {
             return;
         }

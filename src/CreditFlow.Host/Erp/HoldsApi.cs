@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
 using CreditFlow.Domain.Roles;
-using CreditFlow.Durable;
+using CreditFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using CreditFlow.Host.Applications;
 using CreditFlow.Host.Security;
 using CreditFlow.Storage.Approvals;
@@ -107,7 +109,7 @@ internal static class HoldsApi
         {
             await client.RaiseEventAsync(holdId, HoldEvents.Decision, request, cancellationToken);
         }
-        catch (Exception e) when (e is OrchestrationNotFoundException or OrchestrationStateException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             return TypedResults.Conflict($"Hold '{holdId}' no longer waits for a decision.");
         }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using CreditFlow.Domain.Roles;
-using CreditFlow.Durable;
+using CreditFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using CreditFlow.Host.Admin;
 using CreditFlow.Host.Security;
 using CreditFlow.Storage.Orders;

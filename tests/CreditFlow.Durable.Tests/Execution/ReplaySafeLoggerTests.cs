@@ -1,4 +1,7 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using CreditFlow.Durable.Execution;
+using CreditFlow.Durable.History;
 using Microsoft.Extensions.Logging;
 
 namespace CreditFlow.Durable.Tests.Execution;
@@ -10,7 +13,7 @@ public sealed class ReplaySafeLoggerTests
     {
         var sink = new ListLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(sink));
-        var context = new ReplayOrchestrationContext("i1", "Process", "e1", null, factory);
+        var context = new ReplayOrchestrationContext("i1", new ExecutionStarted("Process", "e1", null), null, factory);
         var logger = context.CreateReplaySafeLogger("test");
 
         context.Replaying = true;

@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using CreditFlow.Durable.History;
 using CreditFlow.Testing;
 
@@ -15,7 +17,7 @@ public sealed class BasicOrchestrationTests(AzuriteFixture storage) : IClassFixt
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.Equal(["Hello Tokyo!", "Hello Seattle!", "Hello London!"], done.ReadOutputAs<string[]>()!);
-        var history = await host.Client.GetHistoryAsync(id);
+        var history = await host.HistoryAsync(id);
         Assert.Equal(3, history.OfType<TaskScheduled>().Count());
         Assert.Equal(3, history.OfType<TaskCompleted>().Count());
         Assert.IsType<ExecutionStarted>(history[1]);
@@ -32,7 +34,7 @@ public sealed class BasicOrchestrationTests(AzuriteFixture storage) : IClassFixt
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.Equal(Enumerable.Range(1, 50).Sum(i => (long)i * i), done.ReadOutputAs<long>());
-        var history = await host.Client.GetHistoryAsync(id);
+        var history = await host.HistoryAsync(id);
         Assert.Equal(50, history.OfType<TaskCompleted>().Select(c => c.TaskScheduledId).Distinct().Count());
     }
 
@@ -51,10 +53,10 @@ public sealed class BasicOrchestrationTests(AzuriteFixture storage) : IClassFixt
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("ApprovalWait", 3600, new StartOrchestrationOptions { InstanceId = "approval-1" });
         await host.Client.WaitForInstanceStartAsync(id);
 
-        var conflict = await Assert.ThrowsAsync<OrchestrationAlreadyExistsException>(() =>
+        var conflict = await Assert.ThrowsAsync<DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException>(() =>
             host.Client.ScheduleNewOrchestrationInstanceAsync("ApprovalWait", 3600, new StartOrchestrationOptions { InstanceId = "approval-1" }));
 
-        Assert.Equal(OrchestrationRuntimeStatus.Running, conflict.Status);
+        Assert.Contains("'approval-1' already exists and is Running", conflict.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,6 +71,6 @@ public sealed class BasicOrchestrationTests(AzuriteFixture storage) : IClassFixt
         var second = await host.CompleteAsync("again");
 
         Assert.Equal(14, second.ReadOutputAs<long>());
-        Assert.Single((await host.Client.GetHistoryAsync("again")).OfType<ExecutionStarted>());
+        Assert.Single((await host.HistoryAsync("again")).OfType<ExecutionStarted>());
     }
 }

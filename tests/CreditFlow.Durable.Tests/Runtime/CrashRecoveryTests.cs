@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using CreditFlow.Durable.History;
 using CreditFlow.Durable.Tests.Runtime.Orchestrations;
 using CreditFlow.Durable.Worker;
@@ -60,7 +62,7 @@ public sealed class CrashRecoveryTests(AzuriteFixture storage) : IClassFixture<A
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.Equal(600, done.ReadOutputAs<int>());
-        var history = await second.Client.GetHistoryAsync(id);
+        var history = await second.HistoryAsync(id);
         Assert.Equal([0, 1, 2], history.OfType<TaskScheduled>().Select(s => s.EventId));
         Assert.Equal([0, 1, 2], history.OfType<TaskCompleted>().Select(c => c.TaskScheduledId).Order());
         Assert.Single(history.OfType<ExecutionStarted>());
@@ -73,7 +75,7 @@ public sealed class CrashRecoveryTests(AzuriteFixture storage) : IClassFixture<A
     private static async Task IndexShowsCompletedAsync(DurableTestHost host, string id)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while ((await host.Client.QueryInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = id }, cts.Token)).Instances.Single().RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+        while ((await host.ListAsync(new OrchestrationQuery { InstanceIdPrefix = id })).Single().RuntimeStatus != OrchestrationRuntimeStatus.Completed)
         {
             await Task.Delay(20, cts.Token);
         }

@@ -1,39 +1,53 @@
-using Microsoft.Extensions.Logging;
-using CreditFlow.Durable.Diagnostics;
+using CreditFlow.Durable.DependencyInjection;
+using CreditFlow.Durable.History;
 using CreditFlow.Durable.Storage;
 using CreditFlow.Durable.Worker;
 using CreditFlow.Testing;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CreditFlow.Durable.Tests.Runtime;
 
-/// <summary>A worker and client on a fresh task hub in the shared Azurite, with a fake clock.</summary>
+/// <summary>
+/// A worker and client on a fresh task hub in the shared Azurite, with a fake clock, wired as an
+/// application wires them: the SDK's builders with <c>UseCreditFlowStorage</c>.
+/// </summary>
 internal sealed class DurableTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private DurableTestHost(ServiceProvider services, TaskHub hub, DurableTaskWorker worker, FakeTimeProvider clock, string connectionString)
+    private DurableTestHost(ServiceProvider services, FakeTimeProvider clock, string connectionString, Action<DurableTaskRegistry>? register, Action<IServiceCollection>? configure)
     {
         ConnectionString = connectionString;
         _services = services;
-        Hub = hub;
-        Worker = worker;
+        Hub = services.GetRequiredService<TaskHub>();
+        Worker = services.GetServices<IHostedService>().OfType<CreditFlowDurableTaskWorker>().Single();
+        Client = services.GetRequiredService<DurableTaskClient>();
         Clock = clock;
-        Client = new DurableTaskClient(hub, worker, clock);
+        Register = register;
+        Configure = configure;
     }
 
     public TaskHub Hub { get; }
 
     public string ConnectionString { get; }
 
-    public DurableTaskWorker Worker { get; }
+    public CreditFlowDurableTaskWorker Worker { get; }
 
     public DurableTaskClient Client { get; }
 
     public FakeTimeProvider Clock { get; }
 
     public IServiceProvider Services => _services;
+
+    private Action<DurableTaskRegistry>? Register { get; }
+
+    private Action<IServiceCollection>? Configure { get; }
 
     public static DateTimeOffset Epoch { get; } = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
 
@@ -43,30 +57,55 @@ internal sealed class DurableTestHost : IAsyncDisposable
     {
         options ??= new DurableTaskOptions { HubName = UniqueName.For("hub"), ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(2), MaxQueuePollingInterval = TimeSpan.FromMilliseconds(500) };
         clock ??= new FakeTimeProvider(Epoch);
-        var registry = new DurableTaskRegistry();
-        DiagnosticOrchestrations.Register(registry);
-        register?.Invoke(registry);
         var collection = new ServiceCollection();
+        collection.AddSingleton<TimeProvider>(clock);
+        if (faults is not null)
+        {
+            collection.AddSingleton(faults);
+        }
+
+        if (Environment.GetEnvironmentVariable("DURABLE_TEST_LOG") is not null)
+        {
+            collection.AddLogging(b => b.AddSimpleConsole());
+        }
+
         services?.Invoke(collection);
+        collection.AddDurableTaskWorker(b => b.AddTasks(r => register?.Invoke(r)).UseCreditFlowStorage(azurite.ConnectionString, options));
+        collection.AddDurableTaskClient(b => b.UseCreditFlowStorage(azurite.ConnectionString, options));
         var provider = collection.BuildServiceProvider();
-        var hub = new TaskHub(azurite.ConnectionString, options);
-        var worker = new DurableTaskWorker(hub, registry, provider, clock, Environment.GetEnvironmentVariable("DURABLE_TEST_LOG") is null ? null : Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddSimpleConsole()), faults);
-        await worker.StartAsync(CancellationToken.None);
-        return new DurableTestHost(provider, hub, worker, clock, azurite.ConnectionString);
+        var host = new DurableTestHost(provider, clock, azurite.ConnectionString, register, services);
+        await host.Worker.StartAsync(CancellationToken.None);
+        return host;
     }
 
     /// <summary>A second worker on the same hub and clock, e.g. the one that takes over after a crash.</summary>
     public async Task<DurableTestHost> StartAnotherWorkerAsync(AzuriteInstance azurite, Action<DurableTaskRegistry>? register = null, Action<IServiceCollection>? services = null) =>
-        await StartAsync(azurite, register, Hub.Options, null, Clock, services);
+        await StartAsync(azurite, register ?? Register, Hub.Options, null, Clock, services ?? Configure);
+
+    /// <summary>The instance's current execution as the engine stores it.</summary>
+    public async Task<IReadOnlyList<HistoryEvent>> HistoryAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        (await Hub.Store.LoadAsync(instanceId, cancellationToken)).History;
+
+    /// <summary>Every instance the index lists for <paramref name="query"/>, over all pages.</summary>
+    public async Task<List<OrchestrationMetadata>> ListAsync(OrchestrationQuery? query = null)
+    {
+        var all = new List<OrchestrationMetadata>();
+        await foreach (var instance in Client.GetAllInstancesAsync(query))
+        {
+            all.Add(instance);
+        }
+
+        return all;
+    }
 
     /// <summary>Waits (bounded, real time) until the instance's history satisfies <paramref name="condition"/>.</summary>
-    public async Task WaitForHistoryAsync(string instanceId, Func<IReadOnlyList<History.HistoryEvent>, bool> condition, TimeSpan? timeout = null)
+    public async Task WaitForHistoryAsync(string instanceId, Func<IReadOnlyList<HistoryEvent>, bool> condition, TimeSpan? timeout = null)
     {
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
         while (true)
         {
-            var instance = await Client.GetInstanceAsync(instanceId, cancellationToken: cts.Token);
-            if (instance is not null && instance.RuntimeStatus != OrchestrationRuntimeStatus.Pending && condition(await Client.GetHistoryAsync(instanceId, cts.Token)))
+            var instance = await Client.GetInstanceAsync(instanceId, cancellation: cts.Token);
+            if (instance is not null && instance.RuntimeStatus != OrchestrationRuntimeStatus.Pending && condition(await HistoryAsync(instanceId, cts.Token)))
             {
                 return;
             }

@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using CreditFlow.Durable.History;
 using CreditFlow.Durable.Tests.Runtime.Orchestrations;
 using CreditFlow.Testing;
@@ -20,10 +22,10 @@ public sealed class LifecycleTests(AzuriteFixture storage) : IClassFixture<Azuri
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(RetryingCaller), 2);
 
         await host.WaitForHistoryAsync(id, h => h.OfType<TimerCreated>().Count() == 1);
-        var firstWait = (await host.Client.GetHistoryAsync(id)).OfType<TimerCreated>().Single().FireAt;
+        var firstWait = (await host.HistoryAsync(id)).OfType<TimerCreated>().Single().FireAt;
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         await host.WaitForHistoryAsync(id, h => h.OfType<TimerCreated>().Count() == 2);
-        var secondWait = (await host.Client.GetHistoryAsync(id)).OfType<TimerCreated>().Last().FireAt;
+        var secondWait = (await host.HistoryAsync(id)).OfType<TimerCreated>().Last().FireAt;
         host.Clock.Advance(TimeSpan.FromMinutes(2));
         var done = await host.CompleteAsync(id);
 
@@ -105,7 +107,7 @@ public sealed class LifecycleTests(AzuriteFixture storage) : IClassFixture<Azuri
         await host.Client.RaiseEventAsync("child-of-p1", "Approval", "dave");
 
         Assert.Equal("approved by dave", (await host.CompleteAsync(parent)).ReadOutputAs<string>());
-        Assert.Equal("p1", (await host.Client.GetInstanceAsync("child-of-p1"))!.ParentInstanceId);
+        Assert.Equal("p1", (await host.Client.GetInstanceAsync("child-of-p1"))!.Tags[Client.CreditFlowDurableTaskClient.ParentTag]);
     }
 
     [Fact]
@@ -115,14 +117,14 @@ public sealed class LifecycleTests(AzuriteFixture storage) : IClassFixture<Azuri
         await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(Parent), "child-of-p2", new StartOrchestrationOptions { InstanceId = "p2" });
         await host.WaitForHistoryAsync("child-of-p2", h => h.OfType<TimerCreated>().Any());
 
-        await host.Client.TerminateInstanceAsync("p2", "customer withdrew", recursive: true);
+        await host.Client.TerminateInstanceAsync("p2", new TerminateInstanceOptions("customer withdrew", Recursive: true));
 
         var parent = await host.CompleteAsync("p2");
         var child = await host.CompleteAsync("child-of-p2");
         Assert.Equal(OrchestrationRuntimeStatus.Terminated, parent.RuntimeStatus);
         Assert.Equal("customer withdrew", parent.ReadOutputAs<string>());
         Assert.Equal(OrchestrationRuntimeStatus.Terminated, child.RuntimeStatus);
-        await Assert.ThrowsAsync<OrchestrationStateException>(() => host.Client.TerminateInstanceAsync("p2"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => host.Client.TerminateInstanceAsync("p2"));
     }
 
     [Fact]
@@ -139,7 +141,7 @@ public sealed class LifecycleTests(AzuriteFixture storage) : IClassFixture<Azuri
 
         var done = await host.CompleteAsync(id);
         Assert.Equal(3, done.ReadOutputAs<int>());
-        Assert.Equal("3", Assert.Single((await host.Client.GetHistoryAsync(id)).OfType<ExecutionStarted>()).Input);
+        Assert.Equal("3", Assert.Single((await host.HistoryAsync(id)).OfType<ExecutionStarted>()).Input);
     }
 
     [Fact]
@@ -155,7 +157,8 @@ public sealed class LifecycleTests(AzuriteFixture storage) : IClassFixture<Azuri
         Assert.Equal(1, purged.PurgedInstanceCount);
         Assert.Null(await host.Client.GetInstanceAsync(id));
         Assert.Empty(await BlobsOf(host, id));
-        await Assert.ThrowsAsync<OrchestrationNotFoundException>(() => host.Client.GetHistoryAsync(id));
+        Assert.Empty(await host.HistoryAsync(id));
+        await Assert.ThrowsAsync<ArgumentException>(() => host.Client.GetOrchestrationHistoryAsync(id));
     }
 
     private static async Task<List<string>> BlobsOf(DurableTestHost host, string instanceId)

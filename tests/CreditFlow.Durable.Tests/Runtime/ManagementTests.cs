@@ -1,3 +1,6 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using CreditFlow.Durable.Client;
 using CreditFlow.Durable.History;
 using CreditFlow.Durable.Tests.Runtime.Orchestrations;
 using CreditFlow.Testing;
@@ -41,8 +44,8 @@ public sealed class ManagementTests(AzuriteFixture storage) : IClassFixture<Azur
         string? token = null;
         do
         {
-            var page = await host.Client.QueryInstancesAsync(new OrchestrationQuery { PageSize = 100, ContinuationToken = token });
-            seen.AddRange(page.Instances.Select(i => i.InstanceId));
+            var page = await host.Client.GetAllInstancesAsync(new OrchestrationQuery { PageSize = 100 }).AsPages(token, 100).FirstAsync();
+            seen.AddRange(page.Values.Select(i => i.InstanceId));
             token = page.ContinuationToken;
             pages++;
         }
@@ -50,14 +53,14 @@ public sealed class ManagementTests(AzuriteFixture storage) : IClassFixture<Azur
 
         Assert.Equal(ids.Order(), seen.Order());
         Assert.InRange(pages, 10, 11);
-        var vip = await host.Client.QueryInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = "vip-", PageSize = 1000 });
-        Assert.Equal(100, vip.Instances.Count);
-        var named = await host.Client.QueryInstancesAsync(new OrchestrationQuery { Name = "ApprovalWait", InstanceIdPrefix = "vip-", PageSize = 1000 });
-        Assert.Equal(50, named.Instances.Count);
-        var pending = await host.Client.QueryInstancesAsync(new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Pending], CreatedFrom = DurableTestHost.Epoch, PageSize = 1000 });
-        Assert.Equal(1000, pending.Instances.Count);
-        var none = await host.Client.QueryInstancesAsync(new OrchestrationQuery { CreatedFrom = DurableTestHost.Epoch.AddDays(1) });
-        Assert.Empty(none.Instances);
+        var vip = await host.ListAsync(new OrchestrationQuery { InstanceIdPrefix = "vip-", PageSize = 1000 });
+        Assert.Equal(100, vip.Count);
+        var named = await host.Client.GetAllInstancesAsync("ApprovalWait", new OrchestrationQuery { InstanceIdPrefix = "vip-", PageSize = 1000 }).ToListAsync();
+        Assert.Equal(50, named.Count);
+        var pending = await host.ListAsync(new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Pending], CreatedFrom = DurableTestHost.Epoch, PageSize = 1000 });
+        Assert.Equal(1000, pending.Count);
+        var none = await host.ListAsync(new OrchestrationQuery { CreatedFrom = DurableTestHost.Epoch.AddDays(1) });
+        Assert.Empty(none);
     }
 
     [Fact]

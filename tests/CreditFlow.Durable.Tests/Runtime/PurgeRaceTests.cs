@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using CreditFlow.Durable.Worker;
 using CreditFlow.Testing;
 
@@ -30,7 +32,7 @@ public sealed class PurgeRaceTests(AzuriteFixture storage) : IClassFixture<Azuri
         }
 
         Assert.Null(await host.Client.GetInstanceAsync(id));
-        Assert.Empty((await host.Client.QueryInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = id })).Instances);
+        Assert.Empty(await host.ListAsync(new OrchestrationQuery { InstanceIdPrefix = id }));
     }
 
     private sealed class HoldSettle(ManualResetEventSlim release) : IFaultInjector

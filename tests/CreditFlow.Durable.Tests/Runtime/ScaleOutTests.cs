@@ -1,3 +1,6 @@
+using CreditFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using CreditFlow.Durable.History;
 using CreditFlow.Durable.Worker;
 using CreditFlow.Testing;
@@ -66,7 +69,7 @@ public sealed class ScaleOutTests(AzuriteFixture storage) : IClassFixture<Azurit
 
         var done = await successor.CompleteAsync(id);
         Assert.Equal("approved by frank", done.ReadOutputAs<string>());
-        var history = await successor.Client.GetHistoryAsync(id);
+        var history = await successor.HistoryAsync(id);
         Assert.Single(history.OfType<ExecutionStarted>());
         Assert.Single(history.OfType<TimerCreated>());
         Assert.Single(history.OfType<ExecutionCompleted>());

@@ -1,4 +1,9 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using CreditFlow.Durable.DependencyInjection;
 using CreditFlow.Durable.Worker;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.Hosting;
 using CreditFlow.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,8 +16,10 @@ public sealed class TaskHubTests(AzuriteFixture storage) : IClassFixture<Azurite
     {
         var hubName = UniqueName.For("fixed");
         await new Storage.TaskHub(storage.ConnectionString, new DurableTaskOptions { HubName = hubName, PartitionCount = 4 }).CreateIfNotExistsAsync();
-        var changed = new Storage.TaskHub(storage.ConnectionString, new DurableTaskOptions { HubName = hubName, PartitionCount = 8 });
-        await using var worker = new DurableTaskWorker(changed, new DurableTaskRegistry(), new ServiceCollection().BuildServiceProvider());
+        var services = new ServiceCollection();
+        services.AddDurableTaskWorker(b => b.UseCreditFlowStorage(storage.ConnectionString, new DurableTaskOptions { HubName = hubName, PartitionCount = 8 }));
+        await using var provider = services.BuildServiceProvider();
+        var worker = provider.GetServices<IHostedService>().OfType<CreditFlowDurableTaskWorker>().Single();
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => worker.StartAsync(CancellationToken.None));
 

@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using System.Net.Sockets;
 using Azure.Data.Tables;
 using CreditFlow.Testing;

@@ -1,4 +1,7 @@
 using CreditFlow.Durable;
+using CreditFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,5 +1,8 @@
 using System.Net;
 using CreditFlow.Durable;
+using CreditFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using CreditFlow.Testing;
 
 namespace CreditFlow.Host.Tests.Admin;

@@ -1,6 +1,9 @@
 using System.Net;
 using CreditFlow.Durable;
-using CreditFlow.Durable.History;
+using CreditFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using DurableTask.Core.History;
 using static CreditFlow.Host.Tests.Admin.AdminHostFixture;
 
 namespace CreditFlow.Host.Tests.Admin;
@@ -104,7 +107,7 @@ public sealed class AdminInstancePagesTests(AdminHostFixture host) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
         Assert.Contains("Please confirm", confirmPage, StringComparison.Ordinal);
         Assert.Contains("name=\"confirm\" value=\"yes\"", confirmPage, StringComparison.Ordinal);
-        Assert.DoesNotContain(await host.Durable.GetHistoryAsync(id), e => e is EventRaised);
+        Assert.DoesNotContain(await host.Durable.GetOrchestrationHistoryAsync(id), e => e is EventRaisedEvent);
 
         using var confirmed = await browser.PostAsync(action, Form(("name", "Approval"), ("payload", "\"alice\""), ("confirm", "yes")));
 
@@ -132,7 +135,7 @@ public sealed class AdminInstancePagesTests(AdminHostFixture host) : IClassFixtu
         Assert.Contains("The payload is not valid JSON", page, StringComparison.Ordinal);
         Assert.Contains("Nothing was sent.", page, StringComparison.Ordinal);
         Assert.Contains(">{oops</textarea>", page, StringComparison.Ordinal);
-        Assert.DoesNotContain(await host.Durable.GetHistoryAsync(id), e => e is EventRaised);
+        Assert.DoesNotContain(await host.Durable.GetOrchestrationHistoryAsync(id), e => e is EventRaisedEvent);
         Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Durable.GetInstanceAsync(id))!.RuntimeStatus);
         await host.Durable.TerminateInstanceAsync(id, "test over");
     }

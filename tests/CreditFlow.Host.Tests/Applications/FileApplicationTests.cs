@@ -6,6 +6,9 @@ using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Durable;
+using CreditFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using CreditFlow.Storage.Applications;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Profiles;
@@ -48,8 +51,7 @@ public sealed class FileApplicationTests(AzuriteFixture storage) : IClassFixture
         Assert.Contains("must be CNY", problem.Errors["requestedLimit.currency"][0], StringComparison.Ordinal);
         Assert.Contains("not an input of scorecard model", problem.Errors["financialFigures.currentRatoi"][0], StringComparison.Ordinal);
 
-        var instances = await api.Services.GetRequiredService<DurableTaskClient>().QueryInstancesAsync(new OrchestrationQuery());
-        Assert.Empty(instances.Instances);
+        Assert.Empty(await api.Services.GetRequiredService<DurableTaskClient>().GetAllInstancesAsync().ToListAsync());
         Assert.Empty(await api.Services.GetRequiredService<ApplicationRepository>().ListForCustomerAsync(ExpectedCustomerId));
         Assert.Null(await api.Services.GetRequiredService<CustomerRepository>().GetAsync(ExpectedCustomerId));
     }
@@ -128,7 +130,7 @@ public sealed class FileApplicationTests(AzuriteFixture storage) : IClassFixture
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var problem = (await response.Content.ReadFromJsonAsync<ProblemDetails>())!;
         Assert.Contains("Active", problem.Detail, StringComparison.Ordinal);
-        Assert.Empty((await api.Services.GetRequiredService<DurableTaskClient>().QueryInstancesAsync(new OrchestrationQuery())).Instances);
+        Assert.Empty(await api.Services.GetRequiredService<DurableTaskClient>().GetAllInstancesAsync().ToListAsync());
     }
 
     [Fact]

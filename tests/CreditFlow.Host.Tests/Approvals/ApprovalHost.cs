@@ -1,6 +1,9 @@
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Durable;
+using CreditFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using CreditFlow.Host.Approvals;
 using CreditFlow.Host.Mail;
 using CreditFlow.Storage.Approvals;

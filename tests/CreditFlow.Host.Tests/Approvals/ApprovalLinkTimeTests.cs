@@ -1,6 +1,9 @@
 using System.Net;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Durable;
+using CreditFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using CreditFlow.Workflows.Approvals;
 
 namespace CreditFlow.Host.Tests.Approvals;

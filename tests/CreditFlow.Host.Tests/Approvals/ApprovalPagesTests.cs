@@ -2,7 +2,10 @@ using System.Net;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Durable;
-using CreditFlow.Durable.History;
+using CreditFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using DurableTask.Core.History;
 using CreditFlow.Storage.Approvals;
 using CreditFlow.Workflows.Approvals;
 
@@ -113,7 +116,7 @@ public sealed class ApprovalPagesTests(ApprovalHostFixture fixture) : IClassFixt
         var record = Assert.Single(await Host.RecordsAsync(approval));
         var done = await Host.WaitForCompletionAsync(approval.InstanceId);
         Assert.Equal(record.Outcome, done.ReadOutputAs<ApprovalDecision>()!.Outcome);
-        Assert.Single((await Host.Durable.GetHistoryAsync(approval.InstanceId)).OfType<EventRaised>(), e => e.Name == ApprovalEvents.Decision);
+        Assert.Single((await Host.Durable.GetOrchestrationHistoryAsync(approval.InstanceId)).OfType<EventRaisedEvent>(), e => e.Name == ApprovalEvents.Decision);
     }
 
     [Fact]

@@ -6,6 +6,9 @@ using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Durable;
+using CreditFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using CreditFlow.Host.Tests.Applications;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Orders;
@@ -206,7 +209,7 @@ public sealed class ErpHost : IAsyncLifetime
     public async Task RunningAsync(string holdId)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await Durable.WaitForInstanceStartAsync(holdId, cancellationToken: timeout.Token);
+        await Durable.WaitForInstanceStartAsync(holdId, cancellation: timeout.Token);
     }
 
     public static async Task<JsonElement> JsonOf(HttpResponseMessage response) =>

@@ -1,5 +1,8 @@
 using CreditFlow.Durable;
-using CreditFlow.Durable.History;
+using CreditFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using DurableTask.Core.History;
 using CreditFlow.Durable.Storage;
 using CreditFlow.Host.Tests.Configuration;
 using CreditFlow.Testing;
@@ -33,7 +36,7 @@ public sealed class MultiProcessTests(AzuriteFixture storage) : IClassFixture<Az
         var hosts = Enumerable.Range(0, 3).Select(_ => HostProcess.Start(hostDll, app.Path, environment)).ToList();
         try
         {
-            var client = new DurableTaskClient(new TaskHub(storage.ConnectionString, new DurableTaskOptions { HubName = hubName, PartitionCount = 4 }));
+            var client = new CreditFlowDurableTaskClient("multi-process", new TaskHub(storage.ConnectionString, new DurableTaskOptions { HubName = hubName, PartitionCount = 4 }));
             await UntilAsync(async () => (await OwnersAsync(client)) is { Count: 3 } owners && owners.Values.Sum() == 4, TimeSpan.FromSeconds(90), "three hosts share the four partitions", hosts);
 
             var ids = new List<string>();
@@ -49,11 +52,11 @@ public sealed class MultiProcessTests(AzuriteFixture storage) : IClassFixture<Az
             await UntilAsync(async () => await CompletedAsync(client) == Instances, TimeSpan.FromSeconds(240), "every instance completed", hosts);
             foreach (var id in ids)
             {
-                var history = await client.GetHistoryAsync(id);
-                Assert.Single(history.OfType<ExecutionStarted>());
-                Assert.Single(history.OfType<ExecutionCompleted>());
-                Assert.Equal([0, 1, 2], history.OfType<TaskScheduled>().Select(e => e.EventId));
-                Assert.Equal([0, 1, 2], history.OfType<TaskCompleted>().Select(e => e.TaskScheduledId).Order());
+                var history = await client.GetOrchestrationHistoryAsync(id);
+                Assert.Single(history.OfType<ExecutionStartedEvent>());
+                Assert.Single(history.OfType<ExecutionCompletedEvent>());
+                Assert.Equal([0, 1, 2], history.OfType<TaskScheduledEvent>().Select(e => e.EventId));
+                Assert.Equal([0, 1, 2], history.OfType<TaskCompletedEvent>().Select(e => e.TaskScheduledId).Order());
             }
 
             var survivors = hosts.Skip(1).Select(h => h.ProcessId).ToHashSet();
@@ -75,14 +78,10 @@ public sealed class MultiProcessTests(AzuriteFixture storage) : IClassFixture<Az
     private static async Task<int> CompletedAsync(DurableTaskClient client)
     {
         var count = 0;
-        string? token = null;
-        do
+        await foreach (var _ in client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = "ms-", Statuses = [OrchestrationRuntimeStatus.Completed], PageSize = 1000 }))
         {
-            var page = await client.QueryInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = "ms-", Statuses = [OrchestrationRuntimeStatus.Completed], PageSize = 1000, ContinuationToken = token });
-            count += page.Instances.Count;
-            token = page.ContinuationToken;
+            count++;
         }
-        while (token is not null);
 
         return count;
     }

@@ -49,7 +49,7 @@ public sealed class ApiKeyAuthenticationTests(AzuriteFixture storage) : IClassFi
         Assert.Equal(
             "This action needs the role SalesRep, CreditOfficer, CreditManager or Admin; the API key 'Zhao Min (finance)' has the role Finance.",
             (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
-        Assert.Empty((await api.Services.GetRequiredService<CreditFlow.Durable.DurableTaskClient>().QueryInstancesAsync(new CreditFlow.Durable.OrchestrationQuery())).Instances);
+        Assert.Empty(await api.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>().GetAllInstancesAsync().ToListAsync());
     }
 
     [Fact]

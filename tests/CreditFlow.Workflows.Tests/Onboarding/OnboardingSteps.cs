@@ -1,6 +1,7 @@
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Roles;
-using CreditFlow.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using CreditFlow.Storage.Approvals;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Onboarding;

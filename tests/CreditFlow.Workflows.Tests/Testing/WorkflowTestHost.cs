@@ -1,4 +1,7 @@
 using CreditFlow.Durable;
+using CreditFlow.Durable.DependencyInjection;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Testing;
@@ -51,10 +54,9 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
         builder.Services.AddCreditStorage(azurite.ConnectionString, prefix);
         builder.Services.AddOrderCheckStorage(azurite.ConnectionString, prefix);
         builder.Services.AddCreditFlowWorkflowServices(configuration);
-        builder.Services.AddDurableTask(
-            azurite.ConnectionString,
-            new DurableTaskOptions { HubName = UniqueName.For("wfhub"), ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(2), MaxQueuePollingInterval = TimeSpan.FromMilliseconds(500) },
-            registry => registry.AddCreditFlowWorkflows());
+        var hub = new DurableTaskOptions { HubName = UniqueName.For("wfhub"), ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(2), MaxQueuePollingInterval = TimeSpan.FromMilliseconds(500) };
+        builder.Services.AddDurableTaskWorker(b => b.AddTasks(r => r.AddCreditFlowWorkflows()).UseCreditFlowStorage(azurite.ConnectionString, hub));
+        builder.Services.AddDurableTaskClient(b => b.UseCreditFlowStorage(azurite.ConnectionString, hub));
         var host = builder.Build();
         await host.StartAsync();
         return new WorkflowTestHost(host, clock, mail);
@@ -73,7 +75,7 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
         {
             while (true)
             {
-                var instance = await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cts.Token);
+                var instance = await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellation: cts.Token);
                 if (instance?.RuntimeStatus == OrchestrationRuntimeStatus.Failed)
                 {
                     throw new InvalidOperationException($"{instanceId} failed: {instance.FailureDetails?.ErrorMessage}\n{instance.FailureDetails?.StackTrace}");

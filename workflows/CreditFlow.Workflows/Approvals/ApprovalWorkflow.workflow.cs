@@ -1,5 +1,6 @@
 using CreditFlow.Domain.Calendar;
-using CreditFlow.Durable;
+using CreditFlow.Workflows.Mail;
+using Microsoft.DurableTask;
 
 namespace CreditFlow.Workflows.Approvals;
 
@@ -31,25 +32,22 @@ public sealed class ApprovalWorkflow : TaskOrchestrator<ApprovalRequest, Approva
             context.SetCustomStatus(Pending(step, approver, requestedAt, wakeAt, escalateAt));
             await context.CallActivityAsync(nameof(SendApprovalMail), new ApprovalMailInput(
                 context.InstanceId, step, approver, didNotAnswer is null ? ApprovalMailKind.Request : ApprovalMailKind.Escalation,
-                input, escalateAt ?? wakeAt, didNotAnswer?.Role.ToString()));
+                input, escalateAt ?? wakeAt, didNotAnswer?.Role.ToString(), MailKey.New(context)));
 
-            while (true)
+            // Reminders until the escalation time; the top rung has none and is reminded until it answers.
+            ApprovalDecision? decision;
+            while ((decision = await DecisionBefore(context, input, step, wakeAt)) is null && wakeAt != escalateAt)
             {
-                if (await DecisionBefore(context, input, step, wakeAt) is { } decision)
-                {
-                    return decision;
-                }
-
-                if (wakeAt == escalateAt)
-                {
-                    break;
-                }
-
                 var nextWake = Earliest(calendar.AddWorkingDays(wakeAt, plan.ReminderAfterWorkingDays), escalateAt);
                 await context.CallActivityAsync(nameof(SendApprovalMail), new ApprovalMailInput(
-                    context.InstanceId, step, approver, ApprovalMailKind.Reminder, input, escalateAt ?? nextWake));
+                    context.InstanceId, step, approver, ApprovalMailKind.Reminder, input, escalateAt ?? nextWake, MailKey: MailKey.New(context)));
                 wakeAt = nextWake;
                 context.SetCustomStatus(Pending(step, approver, requestedAt, wakeAt, escalateAt));
+            }
+
+            if (decision is not null)
+            {
+                return decision;
             }
 
             didNotAnswer = approver;

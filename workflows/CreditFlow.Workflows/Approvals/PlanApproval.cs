@@ -1,7 +1,7 @@
 using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Calendar;
 using CreditFlow.Domain.Roles;
-using CreditFlow.Durable;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 
 namespace CreditFlow.Workflows.Approvals;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using CreditFlow.Durable;
+using Microsoft.DurableTask;
 using CreditFlow.Workflows.Mail;
 
 namespace CreditFlow.Workflows.Approvals;
@@ -9,6 +9,7 @@ namespace CreditFlow.Workflows.Approvals;
 /// <summary>What <see cref="SendApprovalMail"/> sends: which step, to whom, and why.</summary>
 /// <param name="InstanceId">The approval instance the link answers.</param>
 /// <param name="EscalatedFrom">The role that did not answer, for an escalation.</param>
+/// <param name="MailKey">Names this mail so that a retried send goes out once (see <see cref="Mail.MailKey"/>).</param>
 public sealed record ApprovalMailInput(
     string InstanceId,
     string Step,
@@ -16,7 +17,8 @@ public sealed record ApprovalMailInput(
     ApprovalMailKind Kind,
     ApprovalRequest Request,
     DateTimeOffset AnswerBy,
-    string? EscalatedFrom = null);
+    string? EscalatedFrom = null,
+    string? MailKey = null);
 
 /// <summary>Mails an approver a signed link to the approval page: request, reminder or escalation.</summary>
 public sealed class SendApprovalMail(IApprovalLinks links, IWorkflowMail mail) : TaskActivity<ApprovalMailInput, bool>
@@ -61,7 +63,7 @@ public sealed class SendApprovalMail(IApprovalLinks links, IWorkflowMail mail) :
             """;
         await mail.SendAsync(
             new WorkflowMail(input.Approver.Email, subject, html, text, [new WorkflowMailLink("Review and decide", link)]),
-            context.IdempotencyKey,
+            input.MailKey ?? MailKey.Of(context, input),
             CancellationToken.None);
         return true;
     }

@@ -2,7 +2,7 @@ using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Limits;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Scoring;
-using CreditFlow.Durable;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 
 namespace CreditFlow.Workflows.Onboarding;

@@ -1,7 +1,7 @@
 using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Calendar;
 using CreditFlow.Domain.Monetary;
-using CreditFlow.Durable;
+using Microsoft.DurableTask;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Applications;
 using CreditFlow.Storage.Customers;

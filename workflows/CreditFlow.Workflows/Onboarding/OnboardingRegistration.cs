@@ -1,4 +1,4 @@
-using CreditFlow.Durable;
+using Microsoft.DurableTask;
 
 namespace CreditFlow.Workflows.Onboarding;
 

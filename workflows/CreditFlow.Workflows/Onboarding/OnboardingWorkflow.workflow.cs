@@ -4,7 +4,8 @@ using CreditFlow.Domain.Calendar;
 using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Roles;
-using CreditFlow.Durable;
+using CreditFlow.Workflows.Mail;
+using Microsoft.DurableTask;
 using CreditFlow.Storage.Applications;
 using CreditFlow.Storage.Approvals;
 using CreditFlow.Workflows.Approvals;
@@ -68,6 +69,14 @@ public sealed class OnboardingWorkflow : TaskOrchestrator<CreditApplicationReque
         return new OnboardingOutcome(ApplicationStatus.Granted, "credit granted", finalLimit, final.Class);
     }
 
+    /// <summary>One round of checks and scoring: the assessment, or whether data arrived and the checks start again.</summary>
+    private sealed record Round(CreditAssessment? Assessment, bool DataArrived)
+    {
+        public static readonly Round Ended = new(null, DataArrived: false);
+
+        public static readonly Round AskedAgain = new(null, DataArrived: true);
+    }
+
     /// <summary>One onboarding's state as it runs: the application with every figure supplied so far, and the approvals.</summary>
     private sealed class Run(TaskOrchestrationContext context, CreditApplicationRequest application, OnboardingPlan plan)
     {
@@ -90,40 +99,43 @@ public sealed class OnboardingWorkflow : TaskOrchestrator<CreditApplicationReque
         public async Task<CreditAssessment?> ScreenAndAssessAsync(AssessmentPhase phase)
         {
             Progress(ApplicationStatus.InReview, phase == AssessmentPhase.Trial ? "checking and scoring the application" : "scoring again after the trial");
-            while (true)
+            Round round;
+
+            // Each round that asked sales for data and got it checks everything again; giving up ends the rounds.
+            do
             {
-                var screening = await context.CallActivityAsync<Screening>(nameof(ScreenApplication), _application);
-                if (screening.Refusal is { } refusal)
-                {
-                    // Blacklist and integrity refusals are the rules' own; they end the application.
-                    await RecordRefusalAsync(ApplicationStatus.Rejected, refusal, decision: null, reconsiderUntil: null);
-                    return null;
-                }
-
-                if (screening.Missing.Count > 0)
-                {
-                    if (!await WaitForDataAsync(screening.Missing))
-                    {
-                        return null;
-                    }
-
-                    continue;
-                }
-
-                var assessment = await context.CallActivityAsync<CreditAssessment>(nameof(AssessApplication), new AssessmentInput(_application, phase));
-                if (assessment.BelowCreditStandard && assessment.Class.AllowsCredit() && string.IsNullOrWhiteSpace(_application.BelowStandardReason))
-                {
-                    if (!await WaitForDataAsync([$"belowStandardReason: class {assessment.Class} is below the credit standard; a written reason from sales is required"]))
-                    {
-                        return null;
-                    }
-
-                    continue;
-                }
-
-                await context.CallActivityAsync(nameof(RecordAssessment), new AssessmentRecord(_application, assessment, _approvals.ToArray(), Now));
-                return assessment;
+                round = await ScreenAndAssessOnceAsync(phase);
             }
+            while (round.DataArrived);
+
+            return round.Assessment;
+        }
+
+        private async Task<Round> ScreenAndAssessOnceAsync(AssessmentPhase phase)
+        {
+            var screening = await context.CallActivityAsync<Screening>(nameof(ScreenApplication), _application);
+            if (screening.Refusal is { } refusal)
+            {
+                // Blacklist and integrity refusals are the rules' own; they end the application.
+                await RecordRefusalAsync(ApplicationStatus.Rejected, refusal, decision: null, reconsiderUntil: null);
+                return Round.Ended;
+            }
+
+            if (screening.Missing.Count > 0)
+            {
+                return await WaitForDataAsync(screening.Missing) ? Round.AskedAgain : Round.Ended;
+            }
+
+            var assessment = await context.CallActivityAsync<CreditAssessment>(nameof(AssessApplication), new AssessmentInput(_application, phase));
+            if (assessment.BelowCreditStandard && assessment.Class.AllowsCredit() && string.IsNullOrWhiteSpace(_application.BelowStandardReason))
+            {
+                return await WaitForDataAsync([$"belowStandardReason: class {assessment.Class} is below the credit standard; a written reason from sales is required"])
+                    ? Round.AskedAgain
+                    : Round.Ended;
+            }
+
+            await context.CallActivityAsync(nameof(RecordAssessment), new AssessmentRecord(_application, assessment, _approvals.ToArray(), Now));
+            return new Round(assessment, DataArrived: false);
         }
 
         /// <summary>
@@ -193,7 +205,7 @@ public sealed class OnboardingWorkflow : TaskOrchestrator<CreditApplicationReque
             var letter = trialEndsAt is { } end
                 ? OnboardingLetters.TrialGranted(_application, limit, assessment.TermDays, assessment.Conditions, end)
                 : OnboardingLetters.CreditGranted(_application, limit, assessment.TermDays, assessment.Conditions);
-            await context.CallActivityAsync(nameof(SendOnboardingMail), letter);
+            await context.CallActivityAsync(nameof(SendOnboardingMail), letter with { MailKey = MailKey.New(context) });
             Progress(
                 trialEndsAt is null ? ApplicationStatus.Granted : ApplicationStatus.Trial,
                 trialEndsAt is { } until ? $"trial limit {limit} until {until:yyyy-MM-dd}" : $"credit granted: {limit}",
@@ -224,7 +236,7 @@ public sealed class OnboardingWorkflow : TaskOrchestrator<CreditApplicationReque
                     "credit application", Id, _application.Customer.Id, _application.Customer.Name,
                     $"{what} for {_application.Customer.Name}{(reconsideration is null ? string.Empty : " (reconsideration)")}",
                     amount, _approvalSteps, role, ApprovalFacts.For(_application, assessment, amount, exposure, _approvals, reconsideration)),
-                new SubOrchestrationOptions(approvalId));
+                new SubOrchestrationOptions { InstanceId = approvalId });
             _approvals.Add(decision);
             return decision;
         }
@@ -236,28 +248,26 @@ public sealed class OnboardingWorkflow : TaskOrchestrator<CreditApplicationReque
             var giveUpAt = _calendar.AddWorkingDays(askedAt, plan.DataGiveUpAfterWorkingDays);
             Progress(ApplicationStatus.WaitingForData, $"waiting for data from sales until {giveUpAt:yyyy-MM-dd}", missing: missing);
             await context.CallActivityAsync(nameof(SetApplicationStatus), new ApplicationStatusChange(Id, ApplicationStatus.WaitingForData));
-            await context.CallActivityAsync(nameof(SendOnboardingMail), OnboardingLetters.AskForData(_application, missing, giveUpAt, reminder: false));
+            await context.CallActivityAsync(nameof(SendOnboardingMail), OnboardingLetters.AskForData(_application, missing, giveUpAt, reminder: false) with { MailKey = MailKey.New(context) });
 
             var wakeAt = Earliest(_calendar.AddWorkingDays(askedAt, plan.DataReminderAfterWorkingDays), giveUpAt);
-            while (true)
+            SuppliedData? data;
+            while ((data = await EventBeforeAsync<SuppliedData>(OnboardingEvents.DataSupplied, wakeAt)) is null)
             {
-                if (await EventBeforeAsync<SuppliedData>(OnboardingEvents.DataSupplied, wakeAt) is { } data)
-                {
-                    _application = Merge(_application, data);
-                    await context.CallActivityAsync(nameof(StoreSuppliedData), new SuppliedDataUpdate(_application, ApplicationStatus.InReview));
-                    Progress(ApplicationStatus.InReview, "data received; checking again");
-                    return true;
-                }
-
                 if (wakeAt >= giveUpAt)
                 {
                     await RecordRefusalAsync(ApplicationStatus.Abandoned, $"the missing data did not arrive by {giveUpAt:yyyy-MM-dd}: {string.Join("; ", missing)}", null, null);
                     return false;
                 }
 
-                await context.CallActivityAsync(nameof(SendOnboardingMail), OnboardingLetters.AskForData(_application, missing, giveUpAt, reminder: true));
+                await context.CallActivityAsync(nameof(SendOnboardingMail), OnboardingLetters.AskForData(_application, missing, giveUpAt, reminder: true) with { MailKey = MailKey.New(context) });
                 wakeAt = Earliest(_calendar.AddWorkingDays(wakeAt, plan.DataReminderAfterWorkingDays), giveUpAt);
             }
+
+            _application = Merge(_application, data);
+            await context.CallActivityAsync(nameof(StoreSuppliedData), new SuppliedDataUpdate(_application, ApplicationStatus.InReview));
+            Progress(ApplicationStatus.InReview, "data received; checking again");
+            return true;
         }
 
         private async Task RecordRefusalAsync(ApplicationStatus status, string reason, ApprovalDecision? decision, DateTimeOffset? reconsiderUntil)
@@ -267,7 +277,7 @@ public sealed class OnboardingWorkflow : TaskOrchestrator<CreditApplicationReque
             var letter = status == ApplicationStatus.Abandoned
                 ? OnboardingLetters.Abandoned(_application, [reason])
                 : OnboardingLetters.Refused(_application, decision is { Comment: { Length: > 0 } c } ? $"{reason}: {c}" : reason, reconsiderUntil);
-            await context.CallActivityAsync(nameof(SendOnboardingMail), letter);
+            await context.CallActivityAsync(nameof(SendOnboardingMail), letter with { MailKey = MailKey.New(context) });
             Progress(status, reason, reconsiderationUntil: reconsiderUntil);
             Outcome = new OnboardingOutcome(status, reason);
         }

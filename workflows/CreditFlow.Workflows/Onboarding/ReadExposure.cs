@@ -1,6 +1,6 @@
 using CreditFlow.Domain.Exposure;
 using CreditFlow.Domain.OrderCheck;
-using CreditFlow.Durable;
+using Microsoft.DurableTask;
 using CreditFlow.Storage.Orders;
 
 namespace CreditFlow.Workflows.Onboarding;

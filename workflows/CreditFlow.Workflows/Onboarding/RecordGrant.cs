@@ -1,5 +1,5 @@
 using CreditFlow.Domain.Monetary;
-using CreditFlow.Durable;
+using Microsoft.DurableTask;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Applications;
 using CreditFlow.Storage.Profiles;

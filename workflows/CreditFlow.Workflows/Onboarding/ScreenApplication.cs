@@ -1,5 +1,5 @@
 using CreditFlow.Domain.Scoring;
-using CreditFlow.Durable;
+using Microsoft.DurableTask;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Profiles;
 using Microsoft.Extensions.Options;

@@ -1,14 +1,15 @@
 using System.Net;
-using CreditFlow.Durable;
+using Microsoft.DurableTask;
 using CreditFlow.Workflows.Mail;
 
 namespace CreditFlow.Workflows.Onboarding;
 
 /// <summary>A plain onboarding mail: to sales (data requests, outcomes) or to the customer (the granted policy).</summary>
 /// <param name="Paragraphs">The body, one paragraph each; plain text, encoded for the HTML part.</param>
-public sealed record OnboardingMail(string To, string Subject, IReadOnlyList<string> Paragraphs);
+/// <param name="MailKey">Names this mail so that a retried send goes out once (see <see cref="Mail.MailKey"/>).</param>
+public sealed record OnboardingMail(string To, string Subject, IReadOnlyList<string> Paragraphs, string? MailKey = null);
 
-/// <summary>Sends an onboarding mail once, keyed by the activity's idempotency key.</summary>
+/// <summary>Sends an onboarding mail once, keyed by the name the orchestrator gave it.</summary>
 public sealed class SendOnboardingMail(IWorkflowMail mail) : TaskActivity<OnboardingMail, bool>
 {
     /// <inheritdoc />
@@ -18,7 +19,7 @@ public sealed class SendOnboardingMail(IWorkflowMail mail) : TaskActivity<Onboar
         ArgumentNullException.ThrowIfNull(input);
         var html = string.Concat(input.Paragraphs.Select(p => $"<p>{WebUtility.HtmlEncode(p)}</p>"));
         var text = string.Join(Environment.NewLine + Environment.NewLine, input.Paragraphs);
-        await mail.SendAsync(new WorkflowMail(input.To, input.Subject, html, text, []), context.IdempotencyKey, CancellationToken.None);
+        await mail.SendAsync(new WorkflowMail(input.To, input.Subject, html, text, []), input.MailKey ?? MailKey.Of(context, input), CancellationToken.None);
         return true;
     }
 }

@@ -1,4 +1,4 @@
-using CreditFlow.Durable;
+using Microsoft.DurableTask;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Applications;
 

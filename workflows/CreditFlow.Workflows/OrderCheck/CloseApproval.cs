@@ -1,4 +1,5 @@
-using CreditFlow.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace CreditFlow.Workflows.OrderCheck;
 
@@ -13,10 +14,10 @@ public sealed class CloseApproval(DurableTaskClient client) : TaskActivity<strin
     {
         try
         {
-            await client.TerminateInstanceAsync(input, "the hold was decided another way", cancellationToken: CancellationToken.None);
+            await client.TerminateInstanceAsync(input, "the hold was decided another way", CancellationToken.None);
             return true;
         }
-        catch (Exception e) when (e is OrchestrationNotFoundException or OrchestrationStateException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             return false;
         }

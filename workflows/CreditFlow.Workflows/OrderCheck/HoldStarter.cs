@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using CreditFlow.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using CreditFlow.Storage.Orders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -193,10 +194,10 @@ public sealed partial class HoldStarter(
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
-                nameof(OrderHoldWorkflow), hold, new StartOrchestrationOptions { InstanceId = hold.HoldId, ReplaceableStatuses = [] }, cancellationToken);
+                nameof(OrderHoldWorkflow), hold, new StartOrchestrationOptions(hold.HoldId).WithDedupeStatuses(Enum.GetValues<OrchestrationRuntimeStatus>()), cancellationToken);
             created = true;
         }
-        catch (OrchestrationAlreadyExistsException)
+        catch (DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException)
         {
             // Started by a raced request or a sweep; a hold that ended is never run again.
             created = false;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using CreditFlow.Durable;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 
 namespace CreditFlow.Workflows.OrderCheck;

@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.OrderCheck;
-using CreditFlow.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Storage.Profiles;
@@ -167,7 +168,7 @@ public sealed partial class OrderCheckService
         {
             await client.RaiseEventAsync(holdId, eventName, payload, cancellationToken);
         }
-        catch (Exception e) when (e is OrchestrationNotFoundException or OrchestrationStateException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             // The hold ended meanwhile (or never started); nothing waits for the event.
             LogHoldGone(logger, holdId, eventName);

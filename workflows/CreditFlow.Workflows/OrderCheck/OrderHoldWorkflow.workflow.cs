@@ -1,6 +1,6 @@
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Roles;
-using CreditFlow.Durable;
+using Microsoft.DurableTask;
 using CreditFlow.Storage.Approvals;
 using CreditFlow.Workflows.Approvals;
 
@@ -28,7 +28,7 @@ public sealed class OrderHoldWorkflow : TaskOrchestrator<HoldInput, HoldVerdict>
         ArgumentNullException.ThrowIfNull(input);
         context.SetCustomStatus(new HoldProgress(HoldStatusText.Waiting, input.ApproverRole, null));
         Task<ApprovalDecision>? approval = context.CallSubOrchestratorAsync<ApprovalDecision>(
-            nameof(ApprovalWorkflow), ApprovalRequestFor(input), new SubOrchestrationOptions(input.ApprovalInstanceId));
+            nameof(ApprovalWorkflow), ApprovalRequestFor(input), new SubOrchestrationOptions { InstanceId = input.ApprovalInstanceId });
         var payment = context.WaitForExternalEvent<object?>(HoldEvents.PaymentReceived);
         var direct = context.WaitForExternalEvent<HoldDecisionRequest>(HoldEvents.Decision);
         var cancelled = context.WaitForExternalEvent<object?>(HoldEvents.OrderCancelled);

@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using System.Collections.Concurrent;
 
@@ -8,7 +10,7 @@ public sealed class LongSleep : TaskOrchestrator<int, DateTime>
 {
     public override async Task<DateTime> RunAsync(TaskOrchestrationContext context, int days)
     {
-        await context.CreateTimer(TimeSpan.FromDays(days));
+        await context.CreateTimer(TimeSpan.FromDays(days), CancellationToken.None);
         return context.CurrentUtcDateTime;
     }
 }
@@ -68,8 +70,8 @@ public sealed class RecordPayment(AttemptLog log, SideEffects effects) : TaskAct
 {
     public override Task<int> RunAsync(TaskActivityContext context, int amount)
     {
-        log.Record(context.IdempotencyKey);
-        effects.ApplyOnce(context.IdempotencyKey, amount);
+        log.Record(context.GetIdempotencyKey());
+        effects.ApplyOnce(context.GetIdempotencyKey(), amount);
         return Task.FromResult(amount);
     }
 }
@@ -103,7 +105,7 @@ public sealed class PaymentSequence : TaskOrchestrator<object?, int>
 public sealed class Parent : TaskOrchestrator<string, string>
 {
     public override Task<string> RunAsync(TaskOrchestrationContext context, string childId) =>
-        context.CallSubOrchestratorAsync<string>("ApprovalWait", 86400, new SubOrchestrationOptions(childId));
+        context.CallSubOrchestratorAsync<string>("ApprovalWait", 86400, new SubOrchestrationOptions { InstanceId = childId });
 }
 
 /// <summary>Counts to a number by continuing as new, carrying the count.</summary>
@@ -116,7 +118,7 @@ public sealed class Counter : TaskOrchestrator<int, int>
             return count;
         }
 
-        await context.CreateTimer(TimeSpan.FromMinutes(1));
+        await context.CreateTimer(TimeSpan.FromMinutes(1), CancellationToken.None);
         context.ContinueAsNew(count + 1);
         return count;
     }
@@ -165,7 +167,7 @@ public sealed class GuidAcrossReplay : TaskOrchestrator<object?, bool>
         var before = context.NewGuid();
         context.CreateReplaySafeLogger<GuidAcrossReplay>().LogInformation("made {Guid}", before);
         var echoed = await context.CallActivityAsync<Guid>(nameof(EchoGuid), before);
-        await context.CreateTimer(TimeSpan.FromSeconds(1));
+        await context.CreateTimer(TimeSpan.FromSeconds(1), CancellationToken.None);
         return echoed == before && context.NewGuid() != before;
     }
 }
@@ -240,10 +242,12 @@ public sealed class Gate
     public void Open() => _open.TrySetResult();
 }
 
-/// <summary>Needs a service nobody registered: every attempt to run it fails before its code runs.</summary>
-public sealed class NeedsMissingService(Gate missing) : TaskOrchestrator<object?, string>
+/// <summary>Cannot be constructed (its configuration is missing): every attempt to run it fails before its code runs.</summary>
+public sealed class NeedsMissingService : TaskOrchestrator<object?, string>
 {
-    public override Task<string> RunAsync(TaskOrchestrationContext context, object? input) => Task.FromResult(missing.ToString()!);
+    public NeedsMissingService() => throw new InvalidOperationException($"{nameof(Gate)} is not configured.");
+
+    public override Task<string> RunAsync(TaskOrchestrationContext context, object? input) => Task.FromResult(nameof(NeedsMissingService));
 }
 
 /// <summary>Consumes one "Tick" per execution and continues as new until it has seen three.</summary>
@@ -259,5 +263,174 @@ public sealed class TickCounter : TaskOrchestrator<int, int>
         await context.WaitForExternalEvent<object?>("Tick");
         context.ContinueAsNew(seen + 1);
         return seen;
+    }
+}
+
+/// <summary>Returns a value that differs on every run: what a real activity reading the world does.</summary>
+public sealed class ReadFreshValue : TaskActivity<object?, string>
+{
+    public override Task<string> RunAsync(TaskActivityContext context, object? input) => Task.FromResult(Guid.NewGuid().ToString("N"));
+}
+
+/// <summary>Returns its input, always: an activity a redo repeats exactly.</summary>
+public sealed class ReadStableValue : TaskActivity<string, string>
+{
+    public override Task<string> RunAsync(TaskActivityContext context, string input) => Task.FromResult($"stable-{input}");
+}
+
+/// <summary>A side effect in the outside world: records every input it ran with (a mail sent, a row written).</summary>
+public sealed class RecordDecision(SideEffectLog log) : TaskActivity<string, string>
+{
+    public override Task<string> RunAsync(TaskActivityContext context, string input)
+    {
+        log.Add(context.InstanceId, input);
+        return Task.FromResult(input);
+    }
+}
+
+/// <summary>What <see cref="RecordDecision"/> did, per instance.</summary>
+public sealed class SideEffectLog
+{
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _effects = new();
+
+    public int Count => _effects.Values.Sum(q => q.Count);
+
+    public void Add(string instanceId, string input) => _effects.GetOrAdd(instanceId, _ => new()).Enqueue(input);
+
+    public IReadOnlyList<string> Of(string instanceId) => [.. _effects.GetOrAdd(instanceId, _ => new())];
+}
+
+/// <summary>Reads a value, then records a decision built from it, a new GUID and the step's time.</summary>
+public sealed class DecideOnRead : TaskOrchestrator<bool, string>
+{
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, bool stableRead)
+    {
+        var read = stableRead
+            ? await context.CallActivityAsync<string>(nameof(ReadStableValue), "x")
+            : await context.CallActivityAsync<string>(nameof(ReadFreshValue));
+        return await context.CallActivityAsync<string>(nameof(RecordDecision), $"{read}|{context.NewGuid():N}|{context.CurrentUtcDateTime:O}");
+    }
+}
+
+/// <summary>Awaits a plain Task.Delay: something no durable event can ever complete.</summary>
+public sealed class AwaitsTaskDelay : TaskOrchestrator<object?, string>
+{
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, object? input)
+    {
+#pragma warning disable DURABLE0001, DURABLE0002, DURABLE0003, DURABLE0004, DURABLE0005 // the mistake under test
+        await Task.Delay(50);
+#pragma warning restore DURABLE0001, DURABLE0002, DURABLE0003, DURABLE0004, DURABLE0005
+        return "never";
+    }
+}
+
+/// <summary>Buffers "Early" events it never awaits, waits for "Go", and continues as new once, keeping (or dropping) the unawaited ones.</summary>
+public sealed class CarryOver : TaskOrchestrator<CarryOverInput, string[]>
+{
+    public override async Task<string[]> RunAsync(TaskOrchestrationContext context, CarryOverInput input)
+    {
+        if (input.Round == 1)
+        {
+            await context.WaitForExternalEvent<object?>("Go");
+            context.ContinueAsNew(input with { Round = 2 }, preserveUnprocessedEvents: input.Preserve);
+            return [];
+        }
+
+        var seen = new List<string>();
+        for (var i = 0; i < input.Expected; i++)
+        {
+            seen.Add(await context.WaitForExternalEvent<string>("Early"));
+        }
+
+        return [.. seen];
+    }
+}
+
+/// <summary>Input of <see cref="CarryOver"/>.</summary>
+public sealed record CarryOverInput(int Round, bool Preserve, int Expected);
+
+/// <summary>Waits for one "Item" event and returns it.</summary>
+public sealed class WaitForItem : TaskOrchestrator<object?, string>
+{
+    public override Task<string> RunAsync(TaskOrchestrationContext context, object? input) => context.WaitForExternalEvent<string>("Item");
+}
+
+/// <summary>Sleeps a day on a durable timer, then greets.</summary>
+public sealed class SleepThenGreet : TaskOrchestrator<object?, string>
+{
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, object? input)
+    {
+        await context.CreateTimer(TimeSpan.FromDays(1), CancellationToken.None);
+        return await context.CallActivityAsync<string>("SayHello", "after sleep");
+    }
+}
+
+/// <summary>Fails with a message far beyond any table property.</summary>
+public sealed class HugeFailure : TaskOrchestrator<int, string>
+{
+    public override Task<string> RunAsync(TaskOrchestrationContext context, int length) =>
+        throw new InvalidOperationException(new string('m', length), new ArgumentException(new string('i', length)));
+}
+
+/// <summary>Sets a large custom status in three steps, then returns a large output.</summary>
+public sealed class GrowingStatus : TaskOrchestrator<int, string>
+{
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, int length)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            context.SetCustomStatus(new string((char)('a' + i), length));
+            await context.CreateTimer(TimeSpan.FromMinutes(1), CancellationToken.None);
+        }
+
+        return new string('z', length);
+    }
+}
+
+/// <summary>Carries a large input through two ContinueAsNew rounds.</summary>
+public sealed class BigRounds : TaskOrchestrator<BigRoundsInput, int>
+{
+    public override async Task<int> RunAsync(TaskOrchestrationContext context, BigRoundsInput input)
+    {
+        await context.CreateTimer(TimeSpan.FromMinutes(1), CancellationToken.None);
+        if (input.Round < 3)
+        {
+            context.ContinueAsNew(input with { Round = input.Round + 1, Payload = new string((char)('a' + input.Round), input.Payload.Length) });
+        }
+
+        return input.Round;
+    }
+}
+
+/// <summary>Input of <see cref="BigRounds"/>.</summary>
+public sealed record BigRoundsInput(int Round, string Payload);
+
+/// <summary>Calls <see cref="Flaky"/> once, without retries: fails the first time it runs.</summary>
+public sealed class CallFlakyOnce : TaskOrchestrator<object?, string>
+{
+    public override Task<string> RunAsync(TaskOrchestrationContext context, object? input) => context.CallActivityAsync<string>(nameof(Flaky), 1);
+}
+
+/// <summary>Version 2 of <see cref="ChangingV1"/>'s process, registered beside it under the same name.</summary>
+[DurableTask("Changing", Version = "2")]
+public sealed class ChangingV2Registered : TaskOrchestrator<object?, string>
+{
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, object? input)
+    {
+        await context.CallActivityAsync<long>("Square", 2);
+        await context.WaitForExternalEvent<object?>("Continue");
+        return $"v2 (context says {context.Version})";
+    }
+}
+
+/// <summary>Version 1 of the process, as it was registered before versions were declared.</summary>
+[DurableTask("Changing")]
+public sealed class ChangingUnversioned : TaskOrchestrator<object?, string>
+{
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, object? input)
+    {
+        await context.CallActivityAsync<string>("SayHello", "A");
+        await context.WaitForExternalEvent<object?>("Continue");
+        return "v1";
     }
 }

@@ -1,17 +1,22 @@
 using System.Collections.Concurrent;
+using CreditFlow.Durable.History;
 using CreditFlow.Durable.Storage;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using CreditFlow.Durable.Versioning;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CreditFlow.Durable.Worker;
 
 /// <summary>
-/// Runs orchestrations and activities of one task hub in this process: it owns partitions, takes
-/// their messages and due timers, and drives each instance's steps.
+/// The SDK's durable worker, run by CreditFlow's engine on Azure Storage: it owns partitions, takes
+/// their messages and due timers, and drives each instance's steps with the orchestrators and
+/// activities of the SDK's <see cref="DurableTaskRegistry"/>. Created by the SDK's worker builder
+/// (<c>UseCreditFlowStorage</c>); a hosted service.
 /// </summary>
-public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
+public sealed partial class CreditFlowDurableTaskWorker : Microsoft.DurableTask.Worker.Hosting.DurableTaskWorker, IOrchestratorSource, IAsyncDisposable
 {
     private readonly DurableTaskRegistry _registry;
     private readonly IServiceProvider _services;
@@ -24,24 +29,32 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
     private readonly ConcurrentDictionary<string, string> _lastErrors = new();
     private volatile bool _frozen;
     private readonly TaskCompletionSource _crashSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private OrchestratorVersions? _versions;
 
-    /// <summary>Creates a worker; call <see cref="StartAsync"/> to begin.</summary>
-    public DurableTaskWorker(
-        TaskHub hub, DurableTaskRegistry registry, IServiceProvider services, TimeProvider? time = null,
-        ILoggerFactory? loggerFactory = null, IFaultInjector? faults = null)
+    /// <summary>Created by the SDK's worker builder; call <see cref="StartAsync"/> to begin.</summary>
+    /// <param name="name">The worker's name in the SDK's builder.</param>
+    /// <param name="factory">The SDK's factory of the registered orchestrators and activities.</param>
+    /// <param name="hub">The task hub to work on.</param>
+    /// <param name="registries">The SDK's registries, by worker name (for the orchestrators' versions).</param>
+    /// <param name="services">Where activities are created from, one scope per call.</param>
+    /// <param name="loggerFactory">Logging; none when null.</param>
+    /// <param name="time">Business time: timers and step times follow it (tests move it).</param>
+    /// <param name="faults">Test hook that simulates crashes.</param>
+    public CreditFlowDurableTaskWorker(
+        string? name, IDurableTaskFactory factory, TaskHub hub, IOptionsMonitor<DurableTaskRegistry> registries, IServiceProvider services,
+        ILoggerFactory? loggerFactory = null, TimeProvider? time = null, IFaultInjector? faults = null)
+        : base(name, factory)
     {
+        ArgumentNullException.ThrowIfNull(hub);
+        ArgumentNullException.ThrowIfNull(registries);
         Hub = hub;
-        _registry = registry;
+        _registry = registries.Get(Name);
         _services = services;
         Time = time ?? TimeProvider.System;
         LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
-        Logger = LoggerFactory.CreateLogger<DurableTaskWorker>();
+        Logger = LoggerFactory.CreateLogger<CreditFlowDurableTaskWorker>();
         Faults = faults;
-        Payloads = new PayloadStore(hub);
-        Store = new InstanceStore(hub, Payloads);
-        Timers = new TimerStore(hub);
-        Sender = new MessageSender(hub, Payloads);
-        Activities = new ActivityRunner(this, registry, services, hub.Options.MaxConcurrentActivityFunctions);
+        Activities = new ActivityRunner(this, factory, services, hub.Options.MaxConcurrentActivityFunctions);
         OrchestrationSlots = new SemaphoreSlim(hub.Options.MaxConcurrentOrchestratorFunctions);
         Partitions = new PartitionManager(this, hub);
     }
@@ -65,19 +78,22 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
 
     internal IFaultInjector? Faults { get; }
 
-    internal PayloadStore Payloads { get; }
+    internal PayloadStore Payloads => Hub.Payloads;
 
-    internal InstanceStore Store { get; }
+    internal InstanceStore Store => Hub.Store;
 
-    internal TimerStore Timers { get; }
+    internal TimerStore Timers => Hub.TimerRows;
 
-    internal MessageSender Sender { get; }
+    internal MessageSender Sender => Hub.Sender;
+
+    internal InstanceNotifier Notifier => Hub.Notifier;
 
     internal ActivityRunner Activities { get; }
 
     internal SemaphoreSlim OrchestrationSlots { get; }
 
-    internal InstanceNotifier Notifier { get; } = new();
+    /// <summary>The orchestrator versions this worker runs; known once it has started.</summary>
+    internal OrchestratorVersions Versions => _versions ?? throw new InvalidOperationException("The worker has not started.");
 
     internal CancellationToken Stopping => _stopping.Token;
 
@@ -88,8 +104,10 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
     /// probes and reports not-ready meanwhile.
     /// </remarks>
     /// <exception cref="InvalidOperationException">The task hub exists with a different partition count.</exception>
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Reads every orchestrator's version once; a duplicate version stops start-up here.
+        _versions = new OrchestratorVersions(_registry, _services);
         try
         {
             using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -131,7 +149,7 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
     /// <summary>Takes a first share of partitions at once, then keeps balancing in the background.</summary>
     private async Task StartWorkingAsync()
     {
-        Sender.Attach(this);
+        Hub.LocalWorker = this;
         _partitions = [.. Enumerable.Range(0, Hub.Options.PartitionCount).Select(i => new PartitionState(i))];
         try
         {
@@ -198,6 +216,15 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
         _frozen = true;
     }
 
+    /// <summary>Test hook: the leases look run out (until the next renewal), as after a long stall.</summary>
+    internal void ExpireLeases()
+    {
+        foreach (var partition in _partitions.Where(p => p.Owned))
+        {
+            partition.LeaseValidUntil = DateTime.MinValue;
+        }
+    }
+
     internal IReadOnlyCollection<int> OwnedPartitions() => [.. _partitions.Where(p => p.Owned).Select(p => p.Index)];
 
     /// <summary>
@@ -214,8 +241,13 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
     /// are released — as if they had expired — and held messages reappear when their
     /// invisibility runs out, exactly as after a real crash.
     /// </remarks>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Hub.LocalWorker == this)
+        {
+            Hub.LocalWorker = null;
+        }
+
         if (_partitions.Length > 0 && !_released)
         {
             _released = true;
@@ -244,20 +276,26 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
         await Task.WhenAll(loops).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
+    /// <summary>The SDK's hosted-service loop: everything runs in the loops <see cref="StartAsync"/> starts.</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.CompletedTask;
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         await StopAsync(CancellationToken.None);
         _stopping.Dispose();
+        Dispose();
     }
 
     /// <summary>Whether messages for <paramref name="partition"/> may be handed to this worker directly.</summary>
     internal bool OwnsPartition(int partition) => !_stopping.IsCancellationRequested && partition < _partitions.Length && _partitions[partition].Owned;
 
-    internal ITaskOrchestrator? ResolveOrchestrator(string name) =>
-        _registry.Orchestrators.TryGetValue(name, out var type)
-            ? (ITaskOrchestrator)ActivatorUtilities.CreateInstance(_services, type)
-            : null;
+    /// <inheritdoc />
+    ITaskOrchestrator? IOrchestratorSource.Resolve(string name, string? version, out string? problem) =>
+        Versions.Create(name, version, _services, out problem);
+
+    /// <inheritdoc />
+    string? IOrchestratorSource.NewestVersion(string name) => Versions.Newest(name);
 
     /// <summary>Hands a message this process just enqueued (invisibly) to its instance's session.</summary>
     internal void DeliverLocal(TaskMessage message, QueueAnchor anchor)
@@ -268,8 +306,11 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
 
     private void Deliver(TaskMessage message, Anchor anchor)
     {
-        var session = _sessions.GetOrAdd(message.InstanceId, id => new InstanceSession(id, anchor.Partition, this));
-        session.Enqueue(message, anchor);
+        // A session that retires between the lookup and the enqueue refuses the message; the map no
+        // longer holds it, so the next lookup makes a fresh one. No message can land in a dropped session.
+        while (!_sessions.GetOrAdd(message.InstanceId, id => new InstanceSession(id, anchor.Partition, this)).TryEnqueue(message, anchor))
+        {
+        }
     }
 
     internal void TimerStored(int partition)
@@ -289,10 +330,20 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
             {
                 case QueueAnchor message:
                     await DeleteMessageAsync(message);
+                    if (message.BodyBlob is { } blob)
+                    {
+                        await Payloads.DeleteQuietlyAsync([blob]); // a large message's body, consumed now
+                    }
+
                     break;
                 case TimerAnchor timer:
                     await Timers.DeleteAsync(timer.Partition, timer.RowKey, Stopping);
                     _partitions[timer.Partition].TimersInFlight.TryRemove(timer.RowKey, out _);
+                    if (timer.MessageBlob is { } messageBlob)
+                    {
+                        await Payloads.DeleteQuietlyAsync([messageBlob]);
+                    }
+
                     break;
             }
         }
@@ -319,6 +370,12 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
                         _partitions[message.Partition].PollSignal.Release();
                         break;
                     case TimerAnchor timer:
+                        if (error is not null)
+                        {
+                            // A failing timer backs off and, like a message, ends in the poison queue.
+                            await TimerFailedAsync(timer, error);
+                        }
+
                         _partitions[timer.Partition].TimersInFlight.TryRemove(timer.RowKey, out _);
                         _partitions[timer.Partition].TimerSignal.Release();
                         break;

@@ -7,7 +7,7 @@ using CreditFlow.Durable.Storage;
 namespace CreditFlow.Durable.Worker;
 
 /// <summary>The per-partition loops: control-queue polling, due timers, and keeping held messages invisible.</summary>
-public sealed partial class DurableTaskWorker
+public sealed partial class CreditFlowDurableTaskWorker
 {
     private static readonly TimeSpan MinPollDelay = TimeSpan.FromMilliseconds(50);
 
@@ -79,7 +79,7 @@ public sealed partial class DurableTaskWorker
         try
         {
             var json = await Payloads.FromQueueBodyAsync(received.Body.ToString(), Stopping);
-            message = JsonSerializer.Deserialize<TaskMessage>(json, JsonDataConverter.Options) ?? throw new JsonException("Empty message.");
+            message = JsonSerializer.Deserialize<TaskMessage>(json, PayloadConverter.Options) ?? throw new JsonException("Empty message.");
         }
         catch (JsonException e)
         {
@@ -87,17 +87,57 @@ public sealed partial class DurableTaskWorker
             return;
         }
 
-        var anchor = new QueueAnchor(partition.Index, received.MessageId) { PopReceipt = received.PopReceipt, InvisibleSince = DateTime.UtcNow };
+        var anchor = new QueueAnchor(partition.Index, received.MessageId)
+        {
+            PopReceipt = received.PopReceipt, InvisibleSince = DateTime.UtcNow, BodyBlob = PayloadStore.BlobOf(received.Body.ToString()),
+        };
         partition.Held[received.MessageId] = anchor;
         Deliver(message, anchor);
     }
 
     private async Task PoisonAsync(int partition, QueueMessage received, string reason)
     {
-        var poison = new PoisonMessage(received.MessageId, partition, received.Body.ToString(), reason, received.DequeueCount, Time.GetUtcNow().UtcDateTime);
-        await Hub.PoisonQueue.SendMessageAsync(JsonSerializer.Serialize(poison, JsonDataConverter.Options), timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: Stopping);
+        await ParkAsync(received.MessageId, partition, received.Body.ToString(), reason, received.DequeueCount);
         await Hub.ControlQueues[partition].DeleteMessageAsync(received.MessageId, received.PopReceipt, Stopping);
         Log.Poisoned(Logger, received.MessageId, received.DequeueCount);
+    }
+
+    /// <summary>
+    /// Puts a message in the poison queue. Its body and reason are bounded so the park itself cannot
+    /// fail on the queue's 64 KB limit: a large body goes to a blob the poison message refers to.
+    /// </summary>
+    private async Task ParkAsync(string id, int partition, string body, string reason, long attempts)
+    {
+        if (body.Length > MaxInlinePoisonBodyChars && PayloadStore.BlobOf(body) is null)
+        {
+            body = await Payloads.ToQueueBodyAsync(body, $"poison/{Uri.EscapeDataString(id)}.json", Stopping, force: true);
+        }
+
+        var poison = new PoisonMessage(id, partition, body, History.FailureDetails.Bound(reason, MaxPoisonReasonChars), attempts, Time.GetUtcNow().UtcDateTime);
+        await Hub.PoisonQueue.SendMessageAsync(JsonSerializer.Serialize(poison, PayloadConverter.Options), timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: Stopping);
+    }
+
+    private const int MaxInlinePoisonBodyChars = 20_000;
+    private const int MaxPoisonReasonChars = 2_000;
+
+    /// <summary>
+    /// A step woken by this timer failed: the row counts the attempt and waits a growing back-off
+    /// (business time) before the next; after <c>maxDequeueCount</c> attempts its message is parked
+    /// in the poison queue, as a failing queue message would be.
+    /// </summary>
+    private async Task TimerFailedAsync(TimerAnchor timer, string error)
+    {
+        var attempts = timer.Attempts + 1;
+        if (attempts >= Hub.Options.MaxDequeueCount)
+        {
+            await ParkAsync(timer.RowKey, timer.Partition, JsonSerializer.Serialize(timer.Message, PayloadConverter.Options), $"Failed {attempts} times. Last error: {error}", attempts);
+            await Timers.DeleteAsync(timer.Partition, timer.RowKey, Stopping);
+            Log.Poisoned(Logger, timer.RowKey, attempts);
+            return;
+        }
+
+        var backOff = TimeSpan.FromSeconds(Math.Min(5 * Math.Pow(2, attempts - 1), 300));
+        await Timers.RecordFailureAsync(timer.Partition, timer.RowKey, attempts, Time.GetUtcNow().UtcDateTime + backOff, error, Stopping);
     }
 
     /// <summary>Delivers due timers of the partition, then waits (on the injected clock) for the next one.</summary>
@@ -114,13 +154,19 @@ public sealed partial class DurableTaskWorker
                 {
                     if (timer.DueAt > now)
                     {
-                        next = timer.DueAt;
+                        next = next is { } earlier && earlier < timer.DueAt ? earlier : timer.DueAt;
                         break;
+                    }
+
+                    if (timer.RetryAt is { } retryAt && retryAt > now)
+                    {
+                        next = next is { } earlier && earlier < retryAt ? earlier : retryAt; // backing off after a failure
+                        continue;
                     }
 
                     if (partition.TimersInFlight.TryAdd(timer.RowKey, 0))
                     {
-                        Deliver(timer.Message, new TimerAnchor(partition.Index, timer.RowKey));
+                        Deliver(timer.Message, new TimerAnchor(partition.Index, timer.RowKey, timer.Message, timer.Attempts, timer.MessageBlob));
                     }
                 }
 
