@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using CreditFlow.Durable.History;
 using CreditFlow.Durable.Tests.Runtime.Orchestrations;
 using CreditFlow.Testing;
@@ -62,5 +64,18 @@ public sealed class EdgeCaseTests(AzuriteFixture storage) : IClassFixture<Azurit
         Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
         Assert.Contains("'busy-child' is already running", done.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
         Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Client.GetInstanceAsync(busy))!.RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task Orchestrator_AwaitsATaskDelay_FailsSayingWhyInsteadOfRunningForever()
+    {
+        await using var host = await DurableTestHost.StartAsync(storage.Azurite, r => r.AddOrchestrator<AwaitsTaskDelay>());
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(AwaitsTaskDelay));
+
+        var done = await host.CompleteAsync(id, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
+        Assert.Contains("awaits something that is not a durable task", done.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("CreateTimer", done.FailureDetails.ErrorMessage, StringComparison.Ordinal);
     }
 }

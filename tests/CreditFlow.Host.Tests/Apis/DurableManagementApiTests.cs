@@ -53,7 +53,7 @@ public sealed class DurableManagementApiTests(AzuriteFixture storage) : IClassFi
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var body = await BodyAsync(response);
         Assert.Equal("loan-42", body.GetProperty("id").GetString());
-        foreach (var url in new[] { "statusQueryGetUri", "sendEventPostUri", "terminatePostUri", "purgeHistoryDeleteUri", "suspendPostUri", "resumePostUri", "restartPostUri" })
+        foreach (var url in new[] { "statusQueryGetUri", "sendEventPostUri", "terminatePostUri", "purgeHistoryDeleteUri", "suspendPostUri", "resumePostUri", "restartPostUri", "rewindPostUri" })
         {
             Assert.Contains("/runtime/webhooks/durabletask/instances/loan-42", body.GetProperty(url).GetString(), StringComparison.Ordinal);
         }
@@ -95,7 +95,7 @@ public sealed class DurableManagementApiTests(AzuriteFixture storage) : IClassFi
         await host.Client.PostAsync($"{Root}/orchestrators/ApprovalWait/t-1", Json("3600"));
         await WaitForStatusAsync(host, "t-1", HttpStatusCode.Accepted, "Running");
         Assert.Equal(HttpStatusCode.Accepted, (await host.Client.PostAsync($"{Root}/instances/t-1/terminate?reason=duplicate", null)).StatusCode);
-        var terminated = await WaitForStatusAsync(host, "t-1", HttpStatusCode.BadRequest);
+        var terminated = await WaitForStatusAsync(host, "t-1", HttpStatusCode.OK, "Terminated");
 
         Assert.Equal("Terminated", terminated.GetProperty("runtimeStatus").GetString());
         var again = await host.Client.PostAsync($"{Root}/instances/t-1/terminate", null);
@@ -187,6 +187,62 @@ public sealed class DurableManagementApiTests(AzuriteFixture storage) : IClassFi
     }
 
     [Fact]
+    public async Task Status_Running_Answers202WithRetryAfterAndLocation()
+    {
+        await using var host = await StartAsync();
+        await host.Client.PostAsync($"{Root}/orchestrators/ApprovalWait/wait-1", Json("3600"));
+        await WaitForStatusAsync(host, "wait-1", HttpStatusCode.Accepted, "Running");
+
+        var response = await host.Client.GetAsync($"{Root}/instances/wait-1");
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("5", response.Headers.RetryAfter!.ToString());
+        Assert.EndsWith($"{Root}/instances/wait-1", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_Failed_Answers200_Or500WhenAskedTo()
+    {
+        await using var host = await StartAsync();
+        await host.Client.PostAsync($"{Root}/orchestrators/NoSuchWorkflow/broken-1", null);
+        var failed = await WaitForStatusAsync(host, "broken-1", HttpStatusCode.OK, "Failed");
+
+        var asked = await host.Client.GetAsync($"{Root}/instances/broken-1?returnInternalServerErrorOnFailure=true");
+
+        Assert.Contains("No orchestrator named 'NoSuchWorkflow'", failed.GetProperty("output").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.InternalServerError, asked.StatusCode);
+        Assert.Equal("Failed", (await BodyAsync(asked)).GetProperty("runtimeStatus").GetString());
+    }
+
+    [Fact]
+    public async Task Purge_RunningInstance_DeletesItAsDurableFunctionsDoes()
+    {
+        await using var host = await StartAsync();
+        await host.Client.PostAsync($"{Root}/orchestrators/ApprovalWait/running-purge", Json("3600"));
+        await WaitForStatusAsync(host, "running-purge", HttpStatusCode.Accepted, "Running");
+
+        var purged = await host.Client.DeleteAsync($"{Root}/instances/running-purge");
+
+        Assert.Equal(HttpStatusCode.OK, purged.StatusCode);
+        Assert.Equal(1, (await BodyAsync(purged)).GetProperty("instancesDeleted").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync($"{Root}/instances/running-purge")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Rewind_UnknownCompletedFailed_Answer404_410_202()
+    {
+        await using var host = await StartAsync();
+        await host.Client.PostAsync($"{Root}/orchestrators/HelloSequence/rewind-done", null);
+        await host.Client.PostAsync($"{Root}/orchestrators/NoSuchWorkflow/rewind-failed", null);
+        await WaitForStatusAsync(host, "rewind-done", HttpStatusCode.OK, "Completed");
+        await WaitForStatusAsync(host, "rewind-failed", HttpStatusCode.OK, "Failed");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.PostAsync($"{Root}/instances/ghost/rewind", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await host.Client.PostAsync($"{Root}/instances/rewind-done/rewind", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await host.Client.PostAsync($"{Root}/instances/rewind-failed/rewind?reason=retry", null)).StatusCode);
+    }
+
+    [Fact]
     public async Task Restart_WithNewId_RunsTheSameInputAgain()
     {
         await using var host = await StartAsync();
@@ -205,7 +261,7 @@ public sealed class DurableManagementApiTests(AzuriteFixture storage) : IClassFi
     public async Task Partitions_ListsEveryPartitionOwnedByTheOnlyWorker()
     {
         await using var host = await StartAsync();
-        var worker = host.Services.GetRequiredService<CreditFlow.Durable.Worker.DurableTaskWorker>();
+        var worker = host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<CreditFlow.Durable.Worker.CreditFlowDurableTaskWorker>().Single();
 
         var partitions = (await BodyAsync(await host.Client.GetAsync($"{Root}/partitions"))).EnumerateArray().ToList();
 
