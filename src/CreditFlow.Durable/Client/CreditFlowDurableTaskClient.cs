@@ -213,7 +213,11 @@ public sealed partial class CreditFlowDurableTaskClient : DurableTaskClient
         // Watch before the first read, so a change between the read and the wait is not missed.
         using var watch = _hub.Notifier.Observe(instanceId);
         var seen = watch.Version;
-        var metadata = await GetInstancesAsync(instanceId, getInputsAndOutputs, cancellationToken);
+
+        // The sentinel alone says whether the instance got anywhere yet; a just-started one has none,
+        // so the common wait costs one read, not two.
+        var status = await Store.ReadStatusAsync(instanceId, cancellationToken);
+        var metadata = status is null || status.Status == OrchestrationRuntimeStatus.Pending ? null : ToMetadata(status, getInputsAndOutputs);
         var poll = TimeSpan.FromMilliseconds(20);
         while (metadata is null || !done(metadata))
         {
