@@ -7,6 +7,7 @@ using CreditFlow.Host.Demo;
 using CreditFlow.Host.Erp;
 using CreditFlow.Host.Extensions;
 using CreditFlow.Host.OpenApi;
+using CreditFlow.Host.Problems;
 using CreditFlow.Host.Security;
 using CreditFlow.Storage;
 using CreditFlow.Workflows;
@@ -31,7 +32,7 @@ public static class CreditFlowApp
 
         builder.AddCreditFlowLogging();
         builder.Services.AddSingleton(settings);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddCreditFlowProblemDetails();
         builder.Services.AddStorageReadiness(settings);
         builder.Services.AddSingleton<AdminKeyValidator>();
         builder.Services.AddSingleton<AdminKeyFilter>();
@@ -45,8 +46,7 @@ public static class CreditFlowApp
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseCreditFlowProblemDetails();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthApi();
