@@ -38,16 +38,10 @@ public static partial class ApplicationsApi
             return ApiProblems.NotFound($"No credit application with id '{id}' exists.");
         }
 
-        var (body, problem) = await JsonBody.ReadAsync<SupplyDataBody>(request, cancellationToken);
+        var (body, problem) = await JsonBody.ReadAsync<SupplyDataBody>(request, cancellationToken, validate: services.Validator.Validate);
         if (problem is not null)
         {
             return problem;
-        }
-
-        var errors = services.Validator.Validate(body!);
-        if (!errors.IsEmpty)
-        {
-            return ApiProblems.Validation(errors.ToDictionary());
         }
 
         // The trial period collects data too (visits, external data, how the trial orders were paid).
@@ -72,16 +66,10 @@ public static partial class ApplicationsApi
             return ApiProblems.NotFound($"No credit application with id '{id}' exists.");
         }
 
-        var (body, problem) = await JsonBody.ReadAsync<ReconsiderationBody>(request, cancellationToken);
+        var (body, problem) = await JsonBody.ReadAsync<ReconsiderationBody>(request, cancellationToken, validate: services.Validator.Validate);
         if (problem is not null)
         {
             return problem;
-        }
-
-        var errors = services.Validator.Validate(body!);
-        if (!errors.IsEmpty)
-        {
-            return ApiProblems.Validation(errors.ToDictionary());
         }
 
         var now = services.Time.GetUtcNow();

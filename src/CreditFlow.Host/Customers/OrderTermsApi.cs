@@ -64,17 +64,13 @@ internal static class OrderTermsApi
             return NoCustomer(id);
         }
 
-        var (body, problem) = await JsonBody.ReadAsync<OrderTermsBody>(request, cancellationToken);
+        var (body, problem) = await JsonBody.ReadAsync<OrderTermsBody>(request, cancellationToken, validate: OrderTermsBody.Validate);
         if (problem is not null)
         {
             return problem;
         }
 
-        var errors = new FieldErrors();
-        if (body!.ToTerms(errors) is not { } terms)
-        {
-            return ApiProblems.Validation(errors.ToDictionary());
-        }
+        var terms = body!.ToTerms(new FieldErrors())!;
 
         // Read only to say in the log what the terms were; the write replaces them whatever they are now.
         var previous = (await ledgers.ReadAsync(id, [], cancellationToken)).Terms;
