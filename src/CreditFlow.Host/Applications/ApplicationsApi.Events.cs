@@ -35,7 +35,7 @@ public static partial class ApplicationsApi
     {
         if (await services.Reader.FindAsync(id, cancellationToken) is not { } state)
         {
-            return ApiProblems.NotFound($"No credit application with id '{id}' exists.");
+            return ApiProblems.NotFound("Application", $"No credit application with id '{id}' exists.");
         }
 
         var (body, problem) = await JsonBody.ReadAsync<SupplyDataBody>(request, cancellationToken, validate: services.Validator.Validate);
@@ -63,7 +63,7 @@ public static partial class ApplicationsApi
     {
         if (await services.Reader.FindAsync(id, cancellationToken) is not { } state)
         {
-            return ApiProblems.NotFound($"No credit application with id '{id}' exists.");
+            return ApiProblems.NotFound("Application", $"No credit application with id '{id}' exists.");
         }
 
         var (body, problem) = await JsonBody.ReadAsync<ReconsiderationBody>(request, cancellationToken, validate: services.Validator.Validate);

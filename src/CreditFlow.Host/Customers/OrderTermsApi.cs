@@ -98,7 +98,7 @@ internal static class OrderTermsApi
     private static async Task<bool> ExistsAsync(string id, CustomerRepository customers, CancellationToken cancellationToken) =>
         ResourceIds.IsPlausible(id) && await customers.GetAsync(id, cancellationToken) is not null;
 
-    private static ProblemHttpResult NoCustomer(string id) => ApiProblems.NotFound($"No customer with id '{id}' exists.");
+    private static ProblemHttpResult NoCustomer(string id) => ApiProblems.NotFound("Customer", $"No customer with id '{id}' exists.");
 
     private static string CallerName(ClaimsPrincipal caller) =>
         caller.Identity?.Name ?? throw new InvalidOperationException("The endpoint must require an API key policy.");

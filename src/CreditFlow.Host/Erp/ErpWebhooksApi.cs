@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Storage;
 using CreditFlow.Workflows.OrderCheck;
@@ -74,7 +75,7 @@ internal static class ErpWebhooksApi
         }
         catch (CurrencyMismatchException e)
         {
-            return TypedResults.Problem(title: "Currency mismatch", detail: e.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
+            return CurrencyMismatch(e, body);
         }
         catch (ConcurrencyConflictException e)
         {
@@ -88,6 +89,27 @@ internal static class ErpWebhooksApi
         }
 
         return Results.Text(answer.Json, "application/json", statusCode: answer.Status);
+    }
+
+    /// <summary>
+    /// 422 naming <c>amount.currency</c>: every document states its money in "amount" (an order's
+    /// prepayment must match it), and the customer's credit is kept in one currency.
+    /// </summary>
+    private static IResult CurrencyMismatch(CurrencyMismatchException e, byte[] body)
+    {
+        using var document = JsonDocument.Parse(body);
+        var sent = document.RootElement.TryGetProperty("amount", out var amount) && amount.ValueKind == JsonValueKind.Object
+            && amount.TryGetProperty("currency", out var code) && code.ValueKind == JsonValueKind.String ? code.GetString() : null;
+        var customers = e.Left.Code == sent ? e.Right : e.Left;
+        var problem = sent is null
+            ? $"must be the customer's currency: {e.Left} and {e.Right} cannot be combined without an exchange rate."
+            : $"must be {customers}, the currency of the customer's credit (was {sent}); amounts are not converted.";
+        return TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["amount.currency"] = [problem] })
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "Currency mismatch",
+            Detail = "The document is well-formed but its currency is not the customer's. Nothing was stored.",
+        });
     }
 
     private static IResult Unauthorized(SignatureCheck check, ErpOptions options) => TypedResults.Problem(
