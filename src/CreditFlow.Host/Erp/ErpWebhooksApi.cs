@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Storage;
@@ -11,7 +10,8 @@ namespace CreditFlow.Host.Erp;
 /// The ERP's webhooks under <c>/api/erp</c>. Each request is signed (see <see cref="ErpSignature"/>);
 /// the signature is checked on the raw body before anything is parsed or stored. A missing or bad
 /// signature or a stale timestamp is 401, a malformed body 400 naming each field, a document id
-/// reused with another body 409; otherwise the answer is the stored first answer to that document.
+/// reused with another content 409 (compared as canonical JSON: reformatting is no difference);
+/// otherwise the answer is the stored first answer to that document.
 /// </summary>
 internal static class ErpWebhooksApi
 {
@@ -71,7 +71,8 @@ internal static class ErpWebhooksApi
         ErpAnswer answer;
         try
         {
-            answer = await process(message, Convert.ToHexStringLower(SHA256.HashData(body)), http.RequestAborted);
+            // By content: a replay that only changes whitespace, member order or number format is the same document.
+            answer = await process(message, CanonicalJson.Sha256(body), http.RequestAborted);
         }
         catch (CurrencyMismatchException e)
         {

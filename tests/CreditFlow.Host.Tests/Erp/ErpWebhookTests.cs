@@ -89,6 +89,31 @@ public sealed class ErpWebhookTests(ErpHost erp)
     }
 
     [Fact]
+    public async Task Order_ReplayedWithOtherWhitespaceAndKeyOrder_GetsTheFirstAnswer_ARealDifferenceIs409()
+    {
+        var customer = await erp.CustomerAsync(100_000m);
+        var id = "o-" + customer;
+        var compact = $$"""{"orderId":"{{id}}","customerId":"{{customer}}","amount":{"amount":60000,"currency":"CNY"},"orderDate":"2026-03-02"}""";
+        var reshaped = $$"""
+            {
+              "orderDate" : "2026-03-02",
+              "amount" : { "currency" : "CNY", "amount" : 60000.00 },
+              "customerId" : "{{customer}}",
+              "orderId" : "\u006F-{{customer}}"
+            }
+            """;
+        var first = await (await erp.PostRawAsync("orders", compact)).Content.ReadAsStringAsync();
+
+        var replay = await erp.PostRawAsync("orders", reshaped);
+        var changed = await erp.PostRawAsync("orders", compact.Replace("60000", "60001", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        Assert.Equal(first, await replay.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Conflict, changed.StatusCode);
+        Assert.Equal("application/problem+json", changed.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Order_InAnotherCurrencyThanTheCustomersCredit_Is422NamingAmountCurrency()
     {
         var customer = await erp.CustomerAsync(100_000m);
