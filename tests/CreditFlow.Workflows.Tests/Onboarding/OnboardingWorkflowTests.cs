@@ -33,7 +33,7 @@ public sealed class OnboardingWorkflowTests
         Assert.Equal(CreditRole.CreditOfficer, trialAsk.Role);
         var asked = (await host.Client.GetInstanceAsync($"{application.ApplicationId}-approval-1", getInputsAndOutputs: true))!.ReadInputAs<ApprovalRequest>()!;
         Assert.Equal(Money.Of(100_000m, "CNY"), asked.ProposedAmount);
-        Assert.Contains(asked.Sections.Single(s => s.Title == "Proposal").Facts, f => f.Label == "Proposed final limit" && f.Value.StartsWith("800000.00 CNY", StringComparison.Ordinal));
+        Assert.Contains(asked.Sections.Single(s => s.Title == "Proposal").Facts, f => f.Label == "Proposed final limit" && f.Value.StartsWith("800,000.00 CNY", StringComparison.Ordinal));
         Assert.Equal("none: nothing booked for this customer yet", asked.Sections.Single(s => s.Title == "Exposure").Facts[0].Value);
         Assert.Equal(Officer, (await host.WaitForMailAsync(Officer)).First().To);
         Assert.Equal(WorkflowTestHost.Monday.AddDays(90), trial.TrialEndsAt);
@@ -69,11 +69,11 @@ public sealed class OnboardingWorkflowTests
         Assert.Equal(Officer, Assert.Single(decisions, d => d.What.StartsWith("trial granted", StringComparison.Ordinal)).DecidedBy);
         var granted = Assert.Single(decisions, d => d.What.StartsWith("credit granted", StringComparison.Ordinal));
         Assert.Equal(Officer, granted.DecidedBy);
-        Assert.Contains("600000.00 CNY", granted.What, StringComparison.Ordinal);
+        Assert.Contains("600,000.00 CNY", granted.What, StringComparison.Ordinal);
 
         var toCustomer = host.Mail.To(application.Customer.ContactEmail);
         Assert.Equal(["Your trial credit terms", "Your credit terms"], toCustomer.Select(m => m.Subject).ToArray());
-        Assert.Contains("600000.00 CNY", toCustomer[1].TextBody, StringComparison.Ordinal);
+        Assert.Contains("600,000.00 CNY", toCustomer[1].TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
