@@ -36,6 +36,9 @@ public sealed class OnboardingWorkflowTests
         Assert.Contains(asked.Sections.Single(s => s.Title == "Proposal").Facts, f => f.Label == "Proposed final limit" && f.Value.StartsWith("800,000.00 CNY", StringComparison.Ordinal));
         Assert.Equal("none: nothing booked for this customer yet", asked.Sections.Single(s => s.Title == "Exposure").Facts[0].Value);
         Assert.Equal(Officer, (await host.WaitForMailAsync(Officer)).First().To);
+
+        // The mail says the amount is the trial limit, not what was asked for, and what was.
+        Assert.Contains("Amount: 100,000.00 CNY — trial limit (requested: 800,000.00 CNY)", (await host.WaitForMailAsync(Officer)).First().TextBody, StringComparison.Ordinal);
         Assert.Equal(WorkflowTestHost.Monday.AddDays(90), trial.TrialEndsAt);
         var onTrial = (await host.Store.Profiles.GetAsync(application.Customer.Id))!.Value;
         Assert.Equal(CreditProfileStatus.Trial, onTrial.Status);
@@ -48,6 +51,7 @@ public sealed class OnboardingWorkflowTests
         var outcome = (await host.CompletionAsync(application.ApplicationId)).ReadOutputAs<OnboardingOutcome>()!;
 
         Assert.Equal(CreditRole.CreditOfficer, finalAsk.Role);
+        Assert.Contains(host.Mail.To(Officer), m => m.Subject.Contains("Final limit", StringComparison.Ordinal) && m.TextBody.Contains("— final limit (requested: 800,000.00 CNY)", StringComparison.Ordinal));
         Assert.Equal(ApplicationStatus.Granted, outcome.Status);
         Assert.Equal(Money.Of(600_000m, "CNY"), outcome.Limit);
         var expectedClass = CreditClassBands.Default.Classify(ScorecardModel.MultiDimension.Score(Applications.SoundFigures), false).Class;
