@@ -6,6 +6,8 @@ using CreditFlow.Host.Customers;
 using CreditFlow.Host.Demo;
 using CreditFlow.Host.Erp;
 using CreditFlow.Host.Extensions;
+using CreditFlow.Host.Home;
+using CreditFlow.Host.Mail;
 using CreditFlow.Host.OpenApi;
 using CreditFlow.Host.Problems;
 using CreditFlow.Host.Security;
@@ -47,8 +49,10 @@ public static class CreditFlowApp
 
         var app = builder.Build();
         app.UseCreditFlowProblemDetails();
+        app.UseDevelopmentFlag();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.MapLandingPage();
         app.MapHealthApi();
         app.MapAdminPages();
         app.MapDurableManagementApi();
