@@ -63,6 +63,8 @@ public static class CreditFlowApp
         app.MapApiDocumentation();
         app.MapApprovalPages();
         app.MapErpOrderCheck();
+        app.MapApplicationPage();
+        app.MapCreditReportPage();
         return app;
     }
 }

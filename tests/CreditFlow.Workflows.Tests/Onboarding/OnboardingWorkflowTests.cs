@@ -91,7 +91,11 @@ public sealed class OnboardingWorkflowTests
         var refused = await host.StageAsync(application.ApplicationId, "Rejected");
 
         Assert.Equal(WorkflowTestHost.Monday.AddDays(30), refused.ReconsiderationUntil);
-        Assert.Contains("statements look window-dressed", (await host.WaitForMailAsync(Applications.SalesRep)).Last().TextBody, StringComparison.Ordinal);
+        var refusalMail = (await host.WaitForMailAsync(Applications.SalesRep)).Last();
+        Assert.Contains("statements look window-dressed", refusalMail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("give your reason on the application's page", refusalMail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("/api/", refusalMail.TextBody, StringComparison.Ordinal);
+        Assert.Single(refusalMail.Links);
         Assert.Equal(ApplicationStatus.Rejected, (await host.Store.Applications.GetAsync(application.ApplicationId))!.Value.Status);
 
         await host.Client.RaiseEventAsync(application.ApplicationId, OnboardingEvents.ReconsiderationRequested,
@@ -135,7 +139,14 @@ public sealed class OnboardingWorkflowTests
         var ask = Assert.Single(await host.WaitForMailAsync(Applications.SalesRep));
 
         Assert.Contains(waiting.MissingData!, m => m.StartsWith("netMargin", StringComparison.Ordinal));
-        Assert.Contains("netMargin", ask.TextBody, StringComparison.Ordinal);
+
+        // Said for a person: what the figure is, and where to send it (the application's page, or a reply), not an API call.
+        Assert.Contains("• netMargin: Net profit / revenue x 100 (percent) — input missing and required", ask.TextBody, StringComparison.Ordinal);
+        Assert.Contains("or reply to this mail with the figures", ask.TextBody, StringComparison.Ordinal);
+        Assert.EndsWith($"Open the application: http://pages.test/applications/{application.ApplicationId}", ask.TextBody, StringComparison.Ordinal);
+        Assert.Equal(new Uri($"http://pages.test/applications/{application.ApplicationId}"), Assert.Single(ask.Links).Url);
+        Assert.DoesNotContain("/api/", ask.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("POST", ask.TextBody, StringComparison.Ordinal);
         Assert.Equal(ApplicationStatus.WaitingForData, (await host.Store.Applications.GetAsync(application.ApplicationId))!.Value.Status);
 
         // Two working days without an answer: a reminder.
