@@ -78,6 +78,31 @@ public sealed class ApplicationPageTests(AzuriteFixture storage) : IClassFixture
     }
 
     [Fact]
+    public async Task Refused_SalesRepAsksForReconsiderationOnThePage_HeardOneTierUp()
+    {
+        await using var api = await CreditApiHost.StartAsync(storage.ConnectionString);
+        var body = CreditApiHost.ValidApplication();
+        body["financialFigures"] = new JsonObject
+        {
+            ["currentRatio"] = 0.3m, ["debtToAssetRatio"] = 95m, ["grossMargin"] = 1m, ["netMargin"] = -20m, ["receivableTurnover"] = 1m,
+            ["cashFlowQuality"] = 0.1m, ["marketShare"] = 0.1m, ["yearsOfCooperation"] = 0m, ["managementStability"] = 1m, ["coreTechnology"] = 1m,
+        };
+        var id = await api.FileAsync(body);
+        await api.WaitForApplicationAsync(id, a => a["status"]!.GetValue<string>() == "Rejected" && a["reconsiderationUntil"] is not null);
+        var mail = await MailToSalesAsync(api, "Credit refused");
+        using var browser = await SignedInAsync(api, CreditRole.SalesRep, $"/credit/applications/{id}");
+
+        var page = await browser.GetStringAsync($"/credit/applications/{id}");
+        using var sent = await PostFormAsync(browser, $"/credit/applications/{id}/reconsideration", ("reason", "The parent company guarantees the limit."));
+        var heard = await api.WaitForApplicationAsync(id, a => a["status"]!.GetValue<string>() == "WaitingForApproval");
+
+        Assert.Equal($"/credit/applications/{id}", Assert.Single(mail.Links).Url.AbsolutePath);
+        Assert.Contains("id=\"reconsideration-form\"", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.SeeOther, sent.StatusCode);
+        Assert.Contains("reconsideration", heard["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CreditReport_OpensForASignedInCreditUser_AndSendsOthersToSignIn()
     {
         await using var api = await CreditApiHost.StartAsync(storage.ConnectionString);
