@@ -88,9 +88,11 @@ wait_for "CreditFlow" 60 ready
 cat <<MSG
 
 CreditFlow is running.
+  http://localhost:7071/                                start page: links to everything below
   http://localhost:7071/admin/outbox                    mails sent: open the approval mail and follow its link
   http://localhost:7071/api/docs                        REST API reference (send the API key as x-api-key)
   http://localhost:7071/api/applications/app-demo-apex  a demo application waiting for approval
+  http://localhost:7071/credit/applications/app-demo-kite  a demo application waiting for data from sales (sign in with an API key)
   http://localhost:7071/credit/holds                    held orders: sign in with an API key; CreditOfficer/Manager/Committee keys decide (ERP stand-in: see tools/CreditFlow.ErpStandIn/README.md)
   http://localhost:7071/admin                           monitor of every orchestration (sign in with the admin key)
   http://localhost:7071/runtime/webhooks/durabletask/instances?code=${AdminKey}

@@ -8,7 +8,10 @@ using CreditFlow.Host.Customers;
 using CreditFlow.Host.Demo;
 using CreditFlow.Host.Erp;
 using CreditFlow.Host.Extensions;
+using CreditFlow.Host.Home;
+using CreditFlow.Host.Mail;
 using CreditFlow.Host.OpenApi;
+using CreditFlow.Host.Problems;
 using CreditFlow.Host.Security;
 using CreditFlow.Storage;
 using CreditFlow.Workflows;
@@ -33,7 +36,7 @@ public static class CreditFlowApp
 
         builder.AddCreditFlowLogging();
         builder.Services.AddSingleton(settings);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddCreditFlowProblemDetails();
         builder.Services.AddStorageReadiness(settings);
         builder.Services.AddSingleton<AdminKeyValidator>();
         builder.Services.AddSingleton<AdminKeyFilter>();
@@ -47,10 +50,11 @@ public static class CreditFlowApp
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseCreditFlowProblemDetails();
+        app.UseDevelopmentFlag();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.MapLandingPage();
         app.MapHealthApi();
         app.MapAdminPages();
         app.MapDurableManagementApi();
@@ -61,6 +65,8 @@ public static class CreditFlowApp
         app.MapApiDocumentation();
         app.MapApprovalPages();
         app.MapErpOrderCheck();
+        app.MapApplicationPage();
+        app.MapCreditReportPage();
         return app;
     }
 }

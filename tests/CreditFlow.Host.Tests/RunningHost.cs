@@ -25,11 +25,13 @@ internal sealed class RunningHost : IAsyncDisposable
     /// <param name="settings">Further settings, e.g. <c>AdminKey</c>, as environment variables would give them.</param>
     /// <param name="hubName">The task hub; a fresh unique one by default, so tests never share instances.</param>
     /// <param name="overrideServices">Replaces registrations, e.g. the <see cref="TimeProvider"/> with a fake clock.</param>
+    /// <param name="environmentName">The hosting environment, e.g. Development; the process's (Production in tests) when null.</param>
     public static async Task<RunningHost> StartAsync(
-        string storageConnectionString, IReadOnlyDictionary<string, string?>? settings = null, string? hubName = null, Action<IServiceCollection>? overrideServices = null)
+        string storageConnectionString, IReadOnlyDictionary<string, string?>? settings = null, string? hubName = null, Action<IServiceCollection>? overrideServices = null,
+        string? environmentName = null)
     {
         var folder = new AppFolder();
-        var environment = new Dictionary<string, string?>
+        var variables = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = storageConnectionString,
             ["AzureFunctionsJobHost__extensions__durableTask__hubName"] = hubName ?? CreditFlow.Testing.UniqueName.For("hosthub"),
@@ -41,10 +43,11 @@ internal sealed class RunningHost : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            environment[key] = value;
+            variables[key] = value;
         }
 
-        var app = CreditFlowApp.Build(["--urls", "http://127.0.0.1:0"], folder.Path, environment, overrideServices);
+        string[] args = environmentName is null ? ["--urls", "http://127.0.0.1:0"] : ["--urls", "http://127.0.0.1:0", "--environment", environmentName];
+        var app = CreditFlowApp.Build(args, folder.Path, variables, overrideServices);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningHost(app, folder, new HttpClient { BaseAddress = new Uri(address) });

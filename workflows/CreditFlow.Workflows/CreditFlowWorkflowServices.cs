@@ -17,7 +17,7 @@ public static class CreditFlowWorkflowServices
 {
     /// <summary>
     /// Binds <c>Onboarding</c>, <c>Approvals</c> (timing), <c>OrderCheck</c> (hold starts) and <c>Approvers</c>, validated at start, and
-    /// registers the domain policies. The host adds <see cref="Mail.IWorkflowMail"/> and <see cref="IApprovalLinks"/>.
+    /// registers the domain policies. The host adds <see cref="Mail.IWorkflowMail"/>, <see cref="IApprovalLinks"/> and <see cref="IApplicationLinks"/>.
     /// </summary>
     public static IServiceCollection AddCreditFlowWorkflowServices(this IServiceCollection services, IConfiguration configuration)
     {

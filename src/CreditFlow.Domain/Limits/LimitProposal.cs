@@ -6,7 +6,7 @@ namespace CreditFlow.Domain.Limits;
 /// <summary>A reference credit limit with the method, formula and figures it came from.</summary>
 /// <param name="Method">The method used.</param>
 /// <param name="Limit">The proposed limit, never negative.</param>
-/// <param name="Formula">The arithmetic in words, e.g. <c>0.10 × annual sales 12000000.00 CNY = 1200000.00 CNY</c>.</param>
+/// <param name="Formula">The arithmetic in words, e.g. <c>0.10 × annual sales 12,000,000.00 CNY = 1,200,000.00 CNY</c>.</param>
 /// <param name="Inputs">The figures used.</param>
 /// <param name="Class">The class whose coefficient was applied, when the method uses one.</param>
 public sealed record LimitProposal(LimitMethod Method, Money Limit, string Formula, IReadOnlyList<LimitProposalInput> Inputs, CreditClass? Class = null)

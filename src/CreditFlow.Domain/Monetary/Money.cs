@@ -72,8 +72,8 @@ public readonly record struct Money(decimal Amount, Currency Currency) : ICompar
     public Money ConvertTo(Currency target, decimal rate) =>
         rate > 0m ? new Money(Amount * rate, target) : throw new ArgumentOutOfRangeException(nameof(rate), rate, "An exchange rate must be positive.");
 
-    /// <inheritdoc />
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Amount:0.00##} {Currency}");
+    /// <summary>The amount as people read it everywhere: thousands separated, at least two decimals, then the currency, e.g. "100,000.00 CNY".</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Amount:#,0.00##} {Currency}");
 
     private static Currency Same(Money left, Money right) =>
         left.Currency == right.Currency ? left.Currency : throw new CurrencyMismatchException(left.Currency, right.Currency);

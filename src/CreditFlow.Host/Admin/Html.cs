@@ -94,6 +94,8 @@ internal static class Html
         if (signedIn)
         {
             html.Append("<a href=\"/admin\">Instances</a><a href=\"/admin/partitions\">Partitions</a><a href=\"/admin/poison\">Poison messages</a>")
+                .Append("<a href=\"/credit/holds\">Held orders</a>")
+                .Append(Mail.DevelopmentOnly.IsCurrent ? "<a href=\"/admin/outbox\">Outbox</a>" : "")
                 .Append("<form method=\"post\" action=\"/admin/logout\"><button type=\"submit\">Sign out</button></form>");
         }
 

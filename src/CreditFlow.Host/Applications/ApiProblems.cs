@@ -14,12 +14,13 @@ internal static class ApiProblems
             Detail = "Each entry of 'errors' names a field by its JSON path and says what is wrong with it. Nothing was stored.",
         });
 
-    public static ProblemHttpResult NotFound(string detail) =>
-        TypedResults.Problem(title: "Not found", detail: detail, statusCode: StatusCodes.Status404NotFound);
+    /// <summary>404 titled after what is missing, e.g. "Application not found".</summary>
+    public static ProblemHttpResult NotFound(string what, string detail) =>
+        TypedResults.Problem(title: $"{what} not found", detail: detail, statusCode: StatusCodes.Status404NotFound);
 
     public static ProblemHttpResult Conflict(string title, string detail) =>
         TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict);
 
     public static ProblemHttpResult UnsupportedMediaType(string detail) =>
-        TypedResults.Problem(title: "Unsupported media type", detail: detail, statusCode: StatusCodes.Status415UnsupportedMediaType);
+        TypedResults.Problem(title: "Body must be JSON", detail: detail, statusCode: StatusCodes.Status415UnsupportedMediaType);
 }

@@ -40,7 +40,7 @@ public static partial class ApplicationsApi
     {
         if (await reader.FindAsync(id, cancellationToken) is null)
         {
-            return ApiProblems.NotFound($"No credit application with id '{id}' exists.");
+            return ApiProblems.NotFound("Application", $"No credit application with id '{id}' exists.");
         }
 
         var errors = new FieldErrors();
@@ -75,7 +75,7 @@ public static partial class ApplicationsApi
     internal static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadDocumentAsync(
         string id, string name, HttpResponse response, ApplicationReader reader, DocumentStore documents, CancellationToken cancellationToken)
     {
-        var notFound = ApiProblems.NotFound($"Application '{id}' has no document named '{name}'.");
+        var notFound = ApiProblems.NotFound("Document", $"Application '{id}' has no document named '{name}'.");
         if (!IsDocumentName(name) || await reader.FindAsync(id, cancellationToken) is null)
         {
             return notFound;

@@ -37,66 +37,79 @@ public static partial class ApplicationsApi
     {
         if (await services.Reader.FindAsync(id, cancellationToken) is not { } state)
         {
-            return ApiProblems.NotFound($"No credit application with id '{id}' exists.");
+            return ApiProblems.NotFound("Application", $"No credit application with id '{id}' exists.");
         }
 
-        var (body, problem) = await JsonBody.ReadAsync<SupplyDataBody>(request, cancellationToken);
+        var (body, problem) = await JsonBody.ReadAsync<SupplyDataBody>(request, cancellationToken, validate: services.Validator.Validate);
         if (problem is not null)
         {
             return problem;
         }
 
-        var errors = services.Validator.Validate(body!);
-        if (!errors.IsEmpty)
-        {
-            return ApiProblems.Validation(errors.ToDictionary());
-        }
+        return await SupplyAsAsync(state, body!, CallerName(caller), services, cancellationToken);
+    }
 
+    /// <summary>
+    /// The one path of supplied data, from the API and from the application page: a valid body
+    /// from <paramref name="suppliedBy"/> goes to the workflow while it takes data (409 otherwise).
+    /// </summary>
+    internal static async Task<Results<Accepted, ProblemHttpResult>> SupplyAsAsync(
+        ApplicationState state, SupplyDataBody body, string suppliedBy, EventServices services, CancellationToken cancellationToken)
+    {
         // The trial period collects data too (visits, external data, how the trial orders were paid).
-        if (!state.IsRunning || state.Stage is not (nameof(ApplicationStatus.WaitingForData) or nameof(ApplicationStatus.Trial)))
+        if (!TakesData(state))
         {
-            return ApiProblems.Conflict("Not waiting for data", $"Application '{id}' is {state.Stage}; data can be supplied while onboarding asks for it (WaitingForData) or during the trial (Trial).");
+            return ApiProblems.Conflict("Not waiting for data", $"Application '{state.Id}' is {state.Stage}; data can be supplied while onboarding asks for it (WaitingForData) or during the trial (Trial).");
         }
 
         var supplied = new SuppliedData(
-            body!.FinancialFigures ?? [],
+            body.FinancialFigures ?? [],
             string.IsNullOrWhiteSpace(body.BelowStandardReason) ? null : body.BelowStandardReason.Trim(),
-            CallerName(caller),
+            suppliedBy,
             services.Time.GetUtcNow());
-        return await RaiseAsync(services.Client, id, OnboardingEvents.DataSupplied, supplied, cancellationToken);
+        return await RaiseAsync(services.Client, state.Id, OnboardingEvents.DataSupplied, supplied, cancellationToken);
     }
+
+    /// <summary>True while onboarding takes data: when it asked for some, and during the trial.</summary>
+    internal static bool TakesData(ApplicationState state) =>
+        state.IsRunning && state.Stage is nameof(ApplicationStatus.WaitingForData) or nameof(ApplicationStatus.Trial);
+
+    /// <summary>True while a refusal may be reconsidered.</summary>
+    internal static bool MayBeReconsidered(ApplicationState state, DateTimeOffset now) =>
+        state.IsRunning && state.Stage == nameof(ApplicationStatus.Rejected) && state.Progress?.ReconsiderationUntil > now;
 
     internal static async Task<Results<Accepted, ProblemHttpResult>> RequestReconsiderationAsync(
         string id, HttpRequest request, ClaimsPrincipal caller, [AsParameters] EventServices services, CancellationToken cancellationToken)
     {
         if (await services.Reader.FindAsync(id, cancellationToken) is not { } state)
         {
-            return ApiProblems.NotFound($"No credit application with id '{id}' exists.");
+            return ApiProblems.NotFound("Application", $"No credit application with id '{id}' exists.");
         }
 
-        var (body, problem) = await JsonBody.ReadAsync<ReconsiderationBody>(request, cancellationToken);
+        var (body, problem) = await JsonBody.ReadAsync<ReconsiderationBody>(request, cancellationToken, validate: services.Validator.Validate);
         if (problem is not null)
         {
             return problem;
         }
 
-        var errors = services.Validator.Validate(body!);
-        if (!errors.IsEmpty)
-        {
-            return ApiProblems.Validation(errors.ToDictionary());
-        }
+        return await ReconsiderAsAsync(state, body!, CallerName(caller), services, cancellationToken);
+    }
 
+    /// <summary>The one path of a reconsideration request, from the API and from the application page.</summary>
+    internal static async Task<Results<Accepted, ProblemHttpResult>> ReconsiderAsAsync(
+        ApplicationState state, ReconsiderationBody body, string requestedBy, EventServices services, CancellationToken cancellationToken)
+    {
         var now = services.Time.GetUtcNow();
-        if (!state.IsRunning || state.Stage != nameof(ApplicationStatus.Rejected) || !(state.Progress?.ReconsiderationUntil > now))
+        if (!MayBeReconsidered(state, now))
         {
             var window = state.Progress?.ReconsiderationUntil is { } until ? $" The window closed at {until:O}." : string.Empty;
             return ApiProblems.Conflict(
                 "Reconsideration not possible",
-                $"Application '{id}' is {state.Stage}; a reconsideration can be requested only after a refusal, within the reconsideration window.{window}");
+                $"Application '{state.Id}' is {state.Stage}; a reconsideration can be requested only after a refusal, within the reconsideration window.{window}");
         }
 
-        var reconsideration = new ReconsiderationRequest(body!.Reason!.Trim(), CallerName(caller), now);
-        return await RaiseAsync(services.Client, id, OnboardingEvents.ReconsiderationRequested, reconsideration, cancellationToken);
+        var reconsideration = new ReconsiderationRequest(body.Reason!.Trim(), requestedBy, now);
+        return await RaiseAsync(services.Client, state.Id, OnboardingEvents.ReconsiderationRequested, reconsideration, cancellationToken);
     }
 
     private static async Task<Results<Accepted, ProblemHttpResult>> RaiseAsync(

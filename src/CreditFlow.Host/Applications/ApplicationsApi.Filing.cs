@@ -15,16 +15,10 @@ public static partial class ApplicationsApi
     internal static async Task<Results<Accepted<ApplicationAccepted>, ProblemHttpResult>> FileAsync(
         HttpRequest request, ClaimsPrincipal caller, [AsParameters] FilingServices services, CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonBody.ReadAsync<FileApplicationBody>(request, cancellationToken);
+        var (body, problem) = await JsonBody.ReadAsync<FileApplicationBody>(request, cancellationToken, validate: services.Validator.Validate);
         if (problem is not null)
         {
             return problem;
-        }
-
-        var errors = services.Validator.Validate(body!);
-        if (!errors.IsEmpty)
-        {
-            return ApiProblems.Validation(errors.ToDictionary());
         }
 
         var customerId = CustomerIds.FromRegistrationNumber(body!.Customer!.RegistrationNumber!.Trim());

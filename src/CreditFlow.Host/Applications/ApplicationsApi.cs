@@ -40,7 +40,7 @@ public static partial class ApplicationsApi
     {
         var state = await reader.FindAsync(id, cancellationToken);
         return state is null
-            ? ApiProblems.NotFound($"No credit application with id '{id}' exists.")
+            ? ApiProblems.NotFound("Application", $"No credit application with id '{id}' exists.")
             : TypedResults.Ok(await reader.ViewAsync(state, cancellationToken));
     }
 

@@ -14,6 +14,9 @@ public static class ApplicationsApiServices
     public static IServiceCollection AddApplicationsApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddApiKeys(configuration);
+
+        // The OpenAPI document describes bodies with these options: numbers read as JSON numbers, as JsonBody reads them.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonBody.Options.NumberHandling);
         services.AddApiDocumentation();
         services.AddSingleton<ApplicationValidator>();
         services.AddSingleton<ApplicationReader>();

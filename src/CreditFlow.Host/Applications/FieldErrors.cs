@@ -7,6 +7,9 @@ internal sealed class FieldErrors
 
     public bool IsEmpty => _errors.Count == 0;
 
+    /// <summary>The fields with problems, in the order found.</summary>
+    public IEnumerable<string> Paths => _errors.Keys;
+
     public void Add(string path, string problem)
     {
         if (!_errors.TryGetValue(path, out var problems))

@@ -53,8 +53,8 @@ internal static class ApprovalHtml
         Page(title, $"<div class=\"notice {(statusCode < 400 ? "ok" : "error")}\" role=\"{(statusCode < 400 ? "status" : "alert")}\"><h1>{Html.E(title)}</h1>"
             + string.Concat(paragraphsHtml.Select(p => $"<p>{p}</p>")) + "</div>", statusCode);
 
-    /// <summary>An amount as approvers read it, e.g. "50,000.00 EUR".</summary>
-    public static string Amount(Money money) => string.Create(CultureInfo.InvariantCulture, $"{money.Amount:N2} {money.Currency}");
+    /// <summary>An amount as approvers read it, e.g. "50,000.00 EUR": as everywhere else (<see cref="Money.ToString"/>).</summary>
+    public static string Amount(Money money) => money.ToString();
 
     /// <summary>A time as approvers read it, to the minute, in UTC.</summary>
     public static string When(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);

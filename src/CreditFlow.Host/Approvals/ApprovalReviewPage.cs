@@ -26,7 +26,7 @@ internal static class ApprovalReviewPage
             .Append($"<p class=\"muted\">{Html.E(request.SubjectKind)} <span class=\"mono\">{Html.E(request.SubjectId)}</span> · step <span class=\"mono\">{Html.E(claims.Step)}</span></p>")
             .Append("<table><tbody>")
             .Append(Row("Customer", $"{Html.E(request.CustomerName)} <span class=\"muted mono\">{Html.E(request.CustomerId)}</span>"))
-            .Append(Row("Proposed amount", $"<b>{Html.E(ApprovalHtml.Amount(request.ProposedAmount))}</b>"))
+            .Append(Row("Proposed amount", $"<b>{Html.E(ApprovalHtml.Amount(request.ProposedAmount))}</b>{(request.AmountNote is { Length: > 0 } note ? $" — {Html.E(note)}" : "")}"))
             .Append(Row("Approver", $"{Html.E(claims.ApproverEmail)}, {Html.E(ApprovalHtml.Role(pending.Role))}"))
             .Append(Row("Requested", Html.E(ApprovalHtml.When(pending.RequestedAt))))
             .Append(Row("This link works until", Html.E(ApprovalHtml.When(claims.ExpiresAt))))

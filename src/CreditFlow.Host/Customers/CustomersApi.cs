@@ -33,7 +33,7 @@ public static class CustomersApi
     {
         if (!ResourceIds.IsPlausible(id) || await customers.GetAsync(id, cancellationToken) is not { Value: var customer })
         {
-            return ApiProblems.NotFound($"No customer with id '{id}' exists.");
+            return ApiProblems.NotFound("Customer", $"No customer with id '{id}' exists.");
         }
 
         var profileRead = profiles.GetAsync(id, cancellationToken);
@@ -57,7 +57,7 @@ public static class CustomersApi
     internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetReportAsync(
         string id, HttpResponse response, CreditProfileRepository profiles, CreditReportStore reports, CancellationToken cancellationToken)
     {
-        var notFound = ApiProblems.NotFound($"Customer '{id}' has no credit report.");
+        var notFound = ApiProblems.NotFound("Credit report", $"Customer '{id}' has no credit report.");
         if (!ResourceIds.IsPlausible(id) || await profiles.GetAsync(id, cancellationToken) is not { Value.CreditReportBlob: { } blob }
             || await reports.GetAsync(blob, cancellationToken) is not { } html)
         {

@@ -64,17 +64,13 @@ internal static class OrderTermsApi
             return NoCustomer(id);
         }
 
-        var (body, problem) = await JsonBody.ReadAsync<OrderTermsBody>(request, cancellationToken);
+        var (body, problem) = await JsonBody.ReadAsync<OrderTermsBody>(request, cancellationToken, validate: OrderTermsBody.Validate);
         if (problem is not null)
         {
             return problem;
         }
 
-        var errors = new FieldErrors();
-        if (body!.ToTerms(errors) is not { } terms)
-        {
-            return ApiProblems.Validation(errors.ToDictionary());
-        }
+        var terms = body!.ToTerms(new FieldErrors())!;
 
         // Read only to say in the log what the terms were; the write replaces them whatever they are now.
         var previous = (await ledgers.ReadAsync(id, [], cancellationToken)).Terms;
@@ -102,7 +98,7 @@ internal static class OrderTermsApi
     private static async Task<bool> ExistsAsync(string id, CustomerRepository customers, CancellationToken cancellationToken) =>
         ResourceIds.IsPlausible(id) && await customers.GetAsync(id, cancellationToken) is not null;
 
-    private static ProblemHttpResult NoCustomer(string id) => ApiProblems.NotFound($"No customer with id '{id}' exists.");
+    private static ProblemHttpResult NoCustomer(string id) => ApiProblems.NotFound("Customer", $"No customer with id '{id}' exists.");
 
     private static string CallerName(ClaimsPrincipal caller) =>
         caller.Identity?.Name ?? throw new InvalidOperationException("The endpoint must require an API key policy.");

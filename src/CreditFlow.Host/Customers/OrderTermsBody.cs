@@ -14,6 +14,14 @@ public sealed record OrderTermsBody(bool? LimitFrozen, decimal? PrepaymentShare,
 {
     public const int MaxReasonChars = 1_000;
 
+    /// <summary>Every problem of <paramref name="body"/> by JSON path; none when <see cref="ToTerms"/> gives terms.</summary>
+    internal static FieldErrors Validate(OrderTermsBody body)
+    {
+        var errors = new FieldErrors();
+        body.ToTerms(errors);
+        return errors;
+    }
+
     /// <summary>The terms, or null with every problem added to <paramref name="errors"/> by JSON path.</summary>
     internal OrderTerms? ToTerms(FieldErrors errors)
     {

@@ -43,7 +43,7 @@ internal sealed class DemoData(CreditStore store, DurableTaskClient client, Time
         await store.Customers.CreateAsync(new Customer(id, name, "REG-" + id, null, "electronics", now), ct);
         await store.Profiles.CreateAsync(
             new CustomerCreditProfile(id, creditClass, Money.Of(limit, "CNY"), termDays, conditions, status, null, null, null, null),
-            new CreditDecision($"{id}-demo", id, now, SeededBy, $"{status}: limit {limit:0.00} CNY, {termDays} days", "seeded as demo data", "{}", null, null),
+            new CreditDecision($"{id}-demo", id, now, SeededBy, $"{status}: limit {Money.Of(limit, "CNY")}, {termDays} days", "seeded as demo data", "{}", null, null),
             ct);
         logger.LogInformation("Demo customer {Customer} seeded as {Status}.", name, status);
     }

@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.Text.Json;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Storage;
 using CreditFlow.Workflows.OrderCheck;
@@ -10,7 +10,8 @@ namespace CreditFlow.Host.Erp;
 /// The ERP's webhooks under <c>/api/erp</c>. Each request is signed (see <see cref="ErpSignature"/>);
 /// the signature is checked on the raw body before anything is parsed or stored. A missing or bad
 /// signature or a stale timestamp is 401, a malformed body 400 naming each field, a document id
-/// reused with another body 409; otherwise the answer is the stored first answer to that document.
+/// reused with another content 409 (compared as canonical JSON: reformatting is no difference);
+/// otherwise the answer is the stored first answer to that document.
 /// </summary>
 internal static class ErpWebhooksApi
 {
@@ -70,11 +71,12 @@ internal static class ErpWebhooksApi
         ErpAnswer answer;
         try
         {
-            answer = await process(message, Convert.ToHexStringLower(SHA256.HashData(body)), http.RequestAborted);
+            // By content: a replay that only changes whitespace, member order or number format is the same document.
+            answer = await process(message, CanonicalJson.Sha256(body), http.RequestAborted);
         }
         catch (CurrencyMismatchException e)
         {
-            return TypedResults.Problem(title: "Currency mismatch", detail: e.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
+            return CurrencyMismatch(e, body);
         }
         catch (ConcurrencyConflictException e)
         {
@@ -88,6 +90,27 @@ internal static class ErpWebhooksApi
         }
 
         return Results.Text(answer.Json, "application/json", statusCode: answer.Status);
+    }
+
+    /// <summary>
+    /// 422 naming <c>amount.currency</c>: every document states its money in "amount" (an order's
+    /// prepayment must match it), and the customer's credit is kept in one currency.
+    /// </summary>
+    private static IResult CurrencyMismatch(CurrencyMismatchException e, byte[] body)
+    {
+        using var document = JsonDocument.Parse(body);
+        var sent = document.RootElement.TryGetProperty("amount", out var amount) && amount.ValueKind == JsonValueKind.Object
+            && amount.TryGetProperty("currency", out var code) && code.ValueKind == JsonValueKind.String ? code.GetString() : null;
+        var customers = e.Left.Code == sent ? e.Right : e.Left;
+        var problem = sent is null
+            ? $"must be the customer's currency: {e.Left} and {e.Right} cannot be combined without an exchange rate."
+            : $"must be {customers}, the currency of the customer's credit (was {sent}); amounts are not converted.";
+        return TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["amount.currency"] = [problem] })
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "Currency mismatch",
+            Detail = "The document is well-formed but its currency is not the customer's. Nothing was stored.",
+        });
     }
 
     private static IResult Unauthorized(SignatureCheck check, ErpOptions options) => TypedResults.Problem(

@@ -34,7 +34,8 @@ internal static class HoldsApi
         holds.MapGet("", ListAsync)
             .RequireAuthorization(ApiKeyPolicies.ReadCredit)
             .WithName("ListHolds")
-            .WithSummary("Held orders and shipments, oldest first; filters: status, customer, minAgeHours, approverRole.");
+            .WithSummary("Held orders and shipments, oldest first; filters: status, customer, minAgeHours, approverRole.")
+            .ProducesValidationProblem();
         holds.MapPost("/{holdId}/decision", DecideAsync)
             .RequireAuthorization(ApiKeyPolicies.DecideHolds)
             .WithName("DecideHold")
@@ -42,24 +43,26 @@ internal static class HoldsApi
             .WithDescription("Body: {\"outcome\": \"release\"|\"reject\", \"comment\": \"…\"}. The decider's name and role are the API key's; a body carrying decidedBy or role gets 400. A role without authority for the hold's amount is refused and logged, and the hold stays open.")
             .Accepts<HoldDecisionBody>("application/json")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return holds;
     }
 
-    public static async Task<Results<Ok<HoldView[]>, ValidationProblem>> ListAsync(
+    public static async Task<Results<Ok<HoldView[]>, ProblemHttpResult>> ListAsync(
         HoldRepository holds, TimeProvider clock, string? status, string? customer, string? minAgeHours, string? approverRole, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var query = Query(clock, status, customer, minAgeHours, approverRole, errors);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return ApiProblems.Validation(errors);
         }
 
         return TypedResults.Ok((await holds.ListAsync(query, cancellationToken)).Select(HoldView.From).ToArray());
     }
 
-    public static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult, NotFound<string>, Conflict<string>>> DecideAsync(
+    public static async Task<Results<Accepted, ProblemHttpResult>> DecideAsync(
         string holdId, HttpRequest request, ClaimsPrincipal caller, HoldRepository holds, DurableTaskClient client, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<HoldDecisionBody>(request, cancellationToken, SetByTheKey);
@@ -68,12 +71,13 @@ internal static class HoldsApi
             return problem;
         }
 
+        // The page shows these as messages; the API answers each as problem details.
         return (await DecideAsAsync(holdId, body!, CallerName(caller), CallerRole(caller), holds, client, cancellationToken)).Result switch
         {
             Accepted accepted => accepted,
-            ValidationProblem invalid => invalid,
-            NotFound<string> notFound => notFound,
-            Conflict<string> conflict => conflict,
+            ValidationProblem invalid => ApiProblems.Validation(invalid.ProblemDetails.Errors),
+            NotFound<string> notFound => ApiProblems.NotFound("Hold", notFound.Value!),
+            Conflict<string> conflict => ApiProblems.Conflict("Hold not open", conflict.Value!),
             var other => throw new InvalidOperationException($"Unexpected result {other.GetType().Name}."),
         };
     }

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using CreditFlow.Host.Applications;
 using CreditFlow.Host.Approvals;
 using CreditFlow.Host.Configuration;
 using CreditFlow.Durable.Client;
@@ -9,6 +10,7 @@ using CreditFlow.Host.Mail;
 using CreditFlow.Storage.Approvals;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Mail;
+using CreditFlow.Workflows.Onboarding;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SendGrid;
@@ -21,7 +23,7 @@ public static class MailAndApprovalsExtensions
     /// <summary>
     /// SendGrid sends when <c>SendGrid:ApiKey</c> is set; otherwise mails go to the local outbox.
     /// Options: <c>Mail:StoragePrefix</c>, <c>Approvals:StoragePrefix</c>, <c>Approvals:TokenLifetime</c>.
-    /// Workflows get <see cref="IWorkflowMail"/> and <see cref="IApprovalLinks"/> (links start with <c>PublicBaseUrl</c>).
+    /// Workflows get <see cref="IWorkflowMail"/>, <see cref="IApprovalLinks"/> and <see cref="IApplicationLinks"/> (links start with <c>PublicBaseUrl</c>).
     /// </summary>
     public static IServiceCollection AddMailAndApprovals(this IServiceCollection services, CreditFlowSettings settings)
     {
@@ -56,6 +58,7 @@ public static class MailAndApprovalsExtensions
         // Factories, like the rest: a host that maps only the outbox (and has no durable client) still builds.
         services.AddSingleton<IWorkflowMail>(sp => new WorkflowMailSender(sp.GetRequiredService<IMailSender>()));
         services.AddSingleton<IApprovalLinks>(sp => new SignedApprovalLinks(sp.GetRequiredService<ApprovalTokenService>(), settings.PublicBaseUrl));
+        services.AddSingleton<IApplicationLinks>(new ApplicationPageLinks(settings.PublicBaseUrl));
         services.AddSingleton(sp => new ApprovalLinkService(
             sp.GetRequiredService<ApprovalTokenService>(), sp.GetRequiredService<ApprovalTokenLedger>(), sp.GetRequiredService<ApprovalRepository>(),
             sp.GetRequiredService<DurableTaskClient>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ApprovalLinkService>>()));

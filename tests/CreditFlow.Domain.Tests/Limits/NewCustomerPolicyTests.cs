@@ -29,7 +29,7 @@ public sealed class NewCustomerPolicyTests
     {
         var terms = NewCustomerPolicy.Default.Assess(Cny(800_000m));
 
-        Assert.Equal("trial limit 100000.00 CNY (at most 100000.00 CNY); request 800000.00 CNY above 500000.00 CNY: guarantee or collateral required", terms.Reason);
+        Assert.Equal("trial limit 100,000.00 CNY (at most 100,000.00 CNY); request 800,000.00 CNY above 500,000.00 CNY: guarantee or collateral required", terms.Reason);
     }
 
     [Fact]

@@ -16,8 +16,8 @@ public sealed class ReferenceLimitsTests
 
         Assert.Equal(LimitMethod.PurchasesTimesMargin, proposal.Method);
         Assert.Equal(Cny(960_000m), proposal.Limit);
-        Assert.Equal([new("annual purchases", "8000000.00 CNY"), new("profit margin", "0.12")], proposal.Inputs);
-        Assert.Equal("annual purchases 8000000.00 CNY × margin 0.12 = 960000.00 CNY", proposal.Formula);
+        Assert.Equal([new("annual purchases", "8,000,000.00 CNY"), new("profit margin", "0.12")], proposal.Inputs);
+        Assert.Equal("annual purchases 8,000,000.00 CNY × margin 0.12 = 960,000.00 CNY", proposal.Formula);
     }
 
     [Theory]
@@ -33,7 +33,7 @@ public sealed class ReferenceLimitsTests
         Assert.Equal(Cny(expected), proposal.Limit);
         Assert.Equal(LimitMethod.AnnualSales, proposal.Method);
         Assert.Equal(creditClass, proposal.Class);
-        Assert.Contains(new LimitProposalInput("annual sales", "12000000.00 CNY"), proposal.Inputs);
+        Assert.Contains(new LimitProposalInput("annual sales", "12,000,000.00 CNY"), proposal.Inputs);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class ReferenceLimitsTests
         Assert.Equal(Cny(600_000m), proposal.Limit);
         Assert.Equal(LimitMethod.WorkingCapital, proposal.Method);
         Assert.Equal(["class", "coefficient", "current assets", "current liabilities"], proposal.Inputs.Select(i => i.Name));
-        Assert.Equal("class B coefficient 0.3 × working capital (5000000.00 CNY - 3000000.00 CNY = 2000000.00 CNY) = 600000.00 CNY", proposal.Formula);
+        Assert.Equal("class B coefficient 0.3 × working capital (5,000,000.00 CNY - 3,000,000.00 CNY = 2,000,000.00 CNY) = 600,000.00 CNY", proposal.Formula);
     }
 
     [Fact]
@@ -83,8 +83,8 @@ public sealed class ReferenceLimitsTests
         Assert.Equal(Cny(1_000_000m), checkedProposal.Limit);
         Assert.Equal(Cny(1_200_000m), checkedProposal.Uncapped);
         Assert.True(checkedProposal.CappedByIndustry);
-        Assert.EndsWith("capped at industry level 1000000.00 CNY", checkedProposal.Formula, StringComparison.Ordinal);
-        Assert.Equal(new LimitProposalInput("industry usual credit level", "1000000.00 CNY"), checkedProposal.Inputs[^1]);
+        Assert.EndsWith("capped at industry level 1,000,000.00 CNY", checkedProposal.Formula, StringComparison.Ordinal);
+        Assert.Equal(new LimitProposalInput("industry usual credit level", "1,000,000.00 CNY"), checkedProposal.Inputs[^1]);
     }
 
     [Fact]

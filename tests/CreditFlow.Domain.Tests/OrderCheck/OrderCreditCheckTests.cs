@@ -47,7 +47,7 @@ public sealed class OrderCreditCheckTests
         var reason = Assert.Single(decision.Reasons);
         Assert.Equal(HoldReasonKind.OverLimit, reason.Kind);
         Assert.Equal(M(100_000m), reason.Amount);
-        Assert.Contains("over limit by 100000.00 CNY", reason.Explanation, StringComparison.Ordinal);
+        Assert.Contains("over limit by 100,000.00 CNY", reason.Explanation, StringComparison.Ordinal);
 
         // 1,100,000 at stake is above the officer's 1,000,000: the credit manager decides.
         Assert.Equal(CreditRole.CreditManager, decision.Approver!.Role);

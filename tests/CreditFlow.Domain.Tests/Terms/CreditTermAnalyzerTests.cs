@@ -69,7 +69,7 @@ public sealed class CreditTermAnalyzerTests
     {
         var analysis = CreditTermAnalyzer.Default.Analyze(ThirtyToSixty(0.20m, 40_000m));
 
-        Assert.Equal("opportunity cost = extra receivables 1500000.00 CNY × bank rate 0.06 × 60 / 365 = 14794.52 CNY", analysis.Explanation[3]);
+        Assert.Equal("opportunity cost = extra receivables 1,500,000.00 CNY × bank rate 0.06 × 60 / 365 = 14,794.52 CNY", analysis.Explanation[3]);
     }
 
     [Fact]

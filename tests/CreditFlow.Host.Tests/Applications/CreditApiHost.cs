@@ -60,6 +60,9 @@ internal sealed class CreditApiHost : IAsyncDisposable
     public static async Task<CreditApiHost> StartAsync(string storageConnectionString, Action<IServiceCollection>? overrideServices = null) =>
         new(await RunningHost.StartAsync(storageConnectionString, KeySettings(), overrideServices: overrideServices));
 
+    /// <summary>The API key of <paramref name="role"/>, e.g. to sign in to the credit pages with it.</summary>
+    public static string KeyOf(CreditRole role) => Keys.Single(k => k.Role == role).Key;
+
     /// <summary>A client presenting the key of <paramref name="role"/>.</summary>
     public HttpClient As(CreditRole role) => _clients[role];
 

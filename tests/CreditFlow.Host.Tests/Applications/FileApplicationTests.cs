@@ -88,6 +88,43 @@ public sealed class FileApplicationTests(AzuriteFixture storage) : IClassFixture
     }
 
     [Fact]
+    public async Task Post_WrongTypesBesideOtherBadFields_400SaysTheTypeAndStillNamesEveryOtherField()
+    {
+        await using var api = await CreditApiHost.StartAsync(storage.ConnectionString);
+        var body = CreditApiHost.ValidApplication();
+        body["requestedTermDays"] = "abc";
+        body["customer"]!["annualSales"]!["amount"] = "lots";
+        body["integrityIssues"] = new JsonArray("late filings", 7);
+        body["customer"]!["contactEmail"] = "finance at bright";
+        body["impressionReport"] = "  ";
+
+        var response = await api.As(CreditRole.SalesRep).PostAsJsonAsync("/api/applications", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = (await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>())!;
+        Assert.Equal(
+            ["customer.annualSales.amount", "customer.contactEmail", "impressionReport", "integrityIssues[1]", "requestedTermDays"],
+            problem.Errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("must be an integer (a whole number such as 60), not the string \"abc\".", Assert.Single(problem.Errors["requestedTermDays"]));
+        Assert.Equal("must be a number such as 1.5, not the string \"lots\".", Assert.Single(problem.Errors["customer.annualSales.amount"]));
+        Assert.Equal("must be a string, not the number 7.", Assert.Single(problem.Errors["integrityIssues[1]"]));
+    }
+
+    [Fact]
+    public async Task Post_NumberSentAsString_400LikeTheDocumentSays()
+    {
+        await using var api = await CreditApiHost.StartAsync(storage.ConnectionString);
+        var body = CreditApiHost.ValidApplication();
+        body["requestedTermDays"] = "60";
+
+        var response = await api.As(CreditRole.SalesRep).PostAsJsonAsync("/api/applications", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = (await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>())!;
+        Assert.Equal("must be an integer (a whole number such as 60), not the string \"60\".", Assert.Single(Assert.Single(problem.Errors).Value));
+    }
+
+    [Fact]
     public async Task Post_Valid_202WithLocationThenGetShowsTheApplication()
     {
         await using var api = await CreditApiHost.StartAsync(storage.ConnectionString);

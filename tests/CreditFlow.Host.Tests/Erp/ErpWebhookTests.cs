@@ -89,6 +89,49 @@ public sealed class ErpWebhookTests(ErpHost erp)
     }
 
     [Fact]
+    public async Task Order_ReplayedWithOtherWhitespaceAndKeyOrder_GetsTheFirstAnswer_ARealDifferenceIs409()
+    {
+        var customer = await erp.CustomerAsync(100_000m);
+        var id = "o-" + customer;
+        var compact = $$"""{"orderId":"{{id}}","customerId":"{{customer}}","amount":{"amount":60000,"currency":"CNY"},"orderDate":"2026-03-02"}""";
+        var reshaped = $$"""
+            {
+              "orderDate" : "2026-03-02",
+              "amount" : { "currency" : "CNY", "amount" : 60000.00 },
+              "customerId" : "{{customer}}",
+              "orderId" : "\u006F-{{customer}}"
+            }
+            """;
+        var first = await (await erp.PostRawAsync("orders", compact)).Content.ReadAsStringAsync();
+
+        var replay = await erp.PostRawAsync("orders", reshaped);
+        var changed = await erp.PostRawAsync("orders", compact.Replace("60000", "60001", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        Assert.Equal(first, await replay.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Conflict, changed.StatusCode);
+        Assert.Equal("application/problem+json", changed.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Order_InAnotherCurrencyThanTheCustomersCredit_Is422NamingAmountCurrency()
+    {
+        var customer = await erp.CustomerAsync(100_000m);
+        var order = new { orderId = "o-" + customer, customerId = customer, amount = new { amount = 1_000m, currency = "USD" }, orderDate = "2026-03-02" };
+
+        var response = await erp.PostAsync("orders", order);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await ErpHost.JsonOf(response);
+        Assert.Equal("Currency mismatch", problem.GetProperty("title").GetString());
+        Assert.Equal(
+            "must be CNY, the currency of the customer's credit (was USD); amounts are not converted.",
+            Assert.Single(problem.GetProperty("errors").GetProperty("amount.currency").EnumerateArray()).GetString());
+        Assert.Empty((await erp.Ledgers.ReadAsync(customer, [(ErpDocumentKind.Order, "o-" + customer)])).Records);
+    }
+
+    [Fact]
     public async Task Webhook_MissingBadOrStaleSignature_Is401AndStoresNothing()
     {
         var customer = await erp.CustomerAsync(100_000m);

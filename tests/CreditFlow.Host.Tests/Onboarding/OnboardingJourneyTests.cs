@@ -30,7 +30,7 @@ public sealed class OnboardingJourneyTests
         var trialLink = await LinkAsync(api, "Trial limit");
         var page = await api.Anonymous.GetStringAsync(trialLink);
         Assert.Contains("Shanghai Bright Components", page, StringComparison.Ordinal);
-        Assert.Contains("100000.00 CNY", page, StringComparison.Ordinal);
+        Assert.Contains("100,000.00 CNY</b> — trial limit (requested: 600,000.00 CNY)", page, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.OK, (await DecideAsync(api, trialLink, ("decision", "approve"), ("comment", "trial is fine"))).StatusCode);
         var onTrial = await api.WaitForApplicationAsync(id, a => (string?)a["status"] == "Trial");

@@ -54,6 +54,20 @@ public sealed partial class ApiDocumentationTests(AzuriteFixture storage) : ICla
     }
 
     [Fact]
+    public async Task Document_Numbers_AreNeverAlsoStrings()
+    {
+        await using var api = await CreditApiHost.StartAsync(storage.ConnectionString);
+
+        var document = (await api.Anonymous.GetFromJsonAsync<JsonObject>("/openapi/v1.json"))!;
+
+        var types = Descendants(document).OfType<JsonObject>().Select(o => o["type"]).OfType<JsonArray>()
+            .Select(t => string.Join(" or ", t.Select(x => x!.GetValue<string>()))).ToList();
+        Assert.DoesNotContain(types, t => t.Contains("string", StringComparison.Ordinal) && (t.Contains("integer", StringComparison.Ordinal) || t.Contains("number", StringComparison.Ordinal)));
+        var file = document["components"]!["schemas"]!["FileApplicationBody"]!["properties"]!;
+        Assert.Equal("integer", string.Join(" or ", Types(file["requestedTermDays"]!).Where(t => t != "null")));
+    }
+
+    [Fact]
     public async Task ReferencePage_ListsEveryOperationWithoutExternalResources()
     {
         await using var api = await CreditApiHost.StartAsync(storage.ConnectionString);
@@ -74,6 +88,22 @@ public sealed partial class ApiDocumentationTests(AzuriteFixture storage) : ICla
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotMatch("(src|href)=\"(https?:)?//", html);
     }
+
+    private static IEnumerable<JsonNode> Descendants(JsonNode node) =>
+        node switch
+        {
+            JsonObject o => o.Select(p => p.Value).OfType<JsonNode>().SelectMany(Descendants).Prepend(node),
+            JsonArray a => a.OfType<JsonNode>().SelectMany(Descendants).Prepend(node),
+            _ => [node],
+        };
+
+    /// <summary>A schema's "type", one name or an array of names.</summary>
+    private static IEnumerable<string> Types(JsonNode schema) => schema["type"] switch
+    {
+        JsonArray names => names.Select(n => n!.GetValue<string>()),
+        { } name => [name.GetValue<string>()],
+        null => [],
+    };
 
     /// <summary>"METHOD /path" of every mapped /api route that is not deliberately left out of the description.</summary>
     private static IEnumerable<string> ApiRoutes(IServiceProvider services) =>

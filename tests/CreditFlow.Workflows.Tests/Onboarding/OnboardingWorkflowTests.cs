@@ -33,9 +33,12 @@ public sealed class OnboardingWorkflowTests
         Assert.Equal(CreditRole.CreditOfficer, trialAsk.Role);
         var asked = (await host.Client.GetInstanceAsync($"{application.ApplicationId}-approval-1", getInputsAndOutputs: true))!.ReadInputAs<ApprovalRequest>()!;
         Assert.Equal(Money.Of(100_000m, "CNY"), asked.ProposedAmount);
-        Assert.Contains(asked.Sections.Single(s => s.Title == "Proposal").Facts, f => f.Label == "Proposed final limit" && f.Value.StartsWith("800000.00 CNY", StringComparison.Ordinal));
+        Assert.Contains(asked.Sections.Single(s => s.Title == "Proposal").Facts, f => f.Label == "Proposed final limit" && f.Value.StartsWith("800,000.00 CNY", StringComparison.Ordinal));
         Assert.Equal("none: nothing booked for this customer yet", asked.Sections.Single(s => s.Title == "Exposure").Facts[0].Value);
         Assert.Equal(Officer, (await host.WaitForMailAsync(Officer)).First().To);
+
+        // The mail says the amount is the trial limit, not what was asked for, and what was.
+        Assert.Contains("Amount: 100,000.00 CNY — trial limit (requested: 800,000.00 CNY)", (await host.WaitForMailAsync(Officer)).First().TextBody, StringComparison.Ordinal);
         Assert.Equal(WorkflowTestHost.Monday.AddDays(90), trial.TrialEndsAt);
         var onTrial = (await host.Store.Profiles.GetAsync(application.Customer.Id))!.Value;
         Assert.Equal(CreditProfileStatus.Trial, onTrial.Status);
@@ -48,6 +51,7 @@ public sealed class OnboardingWorkflowTests
         var outcome = (await host.CompletionAsync(application.ApplicationId)).ReadOutputAs<OnboardingOutcome>()!;
 
         Assert.Equal(CreditRole.CreditOfficer, finalAsk.Role);
+        Assert.Contains(host.Mail.To(Officer), m => m.Subject.Contains("Final limit", StringComparison.Ordinal) && m.TextBody.Contains("— final limit (requested: 800,000.00 CNY)", StringComparison.Ordinal));
         Assert.Equal(ApplicationStatus.Granted, outcome.Status);
         Assert.Equal(Money.Of(600_000m, "CNY"), outcome.Limit);
         var expectedClass = CreditClassBands.Default.Classify(ScorecardModel.MultiDimension.Score(Applications.SoundFigures), false).Class;
@@ -69,11 +73,11 @@ public sealed class OnboardingWorkflowTests
         Assert.Equal(Officer, Assert.Single(decisions, d => d.What.StartsWith("trial granted", StringComparison.Ordinal)).DecidedBy);
         var granted = Assert.Single(decisions, d => d.What.StartsWith("credit granted", StringComparison.Ordinal));
         Assert.Equal(Officer, granted.DecidedBy);
-        Assert.Contains("600000.00 CNY", granted.What, StringComparison.Ordinal);
+        Assert.Contains("600,000.00 CNY", granted.What, StringComparison.Ordinal);
 
         var toCustomer = host.Mail.To(application.Customer.ContactEmail);
         Assert.Equal(["Your trial credit terms", "Your credit terms"], toCustomer.Select(m => m.Subject).ToArray());
-        Assert.Contains("600000.00 CNY", toCustomer[1].TextBody, StringComparison.Ordinal);
+        Assert.Contains("600,000.00 CNY", toCustomer[1].TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,7 +91,11 @@ public sealed class OnboardingWorkflowTests
         var refused = await host.StageAsync(application.ApplicationId, "Rejected");
 
         Assert.Equal(WorkflowTestHost.Monday.AddDays(30), refused.ReconsiderationUntil);
-        Assert.Contains("statements look window-dressed", (await host.WaitForMailAsync(Applications.SalesRep)).Last().TextBody, StringComparison.Ordinal);
+        var refusalMail = (await host.WaitForMailAsync(Applications.SalesRep)).Last();
+        Assert.Contains("statements look window-dressed", refusalMail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("give your reason on the application's page", refusalMail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("/api/", refusalMail.TextBody, StringComparison.Ordinal);
+        Assert.Single(refusalMail.Links);
         Assert.Equal(ApplicationStatus.Rejected, (await host.Store.Applications.GetAsync(application.ApplicationId))!.Value.Status);
 
         await host.Client.RaiseEventAsync(application.ApplicationId, OnboardingEvents.ReconsiderationRequested,
@@ -131,7 +139,14 @@ public sealed class OnboardingWorkflowTests
         var ask = Assert.Single(await host.WaitForMailAsync(Applications.SalesRep));
 
         Assert.Contains(waiting.MissingData!, m => m.StartsWith("netMargin", StringComparison.Ordinal));
-        Assert.Contains("netMargin", ask.TextBody, StringComparison.Ordinal);
+
+        // Said for a person: what the figure is, and where to send it (the application's page, or a reply), not an API call.
+        Assert.Contains("• netMargin: Net profit / revenue x 100 (percent) — input missing and required", ask.TextBody, StringComparison.Ordinal);
+        Assert.Contains("or reply to this mail with the figures", ask.TextBody, StringComparison.Ordinal);
+        Assert.EndsWith($"Open the application: http://pages.test/applications/{application.ApplicationId}", ask.TextBody, StringComparison.Ordinal);
+        Assert.Equal(new Uri($"http://pages.test/applications/{application.ApplicationId}"), Assert.Single(ask.Links).Url);
+        Assert.DoesNotContain("/api/", ask.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("POST", ask.TextBody, StringComparison.Ordinal);
         Assert.Equal(ApplicationStatus.WaitingForData, (await host.Store.Applications.GetAsync(application.ApplicationId))!.Value.Status);
 
         // Two working days without an answer: a reminder.

@@ -7,6 +7,7 @@ using CreditFlow.Storage.Orders;
 using CreditFlow.Testing;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Mail;
+using CreditFlow.Workflows.Onboarding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -50,6 +51,7 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton<IWorkflowMail>(mail);
         builder.Services.AddSingleton<IApprovalLinks, PlainApprovalLinks>();
+        builder.Services.AddSingleton<IApplicationLinks, PlainApplicationLinks>();
         var prefix = UniqueName.For("credit");
         builder.Services.AddCreditStorage(azurite.ConnectionString, prefix);
         builder.Services.AddOrderCheckStorage(azurite.ConnectionString, prefix);

@@ -15,6 +15,7 @@ namespace CreditFlow.Workflows.Approvals;
 /// <param name="StepNumber">1 for the first tier asked; cumulative approvals and reconsiderations count up.</param>
 /// <param name="Role">The tier asked first; escalation moves up from it.</param>
 /// <param name="Sections">Facts shown to the approver, in order.</param>
+/// <param name="AmountNote">What the amount is when that is not obvious, e.g. "trial limit (requested: 600,000.00 CNY)"; shown beside it in the mail and on the page.</param>
 public sealed record ApprovalRequest(
     string SubjectKind,
     string SubjectId,
@@ -24,7 +25,12 @@ public sealed record ApprovalRequest(
     Money ProposedAmount,
     int StepNumber,
     CreditRole Role,
-    IReadOnlyList<ApprovalSection> Sections);
+    IReadOnlyList<ApprovalSection> Sections,
+    string? AmountNote = null)
+{
+    /// <summary>The amount as the mail and the page state it, with its note, e.g. "100,000.00 CNY — trial limit (requested: 600,000.00 CNY)".</summary>
+    public string AmountInWords => AmountNote is { Length: > 0 } note ? $"{ProposedAmount} — {note}" : ProposedAmount.ToString();
+}
 
 /// <summary>A titled block of facts on the approval page, e.g. "Score" with one row per factor.</summary>
 public sealed record ApprovalSection(string Title, IReadOnlyList<ApprovalFact> Facts);

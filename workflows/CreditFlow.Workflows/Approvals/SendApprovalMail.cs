@@ -48,7 +48,7 @@ public sealed class SendApprovalMail(IApprovalLinks links, IWorkflowMail mail) :
             .AppendLine(why).AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"{request.SubjectKind}: {request.Title}")
             .AppendLine(CultureInfo.InvariantCulture, $"Customer: {request.CustomerName}")
-            .AppendLine(CultureInfo.InvariantCulture, $"Amount: {request.ProposedAmount}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Amount: {request.AmountInWords}")
             .AppendLine(CultureInfo.InvariantCulture, $"Please answer by {answerBy}.").AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Review and decide: {link}")
             .ToString();
@@ -56,7 +56,7 @@ public sealed class SendApprovalMail(IApprovalLinks links, IWorkflowMail mail) :
             <p>{Encode(why)}</p>
             <p><strong>{Encode(request.SubjectKind)}:</strong> {Encode(request.Title)}<br>
             <strong>Customer:</strong> {Encode(request.CustomerName)}<br>
-            <strong>Amount:</strong> {Encode(request.ProposedAmount.ToString())}</p>
+            <strong>Amount:</strong> {Encode(request.AmountInWords)}</p>
             <p>Please answer by {Encode(answerBy)}.</p>
             <p><a href="{Encode(link.ToString())}">Review and decide</a></p>
             <p style="color:#666">The link works once, for you only. Opening it changes nothing; you decide on the page.</p>

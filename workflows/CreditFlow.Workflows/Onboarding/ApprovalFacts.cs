@@ -7,6 +7,13 @@ namespace CreditFlow.Workflows.Onboarding;
 /// <summary>What an approver of a credit application sees: the application, the score breakdown, the proposal, the exposure.</summary>
 internal static class ApprovalFacts
 {
+    /// <summary>
+    /// Which limit the amount is, and what the application asked for: a new customer's first
+    /// approval is of the small trial limit, which an approver must not take for the request.
+    /// </summary>
+    public static string AmountNote(AssessmentPhase phase, Money requested) =>
+        $"{(phase == AssessmentPhase.Trial ? "trial limit" : "final limit")} (requested: {requested})";
+
     public static IReadOnlyList<ApprovalSection> For(
         CreditApplicationRequest a, CreditAssessment s, Money asked, ExposureSnapshot? exposure, IReadOnlyList<ApprovalDecision> earlier, ReconsiderationRequest? reconsideration)
     {

@@ -6,24 +6,33 @@ namespace CreditFlow.Workflows.Onboarding;
 /// <summary>The words of every onboarding mail, apart from the workflow so the process reads without them.</summary>
 internal static class OnboardingLetters
 {
+    /// <summary>To sales: what to send, where, and by when; the link opens the application's page with a form for it.</summary>
     public static OnboardingMail AskForData(CreditApplicationRequest a, IReadOnlyList<string> missing, DateTimeOffset giveUpAt, bool reminder) => new(
         a.SalesRepEmail,
         $"{(reminder ? "Reminder: " : string.Empty)}data needed for the credit application of {a.Customer.Name}",
         [
-            $"The credit application {a.ApplicationId} of {a.Customer.Name} is on hold until the following is supplied:",
+            $"The credit application {a.ApplicationId} of {a.Customer.Name} is on hold until you send the following:",
             string.Join(Environment.NewLine, missing.Select(m => "• " + m)),
-            $"Send it with POST /api/applications/{a.ApplicationId}/data. Without it the application is given up on {Day(giveUpAt)}.",
-        ]);
+            "Enter it on the application's page (the link below; sign in with your CreditFlow key), "
+                + "or reply to this mail with the figures and the credit team will enter them.",
+            $"Without it the application is given up on {Day(giveUpAt)}.",
+        ],
+        "Open the application",
+        a.ApplicationId);
 
+    /// <summary>To sales: the refusal, and where to ask for reconsideration while that is possible.</summary>
     public static OnboardingMail Refused(CreditApplicationRequest a, string reason, DateTimeOffset? reconsiderUntil) => new(
         a.SalesRepEmail,
         $"Credit refused: {a.Customer.Name}",
         [
             $"The credit application {a.ApplicationId} of {a.Customer.Name} was refused: {reason}.",
             reconsiderUntil is { } until
-                ? $"You may ask for reconsideration by the next tier up until {Day(until)} with POST /api/applications/{a.ApplicationId}/reconsideration."
+                ? $"You may ask the next tier up to reconsider until {Day(until)}: give your reason on the application's page (the link below), "
+                    + "or reply to this mail with it and the credit team will pass it on."
                 : "This decision is final.",
-        ]);
+        ],
+        reconsiderUntil is null ? null : "Open the application",
+        a.ApplicationId);
 
     public static OnboardingMail Abandoned(CreditApplicationRequest a, IReadOnlyList<string> missing) => new(
         a.SalesRepEmail,

@@ -235,7 +235,8 @@ public sealed class OnboardingWorkflow : TaskOrchestrator<CreditApplicationReque
                 new ApprovalRequest(
                     "credit application", Id, _application.Customer.Id, _application.Customer.Name,
                     $"{what} for {_application.Customer.Name}{(reconsideration is null ? string.Empty : " (reconsideration)")}",
-                    amount, _approvalSteps, role, ApprovalFacts.For(_application, assessment, amount, exposure, _approvals, reconsideration)),
+                    amount, _approvalSteps, role, ApprovalFacts.For(_application, assessment, amount, exposure, _approvals, reconsideration),
+                    ApprovalFacts.AmountNote(assessment.Phase, _application.RequestedLimit)),
                 new SubOrchestrationOptions { InstanceId = approvalId });
             _approvals.Add(decision);
             return decision;

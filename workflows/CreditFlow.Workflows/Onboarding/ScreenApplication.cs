@@ -30,8 +30,11 @@ public sealed class ScreenApplication(CreditStore store, ScorecardModel scorecar
             return new Screening($"serious integrity issue: {string.Join("; ", input.IntegrityIssues)}", []);
         }
 
+        // Named first (the API and the application page match on the name), then said for people.
         var missing = scorecard.Score(input.FinancialFigures).Missing
-            .Select(m => $"{m.Input}: {m.Reason}")
+            .Select(m => scorecard.Inputs.FirstOrDefault(i => i.Name == m.Input) is { } known
+                ? $"{m.Input}: {known.Description.TrimEnd('.')} ({known.Unit}) — {m.Reason}"
+                : $"{m.Input}: {m.Reason}")
             .Distinct()
             .ToList();
         var standard = options.Value.SalesStandardAnnualPurchases;

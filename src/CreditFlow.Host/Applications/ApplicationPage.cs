@@ -1,0 +1,162 @@
+using System.Globalization;
+using CreditFlow.Domain.Roles;
+using CreditFlow.Domain.Scoring;
+using CreditFlow.Host.Admin;
+using CreditFlow.Host.Customers;
+using CreditFlow.Host.Erp;
+using CreditFlow.Host.Security;
+using CreditFlow.Storage.Profiles;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CreditFlow.Host.Applications;
+
+/// <summary>
+/// <c>/credit/applications/{id}</c>: an application for people, where the mails to sales lead. It
+/// shows where the application stands and what it waits for, and takes that: the missing figures
+/// or written reason (as <c>POST /api/applications/{id}/data</c>) and a request to reconsider a
+/// refusal (as <c>.../reconsideration</c>), through the API's own paths, as the signed-in user.
+/// </summary>
+internal static class ApplicationPage
+{
+    private const string Root = "/credit/applications";
+
+    public static string PathOf(string applicationId) => $"{Root}/{Uri.EscapeDataString(applicationId)}";
+
+    public static RouteGroupBuilder MapApplicationPage(this IEndpointRouteBuilder app)
+    {
+        var page = app.MapGroup(Root)
+            .AddEndpointFilter(AdminGuard.SameOriginAsync)
+            .AddEndpointFilter(CreditGuard.SignedInAsync)
+            .ExcludeFromDescription();
+        page.MapGet("/{id}", ShowAsync).WithName("ApplicationPage").WithSummary("An application, what it waits for, and the forms to answer it.");
+        page.MapPost("/{id}/data", SupplyDataAsync).WithName("ApplicationPageSupplyData").WithSummary("Sends missing figures or the written reason, as the signed-in user.");
+        page.MapPost("/{id}/reconsideration", ReconsiderAsync).WithName("ApplicationPageReconsider").WithSummary("Asks for a refusal to be reconsidered, as the signed-in user.");
+        return page;
+    }
+
+    public static async Task<IResult> ShowAsync(HttpContext http, string id, [AsParameters] EventServices services, CreditProfileRepository profiles, ScorecardModel model)
+    {
+        var user = CreditGuard.User(http);
+        if (await services.Reader.FindAsync(id, http.RequestAborted) is not { } state)
+        {
+            return NotFound(id, user);
+        }
+
+        return await RenderAsync(http, state, services, profiles, model, user, CreditHtml.TakeFlash(http), posted: null, StatusCodes.Status200OK);
+    }
+
+    public static async Task<IResult> SupplyDataAsync(HttpContext http, string id, [AsParameters] EventServices services, CreditProfileRepository profiles, ScorecardModel model)
+    {
+        var user = CreditGuard.User(http);
+        if (!ApiKeyPolicies.WorkOnApplicationsRoles.Contains(user.Role))
+        {
+            return NotAllowed(user, "Sending data", ApiKeyPolicies.WorkOnApplicationsRoles);
+        }
+
+        if (await services.Reader.FindAsync(id, http.RequestAborted) is not { } state)
+        {
+            return NotFound(id, user);
+        }
+
+        if (await AdminForms.ReadAsync(http.Request, http.RequestAborted) is not { } form)
+        {
+            return NotAForm(user);
+        }
+
+        var errors = new FieldErrors();
+        var figures = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var (key, value) in form.Where(f => f.Key.StartsWith(ApplicationPageHtml.FigureField, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(f.Value)))
+        {
+            var name = key[ApplicationPageHtml.FigureField.Length..];
+            if (decimal.TryParse(value.ToString().Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
+            {
+                figures[name] = number;
+            }
+            else
+            {
+                errors.Add($"financialFigures.{name}", $"must be a number such as 1.5 (was '{value}').");
+            }
+        }
+
+        var reason = form[ApplicationPageHtml.ReasonField].ToString();
+        var body = new SupplyDataBody(figures, string.IsNullOrWhiteSpace(reason) ? null : reason);
+        if (errors.IsEmpty)
+        {
+            errors = services.Validator.Validate(body);
+        }
+
+        if (!errors.IsEmpty)
+        {
+            var flash = Flash.Error("Nothing was sent. " + string.Join(" ", errors.ToDictionary().Select(e => $"{e.Key} {string.Join(" ", e.Value)}")));
+            return await RenderAsync(http, state, services, profiles, model, user, flash, form, StatusCodes.Status400BadRequest);
+        }
+
+        var result = await ApplicationsApi.SupplyAsAsync(state, body, user.Name, services, http.RequestAborted);
+        var what = string.Join(" and ", new[] { figures.Count == 0 ? null : $"{figures.Count} figure{(figures.Count == 1 ? "" : "s")}", body.BelowStandardReason is null ? null : "the written reason" }.OfType<string>());
+        return Answered(http, state.Id, result.Result, $"Sent {what} as {user.Name}: onboarding checks the application again.");
+    }
+
+    public static async Task<IResult> ReconsiderAsync(HttpContext http, string id, [AsParameters] EventServices services, CreditProfileRepository profiles, ScorecardModel model)
+    {
+        var user = CreditGuard.User(http);
+        if (!ApiKeyPolicies.RequestReconsiderationRoles.Contains(user.Role))
+        {
+            return NotAllowed(user, "Asking for reconsideration", ApiKeyPolicies.RequestReconsiderationRoles);
+        }
+
+        if (await services.Reader.FindAsync(id, http.RequestAborted) is not { } state)
+        {
+            return NotFound(id, user);
+        }
+
+        if (await AdminForms.ReadAsync(http.Request, http.RequestAborted) is not { } form)
+        {
+            return NotAForm(user);
+        }
+
+        var body = new ReconsiderationBody(form[ApplicationPageHtml.ReconsiderationField].ToString());
+        var errors = services.Validator.Validate(body);
+        if (!errors.IsEmpty)
+        {
+            var flash = Flash.Error("Nothing was sent: the reason " + string.Join(" ", errors.ToDictionary().SelectMany(e => e.Value)));
+            return await RenderAsync(http, state, services, profiles, model, user, flash, form, StatusCodes.Status400BadRequest);
+        }
+
+        var result = await ApplicationsApi.ReconsiderAsAsync(state, body, user.Name, services, http.RequestAborted);
+        return Answered(http, state.Id, result.Result, $"Your request for reconsideration was handed to onboarding as {user.Name}: the next tier up hears it.");
+    }
+
+    private static async Task<IResult> RenderAsync(
+        HttpContext http, ApplicationState state, EventServices services, CreditProfileRepository profiles, ScorecardModel model,
+        CreditUser user, Flash? flash, IFormCollection? posted, int statusCode)
+    {
+        var view = await services.Reader.ViewAsync(state, http.RequestAborted);
+        var hasReport = (await profiles.GetAsync(view.Customer.Id, http.RequestAborted))?.Value.CreditReportBlob is not null;
+        var page = new ApplicationPageHtml(view, model, user, posted)
+        {
+            TakesData = ApplicationsApi.TakesData(state),
+            MayBeReconsidered = ApplicationsApi.MayBeReconsidered(state, services.Time.GetUtcNow()),
+            ReportPath = hasReport ? CreditReportPage.PathOf(view.Customer.Id) : null,
+        };
+        return CreditHtml.Page($"Application of {view.Customer.Name}", page.Render(), user, flash, statusCode);
+    }
+
+    private static IResult Answered(HttpContext http, string id, IResult result, string success) => CreditHtml.RedirectWith(http, PathOf(id), result switch
+    {
+        Accepted => Flash.Ok(success),
+        ProblemHttpResult problem => Flash.Error($"{problem.ProblemDetails.Title}: {problem.ProblemDetails.Detail} Nothing was sent."),
+        var other => throw new InvalidOperationException($"Unexpected result {other.GetType().Name}."),
+    });
+
+    private static ContentHttpResult NotFound(string id, CreditUser user) =>
+        CreditHtml.Page("Application not found", $"<h1>Application not found</h1><p>No credit application has the id <span class=\"mono\">{Html.E(id)}</span>.</p>", user, statusCode: StatusCodes.Status404NotFound);
+
+    private static ContentHttpResult NotAForm(CreditUser user) =>
+        CreditHtml.Page("Not a form", "<h1>Not a form</h1><p>Send this from the application's page. Nothing was sent.</p>", user, statusCode: StatusCodes.Status400BadRequest);
+
+    private static ContentHttpResult NotAllowed(CreditUser user, string what, IReadOnlyList<CreditRole> roles) => CreditHtml.Page(
+        "Not allowed",
+        $"<h1>Not allowed</h1><p>{Html.E(what)} needs the role {Html.E(ApplicationPageHtml.OneOf(roles))}; you are signed in as {Html.E(user.Name)} with the role {Html.E(user.Role.ToString())}. Nothing was sent.</p>",
+        user,
+        statusCode: StatusCodes.Status403Forbidden);
+}
