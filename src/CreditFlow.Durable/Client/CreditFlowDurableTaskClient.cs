@@ -233,9 +233,14 @@ public sealed partial class CreditFlowDurableTaskClient : DurableTaskClient
                 continue;
             }
 
+            poll = TimeSpan.FromMilliseconds(Math.Min(poll.TotalMilliseconds * 2, 1000));
+            if (_hub.LocalWorker?.OwnsPartition(_hub.PartitionOf(instanceId)) == true)
+            {
+                continue; // only the owner commits, and this process is it: every change arrives as a notification
+            }
+
             // Another process may own the instance: read, backing off.
             metadata = await GetInstancesAsync(instanceId, getInputsAndOutputs, cancellationToken);
-            poll = TimeSpan.FromMilliseconds(Math.Min(poll.TotalMilliseconds * 2, 1000));
         }
 
         return metadata;
