@@ -5,7 +5,7 @@ using CreditFlow.Domain.Roles;
 namespace CreditFlow.Domain.Authority;
 
 /// <summary>
-/// Who may approve a credit amount (DOMAIN.md "Actors"): amount tiers, lowest first, each owned by
+/// Who may approve a credit amount (docs/domain.md "Roles and authority"): amount tiers, lowest first, each owned by
 /// a role; the top tier is unbounded. In a cumulative matrix every lower tier approves before the
 /// covering one.
 /// </summary>

@@ -3,7 +3,7 @@ using CreditFlow.Domain.Configuration;
 namespace CreditFlow.Domain.Dunning;
 
 /// <summary>
-/// The dunning ladder (DOMAIN.md lifecycle 3): steps placed relative to the due date or the term,
+/// The dunning ladder (docs/domain.md "Dunning"): steps placed relative to the due date or the term,
 /// each with its actions. For a given invoice the steps are taken in date order.
 /// </summary>
 /// <remarks>

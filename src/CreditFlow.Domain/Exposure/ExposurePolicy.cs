@@ -2,7 +2,7 @@ using CreditFlow.Domain.Configuration;
 
 namespace CreditFlow.Domain.Exposure;
 
-/// <summary>Which components count towards exposure (DOMAIN.md "Credit limit and terms").</summary>
+/// <summary>Which components count towards exposure (docs/domain.md "Exposure").</summary>
 /// <param name="IncludeOpenReceivables">Count invoiced, unpaid amounts.</param>
 /// <param name="IncludeShippedNotInvoiced">Count goods shipped but not yet invoiced.</param>
 /// <param name="IncludeOpenOrders">Count accepted orders not yet shipped.</param>

@@ -2,7 +2,7 @@ using CreditFlow.Domain.Configuration;
 
 namespace CreditFlow.Domain.Receivables;
 
-/// <summary>How core customers are found (DOMAIN.md "Customers").</summary>
+/// <summary>How core customers are found (docs/domain.md "Customers").</summary>
 /// <remarks>Shipped default (<c>Defaults/core-customers.json</c>): the last 3 years of sales, the first 70% of cumulative sales.</remarks>
 public sealed record CoreCustomerPolicy
 {

@@ -4,7 +4,7 @@ using CreditFlow.Domain.Roles;
 namespace CreditFlow.Domain.Warnings;
 
 /// <summary>The configured early-warning rules: signals in, warnings with tasks and deadlines out.</summary>
-/// <remarks>Default in <c>warning-rules.json</c>: DOMAIN.md's three example triggers, its other signals, and a 24-hour response.</remarks>
+/// <remarks>Default in <c>warning-rules.json</c>: the three example triggers of docs/domain.md "Early warning", its other signals, and a 24-hour response.</remarks>
 public sealed record WarningRules
 {
     private static readonly Lazy<WarningRules> DefaultRules = new(() => Parse(EmbeddedDefault.Read("warning-rules.json")));

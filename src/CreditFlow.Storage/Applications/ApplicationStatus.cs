@@ -1,6 +1,6 @@
 namespace CreditFlow.Storage.Applications;
 
-/// <summary>Where a credit application stands in onboarding (DOMAIN.md "Onboarding").</summary>
+/// <summary>Where a credit application stands in onboarding (docs/domain.md "Onboarding").</summary>
 public enum ApplicationStatus
 {
     /// <summary>Filed by sales; not yet checked.</summary>

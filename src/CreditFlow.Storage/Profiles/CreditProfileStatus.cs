@@ -1,6 +1,6 @@
 namespace CreditFlow.Storage.Profiles;
 
-/// <summary>Where a customer stands in the credit lifecycles (DOMAIN.md "The five lifecycles").</summary>
+/// <summary>Where a customer stands in the credit lifecycles (docs/domain.md "Lifecycles").</summary>
 public enum CreditProfileStatus
 {
     /// <summary>Applied; no credit yet.</summary>
