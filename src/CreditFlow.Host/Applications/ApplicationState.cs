@@ -1,6 +1,7 @@
+using CreditFlow.Domain.Onboarding;
 using CreditFlow.Durable;
-using CreditFlow.Storage;
 using CreditFlow.Storage.Applications;
+using CreditFlow.Storage;
 using CreditFlow.Workflows.Onboarding;
 
 namespace CreditFlow.Host.Applications;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
+using CreditFlow.Domain.Onboarding;
 using CreditFlow.Durable;
 using CreditFlow.Host.Security;
-using CreditFlow.Storage.Applications;
 using CreditFlow.Workflows.Onboarding;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,3 +1,4 @@
+using CreditFlow.Domain.Customers;
 using CreditFlow.Durable;
 using CreditFlow.Storage.Applications;
 using CreditFlow.Storage.Profiles;

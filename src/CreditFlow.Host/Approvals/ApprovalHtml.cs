@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
+using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Host.Admin;
-using CreditFlow.Storage.Approvals;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CreditFlow.Host.Approvals;

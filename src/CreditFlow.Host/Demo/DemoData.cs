@@ -1,9 +1,10 @@
 using CreditFlow.Domain.Classes;
+using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Durable;
-using CreditFlow.Storage;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Profiles;
+using CreditFlow.Storage;
 using CreditFlow.Workflows.Onboarding;
 
 namespace CreditFlow.Host.Demo;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Durable;
 using CreditFlow.Host.Admin;

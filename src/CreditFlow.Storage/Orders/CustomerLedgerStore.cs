@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
-using Azure;
 using Azure.Data.Tables;
+using Azure;
+using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Storage.Profiles;
 
 namespace CreditFlow.Storage.Orders;

@@ -1,9 +1,9 @@
 using System.Net;
+using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Roles;
-using CreditFlow.Durable;
 using CreditFlow.Durable.History;
-using CreditFlow.Storage.Approvals;
+using CreditFlow.Durable;
 using CreditFlow.Workflows.Approvals;
 
 namespace CreditFlow.Host.Tests.Approvals;

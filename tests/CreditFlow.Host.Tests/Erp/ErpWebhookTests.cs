@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using CreditFlow.Domain.Classes;
+using CreditFlow.Domain.Customers;
+using CreditFlow.Domain.Exposure;
+using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Storage.Orders;
-using CreditFlow.Storage.Profiles;
 
 namespace CreditFlow.Host.Tests.Erp;
 

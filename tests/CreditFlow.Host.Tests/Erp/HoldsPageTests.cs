@@ -1,7 +1,8 @@
 using System.Buffers.Text;
 using System.Net;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Durable;
 using CreditFlow.Host.Tests.Admin;
 using CreditFlow.Storage.Orders;

@@ -1,7 +1,7 @@
+using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Durable;
-using CreditFlow.Storage.Approvals;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Onboarding;
 using CreditFlow.Workflows.Tests.Testing;

@@ -3,10 +3,9 @@ using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Calendar;
 using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.Onboarding;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Durable;
-using CreditFlow.Storage.Applications;
-using CreditFlow.Storage.Approvals;
 using CreditFlow.Workflows.Approvals;
 
 namespace CreditFlow.Workflows.Onboarding;

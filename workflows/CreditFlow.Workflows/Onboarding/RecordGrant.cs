@@ -1,8 +1,9 @@
+using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.Onboarding;
 using CreditFlow.Durable;
-using CreditFlow.Storage;
-using CreditFlow.Storage.Applications;
 using CreditFlow.Storage.Profiles;
+using CreditFlow.Storage;
 using CreditFlow.Workflows.Approvals;
 
 namespace CreditFlow.Workflows.Onboarding;

@@ -1,7 +1,8 @@
+using CreditFlow.Domain.Customers;
+using CreditFlow.Domain.Onboarding;
 using CreditFlow.Durable;
-using CreditFlow.Storage;
-using CreditFlow.Storage.Applications;
 using CreditFlow.Storage.Profiles;
+using CreditFlow.Storage;
 using CreditFlow.Workflows.Approvals;
 
 namespace CreditFlow.Workflows.Onboarding;

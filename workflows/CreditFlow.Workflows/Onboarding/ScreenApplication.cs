@@ -1,7 +1,7 @@
+using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.Scoring;
 using CreditFlow.Durable;
 using CreditFlow.Storage;
-using CreditFlow.Storage.Profiles;
 using Microsoft.Extensions.Options;
 
 namespace CreditFlow.Workflows.Onboarding;

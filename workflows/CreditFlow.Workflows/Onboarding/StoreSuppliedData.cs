@@ -1,6 +1,6 @@
+using CreditFlow.Domain.Onboarding;
 using CreditFlow.Durable;
 using CreditFlow.Storage;
-using CreditFlow.Storage.Applications;
 
 namespace CreditFlow.Workflows.Onboarding;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Durable;
 using CreditFlow.Storage.Orders;
 using Microsoft.Extensions.Hosting;

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using CreditFlow.Domain.Exposure;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Durable;
-using CreditFlow.Storage;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Storage.Profiles;
+using CreditFlow.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace CreditFlow.Workflows.OrderCheck;

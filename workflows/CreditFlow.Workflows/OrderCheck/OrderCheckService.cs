@@ -5,7 +5,6 @@ using CreditFlow.Domain.Exposure;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Durable;
-using CreditFlow.Storage;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Storage.Profiles;
 using Microsoft.Extensions.Logging;

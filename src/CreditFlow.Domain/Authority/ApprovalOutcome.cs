@@ -1,4 +1,4 @@
-namespace CreditFlow.Storage.Approvals;
+namespace CreditFlow.Domain.Authority;
 
 /// <summary>What an approver decided.</summary>
 public enum ApprovalOutcome
@@ -9,6 +9,6 @@ public enum ApprovalOutcome
     /// <summary>Refused; the applicant may ask for reconsideration one tier up.</summary>
     Rejected,
 
-    /// <summary>Approved with a lower limit, given in <see cref="ApprovalRecord.ApprovedAmount"/>.</summary>
+    /// <summary>Approved with a lower amount, which the decision names.</summary>
     ApprovedLower,
 }

@@ -1,4 +1,4 @@
-namespace CreditFlow.Storage.Orders;
+namespace CreditFlow.Domain.OrderCheck;
 
 /// <summary>Where an order stands in the credit check.</summary>
 public enum OrderStatus

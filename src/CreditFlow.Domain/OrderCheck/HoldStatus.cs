@@ -1,4 +1,4 @@
-namespace CreditFlow.Storage.Orders;
+namespace CreditFlow.Domain.OrderCheck;
 
 /// <summary>Where a held order or shipment stands.</summary>
 public enum HoldStatus

@@ -1,17 +1,17 @@
-using CreditFlow.Domain.Exposure;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.OrderCheck;
 
-namespace CreditFlow.Storage.Orders;
+namespace CreditFlow.Domain.Exposure;
 
 /// <summary>
-/// The customer's exposure row: the three components, the open invoices the stop line looks at,
-/// and a version counting its writes. It is always the sum of the customer's order and invoice
-/// ledgers; every change to a ledger updates it in the same transaction, under its ETag.
+/// A customer's exposure as the order check keeps it: the three components, the open invoices the
+/// stop line looks at, and a version counting its changes. It is always the sum of the customer's
+/// order and invoice ledgers: every change to one of them moves it by the difference.
 /// </summary>
 /// <param name="Amounts">Open receivables, shipped-not-invoiced and open orders (all counted; the
 /// exposure policy is applied when the check reads them).</param>
 /// <param name="OpenInvoices">Invoices with an open amount and a due date, oldest due first.</param>
+/// <param name="Version">How many changes the row has seen; every change adds one.</param>
 public sealed record ExposureState(CreditExposure Amounts, IReadOnlyList<OpenInvoice> OpenInvoices, long Version)
 {
     /// <summary>A customer with nothing open.</summary>

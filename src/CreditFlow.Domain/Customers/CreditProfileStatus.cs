@@ -1,4 +1,4 @@
-namespace CreditFlow.Storage.Profiles;
+namespace CreditFlow.Domain.Customers;
 
 /// <summary>Where a customer stands in the credit lifecycles (docs/domain.md "Lifecycles").</summary>
 public enum CreditProfileStatus

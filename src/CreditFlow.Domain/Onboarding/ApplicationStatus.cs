@@ -1,4 +1,4 @@
-namespace CreditFlow.Storage.Applications;
+namespace CreditFlow.Domain.Onboarding;
 
 /// <summary>Where a credit application stands in onboarding (docs/domain.md "Onboarding").</summary>
 public enum ApplicationStatus

@@ -1,4 +1,4 @@
-namespace CreditFlow.Storage.Orders;
+namespace CreditFlow.Domain.OrderCheck;
 
 /// <summary>The kinds of document the ERP sends; each is idempotent by its id within the customer.</summary>
 public enum ErpDocumentKind
