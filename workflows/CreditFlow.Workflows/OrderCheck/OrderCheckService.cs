@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Exposure;
 using CreditFlow.Domain.Monetary;
@@ -33,8 +32,8 @@ public sealed partial class OrderCheckService(
     IOptions<ErpOptions> erp,
     ILogger<OrderCheckService> logger)
 {
-    /// <summary>How answers and stored details are written: web defaults, nulls left out.</summary>
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    /// <summary>How answers and stored details are written (<see cref="ErpJson"/>).</summary>
+    internal static JsonSerializerOptions Json => ErpJson.Options;
 
     /// <summary>Checks an order: pass reserves its credit part under the exposure row's ETag; hold starts a hold.</summary>
     public async Task<ErpAnswer> OrderAsync(ErpOrder order, string bodyHash, CancellationToken cancellationToken)

@@ -12,8 +12,9 @@ public static class OrderCheckServices
 {
     /// <summary>
     /// Adds <see cref="OrderCheckService"/>, the domain check with the shipped order-check and
-    /// exposure policies (a deployment that tunes them registers its own first), the ERP options,
-    /// the callback HTTP client and the background <see cref="HoldStarter"/>. The storage comes from <c>AddOrderCheckStorage</c>.
+    /// exposure policies (a deployment that tunes them registers its own first), the ERP options
+    /// and the background <see cref="HoldStarter"/>. The storage comes from <c>AddOrderCheckStorage</c>;
+    /// the host adds <see cref="IErpCallbacks"/>.
     /// </summary>
     public static IServiceCollection AddOrderCheck(this IServiceCollection services, Action<ErpOptions> configure)
     {
@@ -29,7 +30,6 @@ public static class OrderCheckServices
         services.AddOptions<HoldStartOptions>();
         services.TryAddSingleton<HoldStarter>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<HoldStarter>());
-        services.AddHttpClient(NotifyErp.ClientName);
         return services;
     }
 }
