@@ -26,13 +26,13 @@ internal static class ErpWebhooksApi
         erp.MapPost("/shipments", (HttpContext http, OrderCheckService s, IOptions<ErpOptions> o, TimeProvider t) =>
                 ReceiveAsync(http, o.Value, t, ErpMessageParser.Shipment, s.ShipmentAsync))
             .WithName("ErpShipment").WithSummary("Checks a shipment; a release of its order covers it within the tolerance.");
-        erp.MapPost("/invoices", (HttpContext http, OrderCheckService s, IOptions<ErpOptions> o, TimeProvider t) =>
+        erp.MapPost("/invoices", (HttpContext http, LedgerBookings s, IOptions<ErpOptions> o, TimeProvider t) =>
                 ReceiveAsync(http, o.Value, t, ErpMessageParser.Invoice, s.InvoiceAsync))
             .WithName("ErpInvoice").WithSummary("Books an invoice: its order's credit becomes a receivable.");
-        erp.MapPost("/payments", (HttpContext http, OrderCheckService s, IOptions<ErpOptions> o, TimeProvider t) =>
+        erp.MapPost("/payments", (HttpContext http, LedgerBookings s, IOptions<ErpOptions> o, TimeProvider t) =>
                 ReceiveAsync(http, o.Value, t, ErpMessageParser.Payment, s.PaymentAsync))
             .WithName("ErpPayment").WithSummary("Books a payment or prepayment and lets the customer's holds re-check.");
-        erp.MapPost("/order-cancellations", (HttpContext http, OrderCheckService s, IOptions<ErpOptions> o, TimeProvider t) =>
+        erp.MapPost("/order-cancellations", (HttpContext http, LedgerBookings s, IOptions<ErpOptions> o, TimeProvider t) =>
                 ReceiveAsync(http, o.Value, t, ErpMessageParser.Cancellation, s.CancellationAsync))
             .WithName("ErpOrderCancellation").WithSummary("Books a cancellation: what has not shipped stops counting; a hold ends.");
         return erp;

@@ -1,4 +1,4 @@
-namespace CreditFlow.Storage.Orders;
+namespace CreditFlow.Workflows.OrderCheck;
 
 /// <summary>How often a ledger change that lost the race for the exposure row is decided again, and how long to pause.</summary>
 /// <param name="MaxAttempts">Attempts in all; a hot customer under a burst needs many, each costs a read and a write.</param>
