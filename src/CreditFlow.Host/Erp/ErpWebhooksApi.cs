@@ -82,12 +82,11 @@ internal static class ErpWebhooksApi
             return TypedResults.Problem(title: "Busy customer", detail: e.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        if (answer.Status == StatusCodes.Status409Conflict)
+        return answer.Outcome switch
         {
-            return TypedResults.Problem(title: "Document id reused", detail: answer.ConflictDetail, statusCode: StatusCodes.Status409Conflict);
-        }
-
-        return Results.Text(answer.Json, "application/json", statusCode: answer.Status);
+            ErpAnswerOutcome.Answered => Results.Text(answer.Json, "application/json", statusCode: StatusCodes.Status200OK),
+            _ => TypedResults.Problem(title: "Document id reused", detail: answer.ConflictDetail, statusCode: StatusCodes.Status409Conflict),
+        };
     }
 
     private static IResult Unauthorized(SignatureCheck check, ErpOptions options) => TypedResults.Problem(

@@ -106,7 +106,7 @@ public sealed class CustomerLedgerStoreTests(AzuriteFixture azurite) : IClassFix
     private static OrderRecord Order(string id, decimal amount) =>
         OrderRecord.Unknown(id, Cny) with
         {
-            Answer = new StoredAnswer("hash", 200, "{}"),
+            Answer = new StoredAnswer("hash", "{}"),
             Ledger = OrderLedger.Empty(Cny) with { Accepted = Money.Of(amount, "CNY") },
             Status = OrderStatus.Passed,
             Amount = Money.Of(amount, "CNY"),

@@ -135,7 +135,7 @@ public sealed class LedgerAttemptsTests(AzuriteFixture azurite) : IClassFixture<
         return (store, Ledgers(prefix));
     }
 
-    private static ErpAnswer Answer(string json) => new(200, json);
+    private static ErpAnswer Answer(string json) => new(ErpAnswerOutcome.Answered, json);
 
     private static HoldInput Hold(string customerId, string orderId) => new(
         HoldInput.IdFor(ErpDocumentKind.Order, orderId), ErpDocumentKind.Order, customerId, orderId, orderId, Money.Of(10m, "CNY"), DateOnly.FromDateTime(Start.UtcDateTime),
@@ -147,7 +147,7 @@ public sealed class LedgerAttemptsTests(AzuriteFixture azurite) : IClassFixture<
     private static OrderRecord Order(string id, decimal amount) =>
         OrderRecord.Unknown(id, Cny) with
         {
-            Answer = new StoredAnswer("hash", 200, "{}"),
+            Answer = new StoredAnswer("hash", "{}"),
             Ledger = OrderLedger.Empty(Cny) with { Accepted = Money.Of(amount, "CNY") },
             Status = OrderStatus.Passed,
             Amount = Money.Of(amount, "CNY"),

@@ -6,8 +6,7 @@ namespace CreditFlow.Workflows.OrderCheck;
 /// </summary>
 public interface IErpCallbacks
 {
-    /// <summary>Posts <paramref name="callback"/> to the ERP's callback URL.</summary>
-    /// <returns>False when no callback URL is configured, so nothing was sent.</returns>
-    /// <exception cref="HttpRequestException">The ERP did not take it (anything but 2xx); the caller retries later.</exception>
+    /// <summary>Sends <paramref name="callback"/> to the ERP; throws when the ERP did not take it, and the caller retries later.</summary>
+    /// <returns>False when no way back to the ERP is configured, so nothing was sent.</returns>
     Task<bool> SendAsync(ErpCallback callback, CancellationToken cancellationToken);
 }

@@ -27,7 +27,7 @@ public sealed class LedgerBookings(CustomerLedgerStore ledgers, LedgerRetryOptio
         (ErpDocumentKind, string) target = payment.InvoiceId is { } invoiceId ? (ErpDocumentKind.Invoice, invoiceId) : (ErpDocumentKind.Order, payment.OrderId!);
         var attempts = LedgerAttempts.ForNewDocument(ledgers, retry, payment.CustomerId, (ErpDocumentKind.Payment, payment.PaymentId), [target]);
         var answer = (await attempts.BookAsync(ledger => LedgerPostings.Payment(ledger, payment, bodyHash), cancellationToken)).Answer;
-        if (!answer.Duplicate && answer.Status == 200)
+        if (!answer.Duplicate && answer.Outcome == ErpAnswerOutcome.Answered)
         {
             await wakeUps.PaymentReceivedAsync(payment.CustomerId, cancellationToken);
         }
