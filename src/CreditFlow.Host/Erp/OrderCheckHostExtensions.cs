@@ -39,6 +39,7 @@ internal static class OrderCheckHostExtensions
             o.CallbackTimeout = timeout;
             o.CallbackMaxAttempts = attempts;
         });
+        services.AddSingleton<ErpMessageSigning>();
         services.AddHttpClient(SignedErpCallbacks.ClientName);
         services.AddSingleton<IErpCallbacks, SignedErpCallbacks>();
         services.AddSingleton<CreditSessions>();

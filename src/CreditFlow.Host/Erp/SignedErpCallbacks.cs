@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using CreditFlow.ErpContract;
 using CreditFlow.Workflows.OrderCheck;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace CreditFlow.Host.Erp;
 /// Posts hold outcomes to <c>Erp__CallbackUrl</c>, signed like the webhooks with the first of
 /// <c>Erp__SigningKeys</c>, with the hold id as <c>Idempotency-Key</c>, within <c>Erp__CallbackTimeout</c>.
 /// </summary>
-internal sealed class SignedErpCallbacks(IHttpClientFactory http, IOptions<ErpOptions> options, TimeProvider clock) : IErpCallbacks
+internal sealed class SignedErpCallbacks(IHttpClientFactory http, IOptions<ErpOptions> options, ErpMessageSigning signing, TimeProvider clock) : IErpCallbacks
 {
     /// <summary>The named HTTP client callbacks go through.</summary>
     public const string ClientName = "erp-callback";
@@ -24,17 +25,12 @@ internal sealed class SignedErpCallbacks(IHttpClientFactory http, IOptions<ErpOp
             return false;
         }
 
-        if (erp.SigningKeys.Count == 0)
-        {
-            throw new InvalidOperationException("Erp__SigningKeys__0 must be set to sign callbacks to the ERP.");
-        }
-
         var body = JsonSerializer.SerializeToUtf8Bytes(callback, ErpJson.Options);
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, erp.CallbackUrl) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add(ErpSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add(ErpSignature.SignatureHeader, ErpSignature.Sign(erp.SigningKeys[0], timestamp, body));
+        request.Headers.Add(ErpSignature.SignatureHeader, signing.Sign(timestamp, body));
         request.Headers.Add("Idempotency-Key", callback.HoldId);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cancel.CancelAfter(erp.CallbackTimeout);

@@ -4,6 +4,7 @@ using CreditFlow.Host.Approvals;
 using CreditFlow.Host.Configuration;
 using CreditFlow.Durable;
 using CreditFlow.Host.Mail;
+using CreditFlow.Host.Security;
 using CreditFlow.Storage.Approvals;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Mail;
@@ -45,9 +46,9 @@ public static class MailAndApprovalsExtensions
             services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<LocalOutboxMailSender>());
         }
 
-        services.AddSingleton(ApprovalSigningKey.From(settings.ApprovalSigningKey));
+        services.AddSingleton(SigningKeys.From(settings));
         services.AddSingleton(sp => new ApprovalTokenService(
-            sp.GetRequiredService<ApprovalSigningKey>(), sp.GetRequiredService<IOptions<ApprovalOptions>>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<SigningKeys>(), sp.GetRequiredService<IOptions<ApprovalOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ApprovalTokenLedger(
             new TableServiceClient(settings.StorageConnectionString), sp.GetRequiredService<IOptions<ApprovalOptions>>(), sp.GetRequiredService<TimeProvider>()));
 

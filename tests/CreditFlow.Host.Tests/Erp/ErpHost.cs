@@ -8,6 +8,7 @@ using CreditFlow.Domain.Exposure;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Durable;
+using CreditFlow.ErpContract;
 using CreditFlow.Host.Tests.Applications;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Storage.Profiles;

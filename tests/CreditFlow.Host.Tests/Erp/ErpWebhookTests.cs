@@ -123,8 +123,8 @@ public sealed class ErpWebhookTests(ErpHost erp)
         var json = JsonSerializer.Serialize(ErpHost.Order(customer, "o-" + customer, 1_000m), new JsonSerializerOptions(JsonSerializerDefaults.Web));
         var timestamp = erp.Clock.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/erp/orders") { Content = new StringContent(json.Replace("1000", "9000", StringComparison.Ordinal)) };
-        request.Headers.Add(Workflows.OrderCheck.ErpSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add(Workflows.OrderCheck.ErpSignature.SignatureHeader, Workflows.OrderCheck.ErpSignature.Sign(ErpHost.Key, timestamp, System.Text.Encoding.UTF8.GetBytes(json)));
+        request.Headers.Add(ErpContract.ErpSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add(ErpContract.ErpSignature.SignatureHeader, ErpContract.ErpSignature.Sign(ErpHost.Key, timestamp, System.Text.Encoding.UTF8.GetBytes(json)));
 
         var response = await erp.Host.Client.SendAsync(request);
 
