@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CreditFlow.Durable;
+using CreditFlow.Host.Pages;
 
 namespace CreditFlow.Host.Admin;
 
@@ -129,5 +130,5 @@ internal static class InstanceActions
     private static string? Reason(IFormCollection form) => form["reason"].ToString() is { Length: > 0 } reason ? reason : null;
 
     private static IResult NotAForm() =>
-        Html.Page("Bad request", "<h1>Bad request</h1><p>Expected a posted form.</p>", statusCode: StatusCodes.Status400BadRequest);
+        AdminFrame.Page("Bad request", "<h1>Bad request</h1><p>Expected a posted form.</p>", statusCode: StatusCodes.Status400BadRequest);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CreditFlow.Durable;
+using CreditFlow.Host.Pages;
 
 namespace CreditFlow.Host.Admin;
 
@@ -40,7 +41,7 @@ internal static class InstanceListPage
         if (errors.Count > 0)
         {
             html.Append(CultureInfo.InvariantCulture, $"<div class=\"flash error\">{Html.E(string.Join(" ", errors))}</div>");
-            return Html.Page("Instances", html.ToString(), Flash.Take(context), StatusCodes.Status400BadRequest);
+            return AdminFrame.Page("Instances", html.ToString(), Flash.Take(context), StatusCodes.Status400BadRequest);
         }
 
         var page = await client.QueryInstancesAsync(new OrchestrationQuery
@@ -73,7 +74,7 @@ internal static class InstanceListPage
         }
 
         html.Append("</p>");
-        return Html.Page("Instances", html.ToString(), Flash.Take(context), refreshSeconds: refresh ? RefreshSeconds : null);
+        return AdminFrame.Page("Instances", html.ToString(), Flash.Take(context), refreshSeconds: refresh ? RefreshSeconds : null);
     }
 
     private static string FilterForm(IQueryCollection query, List<OrchestrationRuntimeStatus> statuses, bool refresh)

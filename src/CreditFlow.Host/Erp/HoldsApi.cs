@@ -5,6 +5,7 @@ using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Durable;
 using CreditFlow.Host.Applications;
+using CreditFlow.Host.Credit;
 using CreditFlow.Host.Security;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Workflows.OrderCheck;

@@ -1,4 +1,5 @@
 using CreditFlow.Host.Configuration;
+using CreditFlow.Host.Credit;
 using CreditFlow.Host.Security;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Workflows.OrderCheck;

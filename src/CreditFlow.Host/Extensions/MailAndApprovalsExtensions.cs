@@ -55,9 +55,9 @@ public static class MailAndApprovalsExtensions
         // Factories, like the rest: a host that maps only the outbox (and has no durable client) still builds.
         services.AddSingleton<IWorkflowMail>(sp => new WorkflowMailSender(sp.GetRequiredService<IMailSender>()));
         services.AddSingleton<IApprovalLinks>(sp => new SignedApprovalLinks(sp.GetRequiredService<ApprovalTokenService>(), settings.PublicBaseUrl));
-        services.AddSingleton(sp => new ApprovalLinkService(
+        services.AddSingleton(sp => new ApprovalPageLogic(
             sp.GetRequiredService<ApprovalTokenService>(), sp.GetRequiredService<ApprovalTokenLedger>(), sp.GetRequiredService<ApprovalRepository>(),
-            sp.GetRequiredService<DurableTaskClient>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ApprovalLinkService>>()));
+            sp.GetRequiredService<DurableTaskClient>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ApprovalPageLogic>>()));
         return services;
     }
 

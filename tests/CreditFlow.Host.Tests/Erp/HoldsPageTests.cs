@@ -215,7 +215,7 @@ public sealed class HoldsPageTests(ErpHost erp)
     }
 
     [Fact]
-    public async Task Decision_FromAnotherOrigin_Answers400AndDecidesNothing()
+    public async Task Decision_FromAnotherOrigin_Answers403AndDecidesNothing()
     {
         var (_, holdId) = await HeldOrderAsync();
         using var manager = await SignedInAsync(ManagerKey);
@@ -224,7 +224,7 @@ public sealed class HoldsPageTests(ErpHost erp)
         using var own = await DecideAsync(manager, holdId, "release", "same site", origin: erp.Host.Client.BaseAddress!.GetLeftPart(UriPartial.Authority));
         var verdict = await erp.VerdictAsync(holdId);
 
-        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
         Assert.Contains("Cross-origin request refused", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.SeeOther, own.StatusCode);
         Assert.Equal(HoldResolution.Released, verdict.Resolution);

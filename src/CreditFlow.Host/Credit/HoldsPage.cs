@@ -4,11 +4,13 @@ using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Durable;
 using CreditFlow.Host.Admin;
+using CreditFlow.Host.Erp;
+using CreditFlow.Host.Pages;
 using CreditFlow.Host.Security;
 using CreditFlow.Storage.Orders;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace CreditFlow.Host.Erp;
+namespace CreditFlow.Host.Credit;
 
 /// <summary>
 /// The worklist page <c>/credit/holds</c>: held orders and shipments with their reasons, filters
@@ -26,7 +28,7 @@ internal static class HoldsPage
         app.MapGet("/admin/holds", (HttpContext http) => TypedResults.Redirect(Path + http.Request.QueryString, permanent: true))
             .ExcludeFromDescription().WithName("HoldsPageMoved").WithSummary("The holds worklist moved to /credit/holds.");
         var page = app.MapGroup(Path)
-            .AddEndpointFilter(AdminGuard.SameOriginAsync)
+            .GuardedAsCreditPages()
             .AddEndpointFilter(CreditGuard.SignedInAsync)
             .ExcludeFromDescription();
         page.MapGet("", ShowAsync).WithName("HoldsPage").WithSummary("The holds worklist.");

@@ -1,17 +1,22 @@
 using CreditFlow.Host.Admin;
+using CreditFlow.Host.Pages;
 using CreditFlow.Host.Security;
 
-namespace CreditFlow.Host.Erp;
+namespace CreditFlow.Host.Credit;
 
 /// <summary>
 /// The endpoint filter of the credit pages that need a signed-in user: without a valid session
 /// (<see cref="CreditSessions"/>) a GET goes to the sign-in form, remembering where it was going,
-/// and a POST goes there doing nothing. Cross-origin POSTs and the browser hardening are
-/// <see cref="AdminGuard.SameOriginAsync"/>'s, as on the admin pages.
+/// and a POST goes there doing nothing. Cross-origin POSTs are refused by <see cref="SameOriginFilter"/>,
+/// and the browser hardening is the admin pages' (<see cref="AdminGuard.HardenAsync"/>).
 /// </summary>
 internal static class CreditGuard
 {
     public const string SignInPath = "/credit/sign-in";
+
+    /// <summary>Hardening, then the same-origin check refusing in the signed-out credit frame.</summary>
+    public static RouteGroupBuilder GuardedAsCreditPages(this RouteGroupBuilder group) =>
+        group.AddEndpointFilter(AdminGuard.HardenAsync).AddEndpointFilter(SameOriginFilter.RefusingIn(CreditHtml.SignedOut));
 
     public static async ValueTask<object?> SignedInAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

@@ -1,15 +1,13 @@
-using System.Globalization;
-using System.Text;
-using CreditFlow.Host.Admin;
+using CreditFlow.Host.Pages;
 using CreditFlow.Host.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace CreditFlow.Host.Erp;
+namespace CreditFlow.Host.Credit;
 
 /// <summary>
-/// The frame of the credit pages under <c>/credit</c> (not the admin frame: credit users are not
-/// ops admins), with who is signed in and as which role, and the one-time messages of these pages.
-/// Values are encoded with <see cref="Html.E"/>.
+/// The frame of the credit pages under <c>/credit</c> in <see cref="PageLayout"/> (not the admin
+/// frame: credit users are not ops admins), with who is signed in and as which role, and the
+/// one-time messages of these pages. Values are encoded with <see cref="Html.E"/>.
 /// </summary>
 internal static class CreditHtml
 {
@@ -30,30 +28,21 @@ internal static class CreditHtml
         form.inline{display:inline}.muted{color:#6b7380}.mono{font-family:ui-monospace,monospace}button{cursor:pointer}
         """;
 
-    /// <summary>A complete page; <paramref name="user"/> null on the sign-in page.</summary>
-    public static ContentHttpResult Page(string title, string body, CreditUser? user, Flash? flash = null, int statusCode = StatusCodes.Status200OK)
+    /// <summary>The frame before signing in (and of refusals): no navigation.</summary>
+    public static PageFrame SignedOut { get; } = new("CreditFlow credit", Style, "<b>CreditFlow</b> · credit");
+
+    /// <summary>The frame of <paramref name="user"/>: the worklist, who is signed in as which role, sign-out.</summary>
+    public static PageFrame For(CreditUser user) => SignedOut with
     {
-        var html = new StringBuilder()
-            .Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .Append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
-            .Append(CultureInfo.InvariantCulture, $"<title>{Html.E(title)} · CreditFlow credit</title><style>{Style}</style></head>")
-            .Append("<body><header><b>CreditFlow</b> · credit");
-        if (user is not null)
-        {
-            html.Append("<a href=\"/credit/holds\">Held orders</a>")
-                .Append(CultureInfo.InvariantCulture, $"<span class=\"who\" id=\"signed-in\">Signed in as <b>{Html.E(user.Name)}</b> ({Html.E(user.Role.ToString())})</span>")
-                .Append("<form class=\"inline\" method=\"post\" action=\"/credit/sign-out\"><button type=\"submit\">Sign out</button></form>");
-        }
+        HeaderHtml = SignedOut.HeaderHtml
+            + "<a href=\"/credit/holds\">Held orders</a>"
+            + $"<span class=\"who\" id=\"signed-in\">Signed in as <b>{Html.E(user.Name)}</b> ({Html.E(user.Role.ToString())})</span>"
+            + "<form class=\"inline\" method=\"post\" action=\"/credit/sign-out\"><button type=\"submit\">Sign out</button></form>",
+    };
 
-        html.Append("</header><main>");
-        if (flash is not null)
-        {
-            html.Append(CultureInfo.InvariantCulture, $"<div class=\"flash {(flash.IsError ? "error" : "ok")}\" role=\"status\">{Html.E(flash.Message)}</div>");
-        }
-
-        html.Append(body).Append("</main></body></html>");
-        return TypedResults.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, statusCode);
-    }
+    /// <summary>A complete page; <paramref name="user"/> null on the sign-in page.</summary>
+    public static ContentHttpResult Page(string title, string body, CreditUser? user, Flash? flash = null, int statusCode = StatusCodes.Status200OK) =>
+        PageLayout.Page(user is null ? SignedOut : For(user), title, body, flash, statusCode);
 
     /// <summary>Keeps <paramref name="flash"/> for the next credit page and answers 303 to <paramref name="location"/>.</summary>
     public static IResult RedirectWith(HttpContext http, string location, Flash flash)

@@ -1,8 +1,9 @@
 using CreditFlow.Host.Admin;
+using CreditFlow.Host.Pages;
 using CreditFlow.Host.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace CreditFlow.Host.Erp;
+namespace CreditFlow.Host.Credit;
 
 /// <summary>
 /// Signing in to the credit pages with an API key (the same keys as <c>/api/*</c>): the session
@@ -14,7 +15,7 @@ internal static class CreditSignIn
 
     public static RouteGroupBuilder MapCreditSignIn(this IEndpointRouteBuilder app)
     {
-        var credit = app.MapGroup(CreditSessions.CookiePath).AddEndpointFilter(AdminGuard.SameOriginAsync).ExcludeFromDescription();
+        var credit = app.MapGroup(CreditSessions.CookiePath).GuardedAsCreditPages().ExcludeFromDescription();
         credit.MapGet("", () => TypedResults.Redirect(Home)).WithName("CreditHome").WithSummary("The credit pages start at the holds worklist.");
         credit.MapGet("/sign-in", Form).WithName("CreditSignInForm").WithSummary("The sign-in form of the credit pages.");
         credit.MapPost("/sign-in", SignInAsync).WithName("CreditSignIn").WithSummary("Signs in with an API key.");

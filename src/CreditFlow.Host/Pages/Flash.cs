@@ -1,4 +1,4 @@
-namespace CreditFlow.Host.Admin;
+namespace CreditFlow.Host.Pages;
 
 /// <summary>
 /// A one-time message shown on the page a POST redirects to, carried in a short-lived cookie

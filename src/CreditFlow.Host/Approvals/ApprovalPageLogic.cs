@@ -11,13 +11,13 @@ namespace CreditFlow.Host.Approvals;
 /// What the approval pages do, apart from HTTP: find out what a link leads to, and record an
 /// answer. A lookup changes nothing, so mail scanners that follow links decide nothing.
 /// </summary>
-internal sealed partial class ApprovalLinkService(
+internal sealed partial class ApprovalPageLogic(
     ApprovalTokenService tokens,
     ApprovalTokenLedger ledger,
     ApprovalRepository approvals,
     DurableTaskClient client,
     TimeProvider time,
-    ILogger<ApprovalLinkService> logger)
+    ILogger<ApprovalPageLogic> logger)
 {
     /// <summary>
     /// Checks, in order: the token (shape, signature, expiry), the instance (exists, runs, waits for
