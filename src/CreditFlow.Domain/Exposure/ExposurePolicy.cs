@@ -10,7 +10,7 @@ namespace CreditFlow.Domain.Exposure;
 public sealed record ExposurePolicy(bool IncludeOpenReceivables, bool IncludeShippedNotInvoiced, bool IncludeOpenOrders)
 {
     private const string ConfigurationName = "exposure policy";
-    private static readonly Lazy<ExposurePolicy> Shipped = new(() => Parse(EmbeddedDefault.Read("exposure.json")));
+    private static readonly Lazy<ExposurePolicy> Shipped = ConfiguredRules.Shipped("exposure.json", Parse);
 
     /// <summary>The shipped default policy.</summary>
     public static ExposurePolicy Default => Shipped.Value;
