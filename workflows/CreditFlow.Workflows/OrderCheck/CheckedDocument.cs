@@ -7,10 +7,3 @@ namespace CreditFlow.Workflows.OrderCheck;
 /// write (null: nothing, e.g. a repeated document) and, when held, the hold to start.
 /// </summary>
 public sealed record CheckedDocument(ErpAnswer Answer, LedgerChange? Change, HoldInput? Hold);
-
-/// <summary>
-/// What booking an invoice, payment or cancellation decided on one read of the ledger: the answer and
-/// the rows to write (null: nothing).
-/// </summary>
-/// <param name="EndsHold">The hold a cancellation ends (its order was held), or null.</param>
-public sealed record LedgerBooking(ErpAnswer Answer, LedgerChange? Change, string? EndsHold = null);

@@ -11,13 +11,3 @@ public sealed record ErpAnswer(ErpAnswerOutcome Outcome, string Json, bool Dupli
     /// <summary>Set when <see cref="Outcome"/> is <see cref="ErpAnswerOutcome.DocumentIdReused"/>: the problem to report.</summary>
     public string? ConflictDetail { get; init; }
 }
-
-/// <summary>How a document the ERP sent was taken.</summary>
-public enum ErpAnswerOutcome
-{
-    /// <summary>Booked and answered (or answered again, for a repeat with the same body).</summary>
-    Answered,
-
-    /// <summary>Its id was answered before with another body; nothing was booked.</summary>
-    DocumentIdReused,
-}
