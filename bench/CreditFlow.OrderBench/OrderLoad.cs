@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using CreditFlow.Workflows.OrderCheck;
+using CreditFlow.ErpContract;
 
 namespace CreditFlow.OrderBench;
 

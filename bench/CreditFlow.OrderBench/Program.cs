@@ -17,6 +17,12 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
+        if (args.Contains("--help") || args.Contains("-h"))
+        {
+            Console.WriteLine(BenchSettings.Usage);
+            return 0;
+        }
+
         var settings = BenchSettings.Parse(args);
         var runs = new List<object>();
         foreach (var rate in settings.Rates)

@@ -41,7 +41,7 @@ public sealed partial class AuthorityMatrix
             }
         }
 
-        reader.ThrowIfAny(ConfigurationName);
-        return new AuthorityMatrix(currency!.Value, tiers.Select(t => (t.Role!.Value, t.UpTo)), cumulative);
+        var validated = ConfiguredRules.Passed(reader, ConfigurationName);
+        return new AuthorityMatrix((validated, tiers.Select(t => (t.Role!.Value, t.UpTo)).ToArray()), currency!.Value, cumulative);
     }
 }

@@ -5,7 +5,7 @@ using CreditFlow.Domain.Roles;
 namespace CreditFlow.Domain.Authority;
 
 /// <summary>
-/// Who may approve a credit amount (DOMAIN.md "Actors"): amount tiers, lowest first, each owned by
+/// Who may approve a credit amount (docs/domain.md "Roles and authority"): amount tiers, lowest first, each owned by
 /// a role; the top tier is unbounded. In a cumulative matrix every lower tier approves before the
 /// covering one.
 /// </summary>
@@ -16,20 +16,18 @@ namespace CreditFlow.Domain.Authority;
 /// </remarks>
 public sealed partial class AuthorityMatrix
 {
-    private static readonly Lazy<AuthorityMatrix> Shipped = new(() => Parse(EmbeddedDefault.Read("authority-matrix.json")));
+    private static readonly Lazy<AuthorityMatrix> Shipped = ConfiguredRules.Shipped("authority-matrix.json", Parse);
 
     /// <summary>Builds a matrix from tiers given lowest first.</summary>
     /// <exception cref="ArgumentException">No tiers; bounds not strictly ascending or not positive; a bounded top tier; an unbounded lower tier; a role twice; bounds in another currency.</exception>
     public AuthorityMatrix(Currency currency, IEnumerable<(CreditRole Role, decimal? UpTo)> tiers, bool cumulative)
+        : this(Checked(tiers), currency, cumulative)
     {
-        ArgumentNullException.ThrowIfNull(tiers);
-        var list = tiers.ToArray();
-        var problems = Validate(list.Select(t => ((CreditRole?)t.Role, t.UpTo)).ToArray(), i => $"tiers[{i}]").ToArray();
-        if (problems.Length > 0)
-        {
-            throw new ArgumentException(string.Join("; ", problems.Select(p => p.ToString())), nameof(tiers));
-        }
+    }
 
+    private AuthorityMatrix((Validated Validated, (CreditRole Role, decimal? UpTo)[] Tiers) checkedTiers, Currency currency, bool cumulative)
+    {
+        var list = checkedTiers.Tiers;
         Currency = currency;
         Cumulative = cumulative;
         Tiers = list.Select((t, i) => new AuthorityTier(i, t.Role, t.UpTo is { } u ? new Money(u, currency) : null)).ToArray();
@@ -105,6 +103,20 @@ public sealed partial class AuthorityMatrix
     }
 
     /// <summary>Every structural problem of a tier list; shared by the constructor and <see cref="Parse"/>.</summary>
+    private static (Validated, (CreditRole Role, decimal? UpTo)[]) Checked(IEnumerable<(CreditRole Role, decimal? UpTo)> tiers)
+    {
+        ArgumentNullException.ThrowIfNull(tiers);
+        var list = tiers.ToArray();
+        var validated = ConfiguredRules.Validate(nameof(tiers), problems =>
+        {
+            foreach (var problem in Validate(list.Select(t => ((CreditRole?)t.Role, t.UpTo)).ToArray(), i => $"tiers[{i}]"))
+            {
+                problems.Add(problem);
+            }
+        });
+        return (validated, list);
+    }
+
     private static IEnumerable<ConfigurationProblem> Validate(IReadOnlyList<(CreditRole? Role, decimal? UpTo)> tiers, Func<int, string> pathOf)
     {
         if (tiers.Count == 0)

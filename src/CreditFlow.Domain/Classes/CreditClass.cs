@@ -1,6 +1,6 @@
 namespace CreditFlow.Domain.Classes;
 
-/// <summary>A customer's credit class, from its score (DOMAIN.md "Credit evaluation").</summary>
+/// <summary>A customer's credit class, from its score (docs/domain.md "Credit evaluation").</summary>
 public enum CreditClass
 {
     /// <summary>Prime.</summary>

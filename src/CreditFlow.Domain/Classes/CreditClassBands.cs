@@ -8,15 +8,18 @@ namespace CreditFlow.Domain.Classes;
 /// <remarks>Default (<c>credit-classes.json</c>): A from 80, B from 65, C from 50, D below 50.</remarks>
 public sealed record CreditClassBands
 {
-    private static readonly Lazy<CreditClassBands> DefaultBands = new(() => Parse(EmbeddedDefault.Read("credit-classes.json")));
+    private static readonly Lazy<CreditClassBands> DefaultBands = ConfiguredRules.Shipped("credit-classes.json", Parse);
 
     /// <summary>Creates the bands.</summary>
     /// <exception cref="ArgumentException">Minimums outside 0..100 or not strictly descending A &gt; B &gt; C.</exception>
     public CreditClassBands(decimal minimumA, decimal minimumB, decimal minimumC)
+        : this(ConfiguredRules.Validate(nameof(minimumA), p => Check(minimumA, minimumB, minimumC, "$.minimumScores", p)), minimumA, minimumB, minimumC)
     {
-        var problems = new List<ConfigurationProblem>();
-        Check(minimumA, minimumB, minimumC, "$.minimumScores", problems);
-        ConfigurationReader.ThrowArgumentIfAny(problems, nameof(minimumA));
+    }
+
+    private CreditClassBands(Validated validated, decimal minimumA, decimal minimumB, decimal minimumC)
+    {
+        _ = validated;
         (MinimumA, MinimumB, MinimumC) = (minimumA, minimumB, minimumC);
     }
 
@@ -52,8 +55,7 @@ public sealed record CreditClassBands
             Check(va, vb, vc, "$.minimumScores", r.Sink);
         }
 
-        r.ThrowIfAny(Name);
-        return new CreditClassBands(a!.Value, b!.Value, c!.Value);
+        return new CreditClassBands(ConfiguredRules.Passed(r, Name), a!.Value, b!.Value, c!.Value);
     }
 
     /// <summary>Classifies a score. A blacklisted customer is D whatever its score.</summary>

@@ -30,7 +30,7 @@ public enum DunningActionKind
     Litigation,
 }
 
-/// <summary>The warning colour a dunning step raises (DOMAIN.md "Early warning").</summary>
+/// <summary>The warning colour a dunning step raises (docs/domain.md "Early warning").</summary>
 public enum DunningWarningLevel
 {
     /// <summary>Collection and limit freeze.</summary>

@@ -24,41 +24,32 @@ public sealed partial class DunningLadder
         var root = document.RootElement;
         reader.Object(root, "$", "steps");
         var stepElements = reader.Array(root, "$", "steps", allowEmpty: true);
-        if (ConfigurationReader.Has(root, "steps") && root.GetProperty("steps").ValueKind == JsonValueKind.Array && stepElements.Count == 0)
-        {
-            reader.Problem("$.steps", "must list at least one step");
-        }
-
         var steps = new List<DunningStep>();
-        var codes = new HashSet<string>(StringComparer.Ordinal);
+        var read = new List<(string? Code, IReadOnlyList<DunningAction>? Actions, int ActionCount)>();
         foreach (var (element, path) in stepElements)
         {
             if (!reader.Object(element, path, "code", "daysFromDue", "monthsFromDue", "termFraction", "actions"))
             {
+                read.Add((null, null, -1));
                 continue;
             }
 
             var code = reader.String(element, path, "code");
-            if (code is not null && !codes.Add(code))
-            {
-                reader.Problem($"{path}.code", $"'{code}' is used by an earlier step");
-            }
-
             var offset = ReadOffset(reader, element, path);
             var actions = reader.Array(element, path, "actions", allowEmpty: true).Select(a => ReadAction(reader, a.Item, a.Path)).ToArray();
-            if (ConfigurationReader.Has(element, "actions") && element.GetProperty("actions").ValueKind == JsonValueKind.Array && actions.Length == 0)
-            {
-                reader.Problem($"{path}.actions", "must list at least one action");
-            }
+            var listed = ConfigurationReader.Has(element, "actions") && element.GetProperty("actions").ValueKind == JsonValueKind.Array;
 
+            // The actions' own needs were checked while reading them.
+            read.Add((code, null, listed ? actions.Length : -1));
             if (code is not null && offset is not null && actions.All(a => a is not null))
             {
                 steps.Add(new DunningStep(code, offset, actions!));
             }
         }
 
-        reader.ThrowIfAny(ConfigurationName);
-        return new DunningLadder(steps);
+        var stepsListed = ConfigurationReader.Has(root, "steps") && root.GetProperty("steps").ValueKind == JsonValueKind.Array;
+        Check(stepsListed ? read : null, reader.Sink);
+        return new DunningLadder((ConfiguredRules.Passed(reader, ConfigurationName), steps.ToArray()));
     }
 
     private static DunningOffset? ReadOffset(ConfigurationReader reader, JsonElement element, string path)

@@ -3,7 +3,7 @@ using CreditFlow.Domain.Configuration;
 namespace CreditFlow.Domain.Dunning;
 
 /// <summary>
-/// The dunning ladder (DOMAIN.md lifecycle 3): steps placed relative to the due date or the term,
+/// The dunning ladder (docs/domain.md "Dunning"): steps placed relative to the due date or the term,
 /// each with its actions. For a given invoice the steps are taken in date order.
 /// </summary>
 /// <remarks>
@@ -14,49 +14,76 @@ namespace CreditFlow.Domain.Dunning;
 /// </remarks>
 public sealed partial class DunningLadder
 {
-    private static readonly Lazy<DunningLadder> Shipped = new(() => Parse(EmbeddedDefault.Read("dunning-ladder.json")));
+    private static readonly Lazy<DunningLadder> Shipped = ConfiguredRules.Shipped("dunning-ladder.json", Parse);
 
     /// <summary>Creates a ladder.</summary>
     /// <exception cref="ArgumentException">No step, a blank or repeated code, a step without actions, or an action missing what its kind needs.</exception>
     public DunningLadder(IEnumerable<DunningStep> steps)
+        : this(Checked(steps))
     {
-        ArgumentNullException.ThrowIfNull(steps);
-        var list = steps.ToArray();
-        var problems = new List<string>();
-        if (list.Length == 0)
-        {
-            problems.Add("a ladder needs at least one step");
-        }
-
-        for (var i = 0; i < list.Length; i++)
-        {
-            var step = list[i] ?? throw new ArgumentException($"Step {i} is null.", nameof(steps));
-            if (string.IsNullOrWhiteSpace(step.Code) || list.Take(i).Any(s => s.Code == step.Code))
-            {
-                problems.Add($"steps[{i}].code '{step.Code}' is blank or repeated");
-            }
-
-            if (step.Actions is not { Count: > 0 })
-            {
-                problems.Add($"steps[{i}] has no action");
-            }
-            else if (step.Actions.Select(a => a.Missing()).OfType<(string Property, string Problem)>().FirstOrDefault() is { Property: not null } missing)
-            {
-                problems.Add($"steps[{i}] action {missing.Property} {missing.Problem}");
-            }
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException(string.Join("; ", problems), nameof(steps));
-        }
-
-        Steps = list;
     }
+
+    private DunningLadder((Validated Validated, DunningStep[] Steps) checkedSteps) => Steps = checkedSteps.Steps;
 
     /// <summary>The shipped default ladder.</summary>
     public static DunningLadder Default => Shipped.Value;
 
     /// <summary>The steps as configured.</summary>
     public IReadOnlyList<DunningStep> Steps { get; }
+
+    /// <summary>
+    /// The rules on the steps: at least one, each code given once and not blank, each with an action,
+    /// each action with what its kind needs (<see cref="DunningAction.Missing"/>). Null <paramref name="steps"/>:
+    /// no list was read; null actions: already checked while reading.
+    /// </summary>
+    private static void Check(IReadOnlyList<(string? Code, IReadOnlyList<DunningAction>? Actions, int ActionCount)>? steps, ICollection<ConfigurationProblem> problems)
+    {
+        if (steps is null)
+        {
+            return;
+        }
+
+        if (steps.Count == 0)
+        {
+            problems.Add(new ConfigurationProblem("$.steps", "must list at least one step"));
+        }
+
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var (code, actions, count) = steps[i];
+            if (code is not null && string.IsNullOrWhiteSpace(code))
+            {
+                problems.Add(new ConfigurationProblem($"$.steps[{i}].code", "must not be blank"));
+            }
+            else if (code is not null && steps.Take(i).Any(s => s.Code == code))
+            {
+                problems.Add(new ConfigurationProblem($"$.steps[{i}].code", $"'{code}' is used by an earlier step"));
+            }
+
+            if (count == 0)
+            {
+                problems.Add(new ConfigurationProblem($"$.steps[{i}].actions", "must list at least one action"));
+            }
+
+            for (var a = 0; a < (actions?.Count ?? 0); a++)
+            {
+                if (actions![a].Missing() is { } missing)
+                {
+                    problems.Add(new ConfigurationProblem($"$.steps[{i}].actions[{a}].{missing.Property}", missing.Problem));
+                }
+            }
+        }
+    }
+
+    private static (Validated, DunningStep[]) Checked(IEnumerable<DunningStep> steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        var list = steps.ToArray();
+        var validated = ConfiguredRules.Validate(nameof(steps), problems => Check(
+            list.Select((s, i) => s is null
+                ? throw new ArgumentException($"Step {i} is null.", nameof(steps))
+                : ((string?)s.Code, (IReadOnlyList<DunningAction>?)(s.Actions ?? []), s.Actions?.Count ?? 0)).ToArray(),
+            problems));
+        return (validated, list);
+    }
 }

@@ -2,7 +2,7 @@ using CreditFlow.Domain.Configuration;
 
 namespace CreditFlow.Domain.Exposure;
 
-/// <summary>Which components count towards exposure (DOMAIN.md "Credit limit and terms").</summary>
+/// <summary>Which components count towards exposure (docs/domain.md "Exposure").</summary>
 /// <param name="IncludeOpenReceivables">Count invoiced, unpaid amounts.</param>
 /// <param name="IncludeShippedNotInvoiced">Count goods shipped but not yet invoiced.</param>
 /// <param name="IncludeOpenOrders">Count accepted orders not yet shipped.</param>
@@ -10,7 +10,7 @@ namespace CreditFlow.Domain.Exposure;
 public sealed record ExposurePolicy(bool IncludeOpenReceivables, bool IncludeShippedNotInvoiced, bool IncludeOpenOrders)
 {
     private const string ConfigurationName = "exposure policy";
-    private static readonly Lazy<ExposurePolicy> Shipped = new(() => Parse(EmbeddedDefault.Read("exposure.json")));
+    private static readonly Lazy<ExposurePolicy> Shipped = ConfiguredRules.Shipped("exposure.json", Parse);
 
     /// <summary>The shipped default policy.</summary>
     public static ExposurePolicy Default => Shipped.Value;

@@ -13,7 +13,7 @@ public sealed record LimitCoefficients
 {
     private static readonly string[] Bases = ["annualSales", "workingCapital", "netAssetLiquidationValue"];
     private static readonly CreditClass[] CreditClasses = [CreditClass.A, CreditClass.B, CreditClass.C];
-    private static readonly Lazy<LimitCoefficients> DefaultCoefficients = new(() => Parse(EmbeddedDefault.Read("limit-coefficients.json")));
+    private static readonly Lazy<LimitCoefficients> DefaultCoefficients = ConfiguredRules.Shipped("limit-coefficients.json", Parse);
     private readonly Dictionary<(LimitMethod, CreditClass), decimal> coefficients;
 
     private LimitCoefficients(Dictionary<(LimitMethod, CreditClass), decimal> coefficients) => this.coefficients = coefficients;

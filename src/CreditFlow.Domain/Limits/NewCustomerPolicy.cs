@@ -7,22 +7,21 @@ namespace CreditFlow.Domain.Limits;
 /// <remarks>Article: "small trial order + guarantee". Default (<c>new-customer-policy.json</c>): trial limit 100,000 CNY, guarantee above 500,000 CNY.</remarks>
 public sealed record NewCustomerPolicy
 {
-    private static readonly Lazy<NewCustomerPolicy> DefaultPolicy = new(() => Parse(EmbeddedDefault.Read("new-customer-policy.json")));
+    private const string ConfigurationName = "new-customer policy";
+    private static readonly Lazy<NewCustomerPolicy> DefaultPolicy = ConfiguredRules.Shipped("new-customer-policy.json", Parse);
 
     /// <summary>Creates the policy.</summary>
     /// <param name="trialLimit">The largest limit granted during the trial period; above zero.</param>
     /// <param name="guaranteeThreshold">Requests above this need a guarantee or collateral; not negative, same currency.</param>
-    /// <exception cref="ArgumentOutOfRangeException">The trial limit is not positive or the threshold is negative.</exception>
-    /// <exception cref="CurrencyMismatchException">The amounts are in different currencies.</exception>
+    /// <exception cref="ArgumentException">The trial limit is not positive, the threshold is negative, or they are in different currencies.</exception>
     public NewCustomerPolicy(Money trialLimit, Money guaranteeThreshold)
+        : this(ConfiguredRules.Validate(nameof(trialLimit), p => Check(trialLimit, guaranteeThreshold, p)), trialLimit, guaranteeThreshold)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(trialLimit.Amount, nameof(trialLimit));
-        ArgumentOutOfRangeException.ThrowIfNegative(guaranteeThreshold.Amount, nameof(guaranteeThreshold));
-        if (trialLimit.Currency != guaranteeThreshold.Currency)
-        {
-            throw new CurrencyMismatchException(trialLimit.Currency, guaranteeThreshold.Currency);
-        }
+    }
 
+    private NewCustomerPolicy(Validated validated, Money trialLimit, Money guaranteeThreshold)
+    {
+        _ = validated;
         (TrialLimit, GuaranteeThreshold) = (trialLimit, guaranteeThreshold);
     }
 
@@ -52,27 +51,30 @@ public sealed record NewCustomerPolicy
     /// <exception cref="InvalidConfigurationException">Listing every problem with its JSON path.</exception>
     public static NewCustomerPolicy Parse(string json)
     {
-        const string Name = "new-customer policy";
         var r = new ConfigurationReader(ConfigurationDialect.Scoring);
-        using var document = r.Open(json, Name);
+        using var document = r.Open(json, ConfigurationName);
         var trial = r.Money(document.RootElement, "$", "trialLimit");
         var threshold = r.Money(document.RootElement, "$", "guaranteeThreshold");
+        Check(trial, threshold, r.Sink);
+        return new NewCustomerPolicy(ConfiguredRules.Passed(r, ConfigurationName), trial!.Value, threshold!.Value);
+    }
+
+    /// <summary>The rules on the amounts, for values present (a missing one is the reader's problem).</summary>
+    private static void Check(Money? trial, Money? threshold, ICollection<ConfigurationProblem> problems)
+    {
         if (trial is { Amount: <= 0m } t)
         {
-            r.Problem("$.trialLimit.amount", $"{ConfigurationReader.Format(t.Amount)} must be above 0");
+            problems.Add(new ConfigurationProblem("$.trialLimit.amount", $"{ConfigurationReader.Format(t.Amount)} must be above 0"));
         }
 
         if (threshold is { Amount: < 0m } g)
         {
-            r.Problem("$.guaranteeThreshold.amount", $"{ConfigurationReader.Format(g.Amount)} must not be negative");
+            problems.Add(new ConfigurationProblem("$.guaranteeThreshold.amount", $"{ConfigurationReader.Format(g.Amount)} must not be negative"));
         }
 
         if (trial is { } a && threshold is { } b && a.Currency != b.Currency)
         {
-            r.Problem("$.guaranteeThreshold.currency", $"{b.Currency} differs from the trial limit's {a.Currency}");
+            problems.Add(new ConfigurationProblem("$.guaranteeThreshold.currency", $"{b.Currency} differs from the trial limit's {a.Currency}"));
         }
-
-        r.ThrowIfAny(Name);
-        return new NewCustomerPolicy(trial!.Value, threshold!.Value);
     }
 }

@@ -2,7 +2,7 @@ using CreditFlow.Domain.Monetary;
 
 namespace CreditFlow.Domain.OrderCheck;
 
-/// <summary>Why an order is held (DOMAIN.md "Order-to-shipment check").</summary>
+/// <summary>Why an order is held (docs/domain.md "Order-to-shipment check").</summary>
 public enum HoldReasonKind
 {
     /// <summary>The customer is not on the credit list: onboarding first.</summary>

@@ -8,29 +8,32 @@ namespace CreditFlow.Domain.OrderCheck;
 /// <remarks>
 /// Shipped default (<c>Defaults/order-check.json</c>): stop line 30 days overdue; a release covers
 /// a shipment up to 5% above the released amount and for 10 days; over-limit holds need at least the
-/// credit manager (DOMAIN.md "credit manager approves over-limit orders"), blacklist and class-D
-/// exceptions the credit committee ("the committee approves exceptions").
+/// credit manager, blacklist and class-D exceptions the credit committee (docs/domain.md "Roles and authority").
 /// </remarks>
 public sealed record OrderCheckPolicy
 {
     private const string ConfigurationName = "order check policy";
-    private static readonly Lazy<OrderCheckPolicy> Shipped = new(() => Parse(EmbeddedDefault.Read("order-check.json")));
+    private static readonly Lazy<OrderCheckPolicy> Shipped = ConfiguredRules.Shipped("order-check.json", Parse);
 
     /// <summary>Creates a policy.</summary>
     /// <param name="stopLineDaysOverdue">An invoice this many days overdue (or more) stops shipping.</param>
     /// <param name="releaseAmountTolerance">A release covers a shipment up to this share above the released amount (0.05 = +5%).</param>
     /// <param name="releaseDaysTolerance">A release covers a shipment for this many days after it was granted.</param>
     /// <param name="minimumApprover">For some reasons, the least role that may release; the amount may require a higher one.</param>
-    /// <exception cref="ArgumentOutOfRangeException">The stop line is below 1 day, the amount tolerance outside 0..1 or the days tolerance negative.</exception>
+    /// <exception cref="ArgumentException">The stop line is below 1 day, the amount tolerance outside 0..1 or the days tolerance negative.</exception>
     public OrderCheckPolicy(int stopLineDaysOverdue, decimal releaseAmountTolerance, int releaseDaysTolerance, IReadOnlyDictionary<HoldReasonKind, CreditRole>? minimumApprover = null)
+        : this(
+            ConfiguredRules.Validate(nameof(stopLineDaysOverdue), p => Check(stopLineDaysOverdue, releaseAmountTolerance, releaseDaysTolerance, p)),
+            stopLineDaysOverdue,
+            releaseAmountTolerance,
+            releaseDaysTolerance,
+            minimumApprover)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(stopLineDaysOverdue, 1);
-        if (releaseAmountTolerance is < 0m or > 1m)
-        {
-            throw new ArgumentOutOfRangeException(nameof(releaseAmountTolerance), releaseAmountTolerance, "The release amount tolerance must be a share between 0 and 1.");
-        }
+    }
 
-        ArgumentOutOfRangeException.ThrowIfNegative(releaseDaysTolerance);
+    private OrderCheckPolicy(Validated validated, int stopLineDaysOverdue, decimal releaseAmountTolerance, int releaseDaysTolerance, IReadOnlyDictionary<HoldReasonKind, CreditRole>? minimumApprover)
+    {
+        _ = validated;
         StopLineDaysOverdue = stopLineDaysOverdue;
         ReleaseAmountTolerance = releaseAmountTolerance;
         ReleaseDaysTolerance = releaseDaysTolerance;
@@ -64,26 +67,12 @@ public sealed record OrderCheckPolicy
         reader.Object(root, "$", "stopLineDaysOverdue", "releaseTolerance", "minimumApprover");
 
         var stopLine = reader.Int(root, "$", "stopLineDaysOverdue");
-        if (stopLine is < 1)
-        {
-            reader.Problem("$.stopLineDaysOverdue", $"must be at least 1 day, was {stopLine}");
-        }
-
         decimal? share = null;
         int? days = null;
         if (root.TryGetProperty("releaseTolerance", out var tolerance) && reader.Object(tolerance, "$.releaseTolerance", "amountShare", "days"))
         {
             share = reader.Decimal(tolerance, "$.releaseTolerance", "amountShare");
-            if (share is < 0m or > 1m)
-            {
-                reader.Problem("$.releaseTolerance.amountShare", $"must be a share between 0 and 1 (0.05 = +5%), was {share}");
-            }
-
             days = reader.Int(tolerance, "$.releaseTolerance", "days");
-            if (days is < 0)
-            {
-                reader.Problem("$.releaseTolerance.days", $"must not be negative, was {days}");
-            }
         }
         else if (!root.TryGetProperty("releaseTolerance", out _))
         {
@@ -103,7 +92,26 @@ public sealed record OrderCheckPolicy
             }
         }
 
-        reader.ThrowIfAny(ConfigurationName);
-        return new OrderCheckPolicy(stopLine!.Value, share!.Value, days!.Value, minimum);
+        Check(stopLine, share, days, reader.Sink);
+        return new OrderCheckPolicy(ConfiguredRules.Passed(reader, ConfigurationName), stopLine!.Value, share!.Value, days!.Value, minimum);
+    }
+
+    /// <summary>The rules on the numbers, for values present (a missing one is the reader's problem).</summary>
+    private static void Check(int? stopLine, decimal? share, int? days, ICollection<ConfigurationProblem> problems)
+    {
+        if (stopLine is < 1)
+        {
+            problems.Add(new ConfigurationProblem("$.stopLineDaysOverdue", $"must be at least 1 day, was {stopLine}"));
+        }
+
+        if (share is < 0m or > 1m)
+        {
+            problems.Add(new ConfigurationProblem("$.releaseTolerance.amountShare", $"must be a share between 0 and 1 (0.05 = +5%), was {share}"));
+        }
+
+        if (days is < 0)
+        {
+            problems.Add(new ConfigurationProblem("$.releaseTolerance.days", $"must not be negative, was {days}"));
+        }
     }
 }

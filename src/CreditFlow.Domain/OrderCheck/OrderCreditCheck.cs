@@ -7,7 +7,7 @@ using CreditFlow.Domain.Monetary;
 namespace CreditFlow.Domain.OrderCheck;
 
 /// <summary>
-/// The order-to-shipment check (DOMAIN.md lifecycle 2): clean orders pass; the rest are held with
+/// The order-to-shipment check (docs/domain.md "Order-to-shipment check"): clean orders pass; the rest are held with
 /// every reason, the approver whose authority covers them and the remedies that would clear them.
 /// </summary>
 /// <remarks>

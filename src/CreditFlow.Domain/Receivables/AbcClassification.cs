@@ -9,7 +9,7 @@ namespace CreditFlow.Domain.Receivables;
 public sealed record ClassifiedReceivable(OpenReceivable Receivable, int DaysOverdue, ReceivableClass Class);
 
 /// <summary>
-/// ABC classes of receivables by overdue days and amount (DOMAIN.md "Receivable analysis").
+/// ABC classes of receivables by overdue days and amount (docs/domain.md "Receivable analysis").
 /// </summary>
 /// <remarks>
 /// The rule: rank receivables by risk — most days overdue first, then larger amount, then customer and

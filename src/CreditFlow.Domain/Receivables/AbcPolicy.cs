@@ -7,21 +7,20 @@ namespace CreditFlow.Domain.Receivables;
 public sealed record AbcPolicy
 {
     private const string ConfigurationName = "receivable ABC policy";
-    private static readonly Lazy<AbcPolicy> Shipped = new(() => Parse(EmbeddedDefault.Read("receivable-abc.json")));
+    private static readonly Lazy<AbcPolicy> Shipped = ConfiguredRules.Shipped("receivable-abc.json", Parse);
 
     /// <summary>Creates a policy.</summary>
     /// <param name="highRiskShare">Share of the total open amount that goes to class C.</param>
     /// <param name="watchShare">Share that goes to class B.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A share is negative or together they exceed 1.</exception>
+    /// <exception cref="ArgumentException">A share outside 0..1, or together above 1.</exception>
     public AbcPolicy(decimal highRiskShare, decimal watchShare)
+        : this(ConfiguredRules.Validate(nameof(watchShare), p => Check(highRiskShare, watchShare, p)), highRiskShare, watchShare)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(highRiskShare);
-        ArgumentOutOfRangeException.ThrowIfNegative(watchShare);
-        if (highRiskShare + watchShare > 1m)
-        {
-            throw new ArgumentOutOfRangeException(nameof(watchShare), watchShare, "The C and B shares together may not exceed 1.");
-        }
+    }
 
+    private AbcPolicy(Validated validated, decimal highRiskShare, decimal watchShare)
+    {
+        _ = validated;
         HighRiskShare = highRiskShare;
         WatchShare = watchShare;
     }
@@ -45,20 +44,24 @@ public sealed record AbcPolicy
         reader.Object(root, "$", "highRiskShare", "watchShare");
         var c = reader.Decimal(root, "$", "highRiskShare");
         var b = reader.Decimal(root, "$", "watchShare");
+        Check(c, b, reader.Sink);
+        return new AbcPolicy(ConfiguredRules.Passed(reader, ConfigurationName), c!.Value, b!.Value);
+    }
+
+    /// <summary>The rules on the shares, for values present (a missing one is the reader's problem).</summary>
+    private static void Check(decimal? c, decimal? b, ICollection<ConfigurationProblem> problems)
+    {
         foreach (var (value, name) in new[] { (c, "highRiskShare"), (b, "watchShare") })
         {
             if (value is < 0m or > 1m)
             {
-                reader.Problem($"$.{name}", $"must be a share between 0 and 1, was {value}");
+                problems.Add(new ConfigurationProblem($"$.{name}", $"must be a share between 0 and 1, was {value}"));
             }
         }
 
         if (c is >= 0m and <= 1m && b is >= 0m and <= 1m && c + b > 1m)
         {
-            reader.Problem("$.watchShare", $"highRiskShare + watchShare must not exceed 1, was {c + b}");
+            problems.Add(new ConfigurationProblem("$.watchShare", $"highRiskShare + watchShare must not exceed 1, was {c + b}"));
         }
-
-        reader.ThrowIfAny(ConfigurationName);
-        return new AbcPolicy(c!.Value, b!.Value);
     }
 }

@@ -15,22 +15,16 @@ public sealed record AgingBucket(string Label, int? UpToDays);
 public sealed class AgingBuckets
 {
     private const string ConfigurationName = "aging buckets";
-    private static readonly Lazy<AgingBuckets> Shipped = new(() => Parse(EmbeddedDefault.Read("aging-buckets.json")));
+    private static readonly Lazy<AgingBuckets> Shipped = ConfiguredRules.Shipped("aging-buckets.json", Parse);
 
     /// <summary>Creates buckets from the lowest up.</summary>
     /// <exception cref="ArgumentException">No bucket, a blank or repeated label, bounds not ascending, a bounded last bucket or an unbounded earlier one.</exception>
     public AgingBuckets(IEnumerable<AgingBucket> buckets)
+        : this(Checked(buckets))
     {
-        ArgumentNullException.ThrowIfNull(buckets);
-        var list = buckets.ToArray();
-        var problems = Validate(list, "buckets").ToArray();
-        if (problems.Length > 0)
-        {
-            throw new ArgumentException(string.Join("; ", problems.Select(p => p.ToString())), nameof(buckets));
-        }
-
-        Buckets = list;
     }
+
+    private AgingBuckets((Validated Validated, AgingBucket[] Buckets) checkedBuckets) => Buckets = checkedBuckets.Buckets;
 
     /// <summary>The shipped default buckets.</summary>
     public static AgingBuckets Default => Shipped.Value;
@@ -84,8 +78,21 @@ public sealed class AgingBuckets
             }
         }
 
-        reader.ThrowIfAny(ConfigurationName);
-        return new AgingBuckets(buckets);
+        return new AgingBuckets((ConfiguredRules.Passed(reader, ConfigurationName), buckets.ToArray()));
+    }
+
+    private static (Validated, AgingBucket[]) Checked(IEnumerable<AgingBucket> buckets)
+    {
+        ArgumentNullException.ThrowIfNull(buckets);
+        var list = buckets.ToArray();
+        var validated = ConfiguredRules.Validate(nameof(buckets), problems =>
+        {
+            foreach (var problem in Validate(list, "buckets"))
+            {
+                problems.Add(problem);
+            }
+        });
+        return (validated, list);
     }
 
     private static IEnumerable<ConfigurationProblem> Validate(IReadOnlyList<AgingBucket> buckets, string path)

@@ -8,7 +8,7 @@ namespace CreditFlow.Domain.Receivables;
 /// <param name="Total">The sum of the amounts.</param>
 public sealed record AgingRow(string Key, IReadOnlyList<Money> Amounts, Money Total);
 
-/// <summary>Aging of open receivables by customer and in total (DOMAIN.md "Receivable analysis").</summary>
+/// <summary>Aging of open receivables by customer and in total (docs/domain.md "Receivable analysis").</summary>
 /// <param name="Buckets">The bucket labels, in order.</param>
 /// <param name="ByCustomer">One row per customer, ordered by customer id.</param>
 /// <param name="Total">The row of all customers.</param>

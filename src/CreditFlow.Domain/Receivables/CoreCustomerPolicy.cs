@@ -2,25 +2,25 @@ using CreditFlow.Domain.Configuration;
 
 namespace CreditFlow.Domain.Receivables;
 
-/// <summary>How core customers are found (DOMAIN.md "Customers").</summary>
+/// <summary>How core customers are found (docs/domain.md "Customers").</summary>
 /// <remarks>Shipped default (<c>Defaults/core-customers.json</c>): the last 3 years of sales, the first 70% of cumulative sales.</remarks>
 public sealed record CoreCustomerPolicy
 {
     private const string ConfigurationName = "core customer policy";
-    private static readonly Lazy<CoreCustomerPolicy> Shipped = new(() => Parse(EmbeddedDefault.Read("core-customers.json")));
+    private static readonly Lazy<CoreCustomerPolicy> Shipped = ConfiguredRules.Shipped("core-customers.json", Parse);
 
     /// <summary>Creates a policy.</summary>
     /// <param name="years">How many years of sales to rank by (3 or 5 in the sources).</param>
     /// <param name="cumulativeShare">The line: customers whose sales start inside this share of the cumulative total are core.</param>
-    /// <exception cref="ArgumentOutOfRangeException">Fewer than 1 year, or a share outside (0, 1].</exception>
+    /// <exception cref="ArgumentException">Fewer than 1 year, or a share outside (0, 1].</exception>
     public CoreCustomerPolicy(int years, decimal cumulativeShare)
+        : this(ConfiguredRules.Validate(nameof(years), p => Check(years, cumulativeShare, p)), years, cumulativeShare)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(years, 1);
-        if (cumulativeShare is <= 0m or > 1m)
-        {
-            throw new ArgumentOutOfRangeException(nameof(cumulativeShare), cumulativeShare, "The cumulative share must be above 0 and at most 1.");
-        }
+    }
 
+    private CoreCustomerPolicy(Validated validated, int years, decimal cumulativeShare)
+    {
+        _ = validated;
         Years = years;
         CumulativeShare = cumulativeShare;
     }
@@ -43,18 +43,22 @@ public sealed record CoreCustomerPolicy
         var root = document.RootElement;
         reader.Object(root, "$", "years", "cumulativeShare");
         var years = reader.Int(root, "$", "years");
+        var share = reader.Decimal(root, "$", "cumulativeShare");
+        Check(years, share, reader.Sink);
+        return new CoreCustomerPolicy(ConfiguredRules.Passed(reader, ConfigurationName), years!.Value, share!.Value);
+    }
+
+    /// <summary>The rules on the numbers, for values present (a missing one is the reader's problem).</summary>
+    private static void Check(int? years, decimal? share, ICollection<ConfigurationProblem> problems)
+    {
         if (years is < 1)
         {
-            reader.Problem("$.years", $"must be at least 1, was {years}");
+            problems.Add(new ConfigurationProblem("$.years", $"must be at least 1, was {years}"));
         }
 
-        var share = reader.Decimal(root, "$", "cumulativeShare");
         if (share is <= 0m or > 1m)
         {
-            reader.Problem("$.cumulativeShare", $"must be above 0 and at most 1, was {share}");
+            problems.Add(new ConfigurationProblem("$.cumulativeShare", $"must be above 0 and at most 1, was {share}"));
         }
-
-        reader.ThrowIfAny(ConfigurationName);
-        return new CoreCustomerPolicy(years!.Value, share!.Value);
     }
 }

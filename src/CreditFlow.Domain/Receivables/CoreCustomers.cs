@@ -2,7 +2,7 @@ using CreditFlow.Domain.Monetary;
 
 namespace CreditFlow.Domain.Receivables;
 
-/// <summary>Core credit customers (DOMAIN.md "Customers"; the deck's 二八原则型 and 持续往来型).</summary>
+/// <summary>Core credit customers (docs/domain.md "Customers"; the deck's 二八原则型 and 持续往来型).</summary>
 public static class CoreCustomers
 {
     /// <summary>

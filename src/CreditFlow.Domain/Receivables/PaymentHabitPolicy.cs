@@ -19,18 +19,25 @@ namespace CreditFlow.Domain.Receivables;
 public sealed record PaymentHabitPolicy
 {
     private const string ConfigurationName = "payment habit policy";
-    private static readonly Lazy<PaymentHabitPolicy> Shipped = new(() => Parse(EmbeddedDefault.Read("payment-habits.json")));
+    private static readonly Lazy<PaymentHabitPolicy> Shipped = ConfiguredRules.Shipped("payment-habits.json", Parse);
 
     /// <summary>Creates a policy.</summary>
     /// <param name="earlyDaysBeforeDue">Paid at least this many days before due counts as early.</param>
     /// <param name="graceDaysAfterDue">Paid up to this many days after due still counts as near the due date.</param>
     /// <param name="defaultAfterDaysOverdue">Open for more than this many days past due counts as a default.</param>
-    /// <exception cref="ArgumentOutOfRangeException">Early days below 1, grace days negative, or the default line not above the grace.</exception>
+    /// <exception cref="ArgumentException">Early days below 1, grace days negative, or the default line not above the grace.</exception>
     public PaymentHabitPolicy(int earlyDaysBeforeDue, int graceDaysAfterDue, int defaultAfterDaysOverdue)
+        : this(
+            ConfiguredRules.Validate(nameof(earlyDaysBeforeDue), p => Check(earlyDaysBeforeDue, graceDaysAfterDue, defaultAfterDaysOverdue, p)),
+            earlyDaysBeforeDue,
+            graceDaysAfterDue,
+            defaultAfterDaysOverdue)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(earlyDaysBeforeDue, 1);
-        ArgumentOutOfRangeException.ThrowIfNegative(graceDaysAfterDue);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(defaultAfterDaysOverdue, graceDaysAfterDue);
+    }
+
+    private PaymentHabitPolicy(Validated validated, int earlyDaysBeforeDue, int graceDaysAfterDue, int defaultAfterDaysOverdue)
+    {
+        _ = validated;
         EarlyDaysBeforeDue = earlyDaysBeforeDue;
         GraceDaysAfterDue = graceDaysAfterDue;
         DefaultAfterDaysOverdue = defaultAfterDaysOverdue;
@@ -59,23 +66,27 @@ public sealed record PaymentHabitPolicy
         var early = reader.Int(root, "$", "earlyDaysBeforeDue");
         var grace = reader.Int(root, "$", "graceDaysAfterDue");
         var defaults = reader.Int(root, "$", "defaultAfterDaysOverdue");
+        Check(early, grace, defaults, reader.Sink);
+        return new PaymentHabitPolicy(ConfiguredRules.Passed(reader, ConfigurationName), early!.Value, grace!.Value, defaults!.Value);
+    }
+
+    /// <summary>The rules on the lines, for values present (a missing one is the reader's problem).</summary>
+    private static void Check(int? early, int? grace, int? defaults, ICollection<ConfigurationProblem> problems)
+    {
         if (early is < 1)
         {
-            reader.Problem("$.earlyDaysBeforeDue", $"must be at least 1, was {early}");
+            problems.Add(new ConfigurationProblem("$.earlyDaysBeforeDue", $"must be at least 1, was {early}"));
         }
 
         if (grace is < 0)
         {
-            reader.Problem("$.graceDaysAfterDue", $"must not be negative, was {grace}");
+            problems.Add(new ConfigurationProblem("$.graceDaysAfterDue", $"must not be negative, was {grace}"));
         }
 
         if (defaults is { } d && grace is { } g && d <= g)
         {
-            reader.Problem("$.defaultAfterDaysOverdue", $"must be above graceDaysAfterDue ({g}), was {d}");
+            problems.Add(new ConfigurationProblem("$.defaultAfterDaysOverdue", $"must be above graceDaysAfterDue ({g}), was {d}"));
         }
-
-        reader.ThrowIfAny(ConfigurationName);
-        return new PaymentHabitPolicy(early!.Value, grace!.Value, defaults!.Value);
     }
 
     /// <summary>The habit one invoice shows on <paramref name="today"/>; <c>null</c> while it is open and not in default.</summary>

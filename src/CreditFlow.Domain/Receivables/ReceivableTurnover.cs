@@ -3,7 +3,7 @@ using CreditFlow.Domain.Monetary;
 namespace CreditFlow.Domain.Receivables;
 
 /// <summary>
-/// DSO and receivable turnover over a period (DOMAIN.md "Receivable analysis"; the deck's 销售变现天数
+/// DSO and receivable turnover over a period (docs/domain.md "Receivable analysis"; the deck's 销售变现天数
 /// and 应收账款周转天数).
 /// </summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 namespace CreditFlow.Domain.Roles;
 
-/// <summary>The roles of the credit process (DOMAIN.md "Actors"), not job titles.</summary>
+/// <summary>The roles of the credit process (docs/domain.md "Roles and authority"), not job titles.</summary>
 public enum CreditRole
 {
     /// <summary>Finds customers, files applications and visit reports, owns collection from its customers.</summary>

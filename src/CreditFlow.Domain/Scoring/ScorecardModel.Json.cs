@@ -41,8 +41,8 @@ public sealed partial record ScorecardModel
         }
 
         Check(inputs.Select(i => i.Name ?? string.Empty).ToArray(), rawDimensions, "$", r.Sink);
-        r.ThrowIfAny($"scorecard model '{id}'");
         return new ScorecardModel(
+            ConfiguredRules.Passed(r, $"scorecard model '{id}'"),
             id!,
             version!,
             inputs.Select(i => new ScorecardInput(i.Name!, i.Unit!, i.Description ?? string.Empty)).ToArray(),

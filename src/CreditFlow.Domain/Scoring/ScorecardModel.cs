@@ -8,8 +8,8 @@ namespace CreditFlow.Domain.Scoring;
 /// </summary>
 public sealed partial record ScorecardModel
 {
-    private static readonly Lazy<ScorecardModel> MultiDimensionDefault = new(() => Parse(EmbeddedDefault.Read("scorecard-multi-dimension.json")));
-    private static readonly Lazy<ScorecardModel> FiveCDefault = new(() => Parse(EmbeddedDefault.Read("scorecard-5c.json")));
+    private static readonly Lazy<ScorecardModel> MultiDimensionDefault = ConfiguredRules.Shipped("scorecard-multi-dimension.json", Parse);
+    private static readonly Lazy<ScorecardModel> FiveCDefault = ConfiguredRules.Shipped("scorecard-5c.json", Parse);
 
     /// <summary>Creates a model.</summary>
     /// <param name="id">Stable id, e.g. <c>multi-dimension</c>.</param>
@@ -18,18 +18,13 @@ public sealed partial record ScorecardModel
     /// <param name="dimensions">The dimensions; weights sum to 100.</param>
     /// <exception cref="ArgumentException">Empty id or version, duplicate inputs or dimensions, weights not summing to 100, or a factor reading an undeclared input.</exception>
     public ScorecardModel(string id, string version, IReadOnlyList<ScorecardInput> inputs, IReadOnlyList<ScorecardDimension> dimensions)
+        : this(Checked(id, version, inputs, dimensions), id, version, inputs, dimensions)
     {
-        ArgumentNullException.ThrowIfNull(inputs);
-        ArgumentNullException.ThrowIfNull(dimensions);
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        ArgumentException.ThrowIfNullOrWhiteSpace(version);
-        var problems = new List<ConfigurationProblem>();
-        Check(
-            inputs.Select(i => i.Name).ToArray(),
-            dimensions.Select(d => (d.Name, (decimal?)d.Weight, (IReadOnlyList<string>)d.Factors.Select(f => f.Input).ToArray())).ToArray(),
-            "$",
-            problems);
-        ConfigurationReader.ThrowArgumentIfAny(problems, nameof(dimensions));
+    }
+
+    private ScorecardModel(Validated validated, string id, string version, IReadOnlyList<ScorecardInput> inputs, IReadOnlyList<ScorecardDimension> dimensions)
+    {
+        _ = validated;
         (Id, Version, Inputs, Dimensions) = (id, version, inputs.ToArray(), dimensions.ToArray());
     }
 
@@ -115,5 +110,18 @@ public sealed partial record ScorecardModel
                 }
             }
         }
+    }
+
+    private static Validated Checked(string id, string version, IReadOnlyList<ScorecardInput> inputs, IReadOnlyList<ScorecardDimension> dimensions)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(dimensions);
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(version);
+        return ConfiguredRules.Validate(nameof(dimensions), problems => Check(
+            inputs.Select(i => i.Name).ToArray(),
+            dimensions.Select(d => (d.Name, (decimal?)d.Weight, (IReadOnlyList<string>)d.Factors.Select(f => f.Input).ToArray())).ToArray(),
+            "$",
+            problems));
     }
 }

@@ -6,14 +6,20 @@ namespace CreditFlow.Domain.Terms;
 /// <remarks>Default (<c>credit-term-analysis.json</c>): a 365-day year for the opportunity cost.</remarks>
 public sealed record CreditTermAnalyzer
 {
-    private static readonly Lazy<CreditTermAnalyzer> DefaultAnalyzer = new(() => Parse(EmbeddedDefault.Read("credit-term-analysis.json")));
+    private const string ConfigurationName = "credit-term analysis";
+    private static readonly Lazy<CreditTermAnalyzer> DefaultAnalyzer = ConfiguredRules.Shipped("credit-term-analysis.json", Parse);
 
     /// <summary>Creates the analyzer.</summary>
     /// <param name="dayCountBasis">Days in the year the bank rate is quoted for, e.g. 365 or 360.</param>
-    /// <exception cref="ArgumentOutOfRangeException">Not a positive number of days.</exception>
+    /// <exception cref="ArgumentException">Not 360, 365 or 366.</exception>
     public CreditTermAnalyzer(int dayCountBasis)
+        : this(ConfiguredRules.Validate(nameof(dayCountBasis), p => Check(dayCountBasis, p)), dayCountBasis)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dayCountBasis);
+    }
+
+    private CreditTermAnalyzer(Validated validated, int dayCountBasis)
+    {
+        _ = validated;
         DayCountBasis = dayCountBasis;
     }
 
@@ -50,17 +56,20 @@ public sealed record CreditTermAnalyzer
     /// <exception cref="InvalidConfigurationException">Listing every problem with its JSON path.</exception>
     public static CreditTermAnalyzer Parse(string json)
     {
-        const string Name = "credit-term analysis";
         var r = new ConfigurationReader(ConfigurationDialect.Scoring);
-        using var document = r.Open(json, Name);
+        using var document = r.Open(json, ConfigurationName);
         var basis = r.Int(document.RootElement, "$", "dayCountBasis");
+        Check(basis, r.Sink);
+        return new CreditTermAnalyzer(ConfiguredRules.Passed(r, ConfigurationName), basis!.Value);
+    }
+
+    /// <summary>The rule on the day count, for a value present (a missing one is the reader's problem).</summary>
+    private static void Check(int? basis, ICollection<ConfigurationProblem> problems)
+    {
         if (basis is { } b && b is not (360 or 365 or 366))
         {
-            r.Problem("$.dayCountBasis", $"{b} must be 360, 365 or 366");
+            problems.Add(new ConfigurationProblem("$.dayCountBasis", $"{b} must be 360, 365 or 366"));
         }
-
-        r.ThrowIfAny(Name);
-        return new CreditTermAnalyzer(basis!.Value);
     }
 
     private static string F(decimal value) => ConfigurationReader.Format(value);

@@ -1,6 +1,6 @@
 namespace CreditFlow.Domain.Warnings;
 
-/// <summary>What a credit signal measures (DOMAIN.md "Early warning").</summary>
+/// <summary>What a credit signal measures (docs/domain.md "Early warning").</summary>
 /// <remarks>Event signals (lawsuit, mortgage, ownership change, bankruptcy, ban) carry the value 1.</remarks>
 public enum SignalKind
 {

@@ -4,26 +4,22 @@ using CreditFlow.Domain.Roles;
 namespace CreditFlow.Domain.Warnings;
 
 /// <summary>The configured early-warning rules: signals in, warnings with tasks and deadlines out.</summary>
-/// <remarks>Default in <c>warning-rules.json</c>: DOMAIN.md's three example triggers, its other signals, and a 24-hour response.</remarks>
+/// <remarks>Default in <c>warning-rules.json</c>: the three example triggers of docs/domain.md "Early warning", its other signals, and a 24-hour response.</remarks>
 public sealed record WarningRules
 {
-    private static readonly Lazy<WarningRules> DefaultRules = new(() => Parse(EmbeddedDefault.Read("warning-rules.json")));
+    private const string ConfigurationName = "warning rules";
+    private static readonly Lazy<WarningRules> DefaultRules = ConfiguredRules.Shipped("warning-rules.json", Parse);
 
     /// <summary>Creates the rule set.</summary>
     /// <exception cref="ArgumentException">No rules, or two rules with one name.</exception>
     public WarningRules(IReadOnlyList<WarningRule> rules)
+        : this(ConfiguredRules.Validate(nameof(rules), p => Check(Names(rules), p)), rules)
     {
-        ArgumentNullException.ThrowIfNull(rules);
-        if (rules.Count == 0)
-        {
-            throw new ArgumentException("At least one warning rule is required.", nameof(rules));
-        }
+    }
 
-        if (rules.GroupBy(r => r.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
-        {
-            throw new ArgumentException($"Warning rule '{duplicate.Key}' is defined more than once.", nameof(rules));
-        }
-
+    private WarningRules(Validated validated, IReadOnlyList<WarningRule> rules)
+    {
+        _ = validated;
         Rules = rules.ToArray();
     }
 
@@ -59,9 +55,8 @@ public sealed record WarningRules
     /// <exception cref="InvalidConfigurationException">Listing every problem with its JSON path.</exception>
     public static WarningRules Parse(string json)
     {
-        const string Name = "warning rules";
         var r = new ConfigurationReader(ConfigurationDialect.Scoring);
-        using var document = r.Open(json, Name);
+        using var document = r.Open(json, ConfigurationName);
         var root = document.RootElement;
         var defaultHours = r.Decimal(root, "$", "defaultResponseHours");
         if (defaultHours is <= 0m)
@@ -70,8 +65,8 @@ public sealed record WarningRules
         }
 
         var rules = new List<WarningRule>();
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (item, path) in r.Array(root, "$", "rules"))
+        var names = new List<string?>();
+        foreach (var (item, path) in r.Array(root, "$", "rules", allowEmpty: true))
         {
             var before = r.Problems.Count;
             var name = r.String(item, path, "name");
@@ -97,19 +92,45 @@ public sealed record WarningRules
             var hours = ownHours ?? defaultHours;
 
             var ignoreWhenExplained = r.Bool(item, path, "ignoreWhenExplained", required: false) ?? false;
-            if (name is not null && !names.Add(name))
-            {
-                r.Problem($"{path}.name", $"'{name}' is used more than once");
-            }
-
+            names.Add(name);
             if (r.Problems.Count == before && hours is { } h and > 0m)
             {
                 rules.Add(new WarningRule(name!, signal!.Value, (atLeast ?? above)!.Value, above is not null, level!.Value, actions.Select(a => a!.Value).ToArray(), responsible!.Value, TimeSpan.FromHours((double)h), ignoreWhenExplained));
             }
         }
 
-        r.ThrowIfAny(Name);
-        return new WarningRules(rules);
+        var listed = root.ValueKind == System.Text.Json.JsonValueKind.Object && root.TryGetProperty("rules", out var list) && list.ValueKind == System.Text.Json.JsonValueKind.Array;
+        Check(listed ? names : null, r.Sink);
+        return new WarningRules(ConfiguredRules.Passed(r, ConfigurationName), rules);
+    }
+
+    /// <summary>The rules on the set: at least one rule, each name once (case aside). Null <paramref name="names"/>: no list was read.</summary>
+    private static void Check(IReadOnlyList<string?>? names, ICollection<ConfigurationProblem> problems)
+    {
+        if (names is null)
+        {
+            return;
+        }
+
+        if (names.Count == 0)
+        {
+            problems.Add(new ConfigurationProblem("$.rules", "must not be empty"));
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i] is { } name && !seen.Add(name))
+            {
+                problems.Add(new ConfigurationProblem($"$.rules[{i}].name", $"'{name}' is used more than once"));
+            }
+        }
+    }
+
+    private static string?[] Names(IReadOnlyList<WarningRule> rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return rules.Select(r => (string?)r.Name).ToArray();
     }
 
     private static ResponseAction? Bad(ConfigurationReader r, string path)

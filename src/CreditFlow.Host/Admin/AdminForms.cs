@@ -1,3 +1,5 @@
+using CreditFlow.Host.Pages;
+
 namespace CreditFlow.Host.Admin;
 
 /// <summary>Reading posted forms and the confirmation step every admin action goes through.</summary>
@@ -29,6 +31,6 @@ internal static class AdminForms
               <button type="submit">Yes, go ahead</button> <a href="{Html.E(cancelHref)}">Cancel</a>
             </form>
             """;
-        return Html.Page("Please confirm", body);
+        return AdminFrame.Page("Please confirm", body);
     }
 }

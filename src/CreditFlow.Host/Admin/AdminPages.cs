@@ -1,4 +1,5 @@
 using CreditFlow.Host.Admin;
+using CreditFlow.Host.Pages;
 using CreditFlow.Host.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,7 +15,7 @@ public static class AdminPages
 {
     public static RouteGroupBuilder MapAdminPages(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/admin").AddEndpointFilter(AdminGuard.SameOriginAsync).ExcludeFromDescription();
+        var admin = app.MapGroup("/admin").GuardedAsAdminPages().ExcludeFromDescription();
         admin.MapGet("/login", LoginForm).WithName("AdminLoginForm").WithSummary("The admin login form.");
         admin.MapPost("/login", LoginAsync).WithName("AdminLogin").WithSummary("Signs in with the admin key.");
         admin.MapPost("/logout", Logout).WithName("AdminLogout").WithSummary("Ends the admin session.");
@@ -67,6 +68,6 @@ public static class AdminPages
               <p><button type="submit">Sign in</button></p>
             </form>
             """;
-        return Html.Page("Sign in", body, error is null ? null : Flash.Error(error), statusCode, signedIn: false);
+        return AdminFrame.Page("Sign in", body, error is null ? null : Flash.Error(error), statusCode, signedIn: false);
     }
 }

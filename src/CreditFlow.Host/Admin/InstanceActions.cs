@@ -2,6 +2,7 @@ using System.Text.Json;
 using CreditFlow.Durable.Client;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using CreditFlow.Host.Pages;
 
 namespace CreditFlow.Host.Admin;
 
@@ -138,5 +139,5 @@ internal static class InstanceActions
     private static string? Reason(IFormCollection form) => form["reason"].ToString() is { Length: > 0 } reason ? reason : null;
 
     private static IResult NotAForm() =>
-        Html.Page("Bad request", "<h1>Bad request</h1><p>Expected a posted form.</p>", statusCode: StatusCodes.Status400BadRequest);
+        AdminFrame.Page("Bad request", "<h1>Bad request</h1><p>Expected a posted form.</p>", statusCode: StatusCodes.Status400BadRequest);
 }

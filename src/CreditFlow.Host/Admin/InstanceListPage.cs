@@ -3,6 +3,7 @@ using System.Text;
 using CreditFlow.Durable.Client;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using CreditFlow.Host.Pages;
 
 namespace CreditFlow.Host.Admin;
 
@@ -42,7 +43,7 @@ internal static class InstanceListPage
         if (errors.Count > 0)
         {
             html.Append(CultureInfo.InvariantCulture, $"<div class=\"flash error\">{Html.E(string.Join(" ", errors))}</div>");
-            return Html.Page("Instances", html.ToString(), Flash.Take(context), StatusCodes.Status400BadRequest);
+            return AdminFrame.Page("Instances", html.ToString(), Flash.Take(context), StatusCodes.Status400BadRequest);
         }
 
         var filter = new OrchestrationQuery { CreatedFrom = from, CreatedTo = to, Statuses = statuses, PageSize = pageSize, InstanceIdPrefix = NullIfBlank(query["prefix"]) };
@@ -72,7 +73,7 @@ internal static class InstanceListPage
         }
 
         html.Append("</p>");
-        return Html.Page("Instances", html.ToString(), Flash.Take(context), refreshSeconds: refresh ? RefreshSeconds : null);
+        return AdminFrame.Page("Instances", html.ToString(), Flash.Take(context), refreshSeconds: refresh ? RefreshSeconds : null);
     }
 
     private static string FilterForm(IQueryCollection query, List<OrchestrationRuntimeStatus> statuses, bool refresh)

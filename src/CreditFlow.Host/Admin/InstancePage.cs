@@ -3,6 +3,7 @@ using System.Text;
 using CreditFlow.Durable.Client;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using CreditFlow.Host.Pages;
 
 namespace CreditFlow.Host.Admin;
 
@@ -23,7 +24,7 @@ internal static class InstancePage
         var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, context.RequestAborted);
         if (instance is null)
         {
-            return Html.Page("Not found", $"<h1>Instance not found</h1><p>No instance has the id <span class=\"mono\">{Html.E(id)}</span>. <a href=\"/admin\">Back to the list</a></p>", flash, StatusCodes.Status404NotFound);
+            return AdminFrame.Page("Not found", $"<h1>Instance not found</h1><p>No instance has the id <span class=\"mono\">{Html.E(id)}</span>. <a href=\"/admin\">Back to the list</a></p>", flash, StatusCodes.Status404NotFound);
         }
 
         var history = (await client.GetOrchestrationHistoryAsync(id, context.RequestAborted)).ToList();
@@ -48,7 +49,7 @@ internal static class InstancePage
         html.Append("<h2>Actions</h2>").Append(Actions(instance, draft))
             .Append("<h2>Timeline</h2>").Append(Timeline.Svg(history, time.GetUtcNow().UtcDateTime, !instance.IsCompleted))
             .Append(CultureInfo.InvariantCulture, $"<h2>History ({history.Count} events)</h2>").Append(HistoryTable.Render(history));
-        return Html.Page($"Instance {id}", html.ToString(), flash, statusCode);
+        return AdminFrame.Page($"Instance {id}", html.ToString(), flash, statusCode);
     }
 
     private static string Failure(TaskFailureDetails failure)

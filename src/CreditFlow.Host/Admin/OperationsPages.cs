@@ -3,6 +3,7 @@ using System.Text;
 using CreditFlow.Durable.Client;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using CreditFlow.Host.Pages;
 
 namespace CreditFlow.Host.Admin;
 
@@ -35,7 +36,7 @@ internal static class OperationsPages
             html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"mono\">{Html.E(owner.Key)}</td><td>{string.Join(", ", owner.Select(p => p.Index))}</td></tr>");
         }
 
-        return Html.Page("Partitions", html.Append("</tbody></table>").ToString(), Flash.Take(context));
+        return AdminFrame.Page("Partitions", html.Append("</tbody></table>").ToString(), Flash.Take(context));
     }
 
     public static async Task<IResult> PoisonAsync(HttpContext context, DurableTaskClient client)
@@ -55,7 +56,7 @@ internal static class OperationsPages
             html.Append("<tr><td colspan=\"7\" class=\"muted\">No poison messages.</td></tr>");
         }
 
-        return Html.Page("Poison messages", html.Append("</tbody></table>").ToString(), Flash.Take(context));
+        return AdminFrame.Page("Poison messages", html.Append("</tbody></table>").ToString(), Flash.Take(context));
     }
 
     public static Task<IResult> ReplayAsync(string poisonId, HttpContext context, DurableTaskClient client) =>

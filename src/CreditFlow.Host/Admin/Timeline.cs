@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DurableTask.Core.History;
+using CreditFlow.Host.Pages;
 
 namespace CreditFlow.Host.Admin;
 

@@ -1,3 +1,5 @@
+using CreditFlow.Host.Credit;
+using CreditFlow.Host.Pages;
 using System.Globalization;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Domain.Scoring;
@@ -25,7 +27,7 @@ internal static class ApplicationPage
     public static RouteGroupBuilder MapApplicationPage(this IEndpointRouteBuilder app)
     {
         var page = app.MapGroup(Root)
-            .AddEndpointFilter(AdminGuard.SameOriginAsync)
+            .GuardedAsCreditPages()
             .AddEndpointFilter(CreditGuard.SignedInAsync)
             .ExcludeFromDescription();
         page.MapGet("/{id}", ShowAsync).WithName("ApplicationPage").WithSummary("An application, what it waits for, and the forms to answer it.");

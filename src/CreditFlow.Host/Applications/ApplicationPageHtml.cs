@@ -1,3 +1,5 @@
+using CreditFlow.Host.Credit;
+using CreditFlow.Host.Pages;
 using System.Globalization;
 using System.Text;
 using CreditFlow.Domain.Roles;

@@ -1,9 +1,10 @@
+using CreditFlow.Domain.Onboarding;
 using CreditFlow.Durable.Client;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-using CreditFlow.Storage;
 using CreditFlow.Storage.Applications;
+using CreditFlow.Storage;
 using CreditFlow.Workflows.Onboarding;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask;
 
 namespace CreditFlow.Host.Applications;
 

@@ -2,8 +2,8 @@ using System.Security.Claims;
 using CreditFlow.Durable.Client;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using CreditFlow.Domain.Onboarding;
 using CreditFlow.Host.Security;
-using CreditFlow.Storage.Applications;
 using CreditFlow.Workflows.Onboarding;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,6 +1,7 @@
 using CreditFlow.Durable.Client;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using CreditFlow.Domain.Customers;
 using CreditFlow.Storage.Applications;
 using CreditFlow.Storage.Profiles;
 using CreditFlow.Workflows.Onboarding;

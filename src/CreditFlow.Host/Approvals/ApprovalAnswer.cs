@@ -1,5 +1,5 @@
+using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Monetary;
-using CreditFlow.Storage.Approvals;
 
 namespace CreditFlow.Host.Approvals;
 

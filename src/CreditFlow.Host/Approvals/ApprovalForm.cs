@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Monetary;
-using CreditFlow.Storage.Approvals;
 
 namespace CreditFlow.Host.Approvals;
 

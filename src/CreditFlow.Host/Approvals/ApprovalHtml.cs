@@ -1,16 +1,15 @@
 using System.Globalization;
-using System.Text;
+using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Roles;
-using CreditFlow.Host.Admin;
-using CreditFlow.Storage.Approvals;
+using CreditFlow.Host.Pages;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CreditFlow.Host.Approvals;
 
 /// <summary>
-/// The frame and wording of the approver's pages. Not the admin frame: approvers are not admins
-/// and see no admin navigation. Values are encoded with <see cref="Html.E"/>, like the admin pages.
+/// The frame (in <see cref="PageLayout"/>) and wording of the approver's pages. Not the admin frame:
+/// approvers are not admins and see no admin navigation. Values are encoded with <see cref="Html.E"/>.
 /// </summary>
 internal static class ApprovalHtml
 {
@@ -33,20 +32,11 @@ internal static class ApprovalHtml
         .indent{margin-left:1.6rem}.muted{color:#5d6573}.mono{font-family:ui-monospace,monospace}
         """;
 
+    /// <summary>The approver's frame: no navigation, no script, kept out of search engines (pages reached by personal links).</summary>
+    public static PageFrame Frame { get; } = new("CreditFlow approvals", Style, "<b>CreditFlow</b> · approvals", Script: null, NoIndex: true);
+
     /// <summary>A complete page; no script, nothing loaded from elsewhere.</summary>
-    public static ContentHttpResult Page(string title, string body, int statusCode)
-    {
-        var html = new StringBuilder()
-            .Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .Append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
-            // Approval pages are reached by personal links and must not turn up in a search engine.
-            .Append("<meta name=\"robots\" content=\"noindex,nofollow\">")
-            .Append(CultureInfo.InvariantCulture, $"<title>{Html.E(title)} · CreditFlow approvals</title><style>{Style}</style></head>")
-            .Append("<body><header><b>CreditFlow</b> · approvals</header><main>")
-            .Append(body)
-            .Append("</main></body></html>");
-        return TypedResults.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, statusCode);
-    }
+    public static ContentHttpResult Page(string title, string body, int statusCode) => PageLayout.Page(Frame, title, body, statusCode: statusCode);
 
     /// <summary>A page that only tells something: a heading and paragraphs of already-encoded HTML.</summary>
     public static ContentHttpResult Notice(int statusCode, string title, params string[] paragraphsHtml) =>

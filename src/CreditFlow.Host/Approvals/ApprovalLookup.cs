@@ -4,7 +4,7 @@ using CreditFlow.Workflows.Approvals;
 namespace CreditFlow.Host.Approvals;
 
 /// <summary>
-/// What an approval link leads to, checked in order (<see cref="ApprovalLinkService.LookupAsync"/>).
+/// What an approval link leads to, checked in order (<see cref="ApprovalPageLogic.LookupAsync"/>).
 /// Only <see cref="Open"/> may show the form or record a decision.
 /// </summary>
 internal abstract record ApprovalLookup

@@ -1,4 +1,5 @@
 using CreditFlow.Host.Admin;
+using CreditFlow.Host.Pages;
 using CreditFlow.Storage.Approvals;
 using Microsoft.AspNetCore.Http.HttpResults;
 

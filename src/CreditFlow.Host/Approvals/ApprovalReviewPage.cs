@@ -1,6 +1,7 @@
 using System.Text;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Host.Admin;
+using CreditFlow.Host.Pages;
 using Microsoft.AspNetCore.Http.HttpResults;
 using static CreditFlow.Host.Approvals.ApprovalForm;
 

@@ -2,7 +2,7 @@ using CreditFlow.Workflows.Approvals;
 
 namespace CreditFlow.Host.Approvals;
 
-/// <summary>The outcome of <see cref="ApprovalLinkService.SubmitAsync"/>.</summary>
+/// <summary>The outcome of <see cref="ApprovalPageLogic.SubmitAsync"/>.</summary>
 internal abstract record ApprovalSubmission
 {
     private ApprovalSubmission()

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CreditFlow.Host.Security;
 using Microsoft.Extensions.Options;
 
 namespace CreditFlow.Host.Approvals;
@@ -11,7 +12,7 @@ namespace CreditFlow.Host.Approvals;
 /// Issues and checks the tokens in approval links: <c>base64url(payload JSON) "." base64url(HMAC-SHA256)</c>.
 /// Stateless: validation needs only the key; single use is the <see cref="ApprovalTokenLedger"/>'s job.
 /// </summary>
-internal sealed class ApprovalTokenService(ApprovalSigningKey key, IOptions<ApprovalOptions> options, TimeProvider time)
+internal sealed class ApprovalTokenService(SigningKeys keys, IOptions<ApprovalOptions> options, TimeProvider time)
 {
     // Far above a real token (~300 chars); stops oversized input before any decoding.
     private const int MaxTokenLength = 4096;
@@ -54,7 +55,7 @@ internal sealed class ApprovalTokenService(ApprovalSigningKey key, IOptions<Appr
 
         // Compared as canonical text, not decoded bytes: base64url leaves spare bits in the last
         // character, and a signature with them flipped must not pass.
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(encodedPayload)), Encoding.ASCII.GetBytes(signature)))
+        if (!Signer.SameText(Sign(encodedPayload), signature))
         {
             return new ApprovalTokenValidation.Tampered();
         }
@@ -74,7 +75,7 @@ internal sealed class ApprovalTokenService(ApprovalSigningKey key, IOptions<Appr
         text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     private string Sign(string encodedPayload) =>
-        Base64Url.EncodeToString(HMACSHA256.HashData(key.Key, Encoding.ASCII.GetBytes(encodedPayload)));
+        Base64Url.EncodeToString(keys.ApprovalLinks.Sign(Encoding.ASCII.GetBytes(encodedPayload)));
 
     private static ApprovalClaims? ReadClaims(string encodedPayload)
     {

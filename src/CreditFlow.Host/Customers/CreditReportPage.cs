@@ -1,3 +1,5 @@
+using CreditFlow.Host.Pages;
+using CreditFlow.Host.Credit;
 using CreditFlow.Host.Admin;
 using CreditFlow.Host.Applications;
 using CreditFlow.Host.Erp;
@@ -22,8 +24,9 @@ internal static class CreditReportPage
     public static string PathOf(string customerId) => $"{Root}/{Uri.EscapeDataString(customerId)}/report";
 
     public static RouteHandlerBuilder MapCreditReportPage(this IEndpointRouteBuilder app) =>
-        app.MapGet(Root + "/{id}/report", ShowAsync)
-            .AddEndpointFilter(AdminGuard.SameOriginAsync)
+        app.MapGroup(Root)
+            .GuardedAsCreditPages()
+            .MapGet("/{id}/report", ShowAsync)
             .AddEndpointFilter(CreditGuard.SignedInAsync)
             .ExcludeFromDescription()
             .WithName("CreditReportPage")

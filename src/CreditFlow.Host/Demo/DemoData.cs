@@ -1,12 +1,13 @@
 using CreditFlow.Domain.Classes;
+using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Durable.Client;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-using CreditFlow.Storage;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Profiles;
+using CreditFlow.Storage;
 using CreditFlow.Workflows.Onboarding;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask;
 
 namespace CreditFlow.Host.Demo;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CreditFlow.Domain.Monetary;
+using CreditFlow.ErpContract;
 using CreditFlow.Storage;
 using CreditFlow.Workflows.OrderCheck;
 using Microsoft.Extensions.Options;
@@ -21,26 +22,26 @@ internal static class ErpWebhooksApi
     public static RouteGroupBuilder MapErpWebhooks(this IEndpointRouteBuilder app)
     {
         var erp = app.MapGroup("/api/erp").WithTags("ERP webhooks");
-        erp.MapPost("/orders", (HttpContext http, OrderCheckService s, IOptions<ErpOptions> o, TimeProvider t) =>
-                ReceiveAsync(http, o.Value, t, ErpMessageParser.Order, s.OrderAsync))
+        erp.MapPost("/orders", (HttpContext http, OrderCheckService s, ErpMessageSigning v, IOptions<ErpOptions> o, TimeProvider t) =>
+                ReceiveAsync(http, v, o.Value, t, ErpMessageParser.Order, s.OrderAsync))
             .WithName("ErpOrder").WithSummary("Checks an order: pass (credit reserved) or hold, with reasons, remedies and the hold id.");
-        erp.MapPost("/shipments", (HttpContext http, OrderCheckService s, IOptions<ErpOptions> o, TimeProvider t) =>
-                ReceiveAsync(http, o.Value, t, ErpMessageParser.Shipment, s.ShipmentAsync))
+        erp.MapPost("/shipments", (HttpContext http, OrderCheckService s, ErpMessageSigning v, IOptions<ErpOptions> o, TimeProvider t) =>
+                ReceiveAsync(http, v, o.Value, t, ErpMessageParser.Shipment, s.ShipmentAsync))
             .WithName("ErpShipment").WithSummary("Checks a shipment; a release of its order covers it within the tolerance.");
-        erp.MapPost("/invoices", (HttpContext http, OrderCheckService s, IOptions<ErpOptions> o, TimeProvider t) =>
-                ReceiveAsync(http, o.Value, t, ErpMessageParser.Invoice, s.InvoiceAsync))
+        erp.MapPost("/invoices", (HttpContext http, LedgerBookings s, ErpMessageSigning v, IOptions<ErpOptions> o, TimeProvider t) =>
+                ReceiveAsync(http, v, o.Value, t, ErpMessageParser.Invoice, s.InvoiceAsync))
             .WithName("ErpInvoice").WithSummary("Books an invoice: its order's credit becomes a receivable.");
-        erp.MapPost("/payments", (HttpContext http, OrderCheckService s, IOptions<ErpOptions> o, TimeProvider t) =>
-                ReceiveAsync(http, o.Value, t, ErpMessageParser.Payment, s.PaymentAsync))
+        erp.MapPost("/payments", (HttpContext http, LedgerBookings s, ErpMessageSigning v, IOptions<ErpOptions> o, TimeProvider t) =>
+                ReceiveAsync(http, v, o.Value, t, ErpMessageParser.Payment, s.PaymentAsync))
             .WithName("ErpPayment").WithSummary("Books a payment or prepayment and lets the customer's holds re-check.");
-        erp.MapPost("/order-cancellations", (HttpContext http, OrderCheckService s, IOptions<ErpOptions> o, TimeProvider t) =>
-                ReceiveAsync(http, o.Value, t, ErpMessageParser.Cancellation, s.CancellationAsync))
+        erp.MapPost("/order-cancellations", (HttpContext http, LedgerBookings s, ErpMessageSigning v, IOptions<ErpOptions> o, TimeProvider t) =>
+                ReceiveAsync(http, v, o.Value, t, ErpMessageParser.Cancellation, s.CancellationAsync))
             .WithName("ErpOrderCancellation").WithSummary("Books a cancellation: what has not shipped stops counting; a hold ends.");
         return erp;
     }
 
     private static async Task<IResult> ReceiveAsync<T>(
-        HttpContext http, ErpOptions options, TimeProvider clock, Func<ErpFields, T> parse, Func<T, string, CancellationToken, Task<ErpAnswer>> process)
+        HttpContext http, ErpMessageSigning signing, ErpOptions options, TimeProvider clock, Func<ErpFields, T> parse, Func<T, string, CancellationToken, Task<ErpAnswer>> process)
     {
         var body = await ReadBodyAsync(http.Request, http.RequestAborted);
         if (body is null)
@@ -48,9 +49,7 @@ internal static class ErpWebhooksApi
             return TypedResults.Problem(title: "Body too large", detail: $"An ERP document may have at most {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        var check = options.SigningKeys.Count == 0
-            ? SignatureCheck.Invalid
-            : ErpSignature.Verify(options.SigningKeys, http.Request.Headers[ErpSignature.TimestampHeader], http.Request.Headers[ErpSignature.SignatureHeader], body, clock.GetUtcNow(), options.SignatureWindow);
+        var check = signing.Verify(http.Request.Headers[ErpSignature.TimestampHeader], http.Request.Headers[ErpSignature.SignatureHeader], body, clock.GetUtcNow());
         if (check != SignatureCheck.Valid)
         {
             return Unauthorized(check, options);
@@ -84,12 +83,11 @@ internal static class ErpWebhooksApi
             return TypedResults.Problem(title: "Busy customer", detail: e.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        if (answer.Status == StatusCodes.Status409Conflict)
+        return answer.Outcome switch
         {
-            return TypedResults.Problem(title: "Document id reused", detail: answer.ConflictDetail, statusCode: StatusCodes.Status409Conflict);
-        }
-
-        return Results.Text(answer.Json, "application/json", statusCode: answer.Status);
+            ErpAnswerOutcome.Answered => Results.Text(answer.Json, "application/json", statusCode: StatusCodes.Status200OK),
+            _ => TypedResults.Problem(title: "Document id reused", detail: answer.ConflictDetail, statusCode: StatusCodes.Status409Conflict),
+        };
     }
 
     /// <summary>

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Security.Claims;
+using CreditFlow.Domain.Authority;
+using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Durable.Client;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using CreditFlow.Host.Applications;
+using CreditFlow.Host.Credit;
 using CreditFlow.Host.Security;
-using CreditFlow.Storage.Approvals;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Workflows.OrderCheck;
 using Microsoft.AspNetCore.Http.HttpResults;

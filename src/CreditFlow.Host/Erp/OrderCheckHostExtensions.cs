@@ -1,4 +1,5 @@
 using CreditFlow.Host.Configuration;
+using CreditFlow.Host.Credit;
 using CreditFlow.Host.Security;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Workflows.OrderCheck;
@@ -9,7 +10,7 @@ namespace CreditFlow.Host.Erp;
 internal static class OrderCheckHostExtensions
 {
     /// <summary>
-    /// Registers the customer ledger and holds storage, the order check service and the ERP options:
+    /// Registers the customer ledger and holds storage, the order check service, the signed callbacks to the ERP and the ERP options:
     /// keys and callback URL from the validated settings, timings from <c>Erp__SignatureWindow</c>,
     /// <c>Erp__CallbackMaxAttempts</c>, <c>Erp__CallbackFirstRetry</c>, <c>Erp__CallbackMaxRetryInterval</c>, <c>Erp__CallbackTimeout</c>.
     /// </summary>
@@ -39,6 +40,9 @@ internal static class OrderCheckHostExtensions
             o.CallbackTimeout = timeout;
             o.CallbackMaxAttempts = attempts;
         });
+        services.AddSingleton<ErpMessageSigning>();
+        services.AddHttpClient(SignedErpCallbacks.ClientName);
+        services.AddSingleton<IErpCallbacks, SignedErpCallbacks>();
         services.AddSingleton<CreditSessions>();
         return services;
     }

@@ -7,6 +7,7 @@ using CreditFlow.Durable.Client;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using CreditFlow.Host.Mail;
+using CreditFlow.Host.Security;
 using CreditFlow.Storage.Approvals;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Mail;
@@ -49,9 +50,9 @@ public static class MailAndApprovalsExtensions
             services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<LocalOutboxMailSender>());
         }
 
-        services.AddSingleton(ApprovalSigningKey.From(settings.ApprovalSigningKey));
+        services.AddSingleton(SigningKeys.From(settings));
         services.AddSingleton(sp => new ApprovalTokenService(
-            sp.GetRequiredService<ApprovalSigningKey>(), sp.GetRequiredService<IOptions<ApprovalOptions>>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<SigningKeys>(), sp.GetRequiredService<IOptions<ApprovalOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ApprovalTokenLedger(
             new TableServiceClient(settings.StorageConnectionString), sp.GetRequiredService<IOptions<ApprovalOptions>>(), sp.GetRequiredService<TimeProvider>()));
 
@@ -59,9 +60,9 @@ public static class MailAndApprovalsExtensions
         services.AddSingleton<IWorkflowMail>(sp => new WorkflowMailSender(sp.GetRequiredService<IMailSender>()));
         services.AddSingleton<IApprovalLinks>(sp => new SignedApprovalLinks(sp.GetRequiredService<ApprovalTokenService>(), settings.PublicBaseUrl));
         services.AddSingleton<IApplicationLinks>(new ApplicationPageLinks(settings.PublicBaseUrl));
-        services.AddSingleton(sp => new ApprovalLinkService(
+        services.AddSingleton(sp => new ApprovalPageLogic(
             sp.GetRequiredService<ApprovalTokenService>(), sp.GetRequiredService<ApprovalTokenLedger>(), sp.GetRequiredService<ApprovalRepository>(),
-            sp.GetRequiredService<DurableTaskClient>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ApprovalLinkService>>()));
+            sp.GetRequiredService<DurableTaskClient>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ApprovalPageLogic>>()));
         return services;
     }
 

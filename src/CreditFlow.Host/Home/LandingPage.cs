@@ -1,3 +1,4 @@
+using CreditFlow.Host.Pages;
 using System.Text;
 using CreditFlow.Host.Admin;
 using CreditFlow.Host.OpenApi;

@@ -1,5 +1,6 @@
 using System.Text;
 using CreditFlow.Host.Admin;
+using CreditFlow.Host.Pages;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CreditFlow.Host.Mail;
@@ -12,7 +13,7 @@ internal static class OutboxPage
         // Development first: outside it the page does not exist, signed in or not.
         var page = app.MapGroup("/admin/outbox")
             .AddEndpointFilter(DevelopmentOnly.FilterAsync)
-            .AddEndpointFilter(AdminGuard.SameOriginAsync)
+            .GuardedAsAdminPages()
             .AddEndpointFilter(AdminGuard.SignedInAsync)
             .ExcludeFromDescription();
         page.MapGet("", RenderAsync).WithName("AdminOutbox").WithSummary("The local outbox with clickable links.");
@@ -47,7 +48,7 @@ internal static class OutboxPage
             body.Append($"<pre>{Html.E(mail.TextBody)}</pre></fieldset>");
         }
 
-        return Html.Page("Outbox", body.ToString());
+        return AdminFrame.Page("Outbox", body.ToString());
     }
 
     // Only web links and paths on this site become anchors: a javascript: or data: URL stays text.

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using CreditFlow.Host.Pages;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -49,12 +50,11 @@ internal static class ApiReferencePage
         var schemas = document.TryGetProperty("components", out var components) && components.TryGetProperty("schemas", out var s) ? s : default;
         var operations = Operations(document).ToList();
         var info = document.GetProperty("info");
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-            .Append(E(Text(info, "title"))).Append(" reference</title><style>").Append(Style).Append("</style></head><body><header><h1>")
+        var header = new StringBuilder().Append("<h1>")
             .Append(E(Text(info, "title"))).Append(" <span class=\"muted\">").Append(E(Text(info, "version"))).Append("</span></h1><p>")
             .Append(E(Text(info, "description"))).Append("</p><p>OpenAPI document: <a href=\"").Append(E(ApiDocumentation.DocumentPath)).Append("\">")
-            .Append(E(ApiDocumentation.DocumentPath)).Append("</a></p></header><main><h2>Operations</h2><nav><ul>");
+            .Append(E(ApiDocumentation.DocumentPath)).Append("</a></p>");
+        var html = new StringBuilder().Append("<h2>Operations</h2><nav><ul>");
         foreach (var (path, method, operation) in operations)
         {
             html.Append("<li><a href=\"#").Append(E(Anchor(method, path, operation))).Append("\">").Append(MethodBadge(method))
@@ -67,7 +67,8 @@ internal static class ApiReferencePage
             RenderOperation(html, path, method, operation, schemas);
         }
 
-        return html.Append("</main></body></html>").ToString();
+        // The reference is a page like the others: one layout, its own frame (no script).
+        return PageLayout.Render(new PageFrame(Name: null, Style, header.ToString()), Text(info, "title") + " reference", html.ToString());
     }
 
     private static IEnumerable<(string Path, string Method, JsonElement Operation)> Operations(JsonElement document)

@@ -18,6 +18,10 @@ public sealed class AdminKeyValidator(CreditFlowSettings settings, TimeProvider 
     private const string SessionPurpose = "admin-session";
 
     private readonly byte[]? _keyDigest = settings.AdminKey is { } key ? SHA256.HashData(Encoding.UTF8.GetBytes(key)) : null;
+    private Signer? _sessions;
+
+    // Under the key's digest, so changing the admin key ends every session.
+    private Signer Sessions => _sessions ??= Signer.Labelled(_keyDigest!, SessionPurpose);
 
     /// <summary>False when no AdminKey is configured: then nothing admin is reachable.</summary>
     public bool IsConfigured => _keyDigest is not null;
@@ -34,9 +38,9 @@ public sealed class AdminKeyValidator(CreditFlowSettings settings, TimeProvider 
         || IsValidSession(request.Cookies[CookieName]);
 
     /// <summary>A cookie value proving a login until it expires (<see cref="SignedValue"/> under the key's digest).</summary>
-    public string CreateSession() => SignedValue.Create(_keyDigest!, SessionPurpose, time.GetUtcNow() + SessionLifetime);
+    public string CreateSession() => SignedValue.Create(Sessions, time.GetUtcNow() + SessionLifetime);
 
     /// <summary>True for an unexpired session cookie signed with the current key.</summary>
     public bool IsValidSession(string? cookie) =>
-        _keyDigest is not null && SignedValue.Read(_keyDigest, SessionPurpose, cookie, time.GetUtcNow(), fieldCount: 0) is not null;
+        _keyDigest is not null && SignedValue.Read(Sessions, cookie, time.GetUtcNow(), fieldCount: 0) is not null;
 }

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using CreditFlow.Host.Approvals;
-
 namespace CreditFlow.Host.Security;
 
 /// <summary>
@@ -8,32 +5,30 @@ namespace CreditFlow.Host.Security;
 /// <see cref="ApiKeyRing"/>) yields a signed cookie naming the key's holder and role (<see cref="SignedValue"/>).
 /// </summary>
 /// <remarks>
-/// The cookie is signed with a key derived from <c>Approvals__SigningKey</c> (random per process
+/// The cookie is signed with a key derived from <c>Approvals__SigningKey</c> (<see cref="SigningKeys"/>; random per process
 /// when unset, as for approval links: sessions then end on restart and are not shared between
 /// instances). Each signature also covers the API key's hash, and every request checks the name
 /// and role against the ring, so a removed, re-keyed or re-roled API key ends its sessions.
 /// </remarks>
-internal sealed class CreditSessions(ApprovalSigningKey signingKey, ApiKeyRing keys, TimeProvider time)
+internal sealed class CreditSessions(SigningKeys signingKeys, ApiKeyRing keys, TimeProvider time)
 {
     public const string CookieName = "creditflow-credit";
     public const string CookiePath = "/credit";
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
-
-    private readonly byte[] _key = HMACSHA256.HashData(signingKey.Key, "creditflow-credit-session-v1"u8);
 
     /// <summary>The configured API key <paramref name="presented"/> is, or null.</summary>
     public ApiKey? Find(string? presented) => string.IsNullOrEmpty(presented) ? null : keys.Find(presented);
 
     /// <summary>A cookie value signing <paramref name="key"/>'s holder in until <see cref="Lifetime"/> from now.</summary>
     public string Create(ApiKey key) =>
-        SignedValue.Create(_key, Purpose(key), time.GetUtcNow() + Lifetime, key.Name, key.Role.ToString());
+        SignedValue.Create(Signer(key), time.GetUtcNow() + Lifetime, key.Name, key.Role.ToString());
 
     /// <summary>The user of a valid, unexpired session cookie whose API key is still configured with the same role; otherwise null.</summary>
     public CreditUser? Read(string? cookie)
     {
         var name = SignedValue.Unverified(cookie, 0);
         var key = name is null ? null : keys.Keys.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.Ordinal));
-        if (key is null || SignedValue.Read(_key, Purpose(key), cookie, time.GetUtcNow(), 2) is not { } session
+        if (key is null || SignedValue.Read(Signer(key), cookie, time.GetUtcNow(), 2) is not { } session
             || session.Fields[0] != key.Name || session.Fields[1] != key.Role.ToString())
         {
             return null;
@@ -53,5 +48,5 @@ internal sealed class CreditSessions(ApprovalSigningKey signingKey, ApiKeyRing k
     };
 
     // The key's hash in the signed text: a new key under the same name does not inherit the old one's sessions.
-    private static string Purpose(ApiKey key) => "credit-session:" + Convert.ToHexString([.. key.Sha256]);
+    private Signer Signer(ApiKey key) => signingKeys.CreditSessions.WithLabel("credit-session:" + Convert.ToHexString([.. key.Sha256]));
 }

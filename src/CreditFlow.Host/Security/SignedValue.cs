@@ -1,30 +1,29 @@
 using System.Buffers.Text;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace CreditFlow.Host.Security;
 
 /// <summary>
-/// A tamper-proof, expiring cookie value: <c>field.field….expiryTicks.HMAC</c>, each field base64url,
-/// the HMAC-SHA256 (hex) taken over <c>purpose:</c> and everything before it, compared in constant time.
+/// A tamper-proof, expiring cookie value: <c>field.field….expiryTicks.MAC</c>, each field base64url,
+/// the MAC (hex) by a labelled <see cref="Signer"/> over everything before it, compared in constant time.
 /// </summary>
 /// <remarks>
-/// Signs the admin session (no fields, purpose <c>admin-session</c>) and the credit users' session.
-/// The purpose keeps one kind of value from passing as another under the same key.
+/// Carries the admin session (no fields, label <c>admin-session</c>) and the credit users' session.
+/// The label keeps one kind of value from passing as another under the same key.
 /// </remarks>
 internal static class SignedValue
 {
     /// <summary>The value carrying <paramref name="fields"/> until <paramref name="expires"/>.</summary>
-    public static string Create(byte[] key, string purpose, DateTimeOffset expires, params string[] fields)
+    public static string Create(Signer signer, DateTimeOffset expires, params string[] fields)
     {
         var payload = string.Concat(fields.Select(f => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(f)) + "."))
             + expires.UtcTicks.ToString(CultureInfo.InvariantCulture);
-        return $"{payload}.{Sign(key, purpose, payload)}";
+        return $"{payload}.{Sign(signer, payload)}";
     }
 
-    /// <summary>The fields and expiry of an unexpired value signed for <paramref name="purpose"/> with <paramref name="key"/>; null for anything else.</summary>
-    public static (string[] Fields, DateTimeOffset Expires)? Read(byte[] key, string purpose, string? value, DateTimeOffset now, int fieldCount)
+    /// <summary>The fields and expiry of an unexpired value signed by <paramref name="signer"/>; null for anything else.</summary>
+    public static (string[] Fields, DateTimeOffset Expires)? Read(Signer signer, string? value, DateTimeOffset now, int fieldCount)
     {
         if (value is null)
         {
@@ -39,7 +38,7 @@ internal static class SignedValue
         }
 
         var payload = value[..value.LastIndexOf('.')];
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(key, purpose, payload)), Encoding.ASCII.GetBytes(parts[^1])))
+        if (!Signer.SameText(Sign(signer, payload), parts[^1]))
         {
             return null;
         }
@@ -60,7 +59,7 @@ internal static class SignedValue
 
     /// <summary>
     /// Field <paramref name="index"/> of <paramref name="value"/> <em>before</em> any check: only to pick
-    /// the key or purpose a value must then pass <see cref="Read"/> with, never to trust.
+    /// the signer a value must then pass <see cref="Read"/> with, never to trust.
     /// </summary>
     public static string? Unverified(string? value, int index) =>
         value?.Split('.') is { } parts && index < parts.Length - 2 ? Decode(parts[index]) : null;
@@ -82,6 +81,5 @@ internal static class SignedValue
         }
     }
 
-    private static string Sign(byte[] key, string purpose, string payload) =>
-        Convert.ToHexString(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{purpose}:{payload}")));
+    private static string Sign(Signer signer, string payload) => Convert.ToHexString(signer.Sign(Encoding.UTF8.GetBytes(payload)));
 }

@@ -1,4 +1,5 @@
 using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.Onboarding;
 
 namespace CreditFlow.Storage.Applications;
 

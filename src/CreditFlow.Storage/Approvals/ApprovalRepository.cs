@@ -1,5 +1,6 @@
-using Azure;
 using Azure.Data.Tables;
+using Azure;
+using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Roles;
 
 namespace CreditFlow.Storage.Approvals;

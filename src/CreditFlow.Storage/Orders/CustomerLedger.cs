@@ -1,3 +1,5 @@
+using CreditFlow.Domain.Exposure;
+using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Storage.Profiles;
 
 namespace CreditFlow.Storage.Orders;

@@ -1,3 +1,5 @@
+using CreditFlow.Domain.OrderCheck;
+
 namespace CreditFlow.Storage.Orders;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Domain.Roles;
 
 namespace CreditFlow.Storage.Orders;

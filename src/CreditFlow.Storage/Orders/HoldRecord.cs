@@ -1,4 +1,5 @@
 using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Domain.Roles;
 
 namespace CreditFlow.Storage.Orders;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
+using Azure;
+using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Domain.Roles;
 
 namespace CreditFlow.Storage.Orders;

@@ -1,5 +1,6 @@
 using CreditFlow.Domain.Exposure;
 using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.OrderCheck;
 
 namespace CreditFlow.Storage.Orders;
 

@@ -1,3 +1,4 @@
+using CreditFlow.Domain.Exposure;
 using CreditFlow.Storage.Profiles;
 
 namespace CreditFlow.Storage.Orders;

@@ -118,11 +118,6 @@ internal static class OrderCheckRows
         if (record.Answer is { } answer)
         {
             entity["BodyHash"] = answer.BodyHash;
-            if (answer.Status != 200)
-            {
-                entity["AnswerStatus"] = answer.Status;
-            }
-
             entity["AnswerJson"] = answer.Json;
         }
 
@@ -195,7 +190,7 @@ internal static class OrderCheckRows
     public static ErpRecord ToRecord(TableEntity e)
     {
         var (kind, id) = ParseKey(e.RowKey);
-        var answer = e.GetString("BodyHash") is { } hash ? new StoredAnswer(hash, e.GetInt32("AnswerStatus") ?? 200, e.GetString("AnswerJson") ?? "{}") : null;
+        var answer = e.GetString("BodyHash") is { } hash ? new StoredAnswer(hash, e.GetString("AnswerJson") ?? "{}") : null;
         var eTag = e.ETag.ToString();
         return ToRecord(e, kind, id, answer, eTag) with { DetailJson = e.GetString("DetailJson") };
     }

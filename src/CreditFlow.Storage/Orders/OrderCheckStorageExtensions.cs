@@ -12,7 +12,7 @@ public static class OrderCheckStorageExtensions
     /// Registers <see cref="CustomerLedgerStore"/> on <c>{prefix}Credit</c> (created by the credit
     /// store) and <see cref="HoldRepository"/> on <c>{prefix}Holds</c>, created in the background at start.
     /// </summary>
-    public static IServiceCollection AddOrderCheckStorage(this IServiceCollection services, string connectionString, string prefix, LedgerRetryOptions? retry = null)
+    public static IServiceCollection AddOrderCheckStorage(this IServiceCollection services, string connectionString, string prefix)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
@@ -21,7 +21,7 @@ public static class OrderCheckStorageExtensions
         var options = new TableClientOptions();
         options.AddPolicy(tally, HttpPipelinePosition.PerRetry);
         services.AddSingleton(tally);
-        services.AddSingleton(new CustomerLedgerStore(new TableServiceClient(connectionString, options).GetTableClient(prefix + "Credit"), retry ?? LedgerRetryOptions.Default));
+        services.AddSingleton(new CustomerLedgerStore(new TableServiceClient(connectionString, options).GetTableClient(prefix + "Credit")));
         var holds = new HoldRepository(new TableServiceClient(connectionString).GetTableClient(prefix + "Holds"));
         services.AddSingleton(holds);
         // Not AddHostedService: it keeps one registration per implementation type, and two stores use this one.

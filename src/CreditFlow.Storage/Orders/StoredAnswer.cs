@@ -6,6 +6,5 @@ namespace CreditFlow.Storage.Orders;
 /// is recognised as a conflict.
 /// </summary>
 /// <param name="BodyHash">Lower-case hex SHA-256 of the raw request body.</param>
-/// <param name="Status">The HTTP status of the answer.</param>
 /// <param name="Json">The answer's body.</param>
-public sealed record StoredAnswer(string BodyHash, int Status, string Json);
+public sealed record StoredAnswer(string BodyHash, string Json);

@@ -1,7 +1,7 @@
 namespace CreditFlow.Storage.Profiles;
 
 /// <summary>
-/// A documented credit decision (DOMAIN.md "Actors"): who decided what, when, why, on which
+/// A documented credit decision (docs/domain.md "Decisions on record"): who decided what, when, why, on which
 /// data and with which scoring model. Append-only.
 /// </summary>
 /// <param name="Id">Unique per customer; chosen by the caller so a workflow can derive it deterministically.</param>

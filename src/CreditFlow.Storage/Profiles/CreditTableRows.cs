@@ -1,8 +1,9 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Azure.Data.Tables;
 using CreditFlow.Domain.Classes;
+using CreditFlow.Domain.Customers;
 
 namespace CreditFlow.Storage.Profiles;
 

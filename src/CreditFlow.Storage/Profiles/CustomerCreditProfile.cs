@@ -1,4 +1,5 @@
 using CreditFlow.Domain.Classes;
+using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.Monetary;
 
 namespace CreditFlow.Storage.Profiles;

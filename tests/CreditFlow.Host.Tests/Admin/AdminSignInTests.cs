@@ -95,7 +95,7 @@ public sealed class AdminSignInTests(AdminHostFixture host) : IClassFixture<Admi
     }
 
     [Fact]
-    public async Task Post_FromAnotherOrigin_Answers400AndDoesNothing()
+    public async Task Post_FromAnotherOrigin_Answers403AndDoesNothing()
     {
         var id = await host.Durable.ScheduleNewOrchestrationInstanceAsync("ApprovalWait", 300, new StartOrchestrationOptions { InstanceId = $"csrf-{Guid.NewGuid():N}" });
         await host.WaitForStartAsync(id);
@@ -105,7 +105,7 @@ public sealed class AdminSignInTests(AdminHostFixture host) : IClassFixture<Admi
 
         using var response = await browser.SendAsync(forged);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("Cross-origin request refused", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Durable.GetInstanceAsync(id))!.RuntimeStatus);
 

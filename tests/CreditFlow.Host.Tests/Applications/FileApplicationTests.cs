@@ -1,9 +1,11 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Json.Nodes;
+using System.Text;
 using CreditFlow.Domain.Classes;
+using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.Onboarding;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Durable;
 using CreditFlow.Durable.Client;

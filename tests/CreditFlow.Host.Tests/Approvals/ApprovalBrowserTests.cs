@@ -1,5 +1,5 @@
+using CreditFlow.Domain.Authority;
 using CreditFlow.Host.Tests.Admin;
-using CreditFlow.Storage.Approvals;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,6 +1,6 @@
+using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Host.Approvals;
-using CreditFlow.Storage.Approvals;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 

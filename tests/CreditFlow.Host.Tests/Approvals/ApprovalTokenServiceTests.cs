@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using CreditFlow.Host.Approvals;
+using CreditFlow.Host.Security;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -13,7 +14,7 @@ public sealed class ApprovalTokenServiceTests
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
     private readonly FakeTimeProvider _time = new(Start);
-    private readonly ApprovalSigningKey _key = ApprovalSigningKey.From(SigningKey);
+    private readonly SigningKeys _key = new SigningKeys(SigningKey);
 
     [Fact]
     public void Validate_IssuedToken_ValidWithClaims()
@@ -47,7 +48,7 @@ public sealed class ApprovalTokenServiceTests
         // Configured keys survive restarts and scale-out: any host validates any host's token.
         var token = Service().Issue("i", "s", "a@example.com", "r");
 
-        Assert.IsType<ApprovalTokenValidation.Valid>(new ApprovalTokenService(ApprovalSigningKey.From(SigningKey), Options.Create(new ApprovalOptions()), _time).Validate(token));
+        Assert.IsType<ApprovalTokenValidation.Valid>(new ApprovalTokenService(new SigningKeys(SigningKey), Options.Create(new ApprovalOptions()), _time).Validate(token));
     }
 
     [Fact]
@@ -105,7 +106,7 @@ public sealed class ApprovalTokenServiceTests
     [Fact]
     public void Validate_SignedWithAnotherKey_Tampered()
     {
-        var token = new ApprovalTokenService(ApprovalSigningKey.From("another-signing-key-of-32-characters-or-more"), Options.Create(new ApprovalOptions()), _time)
+        var token = new ApprovalTokenService(new SigningKeys("another-signing-key-of-32-characters-or-more"), Options.Create(new ApprovalOptions()), _time)
             .Issue("i", "s", "a@example.com", "r");
 
         Assert.IsType<ApprovalTokenValidation.Tampered>(Service().Validate(token));
@@ -114,9 +115,9 @@ public sealed class ApprovalTokenServiceTests
     [Fact]
     public void Validate_NoConfiguredKey_RandomKeyPerProcess()
     {
-        var token = new ApprovalTokenService(ApprovalSigningKey.From(null), Options.Create(new ApprovalOptions()), _time).Issue("i", "s", "a@example.com", "r");
+        var token = new ApprovalTokenService(new SigningKeys(null), Options.Create(new ApprovalOptions()), _time).Issue("i", "s", "a@example.com", "r");
 
-        Assert.IsType<ApprovalTokenValidation.Tampered>(new ApprovalTokenService(ApprovalSigningKey.From(null), Options.Create(new ApprovalOptions()), _time).Validate(token));
+        Assert.IsType<ApprovalTokenValidation.Tampered>(new ApprovalTokenService(new SigningKeys(null), Options.Create(new ApprovalOptions()), _time).Validate(token));
     }
 
     [Fact]
@@ -194,7 +195,8 @@ public sealed class ApprovalTokenServiceTests
     {
         // Correctly signed with our key, so only the payload check can catch it.
         var payload = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payloadJson));
-        var signature = Base64Url.EncodeToString(HMACSHA256.HashData(_key.Key, Encoding.ASCII.GetBytes(payload)));
+        var key = HMACSHA256.HashData(Encoding.UTF8.GetBytes(SigningKey), "creditflow-approval-token-v1"u8);
+        var signature = Base64Url.EncodeToString(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(payload)));
 
         Assert.IsType<ApprovalTokenValidation.Malformed>(Service().Validate($"{payload}.{signature}"));
     }

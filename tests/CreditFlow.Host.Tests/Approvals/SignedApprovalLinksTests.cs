@@ -1,5 +1,6 @@
 using CreditFlow.Domain.Roles;
 using CreditFlow.Host.Approvals;
+using CreditFlow.Host.Security;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -10,7 +11,7 @@ public sealed class SignedApprovalLinksTests
     private static readonly DateTimeOffset Now = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
 
     private readonly ApprovalTokenService _tokens = new(
-        ApprovalSigningKey.From("a-test-signing-key-of-at-least-32-characters"), Options.Create(new ApprovalOptions()), new FakeTimeProvider(Now));
+        new SigningKeys("a-test-signing-key-of-at-least-32-characters"), Options.Create(new ApprovalOptions()), new FakeTimeProvider(Now));
 
     [Theory]
     [InlineData("http://localhost:7071", "http://localhost:7071/approvals/")]

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using CreditFlow.ErpContract;
 using CreditFlow.Workflows.OrderCheck;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using CreditFlow.Domain.Classes;
+using CreditFlow.Domain.Customers;
+using CreditFlow.Domain.Exposure;
+using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Storage.Orders;
-using CreditFlow.Storage.Profiles;
 
 namespace CreditFlow.Host.Tests.Erp;
 
@@ -164,8 +166,8 @@ public sealed class ErpWebhookTests(ErpHost erp)
         var json = JsonSerializer.Serialize(ErpHost.Order(customer, "o-" + customer, 1_000m), new JsonSerializerOptions(JsonSerializerDefaults.Web));
         var timestamp = erp.Clock.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/erp/orders") { Content = new StringContent(json.Replace("1000", "9000", StringComparison.Ordinal)) };
-        request.Headers.Add(Workflows.OrderCheck.ErpSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add(Workflows.OrderCheck.ErpSignature.SignatureHeader, Workflows.OrderCheck.ErpSignature.Sign(ErpHost.Key, timestamp, System.Text.Encoding.UTF8.GetBytes(json)));
+        request.Headers.Add(ErpContract.ErpSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add(ErpContract.ErpSignature.SignatureHeader, ErpContract.ErpSignature.Sign(ErpHost.Key, timestamp, System.Text.Encoding.UTF8.GetBytes(json)));
 
         var response = await erp.Host.Client.SendAsync(request);
 

@@ -1,4 +1,5 @@
 using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Workflows.OrderCheck;

@@ -1,7 +1,8 @@
 using System.Buffers.Text;
 using System.Net;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Durable;
 using CreditFlow.Durable.Client;
 using Microsoft.DurableTask;
@@ -217,7 +218,7 @@ public sealed class HoldsPageTests(ErpHost erp)
     }
 
     [Fact]
-    public async Task Decision_FromAnotherOrigin_Answers400AndDecidesNothing()
+    public async Task Decision_FromAnotherOrigin_Answers403AndDecidesNothing()
     {
         var (_, holdId) = await HeldOrderAsync();
         using var manager = await SignedInAsync(ManagerKey);
@@ -226,7 +227,7 @@ public sealed class HoldsPageTests(ErpHost erp)
         using var own = await DecideAsync(manager, holdId, "release", "same site", origin: erp.Host.Client.BaseAddress!.GetLeftPart(UriPartial.Authority));
         var verdict = await erp.VerdictAsync(holdId);
 
-        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
         Assert.Contains("Cross-origin request refused", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.SeeOther, own.StatusCode);
         Assert.Equal(HoldResolution.Released, verdict.Resolution);

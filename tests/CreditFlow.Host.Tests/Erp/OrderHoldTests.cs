@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using CreditFlow.Domain.Authority;
+using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Workflows.OrderCheck;
@@ -93,7 +95,7 @@ public sealed class OrderHoldTests(ErpHost erp)
         // What the approval page raises after the manager decided through the mailed link.
         var step = JsonDocument.Parse((await erp.Durable.GetInstanceAsync(approvalId))!.SerializedCustomStatus!).RootElement.GetProperty("step").GetString()!;
         await erp.Durable.RaiseEventAsync(approvalId, CreditFlow.Workflows.Approvals.ApprovalEvents.Decision, new CreditFlow.Workflows.Approvals.ApprovalDecision(
-            step, CreditFlow.Storage.Approvals.ApprovalOutcome.Approved, null, "fine", "manager@example.com", CreditFlow.Domain.Roles.CreditRole.CreditManager, erp.Clock.GetUtcNow()));
+            step, CreditFlow.Domain.Authority.ApprovalOutcome.Approved, null, "fine", "manager@example.com", CreditFlow.Domain.Roles.CreditRole.CreditManager, erp.Clock.GetUtcNow()));
         var verdict = await erp.VerdictAsync(holdId);
 
         Assert.Equal(HoldResolution.Released, verdict.Resolution);

@@ -1,3 +1,4 @@
+using CreditFlow.ErpContract;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;

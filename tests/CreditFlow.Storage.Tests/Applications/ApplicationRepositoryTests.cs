@@ -1,4 +1,5 @@
 using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.Onboarding;
 using CreditFlow.Storage.Applications;
 using CreditFlow.Testing;
 using Microsoft.Extensions.Time.Testing;

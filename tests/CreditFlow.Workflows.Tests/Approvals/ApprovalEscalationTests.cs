@@ -1,3 +1,4 @@
+using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Onboarding;
@@ -52,7 +53,7 @@ public sealed class ApprovalEscalationTests
         host.Clock.Advance(TimeSpan.FromDays(1));
         await host.WaitForMailAsync(OnboardingSteps.ApproverOf(CreditRole.CreditOfficer), 2);
         host.Clock.Advance(TimeSpan.FromDays(1));
-        var answered = await host.AnswerApprovalAsync(application.ApplicationId, Storage.Approvals.ApprovalOutcome.Approved, role: CreditRole.CreditManager);
+        var answered = await host.AnswerApprovalAsync(application.ApplicationId, Domain.Authority.ApprovalOutcome.Approved, role: CreditRole.CreditManager);
 
         Assert.Equal(CreditRole.CreditManager, answered.Role);
         await host.StageAsync(application.ApplicationId, "Trial");

@@ -1,6 +1,6 @@
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Roles;
-using CreditFlow.Storage.Approvals;
+using CreditFlow.Domain.Authority;
 using CreditFlow.Workflows.Approvals;
 using Microsoft.DurableTask;
 using Moq;

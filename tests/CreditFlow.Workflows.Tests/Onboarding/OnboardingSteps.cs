@@ -1,3 +1,4 @@
+using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Roles;
 using Microsoft.DurableTask;

@@ -1,9 +1,10 @@
+using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Classes;
+using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.Onboarding;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Domain.Scoring;
-using CreditFlow.Storage.Applications;
-using CreditFlow.Storage.Approvals;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Profiles;
 using CreditFlow.Workflows.Approvals;

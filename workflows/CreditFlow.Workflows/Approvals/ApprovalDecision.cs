@@ -1,6 +1,6 @@
+using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Roles;
-using CreditFlow.Storage.Approvals;
 
 namespace CreditFlow.Workflows.Approvals;
 

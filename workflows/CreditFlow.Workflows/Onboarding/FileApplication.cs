@@ -1,11 +1,13 @@
 using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Calendar;
+using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.Monetary;
-using Microsoft.DurableTask;
-using CreditFlow.Storage;
+using CreditFlow.Domain.Onboarding;
 using CreditFlow.Storage.Applications;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Profiles;
+using CreditFlow.Storage;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 
 namespace CreditFlow.Workflows.Onboarding;

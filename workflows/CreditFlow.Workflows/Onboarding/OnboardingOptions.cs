@@ -3,7 +3,7 @@ using CreditFlow.Domain.Classes;
 
 namespace CreditFlow.Workflows.Onboarding;
 
-/// <summary>The onboarding policy's numbers (section <c>Onboarding</c>); DOMAIN.md "Onboarding" gives the defaults.</summary>
+/// <summary>The onboarding policy's numbers (section <c>Onboarding</c>); docs/domain.md "Onboarding" gives the defaults.</summary>
 public sealed class OnboardingOptions
 {
     /// <summary>Length of the trial period on the trial limit.</summary>

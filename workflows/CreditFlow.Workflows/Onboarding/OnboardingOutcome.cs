@@ -1,6 +1,6 @@
 using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Monetary;
-using CreditFlow.Storage.Applications;
+using CreditFlow.Domain.Onboarding;
 
 namespace CreditFlow.Workflows.Onboarding;
 

@@ -1,3 +1,5 @@
+using CreditFlow.Domain.Onboarding;
+
 namespace CreditFlow.Workflows.Onboarding;
 
 /// <summary>

@@ -3,6 +3,7 @@ using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Calendar;
 using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.Onboarding;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Workflows.Mail;
 using Microsoft.DurableTask;
@@ -13,7 +14,7 @@ using CreditFlow.Workflows.Approvals;
 namespace CreditFlow.Workflows.Onboarding;
 
 /// <summary>
-/// Onboarding, from the application sales files to granted credit (DOMAIN.md "Onboarding"):
+/// Onboarding, from the application sales files to granted credit (docs/domain.md "Onboarding"):
 /// checks, missing data asked for, scoring, the trial limit approved by the tier it needs, the
 /// trial period, scoring again with what the trial showed, the final limit approved, the customer
 /// told. A refusal may be reconsidered one tier up. The instance id is the application id.

@@ -1,9 +1,11 @@
+using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.Monetary;
-using Microsoft.DurableTask;
-using CreditFlow.Storage;
+using CreditFlow.Domain.Onboarding;
 using CreditFlow.Storage.Applications;
 using CreditFlow.Storage.Profiles;
+using CreditFlow.Storage;
 using CreditFlow.Workflows.Approvals;
+using Microsoft.DurableTask;
 
 namespace CreditFlow.Workflows.Onboarding;
 

@@ -1,8 +1,10 @@
-using Microsoft.DurableTask;
-using CreditFlow.Storage;
+using CreditFlow.Domain.Customers;
+using CreditFlow.Domain.Onboarding;
 using CreditFlow.Storage.Applications;
 using CreditFlow.Storage.Profiles;
+using CreditFlow.Storage;
 using CreditFlow.Workflows.Approvals;
+using Microsoft.DurableTask;
 
 namespace CreditFlow.Workflows.Onboarding;
 

@@ -1,14 +1,14 @@
+using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.Scoring;
 using Microsoft.DurableTask;
 using CreditFlow.Storage;
-using CreditFlow.Storage.Profiles;
 using Microsoft.Extensions.Options;
 
 namespace CreditFlow.Workflows.Onboarding;
 
 /// <summary>
 /// Blacklist and group check, integrity, the sales standard and the scorecard's required data
-/// (DOMAIN.md "Onboarding": serious integrity issues reject; too little known suspends and asks).
+/// (docs/domain.md "Onboarding": serious integrity issues reject; too little known suspends and asks).
 /// </summary>
 public sealed class ScreenApplication(CreditStore store, ScorecardModel scorecard, IOptions<OnboardingOptions> options)
     : TaskActivity<CreditApplicationRequest, Screening>

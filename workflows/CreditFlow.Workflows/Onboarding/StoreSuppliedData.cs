@@ -1,6 +1,6 @@
 using Microsoft.DurableTask;
+using CreditFlow.Domain.Onboarding;
 using CreditFlow.Storage;
-using CreditFlow.Storage.Applications;
 
 namespace CreditFlow.Workflows.Onboarding;
 

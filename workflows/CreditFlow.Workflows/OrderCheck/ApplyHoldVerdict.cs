@@ -3,7 +3,7 @@ using Microsoft.DurableTask;
 namespace CreditFlow.Workflows.OrderCheck;
 
 /// <summary>Activity: books a hold's outcome on the customer's ledger and the decision log, once.</summary>
-public sealed class ApplyHoldVerdict(OrderCheckService service) : TaskActivity<HoldVerdictInput, bool>
+public sealed class ApplyHoldVerdict(HeldOrders service) : TaskActivity<HoldVerdictInput, bool>
 {
     /// <inheritdoc />
     public override Task<bool> RunAsync(TaskActivityContext context, HoldVerdictInput input)

@@ -1,8 +1,8 @@
+using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.Exposure;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Storage.Orders;
-using CreditFlow.Storage.Profiles;
 
 namespace CreditFlow.Workflows.OrderCheck;
 

@@ -1,5 +1,5 @@
+using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Roles;
-using CreditFlow.Storage.Approvals;
 
 namespace CreditFlow.Workflows.OrderCheck;
 

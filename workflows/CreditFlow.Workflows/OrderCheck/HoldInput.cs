@@ -1,6 +1,6 @@
 using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Domain.Roles;
-using CreditFlow.Storage.Orders;
 
 namespace CreditFlow.Workflows.OrderCheck;
 

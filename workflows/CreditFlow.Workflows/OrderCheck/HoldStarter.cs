@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Storage.Orders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -84,7 +85,7 @@ public sealed partial class HoldStarter(
         var row = unstarted.Hold;
         var ledger = await ledgers.ReadAsync(row.CustomerId, [(row.Kind, row.DocumentId)], cancellationToken);
         var committed = ledger.Find<ErpRecord>(row.Kind, row.DocumentId)?.DetailJson is { } json
-            ? JsonSerializer.Deserialize<HoldInput>(json, OrderCheckService.Json)
+            ? JsonSerializer.Deserialize<HoldInput>(json, ErpJson.Options)
             : null;
         if (committed is null || committed.HoldId != row.HoldId)
         {

@@ -11,9 +11,11 @@ namespace CreditFlow.Workflows.OrderCheck;
 public static class OrderCheckServices
 {
     /// <summary>
-    /// Adds <see cref="OrderCheckService"/>, the domain check with the shipped order-check and
-    /// exposure policies (a deployment that tunes them registers its own first), the ERP options,
-    /// the callback HTTP client and the background <see cref="HoldStarter"/>. The storage comes from <c>AddOrderCheckStorage</c>.
+    /// Adds <see cref="OrderCheckService"/> (orders, shipments), <see cref="LedgerBookings"/> (invoices,
+    /// payments, cancellations) and <see cref="HeldOrders"/> (the holds' side), the domain check with the shipped order-check and
+    /// exposure policies (a deployment that tunes them registers its own first), the ERP options
+    /// and the background <see cref="HoldStarter"/>. The storage comes from <c>AddOrderCheckStorage</c>;
+    /// the host adds <see cref="IErpCallbacks"/>.
     /// </summary>
     public static IServiceCollection AddOrderCheck(this IServiceCollection services, Action<ErpOptions> configure)
     {
@@ -25,11 +27,15 @@ public static class OrderCheckServices
         services.TryAddSingleton(AuthorityMatrix.Default);
         services.TryAddSingleton(sp => new OrderCreditCheck(sp.GetRequiredService<OrderCheckPolicy>(), sp.GetRequiredService<AuthorityMatrix>()));
         services.TryAddSingleton(sp => new ExposureCalculator(sp.GetRequiredService<ExposurePolicy>()));
+        services.TryAddSingleton(LedgerRetryOptions.Default);
+        services.TryAddSingleton<OrderCheckDecisions>();
         services.TryAddSingleton<OrderCheckService>();
+        services.TryAddSingleton<LedgerBookings>();
+        services.TryAddSingleton<HeldOrders>();
+        services.TryAddSingleton<HoldWakeUps>();
         services.AddOptions<HoldStartOptions>();
         services.TryAddSingleton<HoldStarter>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<HoldStarter>());
-        services.AddHttpClient(NotifyErp.ClientName);
         return services;
     }
 }

@@ -1,4 +1,6 @@
+using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Domain.Roles;
 using Microsoft.DurableTask;
 using CreditFlow.Storage.Approvals;
@@ -130,7 +132,7 @@ public sealed class OrderHoldWorkflow : TaskOrchestrator<HoldInput, HoldVerdict>
 
     private static ApprovalRequest ApprovalRequestFor(HoldInput input)
     {
-        var what = input.Kind == Storage.Orders.ErpDocumentKind.Order ? "order" : "shipment";
+        var what = input.Kind == ErpDocumentKind.Order ? "order" : "shipment";
         return new ApprovalRequest(
             "order hold",
             input.HoldId,
@@ -151,7 +153,7 @@ public sealed class OrderHoldWorkflow : TaskOrchestrator<HoldInput, HoldVerdict>
         verdict.Releases ? "released" : "rejected",
         input.CustomerId,
         input.OrderId,
-        input.Kind == Storage.Orders.ErpDocumentKind.Shipment ? input.DocumentId : null,
+        input.Kind == ErpDocumentKind.Shipment ? input.DocumentId : null,
         verdict.Releases ? verdict.ReleasedAmount ?? input.Amount : null,
         verdict.DecidedBy,
         verdict.Role?.ToString(),

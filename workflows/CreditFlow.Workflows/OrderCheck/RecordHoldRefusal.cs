@@ -3,7 +3,7 @@ using Microsoft.DurableTask;
 namespace CreditFlow.Workflows.OrderCheck;
 
 /// <summary>Activity: logs a decision refused for lack of authority.</summary>
-public sealed class RecordHoldRefusal(OrderCheckService service) : TaskActivity<HoldRefusalInput, bool>
+public sealed class RecordHoldRefusal(HeldOrders service) : TaskActivity<HoldRefusalInput, bool>
 {
     /// <inheritdoc />
     public override async Task<bool> RunAsync(TaskActivityContext context, HoldRefusalInput input)

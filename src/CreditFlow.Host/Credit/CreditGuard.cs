@@ -1,0 +1,42 @@
+using CreditFlow.Host.Admin;
+using CreditFlow.Host.Pages;
+using CreditFlow.Host.Security;
+
+namespace CreditFlow.Host.Credit;
+
+/// <summary>
+/// The endpoint filter of the credit pages that need a signed-in user: without a valid session
+/// (<see cref="CreditSessions"/>) a GET goes to the sign-in form, remembering where it was going,
+/// and a POST goes there doing nothing. Cross-origin POSTs are refused by <see cref="SameOriginFilter"/>,
+/// and the browser hardening is the admin pages' (<see cref="AdminGuard.HardenAsync"/>).
+/// </summary>
+internal static class CreditGuard
+{
+    public const string SignInPath = "/credit/sign-in";
+
+    /// <summary>Hardening, then the same-origin check refusing in the signed-out credit frame.</summary>
+    public static RouteGroupBuilder GuardedAsCreditPages(this RouteGroupBuilder group) =>
+        group.AddEndpointFilter(AdminGuard.HardenAsync).AddEndpointFilter(SameOriginFilter.RefusingIn(CreditHtml.SignedOut));
+
+    public static async ValueTask<object?> SignedInAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (http.RequestServices.GetRequiredService<CreditSessions>().Read(http.Request.Cookies[CreditSessions.CookieName]) is { } user)
+        {
+            http.Items[typeof(CreditUser)] = user;
+            return await next(context);
+        }
+
+        var back = HttpMethods.IsGet(http.Request.Method) ? $"?next={Html.U(http.Request.Path + http.Request.QueryString)}" : "";
+        return Flash.SeeOther(http, SignInPath + back);
+    }
+
+    /// <summary>The signed-in user of a request that passed <see cref="SignedInAsync"/>.</summary>
+    public static CreditUser User(HttpContext http) =>
+        http.Items[typeof(CreditUser)] as CreditUser ?? throw new InvalidOperationException("The endpoint must pass CreditGuard.SignedInAsync.");
+
+    /// <summary>True for a path of the credit pages, never an absolute or protocol-relative URL (no open redirect).</summary>
+    public static bool IsCreditPath(string? path) =>
+        path is not null && path.StartsWith(CreditSessions.CookiePath + "/", StringComparison.Ordinal)
+        && !path.Contains("//", StringComparison.Ordinal) && !path.Contains('\\', StringComparison.Ordinal);
+}

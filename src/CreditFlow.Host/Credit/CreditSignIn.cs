@@ -1,0 +1,62 @@
+using CreditFlow.Host.Admin;
+using CreditFlow.Host.Pages;
+using CreditFlow.Host.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CreditFlow.Host.Credit;
+
+/// <summary>
+/// Signing in to the credit pages with an API key (the same keys as <c>/api/*</c>): the session
+/// cookie carries the key's name and role, and the pages act as that user (<see cref="CreditSessions"/>).
+/// </summary>
+internal static class CreditSignIn
+{
+    private const string Home = "/credit/holds";
+
+    public static RouteGroupBuilder MapCreditSignIn(this IEndpointRouteBuilder app)
+    {
+        var credit = app.MapGroup(CreditSessions.CookiePath).GuardedAsCreditPages().ExcludeFromDescription();
+        credit.MapGet("", () => TypedResults.Redirect(Home)).WithName("CreditHome").WithSummary("The credit pages start at the holds worklist.");
+        credit.MapGet("/sign-in", Form).WithName("CreditSignInForm").WithSummary("The sign-in form of the credit pages.");
+        credit.MapPost("/sign-in", SignInAsync).WithName("CreditSignIn").WithSummary("Signs in with an API key.");
+        credit.MapPost("/sign-out", SignOut).WithName("CreditSignOut").WithSummary("Ends the credit session.");
+        return credit;
+    }
+
+    public static ContentHttpResult Form(string? next) => Page(next, error: null, StatusCodes.Status200OK);
+
+    public static async Task<IResult> SignInAsync(HttpContext http, CreditSessions sessions)
+    {
+        var form = await AdminForms.ReadAsync(http.Request, http.RequestAborted);
+        var next = form?["next"].ToString();
+        if (sessions.Find(form?["key"].ToString()) is not { } key)
+        {
+            return Page(next, "That is not a configured API key.", StatusCodes.Status401Unauthorized);
+        }
+
+        http.Response.Cookies.Append(CreditSessions.CookieName, sessions.Create(key), CreditSessions.Options(http.Request));
+        return Flash.SeeOther(http, CreditGuard.IsCreditPath(next) ? next! : Home);
+    }
+
+    public static IResult SignOut(HttpContext http)
+    {
+        http.Response.Cookies.Delete(CreditSessions.CookieName, new CookieOptions { Path = CreditSessions.CookiePath });
+        return Flash.SeeOther(http, CreditGuard.SignInPath);
+    }
+
+    private static ContentHttpResult Page(string? next, string? error, int statusCode)
+    {
+        var body = $"""
+            <h1>Sign in</h1>
+            <p>Sign in with your CreditFlow API key, the one you send as <span class="mono">x-api-key</span>.
+            You act as the key's holder and role: any key lists held orders; a CreditOfficer, CreditManager
+            or CreditCommittee key decides them, within its authority.</p>
+            <form method="post" action="{CreditGuard.SignInPath}" style="max-width:26rem">
+              <input type="hidden" name="next" value="{Html.E(CreditGuard.IsCreditPath(next) ? next : Home)}">
+              <p><label>API key<br><input type="password" name="key" autocomplete="current-password" required autofocus style="width:100%"></label></p>
+              <p><button type="submit">Sign in</button></p>
+            </form>
+            """;
+        return CreditHtml.Page("Sign in", body, user: null, error is null ? null : Flash.Error(error), statusCode);
+    }
+}

@@ -1,0 +1,40 @@
+using CreditFlow.Host.Configuration;
+using CreditFlow.Host.Pages;
+
+namespace CreditFlow.Host.Security;
+
+/// <summary>
+/// The one same-origin check of every page that posts (admin, credit and approval pages): a POST
+/// whose <c>Origin</c> — or, without one, <c>Referer</c> — is neither the site reached nor
+/// <c>PublicBaseUrl</c> (behind a proxy) is refused with 403 and a page saying so, before anything
+/// runs. A request naming no origin at all is not a browser's form post and passes: its API key,
+/// session cookie (SameSite=Strict) or signed token is what it is judged by.
+/// </summary>
+internal static class SameOriginFilter
+{
+    /// <summary>The filter, refusing in <paramref name="frame"/> (the area's look, without its navigation).</summary>
+    public static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> RefusingIn(PageFrame frame) =>
+        async (context, next) =>
+        {
+            var http = context.HttpContext;
+            if (HttpMethods.IsPost(http.Request.Method) && ClaimedOrigin(http.Request) is { } origin && !IsThisSite(http, origin))
+            {
+                return PageLayout.Page(
+                    frame,
+                    "Cross-origin request refused",
+                    $"<h1>Cross-origin request refused</h1><p>This form was posted from <span class=\"mono\">{Html.E(origin)}</span>, not from this site. Nothing was changed.</p>",
+                    statusCode: StatusCodes.Status403Forbidden);
+            }
+
+            return await next(context);
+        };
+
+    private static string? ClaimedOrigin(HttpRequest request) =>
+        request.Headers.Origin is [var origin, ..] ? origin
+        : request.Headers.Referer is [var referer, ..] ? (Uri.TryCreate(referer, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : referer)
+        : null;
+
+    private static bool IsThisSite(HttpContext http, string origin) =>
+        string.Equals(origin, $"{http.Request.Scheme}://{http.Request.Host.Value}", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(origin, http.RequestServices.GetRequiredService<CreditFlowSettings>().PublicBaseUrl.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase);
+}
