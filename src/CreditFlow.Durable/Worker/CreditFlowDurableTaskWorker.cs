@@ -216,14 +216,10 @@ public sealed partial class CreditFlowDurableTaskWorker : Microsoft.DurableTask.
         _frozen = true;
     }
 
-    /// <summary>Test hook: the leases look run out (until the next renewal), as after a long stall.</summary>
-    internal void ExpireLeases()
-    {
-        foreach (var partition in _partitions.Where(p => p.Owned))
-        {
-            partition.LeaseValidUntil = DateTime.MinValue;
-        }
-    }
+    /// <summary>Test hook: from now on the leases look run out, as after a stall longer than a lease (a renewal in flight changes nothing).</summary>
+    internal void ExpireLeases() => _leasesRanOut = true;
+
+    private volatile bool _leasesRanOut;
 
     internal IReadOnlyCollection<int> OwnedPartitions() => [.. _partitions.Where(p => p.Owned).Select(p => p.Index)];
 
@@ -233,7 +229,7 @@ public sealed partial class CreditFlowDurableTaskWorker : Microsoft.DurableTask.
     /// yet (the sentinel's ETag guards against those who have).
     /// </summary>
     internal bool HoldsLease(int index) =>
-        OwnsPartition(index) && _partitions[index].LeaseValidUntil - DateTime.UtcNow > TimeSpan.FromSeconds(2);
+        !_leasesRanOut && OwnsPartition(index) && _partitions[index].LeaseValidUntil - DateTime.UtcNow > TimeSpan.FromSeconds(2);
 
     /// <summary>Stops taking work. Unacknowledged messages reappear for whoever runs next.</summary>
     /// <remarks>
