@@ -13,6 +13,7 @@ using CreditFlow.Host.Mail;
 using CreditFlow.Host.OpenApi;
 using CreditFlow.Host.Problems;
 using CreditFlow.Host.Security;
+using CreditFlow.Host.Telemetry;
 using CreditFlow.Storage;
 using CreditFlow.Workflows;
 
@@ -35,6 +36,7 @@ public static class CreditFlowApp
         var settings = CreditFlowSettings.From(builder.Configuration);
 
         builder.AddCreditFlowLogging();
+        builder.AddCreditFlowTelemetry(settings.Telemetry);
         builder.Services.AddSingleton(settings);
         builder.Services.AddCreditFlowProblemDetails();
         builder.Services.AddStorageReadiness(settings);

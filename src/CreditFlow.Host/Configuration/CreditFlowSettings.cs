@@ -2,6 +2,7 @@ using CreditFlow.Durable;
 using CreditFlow.Durable.Client;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using CreditFlow.Host.Telemetry;
 using Microsoft.Extensions.Configuration;
 
 namespace CreditFlow.Host.Configuration;
@@ -43,6 +44,9 @@ public sealed record CreditFlowSettings
     public Uri PublicBaseUrl { get; init; } = DefaultPublicBaseUrl;
 
     private static readonly Uri DefaultPublicBaseUrl = new("http://localhost:7071");
+
+    /// <summary>Traces, metrics and logs: off unless <c>Telemetry__Exporter</c> names where they go.</summary>
+    public TelemetrySettings Telemetry { get; init; } = TelemetrySettings.Off;
 
     /// <summary>Reads and validates all settings.</summary>
     /// <exception cref="SettingsException">The first bad setting found.</exception>
@@ -112,6 +116,7 @@ public sealed record CreditFlowSettings
             ErpSigningKeys = erpKeys,
             ErpCallbackUrl = read.AbsoluteUri("Erp:CallbackUrl", "Erp__CallbackUrl"),
             PublicBaseUrl = publicBaseUrl,
+            Telemetry = TelemetrySettings.From(configuration, read),
         };
     }
 
