@@ -49,13 +49,17 @@ public static class CreditFlowApp
         builder.Services.AddErpOrderCheck(settings, builder.Configuration);
         builder.Services.AddDurableWorkflows(settings);
         builder.Services.AddDemoData(builder.Configuration);
+        builder.Services.AddPublicRateLimits(settings.RateLimits);
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseCreditFlowForwardedHeaders(settings);
+        app.UseCreditFlowSecurityHeaders();
         app.UseCreditFlowProblemDetails();
         app.UseDevelopmentFlag();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapLandingPage();
         app.MapHealthApi();
         app.MapAdminPages();

@@ -40,14 +40,7 @@ public static class AdminPages
             return LoginPage(validator, next, "That is not the admin key.", StatusCodes.Status401Unauthorized);
         }
 
-        context.Response.Cookies.Append(AdminKeyValidator.CookieName, validator.CreateSession(), new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Strict,
-            Secure = context.Request.IsHttps,
-            Path = "/admin",
-            MaxAge = AdminKeyValidator.SessionLifetime,
-        });
+        context.Response.Cookies.Append(AdminKeyValidator.CookieName, validator.CreateSession(), SessionCookies.For(context, "/admin", AdminKeyValidator.SessionLifetime));
         return Flash.SeeOther(context, AdminGuard.IsAdminPath(next) ? next! : "/admin");
     }
 

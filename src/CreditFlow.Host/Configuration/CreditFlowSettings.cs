@@ -2,6 +2,7 @@ using CreditFlow.Durable;
 using CreditFlow.Durable.Client;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using CreditFlow.Host.Security;
 using CreditFlow.Host.Telemetry;
 using Microsoft.Extensions.Configuration;
 
@@ -47,6 +48,12 @@ public sealed record CreditFlowSettings
 
     /// <summary>Traces, metrics and logs: off unless <c>Telemetry__Exporter</c> names where they go.</summary>
     public TelemetrySettings Telemetry { get; init; } = TelemetrySettings.Off;
+
+    /// <summary>The reverse proxies whose forwarded headers are believed; none by default.</summary>
+    public ProxySettings Proxy { get; init; } = ProxySettings.None;
+
+    /// <summary>Requests per minute per client on the public surfaces.</summary>
+    public RateLimitSettings RateLimits { get; init; } = new();
 
     /// <summary>Reads and validates all settings.</summary>
     /// <exception cref="SettingsException">The first bad setting found.</exception>
@@ -117,6 +124,8 @@ public sealed record CreditFlowSettings
             ErpCallbackUrl = read.AbsoluteUri("Erp:CallbackUrl", "Erp__CallbackUrl"),
             PublicBaseUrl = publicBaseUrl,
             Telemetry = TelemetrySettings.From(configuration, read),
+            Proxy = ProxySettings.From(configuration),
+            RateLimits = RateLimitSettings.From(read),
         };
     }
 

@@ -34,7 +34,7 @@ internal static class CreditSignIn
             return Page(next, "That is not a configured API key.", StatusCodes.Status401Unauthorized);
         }
 
-        http.Response.Cookies.Append(CreditSessions.CookieName, sessions.Create(key), CreditSessions.Options(http.Request));
+        http.Response.Cookies.Append(CreditSessions.CookieName, sessions.Create(key), CreditSessions.Options(http));
         return Flash.SeeOther(http, CreditGuard.IsCreditPath(next) ? next! : Home);
     }
 

@@ -37,15 +37,8 @@ internal sealed class CreditSessions(SigningKeys signingKeys, ApiKeyRing keys, T
         return new CreditUser(key.Name, key.Role, session.Expires);
     }
 
-    /// <summary>The cookie's options: HttpOnly, SameSite=Strict, Secure over https, sent only to <c>/credit</c>.</summary>
-    public static CookieOptions Options(HttpRequest request) => new()
-    {
-        HttpOnly = true,
-        SameSite = SameSiteMode.Strict,
-        Secure = request.IsHttps,
-        Path = CookiePath,
-        MaxAge = Lifetime,
-    };
+    /// <summary>The cookie's options (<see cref="SessionCookies"/>), sent only to <c>/credit</c>.</summary>
+    public static CookieOptions Options(HttpContext http) => SessionCookies.For(http, CookiePath, Lifetime);
 
     // The key's hash in the signed text: a new key under the same name does not inherit the old one's sessions.
     private Signer Signer(ApiKey key) => signingKeys.CreditSessions.WithLabel("credit-session:" + Convert.ToHexString([.. key.Sha256]));
