@@ -50,6 +50,7 @@ public static class CreditFlowApp
         builder.Services.AddDurableWorkflows(settings);
         builder.Services.AddDemoData(builder.Configuration);
         builder.Services.AddPublicRateLimits(settings.RateLimits);
+        builder.Services.AddStaffSignIn(settings);
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -71,6 +72,7 @@ public static class CreditFlowApp
         app.MapApiDocumentation();
         app.MapApprovalPages();
         app.MapErpOrderCheck();
+        app.MapStaffSignIn(settings);
         app.MapApplicationPage();
         app.MapCreditReportPage();
         return app;

@@ -52,6 +52,9 @@ public sealed record CreditFlowSettings
     /// <summary>The reverse proxies whose forwarded headers are believed; none by default.</summary>
     public ProxySettings Proxy { get; init; } = ProxySettings.None;
 
+    /// <summary>Staff sign-in with OpenID Connect; null: the pages take API keys only.</summary>
+    public StaffSignInSettings? StaffSignIn { get; init; }
+
     /// <summary>Requests per minute per client on the public surfaces.</summary>
     public RateLimitSettings RateLimits { get; init; } = new();
 
@@ -125,6 +128,7 @@ public sealed record CreditFlowSettings
             PublicBaseUrl = publicBaseUrl,
             Telemetry = TelemetrySettings.From(configuration, read),
             Proxy = ProxySettings.From(configuration),
+            StaffSignIn = StaffSignInSettings.From(configuration, read),
             RateLimits = RateLimitSettings.From(read),
         };
     }
