@@ -35,6 +35,9 @@ public sealed record CreditFlowSettings
     /// <summary>Key that signs approval links; null means a random key per process start.</summary>
     public string? ApprovalSigningKey { get; init; }
 
+    /// <summary>While rotating: the approval signing key before <see cref="ApprovalSigningKey"/>, still verifying what it signed.</summary>
+    public string? PreviousApprovalSigningKey { get; init; }
+
     /// <summary>HMAC keys the ERP may sign webhooks with (two while rotating).</summary>
     public IReadOnlyList<string> ErpSigningKeys { get; init; } = [];
 
@@ -100,6 +103,17 @@ public sealed record CreditFlowSettings
             throw new SettingsException("Approvals__SigningKey", "must be at least 32 characters when set.");
         }
 
+        var previousApprovalKey = NullIfEmpty(read.String("Approvals:PreviousSigningKey"));
+        if (previousApprovalKey is { Length: < 32 })
+        {
+            throw new SettingsException("Approvals__PreviousSigningKey", "must be at least 32 characters when set.");
+        }
+
+        if (previousApprovalKey is not null && approvalKey is null)
+        {
+            throw new SettingsException("Approvals__PreviousSigningKey", "is the key being replaced: set the new one as Approvals__SigningKey too.");
+        }
+
         var erpKeys = new[] { read.String("Erp:SigningKeys:0"), read.String("Erp:SigningKeys:1") }
             .Where(k => !string.IsNullOrEmpty(k)).Select(k => k!).ToList();
         if (erpKeys.FirstOrDefault(k => k.Length < 32) is not null)
@@ -123,6 +137,7 @@ public sealed record CreditFlowSettings
             SendGridApiKey = NullIfEmpty(read.String("SendGrid:ApiKey")),
             MailFrom = NullIfEmpty(read.String("SendGrid:From")) ?? "credit@creditflow.local",
             ApprovalSigningKey = approvalKey,
+            PreviousApprovalSigningKey = previousApprovalKey,
             ErpSigningKeys = erpKeys,
             ErpCallbackUrl = read.AbsoluteUri("Erp:CallbackUrl", "Erp__CallbackUrl"),
             PublicBaseUrl = publicBaseUrl,
