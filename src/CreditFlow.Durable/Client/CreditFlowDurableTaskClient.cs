@@ -337,7 +337,10 @@ public sealed partial class CreditFlowDurableTaskClient : DurableTaskClient
     private async Task SendControlAsync(string instanceId, HistoryEvent control, CancellationToken cancellationToken)
     {
         var stamped = control with { Timestamp = _time.GetUtcNow().UtcDateTime };
-        await _hub.Sender.SendAsync(new TaskMessage(instanceId, null, stamped, Guid.NewGuid().ToString("N")), cancellationToken);
+
+        // A terminate, suspend, resume or rewind continues the trace of whoever asked for it (a request, an activity).
+        var trace = DurableTelemetry.Source.HasListeners() ? TraceContext.Of(Activity.Current) : null;
+        await _hub.Sender.SendAsync(new TaskMessage(instanceId, null, stamped, Guid.NewGuid().ToString("N"), Trace: trace), cancellationToken);
     }
 
     private async Task RequireStatusAsync(string instanceId, string operation, Func<OrchestrationRuntimeStatus, bool> allowed, CancellationToken cancellationToken)
