@@ -13,6 +13,7 @@ using CreditFlow.Host.Mail;
 using CreditFlow.Host.OpenApi;
 using CreditFlow.Host.Problems;
 using CreditFlow.Host.Security;
+using CreditFlow.Host.Telemetry;
 using CreditFlow.Storage;
 using CreditFlow.Workflows;
 
@@ -35,6 +36,7 @@ public static class CreditFlowApp
         var settings = CreditFlowSettings.From(builder.Configuration);
 
         builder.AddCreditFlowLogging();
+        builder.AddCreditFlowTelemetry(settings.Telemetry);
         builder.Services.AddSingleton(settings);
         builder.Services.AddCreditFlowProblemDetails();
         builder.Services.AddStorageReadiness(settings);
@@ -47,13 +49,18 @@ public static class CreditFlowApp
         builder.Services.AddErpOrderCheck(settings, builder.Configuration);
         builder.Services.AddDurableWorkflows(settings);
         builder.Services.AddDemoData(builder.Configuration);
+        builder.Services.AddPublicRateLimits(settings.RateLimits);
+        builder.Services.AddStaffSignIn(settings);
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseCreditFlowForwardedHeaders(settings);
+        app.UseCreditFlowSecurityHeaders();
         app.UseCreditFlowProblemDetails();
         app.UseDevelopmentFlag();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapLandingPage();
         app.MapHealthApi();
         app.MapAdminPages();
@@ -65,6 +72,7 @@ public static class CreditFlowApp
         app.MapApiDocumentation();
         app.MapApprovalPages();
         app.MapErpOrderCheck();
+        app.MapStaffSignIn(settings);
         app.MapApplicationPage();
         app.MapCreditReportPage();
         return app;

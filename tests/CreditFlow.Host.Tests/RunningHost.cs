@@ -26,9 +26,10 @@ internal sealed class RunningHost : IAsyncDisposable
     /// <param name="hubName">The task hub; a fresh unique one by default, so tests never share instances.</param>
     /// <param name="overrideServices">Replaces registrations, e.g. the <see cref="TimeProvider"/> with a fake clock.</param>
     /// <param name="environmentName">The hosting environment, e.g. Development; the process's (Production in tests) when null.</param>
+    /// <param name="url">Where to listen; a free loopback port when null.</param>
     public static async Task<RunningHost> StartAsync(
         string storageConnectionString, IReadOnlyDictionary<string, string?>? settings = null, string? hubName = null, Action<IServiceCollection>? overrideServices = null,
-        string? environmentName = null)
+        string? environmentName = null, string? url = null)
     {
         var folder = new AppFolder();
         var variables = new Dictionary<string, string?>
@@ -46,11 +47,20 @@ internal sealed class RunningHost : IAsyncDisposable
             variables[key] = value;
         }
 
-        string[] args = environmentName is null ? ["--urls", "http://127.0.0.1:0"] : ["--urls", "http://127.0.0.1:0", "--environment", environmentName];
+        url ??= "http://127.0.0.1:0";
+        string[] args = environmentName is null ? ["--urls", url] : ["--urls", url, "--environment", environmentName];
         var app = CreditFlowApp.Build(args, folder.Path, variables, overrideServices);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningHost(app, folder, new HttpClient { BaseAddress = new Uri(address) });
+    }
+
+    /// <summary>A loopback address no one listens on now, for a host whose own address must be known before it starts (its PublicBaseUrl).</summary>
+    public static string FreeLoopbackUrl()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return $"http://127.0.0.1:{((System.Net.IPEndPoint)probe.LocalEndpoint).Port}";
     }
 
     public async ValueTask DisposeAsync()

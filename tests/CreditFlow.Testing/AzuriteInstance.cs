@@ -74,7 +74,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
         }
 
         var dataFolder = Directory.CreateTempSubdirectory(DataFolderMarker).FullName;
-        var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
+        var (blob, queue, table) = FreePorts();
         var info = new ProcessStartInfo("node")
         {
             RedirectStandardOutput = true,
@@ -187,11 +187,27 @@ public sealed class AzuriteInstance : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>Three distinct free ports: all three are held at once while chosen, so the system cannot hand one out twice.</summary>
+    private static (int Blob, int Queue, int Table) FreePorts()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = Enumerable.Range(0, 3).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
+        try
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Start();
+            }
+
+            var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+            return (ports[0], ports[1], ports[2]);
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Stop();
+            }
+        }
     }
 
     /// <summary>Stops Azurite and deletes its data folder.</summary>

@@ -19,6 +19,7 @@ internal static class CoreHistory
                 Name = s.Name,
                 Version = s.Version ?? string.Empty,
                 ScheduledStartTime = s.ScheduledStartTime,
+                ParentTraceContext = s.Trace is { } trace ? new Core.Tracing.DistributedTraceContext(trace.TraceParent, trace.TraceState) : null,
                 ParentInstance = s.Parent is { } parent
                     ? new Core.ParentInstance
                     {

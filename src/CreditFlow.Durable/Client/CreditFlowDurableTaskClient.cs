@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using CreditFlow.Durable.Execution;
 using CreditFlow.Durable.History;
 using CreditFlow.Durable.Storage;
+using CreditFlow.Durable.Tracing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using CoreAlreadyExists = DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException;
@@ -78,8 +80,12 @@ public sealed partial class CreditFlowDurableTaskClient : DurableTaskClient
             indexETag = (await _hub.Instances.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellation)).Headers.ETag!.Value;
         }
 
-        var started = new ExecutionStarted(orchestratorName.Name, executionId, state.Input, null, startAt, state.Version) { Timestamp = now };
-        var message = new TaskMessage(instanceId, executionId, started, $"{executionId}:start", IndexETag: indexETag.ToString(), InputBlob: row.GetString("InputBlob"));
+        // The producer span of the start: the instance's first step continues its trace, in whichever process runs it.
+        using var span = DurableTelemetry.Source.StartActivity($"create_orchestration:{orchestratorName.Name}", ActivityKind.Producer);
+        span?.SetTag(DurableTelemetry.TypeTag, "orchestration").SetTag(DurableTelemetry.NameTag, orchestratorName.Name).SetTag(DurableTelemetry.InstanceTag, instanceId);
+        var trace = TraceContext.Of(span);
+        var started = new ExecutionStarted(orchestratorName.Name, executionId, state.Input, null, startAt, state.Version, trace) { Timestamp = now };
+        var message = new TaskMessage(instanceId, executionId, started, $"{executionId}:start", IndexETag: indexETag.ToString(), InputBlob: row.GetString("InputBlob"), Trace: trace);
         try
         {
             if (startAt is { } due)
@@ -253,8 +259,11 @@ public sealed partial class CreditFlowDurableTaskClient : DurableTaskClient
     {
         ArgumentException.ThrowIfNullOrEmpty(eventName);
         await RequireStatusAsync(instanceId, "raise an event to", s => !s.IsTerminal(), cancellation);
-        var raised = new EventRaised(eventName, PayloadConverter.ToJson(eventPayload)) { Timestamp = _time.GetUtcNow().UtcDateTime };
-        await _hub.Sender.SendAsync(new TaskMessage(instanceId, null, raised, Guid.NewGuid().ToString("N")), cancellation);
+        using var span = DurableTelemetry.Source.StartActivity($"orchestration_event:{eventName}", ActivityKind.Producer);
+        span?.SetTag(DurableTelemetry.TypeTag, "event").SetTag(DurableTelemetry.EventTag, eventName).SetTag(DurableTelemetry.InstanceTag, instanceId);
+        var trace = TraceContext.Of(span);
+        var raised = new EventRaised(eventName, PayloadConverter.ToJson(eventPayload), trace) { Timestamp = _time.GetUtcNow().UtcDateTime };
+        await _hub.Sender.SendAsync(new TaskMessage(instanceId, null, raised, Guid.NewGuid().ToString("N"), Trace: trace), cancellation);
     }
 
     /// <inheritdoc />
@@ -328,7 +337,10 @@ public sealed partial class CreditFlowDurableTaskClient : DurableTaskClient
     private async Task SendControlAsync(string instanceId, HistoryEvent control, CancellationToken cancellationToken)
     {
         var stamped = control with { Timestamp = _time.GetUtcNow().UtcDateTime };
-        await _hub.Sender.SendAsync(new TaskMessage(instanceId, null, stamped, Guid.NewGuid().ToString("N")), cancellationToken);
+
+        // A terminate, suspend, resume or rewind continues the trace of whoever asked for it (a request, an activity).
+        var trace = DurableTelemetry.Source.HasListeners() ? TraceContext.Of(Activity.Current) : null;
+        await _hub.Sender.SendAsync(new TaskMessage(instanceId, null, stamped, Guid.NewGuid().ToString("N"), Trace: trace), cancellationToken);
     }
 
     private async Task RequireStatusAsync(string instanceId, string operation, Func<OrchestrationRuntimeStatus, bool> allowed, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CreditFlow.Durable.Tracing;
 using Microsoft.DurableTask.Client;
 
 namespace CreditFlow.Durable.History;
@@ -61,8 +62,12 @@ internal sealed record OrchestratorCompleted : HistoryEvent;
 /// <see cref="Version"/> is the orchestrator version the execution runs on: asked for by the starter, or
 /// else the newest version registered with the worker that first runs it. Histories written before
 /// versions were recorded have none and run on the unversioned registration.
+/// <see cref="Trace"/> is the trace context of whoever started it (a client's or a parent's span), kept in
+/// history; absent while tracing is off and in histories written before it existed.
 /// </remarks>
-internal sealed record ExecutionStarted(string Name, string ExecutionId, string? Input, ParentInstance? Parent = null, DateTime? ScheduledStartTime = null, string? Version = null) : HistoryEvent;
+internal sealed record ExecutionStarted(
+    string Name, string ExecutionId, string? Input, ParentInstance? Parent = null, DateTime? ScheduledStartTime = null, string? Version = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TraceContext? Trace = null) : HistoryEvent;
 
 /// <summary>The execution ended.</summary>
 internal sealed record ExecutionCompleted(OrchestrationRuntimeStatus Status, string? Result, FailureDetails? FailureDetails = null) : HistoryEvent;
@@ -98,7 +103,8 @@ internal sealed record TimerCreated(DateTime FireAt) : HistoryEvent;
 internal sealed record TimerFired(int TimerId, DateTime FireAt) : HistoryEvent;
 
 /// <summary>An external event arrived.</summary>
-internal sealed record EventRaised(string Name, string? Input) : HistoryEvent;
+/// <remarks><see cref="Trace"/> is the trace context of the span that raised it (absent while tracing is off, and in older histories).</remarks>
+internal sealed record EventRaised(string Name, string? Input, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TraceContext? Trace = null) : HistoryEvent;
 
 /// <summary>The orchestrator raised an event to another instance.</summary>
 internal sealed record EventSent(string InstanceId, string Name, string? Input) : HistoryEvent;

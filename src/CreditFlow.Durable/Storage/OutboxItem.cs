@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CreditFlow.Durable.Tracing;
 
 namespace CreditFlow.Durable.Storage;
 
@@ -13,8 +14,10 @@ namespace CreditFlow.Durable.Storage;
 [JsonDerivedType(typeof(SendMessage), nameof(SendMessage))]
 internal abstract record OutboxItem;
 
-/// <summary>Run an activity for the instance.</summary>
-internal sealed record RunActivity(string ExecutionId, int TaskId, string Name, string? Input) : OutboxItem;
+/// <summary>Run an activity for the instance; <see cref="Trace"/> is the scheduling step's trace context, the activity span's parent.</summary>
+internal sealed record RunActivity(
+    string ExecutionId, int TaskId, string Name, string? Input,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TraceContext? Trace = null) : OutboxItem;
 
 /// <summary>Store a durable timer that delivers <see cref="Message"/> at <see cref="DueAt"/>.</summary>
 internal sealed record StoreTimer(DateTime DueAt, TaskMessage Message) : OutboxItem;

@@ -5,6 +5,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using CreditFlow.Durable.Tracing;
 using CreditFlow.Durable.Worker;
 
 namespace CreditFlow.Durable.Storage;
@@ -27,9 +28,9 @@ public sealed class TaskHub
         Options = options;
         var hub = options.HubName;
         var lowerHub = hub.ToLowerInvariant();
-        Tables = new TableServiceClient(connectionString, Configure(new TableClientOptions()));
-        Queues = new QueueServiceClient(connectionString, Configure(new QueueClientOptions()));
-        Blobs = new BlobServiceClient(connectionString, Configure(new BlobClientOptions()));
+        Tables = new TableServiceClient(connectionString, Configure(new TableClientOptions(), "table"));
+        Queues = new QueueServiceClient(connectionString, Configure(new QueueClientOptions(), "queue"));
+        Blobs = new BlobServiceClient(connectionString, Configure(new BlobClientOptions(), "blob"));
         Instances = Tables.GetTableClient($"{hub}Instances");
         History = Tables.GetTableClient($"{hub}History");
         Timers = Tables.GetTableClient($"{hub}Timers");
@@ -153,10 +154,11 @@ public sealed class TaskHub
         await Task.WhenAll(ControlQueues.Select(q => q.DeleteIfExistsAsync(cancellationToken)));
     }
 
-    private T Configure<T>(T options)
+    private T Configure<T>(T options, string service)
         where T : ClientOptions
     {
         options.AddPolicy(RequestCounter, HttpPipelinePosition.PerRetry);
+        options.AddPolicy(new StorageRequestMetric(service, Options.HubName), HttpPipelinePosition.PerRetry);
         options.Retry.MaxRetries = 3;
         options.Retry.Delay = TimeSpan.FromMilliseconds(100);
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);

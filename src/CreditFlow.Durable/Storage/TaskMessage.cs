@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using CreditFlow.Durable.History;
+using CreditFlow.Durable.Tracing;
 
 namespace CreditFlow.Durable.Storage;
 
@@ -10,6 +12,11 @@ namespace CreditFlow.Durable.Storage;
 /// <param name="Carried">With a start after ContinueAsNew: events the previous execution received but did not consume.</param>
 /// <param name="IndexETag">With a client's start: the ETag of the index row the client wrote, so the first index update is fenced without a read.</param>
 /// <param name="InputBlob">With a client's start: the blob holding a large input, which the instance's rows then share.</param>
+/// <param name="Trace">
+/// The trace context of the span that sent it, so the step it wakes continues that trace (in any process);
+/// absent while tracing is off, and in messages written before it existed.
+/// </param>
 internal sealed record TaskMessage(
     string InstanceId, string? ExecutionId, HistoryEvent Event, string MessageId,
-    IReadOnlyList<EventRaised>? Carried = null, string? IndexETag = null, string? InputBlob = null);
+    IReadOnlyList<EventRaised>? Carried = null, string? IndexETag = null, string? InputBlob = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TraceContext? Trace = null);

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using CreditFlow.Durable.Execution;
 using CreditFlow.Durable.History;
 using CreditFlow.Durable.Storage;
+using CreditFlow.Durable.Tracing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +22,10 @@ internal sealed class ActivityRunner(CreditFlowDurableTaskWorker worker, IDurabl
 
     private async Task RunAsync(InstanceSession session, RunActivity activity)
     {
+        // The span's parent is the step that scheduled it (carried in the outbox item), not whoever ran the dispatch.
+        Activity.Current = null;
         HistoryEvent outcome;
+        TraceContext? trace;
         try
         {
             await _slots.WaitAsync(worker.Stopping);
@@ -32,7 +37,7 @@ internal sealed class ActivityRunner(CreditFlowDurableTaskWorker worker, IDurabl
 
         try
         {
-            outcome = await InvokeAsync(session.InstanceId, activity);
+            (outcome, trace) = await InvokeAsync(session.InstanceId, activity);
         }
         finally
         {
@@ -51,12 +56,36 @@ internal sealed class ActivityRunner(CreditFlowDurableTaskWorker worker, IDurabl
 
         if (!worker.Stopping.IsCancellationRequested)
         {
-            var message = new TaskMessage(session.InstanceId, activity.ExecutionId, outcome, $"{session.InstanceId}:{activity.ExecutionId}:result:{activity.TaskId}");
+            var message = new TaskMessage(session.InstanceId, activity.ExecutionId, outcome, $"{session.InstanceId}:{activity.ExecutionId}:result:{activity.TaskId}", Trace: trace);
             session.ActivityFinished(activity, message);
         }
     }
 
-    private async Task<HistoryEvent> InvokeAsync(string instanceId, RunActivity activity)
+    /// <summary>Runs the activity in its span (<c>activity:{name}</c>); the result carries the span's context to the next step.</summary>
+    private async Task<(HistoryEvent Outcome, TraceContext? Trace)> InvokeAsync(string instanceId, RunActivity activity)
+    {
+        using var span = DurableTelemetry.Source.StartActivity(
+            ActivityKind.Server, activity.Trace?.ToParent() ?? default,
+            [new(DurableTelemetry.TypeTag, "activity"), new(DurableTelemetry.NameTag, activity.Name), new(DurableTelemetry.InstanceTag, instanceId), new(DurableTelemetry.TaskIdTag, activity.TaskId)],
+            name: $"activity:{activity.Name}");
+        var started = Stopwatch.GetTimestamp();
+        var outcome = await RunActivityAsync(instanceId, activity);
+        if (outcome is TaskFailed failed)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, failed.FailureDetails.ErrorMessage);
+        }
+
+        if (DurableTelemetry.ActivityDuration.Enabled)
+        {
+            DurableTelemetry.ActivityDuration.Record(
+                Stopwatch.GetElapsedTime(started).TotalSeconds,
+                new KeyValuePair<string, object?>(DurableTelemetry.NameTag, activity.Name), new KeyValuePair<string, object?>("outcome", outcome is TaskFailed ? "failed" : "completed"));
+        }
+
+        return (outcome, TraceContext.Of(span) ?? activity.Trace);
+    }
+
+    private async Task<HistoryEvent> RunActivityAsync(string instanceId, RunActivity activity)
     {
         try
         {

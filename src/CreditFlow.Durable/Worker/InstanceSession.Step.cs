@@ -1,6 +1,7 @@
 using CreditFlow.Durable.Client;
 using CreditFlow.Durable.History;
 using CreditFlow.Durable.Storage;
+using CreditFlow.Durable.Tracing;
 using Microsoft.DurableTask.Client;
 
 namespace CreditFlow.Durable.Worker;
@@ -15,7 +16,24 @@ internal sealed partial class InstanceSession
     private bool _retriedAsExisting;
     private bool _rewritten;
 
+    /// <summary>The status of the last checkpoint this session knows of, so each status reached is counted once.</summary>
+    private OrchestrationRuntimeStatus? _committedStatus;
+
+    /// <summary>One step, as one span (<c>orchestration:{name}</c>) continuing the trace of the message that woke it.</summary>
     private async Task StepAsync(List<(TaskMessage Message, Anchor? Anchor)> batch)
+    {
+        using var span = StepTracing.Start(instanceId, batch.Select(b => b.Message));
+        try
+        {
+            await StepCoreAsync(batch, span);
+        }
+        catch (Exception e) when (StepTracing.Failed(span, e))
+        {
+            throw; // never reached: the filter only marks the span
+        }
+    }
+
+    private async Task StepCoreAsync(List<(TaskMessage Message, Anchor? Anchor)> batch, System.Diagnostics.Activity? span)
     {
         if (!worker.OwnsPartition(partition))
         {
@@ -32,6 +50,8 @@ internal sealed partial class InstanceSession
             var onlyLocalResults = batch.All(b => b.Anchor is null);
             var now = StepTime(state, onlyLocalResults);
             var result = OrchestrationStep.Apply(state, [.. batch.Select(b => b.Message)], now, worker, worker.LoggerFactory, early);
+            result = result with { NewOutbox = StepTracing.Stamp(result.NewOutbox, span) };
+            StepTracing.Describe(span, state);
             var anchors = batch.Where(b => b.Anchor is not null && !early.Contains(b.Message)).Select(b => b.Anchor!).ToList();
             _state = state;
 
@@ -167,6 +187,8 @@ internal sealed partial class InstanceSession
         state.Checkpoint = Math.Max(state.Checkpoint, scheduled.Checkpoint);
         state.Inbox = [];
         await worker.Store.CommitAsync(state, [terminated with { Timestamp = now }, new ExecutionCompleted(OrchestrationRuntimeStatus.Terminated, state.Output) { Timestamp = now }], [], worker.Stopping);
+        _committedStatus = null;
+        CountStatus(state);
         await worker.Store.UpdateIndexAsync(state, worker.Stopping);
         worker.Notifier.Changed(instanceId, () => CreditFlowDurableTaskClient.ToMetadata(state, withPayloads: true));
         return true;
@@ -224,7 +246,20 @@ internal sealed partial class InstanceSession
         _deferredSteps = 0;
         _rewritten = false;
         _mayBeNew = false;
+        CountStatus(state);
         worker.Notifier.Changed(instanceId, () => CreditFlowDurableTaskClient.ToMetadata(state, withPayloads: true));
+    }
+
+    /// <summary>Counts a status the instance reached with this checkpoint (<see cref="DurableTelemetry.Orchestrations"/>).</summary>
+    private void CountStatus(InstanceState state)
+    {
+        if (state.Status != _committedStatus && DurableTelemetry.Orchestrations.Enabled)
+        {
+            DurableTelemetry.Orchestrations.Add(
+                1, new KeyValuePair<string, object?>("durabletask.task.name", state.Name), new KeyValuePair<string, object?>(DurableTelemetry.StatusTag, StepTracing.StatusName(state.Status)));
+        }
+
+        _committedStatus = state.Status;
     }
 
     /// <summary>Commits steps held back by deferral, before the instance goes quiet.</summary>
@@ -256,6 +291,7 @@ internal sealed partial class InstanceSession
         _mayBeNew = false;
         var state = await worker.Store.LoadAsync(instanceId, worker.Stopping);
         _state = state;
+        _committedStatus = state.Exists ? state.Status : null;
         if (state.Outbox.Count > 0 && !state.Status.IsTerminal())
         {
             // A committed outbox from before a crash (or from another owner): send it again.

@@ -28,8 +28,8 @@ public static class AdminPages
         return admin;
     }
 
-    public static ContentHttpResult LoginForm(AdminKeyValidator validator, string? next) =>
-        LoginPage(validator, next, error: null, StatusCodes.Status200OK);
+    public static ContentHttpResult LoginForm(HttpContext context, AdminKeyValidator validator, string? next) =>
+        LoginPage(context, validator, next, error: null, StatusCodes.Status200OK);
 
     public static async Task<IResult> LoginAsync(HttpContext context, AdminKeyValidator validator)
     {
@@ -37,17 +37,10 @@ public static class AdminPages
         var next = form?["next"].ToString();
         if (form is null || !validator.IsValidKey(form["key"].ToString()))
         {
-            return LoginPage(validator, next, "That is not the admin key.", StatusCodes.Status401Unauthorized);
+            return LoginPage(context, validator, next, "That is not the admin key.", StatusCodes.Status401Unauthorized);
         }
 
-        context.Response.Cookies.Append(AdminKeyValidator.CookieName, validator.CreateSession(), new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Strict,
-            Secure = context.Request.IsHttps,
-            Path = "/admin",
-            MaxAge = AdminKeyValidator.SessionLifetime,
-        });
+        context.Response.Cookies.Append(AdminKeyValidator.CookieName, validator.CreateSession(), SessionCookies.For(context, "/admin", AdminKeyValidator.SessionLifetime));
         return Flash.SeeOther(context, AdminGuard.IsAdminPath(next) ? next! : "/admin");
     }
 
@@ -57,10 +50,16 @@ public static class AdminPages
         return Flash.SeeOther(context, "/admin/login");
     }
 
-    private static ContentHttpResult LoginPage(AdminKeyValidator validator, string? next, string? error, int statusCode)
+    private static ContentHttpResult LoginPage(HttpContext context, AdminKeyValidator validator, string? next, string? error, int statusCode)
     {
+        // With staff sign-in configured, a person holding the Admin role signs in with the organisation's account.
+        var staff = context.RequestServices.GetRequiredService<Configuration.CreditFlowSettings>().StaffSignIn is null ? "" : $"""
+            <p><a class="button" href="{StaffSignIn.StartPath}?next={Html.U(AdminGuard.IsAdminPath(next) ? next! : "/admin")}">Sign in with your organisation account</a> (Admin role)</p>
+            <p>Or with the admin key:</p>
+            """;
         var body = $"""
             <h1>Sign in</h1>
+            {staff}
             {(validator.IsConfigured ? "" : "<p class=\"flash error\">No AdminKey is configured; set it in local.settings.json Values or the environment.</p>")}
             <form method="post" action="/admin/login" style="max-width:26rem">
               <input type="hidden" name="next" value="{Html.E(AdminGuard.IsAdminPath(next) ? next : "/admin")}">

@@ -55,7 +55,8 @@ internal sealed class ApprovalTokenService(SigningKeys keys, IOptions<ApprovalOp
 
         // Compared as canonical text, not decoded bytes: base64url leaves spare bits in the last
         // character, and a signature with them flipped must not pass.
-        if (!Signer.SameText(Sign(encodedPayload), signature))
+        if (!Signer.SameText(Sign(encodedPayload), signature)
+            && (keys.PreviousApprovalLinks is not { } previous || !Signer.SameText(Sign(previous, encodedPayload), signature)))
         {
             return new ApprovalTokenValidation.Tampered();
         }
@@ -74,8 +75,10 @@ internal sealed class ApprovalTokenService(SigningKeys keys, IOptions<ApprovalOp
     private static bool IsBase64UrlText(string text) =>
         text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
-    private string Sign(string encodedPayload) =>
-        Base64Url.EncodeToString(keys.ApprovalLinks.Sign(Encoding.ASCII.GetBytes(encodedPayload)));
+    private string Sign(string encodedPayload) => Sign(keys.ApprovalLinks, encodedPayload);
+
+    private static string Sign(Signer signer, string encodedPayload) =>
+        Base64Url.EncodeToString(signer.Sign(Encoding.ASCII.GetBytes(encodedPayload)));
 
     private static ApprovalClaims? ReadClaims(string encodedPayload)
     {

@@ -2,6 +2,8 @@ using CreditFlow.Durable;
 using CreditFlow.Durable.Client;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using CreditFlow.Host.Security;
+using CreditFlow.Host.Telemetry;
 using Microsoft.Extensions.Configuration;
 
 namespace CreditFlow.Host.Configuration;
@@ -33,6 +35,9 @@ public sealed record CreditFlowSettings
     /// <summary>Key that signs approval links; null means a random key per process start.</summary>
     public string? ApprovalSigningKey { get; init; }
 
+    /// <summary>While rotating: the approval signing key before <see cref="ApprovalSigningKey"/>, still verifying what it signed.</summary>
+    public string? PreviousApprovalSigningKey { get; init; }
+
     /// <summary>HMAC keys the ERP may sign webhooks with (two while rotating).</summary>
     public IReadOnlyList<string> ErpSigningKeys { get; init; } = [];
 
@@ -43,6 +48,18 @@ public sealed record CreditFlowSettings
     public Uri PublicBaseUrl { get; init; } = DefaultPublicBaseUrl;
 
     private static readonly Uri DefaultPublicBaseUrl = new("http://localhost:7071");
+
+    /// <summary>Traces, metrics and logs: off unless <c>Telemetry__Exporter</c> names where they go.</summary>
+    public TelemetrySettings Telemetry { get; init; } = TelemetrySettings.Off;
+
+    /// <summary>The reverse proxies whose forwarded headers are believed; none by default.</summary>
+    public ProxySettings Proxy { get; init; } = ProxySettings.None;
+
+    /// <summary>Staff sign-in with OpenID Connect; null: the pages take API keys only.</summary>
+    public StaffSignInSettings? StaffSignIn { get; init; }
+
+    /// <summary>Requests per minute per client on the public surfaces.</summary>
+    public RateLimitSettings RateLimits { get; init; } = new();
 
     /// <summary>Reads and validates all settings.</summary>
     /// <exception cref="SettingsException">The first bad setting found.</exception>
@@ -86,6 +103,17 @@ public sealed record CreditFlowSettings
             throw new SettingsException("Approvals__SigningKey", "must be at least 32 characters when set.");
         }
 
+        var previousApprovalKey = NullIfEmpty(read.String("Approvals:PreviousSigningKey"));
+        if (previousApprovalKey is { Length: < 32 })
+        {
+            throw new SettingsException("Approvals__PreviousSigningKey", "must be at least 32 characters when set.");
+        }
+
+        if (previousApprovalKey is not null && approvalKey is null)
+        {
+            throw new SettingsException("Approvals__PreviousSigningKey", "is the key being replaced: set the new one as Approvals__SigningKey too.");
+        }
+
         var erpKeys = new[] { read.String("Erp:SigningKeys:0"), read.String("Erp:SigningKeys:1") }
             .Where(k => !string.IsNullOrEmpty(k)).Select(k => k!).ToList();
         if (erpKeys.FirstOrDefault(k => k.Length < 32) is not null)
@@ -109,9 +137,14 @@ public sealed record CreditFlowSettings
             SendGridApiKey = NullIfEmpty(read.String("SendGrid:ApiKey")),
             MailFrom = NullIfEmpty(read.String("SendGrid:From")) ?? "credit@creditflow.local",
             ApprovalSigningKey = approvalKey,
+            PreviousApprovalSigningKey = previousApprovalKey,
             ErpSigningKeys = erpKeys,
             ErpCallbackUrl = read.AbsoluteUri("Erp:CallbackUrl", "Erp__CallbackUrl"),
             PublicBaseUrl = publicBaseUrl,
+            Telemetry = TelemetrySettings.From(configuration, read),
+            Proxy = ProxySettings.From(configuration),
+            StaffSignIn = StaffSignInSettings.From(configuration, read),
+            RateLimits = RateLimitSettings.From(read),
         };
     }
 

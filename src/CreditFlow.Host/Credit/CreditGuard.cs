@@ -21,7 +21,10 @@ internal static class CreditGuard
     public static async ValueTask<object?> SignedInAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (http.RequestServices.GetRequiredService<CreditSessions>().Read(http.Request.Cookies[CreditSessions.CookieName]) is { } user)
+        // An API key's session, or a person signed in with the organisation's account, acting in their first role.
+        var user = http.RequestServices.GetRequiredService<CreditSessions>().Read(http.Request.Cookies[CreditSessions.CookieName])
+            ?? (await StaffSignIn.PersonAsync(http) is { } staff ? new CreditUser(staff.Name, staff.Roles[0], staff.Expires) : null);
+        if (user is not null)
         {
             http.Items[typeof(CreditUser)] = user;
             return await next(context);

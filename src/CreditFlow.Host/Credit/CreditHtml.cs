@@ -47,14 +47,7 @@ internal static class CreditHtml
     /// <summary>Keeps <paramref name="flash"/> for the next credit page and answers 303 to <paramref name="location"/>.</summary>
     public static IResult RedirectWith(HttpContext http, string location, Flash flash)
     {
-        http.Response.Cookies.Append(FlashCookie, (flash.IsError ? "e:" : "o:") + Uri.EscapeDataString(flash.Message), new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Strict,
-            Secure = http.Request.IsHttps,
-            Path = CreditSessions.CookiePath,
-            MaxAge = TimeSpan.FromMinutes(1),
-        });
+        http.Response.Cookies.Append(FlashCookie, (flash.IsError ? "e:" : "o:") + Uri.EscapeDataString(flash.Message), SessionCookies.For(http, CreditSessions.CookiePath, TimeSpan.FromMinutes(1)));
         return Flash.SeeOther(http, location);
     }
 

@@ -19,11 +19,13 @@ internal static class CreditSignIn
         credit.MapGet("", () => TypedResults.Redirect(Home)).WithName("CreditHome").WithSummary("The credit pages start at the holds worklist.");
         credit.MapGet("/sign-in", Form).WithName("CreditSignInForm").WithSummary("The sign-in form of the credit pages.");
         credit.MapPost("/sign-in", SignInAsync).WithName("CreditSignIn").WithSummary("Signs in with an API key.");
-        credit.MapPost("/sign-out", SignOut).WithName("CreditSignOut").WithSummary("Ends the credit session.");
+        credit.MapPost("/sign-out", (Delegate)SignOutAsync).WithName("CreditSignOut").WithSummary("Ends the credit session.");
         return credit;
     }
 
-    public static ContentHttpResult Form(string? next) => Page(next, error: null, StatusCodes.Status200OK);
+    /// <param name="refused">Why the organisation's provider did not sign the person in (no CreditFlow role, say).</param>
+    public static ContentHttpResult Form(HttpContext http, string? next, string? refused) =>
+        Page(http, next, refused, refused is null ? StatusCodes.Status200OK : StatusCodes.Status401Unauthorized);
 
     public static async Task<IResult> SignInAsync(HttpContext http, CreditSessions sessions)
     {
@@ -31,23 +33,30 @@ internal static class CreditSignIn
         var next = form?["next"].ToString();
         if (sessions.Find(form?["key"].ToString()) is not { } key)
         {
-            return Page(next, "That is not a configured API key.", StatusCodes.Status401Unauthorized);
+            return Page(http, next, "That is not a configured API key.", StatusCodes.Status401Unauthorized);
         }
 
-        http.Response.Cookies.Append(CreditSessions.CookieName, sessions.Create(key), CreditSessions.Options(http.Request));
+        http.Response.Cookies.Append(CreditSessions.CookieName, sessions.Create(key), CreditSessions.Options(http));
         return Flash.SeeOther(http, CreditGuard.IsCreditPath(next) ? next! : Home);
     }
 
-    public static IResult SignOut(HttpContext http)
+    public static async Task<IResult> SignOutAsync(HttpContext http)
     {
         http.Response.Cookies.Delete(CreditSessions.CookieName, new CookieOptions { Path = CreditSessions.CookiePath });
+        await StaffSignIn.SignOutAsync(http);
         return Flash.SeeOther(http, CreditGuard.SignInPath);
     }
 
-    private static ContentHttpResult Page(string? next, string? error, int statusCode)
+    private static ContentHttpResult Page(HttpContext http, string? next, string? error, int statusCode)
     {
+        var target = CreditGuard.IsCreditPath(next) ? next! : Home;
+        var staff = http.RequestServices.GetRequiredService<Configuration.CreditFlowSettings>().StaffSignIn is null ? "" : $"""
+            <p><a class="button" href="{StaffSignIn.StartPath}?next={Html.U(target)}">Sign in with your organisation account</a></p>
+            <p>Or, for a machine's key or local use:</p>
+            """;
         var body = $"""
             <h1>Sign in</h1>
+            {staff}
             <p>Sign in with your CreditFlow API key, the one you send as <span class="mono">x-api-key</span>.
             You act as the key's holder and role: any key lists held orders; a CreditOfficer, CreditManager
             or CreditCommittee key decides them, within its authority.</p>

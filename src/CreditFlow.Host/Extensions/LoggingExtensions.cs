@@ -17,7 +17,12 @@ internal static class LoggingExtensions
         }
         else
         {
-            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+            // Scopes carry the TraceId and SpanId of the request or step that wrote the line, so a log line leads to its trace.
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.UseUtcTimestamp = true;
+                o.IncludeScopes = true;
+            });
         }
 
         return builder;

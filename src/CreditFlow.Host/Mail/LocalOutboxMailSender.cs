@@ -3,6 +3,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
+using CreditFlow.Workflows.Telemetry;
 
 namespace CreditFlow.Host.Mail;
 
@@ -34,6 +35,7 @@ internal sealed class LocalOutboxMailSender(BlobServiceClient blobs, IOptions<Ma
                     HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
                 },
                 cancellationToken);
+            CreditFlowTelemetry.MailSent("outbox");
         }
         catch (RequestFailedException e) when (e.Status == 409 || e.ErrorCode == BlobErrorCode.BlobAlreadyExists)
         {

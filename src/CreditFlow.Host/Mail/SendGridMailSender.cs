@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using SendGrid;
 using SendGrid.Helpers.Mail;
+using CreditFlow.Workflows.Telemetry;
 
 namespace CreditFlow.Host.Mail;
 
@@ -48,6 +49,8 @@ internal sealed class SendGridMailSender(ISendGridClient client, BlobServiceClie
             var detail = response.Body is null ? null : await response.Body.ReadAsStringAsync(cancellationToken);
             throw new MailSendException(response.StatusCode, idempotencyKey, detail);
         }
+
+        CreditFlowTelemetry.MailSent("sendgrid");
 
         var record = new { idempotencyKey, to = message.To, subject = message.Subject, sentAt = time.GetUtcNow() };
         try

@@ -1,3 +1,4 @@
+using CreditFlow.Host.Security;
 namespace CreditFlow.Host.Pages;
 
 /// <summary>
@@ -15,14 +16,7 @@ internal sealed record Flash(bool IsError, string Message)
     /// <summary>Stores the message for the next page and answers a redirect to it (303: the browser follows with a GET).</summary>
     public static IResult RedirectWith(HttpContext context, string location, Flash flash)
     {
-        context.Response.Cookies.Append(CookieName, (flash.IsError ? "e:" : "o:") + Uri.EscapeDataString(flash.Message), new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Strict,
-            Secure = context.Request.IsHttps,
-            Path = "/admin",
-            MaxAge = TimeSpan.FromMinutes(1),
-        });
+        context.Response.Cookies.Append(CookieName, (flash.IsError ? "e:" : "o:") + Uri.EscapeDataString(flash.Message), SessionCookies.For(context, "/admin", TimeSpan.FromMinutes(1)));
         return SeeOther(context, location);
     }
 

@@ -28,7 +28,8 @@ internal sealed class CreditSessions(SigningKeys signingKeys, ApiKeyRing keys, T
     {
         var name = SignedValue.Unverified(cookie, 0);
         var key = name is null ? null : keys.Keys.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.Ordinal));
-        if (key is null || SignedValue.Read(Signer(key), cookie, time.GetUtcNow(), 2) is not { } session
+        if (key is null
+            || (SignedValue.Read(Signer(key), cookie, time.GetUtcNow(), 2) ?? PreviousRead(key, cookie)) is not { } session
             || session.Fields[0] != key.Name || session.Fields[1] != key.Role.ToString())
         {
             return null;
@@ -37,16 +38,15 @@ internal sealed class CreditSessions(SigningKeys signingKeys, ApiKeyRing keys, T
         return new CreditUser(key.Name, key.Role, session.Expires);
     }
 
-    /// <summary>The cookie's options: HttpOnly, SameSite=Strict, Secure over https, sent only to <c>/credit</c>.</summary>
-    public static CookieOptions Options(HttpRequest request) => new()
-    {
-        HttpOnly = true,
-        SameSite = SameSiteMode.Strict,
-        Secure = request.IsHttps,
-        Path = CookiePath,
-        MaxAge = Lifetime,
-    };
+    /// <summary>The cookie's options (<see cref="SessionCookies"/>), sent only to <c>/credit</c>.</summary>
+    public static CookieOptions Options(HttpContext http) => SessionCookies.For(http, CookiePath, Lifetime);
 
     // The key's hash in the signed text: a new key under the same name does not inherit the old one's sessions.
-    private Signer Signer(ApiKey key) => signingKeys.CreditSessions.WithLabel("credit-session:" + Convert.ToHexString([.. key.Sha256]));
+    private Signer Signer(ApiKey key) => signingKeys.CreditSessions.WithLabel(Label(key));
+
+    // While rotating the signing key, sessions opened under the previous one stay open until they expire.
+    private (string[] Fields, DateTimeOffset Expires)? PreviousRead(ApiKey key, string? cookie) =>
+        signingKeys.PreviousCreditSessions is { } previous ? SignedValue.Read(previous.WithLabel(Label(key)), cookie, time.GetUtcNow(), 2) : null;
+
+    private static string Label(ApiKey key) => "credit-session:" + Convert.ToHexString([.. key.Sha256]);
 }

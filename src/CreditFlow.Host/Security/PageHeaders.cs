@@ -15,5 +15,8 @@ internal static class PageHeaders
         headers.XFrameOptions = "DENY";
         headers.CacheControl = "no-store";
         headers["Referrer-Policy"] = "same-origin";
+
+        // No other window keeps a handle on ours (a page opened from a mail cannot be steered by its opener).
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
     }
 }

@@ -1,4 +1,3 @@
-using CreditFlow.Host.Configuration;
 using CreditFlow.Host.Pages;
 
 namespace CreditFlow.Host.Security;
@@ -17,7 +16,7 @@ internal static class SameOriginFilter
         async (context, next) =>
         {
             var http = context.HttpContext;
-            if (HttpMethods.IsPost(http.Request.Method) && ClaimedOrigin(http.Request) is { } origin && !IsThisSite(http, origin))
+            if (HttpMethods.IsPost(http.Request.Method) && ClaimedOrigin(http.Request) is { } origin && !PublicAddress.IsThisSite(http, origin))
             {
                 return PageLayout.Page(
                     frame,
@@ -34,7 +33,4 @@ internal static class SameOriginFilter
         : request.Headers.Referer is [var referer, ..] ? (Uri.TryCreate(referer, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : referer)
         : null;
 
-    private static bool IsThisSite(HttpContext http, string origin) =>
-        string.Equals(origin, $"{http.Request.Scheme}://{http.Request.Host.Value}", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(origin, http.RequestServices.GetRequiredService<CreditFlowSettings>().PublicBaseUrl.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase);
 }

@@ -71,6 +71,19 @@ public sealed class HoldRepository
         }
     }
 
+    /// <summary>How many holds are open (started or not): one query over the worklist's partition that reads only keys.</summary>
+    public async Task<long> CountOpenAsync(CancellationToken cancellationToken = default)
+    {
+        long open = 0;
+        var filter = $"PartitionKey eq '{Partition}' and Status eq '{HoldStatus.Open}'";
+        await foreach (var _ in _table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            open++;
+        }
+
+        return open;
+    }
+
     /// <summary>Holds added before <paramref name="heldBefore"/> whose workflow is not known to have started, oldest first.</summary>
     public async Task<IReadOnlyList<UnstartedHold>> ListUnstartedAsync(DateTimeOffset heldBefore, CancellationToken cancellationToken = default)
     {

@@ -201,6 +201,23 @@ public sealed class ApprovalTokenServiceTests
         Assert.IsType<ApprovalTokenValidation.Malformed>(Service().Validate($"{payload}.{signature}"));
     }
 
+    [Fact]
+    public void Validate_WhileRotating_LinksOfThePreviousKeyStayValid_ThenEndWithIt()
+    {
+        const string NewKey = "the-new-signing-key-of-at-least-32-characters";
+        var mailedBefore = Service().Issue("onboarding-42", "tier2", "manager@example.com", "CreditManager");
+        var options = Options.Create(new ApprovalOptions());
+
+        var rotating = new ApprovalTokenService(new SigningKeys(NewKey, SigningKey), options, _time);
+        Assert.IsType<ApprovalTokenValidation.Valid>(rotating.Validate(mailedBefore));
+        var mailedNow = rotating.Issue("onboarding-42", "tier2", "manager@example.com", "CreditManager");
+        Assert.IsType<ApprovalTokenValidation.Tampered>(Service().Validate(mailedNow)); // signed by the new key only
+
+        var rotated = new ApprovalTokenService(new SigningKeys(NewKey), options, _time);
+        Assert.IsType<ApprovalTokenValidation.Tampered>(rotated.Validate(mailedBefore));
+        Assert.IsType<ApprovalTokenValidation.Valid>(rotated.Validate(mailedNow));
+    }
+
     private ApprovalTokenService Service(ApprovalOptions? options = null) => new(_key, Options.Create(options ?? new ApprovalOptions()), _time);
 
     private static ApprovalClaims Claims(ApprovalTokenService service, string token) =>

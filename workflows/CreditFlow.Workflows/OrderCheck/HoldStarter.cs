@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.DurableTask;
@@ -7,6 +8,7 @@ using CreditFlow.Storage.Orders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using CreditFlow.Workflows.Telemetry;
 
 namespace CreditFlow.Workflows.OrderCheck;
 
@@ -31,8 +33,9 @@ public sealed partial class HoldStarter(
     IOptions<HoldStartOptions> options,
     ILogger<HoldStarter> logger) : BackgroundService
 {
-    private readonly Channel<(HoldInput Hold, bool Committed)> _queue =
-        Channel.CreateUnbounded<(HoldInput, bool)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+    // Each queued hold keeps the trace context of the request that held it, so its start continues that trace.
+    private readonly Channel<(HoldInput Hold, bool Committed, ActivityContext Trace)> _queue =
+        Channel.CreateUnbounded<(HoldInput, bool, ActivityContext)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
 
     /// <summary>Puts the hold on the worklist as not started; to be called before the ledger commits it.</summary>
     public Task RecordAsync(HoldInput hold, CancellationToken cancellationToken)
@@ -47,7 +50,7 @@ public sealed partial class HoldStarter(
         ArgumentNullException.ThrowIfNull(hold);
 
         // Unbounded: only fails once the host stops, and then the sweep of the next start takes it.
-        _queue.Writer.TryWrite((hold, true));
+        _queue.Writer.TryWrite((hold, true, Activity.Current?.Context ?? default));
     }
 
     /// <summary>
@@ -57,7 +60,7 @@ public sealed partial class HoldStarter(
     public void Withdraw(HoldInput hold)
     {
         ArgumentNullException.ThrowIfNull(hold);
-        _queue.Writer.TryWrite((hold, false));
+        _queue.Writer.TryWrite((hold, false, default));
     }
 
     /// <summary>
@@ -115,7 +118,7 @@ public sealed partial class HoldStarter(
         var next = TimeProvider.System.GetTimestamp();
         try
         {
-            await foreach (var (hold, committed) in _queue.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var (hold, committed, trace) in _queue.Reader.ReadAllAsync(stoppingToken))
             {
                 if (!committed)
                 {
@@ -132,6 +135,8 @@ public sealed partial class HoldStarter(
                 next = TimeProvider.System.GetTimestamp() + (long)(pace.TotalSeconds * TimeProvider.System.TimestampFrequency);
                 try
                 {
+                    using var span = CreditFlowTelemetry.Source.StartActivity("hold_start", ActivityKind.Internal, trace);
+                    span?.SetTag("creditflow.hold_id", hold.HoldId);
                     await StartAsync(hold, stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)

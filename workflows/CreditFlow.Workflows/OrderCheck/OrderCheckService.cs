@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using CreditFlow.Domain.OrderCheck;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Orders;
+using CreditFlow.Workflows.Telemetry;
 
 namespace CreditFlow.Workflows.OrderCheck;
 
@@ -31,7 +33,7 @@ public sealed class OrderCheckService(
         ArgumentNullException.ThrowIfNull(order);
         var now = clock.GetUtcNow();
         var attempts = LedgerAttempts.ForNewDocument(ledgers, retry, order.CustomerId, (ErpDocumentKind.Order, order.OrderId), []);
-        return CheckAsync(attempts, ledger => decisions.Order(ledger, order, bodyHash, now), cancellationToken);
+        return CheckAsync(ErpDocumentKind.Order, order.OrderId, attempts, ledger => decisions.Order(ledger, order, bodyHash, now), cancellationToken);
     }
 
     /// <summary>
@@ -44,15 +46,28 @@ public sealed class OrderCheckService(
         var now = clock.GetUtcNow();
         var attempts = LedgerAttempts.ForNewDocument(
             ledgers, retry, shipment.CustomerId, (ErpDocumentKind.Shipment, shipment.ShipmentId), [(ErpDocumentKind.Order, shipment.OrderId)]);
-        return CheckAsync(attempts, ledger => decisions.Shipment(ledger, shipment, bodyHash, now), cancellationToken);
+        return CheckAsync(ErpDocumentKind.Shipment, shipment.ShipmentId, attempts, ledger => decisions.Shipment(ledger, shipment, bodyHash, now), cancellationToken);
     }
 
-    private async Task<ErpAnswer> CheckAsync(LedgerAttempts attempts, Func<CustomerLedger, CheckedDocument> check, CancellationToken cancellationToken)
+    private async Task<ErpAnswer> CheckAsync(
+        ErpDocumentKind kind, string documentId, LedgerAttempts attempts, Func<CustomerLedger, CheckedDocument> check, CancellationToken cancellationToken)
     {
+        using var span = CreditFlowTelemetry.Source.StartActivity("order_check");
+        span?.SetTag("creditflow.document_kind", kind.ToString().ToLowerInvariant()).SetTag("creditflow.document_id", documentId);
+        var started = Stopwatch.GetTimestamp();
         var (committed, recorded) = await attempts.CheckAsync(check, starter.RecordAsync, cancellationToken);
         StartOrWithdraw(committed.Hold, recorded);
+        var outcome = Outcome(committed);
+        span?.SetTag("creditflow.outcome", outcome).SetTag("creditflow.hold_id", committed.Hold?.HoldId);
+        CreditFlowTelemetry.OrderChecked(kind, outcome, Stopwatch.GetElapsedTime(started));
         return committed.Answer;
     }
+
+    private static string Outcome(CheckedDocument committed) =>
+        committed.Answer.Outcome == ErpAnswerOutcome.DocumentIdReused ? "conflict"
+        : committed.Answer.Duplicate ? "repeat"
+        : committed.Hold is not null ? "held"
+        : "passed";
 
     /// <summary>
     /// After the commit: the committed hold's workflow starts in the background; a hold recorded by an
