@@ -80,6 +80,21 @@ internal sealed class EngineTestHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits (bounded) until the instance's history satisfies <paramref name="condition"/>.</summary>
+    public async Task HistoryAsync(string instanceId, Func<IList<DurableTask.Core.History.HistoryEvent>, bool> condition, int seconds = 60)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        while (true)
+        {
+            if (await Client.GetInstanceAsync(instanceId, cancellation: cts.Token) is not null && condition(await Client.GetOrchestrationHistoryAsync(instanceId, cts.Token)))
+            {
+                return;
+            }
+
+            await Task.Delay(50, cts.Token);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -69,13 +69,20 @@ public sealed partial class AzureStorageDurableTaskClient : DurableTaskClient
         }
 
         var instance = new OrchestrationInstance { InstanceId = instanceId, ExecutionId = Guid.NewGuid().ToString("N") };
+        var tags = options?.Tags is { Count: > 0 } given ? new Dictionary<string, string>(given) : [];
+        if (options?.Version is { } asked)
+        {
+            // An explicit version, unversioned included, is decided here; the worker picks the newest only when none was asked for.
+            tags[Worker.RegisteredOrchestration.VersionChosenFor] = instanceId;
+        }
+
         var started = new ExecutionStartedEvent(-1, PayloadConverter.ToJson(input))
         {
             Name = orchestratorName.Name,
-            Version = options?.Version is { } version ? version.Version ?? string.Empty : string.Empty,
+            Version = options?.Version?.Version ?? string.Empty,
             OrchestrationInstance = instance,
             ScheduledStartTime = options?.StartAt?.UtcDateTime,
-            Tags = options?.Tags is { Count: > 0 } tags ? new Dictionary<string, string>(tags) : null,
+            Tags = tags,
         };
         await Service.CreateTaskOrchestrationAsync(new TaskMessage { OrchestrationInstance = instance, Event = started }, dedupe);
         return instanceId;

@@ -15,14 +15,20 @@ namespace CreditFlow.Durable.AzureStorage.Worker;
 /// CreditFlow's engine: a fresh start that names no version runs on the newest registered, and that version is
 /// written into its <c>ExecutionStarted</c> (and the Instances row) before the first checkpoint; every later
 /// step, and a ContinueAsNew, replays on the recorded one. The decision is marked with the
-/// <see cref="CreditFlowDurableTaskClient.VersionTag"/> tag, which the engine carries over a ContinueAsNew,
+/// <see cref="VersionChosenFor"/> tag naming the instance, which the engine carries over a ContinueAsNew,
 /// so an unversioned instance stays unversioned when a version 2 appears. The parent of a
 /// sub-orchestration goes into a tag too, since the engine's Instances table does not keep it.
 /// </remarks>
 internal sealed class RegisteredOrchestration(OrchestrationCatalog catalog, string name) : TaskOrchestration
 {
+    /// <summary>The tag that marks an instance's version as decided (by an explicit start, or at its first step): its value is the instance's id.</summary>
+    public const string VersionChosenFor = "creditflow.versionChosenFor";
+
     private TaskOrchestration? _shim;
     private string? _problem;
+
+    /// <summary>Why no registered class can run this instance (its version or its name is not registered); null when bound.</summary>
+    public string? Problem => _problem;
 
     /// <summary>Picks the version and creates the shim; a second call (a resumed extended session) changes nothing.</summary>
     public void Bind(OrchestrationRuntimeState state)
@@ -33,18 +39,24 @@ internal sealed class RegisteredOrchestration(OrchestrationCatalog catalog, stri
         }
 
         started.Tags ??= new Dictionary<string, string>();
-        if (!started.Tags.ContainsKey(CreditFlowDurableTaskClient.VersionTag))
+        var instanceId = state.OrchestrationInstance?.InstanceId ?? string.Empty;
+        if (!(started.Tags.TryGetValue(VersionChosenFor, out var chosenFor) && chosenFor == instanceId))
         {
-            // Not decided yet: this is the instance's first step (ContinueAsNew carries the tag over).
+            // Not decided yet: this is the instance's first step (ContinueAsNew carries the tag over; a
+            // sub-orchestration inherits its parent's tags, whose mark names the parent, not this instance).
             if (string.IsNullOrEmpty(started.Version) && catalog.Versions.Newest(name) is { } newest)
             {
                 started.Version = newest;
             }
 
-            started.Tags[CreditFlowDurableTaskClient.VersionTag] = started.Version ?? string.Empty;
+            started.Tags[VersionChosenFor] = instanceId;
             if (started.ParentInstance?.OrchestrationInstance?.InstanceId is { } parentId)
             {
                 started.Tags[CreditFlowDurableTaskClient.ParentTag] = parentId;
+            }
+            else
+            {
+                started.Tags.Remove(CreditFlowDurableTaskClient.ParentTag);
             }
         }
 
@@ -62,9 +74,10 @@ internal sealed class RegisteredOrchestration(OrchestrationCatalog catalog, stri
     }
 
     /// <inheritdoc />
+    /// <remarks>Never runs unbound: <see cref="ExecutionBinding"/> ends an instance it cannot bind before the engine gets here.</remarks>
     public override Task<string> Execute(OrchestrationContext context, string input) =>
         _shim?.Execute(context, input)
-            ?? throw new OrchestratorNotRunnableException(_problem ?? $"Orchestration '{name}' ran without its history; the execution binding middleware is missing.");
+            ?? Task.FromException<string>(new InvalidOperationException($"Orchestration '{name}' ran without being bound to its history; the execution binding middleware is missing."));
 
     /// <inheritdoc />
     public override string? GetStatus() => _shim?.GetStatus();
