@@ -144,8 +144,8 @@ public sealed partial class AzureStorageDurableTaskClient : DurableTaskClient
     public override async Task TerminateInstanceAsync(string instanceId, TerminateInstanceOptions? options = null, CancellationToken cancellation = default)
     {
         await RequireStatusAsync(instanceId, "terminate", s => !s.IsEnded(), cancellation);
-        var reason = options?.Output switch { null => null, string text => text, var other => PayloadConverter.ToJson(other) };
-        await Service.ForceTerminateTaskOrchestrationAsync(instanceId, reason);
+        // The engine makes the reason the instance's output, so it goes as JSON, as CreditFlow's engine stores it.
+        await Service.ForceTerminateTaskOrchestrationAsync(instanceId, PayloadConverter.ToJson(options?.Output));
     }
 
     /// <inheritdoc />
