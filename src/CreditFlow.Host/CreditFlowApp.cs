@@ -35,16 +35,10 @@ public static class CreditFlowApp
         var settings = CreditFlowSettings.From(builder.Configuration);
 
         builder.AddCreditFlowLogging();
-        builder.Services.AddSingleton(settings);
-        builder.Services.AddCreditFlowProblemDetails();
+        builder.Services.AddPublicApiServices(settings, builder.Configuration);
         builder.Services.AddStorageReadiness(settings);
         builder.Services.AddSingleton<AdminKeyValidator>();
         builder.Services.AddSingleton<AdminKeyFilter>();
-        builder.Services.AddMailAndApprovals(settings);
-        builder.Services.AddCreditStorage(settings.StorageConnectionString, settings.StoragePrefix);
-        builder.Services.AddCreditFlowWorkflowServices(builder.Configuration);
-        builder.Services.AddApplicationsApi(builder.Configuration);
-        builder.Services.AddErpOrderCheck(settings, builder.Configuration);
         builder.Services.AddDurableWorkflows(settings);
         builder.Services.AddDemoData(builder.Configuration);
         overrideServices?.Invoke(builder.Services);
@@ -59,12 +53,9 @@ public static class CreditFlowApp
         app.MapAdminPages();
         app.MapDurableManagementApi();
         app.MapOutbox();
-        app.MapApplicationsApi();
-        app.MapCustomersApi();
-        app.MapOrderTermsApi();
+        app.MapPublicApi();
         app.MapApiDocumentation();
-        app.MapApprovalPages();
-        app.MapErpOrderCheck();
+        app.MapCreditPages();
         app.MapApplicationPage();
         app.MapCreditReportPage();
         return app;
