@@ -14,14 +14,15 @@ namespace CreditFlow.Host.Tests.ScaleOut;
 
 /// <summary>
 /// Three host processes share one task hub; one is killed with SIGKILL while 1,000 instances run.
-/// Every instance completes, no history holds a duplicate event, and the survivors own every partition.
+/// Every instance completes once, every activity is scheduled once, no history holds a duplicate event on CreditFlow's
+/// engine (Microsoft's records a redelivered activity result; see the test), and the survivors own every partition.
 /// Once on each engine. Microsoft's takes a killed process's partitions over when their leases (30 s) expire, and
 /// the messages it held reappear after the control-queue visibility timeout; that engine prefetches messages and
 /// does not renew their invisibility, so a timeout shorter than its backlog makes it dequeue them again and again.
 /// So on Microsoft's engine the timeout is 60 s and 300 instances run (about 10 orchestrations/s here; 1,000 would
 /// take the suite past its time budget for no further evidence).
 /// </summary>
-public sealed class MultiProcessTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
+public sealed class MultiProcessTests(AzuriteFixture storage, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<AzuriteFixture>
 {
 
     [Theory]
@@ -62,14 +63,29 @@ public sealed class MultiProcessTests(AzuriteFixture storage) : IClassFixture<Az
             victim.Kill();
 
             await UntilAsync(async () => await CompletedAsync(client) == instances, TimeSpan.FromSeconds(240), "every instance completed", hosts);
+            var redelivered = 0;
             foreach (var id in ids)
             {
                 var history = await client.GetOrchestrationHistoryAsync(id);
                 Assert.Single(history.OfType<ExecutionStartedEvent>());
                 Assert.Single(history.OfType<ExecutionCompletedEvent>());
                 Assert.Equal([0, 1, 2], history.OfType<TaskScheduledEvent>().Select(e => e.EventId));
-                Assert.Equal([0, 1, 2], history.OfType<TaskCompletedEvent>().Select(e => e.TaskScheduledId).Order());
+                var completions = history.OfType<TaskCompletedEvent>().Select(e => e.TaskScheduledId).Order().ToList();
+                if (engine == "CreditFlow")
+                {
+                    Assert.Equal([0, 1, 2], completions);
+                }
+                else
+                {
+                    // Microsoft's engine appends a redelivered activity result (an activity the killed process ran but
+                    // did not acknowledge runs again) to the history; replay uses the first and ignores the second.
+                    // CreditFlow's engine drops it by event id. Each task still completed, and the instance once.
+                    Assert.Equal([0, 1, 2], completions.Distinct());
+                    redelivered += completions.Count - 3;
+                }
             }
+
+            output.WriteLine($"{engine}: {redelivered} redelivered activity results recorded in {instances} histories.");
 
             var survivors = hosts.Skip(1).Select(h => h.ProcessId).ToHashSet();
             await UntilAsync(async () => (await OwnersAsync(client)) is var owners && owners.Values.Sum() == 4 && owners.Keys.All(survivors.Contains), TimeSpan.FromSeconds(60), "the survivors own every partition", hosts);
