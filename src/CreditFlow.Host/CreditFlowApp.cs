@@ -37,16 +37,10 @@ public static class CreditFlowApp
 
         builder.AddCreditFlowLogging();
         builder.AddCreditFlowTelemetry(settings.Telemetry);
-        builder.Services.AddSingleton(settings);
-        builder.Services.AddCreditFlowProblemDetails();
+        builder.Services.AddPublicApiServices(settings, builder.Configuration);
         builder.Services.AddStorageReadiness(settings);
         builder.Services.AddSingleton<AdminKeyValidator>();
         builder.Services.AddSingleton<AdminKeyFilter>();
-        builder.Services.AddMailAndApprovals(settings);
-        builder.Services.AddCreditStorage(settings.StorageConnectionString, settings.StoragePrefix);
-        builder.Services.AddCreditFlowWorkflowServices(builder.Configuration);
-        builder.Services.AddApplicationsApi(builder.Configuration);
-        builder.Services.AddErpOrderCheck(settings, builder.Configuration);
         builder.Services.AddDurableWorkflows(settings);
         builder.Services.AddDemoData(builder.Configuration);
         builder.Services.AddPublicRateLimits(settings.RateLimits);
@@ -66,12 +60,9 @@ public static class CreditFlowApp
         app.MapAdminPages();
         app.MapDurableManagementApi();
         app.MapOutbox();
-        app.MapApplicationsApi();
-        app.MapCustomersApi();
-        app.MapOrderTermsApi();
+        app.MapPublicApi();
         app.MapApiDocumentation();
-        app.MapApprovalPages();
-        app.MapErpOrderCheck();
+        app.MapCreditPages();
         app.MapStaffSignIn(settings);
         app.MapApplicationPage();
         app.MapCreditReportPage();

@@ -100,6 +100,12 @@ public sealed class HostProcess : IDisposable
 
         lock (_log)
         {
+            if (Environment.GetEnvironmentVariable("HOST_PROCESS_LOG_DIR") is { Length: > 0 } folder)
+            {
+                // Debugging a multi-process test: every host's whole output, not only the tail the failure shows.
+                File.AppendAllText(Path.Combine(folder, $"host-{_process.Id}.log"), line + Environment.NewLine);
+            }
+
             _log.AppendLine(line);
             if (_log.Length > 64_000)
             {

@@ -13,8 +13,14 @@ using Microsoft.DurableTask.Client;
 namespace CreditFlow.Durable.Client;
 
 /// <summary>Queries, purges, partitions and the poison queue.</summary>
-public sealed partial class CreditFlowDurableTaskClient
+public sealed partial class CreditFlowDurableTaskClient : IEngineOperations
 {
+    /// <inheritdoc />
+    public string EngineName => "CreditFlow";
+
+    /// <inheritdoc />
+    public bool HasPoisonQueue => true;
+
     /// <summary>How many instances one purge round reads and deletes at most.</summary>
     internal const int PurgeBatchSize = 100;
 
@@ -64,7 +70,7 @@ public sealed partial class CreditFlowDurableTaskClient
     /// timers' effects and payload blobs. Messages still on their way to it are dropped on arrival.
     /// </summary>
     /// <returns>1 when deleted, 0 when no instance had this id.</returns>
-    internal async Task<int> PurgeInAnyStateAsync(string instanceId, CancellationToken cancellation) =>
+    public async Task<int> PurgeInAnyStateAsync(string instanceId, CancellationToken cancellation) =>
         await GetInstancesAsync(instanceId, false, cancellation) is null ? 0 : await DeleteInstanceAsync(instanceId, cancellation);
 
     /// <inheritdoc />
@@ -120,7 +126,7 @@ public sealed partial class CreditFlowDurableTaskClient
     }
 
     /// <summary>Every partition with its owner, queue length and next timer.</summary>
-    internal async Task<IReadOnlyList<PartitionInfo>> GetPartitionsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PartitionInfo>> GetPartitionsAsync(CancellationToken cancellationToken)
     {
         var owners = await new PartitionLeaseStore(_hub).ReadOwnersAsync(cancellationToken);
         var partitions = new List<PartitionInfo>();
@@ -144,7 +150,7 @@ public sealed partial class CreditFlowDurableTaskClient
     }
 
     /// <summary>Messages parked in the poison queue (up to 32).</summary>
-    internal async Task<IReadOnlyList<(string PoisonId, PoisonMessage Message)>> GetPoisonMessagesAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(string PoisonId, PoisonMessage Message)>> GetPoisonMessagesAsync(CancellationToken cancellationToken)
     {
         var peeked = (await _hub.PoisonQueue.PeekMessagesAsync(32, cancellationToken)).Value;
         return [.. peeked.Select(p => (p.MessageId, JsonSerializer.Deserialize<PoisonMessage>(p.Body.ToString(), PayloadConverter.Options)!))];
@@ -152,12 +158,12 @@ public sealed partial class CreditFlowDurableTaskClient
 
     /// <summary>Puts a poison message back on its control queue, for another try.</summary>
     /// <returns>False when no poison message has this id.</returns>
-    internal async Task<bool> ReplayPoisonMessageAsync(string poisonId, CancellationToken cancellationToken) =>
+    public async Task<bool> ReplayPoisonMessageAsync(string poisonId, CancellationToken cancellationToken) =>
         await TakePoisonAsync(poisonId, poison => _hub.ControlQueues[poison.Partition].SendMessageAsync(poison.Body, cancellationToken), cancellationToken);
 
     /// <summary>Deletes a poison message for good.</summary>
     /// <returns>False when no poison message has this id.</returns>
-    internal Task<bool> DiscardPoisonMessageAsync(string poisonId, CancellationToken cancellationToken) =>
+    public Task<bool> DiscardPoisonMessageAsync(string poisonId, CancellationToken cancellationToken) =>
         TakePoisonAsync(poisonId, _ => Task.CompletedTask, cancellationToken);
 
     private async Task<bool> TakePoisonAsync(string poisonId, Func<PoisonMessage, Task> then, CancellationToken cancellationToken)

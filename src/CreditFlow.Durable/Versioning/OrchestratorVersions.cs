@@ -14,12 +14,16 @@ namespace CreditFlow.Durable.Versioning;
 /// The SDK keeps the version of each registration internal to its own backends, so the engine learns
 /// it from the registered class's <see cref="DurableTaskAttribute"/>: it creates each orchestrator
 /// once at start-up (orchestrators are plain, deterministic classes). Registrations without that
-/// attribute (functions, singletons) are unversioned.
+/// attribute (functions, singletons) are unversioned. Public because Microsoft's engine
+/// (<c>CreditFlow.Durable.AzureStorage</c>) routes versions by the same rule; not for application code.
 /// </remarks>
-internal sealed class OrchestratorVersions
+public sealed class OrchestratorVersions
 {
     private readonly Dictionary<string, SortedDictionary<string, Func<IServiceProvider, ITaskOrchestrator>>> _byName = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Reads the version of every orchestrator in <paramref name="registry"/>.</summary>
+    /// <param name="registry">The SDK's registry of the worker.</param>
+    /// <param name="services">Where the orchestrators are created from, once each, to read their attribute.</param>
     /// <exception cref="InvalidOperationException">Two registrations have the same name and version.</exception>
     public OrchestratorVersions(DurableTaskRegistry registry, IServiceProvider services)
     {
@@ -41,10 +45,15 @@ internal sealed class OrchestratorVersions
     }
 
     /// <summary>The version a new instance of <paramref name="name"/> starts on: the newest registered; null when unversioned or unknown.</summary>
+    /// <param name="name">The orchestrator's name.</param>
     public string? Newest(string name) =>
         _byName.TryGetValue(name, out var versions) && versions.Keys.Last() is { Length: > 0 } newest ? newest : null;
 
     /// <summary>Creates the orchestrator of <paramref name="name"/> at <paramref name="version"/>, or explains why none can replay it.</summary>
+    /// <param name="name">The orchestrator's name.</param>
+    /// <param name="version">The version the instance started on; null or empty for unversioned.</param>
+    /// <param name="services">Where the orchestrator is created from.</param>
+    /// <param name="problem">Why none was created: no such name, or no such version (naming the registered ones).</param>
     public ITaskOrchestrator? Create(string name, string? version, IServiceProvider services, out string? problem)
     {
         problem = null;

@@ -41,6 +41,11 @@ internal static class OperationsPages
 
     public static async Task<IResult> PoisonAsync(HttpContext context, DurableTaskClient client)
     {
+        if (!client.HasPoisonQueue())
+        {
+            return Html.Page("Poison messages", $"<h1>Poison messages</h1><p class=\"muted\">The durable engine is {Html.E(client.EngineName())}, which has no poison queue: a message that keeps failing stays on its control queue and is retried. Only CreditFlow's engine (storageProvider.type CreditFlow) parks such messages here.</p>", Flash.Take(context));
+        }
+
         var messages = await client.GetPoisonMessagesAsync(context.RequestAborted);
         var html = new StringBuilder("<h1>Poison messages</h1><p class=\"muted\">Messages that failed too often and were parked (the first 32). Replay puts one back on its control queue; discard deletes it.</p>");
         html.Append("<table id=\"poison\"><thead><tr><th>Id</th><th>Parked (UTC)</th><th>Partition</th><th>Dequeues</th><th>Reason</th><th>Message</th><th></th></tr></thead><tbody>");
@@ -60,10 +65,10 @@ internal static class OperationsPages
     }
 
     public static Task<IResult> ReplayAsync(string poisonId, HttpContext context, DurableTaskClient client) =>
-        ActAsync(context, poisonId, "replay", $"Put message {poisonId} back on its control queue?", ct => client.ReplayPoisonMessageAsync(poisonId, ct), "replayed");
+        !client.HasPoisonQueue() ? Task.FromResult(Flash.RedirectWith(context, "/admin/poison", Flash.Error("This engine has no poison queue."))) : ActAsync(context, poisonId, "replay", $"Put message {poisonId} back on its control queue?", ct => client.ReplayPoisonMessageAsync(poisonId, ct), "replayed");
 
     public static Task<IResult> DiscardAsync(string poisonId, HttpContext context, DurableTaskClient client) =>
-        ActAsync(context, poisonId, "discard", $"Delete message {poisonId} for good?", ct => client.DiscardPoisonMessageAsync(poisonId, ct), "discarded");
+        !client.HasPoisonQueue() ? Task.FromResult(Flash.RedirectWith(context, "/admin/poison", Flash.Error("This engine has no poison queue."))) : ActAsync(context, poisonId, "discard", $"Delete message {poisonId} for good?", ct => client.DiscardPoisonMessageAsync(poisonId, ct), "discarded");
 
     private static async Task<IResult> ActAsync(HttpContext context, string poisonId, string action, string question, Func<CancellationToken, Task<bool>> act, string done)
     {

@@ -3,7 +3,7 @@ using System.Text.Json;
 using CreditFlow.Durable.Client;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using CreditFlow.Durable.Storage;
+using CreditFlow.Host.Configuration;
 using CreditFlow.Host.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -40,7 +40,7 @@ public static class DurableManagementApi
     }
 
     public static async Task<Results<Accepted<ManagementUrls>, ProblemHttpResult>> StartAsync(
-        string name, string? instanceId, HttpRequest request, DurableTaskClient client, TaskHub hub, CancellationToken cancellationToken)
+        string name, string? instanceId, HttpRequest request, DurableTaskClient client, CreditFlowSettings settings, CancellationToken cancellationToken)
     {
         var (input, error) = await ReadJsonBodyAsync(request, cancellationToken);
         if (error is not null)
@@ -51,7 +51,7 @@ public static class DurableManagementApi
         try
         {
             var id = await client.ScheduleNewOrchestrationInstanceAsync(name, input, new StartOrchestrationOptions { InstanceId = instanceId }, cancellationToken);
-            return Accepted(request, hub, id);
+            return Accepted(request, settings, id);
         }
         catch (DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException e)
         {
@@ -65,7 +65,7 @@ public static class DurableManagementApi
     }
 
     public static async Task<IResult> GetStatusAsync(
-        string instanceId, HttpRequest request, DurableTaskClient client, TaskHub hub,
+        string instanceId, HttpRequest request, DurableTaskClient client, CreditFlowSettings settings,
         bool? showHistory, bool? showHistoryOutput, bool? showInput, bool? returnInternalServerErrorOnFailure, CancellationToken cancellationToken)
     {
         var metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
@@ -151,12 +151,12 @@ public static class DurableManagementApi
             },
             cancellationToken);
 
-    public static async Task<IResult> RestartAsync(string instanceId, bool? restartWithNewInstanceId, HttpRequest request, DurableTaskClient client, TaskHub hub, CancellationToken cancellationToken)
+    public static async Task<IResult> RestartAsync(string instanceId, bool? restartWithNewInstanceId, HttpRequest request, DurableTaskClient client, CreditFlowSettings settings, CancellationToken cancellationToken)
     {
         try
         {
             var id = await client.RestartAsync(instanceId, restartWithNewInstanceId != false, cancellationToken);
-            return Accepted(request, hub, id);
+            return Accepted(request, settings, id);
         }
         catch (ArgumentException e)
         {
@@ -200,17 +200,26 @@ public static class DurableManagementApi
         TypedResults.Ok(await client.GetPartitionsAsync(cancellationToken));
 
     public static async Task<IResult> PoisonAsync(DurableTaskClient client, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await client.GetPoisonMessagesAsync(cancellationToken)).Select(p => new { id = p.PoisonId, message = p.Message }));
+        !client.HasPoisonQueue()
+            ? NoPoisonQueue(client)
+            : TypedResults.Ok((await client.GetPoisonMessagesAsync(cancellationToken)).Select(p => new { id = p.PoisonId, message = p.Message }));
 
     public static async Task<IResult> ReplayPoisonAsync(string poisonId, DurableTaskClient client, CancellationToken cancellationToken) =>
-        await client.ReplayPoisonMessageAsync(poisonId, cancellationToken)
+        !client.HasPoisonQueue() ? NoPoisonQueue(client)
+        : await client.ReplayPoisonMessageAsync(poisonId, cancellationToken)
             ? TypedResults.Accepted((string?)null)
             : Problem(StatusCodes.Status404NotFound, "Poison message not found", $"No poison message with id '{poisonId}'.");
 
     public static async Task<IResult> DiscardPoisonAsync(string poisonId, DurableTaskClient client, CancellationToken cancellationToken) =>
-        await client.DiscardPoisonMessageAsync(poisonId, cancellationToken)
+        !client.HasPoisonQueue() ? NoPoisonQueue(client)
+        : await client.DiscardPoisonMessageAsync(poisonId, cancellationToken)
             ? TypedResults.Ok()
             : Problem(StatusCodes.Status404NotFound, "Poison message not found", $"No poison message with id '{poisonId}'.");
+
+    /// <summary>The poison queue is CreditFlow's engine's; on another engine the routes say so instead of failing.</summary>
+    private static ProblemHttpResult NoPoisonQueue(DurableTaskClient client) =>
+        Problem(StatusCodes.Status501NotImplemented, "No poison queue on this engine",
+            $"The durable engine is {client.EngineName()}; only CreditFlow's engine (storageProvider.type CreditFlow) parks failing messages in a poison queue.");
 
     /// <summary>
     /// Runs a control operation as Durable Functions does: 404 for an unknown instance, 410 when its
@@ -284,18 +293,18 @@ public static class DurableManagementApi
         return statuses;
     }
 
-    private static Accepted<ManagementUrls> Accepted(HttpRequest request, TaskHub hub, string instanceId)
+    private static Accepted<ManagementUrls> Accepted(HttpRequest request, CreditFlowSettings settings, string instanceId)
     {
-        var urls = Urls(request, hub, instanceId);
+        var urls = Urls(request, settings, instanceId);
         request.HttpContext.Response.Headers.RetryAfter = "10";
         return TypedResults.Accepted(urls.StatusQueryGetUri, urls);
     }
 
     /// <summary>The management URLs of an instance; the key is echoed only when the caller sent it in the query.</summary>
-    private static ManagementUrls Urls(HttpRequest request, TaskHub hub, string instanceId)
+    private static ManagementUrls Urls(HttpRequest request, CreditFlowSettings settings, string instanceId)
     {
         var root = $"{request.Scheme}://{request.Host}{request.PathBase}{Prefix}/instances/{Uri.EscapeDataString(instanceId)}";
-        var query = $"taskHub={Uri.EscapeDataString(hub.Options.HubName)}&connection=Storage";
+        var query = $"taskHub={Uri.EscapeDataString(settings.Durable.HubName)}&connection=Storage";
         if (request.Query[AdminKeyValidator.QueryName].FirstOrDefault() is { } code)
         {
             query += $"&code={Uri.EscapeDataString(code)}";

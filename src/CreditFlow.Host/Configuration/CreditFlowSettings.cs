@@ -22,6 +22,12 @@ public sealed record CreditFlowSettings
 
     public required DurableTaskOptions Durable { get; init; }
 
+    /// <summary>Which engine runs the workflows (host.json <c>extensions.durableTask.storageProvider.type</c>).</summary>
+    public DurableBackend Backend { get; init; } = DurableBackend.CreditFlow;
+
+    /// <summary>Microsoft's engine's settings, used when <see cref="Backend"/> is <see cref="DurableBackend.AzureStorage"/>.</summary>
+    public CreditFlow.Durable.AzureStorage.AzureStorageEngineOptions AzureStorage { get; init; } = new();
+
     /// <summary>Prefix of the credit tables and containers (customers, profiles, applications, documents, reports).</summary>
     public string StoragePrefix { get; init; } = "credit";
 
@@ -82,6 +88,7 @@ public sealed record CreditFlowSettings
             throw new SettingsException($"{DurableDisplay}.{problem.Key}", problem.Problem);
         }
 
+        var (backend, azureStorage) = DurableBackendSettings.Read(read, durable);
         var storage = read.RequiredString("AzureWebJobsStorage", "AzureWebJobsStorage");
         StorageConnection.Validate(storage);
 
@@ -133,6 +140,8 @@ public sealed record CreditFlowSettings
             StorageConnectionString = storage,
             StoragePrefix = storagePrefix,
             Durable = durable,
+            Backend = backend,
+            AzureStorage = azureStorage,
             AdminKey = string.IsNullOrEmpty(adminKey) ? null : adminKey,
             SendGridApiKey = NullIfEmpty(read.String("SendGrid:ApiKey")),
             MailFrom = NullIfEmpty(read.String("SendGrid:From")) ?? "credit@creditflow.local",

@@ -47,11 +47,9 @@ internal static class OrderCheckHostExtensions
         return services;
     }
 
-    /// <summary>Maps the ERP webhooks, the holds API, the sign-in of the credit pages and the holds page.</summary>
-    public static IEndpointRouteBuilder MapErpOrderCheck(this IEndpointRouteBuilder app)
+    /// <summary>Maps the sign-in of the credit pages and the holds page (the ERP webhooks and the holds API are in <see cref="PublicApi"/>).</summary>
+    public static IEndpointRouteBuilder MapCreditPages(this IEndpointRouteBuilder app)
     {
-        app.MapErpWebhooks();
-        app.MapHoldsApi();
         app.MapCreditSignIn();
         app.MapHoldsPage();
         return app;

@@ -8,7 +8,7 @@ using CreditFlow.Testing;
 namespace CreditFlow.Host.Tests.Admin;
 
 /// <summary>One running host with an admin key for a test class; tests keep apart by unique instance ids.</summary>
-public sealed class AdminHostFixture : IAsyncLifetime
+public class AdminHostFixture : IAsyncLifetime
 {
     public const string AdminKey = "test-admin-key-0123456789abcdef";
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
@@ -22,10 +22,13 @@ public sealed class AdminHostFixture : IAsyncLifetime
     /// <summary>The host's own durable client, to start instances and wait for them.</summary>
     public DurableTaskClient Durable => Host.Services.GetRequiredService<DurableTaskClient>();
 
+    /// <summary>Settings that choose the durable engine; none: CreditFlow's.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Engine { get; } = new Dictionary<string, string?>();
+
     public async Task InitializeAsync()
     {
         var azurite = await SharedAzurite.GetAsync();
-        _host = await RunningHost.StartAsync(azurite.ConnectionString, new Dictionary<string, string?> { ["AdminKey"] = AdminKey });
+        _host = await RunningHost.StartAsync(azurite.ConnectionString, new Dictionary<string, string?>(Engine) { ["AdminKey"] = AdminKey });
     }
 
     public async Task DisposeAsync()
@@ -63,4 +66,10 @@ public sealed class AdminHostFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(Patience);
         return await Durable.WaitForInstanceStartAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
     }
+}
+
+/// <summary>The same running host on Microsoft's engine (<c>storageProvider.type</c> AzureStorage).</summary>
+public sealed class AzureStorageAdminHostFixture : AdminHostFixture
+{
+    protected override IReadOnlyDictionary<string, string?> Engine => AzureStorageEngine.Settings;
 }

@@ -8,7 +8,11 @@ using static CreditFlow.Host.Tests.Admin.AdminHostFixture;
 
 namespace CreditFlow.Host.Tests.Admin;
 
-public sealed class AdminInstancePagesTests(AdminHostFixture host) : IClassFixture<AdminHostFixture>
+/// <summary>
+/// The monitor's instance list, instance page and actions, alike on both engines: every test here runs once per
+/// engine (<see cref="AdminInstancePagesTests"/>, <see cref="AdminInstancePagesOnAzureStorageTests"/>).
+/// </summary>
+public abstract class AdminInstancePagesContract(AdminHostFixture host)
 {
     private readonly string _prefix = $"adm{Guid.NewGuid():N}"[..16];
 
@@ -188,10 +192,26 @@ public sealed class AdminInstancePagesTests(AdminHostFixture host) : IClassFixtu
         Assert.Contains($"Restarted {id} as {newId}.", await GetPageAsync(browser, location), StringComparison.Ordinal);
     }
 
+    private protected AdminHostFixture Host => host;
+
+    private Task<string> StartAsync(string name, object? input, string suffix) =>
+        host.Durable.ScheduleNewOrchestrationInstanceAsync(name, input, new StartOrchestrationOptions { InstanceId = _prefix + suffix });
+
+    private protected static async Task<string> GetPageAsync(HttpClient browser, string path)
+    {
+        using var response = await browser.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+}
+
+/// <summary>The monitor on CreditFlow's engine, with its poison queue.</summary>
+public sealed class AdminInstancePagesTests(AdminHostFixture host) : AdminInstancePagesContract(host), IClassFixture<AdminHostFixture>
+{
     [Fact]
     public async Task PartitionsAndPoisonPages_Render()
     {
-        using var browser = await host.SignedInBrowserAsync();
+        using var browser = await Host.SignedInBrowserAsync();
 
         var partitions = await GetPageAsync(browser, "/admin/partitions");
         var poison = await GetPageAsync(browser, "/admin/poison");
@@ -200,14 +220,22 @@ public sealed class AdminInstancePagesTests(AdminHostFixture host) : IClassFixtu
         Assert.Contains("<tr><td>7</td>", partitions, StringComparison.Ordinal); // host.json of the tests: 8 partitions
         Assert.Contains("<table id=\"poison\">", poison, StringComparison.Ordinal);
     }
+}
 
-    private Task<string> StartAsync(string name, object? input, string suffix) =>
-        host.Durable.ScheduleNewOrchestrationInstanceAsync(name, input, new StartOrchestrationOptions { InstanceId = _prefix + suffix });
-
-    private static async Task<string> GetPageAsync(HttpClient browser, string path)
+/// <summary>The monitor on Microsoft's engine: the same pages, and a poison page that says the engine has no poison queue.</summary>
+public sealed class AdminInstancePagesOnAzureStorageTests(AzureStorageAdminHostFixture host) : AdminInstancePagesContract(host), IClassFixture<AzureStorageAdminHostFixture>
+{
+    [Fact]
+    public async Task PartitionsPage_ShowsOwners_PoisonPage_SaysTheEngineHasNone()
     {
-        using var response = await browser.GetAsync(new Uri(path, UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
+        using var browser = await Host.SignedInBrowserAsync();
+
+        var partitions = await GetPageAsync(browser, "/admin/partitions");
+        var poison = await GetPageAsync(browser, "/admin/poison");
+
+        Assert.Contains("<tr><td>7</td>", partitions, StringComparison.Ordinal);
+        Assert.Contains("<h2>Owners (1)</h2>", partitions, StringComparison.Ordinal);
+        Assert.Contains("The durable engine is AzureStorage, which has no poison queue", poison, StringComparison.Ordinal);
+        Assert.DoesNotContain("<table id=\"poison\">", poison, StringComparison.Ordinal);
     }
 }

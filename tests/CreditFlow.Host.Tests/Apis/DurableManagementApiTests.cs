@@ -3,28 +3,35 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using CreditFlow.Testing;
+using CreditFlow.Durable.AzureStorage.Worker;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CreditFlow.Host.Tests.Apis;
 
-public sealed class DurableManagementApiTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
+/// <summary>
+/// The Durable Functions HTTP management API, answered alike on both engines: every test here runs once per
+/// engine (<see cref="DurableManagementApiTests"/>, <see cref="DurableManagementApiOnAzureStorageTests"/>).
+/// </summary>
+public abstract class DurableManagementApiContract(AzuriteFixture storage, IReadOnlyDictionary<string, string?> engine)
 {
-    private const string Key = "test-admin-key-0123456789";
-    private const string Root = "/runtime/webhooks/durabletask";
+    protected const string Key = "test-admin-key-0123456789";
+    protected const string Root = "/runtime/webhooks/durabletask";
 
-    private async Task<RunningHost> StartAsync()
+    protected AzuriteFixture Storage => storage;
+
+    private protected async Task<RunningHost> StartAsync()
     {
-        var host = await RunningHost.StartAsync(storage.ConnectionString, new Dictionary<string, string?> { ["AdminKey"] = Key });
+        var host = await RunningHost.StartAsync(storage.ConnectionString, new Dictionary<string, string?>(engine) { ["AdminKey"] = Key });
         host.Client.DefaultRequestHeaders.Add("x-functions-key", Key);
         return host;
     }
 
-    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+    protected static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
-    private static async Task<JsonElement> BodyAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
+    protected static async Task<JsonElement> BodyAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 
     /// <summary>Polls the status URL until it answers <paramref name="until"/> (and, if given, that runtime status).</summary>
-    private static async Task<JsonElement> WaitForStatusAsync(RunningHost host, string id, HttpStatusCode until, string? runtimeStatus = null)
+    private protected static async Task<JsonElement> WaitForStatusAsync(RunningHost host, string id, HttpStatusCode until, string? runtimeStatus = null)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
@@ -132,7 +139,7 @@ public sealed class DurableManagementApiTests(AzuriteFixture storage) : IClassFi
     [Fact]
     public async Task AdminKey_MissingOrWrong_Answers401_CodeQueryWorks()
     {
-        await using var host = await RunningHost.StartAsync(storage.ConnectionString, new Dictionary<string, string?> { ["AdminKey"] = Key });
+        await using var host = await RunningHost.StartAsync(storage.ConnectionString, new Dictionary<string, string?>(engine) { ["AdminKey"] = Key });
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client.GetAsync($"{Root}/instances")).StatusCode);
         using var wrong = new HttpRequestMessage(HttpMethod.Get, $"{Root}/instances");
@@ -258,19 +265,6 @@ public sealed class DurableManagementApiTests(AzuriteFixture storage) : IClassFi
     }
 
     [Fact]
-    public async Task Partitions_ListsEveryPartitionOwnedByTheOnlyWorker()
-    {
-        await using var host = await StartAsync();
-        var worker = host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<CreditFlow.Durable.Worker.CreditFlowDurableTaskWorker>().Single();
-
-        var partitions = (await BodyAsync(await host.Client.GetAsync($"{Root}/partitions"))).EnumerateArray().ToList();
-
-        // The test app folder's host.json asks for 8 partitions.
-        Assert.Equal(Enumerable.Range(0, 8), partitions.Select(p => p.GetProperty("index").GetInt32()));
-        Assert.All(partitions, p => Assert.Equal(worker.WorkerId, p.GetProperty("owner").GetString()));
-    }
-
-    [Fact]
     public async Task PurgeByFilter_EndedOnly_AnswersCountThen404()
     {
         await using var host = await StartAsync();
@@ -288,13 +282,31 @@ public sealed class DurableManagementApiTests(AzuriteFixture storage) : IClassFi
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client.DeleteAsync($"{Root}/instances?createdTimeFrom={Uri.EscapeDataString(from)}")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await host.Client.DeleteAsync($"{Root}/instances")).StatusCode);
     }
+}
+
+/// <summary>The management API on CreditFlow's engine, with what only that engine has: its partitions' owners and the poison queue.</summary>
+public sealed class DurableManagementApiTests(AzuriteFixture storage)
+    : DurableManagementApiContract(storage, new Dictionary<string, string?>()), IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task Partitions_ListsEveryPartitionOwnedByTheOnlyWorker()
+    {
+        await using var host = await StartAsync();
+        var worker = host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<CreditFlow.Durable.Worker.CreditFlowDurableTaskWorker>().Single();
+
+        var partitions = (await BodyAsync(await host.Client.GetAsync($"{Root}/partitions"))).EnumerateArray().ToList();
+
+        // The test app folder's host.json asks for 8 partitions.
+        Assert.Equal(Enumerable.Range(0, 8), partitions.Select(p => p.GetProperty("index").GetInt32()));
+        Assert.All(partitions, p => Assert.Equal(worker.WorkerId, p.GetProperty("owner").GetString()));
+    }
 
     [Fact]
     public async Task Poison_ListReplayDiscard_OverHttp()
     {
         await using var host = await StartAsync();
         var hub = host.Services.GetRequiredService<CreditFlow.Durable.Storage.TaskHub>();
-        var queue = new Azure.Storage.Queues.QueueClient(storage.ConnectionString, $"{hub.Options.HubName.ToLowerInvariant()}-control-00");
+        var queue = new Azure.Storage.Queues.QueueClient(Storage.ConnectionString, $"{hub.Options.HubName.ToLowerInvariant()}-control-00");
         await queue.SendMessageAsync("not a message at all");
         JsonElement poison;
         using (var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
@@ -310,5 +322,37 @@ public sealed class DurableManagementApiTests(AzuriteFixture storage) : IClassFi
         Assert.Equal(HttpStatusCode.OK, (await host.Client.DeleteAsync($"{Root}/poison/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client.DeleteAsync($"{Root}/poison/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client.PostAsync($"{Root}/poison/{id}/replay", null)).StatusCode);
+    }
+}
+
+/// <summary>The management API on Microsoft's engine (<c>storageProvider.type</c> AzureStorage).</summary>
+public sealed class DurableManagementApiOnAzureStorageTests(AzuriteFixture storage)
+    : DurableManagementApiContract(storage, AzureStorageEngine.Settings), IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task Partitions_ListsEveryPartitionOwnedByTheOnlyWorker()
+    {
+        await using var host = await StartAsync();
+        var worker = host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<AzureStorageDurableTaskWorker>().Single();
+        await host.Client.PostAsync($"{Root}/orchestrators/HelloSequence/owned", null);
+        await WaitForStatusAsync(host, "owned", HttpStatusCode.OK);
+
+        var partitions = (await BodyAsync(await host.Client.GetAsync($"{Root}/partitions"))).EnumerateArray().ToList();
+
+        Assert.Equal(Enumerable.Range(0, 8), partitions.Select(p => p.GetProperty("index").GetInt32()));
+        Assert.All(partitions, p => Assert.Equal(worker.Hub.Options.WorkerId, p.GetProperty("owner").GetString()));
+    }
+
+    [Fact]
+    public async Task Poison_Answers501SayingTheQueueIsCreditFlowEngineOnly()
+    {
+        await using var host = await StartAsync();
+
+        var list = await host.Client.GetAsync($"{Root}/poison");
+        var discard = await host.Client.DeleteAsync($"{Root}/poison/any");
+
+        Assert.Equal(HttpStatusCode.NotImplemented, list.StatusCode);
+        Assert.Equal(HttpStatusCode.NotImplemented, discard.StatusCode);
+        Assert.Contains("only CreditFlow's engine", (await list.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail, StringComparison.Ordinal);
     }
 }

@@ -29,7 +29,7 @@ internal static class OnboardingSteps
         var approvalId = progress.ApprovalInstanceId!;
         var pending = await host.WaitForStatusAsync<PendingApproval>(approvalId, p => role is null || p.Role == role);
         await host.Client.RaiseEventAsync(approvalId, ApprovalEvents.Decision, new ApprovalDecision(
-            pending.Step, outcome, lower, comment, pending.ApproverEmail, pending.Role, host.Clock.GetUtcNow()));
+            pending.Step, outcome, lower, comment, pending.ApproverEmail, pending.Role, host.Now));
         await host.WaitForStatusAsync<OnboardingProgress>(applicationId, p => p.ApprovalInstanceId != approvalId || p.Stage != "WaitingForApproval");
         return pending;
     }

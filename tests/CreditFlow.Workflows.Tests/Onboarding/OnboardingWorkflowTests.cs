@@ -13,16 +13,24 @@ using CreditFlow.Workflows.Tests.Testing;
 
 namespace CreditFlow.Workflows.Tests.Onboarding;
 
-/// <summary>Onboarding end to end on the real runtime and storage, time moved by a fake clock.</summary>
-public sealed class OnboardingWorkflowTests
+/// <summary>
+/// Onboarding end to end on the real runtime and storage, once per engine (<see cref="OnboardingWorkflowTests"/>,
+/// <see cref="OnboardingWorkflowOnAzureStorageTests"/>): business time moves by a fake clock on CreditFlow's engine
+/// and by the wall clock, with short durations, on Microsoft's.
+/// </summary>
+public abstract class OnboardingWorkflowContract
 {
-    private static readonly string Officer = OnboardingSteps.ApproverOf(CreditRole.CreditOfficer);
-    private static readonly string Manager = OnboardingSteps.ApproverOf(CreditRole.CreditManager);
+    private protected static readonly string Officer = OnboardingSteps.ApproverOf(CreditRole.CreditOfficer);
+    private protected static readonly string Manager = OnboardingSteps.ApproverOf(CreditRole.CreditManager);
+
+    private protected abstract WorkflowEngine Engine { get; }
+
+    private protected Task<WorkflowTestHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null) => WorkflowTestHost.StartAsync(Engine, settings);
 
     [Fact]
     public async Task SoundApplication_TrialApproved_NinetyDaysLater_RescoredAndFinalLimitGranted()
     {
-        await using var host = await WorkflowTestHost.StartAsync();
+        await using var host = await StartAsync();
         var application = Applications.Sound("Acme Electronics");
 
         await host.FileAsync(application);
@@ -40,14 +48,14 @@ public sealed class OnboardingWorkflowTests
 
         // The mail says the amount is the trial limit, not what was asked for, and what was.
         Assert.Contains("Amount: 100,000.00 CNY — trial limit (requested: 800,000.00 CNY)", (await host.WaitForMailAsync(Officer)).First().TextBody, StringComparison.Ordinal);
-        Assert.Equal(WorkflowTestHost.Monday.AddDays(90), trial.TrialEndsAt);
+        Assert.InRange(trial.TrialEndsAt!.Value, host.StartedAt + host.Onboarding.TrialPeriod, host.Now + host.Onboarding.TrialPeriod);
         var onTrial = (await host.Store.Profiles.GetAsync(application.Customer.Id))!.Value;
         Assert.Equal(CreditProfileStatus.Trial, onTrial.Status);
         Assert.Equal(Money.Of(100_000m, "CNY"), onTrial.Limit);
         Assert.Contains("guarantee", onTrial.Conditions, StringComparison.Ordinal);
 
         // Nothing happens before the trial ends; at its end the customer is scored again and the final limit asked for.
-        host.Clock.Advance(TimeSpan.FromDays(90));
+        host.Pass(host.Onboarding.TrialPeriod);
         var finalAsk = await host.AnswerApprovalAsync(application.ApplicationId, ApprovalOutcome.ApprovedLower, Money.Of(600_000m, "CNY"), "start lower", step: 2);
         var outcome = (await host.CompletionAsync(application.ApplicationId)).ReadOutputAs<OnboardingOutcome>()!;
 
@@ -84,14 +92,14 @@ public sealed class OnboardingWorkflowTests
     [Fact]
     public async Task OfficerRefuses_SalesAsksReconsideration_ManagerApproves_TrialStarts()
     {
-        await using var host = await WorkflowTestHost.StartAsync();
+        await using var host = await StartAsync();
         var application = Applications.Sound("Borderline Trading");
 
         await host.FileAsync(application);
         await host.AnswerApprovalAsync(application.ApplicationId, ApprovalOutcome.Rejected, comment: "statements look window-dressed");
         var refused = await host.StageAsync(application.ApplicationId, "Rejected");
 
-        Assert.Equal(WorkflowTestHost.Monday.AddDays(30), refused.ReconsiderationUntil);
+        Assert.InRange(refused.ReconsiderationUntil!.Value, host.StartedAt + host.Onboarding.ReconsiderationWindow, host.Now + host.Onboarding.ReconsiderationWindow);
         var refusalMail = (await host.WaitForMailAsync(Applications.SalesRep)).Last();
         Assert.Contains("statements look window-dressed", refusalMail.TextBody, StringComparison.Ordinal);
         Assert.Contains("give your reason on the application's page", refusalMail.TextBody, StringComparison.Ordinal);
@@ -100,7 +108,7 @@ public sealed class OnboardingWorkflowTests
         Assert.Equal(ApplicationStatus.Rejected, (await host.Store.Applications.GetAsync(application.ApplicationId))!.Value.Status);
 
         await host.Client.RaiseEventAsync(application.ApplicationId, OnboardingEvents.ReconsiderationRequested,
-            new ReconsiderationRequest("audited statements attached", "sales-api-key", host.Clock.GetUtcNow()));
+            new ReconsiderationRequest("audited statements attached", "sales-api-key", host.Now));
         var heard = await host.AnswerApprovalAsync(application.ApplicationId, ApprovalOutcome.Approved, step: 2);
         await host.StageAsync(application.ApplicationId, "Trial");
 
@@ -115,13 +123,17 @@ public sealed class OnboardingWorkflowTests
     [Fact]
     public async Task RefusalNotReconsideredInTime_EndsRejected()
     {
-        await using var host = await WorkflowTestHost.StartAsync();
+        // On the wall clock the window must run out while the test waits.
+        await using var host = await StartAsync(new Dictionary<string, string?>
+        {
+            ["Onboarding:ReconsiderationWindow"] = Engine == WorkflowEngine.AzureStorage ? "00:00:02" : "30.00:00:00",
+        });
         var application = Applications.Sound("Quiet Customer");
 
         await host.FileAsync(application);
         await host.AnswerApprovalAsync(application.ApplicationId, ApprovalOutcome.Rejected, comment: "no");
         await host.StageAsync(application.ApplicationId, "Rejected");
-        host.Clock.Advance(TimeSpan.FromDays(30));
+        host.Pass(host.Onboarding.ReconsiderationWindow);
         var outcome = (await host.CompletionAsync(application.ApplicationId)).ReadOutputAs<OnboardingOutcome>()!;
 
         Assert.Equal(ApplicationStatus.Rejected, outcome.Status);
@@ -129,9 +141,38 @@ public sealed class OnboardingWorkflowTests
     }
 
     [Fact]
+    public async Task GroupMemberBlacklisted_RefusedWithoutScoring()
+    {
+        await using var host = await StartAsync();
+        var controller = "Controller " + Guid.NewGuid().ToString("N")[..6];
+        var defaulter = "cust-" + Guid.NewGuid().ToString("N")[..10];
+        await host.Store.Customers.CreateAsync(new Customer(defaulter, "Defaulter Co", "REG-D", controller, null, WorkflowTestHost.Monday));
+        await host.Store.Profiles.CreateAsync(
+            new CustomerCreditProfile(defaulter, CreditClass.D, Money.Of(0m, "CNY"), 0, "none", CreditProfileStatus.Blacklisted, null, null, null, null),
+            new CreditDecision("blacklisted", defaulter, WorkflowTestHost.Monday, "legal", "blacklisted", "unpaid judgment", "{}", null, null));
+        var application = Applications.Sound("Sister Co", controller: controller);
+
+        await host.FileAsync(application);
+        var outcome = (await host.CompletionAsync(application.ApplicationId)).ReadOutputAs<OnboardingOutcome>()!;
+
+        Assert.Equal(ApplicationStatus.Rejected, outcome.Status);
+        Assert.Contains("Defaulter Co", outcome.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(await host.Store.Decisions.ListForCustomerAsync(application.Customer.Id), d => d.What.StartsWith("scored", StringComparison.Ordinal));
+    }
+}
+
+/// <summary>
+/// Onboarding on CreditFlow's engine, plus what only a movable clock can test in seconds: reminders and the
+/// give-up after working days (Microsoft's engine would wait real working days for them).
+/// </summary>
+public sealed class OnboardingWorkflowTests : OnboardingWorkflowContract
+{
+    private protected override WorkflowEngine Engine => WorkflowEngine.CreditFlow;
+
+    [Fact]
     public async Task MissingFigure_SalesAskedAndReminded_DataArrives_ApplicationGoesToApproval()
     {
-        await using var host = await WorkflowTestHost.StartAsync();
+        await using var host = await StartAsync();
         var figures = Applications.SoundFigures.Where(f => f.Key != "netMargin").ToDictionary();
         var application = Applications.Sound("Gap Ltd", figures: figures);
 
@@ -156,7 +197,7 @@ public sealed class OnboardingWorkflowTests
         Assert.StartsWith("Reminder:", mails[1].Subject, StringComparison.Ordinal);
 
         await host.Client.RaiseEventAsync(application.ApplicationId, OnboardingEvents.DataSupplied,
-            new SuppliedData(new Dictionary<string, decimal> { ["netMargin"] = 6m }, null, "sales-api-key", host.Clock.GetUtcNow()));
+            new SuppliedData(new Dictionary<string, decimal> { ["netMargin"] = 6m }, null, "sales-api-key", host.Now));
         await host.StageAsync(application.ApplicationId, "WaitingForApproval");
 
         Assert.Equal(6m, (await host.Store.Applications.GetAsync(application.ApplicationId))!.Value.FinancialFigures["netMargin"]);
@@ -165,7 +206,7 @@ public sealed class OnboardingWorkflowTests
     [Fact]
     public async Task MissingFigureNeverSupplied_GivenUpAfterTenWorkingDays()
     {
-        await using var host = await WorkflowTestHost.StartAsync();
+        await using var host = await StartAsync();
         var figures = Applications.SoundFigures.Where(f => f.Key != "currentRatio").ToDictionary();
         var application = Applications.Sound("Silent Ltd", figures: figures);
 
@@ -183,24 +224,10 @@ public sealed class OnboardingWorkflowTests
         Assert.Equal("Credit application given up: Silent Ltd", host.Mail.To(Applications.SalesRep)[^1].Subject);
         Assert.Contains(await host.Store.Decisions.ListForCustomerAsync(application.Customer.Id), d => d.What == "application abandoned");
     }
+}
 
-    [Fact]
-    public async Task GroupMemberBlacklisted_RefusedWithoutScoring()
-    {
-        await using var host = await WorkflowTestHost.StartAsync();
-        var controller = "Controller " + Guid.NewGuid().ToString("N")[..6];
-        var defaulter = "cust-" + Guid.NewGuid().ToString("N")[..10];
-        await host.Store.Customers.CreateAsync(new Customer(defaulter, "Defaulter Co", "REG-D", controller, null, WorkflowTestHost.Monday));
-        await host.Store.Profiles.CreateAsync(
-            new CustomerCreditProfile(defaulter, CreditClass.D, Money.Of(0m, "CNY"), 0, "none", CreditProfileStatus.Blacklisted, null, null, null, null),
-            new CreditDecision("blacklisted", defaulter, WorkflowTestHost.Monday, "legal", "blacklisted", "unpaid judgment", "{}", null, null));
-        var application = Applications.Sound("Sister Co", controller: controller);
-
-        await host.FileAsync(application);
-        var outcome = (await host.CompletionAsync(application.ApplicationId)).ReadOutputAs<OnboardingOutcome>()!;
-
-        Assert.Equal(ApplicationStatus.Rejected, outcome.Status);
-        Assert.Contains("Defaulter Co", outcome.Reason, StringComparison.Ordinal);
-        Assert.DoesNotContain(await host.Store.Decisions.ListForCustomerAsync(application.Customer.Id), d => d.What.StartsWith("scored", StringComparison.Ordinal));
-    }
+/// <summary>Onboarding on Microsoft's engine: a trial period of seconds and timers on the wall clock.</summary>
+public sealed class OnboardingWorkflowOnAzureStorageTests : OnboardingWorkflowContract
+{
+    private protected override WorkflowEngine Engine => WorkflowEngine.AzureStorage;
 }

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace CreditFlow.Functions.Http;
+
+/// <summary>
+/// One HTTP function per route of the host's public surfaces (<see cref="Host.PublicApi"/>), each answered by the host's
+/// own endpoint through <see cref="PublicApiPipeline"/>. The routes are the host's (host.json sets <c>routePrefix</c> to
+/// empty); authorization is the endpoints' own (API keys, ERP signatures, approval tokens), so the functions are
+/// anonymous to the Functions host. Public: the Functions runtime finds functions on public types only.
+/// </summary>
+public sealed class ApiFunctions(PublicApiPipeline api)
+{
+    // Applications
+    [Function("FileApplicationHttp")]
+    public Task FileApplicationHttp([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/applications")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("GetApplication")]
+    public Task GetApplication([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/applications/{id}")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("UploadApplicationDocument")]
+    public Task UploadApplicationDocument([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/applications/{id}/documents")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("DownloadApplicationDocument")]
+    public Task DownloadApplicationDocument([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/applications/{id}/documents/{*name}")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("SupplyApplicationData")]
+    public Task SupplyApplicationData([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/applications/{id}/data")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("RequestReconsideration")]
+    public Task RequestReconsideration([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/applications/{id}/reconsideration")] HttpRequest request) => api.ServeAsync(request);
+
+    // Customers
+    [Function("GetCustomer")]
+    public Task GetCustomer([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/customers/{id}")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("GetCustomerReport")]
+    public Task GetCustomerReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/customers/{id}/report")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("GetOrderTerms")]
+    public Task GetOrderTerms([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/customers/{id}/order-terms")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("SetOrderTerms")]
+    public Task SetOrderTerms([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/customers/{id}/order-terms")] HttpRequest request) => api.ServeAsync(request);
+
+    // ERP webhooks
+    [Function("ErpOrder")]
+    public Task ErpOrder([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/erp/orders")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("ErpShipment")]
+    public Task ErpShipment([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/erp/shipments")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("ErpInvoice")]
+    public Task ErpInvoice([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/erp/invoices")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("ErpPayment")]
+    public Task ErpPayment([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/erp/payments")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("ErpOrderCancellation")]
+    public Task ErpOrderCancellation([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/erp/order-cancellations")] HttpRequest request) => api.ServeAsync(request);
+
+    // Holds
+    [Function("ListHolds")]
+    public Task ListHolds([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/holds")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("DecideHold")]
+    public Task DecideHold([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/holds/{holdId}/decision")] HttpRequest request) => api.ServeAsync(request);
+
+    // Approval pages (the link an approver is mailed, and the decision posted from it)
+    [Function("ShowApproval")]
+    public Task ShowApproval([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "approvals/{token}")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("DecideApproval")]
+    public Task DecideApproval([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "approvals/{token}")] HttpRequest request) => api.ServeAsync(request);
+}

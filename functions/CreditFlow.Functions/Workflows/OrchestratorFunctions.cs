@@ -1,0 +1,23 @@
+using CreditFlow.Workflows.Approvals;
+using CreditFlow.Workflows.Onboarding;
+using CreditFlow.Workflows.OrderCheck;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+
+namespace CreditFlow.Functions.Workflows;
+
+/// <summary>
+/// Every orchestrator of the workflows as an orchestrator function of the Durable extension, running the same class the
+/// host's engines run. Public: the Functions runtime finds functions on public types only.
+/// </summary>
+public sealed class OrchestratorFunctions(WorkflowCatalog workflows)
+{
+    [Function(nameof(ApprovalWorkflow))]
+    public Task<object?> ApprovalWorkflow([OrchestrationTrigger] TaskOrchestrationContext context) => workflows.RunOrchestratorAsync(nameof(ApprovalWorkflow), context);
+
+    [Function(nameof(OnboardingWorkflow))]
+    public Task<object?> OnboardingWorkflow([OrchestrationTrigger] TaskOrchestrationContext context) => workflows.RunOrchestratorAsync(nameof(OnboardingWorkflow), context);
+
+    [Function(nameof(OrderHoldWorkflow))]
+    public Task<object?> OrderHoldWorkflow([OrchestrationTrigger] TaskOrchestrationContext context) => workflows.RunOrchestratorAsync(nameof(OrderHoldWorkflow), context);
+}
