@@ -6,6 +6,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CreditFlow.Domain.Classes;
+using CreditFlow.Domain.Customers;
+using CreditFlow.ErpContract;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Host;
 using CreditFlow.Storage;

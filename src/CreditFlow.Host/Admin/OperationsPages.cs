@@ -43,7 +43,7 @@ internal static class OperationsPages
     {
         if (!client.HasPoisonQueue())
         {
-            return Html.Page("Poison messages", $"<h1>Poison messages</h1><p class=\"muted\">The durable engine is {Html.E(client.EngineName())}, which has no poison queue: a message that keeps failing stays on its control queue and is retried. Only CreditFlow's engine (storageProvider.type CreditFlow) parks such messages here.</p>", Flash.Take(context));
+            return AdminFrame.Page("Poison messages", $"<h1>Poison messages</h1><p class=\"muted\">The durable engine is {Html.E(client.EngineName())}, which has no poison queue: a message that keeps failing stays on its control queue and is retried. Only CreditFlow's engine (storageProvider.type CreditFlow) parks such messages here.</p>", Flash.Take(context));
         }
 
         var messages = await client.GetPoisonMessagesAsync(context.RequestAborted);
