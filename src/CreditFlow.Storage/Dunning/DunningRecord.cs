@@ -1,0 +1,82 @@
+using CreditFlow.Domain.Dunning;
+using CreditFlow.Domain.Monetary;
+
+namespace CreditFlow.Storage.Dunning;
+
+/// <summary>
+/// One invoice as dunning follows it: the invoice's dates and amount as booked, what the customer
+/// said about it (disputes, promises), every step taken and where it stands now. Written only by the
+/// invoice's dunning workflow and by the requests that record a dispute or a promise, under its ETag.
+/// </summary>
+/// <param name="CustomerId">Whose invoice.</param>
+/// <param name="InvoiceId">The ERP's invoice id.</param>
+/// <param name="IssueDate">When it was issued (half the term is counted from here).</param>
+/// <param name="DueDate">When it falls due.</param>
+/// <param name="Amount">The invoiced amount.</param>
+/// <param name="Payments">Payments as dunning saw them arrive: each change of the ledger's paid amount, on the day it was seen (a reversal is negative).</param>
+/// <param name="Disputes">Disputes raised, open or closed.</param>
+/// <param name="Promises">Promises to pay.</param>
+/// <param name="Steps">Steps taken, in the order taken.</param>
+/// <param name="Standing">Where it stood at the last look.</param>
+/// <param name="ETag">The row's version; null for a record not stored yet.</param>
+public sealed record DunningRecord(
+    string CustomerId,
+    string InvoiceId,
+    DateOnly IssueDate,
+    DateOnly DueDate,
+    Money Amount,
+    IReadOnlyList<InvoicePayment> Payments,
+    IReadOnlyList<RecordedDispute> Disputes,
+    IReadOnlyList<PaymentPromise> Promises,
+    IReadOnlyList<TakenStep> Steps,
+    DunningStanding Standing,
+    string? ETag)
+{
+    /// <summary>A newly booked invoice: nothing taken, nothing said.</summary>
+    public static DunningRecord Booked(string customerId, string invoiceId, DateOnly issueDate, DateOnly dueDate, Money amount) =>
+        new(customerId, invoiceId, issueDate, dueDate, amount, [], [], [], [], DunningStanding.NotYetLooked, null);
+
+    /// <summary>The invoice as the ladder reads it.</summary>
+    public DunningInvoice Invoice => new(InvoiceId, IssueDate, DueDate, Amount);
+
+    /// <summary>The disputes as the ladder reads them.</summary>
+    public IEnumerable<InvoiceDispute> LadderDisputes => Disputes.Select(d => new InvoiceDispute(d.OpenedOn, d.ClosedOn));
+
+    /// <summary>What dunning has seen paid so far.</summary>
+    public Money Paid => Payments.Aggregate(Money.Zero(Amount.Currency), (sum, p) => sum + p.Amount);
+
+    /// <summary>True when the step with <paramref name="code"/> was taken.</summary>
+    public bool HasTaken(string code) => Steps.Any(s => s.Code == code);
+}
+
+/// <summary>A dispute with what the customer said and how it ended.</summary>
+/// <param name="OpenedOn">When it was raised; the ladder pauses from this day.</param>
+/// <param name="Reason">The customer's reason.</param>
+/// <param name="RaisedBy">Who recorded it.</param>
+/// <param name="ClosedOn">When it was resolved; null while open.</param>
+/// <param name="Resolution">How it was resolved.</param>
+public sealed record RecordedDispute(DateOnly OpenedOn, string Reason, string RaisedBy, DateOnly? ClosedOn = null, string? Resolution = null);
+
+/// <summary>A step taken: when, and what it did (mails sent, tasks created, the warning, the freeze).</summary>
+/// <param name="Level">Its place on this invoice's ladder.</param>
+/// <param name="Code">The step, e.g. <c>yellow</c>.</param>
+/// <param name="DueOn">The day it fell due.</param>
+/// <param name="TakenAt">When it was taken.</param>
+/// <param name="Done">What each action did, in words with its reference (mail key, task id).</param>
+public sealed record TakenStep(int Level, string Code, DateOnly DueOn, DateTimeOffset TakenAt, IReadOnlyList<string> Done);
+
+/// <summary>Where an invoice stood on the ladder at the last look.</summary>
+/// <param name="Status">Running, paused, awaiting a promise, settled, completed; or <c>NotYetLooked</c>.</param>
+/// <param name="Level">How many steps were reached.</param>
+/// <param name="NextStep">The next step's code.</param>
+/// <param name="NextDueOn">When dunning looks again.</param>
+/// <param name="Open">What was still unpaid.</param>
+/// <param name="LookedAt">When.</param>
+public sealed record DunningStanding(string Status, int Level, string? NextStep, DateOnly? NextDueOn, decimal? Open, DateTimeOffset? LookedAt)
+{
+    /// <summary>Before the workflow's first look.</summary>
+    public static DunningStanding NotYetLooked { get; } = new("NotYetLooked", 0, null, null, null, null);
+
+    /// <summary>True once the ladder has ended for this invoice (paid, or every step taken).</summary>
+    public bool Ended => Status is nameof(DunningStatus.Settled) or nameof(DunningStatus.Completed);
+}
