@@ -4,6 +4,7 @@ using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Limits;
 using CreditFlow.Domain.Scoring;
 using CreditFlow.Workflows.Approvals;
+using CreditFlow.Workflows.Dunning;
 using CreditFlow.Workflows.Onboarding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ namespace CreditFlow.Workflows;
 public static class CreditFlowWorkflowServices
 {
     /// <summary>
-    /// Binds <c>Onboarding</c>, <c>Approvals</c> (timing), <c>OrderCheck</c> (hold starts) and <c>Approvers</c>, validated at start, and
+    /// Binds <c>Onboarding</c>, <c>Approvals</c> (timing), <c>Dunning</c>, <c>OrderCheck</c> (hold starts) and <c>Approvers</c>, validated at start, and
     /// registers the domain policies. The host adds <see cref="Mail.IWorkflowMail"/>, <see cref="IApprovalLinks"/> and <see cref="IApplicationLinks"/>.
     /// </summary>
     public static IServiceCollection AddCreditFlowWorkflowServices(this IServiceCollection services, IConfiguration configuration)
@@ -28,6 +29,7 @@ public static class CreditFlowWorkflowServices
             .Validate(o => o.EscalationAfterWorkingDays > o.ReminderAfterWorkingDays, "Approvals__EscalationAfterWorkingDays must be more than Approvals__ReminderAfterWorkingDays.")
             .Validate(o => TryParseWeekend(o.Weekend) is not null, "Approvals__Weekend must list day names, e.g. Saturday,Sunday, and leave at least one working day.")
             .ValidateOnStart();
+        services.AddDunning(configuration);
         services.AddOptions<OrderCheck.HoldStartOptions>().Bind(configuration.GetSection("OrderCheck")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp =>
         {

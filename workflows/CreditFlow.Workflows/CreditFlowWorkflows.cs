@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using CreditFlow.Workflows.Approvals;
+using CreditFlow.Workflows.Dunning;
 using CreditFlow.Workflows.Onboarding;
 using CreditFlow.Workflows.OrderCheck;
 
@@ -15,6 +16,7 @@ public static class CreditFlowWorkflows
         ApprovalRegistration.Register(registry);
         OnboardingRegistration.Register(registry);
         OrderCheckRegistration.Register(registry);
+        DunningRegistration.Register(registry);
         return registry;
     }
 }

@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using CreditFlow.Storage.Dunning;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -10,7 +11,7 @@ public static class OrderCheckStorageExtensions
 {
     /// <summary>
     /// Registers <see cref="CustomerLedgerStore"/> on <c>{prefix}Credit</c> (created by the credit
-    /// store) and <see cref="HoldRepository"/> on <c>{prefix}Holds</c>, created in the background at start.
+    /// store), <see cref="HoldRepository"/> on <c>{prefix}Holds</c> and dunning's tables (<see cref="DunningStorageExtensions"/>), created in the background at start.
     /// </summary>
     public static IServiceCollection AddOrderCheckStorage(this IServiceCollection services, string connectionString, string prefix)
     {
@@ -27,6 +28,9 @@ public static class OrderCheckStorageExtensions
         // Not AddHostedService: it keeps one registration per implementation type, and two stores use this one.
         services.AddSingleton<IHostedService>(sp => new StorageInitializer(
             "the holds table", async ct => await holds.Table.CreateIfNotExistsAsync(ct), sp.GetService<Microsoft.Extensions.Logging.ILogger<StorageInitializer>>()));
+
+        // Every invoice the ledger books is followed by dunning, which people work through tasks.
+        services.AddDunningStorage(connectionString, prefix);
         return services;
     }
 }

@@ -10,6 +10,7 @@ using CreditFlow.Testing;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Mail;
 using CreditFlow.Workflows.Onboarding;
+using CreditFlow.Workflows.OrderCheck;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -71,6 +72,10 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
 
     public CreditStore Store => _host.Services.GetRequiredService<CreditStore>();
 
+    /// <summary>A service of the host, e.g. the ledger bookings the ERP webhooks call.</summary>
+    public T Get<T>()
+        where T : notnull => _host.Services.GetRequiredService<T>();
+
     public static async Task<WorkflowTestHost> StartAsync(WorkflowEngine engine = WorkflowEngine.CreditFlow, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var azurite = await SharedAzurite.GetAsync();
@@ -97,6 +102,8 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
         builder.Services.AddCreditStorage(azurite.ConnectionString, prefix);
         builder.Services.AddOrderCheckStorage(azurite.ConnectionString, prefix);
         builder.Services.AddCreditFlowWorkflowServices(configuration);
+        builder.Services.AddOrderCheck(_ => { });
+        builder.Services.AddSingleton<IErpCallbacks, AnsweringErp>();
         if (engine == WorkflowEngine.AzureStorage)
         {
             // A trial period of seconds is below the production minimum of one day, which guards real deployments.

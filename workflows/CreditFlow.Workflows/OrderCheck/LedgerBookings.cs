@@ -1,5 +1,6 @@
 using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Storage.Orders;
+using CreditFlow.Workflows.Dunning;
 
 namespace CreditFlow.Workflows.OrderCheck;
 
@@ -7,17 +8,28 @@ namespace CreditFlow.Workflows.OrderCheck;
 /// Books the ERP documents that move a customer's exposure without a check: invoices, payments and
 /// cancellations. Each is read, booked (<see cref="LedgerPostings"/>) and committed under the exposure
 /// row's ETag, decided again on a lost race; then payments wake the customer's open holds so they can
-/// re-check, and a cancellation ends its order's hold.
+/// re-check, and a cancellation ends its order's hold. A booked invoice starts its dunning workflow and a
+/// payment of an invoice wakes it.
 /// </summary>
-public sealed class LedgerBookings(CustomerLedgerStore ledgers, LedgerRetryOptions retry, HoldWakeUps wakeUps)
+public sealed class LedgerBookings(CustomerLedgerStore ledgers, LedgerRetryOptions retry, HoldWakeUps wakeUps, InvoiceDunning dunning)
 {
-    /// <summary>Books an invoice: its amount becomes a receivable and leaves its order's not-invoiced credit.</summary>
+    /// <summary>
+    /// Books an invoice: its amount becomes a receivable and leaves its order's not-invoiced credit; then its
+    /// dunning starts. A repeat of the same invoice starts dunning too, unless it runs already: the ERP
+    /// retries what it got no answer for, so a crash between booking and starting heals itself.
+    /// </summary>
     public async Task<ErpAnswer> InvoiceAsync(ErpInvoice invoice, string bodyHash, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invoice);
         (ErpDocumentKind, string)[] related = invoice.OrderId is { } orderId ? [(ErpDocumentKind.Order, orderId)] : [];
         var attempts = LedgerAttempts.ForNewDocument(ledgers, retry, invoice.CustomerId, (ErpDocumentKind.Invoice, invoice.InvoiceId), related);
-        return (await attempts.BookAsync(ledger => LedgerPostings.Invoice(ledger, invoice, bodyHash), cancellationToken)).Answer;
+        var answer = (await attempts.BookAsync(ledger => LedgerPostings.Invoice(ledger, invoice, bodyHash), cancellationToken)).Answer;
+        if (answer.Outcome == ErpAnswerOutcome.Answered)
+        {
+            await dunning.StartAsync(invoice.CustomerId, invoice.InvoiceId, invoice.IssueDate, invoice.DueDate, invoice.Amount, cancellationToken);
+        }
+
+        return answer;
     }
 
     /// <summary>Books a payment of an invoice (less receivable) or a prepayment of an order (less credit), then wakes the customer's open holds.</summary>
@@ -30,6 +42,10 @@ public sealed class LedgerBookings(CustomerLedgerStore ledgers, LedgerRetryOptio
         if (!answer.Duplicate && answer.Outcome == ErpAnswerOutcome.Answered)
         {
             await wakeUps.PaymentReceivedAsync(payment.CustomerId, cancellationToken);
+            if (payment.InvoiceId is { } paidInvoice)
+            {
+                await dunning.InvoiceChangedAsync(payment.CustomerId, paidInvoice, cancellationToken);
+            }
         }
 
         return answer;

@@ -1,0 +1,170 @@
+using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.Roles;
+using CreditFlow.Storage.Dunning;
+using CreditFlow.Storage.Orders;
+using CreditFlow.Storage.Tasks;
+using CreditFlow.Workflows.Dunning;
+using CreditFlow.Workflows.OrderCheck;
+using CreditFlow.Workflows.Tests.Testing;
+using Microsoft.DurableTask.Client;
+
+namespace CreditFlow.Workflows.Tests.Dunning;
+
+/// <summary>
+/// One invoice followed by <see cref="DunningWorkflow"/> on CreditFlow's engine and real storage, business time moved
+/// by the fake clock. The invoice: 10,000.00 CNY issued Monday 5 January 2026 on 30 days, so due 4 February;
+/// the shipped ladder then falls on 20 January (confirmation, half the term), 1 February (reminder), 4 February
+/// (notice), 5 February (sales call), 6 March (yellow), 5 April (special collection), 5 May (red) and 4 August (litigation).
+/// </summary>
+public sealed class DunningWorkflowTests : IAsyncLifetime
+{
+    private const string Mailbox = "receivables@acme.example";
+    private static readonly Money TenThousand = new(10_000m, new Currency("CNY"));
+    private WorkflowTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await WorkflowTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Dunning:CreditMailbox"] = Mailbox });
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task TheLadder_EndToEnd_MailsTasksFreezeAndLegal_ThenEnds()
+    {
+        var invoice = await BookAsync("inv-ladder");
+
+        await PassToAsync(invoice, new DateOnly(2026, 1, 20), level: 1);
+        Assert.Contains("Please confirm the payment of invoice inv-ladder", Assert.Single(_host.Mail.To(Mailbox)).Subject);
+
+        await PassToAsync(invoice, new DateOnly(2026, 2, 1), level: 2);
+        await PassToAsync(invoice, new DateOnly(2026, 2, 4), level: 3);
+        Assert.Equal(
+            ["Please confirm the payment of invoice inv-ladder (10,000.00 CNY, due 4 February 2026)", "Payment reminder: invoice inv-ladder, 10,000.00 CNY due on 4 February 2026", "Payment due today: invoice inv-ladder, 10,000.00 CNY"],
+            _host.Mail.To(Mailbox).Select(m => m.Subject));
+
+        await PassToAsync(invoice, new DateOnly(2026, 2, 5), level: 4);
+        var call = Assert.Single(await Tasks.ListAsync());
+        Assert.Equal(CreditRole.SalesRep, call.OwnerRole);
+        Assert.StartsWith("Call cust-1 about invoice inv-ladder", call.Title);
+        Assert.Equal(_host.Now.AddDays(1), call.DueAt);
+
+        Assert.False((await Ledger()).Terms.LimitFrozen);
+        await PassToAsync(invoice, new DateOnly(2026, 3, 6), level: 5);
+        Assert.True((await Ledger()).Terms.LimitFrozen, "yellow freezes the limit, so the order check holds new orders");
+        Assert.Contains(await _host.Store.Decisions.ListForCustomerAsync("cust-1"), d => d.What == "Yellow warning raised");
+        Assert.Contains(await Tasks.ListAsync(role: CreditRole.CreditOfficer), t => t.Title.StartsWith("Collect invoice inv-ladder", StringComparison.Ordinal));
+
+        await PassToAsync(invoice, new DateOnly(2026, 5, 5), level: 7);
+        Assert.Contains(await Tasks.ListAsync(role: CreditRole.Legal), t => t.Title.Contains("is at red", StringComparison.Ordinal));
+        Assert.Contains(await Tasks.ListAsync(role: CreditRole.CreditManager), t => t.Title.StartsWith("Write the special collection plan", StringComparison.Ordinal));
+
+        _host.Clock.SetUtcNow(new DateTimeOffset(2026, 8, 4, 1, 0, 0, TimeSpan.Zero));
+        var done = await _host.CompletionAsync(invoice.InstanceId);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal("Completed", done.ReadOutputAs<DunningProgress>()!.Status);
+        var record = await Record(invoice);
+        Assert.Equal(["payment-confirmation", "reminder", "payment-notice", "sales-call", "yellow", "special-collection", "red", "litigation"], record.Steps.Select(s => s.Code));
+        Assert.Equal(3, _host.Mail.To(Mailbox).Count);
+    }
+
+    [Fact]
+    public async Task PaidTheDayBeforeTheReminder_NoReminderAndTheWorkflowEnds()
+    {
+        var invoice = await BookAsync("inv-paid");
+        await PassToAsync(invoice, new DateOnly(2026, 1, 20), level: 1);
+        _host.Clock.SetUtcNow(new DateTimeOffset(2026, 1, 31, 15, 0, 0, TimeSpan.Zero));
+
+        await PayAsync("pay-1", "inv-paid", TenThousand);
+        var done = await _host.CompletionAsync(invoice.InstanceId);
+
+        Assert.Equal("Settled", done.ReadOutputAs<DunningProgress>()!.Status);
+        _host.Clock.SetUtcNow(new DateTimeOffset(2026, 2, 10, 1, 0, 0, TimeSpan.Zero));
+        Assert.Single(_host.Mail.To(Mailbox)); // the confirmation only
+        Assert.Equal("Settled", (await Record(invoice)).Standing.Status);
+    }
+
+    [Fact]
+    public async Task PartialPayment_TheLadderGoesOnForWhatIsOpen()
+    {
+        var invoice = await BookAsync("inv-part");
+        await PassToAsync(invoice, new DateOnly(2026, 1, 20), level: 1);
+
+        await PayAsync("pay-part", "inv-part", new Money(4_000m, TenThousand.Currency));
+        await PassToAsync(invoice, new DateOnly(2026, 2, 1), level: 2);
+
+        Assert.Equal("Payment reminder: invoice inv-part, 6,000.00 CNY due on 4 February 2026", _host.Mail.To(Mailbox)[^1].Subject);
+        Assert.Equal(6_000m, (await Record(invoice)).Standing.Open);
+    }
+
+    [Fact]
+    public async Task Dispute_PausesTheLadder_AndItResumesLaterByTheDaysItWasOpen()
+    {
+        var invoice = await BookAsync("inv-dispute");
+        await PassToAsync(invoice, new DateOnly(2026, 1, 30), level: 1);
+        await ChangeAsync(invoice, r => r with { Disputes = [new RecordedDispute(new DateOnly(2026, 1, 30), "goods damaged", "officer")] });
+        await _host.WaitForStatusAsync<DunningProgress>(invoice.InstanceId, p => p.Status == "PausedByDispute");
+
+        _host.Clock.SetUtcNow(new DateTimeOffset(2026, 2, 9, 9, 0, 0, TimeSpan.Zero));
+        Assert.Single(_host.Mail.To(Mailbox)); // no reminder, no notice while disputed
+
+        await ChangeAsync(invoice, r => r with { Disputes = [r.Disputes[0] with { ClosedOn = new DateOnly(2026, 2, 9), Resolution = "credit note promised" }] });
+        var resumed = await _host.WaitForStatusAsync<DunningProgress>(invoice.InstanceId, p => p.Status == "Running");
+
+        // The reminder was due 1 February, two days into the dispute's ten: it falls ten days later.
+        Assert.Equal(new DateTimeOffset(2026, 2, 11, 1, 0, 0, TimeSpan.Zero), resumed.NextLookAt);
+        await PassToAsync(invoice, new DateOnly(2026, 2, 11), level: 2);
+        Assert.StartsWith("Payment reminder", _host.Mail.To(Mailbox)[^1].Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheErpSendsTheInvoiceTwice_OneWorkflowOneMailPerStep()
+    {
+        var invoice = await BookAsync("inv-twice");
+        await BookAsync("inv-twice");
+        await PassToAsync(invoice, new DateOnly(2026, 1, 20), level: 1);
+
+        Assert.Single(_host.Mail.To(Mailbox));
+        var instances = new List<string>();
+        await foreach (var instance in _host.Client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = "dunning|cust-1|inv-twice" }))
+        {
+            instances.Add(instance.InstanceId);
+        }
+
+        Assert.Equal([invoice.InstanceId], instances);
+    }
+
+    private CreditTaskStore Tasks => _host.Get<CreditTaskStore>();
+
+    private Task<CustomerLedger> Ledger() => _host.Get<CustomerLedgerStore>().ReadAsync("cust-1", []);
+
+    private async Task<DunningRecord> Record(DunningInput invoice) => (await _host.Get<DunningStore>().GetAsync(invoice.CustomerId, invoice.InvoiceId))!;
+
+    private async Task<DunningInput> BookAsync(string invoiceId)
+    {
+        var issued = DateOnly.FromDateTime(_host.Now.UtcDateTime);
+        var answer = await _host.Get<LedgerBookings>().InvoiceAsync(new ErpInvoice(invoiceId, "cust-1", null, TenThousand, issued, issued.AddDays(30)), "hash-" + invoiceId, CancellationToken.None);
+        Assert.Equal(ErpAnswerOutcome.Answered, answer.Outcome);
+        var input = new DunningInput("cust-1", invoiceId);
+        await _host.WaitForStatusAsync<DunningProgress>(input.InstanceId, p => p.Status == "Running");
+        return input;
+    }
+
+    private async Task PayAsync(string paymentId, string invoiceId, Money amount)
+    {
+        var answer = await _host.Get<LedgerBookings>().PaymentAsync(
+            new ErpPayment(paymentId, "cust-1", invoiceId, null, amount, DateOnly.FromDateTime(_host.Now.UtcDateTime)), "hash-" + paymentId, CancellationToken.None);
+        Assert.Equal(ErpAnswerOutcome.Answered, answer.Outcome);
+    }
+
+    /// <summary>What the dispute and promise endpoints do: change the record under its ETag, then wake the workflow.</summary>
+    private async Task ChangeAsync(DunningInput invoice, Func<DunningRecord, DunningRecord> change)
+    {
+        await _host.Get<DunningStore>().SaveAsync(change(await Record(invoice)));
+        await _host.Get<InvoiceDunning>().InvoiceChangedAsync(invoice.CustomerId, invoice.InvoiceId, CancellationToken.None);
+    }
+
+    /// <summary>Moves business time to 01:00 UTC on <paramref name="day"/> (when steps are taken) and waits until the invoice reached <paramref name="level"/>.</summary>
+    private async Task PassToAsync(DunningInput invoice, DateOnly day, int level)
+    {
+        _host.Clock.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero));
+        await _host.WaitForStatusAsync<DunningProgress>(invoice.InstanceId, p => p.Level >= level);
+    }
+}

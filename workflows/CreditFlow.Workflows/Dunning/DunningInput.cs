@@ -1,0 +1,28 @@
+namespace CreditFlow.Workflows.Dunning;
+
+/// <summary>The invoice a dunning workflow follows.</summary>
+/// <param name="CustomerId">Whose invoice.</param>
+/// <param name="InvoiceId">The ERP's invoice id.</param>
+public sealed record DunningInput(string CustomerId, string InvoiceId)
+{
+    /// <summary>The instance id: one dunning workflow per invoice, derived from it, so starting twice is refused.</summary>
+    public string InstanceId => $"dunning|{CustomerId}|{InvoiceId}";
+}
+
+/// <summary>What a look at the invoice is asked: the invoice and the orchestration's time of the look.</summary>
+public sealed record DunningLook(DunningInput Invoice, DateTimeOffset At);
+
+/// <summary>Where the invoice stands after a look, as the workflow shows it in its custom status.</summary>
+/// <param name="Status">The ladder's status (Running, PausedByDispute, AwaitingPromise, Settled, Completed).</param>
+/// <param name="Level">Steps reached.</param>
+/// <param name="NextStep">The next step's code, if any.</param>
+/// <param name="NextLookAt">When to look again unless the invoice changes first; null: only a change wakes it.</param>
+/// <param name="Ended">True when the ladder has ended: paid, or every step taken.</param>
+public sealed record DunningProgress(string Status, int Level, string? NextStep, DateTimeOffset? NextLookAt, bool Ended);
+
+/// <summary>The events a dunning workflow listens for.</summary>
+public static class DunningEvents
+{
+    /// <summary>A payment, credit, dispute or promise changed the invoice: look again now.</summary>
+    public const string InvoiceChanged = "InvoiceChanged";
+}

@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CreditFlow.Workflows.Dunning;
+
+/// <summary>Dunning settings (section <c>Dunning</c>).</summary>
+public sealed class DunningOptions
+{
+    /// <summary>
+    /// The time of day (UTC) a step due on a day is taken. Default 01:00 UTC: 09:00 in China, so mails arrive
+    /// in the morning of the day they are due.
+    /// </summary>
+    public TimeSpan StepTimeOfDay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long a person has for a dunning task. Default one day.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan TaskDeadline { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Where dunning mails go when the customer left no contact, and the credit department's own copy of warnings.</summary>
+    [Required]
+    [EmailAddress]
+    public string CreditMailbox { get; set; } = "credit@creditflow.local";
+}

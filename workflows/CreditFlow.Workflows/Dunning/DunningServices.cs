@@ -1,0 +1,34 @@
+using CreditFlow.Domain.Dunning;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CreditFlow.Workflows.Dunning;
+
+/// <summary>Registers dunning: the shipped ladder, its settings and the services its activities and callers use.</summary>
+public static class DunningServices
+{
+    /// <summary>
+    /// Binds <c>Dunning</c> (validated at start) and adds <see cref="DunningSteps"/>, <see cref="InvoiceDunning"/> and
+    /// the shipped ladder (a deployment that tunes it registers its own first). Storage comes from <c>AddDunningStorage</c>.
+    /// </summary>
+    public static IServiceCollection AddDunning(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<DunningOptions>().Bind(configuration.GetSection("Dunning")).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(DunningLadder.Default);
+        services.TryAddSingleton<DunningContacts>();
+        services.TryAddSingleton<DunningSteps>();
+        services.TryAddSingleton<InvoiceDunning>();
+        return services;
+    }
+}
+
+/// <summary>The dunning orchestration and its activity.</summary>
+internal static class DunningRegistration
+{
+    public static void Register(DurableTaskRegistry registry) => registry
+        .AddOrchestrator<DunningWorkflow>()
+        .AddActivity<TakeDunningSteps>();
+}

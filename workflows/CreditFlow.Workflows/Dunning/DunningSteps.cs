@@ -1,0 +1,186 @@
+using System.Text.Json;
+using CreditFlow.Domain.Dunning;
+using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.OrderCheck;
+using CreditFlow.Domain.Roles;
+using CreditFlow.Storage;
+using CreditFlow.Storage.Dunning;
+using CreditFlow.Storage.Orders;
+using CreditFlow.Storage.Profiles;
+using CreditFlow.Storage.Tasks;
+using CreditFlow.Workflows.Mail;
+using Microsoft.Extensions.Options;
+
+namespace CreditFlow.Workflows.Dunning;
+
+/// <summary>
+/// One look at an invoice: what the ledger says is paid, where the ladder stands today, and every step
+/// reached and not yet taken, taken now. Each action is idempotent (a mail under a key named after the
+/// step, a task with an id named after it, the freeze and the warning as decisions with ids named after
+/// it), so a look that crashed half-way repeats safely; the steps taken are then recorded under the
+/// record's ETag.
+/// </summary>
+/// <remarks>
+/// The payment is read from the ledger at the moment of the look, so a payment booked before it stops
+/// every step not yet taken: no reminder goes out after a payment was booked. Of several mails reached
+/// in one look (an invoice booked late, or a host that was down), only the last is sent; the earlier
+/// ones are recorded as superseded.
+/// </remarks>
+public sealed class DunningSteps(
+    DunningStore invoices,
+    CustomerLedgerStore ledgers,
+    CreditTaskStore tasks,
+    CreditStore credit,
+    DunningContacts contacts,
+    IWorkflowMail mail,
+    DunningLadder ladder,
+    IOptions<DunningOptions> options)
+{
+    private const int Attempts = 5;
+
+    /// <summary>Looks at the invoice at <see cref="DunningLook.At"/> and takes the steps due.</summary>
+    /// <exception cref="InvalidOperationException">The invoice was never booked for dunning.</exception>
+    public async Task<DunningProgress> LookAsync(DunningLook look, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(look);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await LookOnceAsync(look, cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < Attempts)
+            {
+                // A dispute or promise was recorded meanwhile: look again with it.
+            }
+        }
+    }
+
+    private async Task<DunningProgress> LookOnceAsync(DunningLook look, CancellationToken cancellationToken)
+    {
+        var (customerId, invoiceId) = (look.Invoice.CustomerId, look.Invoice.InvoiceId);
+        var record = await invoices.GetAsync(customerId, invoiceId, cancellationToken)
+            ?? throw new InvalidOperationException($"Invoice '{invoiceId}' of customer '{customerId}' was never booked for dunning.");
+        var today = DateOnly.FromDateTime(look.At.UtcDateTime);
+        record = await WithLedgerPaymentsAsync(record, today, cancellationToken);
+
+        var state = ladder.Evaluate(record.Invoice, record.Payments, record.LadderDisputes, record.Promises, today);
+        var open = Money.Max(record.Amount - record.Paid, Money.Zero(record.Amount.Currency));
+        var reached = state.Schedule.Take(state.Level).Where(s => !record.HasTaken(s.Step.Code)).ToList();
+        var lastMail = reached.LastOrDefault(s => s.Step.Actions.Any(a => a.Kind == DunningActionKind.Mail));
+        var taken = record.Steps.ToList();
+        foreach (var step in reached)
+        {
+            var done = new List<string>();
+            foreach (var action in step.Step.Actions)
+            {
+                done.Add(await TakeAsync(record, step, action, open, superseded: action.Kind == DunningActionKind.Mail && step != lastMail ? lastMail!.Step.Code : null, look.At, cancellationToken));
+            }
+
+            taken.Add(new TakenStep(step.Level, step.Step.Code, step.DueOn!.Value, look.At, done));
+        }
+
+        var nextLook = state.NextDueOn is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.FromTimeSpan(options.Value.StepTimeOfDay)), TimeSpan.Zero) : (DateTimeOffset?)null;
+        var ended = state.Status is DunningStatus.Settled or DunningStatus.Completed;
+        var standing = new DunningStanding(state.Status.ToString(), state.Level, state.Next?.Step.Code, state.NextDueOn, open.Amount, look.At);
+        await invoices.SaveAsync(record with { Steps = taken, Standing = standing }, cancellationToken);
+        return new DunningProgress(state.Status.ToString(), state.Level, state.Next?.Step.Code, ended ? null : nextLook, ended);
+    }
+
+    /// <summary>The record with any change of the ledger's paid amount since the last look added as a payment seen today.</summary>
+    private async Task<DunningRecord> WithLedgerPaymentsAsync(DunningRecord record, DateOnly today, CancellationToken cancellationToken)
+    {
+        var ledger = await ledgers.ReadAsync(record.CustomerId, [(ErpDocumentKind.Invoice, record.InvoiceId)], cancellationToken);
+        var paid = ledger.Find<InvoiceRecord>(ErpDocumentKind.Invoice, record.InvoiceId)?.Ledger.Paid ?? Money.Zero(record.Amount.Currency);
+        var change = paid - record.Paid;
+        return change.Amount == 0m ? record : record with { Payments = [.. record.Payments, new InvoicePayment(today, change)] };
+    }
+
+    /// <summary>Takes one action of a step; returns what it did, in words.</summary>
+    private async Task<string> TakeAsync(DunningRecord invoice, ScheduledStep step, DunningAction action, Money open, string? superseded, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (name, contact, salesRep) = await contacts.OfAsync(invoice.CustomerId, cancellationToken);
+        var key = $"{invoice.CustomerId}|{invoice.InvoiceId}|{step.Step.Code}";
+        var overdue = DunningLetters.Amount(open) + $" open, due {invoice.DueDate:yyyy-MM-dd}";
+        switch (action.Kind)
+        {
+            case DunningActionKind.Mail when superseded is not null:
+                return $"mail {action.Template} not sent: superseded by {superseded}";
+            case DunningActionKind.Mail:
+                await mail.SendAsync(DunningLetters.Compose(action.Template!, invoice, open, name, contact), $"dunning|{key}|{action.Template}", cancellationToken);
+                return $"mail {action.Template} sent to {contact}";
+            case DunningActionKind.CallTask when action.Role == CreditRole.SalesRep:
+                return await TaskAsync(invoice, key, action.Role.Value, $"Call {name} about invoice {invoice.InvoiceId} ({overdue}) and record what they say", now, cancellationToken);
+            case DunningActionKind.CallTask:
+                return await TaskAsync(invoice, key, action.Role!.Value, $"Collect invoice {invoice.InvoiceId} of {name} together with sales ({overdue})", now, cancellationToken);
+            case DunningActionKind.Warning:
+                await DecideOnceAsync(invoice, $"dunning-{step.Step.Code}-warning-{invoice.InvoiceId}", step, $"{action.Level} warning raised", $"invoice {invoice.InvoiceId}: {overdue}", cancellationToken);
+                return $"{action.Level} warning recorded; copy to {salesRep}";
+            case DunningActionKind.LimitFreeze:
+                return await FreezeAsync(invoice, step, overdue, cancellationToken);
+            case DunningActionKind.SpecialCollection:
+                return await TaskAsync(invoice, key, action.Role ?? CreditRole.CreditOfficer,
+                    $"Write the special collection plan for {name} (cause, means, owner, dates) for invoice {invoice.InvoiceId} ({overdue}); the credit manager approves it", now, cancellationToken);
+            case DunningActionKind.ContractAcceleration:
+                await DecideOnceAsync(invoice, $"dunning-{step.Step.Code}-acceleration-{invoice.InvoiceId}", step, "contract acceleration noted: every amount of the customer falls due", $"invoice {invoice.InvoiceId}: {overdue}", cancellationToken);
+                return "contract acceleration noted in the decision log";
+            case DunningActionKind.LegalHandoff:
+                return await TaskAsync(invoice, key, action.Role ?? CreditRole.Legal, $"Take over the collection of {name}: invoice {invoice.InvoiceId} ({overdue}) is at red", now, cancellationToken);
+            case DunningActionKind.Litigation:
+                return await TaskAsync(invoice, key, action.Role ?? CreditRole.Legal, $"Decide litigation or arbitration against {name}: invoice {invoice.InvoiceId} ({overdue}) is over 180 days overdue", now, cancellationToken);
+            default:
+                return $"{action.Kind}: no action known";
+        }
+    }
+
+    private async Task<string> TaskAsync(DunningRecord invoice, string key, CreditRole role, string title, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var id = $"{key}|{role}";
+        var stored = await tasks.AddOnceAsync(new CreditTask(id, title, role, invoice.CustomerId, invoice.InvoiceId, now, now + options.Value.TaskDeadline), cancellationToken);
+        return $"task for {role}: {stored.Id}";
+    }
+
+    private async Task<string> FreezeAsync(DunningRecord invoice, ScheduledStep step, string overdue, CancellationToken cancellationToken)
+    {
+        var ledger = await ledgers.ReadAsync(invoice.CustomerId, [], cancellationToken);
+        if (ledger.Terms.LimitFrozen)
+        {
+            return "limit already frozen";
+        }
+
+        try
+        {
+            await ledgers.SetTermsAsync(invoice.CustomerId, ledger.Terms with { LimitFrozen = true }, Decision(invoice, $"dunning-{step.Step.Code}-freeze-{invoice.InvoiceId}", step, "credit limit frozen: new orders are held", $"invoice {invoice.InvoiceId}: {overdue}"), cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // This step's freeze decision is logged already: an earlier attempt froze the limit.
+        }
+
+        return "credit limit frozen";
+    }
+
+    private async Task DecideOnceAsync(DunningRecord invoice, string id, ScheduledStep step, string what, string why, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await credit.Decisions.AppendAsync(Decision(invoice, id, step, what, why), cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Logged by an earlier attempt of this look.
+        }
+    }
+
+    /// <summary>A decision dated on the step's own day and time, so every attempt writes the same row.</summary>
+    private CreditDecision Decision(DunningRecord invoice, string id, ScheduledStep step, string what, string why) => new(
+        id,
+        invoice.CustomerId,
+        new DateTimeOffset(step.DueOn!.Value.ToDateTime(TimeOnly.FromTimeSpan(options.Value.StepTimeOfDay)), TimeSpan.Zero),
+        "dunning",
+        what,
+        $"{step.Step.Code} step of the dunning ladder: {why}",
+        JsonSerializer.Serialize(new { invoice.InvoiceId, step.Step.Code, step.DueOn }),
+        null,
+        null);
+}
