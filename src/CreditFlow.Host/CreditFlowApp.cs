@@ -12,6 +12,7 @@ using CreditFlow.Host.Home;
 using CreditFlow.Host.Mail;
 using CreditFlow.Host.OpenApi;
 using CreditFlow.Host.Problems;
+using CreditFlow.Host.Rehearsal;
 using CreditFlow.Host.Security;
 using CreditFlow.Host.Telemetry;
 using CreditFlow.Storage;
@@ -37,6 +38,7 @@ public static class CreditFlowApp
 
         builder.AddCreditFlowLogging();
         builder.AddCreditFlowTelemetry(settings.Telemetry);
+        builder.Services.AddRehearsalClock(builder.Configuration, builder.Environment, settings);
         builder.Services.AddPublicApiServices(settings, builder.Configuration);
         builder.Services.AddStorageReadiness(settings);
         builder.Services.AddSingleton<AdminKeyValidator>();
@@ -61,6 +63,7 @@ public static class CreditFlowApp
         app.MapDurableManagementApi();
         app.MapOutbox();
         app.MapPublicApi();
+        app.MapRehearsalApi();
         app.MapApiDocumentation();
         app.MapCreditPages();
         app.MapStaffSignIn(settings);

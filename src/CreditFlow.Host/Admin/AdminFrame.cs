@@ -42,7 +42,7 @@ internal static class AdminFrame
     public static PageFrame SignedIn => new(
         "CreditFlow admin",
         Style,
-        "<b>CreditFlow admin</b><a href=\"/admin\">Instances</a><a href=\"/admin/partitions\">Partitions</a><a href=\"/admin/poison\">Poison messages</a>"
+        "<b>CreditFlow admin</b><a href=\"/admin\">Instances</a><a href=\"/admin/partitions\">Partitions</a><a href=\"/admin/poison\">Poison messages</a><a href=\"/admin/clock\">Business clock</a>"
             + "<a href=\"/credit/holds\">Held orders</a>"
             + (Mail.DevelopmentOnly.IsCurrent ? "<a href=\"/admin/outbox\">Outbox</a>" : string.Empty)
             + "<form method=\"post\" action=\"/admin/logout\"><button type=\"submit\">Sign out</button></form>",

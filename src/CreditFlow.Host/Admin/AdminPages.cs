@@ -25,6 +25,7 @@ public static class AdminPages
         pages.MapInstancePage();
         pages.MapInstanceActions();
         pages.MapOperationsPages();
+        pages.MapRehearsalPage();
         return admin;
     }
 
