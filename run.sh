@@ -77,8 +77,12 @@ if [ -z "${AzureWebJobsStorage:-}" ] && ! grep -qs '"AzureWebJobsStorage"' local
   export AzureWebJobsStorage="UseDevelopmentStorage=true"
 fi
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
-# Demo customers and two applications in flight, seeded once into this storage account.
+# Demo customers, two applications in flight and three invoices under dunning, seeded once into this storage account.
 export Demo__Seed=${Demo__Seed:-true}
+# The rehearsal clock: an admin moves business time ahead from /admin/clock to watch dunning play out. Timers are
+# looked for every 2 s so a move shows at once. Never in production (the host refuses it there).
+export Clock__Mode=${Clock__Mode:-Rehearsal}
+export AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval=${AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval:-00:00:02}
 dotnet build src/CreditFlow.Host --nologo -v:quiet -clp:ErrorsOnly >/dev/null || dotnet build src/CreditFlow.Host --nologo -v:quiet -clp:ErrorsOnly
 dotnet src/CreditFlow.Host/bin/Debug/net10.0/CreditFlow.Host.dll --urls http://localhost:7071 &
 pids+=($!)
@@ -95,6 +99,10 @@ CreditFlow is running.
   http://localhost:7071/credit/applications/app-demo-kite  a demo application waiting for data from sales (sign in with an API key)
   http://localhost:7071/credit/holds                    held orders: sign in with an API key; CreditOfficer/Manager/Committee keys decide (ERP stand-in: see tools/CreditFlow.ErpStandIn/README.md)
   http://localhost:7071/admin                           monitor of every orchestration (sign in with the admin key)
+  http://localhost:7071/admin/clock                     rehearse dunning: move business time ahead (+1, +7, +30 days) and watch
+                                                        the demo invoices of Shenzhen Bright (one paid, one disputed, one 25 days
+                                                        overdue) in the outbox, on /api/invoices and /credit/tasks; +30 days turns
+                                                        the overdue one yellow (limit frozen), +70 days red (legal asked to take over)
   http://localhost:7071/runtime/webhooks/durabletask/instances?code=${AdminKey}
                                                         Durable Functions management API
   http://localhost:7071/readyz                          storage reachable?

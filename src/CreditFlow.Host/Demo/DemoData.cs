@@ -5,7 +5,10 @@ using CreditFlow.Durable.Client;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Profiles;
 using CreditFlow.Storage;
+using CreditFlow.Storage.Dunning;
+using CreditFlow.Workflows.Dunning;
 using CreditFlow.Workflows.Onboarding;
+using CreditFlow.Workflows.OrderCheck;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask;
 
@@ -15,10 +18,12 @@ namespace CreditFlow.Host.Demo;
 /// A handful of customers in different states, so a newcomer sees the flow at once: one active,
 /// one on trial, one blacklisted (set directly, as years of history would have left them), and two
 /// applications filed through the real onboarding — one waiting for the credit officer's approval
-/// (its mail is in the outbox), one waiting for data from sales. Seeded once: each item is skipped
-/// when it exists.
+/// (its mail is in the outbox), one waiting for data from sales. The active customer has three invoices,
+/// booked as the ERP books them so dunning follows each: one paid on time, one disputed, one overdue and
+/// sliding towards red. Seeded once: each item is skipped when it exists.
 /// </summary>
-internal sealed class DemoData(CreditStore store, DurableTaskClient client, TimeProvider time, ILogger<DemoData> logger)
+internal sealed class DemoData(
+    CreditStore store, DurableTaskClient client, LedgerBookings ledger, DunningStore dunning, InvoiceDunning invoices, TimeProvider time, ILogger<DemoData> logger)
 {
     private const string SeededBy = "demo data";
 
@@ -31,6 +36,46 @@ internal sealed class DemoData(CreditStore store, DurableTaskClient client, Time
         await EstablishedAsync("cust-demo-grand", "Hangzhou Grand Trading Ltd.", CreditClass.D, CreditProfileStatus.Blacklisted, 0m, 0, "blacklisted after a court judgment for unpaid invoices", now, cancellationToken);
         await FileAsync(Application("app-demo-apex", "Nanjing Apex Materials Co.", "91320100-APEX", 800_000m, Figures(), now), cancellationToken);
         await FileAsync(Application("app-demo-kite", "Xiamen Kite Logistics Ltd.", "91350200-KITE", 300_000m, Figures().Where(f => f.Key != "netMargin").ToDictionary(), now), cancellationToken);
+        await InvoicesAsync(DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
+    }
+
+    /// <summary>Bright's invoices on its 60-day term: paid on time, disputed, and 25 days overdue (yellow in 5 days, red in 65).</summary>
+    private async Task InvoicesAsync(DateOnly today, CancellationToken ct)
+    {
+        const string customer = "cust-demo-bright";
+        if (await dunning.GetAsync(customer, "INV-DEMO-1001", ct) is not null)
+        {
+            return;
+        }
+
+        await InvoiceAsync(customer, "INV-DEMO-1001", 180_000m, today.AddDays(-40), ct);
+        await ledger.PaymentAsync(new ErpPayment("PAY-DEMO-1001", customer, "INV-DEMO-1001", null, Money.Of(180_000m, "CNY"), today), "demo", ct);
+        await InvoiceAsync(customer, "INV-DEMO-1002", 96_500m, today.AddDays(-65), ct);
+        await DisputeAsync(customer, "INV-DEMO-1002", today.AddDays(-3), "Two cartons of the delivery arrived damaged; the customer waits for a credit note.", ct);
+        await InvoiceAsync(customer, "INV-DEMO-1003", 342_000m, today.AddDays(-85), ct);
+        logger.LogInformation("Demo invoices of {Customer} booked: one paid, one disputed, one 25 days overdue.", customer);
+    }
+
+    private Task InvoiceAsync(string customer, string id, decimal amount, DateOnly issued, CancellationToken ct) =>
+        ledger.InvoiceAsync(new ErpInvoice(id, customer, null, Money.Of(amount, "CNY"), issued, issued.AddDays(60)), "demo", ct);
+
+    private async Task DisputeAsync(string customer, string invoiceId, DateOnly openedOn, string reason, CancellationToken ct)
+    {
+        // The invoice's first look may save its record meanwhile: read again and retry.
+        for (var attempt = 1; ; attempt++)
+        {
+            var record = (await dunning.GetAsync(customer, invoiceId, ct))!;
+            try
+            {
+                await dunning.SaveAsync(record with { Disputes = [new RecordedDispute(openedOn, reason, SeededBy)] }, ct);
+                break;
+            }
+            catch (ConcurrencyConflictException) when (attempt < 5)
+            {
+            }
+        }
+
+        await invoices.InvoiceChangedAsync(customer, invoiceId, ct);
     }
 
     private async Task EstablishedAsync(
