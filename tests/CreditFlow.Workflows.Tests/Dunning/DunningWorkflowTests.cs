@@ -131,16 +131,35 @@ public sealed class DunningWorkflowTests : IAsyncLifetime
         Assert.Equal([invoice.InstanceId], instances);
     }
 
+    [Fact]
+    public async Task ThreeInvoicesOfOneCustomerDueTheSameDay_OneMailListingThemAll_TheLeadingOneFirst()
+    {
+        var a = await BookAsync("inv-a");
+        var b = await BookAsync("inv-b", new Money(2_500.50m, TenThousand.Currency));
+        var c = await BookAsync("inv-c", new Money(730m, TenThousand.Currency));
+
+        await PassToAsync(a, new DateOnly(2026, 1, 20), level: 1);
+        await _host.WaitForStatusAsync<DunningProgress>(b.InstanceId, p => p.Level >= 1);
+        await _host.WaitForStatusAsync<DunningProgress>(c.InstanceId, p => p.Level >= 1);
+
+        var letter = Assert.Single(_host.Mail.To(Mailbox));
+        Assert.EndsWith("and 2 more invoices", letter.Subject, StringComparison.Ordinal);
+        var listed = new[] { "inv-a", "inv-b", "inv-c" }.Select(id => letter.TextBody.IndexOf("  " + id + "  ", StringComparison.Ordinal)).ToArray();
+        Assert.All(listed, at => Assert.True(at >= 0));
+        Assert.Contains("2,500.50 CNY open", letter.TextBody, StringComparison.Ordinal);
+        Assert.Contains("730.00 CNY open", letter.TextBody, StringComparison.Ordinal);
+    }
+
     private CreditTaskStore Tasks => _host.Get<CreditTaskStore>();
 
     private Task<CustomerLedger> Ledger() => _host.Get<CustomerLedgerStore>().ReadAsync("cust-1", []);
 
     private async Task<DunningRecord> Record(DunningInput invoice) => (await _host.Get<DunningStore>().GetAsync(invoice.CustomerId, invoice.InvoiceId))!;
 
-    private async Task<DunningInput> BookAsync(string invoiceId)
+    private async Task<DunningInput> BookAsync(string invoiceId, Money? amount = null)
     {
         var issued = DateOnly.FromDateTime(_host.Now.UtcDateTime);
-        var answer = await _host.Get<LedgerBookings>().InvoiceAsync(new ErpInvoice(invoiceId, "cust-1", null, TenThousand, issued, issued.AddDays(30)), "hash-" + invoiceId, CancellationToken.None);
+        var answer = await _host.Get<LedgerBookings>().InvoiceAsync(new ErpInvoice(invoiceId, "cust-1", null, amount ?? TenThousand, issued, issued.AddDays(30)), "hash-" + invoiceId, CancellationToken.None);
         Assert.Equal(ErpAnswerOutcome.Answered, answer.Outcome);
         var input = new DunningInput("cust-1", invoiceId);
         await _host.WaitForStatusAsync<DunningProgress>(input.InstanceId, p => p.Status == "Running");

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using CreditFlow.Domain.Dunning;
 using CreditFlow.Domain.Monetary;
@@ -24,7 +26,9 @@ namespace CreditFlow.Workflows.Dunning;
 /// The payment is read from the ledger at the moment of the look, so a payment booked before it stops
 /// every step not yet taken: no reminder goes out after a payment was booked. Of several mails reached
 /// in one look (an invoice booked late, or a host that was down), only the last is sent; the earlier
-/// ones are recorded as superseded.
+/// ones are recorded as superseded. Mails go out as the customer's letter of the day (<see cref="DunningLetters"/>):
+/// every invoice of the customer with a mail step due that day in one mail, sent under a key of customer, day and
+/// the invoices listed, so the looks of the other invoices that day find it sent.
 /// </remarks>
 public sealed class DunningSteps(
     DunningStore invoices,
@@ -34,7 +38,8 @@ public sealed class DunningSteps(
     DunningContacts contacts,
     IWorkflowMail mail,
     DunningLadder ladder,
-    IOptions<DunningOptions> options)
+    IOptions<DunningOptions> options,
+    IPaymentLinks? paymentLinks = null)
 {
     private const int Attempts = 5;
 
@@ -107,8 +112,14 @@ public sealed class DunningSteps(
             case DunningActionKind.Mail when superseded is not null:
                 return $"mail {action.Template} not sent: superseded by {superseded}";
             case DunningActionKind.Mail:
-                await mail.SendAsync(DunningLetters.Compose(action.Template!, invoice, open, name, contact), $"dunning|{key}|{action.Template}", cancellationToken);
-                return $"mail {action.Template} sent to {contact}";
+                var today = DateOnly.FromDateTime(now.UtcDateTime);
+                var lines = await LetterLinesAsync(new LetterLine(invoice.InvoiceId, action.Template!, invoice.DueDate, invoice.Amount, open), invoice.CustomerId, today, cancellationToken);
+                var link = paymentLinks?.For(invoice.CustomerId, invoice.InvoiceId, now);
+                // Keyed by customer, day and the invoices listed: the other invoices' looks that day compose the same
+                // letter and find it sent; an invoice booked later that day makes a new letter rather than go unmentioned.
+                var listed = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", lines.Select(l => l.InvoiceId).Order(StringComparer.Ordinal)))))[..32];
+                await mail.SendAsync(DunningLetters.Compose(lines, name, contact, link), $"dunning-letter|{invoice.CustomerId}|{today:yyyy-MM-dd}|{listed}", cancellationToken);
+                return $"mail {action.Template} sent to {contact} in the letter of {today:yyyy-MM-dd}";
             case DunningActionKind.CallTask when action.Role == CreditRole.SalesRep:
                 return await TaskAsync(invoice, key, action.Role.Value, $"Call {name} about invoice {invoice.InvoiceId} ({overdue}) and record what they say", now, cancellationToken);
             case DunningActionKind.CallTask:
@@ -131,6 +142,47 @@ public sealed class DunningSteps(
             default:
                 return $"{action.Kind}: no action known";
         }
+    }
+
+    /// <summary>
+    /// The lines of the customer's letter of <paramref name="day"/>: <paramref name="lead"/> first, then every other open
+    /// invoice of the customer with a mail step falling due that day, oldest due first.
+    /// </summary>
+    private async Task<IReadOnlyList<LetterLine>> LetterLinesAsync(LetterLine lead, string customerId, DateOnly day, CancellationToken cancellationToken)
+    {
+        var others = new List<DunningRecord>();
+        string? continuation = null;
+        do
+        {
+            (var page, continuation) = await invoices.ListAsync(customerId, 1000, continuation, cancellationToken);
+            others.AddRange(page.Where(r => r.InvoiceId != lead.InvoiceId && !r.Standing.Ended));
+        }
+        while (continuation is not null);
+
+        if (others.Count == 0)
+        {
+            return [lead];
+        }
+
+        var ledger = await ledgers.ReadAsync(customerId, others.Select(r => (ErpDocumentKind.Invoice, r.InvoiceId)), cancellationToken);
+        var lines = new List<LetterLine>();
+        foreach (var other in others)
+        {
+            var paid = ledger.Find<InvoiceRecord>(ErpDocumentKind.Invoice, other.InvoiceId)?.Ledger.Paid ?? other.Paid;
+            var payments = paid == other.Paid ? other.Payments : [.. other.Payments, new InvoicePayment(day, paid - other.Paid)];
+            var state = ladder.Evaluate(other.Invoice, payments, other.LadderDisputes, other.Promises, day);
+            var open = Money.Max(other.Amount - paid, Money.Zero(other.Amount.Currency));
+            var mailToday = state.Schedule.Take(state.Level)
+                .Where(s => s.DueOn == day)
+                .SelectMany(s => s.Step.Actions.Where(a => a.Kind == DunningActionKind.Mail))
+                .LastOrDefault();
+            if (mailToday is not null && state.Status != DunningStatus.Settled)
+            {
+                lines.Add(new LetterLine(other.InvoiceId, mailToday.Template!, other.DueDate, other.Amount, open));
+            }
+        }
+
+        return [lead, .. lines.OrderBy(l => l.DueDate).ThenBy(l => l.InvoiceId, StringComparer.Ordinal)];
     }
 
     private async Task<string> TaskAsync(DunningRecord invoice, string key, CreditRole role, string title, DateTimeOffset now, CancellationToken cancellationToken)
