@@ -133,7 +133,7 @@ public sealed class OrderCreditCheck(OrderCheckPolicy policy, AuthorityMatrix au
         }
 
         var approver = reasons
-            .Select(r => policy.MinimumApprover.TryGetValue(r.Kind, out var role) ? authority.TierOf(role) ?? authority.Top : null)
+            .Select(r => policy.MinimumApprover.TryGetValue(r.Kind, out var role) ? authority.TierAtLeast(role) : null)
             .OfType<AuthorityTier>()
             .Aggregate(authority.TierFor(atStake), AuthorityMatrix.Higher);
         return new OrderDecision(order.OrderId, OrderOutcome.Hold, reasons, atStake, approver, authority.ApprovalSteps(approver), remedies);
