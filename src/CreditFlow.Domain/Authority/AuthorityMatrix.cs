@@ -65,6 +65,25 @@ public sealed partial class AuthorityMatrix
     /// <summary>The tier owned by <paramref name="role"/>, or <c>null</c> when the role has no tier.</summary>
     public AuthorityTier? TierOf(CreditRole role) => Tiers.FirstOrDefault(t => t.Role == role);
 
+    /// <summary>
+    /// The tier a decision goes to when it needs at least <paramref name="role"/>: the role's own tier, or the top tier
+    /// when the matrix gives the role none (a minimum the matrix cannot place is the final instance's).
+    /// </summary>
+    public AuthorityTier TierAtLeast(CreditRole role) => TierOf(role) ?? Top;
+
+    /// <summary>
+    /// The roles with authority to decide what <paramref name="required"/> decides: its role and the role of every tier
+    /// above it, lowest first. A higher tier may always decide in place of a lower one; roles outside the matrix never may.
+    /// </summary>
+    /// <exception cref="ArgumentException">The tier is not one of this matrix's.</exception>
+    public IReadOnlyList<CreditRole> RolesWithAuthority(AuthorityTier required) => Tiers.Skip(RankOf(required)).Select(t => t.Role).ToArray();
+
+    /// <summary>
+    /// True when <paramref name="role"/> may decide something that needs at least <paramref name="required"/>
+    /// (<see cref="TierAtLeast"/>, then <see cref="RolesWithAuthority(AuthorityTier)"/>).
+    /// </summary>
+    public bool HasAuthority(CreditRole role, CreditRole required) => RolesWithAuthority(TierAtLeast(required)).Contains(role);
+
     /// <summary>The ordered approvals needed for <paramref name="amount"/>.</summary>
     /// <exception cref="CurrencyMismatchException">The amount is not in <see cref="Currency"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The amount is negative.</exception>

@@ -21,6 +21,8 @@ namespace CreditFlow.Domain.OrderCheck;
 /// prepayment (the contract suspends shipping).</item>
 /// <item>Limit: held when exposure + credit part exceeds the limit; the excess is stated.</item>
 /// </list>
+/// <para>Remedies: each clears the reason it names. A blacklisted or class-D customer gets no credit, so its hold
+/// offers only full prepayment or a credit committee exception, whatever else is wrong.</para>
 /// <para>The exposure passed in must not already contain the order being checked.</para>
 /// <para>Approver: the authority tier for the amount at stake (exposure + credit part), raised to the
 /// policy's minimum role for any reason present; a minimum role absent from the matrix means the top tier.</para>
@@ -132,8 +134,13 @@ public sealed class OrderCreditCheck(OrderCheckPolicy policy, AuthorityMatrix au
             return new OrderDecision(order.OrderId, OrderOutcome.Pass, [], atStake, null, [], []);
         }
 
+        if (reasons.FirstOrDefault(r => r.Kind is HoldReasonKind.Blacklisted or HoldReasonKind.ClassD) is { } noCredit)
+        {
+            remedies = NoCreditRemedies(profile, order, creditPart, noCredit.Kind);
+        }
+
         var approver = reasons
-            .Select(r => policy.MinimumApprover.TryGetValue(r.Kind, out var role) ? authority.TierOf(role) ?? authority.Top : null)
+            .Select(r => policy.MinimumApprover.TryGetValue(r.Kind, out var role) ? authority.TierAtLeast(role) : null)
             .OfType<AuthorityTier>()
             .Aggregate(authority.TierFor(atStake), AuthorityMatrix.Higher);
         return new OrderDecision(order.OrderId, OrderOutcome.Hold, reasons, atStake, approver, authority.ApprovalSteps(approver), remedies);
@@ -168,6 +175,21 @@ public sealed class OrderCreditCheck(OrderCheckPolicy policy, AuthorityMatrix au
             && days >= 0
             && days <= policy.ReleaseDaysTolerance
             && shipment.Amount <= release.ReleasedAmount * (1m + policy.ReleaseAmountTolerance);
+    }
+
+    /// <summary>
+    /// The only remedies of a blacklisted or class-D customer's hold: no credit is granted (100% prepayment), or the
+    /// credit committee makes an exception. Paying receivables, a limit increase or a partial prepayment would leave the
+    /// customer without any credit standing, so they are not offered.
+    /// </summary>
+    private static List<Remedy> NoCreditRemedies(CreditProfile profile, OrderRequest order, Money creditPart, HoldReasonKind kind)
+    {
+        var standing = kind == HoldReasonKind.Blacklisted ? "blacklisted" : "class D";
+        return
+        [
+            Prepay(order, creditPart, kind, $"prepay the remaining {creditPart} (100% of the order): no credit is extended"),
+            new Remedy(RemedyKind.CommitteeException, creditPart, kind, $"the credit committee grants an exception: {creditPart} on credit although customer {profile.CustomerId} is {standing}"),
+        ];
     }
 
     private static Remedy Prepay(OrderRequest order, Money extra, HoldReasonKind clears, string explanation) =>

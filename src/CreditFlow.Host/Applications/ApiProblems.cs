@@ -18,6 +18,10 @@ internal static class ApiProblems
     public static ProblemHttpResult NotFound(string what, string detail) =>
         TypedResults.Problem(title: $"{what} not found", detail: detail, statusCode: StatusCodes.Status404NotFound);
 
+    /// <summary>403 for a caller who is signed in but may not do this, titled after why, e.g. "Above your authority".</summary>
+    public static ProblemHttpResult Forbidden(string title, string detail) =>
+        TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status403Forbidden);
+
     public static ProblemHttpResult Conflict(string title, string detail) =>
         TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict);
 

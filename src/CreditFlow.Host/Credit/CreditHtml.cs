@@ -24,6 +24,7 @@ internal static class CreditHtml
         th{background:#eef1f5;font-weight:600}
         .flash{padding:.6rem .9rem;border-radius:4px;margin-bottom:1rem}
         .ok{background:#e3f6e8;border:1px solid #8fd3a1}.error{background:#fde8e8;border:1px solid #f0a0a0}
+        .above-authority{margin:0;padding:.3rem .5rem;background:#fff6e0;border:1px solid #f0d08a;border-radius:4px}
         .filters{display:flex;flex-wrap:wrap;gap:.8rem;align-items:end;margin-bottom:1rem}.filters label{display:flex;flex-direction:column}
         form.inline{display:inline}.muted{color:#6b7380}.mono{font-family:ui-monospace,monospace}button{cursor:pointer}
         """;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Durable.Client;
@@ -19,6 +20,8 @@ namespace CreditFlow.Host.Credit;
 /// like <c>GET /api/holds</c>, and a release / reject form per open hold. Signed in with an API key
 /// (<see cref="CreditSignIn"/>): any key lists; a <see cref="ApiKeyPolicies.DecideHoldsRoles"/> key
 /// decides, as the key's holder and role, through the same path as the API (<see cref="HoldsApi.DecideAsAsync"/>).
+/// A hold above the signed-in role's authority (<see cref="HoldAuthority"/>) shows who can decide it instead of the
+/// form, and a decision posted for one anyway comes back as an "Above your authority" error.
 /// The old address <c>/admin/holds</c> redirects here.
 /// </summary>
 internal static class HoldsPage
@@ -38,7 +41,8 @@ internal static class HoldsPage
         return page;
     }
 
-    public static async Task<IResult> ShowAsync(HttpContext http, HoldRepository holds, TimeProvider clock, string? status, string? customer, string? minAgeHours, string? approverRole)
+    public static async Task<IResult> ShowAsync(
+        HttpContext http, HoldRepository holds, AuthorityMatrix authority, TimeProvider clock, string? status, string? customer, string? minAgeHours, string? approverRole)
     {
         var user = CreditGuard.User(http);
         var errors = new Dictionary<string, string[]>();
@@ -75,6 +79,10 @@ internal static class HoldsPage
             {
                 body.Append(CultureInfo.InvariantCulture, $"{Html.E(hold.Status.ToString())} by {Html.E(hold.DecidedBy)} {Html.Time(hold.DecidedAt)}<br><span class=\"muted\">{Html.E(hold.Comment)}</span>");
             }
+            else if (user.MayDecideHolds && !HoldAuthority.Covers(authority, user.Role, hold))
+            {
+                body.Append(CultureInfo.InvariantCulture, $"<p class=\"above-authority\"><b>{HoldAuthority.Title}</b>: {Html.E(HoldAuthority.Why(authority, user.Role, hold))}</p>");
+            }
             else if (user.MayDecideHolds)
             {
                 body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"{Path}/{Html.U(hold.HoldId)}/decision\">")
@@ -99,7 +107,7 @@ internal static class HoldsPage
         return CreditHtml.Page("Holds", body.ToString(), user, CreditHtml.TakeFlash(http));
     }
 
-    public static async Task<IResult> DecideAsync(HttpContext http, string holdId, HoldRepository holds, DurableTaskClient client)
+    public static async Task<IResult> DecideAsync(HttpContext http, string holdId, HoldRepository holds, AuthorityMatrix authority, DurableTaskClient client)
     {
         var user = CreditGuard.User(http);
         if (!user.MayDecideHolds)
@@ -119,11 +127,12 @@ internal static class HoldsPage
             return CreditHtml.RedirectWith(http, back, Flash.Error($"The form named the decider, which the signed-in user now is ({user.Name}, {user.Role}). Nothing was sent; decide again from this page."));
         }
 
-        var result = await HoldsApi.DecideAsAsync(holdId, new HoldDecisionBody(form["outcome"], form["comment"]), user.Name, user.Role, holds, client, http.RequestAborted);
+        var result = await HoldsApi.DecideAsAsync(holdId, new HoldDecisionBody(form["outcome"], form["comment"]), user.Name, user.Role, holds, authority, client, http.RequestAborted);
         var message = result.Result switch
         {
             Accepted => Flash.Ok($"Your {(string.Equals(form["outcome"], "reject", StringComparison.OrdinalIgnoreCase) ? "rejection" : "release")} of {holdId} was handed to the hold as {user.Name} ({user.Role}). "
                 + "The hold checks the role's authority for its amount: a refusal is logged and the hold stays open."),
+            ProblemHttpResult refused => Flash.Error($"{refused.ProblemDetails.Title}. {refused.ProblemDetails.Detail}"),
             ValidationProblem invalid => Flash.Error(string.Join(" ", invalid.ProblemDetails.Errors.Select(e => $"{e.Key} {string.Join(" ", e.Value)}")) + " Nothing was sent."),
             NotFound<string> notFound => Flash.Error(notFound.Value ?? "Not found."),
             Conflict<string> conflict => Flash.Error(conflict.Value ?? "Conflict."),

@@ -19,7 +19,8 @@ namespace CreditFlow.Host.Erp;
 /// The holds worklist as an API: <c>GET /api/holds</c> with filters (any API key), and
 /// <c>POST /api/holds/{holdId}/decision</c> (a credit officer's, manager's or committee's key), which
 /// hands a release or rejection to the hold's workflow (it checks the role's authority for the
-/// amount and logs a refusal). The decider's name and role are the API key's, never the body's.
+/// amount and logs a refusal). A role without authority for the hold is answered 403 "Above your
+/// authority" at once (<see cref="HoldAuthority"/>). The decider's name and role are the API key's, never the body's.
 /// </summary>
 internal static class HoldsApi
 {
@@ -42,9 +43,10 @@ internal static class HoldsApi
             .RequireAuthorization(ApiKeyPolicies.DecideHolds)
             .WithName("DecideHold")
             .WithSummary("Releases or rejects a hold; the hold refuses a role without authority.")
-            .WithDescription("Body: {\"outcome\": \"release\"|\"reject\", \"comment\": \"…\"}. The decider's name and role are the API key's; a body carrying decidedBy or role gets 400. A role without authority for the hold's amount is refused and logged, and the hold stays open.")
+            .WithDescription("Body: {\"outcome\": \"release\"|\"reject\", \"comment\": \"…\"}. The decider's name and role are the API key's; a body carrying decidedBy or role gets 400. A role without authority for the hold (its amount at stake or its reasons) gets 403 \"Above your authority\" naming the amount, the role's limit and who can decide; the attempt is logged and the hold stays open.")
             .Accepts<HoldDecisionBody>("application/json")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -65,7 +67,7 @@ internal static class HoldsApi
     }
 
     public static async Task<Results<Accepted, ProblemHttpResult>> DecideAsync(
-        string holdId, HttpRequest request, ClaimsPrincipal caller, HoldRepository holds, DurableTaskClient client, CancellationToken cancellationToken)
+        string holdId, HttpRequest request, ClaimsPrincipal caller, HoldRepository holds, AuthorityMatrix authority, DurableTaskClient client, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<HoldDecisionBody>(request, cancellationToken, SetByTheKey);
         if (problem is not null)
@@ -74,9 +76,10 @@ internal static class HoldsApi
         }
 
         // The page shows these as messages; the API answers each as problem details.
-        return (await DecideAsAsync(holdId, body!, CallerName(caller), CallerRole(caller), holds, client, cancellationToken)).Result switch
+        return (await DecideAsAsync(holdId, body!, CallerName(caller), CallerRole(caller), holds, authority, client, cancellationToken)).Result switch
         {
             Accepted accepted => accepted,
+            ProblemHttpResult aboveAuthority => aboveAuthority,
             ValidationProblem invalid => ApiProblems.Validation(invalid.ProblemDetails.Errors),
             NotFound<string> notFound => ApiProblems.NotFound("Hold", notFound.Value!),
             Conflict<string> conflict => ApiProblems.Conflict("Hold not open", conflict.Value!),
@@ -88,10 +91,11 @@ internal static class HoldsApi
     /// The one decide path of this API and the worklist page (<see cref="HoldsPage"/>): validates the
     /// outcome and comment, then hands the decision by <paramref name="decidedBy"/> as <paramref name="role"/>
     /// to the hold's workflow, which checks the role's authority and logs a refusal. 404 without the
-    /// hold, 409 once it is closed.
+    /// hold, 409 once it is closed, 403 "Above your authority" when the role may not decide it (the
+    /// decision is still handed over, so the workflow logs the refusal, and the hold stays open).
     /// </summary>
-    internal static async Task<Results<Accepted, ValidationProblem, NotFound<string>, Conflict<string>>> DecideAsAsync(
-        string holdId, HoldDecisionBody body, string decidedBy, CreditRole role, HoldRepository holds, DurableTaskClient client, CancellationToken cancellationToken)
+    internal static async Task<Results<Accepted, ProblemHttpResult, ValidationProblem, NotFound<string>, Conflict<string>>> DecideAsAsync(
+        string holdId, HoldDecisionBody body, string decidedBy, CreditRole role, HoldRepository holds, AuthorityMatrix authority, DurableTaskClient client, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var request = body.ToRequest(decidedBy, role, errors);
@@ -118,6 +122,11 @@ internal static class HoldsApi
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             return TypedResults.Conflict($"Hold '{holdId}' no longer waits for a decision.");
+        }
+
+        if (!HoldAuthority.Covers(authority, role, hold))
+        {
+            return ApiProblems.Forbidden(HoldAuthority.Title, $"Hold {holdId}: {HoldAuthority.Why(authority, role, hold)} Nothing was decided; the attempt is logged and the hold stays open.");
         }
 
         return TypedResults.Accepted($"/api/holds?customer={Uri.EscapeDataString(hold.CustomerId)}");

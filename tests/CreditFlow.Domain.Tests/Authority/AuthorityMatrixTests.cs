@@ -164,4 +164,62 @@ public sealed class AuthorityMatrixTests
         // Act / Assert
         Assert.Throws<ArgumentException>(() => new AuthorityMatrix(new Currency("CNY"), [(CreditRole.CreditOfficer, 10m), (CreditRole.CreditManager, 5m), (CreditRole.CreditCommittee, null)], false));
     }
+
+    [Theory]
+    [InlineData("500000", new[] { CreditRole.CreditOfficer, CreditRole.CreditManager, CreditRole.CreditCommittee })]
+    [InlineData("1000000", new[] { CreditRole.CreditOfficer, CreditRole.CreditManager, CreditRole.CreditCommittee })]
+    [InlineData("3000000", new[] { CreditRole.CreditManager, CreditRole.CreditCommittee })]
+    [InlineData("5000000.01", new[] { CreditRole.CreditCommittee })]
+    public void RolesWithAuthority_DefaultMatrix_TheCoveringTierAndEveryTierAbove(string amount, CreditRole[] expected)
+    {
+        // Arrange
+        var matrix = AuthorityMatrix.Default;
+        var tier = matrix.TierFor(Cny(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture)));
+
+        // Act
+        var roles = matrix.RolesWithAuthority(tier);
+
+        // Assert
+        Assert.Equal(expected, roles);
+    }
+
+    [Theory]
+    [InlineData(CreditRole.CreditOfficer, CreditRole.CreditOfficer, true)]
+    [InlineData(CreditRole.CreditOfficer, CreditRole.CreditManager, false)]
+    [InlineData(CreditRole.CreditManager, CreditRole.CreditManager, true)]
+    [InlineData(CreditRole.CreditManager, CreditRole.CreditCommittee, false)]
+    [InlineData(CreditRole.CreditCommittee, CreditRole.CreditOfficer, true)]
+    [InlineData(CreditRole.Finance, CreditRole.CreditOfficer, false)]
+    [InlineData(CreditRole.Admin, CreditRole.CreditOfficer, false)]
+    [InlineData(CreditRole.CreditManager, CreditRole.Legal, false)] // a minimum outside the matrix is the top tier's
+    [InlineData(CreditRole.CreditCommittee, CreditRole.Legal, true)]
+    public void HasAuthority_DefaultMatrix_TheRequiredTierOrHigher(CreditRole role, CreditRole required, bool expected)
+    {
+        // Act
+        var has = AuthorityMatrix.Default.HasAuthority(role, required);
+
+        // Assert
+        Assert.Equal(expected, has);
+    }
+
+    [Fact]
+    public void TierAtLeast_RoleOutsideTheMatrix_TheTopTier()
+    {
+        // Arrange
+        var matrix = AuthorityMatrix.Default;
+
+        // Act / Assert
+        Assert.Equal(CreditRole.CreditManager, matrix.TierAtLeast(CreditRole.CreditManager).Role);
+        Assert.Same(matrix.Top, matrix.TierAtLeast(CreditRole.Finance));
+    }
+
+    [Fact]
+    public void RolesWithAuthority_TierOfAnotherMatrix_Throws()
+    {
+        // Arrange
+        var other = new AuthorityMatrix(new Currency("CNY"), [(CreditRole.CreditManager, 10m), (CreditRole.CreditCommittee, null)], false);
+
+        // Act / Assert
+        Assert.Throws<ArgumentException>(() => AuthorityMatrix.Default.RolesWithAuthority(other.Tiers[0]));
+    }
 }

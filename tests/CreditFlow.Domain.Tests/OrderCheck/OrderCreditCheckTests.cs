@@ -131,8 +131,8 @@ public sealed class OrderCreditCheckTests
         // Assert
         Assert.Equal(HoldReasonKind.ClassD, Assert.Single(onCredit.Reasons).Kind);
         Assert.Equal(CreditRole.CreditCommittee, onCredit.Approver!.Role);
-        var remedy = Assert.Single(onCredit.Remedies);
-        Assert.Equal((RemedyKind.Prepay, M(6_000m), 1m), (remedy.Kind, remedy.Amount, remedy.PrepaidShare!.Value));
+        var prepay = Assert.Single(onCredit.Remedies, r => r.Kind == RemedyKind.Prepay);
+        Assert.Equal((M(6_000m), 1m), (prepay.Amount, prepay.PrepaidShare!.Value));
         Assert.True(prepaid.Passed);
     }
 
@@ -145,6 +145,58 @@ public sealed class OrderCreditCheckTests
         // Assert
         Assert.Equal(HoldReasonKind.Blacklisted, Assert.Single(decision.Reasons).Kind);
         Assert.Equal(CreditRole.CreditCommittee, decision.Approver!.Role);
+    }
+
+    [Fact]
+    public void Check_BlacklistedOverLimit_OnlyFullPrepaymentOrACommitteeException()
+    {
+        // Arrange: the case — a blacklisted customer (class D, as a blacklisted customer always is),
+        // 1,000 CNY over its limit: 850,000 + 151,000 = 1,001,000 > 1,000,000.
+        var profile = Profile(CreditClass.D, blacklisted: true);
+
+        // Act
+        var decision = Checker.Check(profile, Exposure850K, [], Order(151_000m), Today);
+
+        // Assert: every reason is still listed...
+        Assert.Equal([HoldReasonKind.Blacklisted, HoldReasonKind.ClassD, HoldReasonKind.OverLimit], decision.Reasons.Select(r => r.Kind));
+
+        // ...but no temporary limit increase, receivables payment or partial prepayment is offered.
+        Assert.Equal([RemedyKind.Prepay, RemedyKind.CommitteeException], decision.Remedies.Select(r => r.Kind));
+        Assert.DoesNotContain(decision.Remedies, r => r.Explanation.Contains("limit increase", StringComparison.Ordinal));
+        var prepay = decision.Remedies[0];
+        Assert.Equal((M(151_000m), 1m, HoldReasonKind.Blacklisted), (prepay.Amount, prepay.PrepaidShare!.Value, prepay.Clears));
+        Assert.Equal("prepay the remaining 151,000.00 CNY (100% of the order): no credit is extended", prepay.Explanation);
+        var exception = decision.Remedies[1];
+        Assert.Equal((M(151_000m), HoldReasonKind.Blacklisted), (exception.Amount, exception.Clears));
+        Assert.Equal("the credit committee grants an exception: 151,000.00 CNY on credit although customer C1 is blacklisted", exception.Explanation);
+        Assert.Equal(CreditRole.CreditCommittee, decision.Approver!.Role);
+    }
+
+    [Fact]
+    public void Check_ClassDWithOverdueAndOverLimit_OnlyFullPrepaymentOrACommitteeException()
+    {
+        // Arrange: class D, an invoice past the stop line, a missing 50% prepayment and 250,000 over the limit.
+        var overdue = new OpenInvoice("OLD", Today.AddDays(-45), M(20_000m));
+
+        // Act
+        var decision = Checker.Check(Profile(CreditClass.D, prepay: 0.5m), Exposure850K, [overdue], Order(500_000m, prepaid: 100_000m), Today);
+
+        // Assert
+        Assert.Equal(4, decision.Reasons.Count);
+        Assert.Equal([RemedyKind.Prepay, RemedyKind.CommitteeException], decision.Remedies.Select(r => r.Kind));
+        Assert.All(decision.Remedies, r => Assert.Equal(HoldReasonKind.ClassD, r.Clears));
+        Assert.Equal((M(400_000m), 1m), (decision.Remedies[0].Amount, decision.Remedies[0].PrepaidShare!.Value));
+        Assert.EndsWith("although customer C1 is class D", decision.Remedies[1].Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_BlacklistedFullyPrepaid_Passes()
+    {
+        // Act: the 100% prepayment the hold offers clears the blacklist and the class (no credit is extended).
+        var decision = Checker.Check(Profile(CreditClass.D, blacklisted: true), Exposure850K, [], Order(151_000m, prepaid: 151_000m), Today);
+
+        // Assert
+        Assert.True(decision.Passed);
     }
 
     [Fact]

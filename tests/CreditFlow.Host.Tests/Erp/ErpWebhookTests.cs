@@ -73,6 +73,26 @@ public sealed class ErpWebhookTests(ErpHost erp)
     }
 
     [Fact]
+    public async Task Order_BlacklistedCustomer1000OverLimit_OffersOnlyFullPrepaymentOrACommitteeException()
+    {
+        // The case: three reasons, and a temporary limit increase of 1,000 CNY was offered.
+        var customer = await erp.CustomerAsync(100_000m, CreditClass.D, CreditProfileStatus.Blacklisted);
+
+        var response = await erp.PostAsync("orders", ErpHost.Order(customer, "o-" + customer, 101_000m));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = await ErpHost.JsonOf(response);
+        Assert.Equal(["blacklisted", "classD", "overLimit"], answer.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("kind").GetString()));
+        var remedies = answer.GetProperty("remedies").EnumerateArray().ToArray();
+        Assert.Equal(["prepay", "committeeException"], remedies.Select(r => r.GetProperty("kind").GetString()));
+        Assert.Equal((101_000m, 1m), (remedies[0].GetProperty("amount").GetProperty("amount").GetDecimal(), remedies[0].GetProperty("prepaidShare").GetDecimal()));
+        Assert.Equal("prepay the remaining 101,000.00 CNY (100% of the order): no credit is extended", remedies[0].GetProperty("explanation").GetString());
+        Assert.Equal($"the credit committee grants an exception: 101,000.00 CNY on credit although customer {customer} is blacklisted", remedies[1].GetProperty("explanation").GetString());
+        Assert.DoesNotContain(remedies, r => r.GetProperty("explanation").GetString()!.Contains("limit increase", StringComparison.Ordinal));
+        Assert.Equal("CreditCommittee", answer.GetProperty("approverRole").GetString());
+    }
+
+    [Fact]
     public async Task Order_Retried_GetsTheFirstAnswerAndChangesNothing_DifferentBodyIs409()
     {
         var customer = await erp.CustomerAsync(100_000m);

@@ -138,12 +138,20 @@ public sealed class HoldsPageTests(ErpHost erp)
         using var officer = await SignedInAsync(OfficerKey);
         using var manager = await SignedInAsync(ManagerKey);
 
-        using var refused = await DecideAsync(officer, holdId, "release", "officer tries");
+        using var refused = await DecideAsync(officer, holdId, "release", "officer tries", back: $"/credit/holds?customer={customer}");
+        using var refusedPage = await FollowAsync(officer, refused);
         // Events reach the hold in order: once the manager's release completed it, the officer's was handled.
         using var released = await DecideAsync(manager, holdId, "release", "manager decides");
         var verdict = await erp.VerdictAsync(holdId);
 
         Assert.Equal(HttpStatusCode.SeeOther, refused.StatusCode);
+        var html = await refusedPage.Content.ReadAsStringAsync();
+        Assert.Contains(
+            WebUtility.HtmlEncode($"Above your authority. Hold {holdId}: 120,000.00 CNY at stake, within the 1,000,000.00 CNY a CreditOfficer may decide, "
+                + "but the hold's reasons need a CreditManager at least. CreditManager or CreditCommittee can decide it."),
+            html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"flash error\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("was handed to the hold", html, StringComparison.Ordinal);
         var decisions = await erp.Store.Decisions.ListForCustomerAsync(customer);
         var refusal = Assert.Single(decisions, d => d.What.StartsWith("refused", StringComparison.Ordinal));
         Assert.Equal(ErpHost.OfficerName, refusal.DecidedBy);
@@ -152,6 +160,27 @@ public sealed class HoldsPageTests(ErpHost erp)
         Assert.Equal(ErpHost.ManagerName, verdict.DecidedBy);
         Assert.Equal("manager decides", verdict.Comment);
         Assert.DoesNotContain(decisions, d => d.Id == holdId + "-released" && d.DecidedBy == ErpHost.OfficerName);
+    }
+
+    [Fact]
+    public async Task List_HoldAboveTheOfficersAuthority_NoReleaseOrRejectButWhoCanDecide_TheManagerGetsTheForm()
+    {
+        var (customer, holdId) = await HeldOrderAsync();
+        using var officer = await SignedInAsync(OfficerKey);
+        using var manager = await SignedInAsync(ManagerKey);
+
+        using var officerList = await officer.GetAsync(new Uri($"/credit/holds?customer={customer}", UriKind.Relative));
+        using var managerList = await manager.GetAsync(new Uri($"/credit/holds?customer={customer}", UriKind.Relative));
+
+        var officerHtml = await officerList.Content.ReadAsStringAsync();
+        Assert.Contains($"data-hold=\"{holdId}\"", officerHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain($"action=\"/credit/holds/{holdId}/decision\"", officerHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Release</button>", officerHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Reject</button>", officerHtml, StringComparison.Ordinal);
+        Assert.Contains("<b>Above your authority</b>: " + WebUtility.HtmlEncode("120,000.00 CNY at stake, within the 1,000,000.00 CNY a CreditOfficer may decide, but the hold's reasons need a CreditManager at least. CreditManager or CreditCommittee can decide it."), officerHtml, StringComparison.Ordinal);
+        var managerHtml = await managerList.Content.ReadAsStringAsync();
+        Assert.Contains($"action=\"/credit/holds/{holdId}/decision\"", managerHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("Above your authority", managerHtml, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -298,6 +327,60 @@ public sealed class HoldsPageTests(ErpHost erp)
         await Expect(page.Locator("#no-holds")).ToBeVisibleAsync();
         Assert.Equal(HoldResolution.Released, verdict.Resolution);
         Assert.Equal("released in the browser", verdict.Comment);
+    }
+
+    [BrowserFact]
+    public async Task Browser_OfficerSeesAHoldAboveTheirAuthority_NoButtonsWhoCanDecide_AStaleDecisionIsRefusedVisibly()
+    {
+        var (customer, holdId) = await HeldOrderAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true, Args = ChromiumArgs,
+        });
+        var page = await chromium.NewPageAsync(new BrowserNewPageOptions { BaseURL = erp.Host.Client.BaseAddress!.ToString(), ViewportSize = new() { Width = 1280, Height = 720 } });
+        page.SetDefaultTimeout(30_000);
+
+        // The officer signs in and finds the over-limit hold, which is the manager's to decide.
+        await page.GotoAsync($"/credit/holds?customer={customer}");
+        await page.GetByLabel("API key").FillAsync(OfficerKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.Locator("#signed-in")).ToContainTextAsync($"{ErpHost.OfficerName} (CreditOfficer)");
+        var row = page.Locator($"tr[data-hold=\"{holdId}\"]");
+        await Expect(row).ToBeVisibleAsync();
+
+        // No Release or Reject on it; the row says why and who can decide.
+        await Expect(row.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        await Expect(row.GetByRole(AriaRole.Textbox, new() { Name = "comment" })).ToHaveCountAsync(0);
+        await Expect(row.Locator(".above-authority")).ToHaveTextAsync(
+            "Above your authority: 120,000.00 CNY at stake, within the 1,000,000.00 CNY a CreditOfficer may decide, but the hold's reasons need a CreditManager at least. "
+            + "CreditManager or CreditCommittee can decide it.");
+        await Screenshots.SaveAsync(page, "holds-above-your-authority");
+
+        // A release posted anyway (a form kept from elsewhere) comes back as a visible refusal, and the hold stays open.
+        await page.EvaluateAsync(
+            """
+            ([action, back]) => {
+              const form = document.createElement('form');
+              form.method = 'post';
+              form.action = action;
+              for (const [name, value] of [['outcome', 'release'], ['comment', 'stale form'], ['back', back]]) {
+                const input = document.createElement('input');
+                input.type = 'hidden'; input.name = name; input.value = value;
+                form.appendChild(input);
+              }
+              document.body.appendChild(form);
+              form.submit();
+            }
+            """,
+            new[] { $"/credit/holds/{holdId}/decision", $"/credit/holds?customer={customer}" });
+        var refusal = page.GetByRole(AriaRole.Status);
+        await Expect(refusal).ToContainTextAsync($"Above your authority. Hold {holdId}: 120,000.00 CNY at stake");
+        await Expect(refusal).ToContainTextAsync("CreditManager or CreditCommittee can decide it. Nothing was decided; the attempt is logged and the hold stays open.");
+        await Expect(refusal).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\berror\b"));
+        await Expect(page.Locator($"tr[data-hold=\"{holdId}\"] .above-authority")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "holds-above-your-authority-refused");
+        Assert.Equal(HoldStatus.Open, (await Holds.GetAsync(holdId))!.Status);
     }
 
     private HoldRepository Holds => erp.Host.Services.GetRequiredService<HoldRepository>();

@@ -21,7 +21,9 @@ public sealed class OrderHoldTests(ErpHost erp)
         Assert.Equal("CreditManager", answer.GetProperty("approverRole").GetString());
         await erp.RunningAsync(holdId);
 
-        Assert.Equal(HttpStatusCode.Accepted, (await erp.DecideAsync(holdId, "release", CreditRole.CreditOfficer)).StatusCode);
+        var refused = await erp.DecideAsync(holdId, "release", CreditRole.CreditOfficer);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("Above your authority", (await ErpHost.JsonOf(refused)).GetProperty("title").GetString());
         await WaitForAsync(async () => (await erp.Store.Decisions.ListForCustomerAsync(customer)).Any(d => d.What.StartsWith("refused", StringComparison.Ordinal)));
         var refusal = Assert.Single(await erp.Store.Decisions.ListForCustomerAsync(customer), d => d.What.StartsWith("refused", StringComparison.Ordinal));
         Assert.Equal(ErpHost.OfficerName, refusal.DecidedBy);
@@ -42,6 +44,60 @@ public sealed class OrderHoldTests(ErpHost erp)
         Assert.Equal("released", told.GetProperty("outcome").GetString());
         Assert.Equal(ErpHost.ManagerName, told.GetProperty("decidedBy").GetString());
         Assert.Equal("CreditManager", told.GetProperty("decidedByRole").GetString());
+    }
+
+    [Fact]
+    public async Task Decision_AboveTheRolesLimit_403ProblemNamingTheAmountAndTheLimit_HoldStaysOpenForTheCommittee()
+    {
+        // Arrange: 6,000,000 at stake is above the manager's 5,000,000: the committee's.
+        var customer = await erp.CustomerAsync(5_000_000m);
+        var answer = await ErpHost.JsonOf(await erp.PostAsync("orders", ErpHost.Order(customer, "o-" + customer, 6_000_000m)));
+        var holdId = answer.GetProperty("holdId").GetString()!;
+        Assert.Equal("CreditCommittee", answer.GetProperty("approverRole").GetString());
+        await erp.RunningAsync(holdId);
+
+        // Act
+        var refused = await erp.DecideAsync(holdId, "release", CreditRole.CreditManager);
+
+        // Assert: a clear refusal, as problem details.
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
+        var problem = await ErpHost.JsonOf(refused);
+        Assert.Equal(403, problem.GetProperty("status").GetInt32());
+        Assert.Equal("Above your authority", problem.GetProperty("title").GetString());
+        Assert.Equal(
+            $"Hold {holdId}: 6,000,000.00 CNY at stake, above the 5,000,000.00 CNY a CreditManager may decide. CreditCommittee can decide it. "
+            + "Nothing was decided; the attempt is logged and the hold stays open.",
+            problem.GetProperty("detail").GetString());
+        await WaitForAsync(async () => (await erp.Store.Decisions.ListForCustomerAsync(customer)).Any(d => d.What.StartsWith("refused", StringComparison.Ordinal)));
+        Assert.Equal(HoldStatus.Open, (await Holds.GetAsync(holdId))!.Status);
+
+        // The committee decides it.
+        Assert.Equal(HttpStatusCode.Accepted, (await erp.DecideAsync(holdId, "release", CreditRole.CreditCommittee)).StatusCode);
+        var verdict = await erp.VerdictAsync(holdId);
+        Assert.Equal((HoldResolution.Released, CreditRole.CreditCommittee), (verdict.Resolution, verdict.Role!.Value));
+    }
+
+    [Fact]
+    public async Task Decision_WithinTheRolesLimitButReasonsNeedAManager_403SaysSo()
+    {
+        // Arrange: 120,000 at stake is within the officer's 1,000,000, but over-limit holds are the manager's.
+        var customer = await erp.CustomerAsync(100_000m);
+        var holdId = (await ErpHost.JsonOf(await erp.PostAsync("orders", ErpHost.Order(customer, "o-" + customer, 120_000m)))).GetProperty("holdId").GetString()!;
+        await erp.RunningAsync(holdId);
+
+        // Act
+        var refused = await erp.DecideAsync(holdId, "reject", CreditRole.CreditOfficer);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var problem = await ErpHost.JsonOf(refused);
+        Assert.Equal("Above your authority", problem.GetProperty("title").GetString());
+        Assert.StartsWith(
+            $"Hold {holdId}: 120,000.00 CNY at stake, within the 1,000,000.00 CNY a CreditOfficer may decide, but the hold's reasons need a CreditManager at least. "
+            + "CreditManager or CreditCommittee can decide it.",
+            problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HoldStatus.Open, (await Holds.GetAsync(holdId))!.Status);
     }
 
     [Fact]

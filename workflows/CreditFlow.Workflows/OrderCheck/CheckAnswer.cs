@@ -38,5 +38,5 @@ public sealed record CheckAnswer(
 /// <summary>One hold reason as the ERP sees it; <paramref name="Kind"/> e.g. "overLimit", "notOnCreditList".</summary>
 public sealed record ReasonView(string Kind, string Explanation, Money? Amount, string? InvoiceId, int? DaysOverdue);
 
-/// <summary>One remedy as the ERP sees it; <paramref name="Kind"/> "pay", "temporaryLimitIncrease" or "prepay".</summary>
+/// <summary>One remedy as the ERP sees it; <paramref name="Kind"/> "pay", "temporaryLimitIncrease", "prepay" or "committeeException".</summary>
 public sealed record RemedyView(string Kind, Money Amount, string Clears, string Explanation, decimal? PrepaidShare);

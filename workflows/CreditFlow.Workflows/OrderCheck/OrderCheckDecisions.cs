@@ -125,7 +125,7 @@ public sealed class OrderCheckDecisions(OrderCreditCheck check, ExposureCalculat
     private HoldInput Hold(string holdId, ErpDocumentKind kind, CustomerLedger ledger, string documentId, string orderId, Money amount, DateOnly date, OrderDecision decision, ExposureState state, DateTimeOffset now)
     {
         var approver = decision.Approver!;
-        var authorized = authority.Tiers.Where(t => t.Rank >= approver.Rank).Select(t => t.Role).ToArray();
+        var authorized = authority.RolesWithAuthority(approver);
         var facts = new List<KeyValuePair<string, string>>
         {
             new("customer", ledger.CustomerId),
