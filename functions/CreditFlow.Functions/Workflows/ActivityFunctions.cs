@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CreditFlow.Workflows.Approvals;
+using CreditFlow.Workflows.Dunning;
 using CreditFlow.Workflows.Onboarding;
 using CreditFlow.Workflows.OrderCheck;
 using Microsoft.Azure.Functions.Worker;
@@ -68,4 +69,8 @@ public sealed class ActivityFunctions(WorkflowCatalog workflows)
 
     [Function(nameof(NotifyErp))]
     public Task<object?> NotifyErp([ActivityTrigger] JsonElement? input, FunctionContext context) => workflows.RunActivityAsync(nameof(NotifyErp), input, context);
+
+    // Dunning
+    [Function(nameof(TakeDunningSteps))]
+    public Task<object?> TakeDunningSteps([ActivityTrigger] JsonElement? input, FunctionContext context) => workflows.RunActivityAsync(nameof(TakeDunningSteps), input, context);
 }

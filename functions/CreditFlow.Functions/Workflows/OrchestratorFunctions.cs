@@ -1,4 +1,5 @@
 using CreditFlow.Workflows.Approvals;
+using CreditFlow.Workflows.Dunning;
 using CreditFlow.Workflows.Onboarding;
 using CreditFlow.Workflows.OrderCheck;
 using Microsoft.Azure.Functions.Worker;
@@ -20,4 +21,7 @@ public sealed class OrchestratorFunctions(WorkflowCatalog workflows)
 
     [Function(nameof(OrderHoldWorkflow))]
     public Task<object?> OrderHoldWorkflow([OrchestrationTrigger] TaskOrchestrationContext context) => workflows.RunOrchestratorAsync(nameof(OrderHoldWorkflow), context);
+
+    [Function(nameof(DunningWorkflow))]
+    public Task<object?> DunningWorkflow([OrchestrationTrigger] TaskOrchestrationContext context) => workflows.RunOrchestratorAsync(nameof(DunningWorkflow), context);
 }
