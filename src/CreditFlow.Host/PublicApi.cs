@@ -4,6 +4,8 @@ using CreditFlow.Host.Customers;
 using CreditFlow.Host.Erp;
 using CreditFlow.Host.Extensions;
 using CreditFlow.Host.Problems;
+using CreditFlow.Host.Receivables;
+using CreditFlow.Host.Tasks;
 using CreditFlow.Storage;
 using CreditFlow.Workflows;
 
@@ -40,6 +42,8 @@ public static class PublicApi
         app.MapOrderTermsApi();
         app.MapErpWebhooks();
         app.MapHoldsApi();
+        app.MapReceivablesApi();
+        app.MapTasksApi();
         app.MapApprovalPages();
         return app;
     }

@@ -72,4 +72,30 @@ public sealed class ApiFunctions(PublicApiPipeline api)
 
     [Function("DecideApproval")]
     public Task DecideApproval([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "approvals/{token}")] HttpRequest request) => api.ServeAsync(request);
+
+    // Invoices (dunning)
+    [Function("ListInvoices")]
+    public Task ListInvoices([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/invoices")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("GetInvoice")]
+    public Task GetInvoice([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/invoices/{invoiceId}")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("RaiseInvoiceDispute")]
+    public Task RaiseInvoiceDispute([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/invoices/{invoiceId}/disputes")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("ResolveInvoiceDispute")]
+    public Task ResolveInvoiceDispute([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/invoices/{invoiceId}/disputes/resolve")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("RecordPaymentPromise")]
+    public Task RecordPaymentPromise([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/invoices/{invoiceId}/promises")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("ListCustomerInvoices")]
+    public Task ListCustomerInvoices([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/customers/{customerId}/invoices")] HttpRequest request) => api.ServeAsync(request);
+
+    // Tasks
+    [Function("ListTasks")]
+    public Task ListTasks([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/tasks")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("CompleteTask")]
+    public Task CompleteTask([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/tasks/{taskId}/complete")] HttpRequest request) => api.ServeAsync(request);
 }

@@ -21,6 +21,12 @@ public static class ApiKeyPolicies
     /// <summary>Setting a customer's order terms (limit frozen, prepayment share): the manager sets each customer's policy, the committee above it.</summary>
     public const string SetOrderTerms = "ApiKey.SetOrderTerms";
 
+    /// <summary>Recording what a customer said about an invoice: a dispute raised or resolved, a promise to pay.</summary>
+    public const string RecordCustomerWord = "ApiKey.RecordCustomerWord";
+
+    /// <summary>Completing a task for people with its outcome: any key, as every key carries a role.</summary>
+    public const string CompleteTasks = "ApiKey.CompleteTasks";
+
     public static IReadOnlyList<CreditRole> WorkOnApplicationsRoles { get; } =
         [CreditRole.SalesRep, CreditRole.CreditOfficer, CreditRole.CreditManager, CreditRole.Admin];
 
@@ -33,12 +39,19 @@ public static class ApiKeyPolicies
     public static IReadOnlyList<CreditRole> SetOrderTermsRoles { get; } =
         [CreditRole.CreditManager, CreditRole.CreditCommittee];
 
+    public static IReadOnlyList<CreditRole> RecordCustomerWordRoles { get; } =
+        [CreditRole.SalesRep, CreditRole.CreditOfficer, CreditRole.CreditManager];
+
+    public static IReadOnlyList<CreditRole> CompleteTasksRoles { get; } = Enum.GetValues<CreditRole>();
+
     internal static AuthorizationBuilder AddApiKeyPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(ReadCredit, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
         .AddPolicy(WorkOnApplications, p => RequireRoles(p, WorkOnApplicationsRoles))
         .AddPolicy(RequestReconsideration, p => RequireRoles(p, RequestReconsiderationRoles))
         .AddPolicy(DecideHolds, p => RequireRoles(p, DecideHoldsRoles))
-        .AddPolicy(SetOrderTerms, p => RequireRoles(p, SetOrderTermsRoles));
+        .AddPolicy(SetOrderTerms, p => RequireRoles(p, SetOrderTermsRoles))
+        .AddPolicy(RecordCustomerWord, p => RequireRoles(p, RecordCustomerWordRoles))
+        .AddPolicy(CompleteTasks, p => RequireRoles(p, CompleteTasksRoles));
 
     private static void RequireRoles(AuthorizationPolicyBuilder policy, IReadOnlyList<CreditRole> roles) =>
         policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireRole(roles.Select(r => r.ToString()));
