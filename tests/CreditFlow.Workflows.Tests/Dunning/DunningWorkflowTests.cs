@@ -1,3 +1,4 @@
+using CreditFlow.Domain.Dunning;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Storage.Dunning;
@@ -112,6 +113,40 @@ public sealed class DunningWorkflowTests : IAsyncLifetime
         Assert.Equal(new DateTimeOffset(2026, 2, 11, 1, 0, 0, TimeSpan.Zero), resumed.NextLookAt);
         await PassToAsync(invoice, new DateOnly(2026, 2, 11), level: 2);
         Assert.StartsWith("Payment reminder", _host.Mail.To(Mailbox)[^1].Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PromiseKept_NoNoticeWhileItRuns_ThenSettled()
+    {
+        var invoice = await BookAsync("inv-kept");
+        await PassToAsync(invoice, new DateOnly(2026, 2, 1), level: 2);
+        await ChangeAsync(invoice, r => r with { Promises = [new PaymentPromise(new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 10))] });
+        var waiting = await _host.WaitForStatusAsync<DunningProgress>(invoice.InstanceId, p => p.Status == "AwaitingPromise");
+        Assert.Equal(new DateTimeOffset(2026, 2, 11, 1, 0, 0, TimeSpan.Zero), waiting.NextLookAt);
+
+        _host.Clock.SetUtcNow(new DateTimeOffset(2026, 2, 9, 10, 0, 0, TimeSpan.Zero));
+        await PayAsync("pay-kept", "inv-kept", TenThousand);
+
+        Assert.Equal("Settled", (await _host.CompletionAsync(invoice.InstanceId)).ReadOutputAs<DunningProgress>()!.Status);
+        Assert.Equal(2, _host.Mail.To(Mailbox).Count); // confirmation and reminder; the notice of 4 February waited for the promise
+    }
+
+    [Fact]
+    public async Task PromiseBroken_TheDayAfterIt_ThePostponedStepsAndTheNextOneFallDueAtOnce()
+    {
+        var invoice = await BookAsync("inv-broken");
+        await PassToAsync(invoice, new DateOnly(2026, 2, 1), level: 2);
+        await ChangeAsync(invoice, r => r with { Promises = [new PaymentPromise(new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 10))] });
+        await _host.WaitForStatusAsync<DunningProgress>(invoice.InstanceId, p => p.Status == "AwaitingPromise");
+
+        await PassToAsync(invoice, new DateOnly(2026, 2, 11), level: 5);
+
+        // The notice (4 Feb) and the sales call (5 Feb) waited for the promise; broken, they fall due on 11 February and
+        // so does the next step, yellow, pulled forward from 6 March: the limit is frozen three weeks early.
+        var record = await Record(invoice);
+        Assert.Equal(["payment-confirmation", "reminder", "payment-notice", "sales-call", "yellow"], record.Steps.Select(s => s.Code));
+        Assert.All(record.Steps.Skip(2), s => Assert.Equal(new DateOnly(2026, 2, 11), s.DueOn));
+        Assert.True((await Ledger()).Terms.LimitFrozen);
     }
 
     [Fact]
