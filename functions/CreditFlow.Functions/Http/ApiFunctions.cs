@@ -56,6 +56,12 @@ public sealed class ApiFunctions(PublicApiPipeline api)
     [Function("ErpPayment")]
     public Task ErpPayment([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/erp/payments")] HttpRequest request) => api.ServeAsync(request);
 
+    [Function("ErpCreditNote")]
+    public Task ErpCreditNote([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/erp/credit-notes")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("ErpPaymentReversal")]
+    public Task ErpPaymentReversal([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/erp/payment-reversals")] HttpRequest request) => api.ServeAsync(request);
+
     [Function("ErpOrderCancellation")]
     public Task ErpOrderCancellation([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/erp/order-cancellations")] HttpRequest request) => api.ServeAsync(request);
 

@@ -17,4 +17,10 @@ public enum ErpDocumentKind
 
     /// <summary>An order cancelled in the ERP.</summary>
     Cancellation,
+
+    /// <summary>A credit note lowering what an invoice owes.</summary>
+    CreditNote,
+
+    /// <summary>A payment taken back (bounced, recalled).</summary>
+    PaymentReversal,
 }

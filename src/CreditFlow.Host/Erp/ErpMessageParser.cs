@@ -43,6 +43,12 @@ internal static class ErpMessageParser
         return payment;
     }
 
+    public static ErpCreditNote CreditNote(ErpFields f) =>
+        new(f.Id("creditNoteId"), f.Id("customerId"), f.Id("invoiceId"), f.Money("amount"), f.Date("issuedOn"));
+
+    public static ErpPaymentReversal PaymentReversal(ErpFields f) =>
+        new(f.Id("reversalId"), f.Id("customerId"), f.Id("paymentId"), f.Id("invoiceId"), f.Money("amount"), f.Date("reversedOn"));
+
     public static ErpCancellation Cancellation(ErpFields f) =>
         new(f.Id("cancellationId"), f.Id("orderId"), f.Id("customerId"));
 }

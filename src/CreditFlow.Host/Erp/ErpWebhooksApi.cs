@@ -34,6 +34,12 @@ internal static class ErpWebhooksApi
         erp.MapPost("/payments", (HttpContext http, LedgerBookings s, ErpMessageSigning v, IOptions<ErpOptions> o, TimeProvider t) =>
                 ReceiveAsync(http, v, o.Value, t, ErpMessageParser.Payment, s.PaymentAsync))
             .WithName("ErpPayment").WithSummary("Books a payment or prepayment and lets the customer's holds re-check.");
+        erp.MapPost("/credit-notes", (HttpContext http, LedgerBookings s, ErpMessageSigning v, IOptions<ErpOptions> o, TimeProvider t) =>
+                ReceiveAsync(http, v, o.Value, t, ErpMessageParser.CreditNote, s.CreditNoteAsync))
+            .WithName("ErpCreditNote").WithSummary("Books a credit note: its invoice owes less; a credit in full ends the invoice's dunning.");
+        erp.MapPost("/payment-reversals", (HttpContext http, LedgerBookings s, ErpMessageSigning v, IOptions<ErpOptions> o, TimeProvider t) =>
+                ReceiveAsync(http, v, o.Value, t, ErpMessageParser.PaymentReversal, s.PaymentReversalAsync))
+            .WithName("ErpPaymentReversal").WithSummary("Books a payment taken back: its invoice is owed again and its dunning resumes.");
         erp.MapPost("/order-cancellations", (HttpContext http, LedgerBookings s, ErpMessageSigning v, IOptions<ErpOptions> o, TimeProvider t) =>
                 ReceiveAsync(http, v, o.Value, t, ErpMessageParser.Cancellation, s.CancellationAsync))
             .WithName("ErpOrderCancellation").WithSummary("Books a cancellation: what has not shipped stops counting; a hold ends.");

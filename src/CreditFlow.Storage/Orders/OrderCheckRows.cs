@@ -153,6 +153,7 @@ internal static class OrderCheckRows
                 entity["Currency"] = invoice.Ledger.Amount.Currency.Code;
                 PutAmount(entity, "Amount", invoice.Ledger.Amount);
                 PutAmount(entity, "Paid", invoice.Ledger.Paid);
+                PutAmount(entity, "Credited", invoice.Ledger.Credited);
                 Put(entity, "DueDate", invoice.Ledger.DueDate?.ToString("O", CultureInfo.InvariantCulture));
                 Put(entity, "OrderId", invoice.OrderId);
                 break;
@@ -211,7 +212,8 @@ internal static class OrderCheckRows
             case ErpDocumentKind.Invoice:
                 var invoiceCurrency = new Currency(e.GetString("Currency"));
                 var due = e.GetString("DueDate") is { } d ? DateOnly.ParseExact(d, "O", CultureInfo.InvariantCulture) : (DateOnly?)null;
-                return new InvoiceRecord(id, answer, eTag, new InvoiceLedger(Read(e, "Amount", invoiceCurrency), Read(e, "Paid", invoiceCurrency), due), e.GetString("OrderId"));
+                var invoiceLedger = new InvoiceLedger(Read(e, "Amount", invoiceCurrency), Read(e, "Paid", invoiceCurrency), due) { Credited = Read(e, "Credited", invoiceCurrency) };
+                return new InvoiceRecord(id, answer, eTag, invoiceLedger, e.GetString("OrderId"));
             default:
                 return new DocumentRecord(kind, id, answer, eTag, e.GetBoolean("Applied") ?? false);
         }

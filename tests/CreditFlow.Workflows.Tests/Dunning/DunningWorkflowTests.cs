@@ -150,6 +150,59 @@ public sealed class DunningWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheInvoiceThatFrozeTheLimitIsPaid_TheFreezeIsLifted_UnlessAnotherFrozeItToo()
+    {
+        var first = await BookAsync("inv-froze-1");
+        var second = await BookAsync("inv-froze-2");
+        await PassToAsync(first, new DateOnly(2026, 3, 6), level: 5);
+        await _host.WaitForStatusAsync<DunningProgress>(second.InstanceId, p => p.Level >= 5);
+        Assert.True((await Ledger()).Terms.LimitFrozen);
+
+        await PayAsync("pay-froze-1", "inv-froze-1", TenThousand);
+        await _host.CompletionAsync(first.InstanceId);
+        Assert.True((await Ledger()).Terms.LimitFrozen, "the second invoice's yellow still holds the freeze");
+
+        await PayAsync("pay-froze-2", "inv-froze-2", TenThousand);
+        await _host.CompletionAsync(second.InstanceId);
+        Assert.False((await Ledger()).Terms.LimitFrozen);
+        Assert.Contains(await _host.Store.Decisions.ListForCustomerAsync("cust-1"), d => d.What == "credit limit freeze lifted" && d.Why.StartsWith("invoice inv-froze-2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CreditNoteForPartThenPaymentOfTheRest_Settled()
+    {
+        var invoice = await BookAsync("inv-credit");
+        await PassToAsync(invoice, new DateOnly(2026, 1, 20), level: 1);
+
+        await Bookings.CreditNoteAsync(new ErpCreditNote("cn-1", "cust-1", "inv-credit", new Money(3_000m, TenThousand.Currency), DateOnly.FromDateTime(_host.Now.UtcDateTime)), "hash-cn-1", CancellationToken.None);
+        await PassToAsync(invoice, new DateOnly(2026, 2, 1), level: 2);
+        Assert.Equal("Payment reminder: invoice inv-credit, 7,000.00 CNY due on 4 February 2026", _host.Mail.To(Mailbox)[^1].Subject);
+
+        await PayAsync("pay-rest", "inv-credit", new Money(7_000m, TenThousand.Currency));
+        Assert.Equal("Settled", (await _host.CompletionAsync(invoice.InstanceId)).ReadOutputAs<DunningProgress>()!.Status);
+    }
+
+    [Fact]
+    public async Task PaymentReversedAfterItEndedDunning_DunningResumesWhereItWas()
+    {
+        var invoice = await BookAsync("inv-bounced");
+        await PassToAsync(invoice, new DateOnly(2026, 2, 1), level: 2);
+        await PayAsync("pay-bounced", "inv-bounced", TenThousand);
+        await _host.CompletionAsync(invoice.InstanceId);
+
+        _host.Clock.SetUtcNow(new DateTimeOffset(2026, 2, 3, 10, 0, 0, TimeSpan.Zero));
+        var reversed = await Bookings.PaymentReversalAsync(new ErpPaymentReversal("rev-1", "cust-1", "pay-bounced", "inv-bounced", TenThousand, new DateOnly(2026, 2, 3)), "hash-rev-1", CancellationToken.None);
+        Assert.Equal(ErpAnswerOutcome.Answered, reversed.Outcome);
+        await _host.WaitForStatusAsync<DunningProgress>(invoice.InstanceId, p => p.Status == "Running" && p.NextStep == "payment-notice");
+
+        await PassToAsync(invoice, new DateOnly(2026, 2, 4), level: 3);
+        // The look of 1 February reached the confirmation and the reminder at once: only the reminder went out.
+        Assert.Equal(["Payment reminder: invoice inv-bounced, 10,000.00 CNY due on 4 February 2026", "Payment due today: invoice inv-bounced, 10,000.00 CNY"],
+            _host.Mail.To(Mailbox).Select(m => m.Subject));
+        Assert.Equal(10_000m, (await Ledger()).Exposure!.Amounts.OpenReceivables.Amount);
+    }
+
+    [Fact]
     public async Task TheErpSendsTheInvoiceTwice_OneWorkflowOneMailPerStep()
     {
         var invoice = await BookAsync("inv-twice");
@@ -184,6 +237,8 @@ public sealed class DunningWorkflowTests : IAsyncLifetime
         Assert.Contains("2,500.50 CNY open", letter.TextBody, StringComparison.Ordinal);
         Assert.Contains("730.00 CNY open", letter.TextBody, StringComparison.Ordinal);
     }
+
+    private LedgerBookings Bookings => _host.Get<LedgerBookings>();
 
     private CreditTaskStore Tasks => _host.Get<CreditTaskStore>();
 

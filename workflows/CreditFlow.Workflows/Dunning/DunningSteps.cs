@@ -11,6 +11,8 @@ using CreditFlow.Storage.Orders;
 using CreditFlow.Storage.Profiles;
 using CreditFlow.Storage.Tasks;
 using CreditFlow.Workflows.Mail;
+using CreditFlow.Workflows.OrderCheck;
+using CreditFlow.Workflows.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace CreditFlow.Workflows.Dunning;
@@ -28,7 +30,9 @@ namespace CreditFlow.Workflows.Dunning;
 /// in one look (an invoice booked late, or a host that was down), only the last is sent; the earlier
 /// ones are recorded as superseded. Mails go out as the customer's letter of the day (<see cref="DunningLetters"/>):
 /// every invoice of the customer with a mail step due that day in one mail, sent under a key of customer, day and
-/// the invoices listed, so the looks of the other invoices that day find it sent.
+/// the invoices listed, so the looks of the other invoices that day find it sent. When the last invoice whose
+/// ladder froze the customer's limit is settled, the freeze is lifted (unless a person froze it since) and the
+/// customer's held orders check again.
 /// </remarks>
 public sealed class DunningSteps(
     DunningStore invoices,
@@ -39,6 +43,7 @@ public sealed class DunningSteps(
     IWorkflowMail mail,
     DunningLadder ladder,
     IOptions<DunningOptions> options,
+    HoldWakeUps holds,
     IPaymentLinks? paymentLinks = null)
 {
     private const int Attempts = 5;
@@ -69,7 +74,7 @@ public sealed class DunningSteps(
         var today = DateOnly.FromDateTime(look.At.UtcDateTime);
         record = await WithLedgerPaymentsAsync(record, today, cancellationToken);
 
-        var state = ladder.Evaluate(record.Invoice, record.Payments, record.LadderDisputes, record.Promises, today);
+        var state = ladder.Evaluate(record.Invoice, NetOfReversals(record.Payments), record.LadderDisputes, record.Promises, today);
         var open = Money.Max(record.Amount - record.Paid, Money.Zero(record.Amount.Currency));
         var reached = state.Schedule.Take(state.Level).Where(s => !record.HasTaken(s.Step.Code)).ToList();
         var lastMail = reached.LastOrDefault(s => s.Step.Actions.Any(a => a.Kind == DunningActionKind.Mail));
@@ -80,9 +85,15 @@ public sealed class DunningSteps(
             foreach (var action in step.Step.Actions)
             {
                 done.Add(await TakeAsync(record, step, action, open, superseded: action.Kind == DunningActionKind.Mail && step != lastMail ? lastMail!.Step.Code : null, look.At, cancellationToken));
+                CreditFlowTelemetry.DunningStepTaken(step.Level, action.Kind.ToString());
             }
 
             taken.Add(new TakenStep(step.Level, step.Step.Code, step.DueOn!.Value, look.At, done));
+        }
+
+        if (state.Status == DunningStatus.Settled)
+        {
+            await LiftFreezeIfClearAsync(record with { Steps = taken }, look.At, cancellationToken);
         }
 
         var nextLook = state.NextDueOn is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.FromTimeSpan(options.Value.StepTimeOfDay)), TimeSpan.Zero) : (DateTimeOffset?)null;
@@ -92,14 +103,55 @@ public sealed class DunningSteps(
         return new DunningProgress(state.Status.ToString(), state.Level, state.Next?.Step.Code, ended ? null : nextLook, ended);
     }
 
-    /// <summary>The record with any change of the ledger's paid amount since the last look added as a payment seen today.</summary>
+    /// <summary>
+    /// The record with any change of what the ledger says is covered (paid or credited) since the last look added as a
+    /// payment seen today: a reversal adds a negative one.
+    /// </summary>
     private async Task<DunningRecord> WithLedgerPaymentsAsync(DunningRecord record, DateOnly today, CancellationToken cancellationToken)
     {
         var ledger = await ledgers.ReadAsync(record.CustomerId, [(ErpDocumentKind.Invoice, record.InvoiceId)], cancellationToken);
-        var paid = ledger.Find<InvoiceRecord>(ErpDocumentKind.Invoice, record.InvoiceId)?.Ledger.Paid ?? Money.Zero(record.Amount.Currency);
-        var change = paid - record.Paid;
+        var change = Covered(record, ledger) - record.Paid;
         return change.Amount == 0m ? record : record with { Payments = [.. record.Payments, new InvoicePayment(today, change)] };
     }
+
+    /// <summary>
+    /// The payments as the ladder reads them: a reversal (a negative change) takes back the latest payments it covers,
+    /// so an invoice paid and then bounced is not settled on the day of the payment.
+    /// </summary>
+    private static List<InvoicePayment> NetOfReversals(IEnumerable<InvoicePayment> seen)
+    {
+        var net = new List<InvoicePayment>();
+        foreach (var payment in seen)
+        {
+            if (payment.Amount.Amount >= 0m)
+            {
+                net.Add(payment);
+                continue;
+            }
+
+            var reversed = -payment.Amount.Amount;
+            while (reversed > 0m && net.Count > 0)
+            {
+                var last = net[^1];
+                var taken = Math.Min(reversed, last.Amount.Amount);
+                net[^1] = last with { Amount = last.Amount with { Amount = last.Amount.Amount - taken } };
+                if (net[^1].Amount.Amount == 0m)
+                {
+                    net.RemoveAt(net.Count - 1);
+                }
+
+                reversed -= taken;
+            }
+        }
+
+        return net;
+    }
+
+    /// <summary>How much of the invoice the ledger says is settled: its amount less what is open (payments and credit notes).</summary>
+    private static Money Covered(DunningRecord record, CustomerLedger ledger) =>
+        ledger.Find<InvoiceRecord>(ErpDocumentKind.Invoice, record.InvoiceId)?.Ledger is { } booked
+            ? Money.Max(record.Amount - booked.Open, Money.Zero(record.Amount.Currency))
+            : record.Paid;
 
     /// <summary>Takes one action of a step; returns what it did, in words.</summary>
     private async Task<string> TakeAsync(DunningRecord invoice, ScheduledStep step, DunningAction action, Money open, string? superseded, DateTimeOffset now, CancellationToken cancellationToken)
@@ -168,9 +220,9 @@ public sealed class DunningSteps(
         var lines = new List<LetterLine>();
         foreach (var other in others)
         {
-            var paid = ledger.Find<InvoiceRecord>(ErpDocumentKind.Invoice, other.InvoiceId)?.Ledger.Paid ?? other.Paid;
+            var paid = Covered(other, ledger);
             var payments = paid == other.Paid ? other.Payments : [.. other.Payments, new InvoicePayment(day, paid - other.Paid)];
-            var state = ladder.Evaluate(other.Invoice, payments, other.LadderDisputes, other.Promises, day);
+            var state = ladder.Evaluate(other.Invoice, NetOfReversals(payments), other.LadderDisputes, other.Promises, day);
             var open = Money.Max(other.Amount - paid, Money.Zero(other.Amount.Currency));
             var mailToday = state.Schedule.Take(state.Level)
                 .Where(s => s.DueOn == day)
@@ -211,6 +263,61 @@ public sealed class DunningSteps(
 
         return "credit limit frozen";
     }
+
+    /// <summary>
+    /// Lifts the limit freeze once <paramref name="settled"/> was the last open invoice whose ladder froze it, unless
+    /// the latest freeze decision is a person's (order terms set by hand stay theirs to change); then the customer's
+    /// holds check again.
+    /// </summary>
+    private async Task LiftFreezeIfClearAsync(DunningRecord settled, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!Froze(settled))
+        {
+            return;
+        }
+
+        string? continuation = null;
+        do
+        {
+            (var page, continuation) = await invoices.ListAsync(settled.CustomerId, 1000, continuation, cancellationToken);
+            if (page.Any(r => r.InvoiceId != settled.InvoiceId && !r.Standing.Ended && Froze(r)))
+            {
+                return;
+            }
+        }
+        while (continuation is not null);
+
+        var ledger = await ledgers.ReadAsync(settled.CustomerId, [], cancellationToken);
+        var latest = (await credit.Decisions.ListForCustomerAsync(settled.CustomerId, 200, cancellationToken))
+            .Where(d => d.Id.StartsWith("order-terms-", StringComparison.Ordinal) || (d.Id.StartsWith("dunning-", StringComparison.Ordinal) && d.Id.Contains("freeze", StringComparison.Ordinal)))
+            .MaxBy(d => d.DecidedAt);
+        if (!ledger.Terms.LimitFrozen || latest is null || !latest.Id.StartsWith("dunning-", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        try
+        {
+            await ledgers.SetTermsAsync(
+                settled.CustomerId,
+                ledger.Terms with { LimitFrozen = false },
+                new CreditDecision(
+                    $"dunning-unfreeze-{settled.InvoiceId}", settled.CustomerId, now, "dunning", "credit limit freeze lifted",
+                    $"invoice {settled.InvoiceId} is settled and no other open invoice's dunning froze the limit",
+                    JsonSerializer.Serialize(new { settled.InvoiceId }), null, null),
+                cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Lifted by an earlier attempt of this look.
+        }
+
+        await holds.PaymentReceivedAsync(settled.CustomerId, cancellationToken);
+    }
+
+    /// <summary>True when a step taken for the invoice froze the limit.</summary>
+    private bool Froze(DunningRecord record) =>
+        record.Steps.Any(taken => ladder.Steps.FirstOrDefault(s => s.Code == taken.Code)?.Actions.Any(a => a.Kind == DunningActionKind.LimitFreeze) == true);
 
     private async Task DecideOnceAsync(DunningRecord invoice, string id, ScheduledStep step, string what, string why, CancellationToken cancellationToken)
     {

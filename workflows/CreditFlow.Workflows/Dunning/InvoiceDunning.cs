@@ -48,6 +48,30 @@ public sealed partial class InvoiceDunning(DunningStore invoices, DurableTaskCli
         }
     }
 
+    /// <summary>
+    /// Dunning of the invoice looks again, and starts afresh if a payment had ended it (a reversal): the record keeps
+    /// the steps taken, so none is taken twice.
+    /// </summary>
+    public async Task ReopenAsync(string customerId, string invoiceId, CancellationToken cancellationToken)
+    {
+        var input = new DunningInput(customerId, invoiceId);
+        var instance = await client.GetInstanceAsync(input.InstanceId, cancellationToken);
+        if (instance is null)
+        {
+            LogNotFollowed(logger, invoiceId);
+            return;
+        }
+
+        if (!instance.IsCompleted)
+        {
+            await InvoiceChangedAsync(customerId, invoiceId, cancellationToken);
+            return;
+        }
+
+        await client.PurgeInstanceAsync(input.InstanceId, cancellation: cancellationToken);
+        await client.ScheduleNewOrchestrationInstanceAsync(nameof(DunningWorkflow), input, new StartOrchestrationOptions { InstanceId = input.InstanceId }, cancellationToken);
+    }
+
     [LoggerMessage(EventId = 7201, Level = LogLevel.Information, Message = "Invoice {InvoiceId} is not followed by dunning; the change is not passed on")]
     private static partial void LogNotFollowed(ILogger logger, string invoiceId);
 }

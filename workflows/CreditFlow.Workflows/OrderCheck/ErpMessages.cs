@@ -16,5 +16,11 @@ public sealed record ErpInvoice(string InvoiceId, string CustomerId, string? Ord
 /// <summary>A payment: of an invoice, or a prepayment of an order (exactly one of the two ids).</summary>
 public sealed record ErpPayment(string PaymentId, string CustomerId, string? InvoiceId, string? OrderId, Money Amount, DateOnly ReceivedOn);
 
+/// <summary>A credit note against an invoice: what the invoice owes is lowered by its amount.</summary>
+public sealed record ErpCreditNote(string CreditNoteId, string CustomerId, string InvoiceId, Money Amount, DateOnly IssuedOn);
+
+/// <summary>A payment of an invoice taken back (bounced, recalled): what was paid is lowered by its amount.</summary>
+public sealed record ErpPaymentReversal(string ReversalId, string CustomerId, string PaymentId, string InvoiceId, Money Amount, DateOnly ReversedOn);
+
 /// <summary>An order cancelled in the ERP: what has not shipped stops counting.</summary>
 public sealed record ErpCancellation(string CancellationId, string OrderId, string CustomerId);

@@ -51,6 +51,35 @@ public sealed class LedgerBookings(CustomerLedgerStore ledgers, LedgerRetryOptio
         return answer;
     }
 
+    /// <summary>Books a credit note: its invoice owes less; its dunning looks again (a credit in full ends it).</summary>
+    public async Task<ErpAnswer> CreditNoteAsync(ErpCreditNote note, string bodyHash, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        var attempts = LedgerAttempts.ForNewDocument(ledgers, retry, note.CustomerId, (ErpDocumentKind.CreditNote, note.CreditNoteId), [(ErpDocumentKind.Invoice, note.InvoiceId)]);
+        var answer = (await attempts.BookAsync(ledger => LedgerPostings.CreditNote(ledger, note, bodyHash), cancellationToken)).Answer;
+        if (!answer.Duplicate && answer.Outcome == ErpAnswerOutcome.Answered)
+        {
+            await wakeUps.PaymentReceivedAsync(note.CustomerId, cancellationToken);
+            await dunning.InvoiceChangedAsync(note.CustomerId, note.InvoiceId, cancellationToken);
+        }
+
+        return answer;
+    }
+
+    /// <summary>Books a payment reversal: its invoice is owed again; dunning resumes, even if the payment had ended it.</summary>
+    public async Task<ErpAnswer> PaymentReversalAsync(ErpPaymentReversal reversal, string bodyHash, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reversal);
+        var attempts = LedgerAttempts.ForNewDocument(ledgers, retry, reversal.CustomerId, (ErpDocumentKind.PaymentReversal, reversal.ReversalId), [(ErpDocumentKind.Invoice, reversal.InvoiceId)]);
+        var answer = (await attempts.BookAsync(ledger => LedgerPostings.PaymentReversal(ledger, reversal, bodyHash), cancellationToken)).Answer;
+        if (!answer.Duplicate && answer.Outcome == ErpAnswerOutcome.Answered)
+        {
+            await dunning.ReopenAsync(reversal.CustomerId, reversal.InvoiceId, cancellationToken);
+        }
+
+        return answer;
+    }
+
     /// <summary>Books a cancellation: what has not shipped stops counting; a held order's hold ends.</summary>
     public async Task<ErpAnswer> CancellationAsync(ErpCancellation cancellation, string bodyHash, CancellationToken cancellationToken)
     {

@@ -75,6 +75,33 @@ internal static class LedgerPostings
             new LedgerChange(state, [new DocumentRecord(ErpDocumentKind.Payment, payment.PaymentId, answer, null, Applied: true), changed]));
     }
 
+    /// <summary>A credit note: what its invoice owes is lowered (an invoice not seen yet keeps the credit for when it comes).</summary>
+    public static LedgerBooking CreditNote(CustomerLedger ledger, ErpCreditNote note, string bodyHash) =>
+        InvoiceAdjustment(ledger, ErpDocumentKind.CreditNote, note.CreditNoteId, "credit note", note.InvoiceId, note.Amount, bodyHash, (l, amount) => l with { Credited = l.Credited + amount });
+
+    /// <summary>A payment reversal: what its invoice has been paid is lowered (it may come before the payment it reverses).</summary>
+    public static LedgerBooking PaymentReversal(CustomerLedger ledger, ErpPaymentReversal reversal, string bodyHash) =>
+        InvoiceAdjustment(ledger, ErpDocumentKind.PaymentReversal, reversal.ReversalId, "payment reversal", reversal.InvoiceId, reversal.Amount, bodyHash, (l, amount) => l with { Paid = l.Paid - amount });
+
+    private static LedgerBooking InvoiceAdjustment(
+        CustomerLedger ledger, ErpDocumentKind kind, string documentId, string what, string invoiceId, Money amount, string bodyHash, Func<InvoiceLedger, Money, InvoiceLedger> adjust)
+    {
+        if (ledger.Find<DocumentRecord>(kind, documentId)?.Answer is { } stored)
+        {
+            return new LedgerBooking(ErpAnswers.Repeat(stored, bodyHash, what, documentId), null);
+        }
+
+        var currency = ledger.Exposure?.Currency ?? amount.Currency;
+        var state = ledger.Exposure ?? ExposureState.Empty(currency);
+        var invoice = ledger.Find<InvoiceRecord>(ErpDocumentKind.Invoice, invoiceId) ?? InvoiceRecord.Unknown(invoiceId, currency);
+        var after = adjust(invoice.Ledger, amount);
+        state = state.WithInvoice(invoiceId, invoice.Ledger, after);
+        var answer = ErpAnswers.First(bodyHash, LedgerAnswer.From(state.Amounts));
+        return new LedgerBooking(
+            ErpAnswers.Given(answer),
+            new LedgerChange(state, [new DocumentRecord(kind, documentId, answer, null, Applied: true), invoice with { Ledger = after }]));
+    }
+
     /// <summary>A cancellation: what has not shipped stops counting; a held order's hold ends.</summary>
     public static LedgerBooking Cancellation(CustomerLedger ledger, ErpCancellation cancellation, string bodyHash)
     {
