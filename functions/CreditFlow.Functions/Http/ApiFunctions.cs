@@ -95,6 +95,9 @@ public sealed class ApiFunctions(PublicApiPipeline api)
     [Function("RecordPaymentPromise")]
     public Task RecordPaymentPromise([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/invoices/{invoiceId}/promises")] HttpRequest request) => api.ServeAsync(request);
 
+    [Function("RequestPaymentExtension")]
+    public Task RequestPaymentExtension([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/invoices/{invoiceId}/extensions")] HttpRequest request) => api.ServeAsync(request);
+
     [Function("ListCustomerInvoices")]
     public Task ListCustomerInvoices([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/customers/{customerId}/invoices")] HttpRequest request) => api.ServeAsync(request);
 

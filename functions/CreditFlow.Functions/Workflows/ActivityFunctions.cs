@@ -71,6 +71,9 @@ public sealed class ActivityFunctions(WorkflowCatalog workflows)
     public Task<object?> NotifyErp([ActivityTrigger] JsonElement? input, FunctionContext context) => workflows.RunActivityAsync(nameof(NotifyErp), input, context);
 
     // Dunning
+    [Function(nameof(RecordPaymentExtension))]
+    public Task<object?> RecordPaymentExtension([ActivityTrigger] JsonElement? input, FunctionContext context) => workflows.RunActivityAsync(nameof(RecordPaymentExtension), input, context);
+
     [Function(nameof(TakeDunningSteps))]
     public Task<object?> TakeDunningSteps([ActivityTrigger] JsonElement? input, FunctionContext context) => workflows.RunActivityAsync(nameof(TakeDunningSteps), input, context);
 }

@@ -22,6 +22,9 @@ public sealed class OrchestratorFunctions(WorkflowCatalog workflows)
     [Function(nameof(OrderHoldWorkflow))]
     public Task<object?> OrderHoldWorkflow([OrchestrationTrigger] TaskOrchestrationContext context) => workflows.RunOrchestratorAsync(nameof(OrderHoldWorkflow), context);
 
+    [Function(nameof(PaymentExtensionWorkflow))]
+    public Task<object?> PaymentExtensionWorkflow([OrchestrationTrigger] TaskOrchestrationContext context) => workflows.RunOrchestratorAsync(nameof(PaymentExtensionWorkflow), context);
+
     [Function(nameof(DunningWorkflow))]
     public Task<object?> DunningWorkflow([OrchestrationTrigger] TaskOrchestrationContext context) => workflows.RunOrchestratorAsync(nameof(DunningWorkflow), context);
 }

@@ -32,7 +32,8 @@ internal sealed record InvoiceView(
     IReadOnlyList<StepView> Steps,
     IReadOnlyList<PaymentView> Payments,
     IReadOnlyList<DisputeView> Disputes,
-    IReadOnlyList<PromiseView> Promises)
+    IReadOnlyList<PromiseView> Promises,
+    IReadOnlyList<ExtensionView> Extensions)
 {
     public static InvoiceView From(DunningRecord r, DateOnly today)
     {
@@ -43,7 +44,8 @@ internal sealed record InvoiceView(
             r.Steps.Select(s => new StepView(s.Level, s.Code, s.DueOn, s.TakenAt, s.Done)).ToList(),
             r.Payments.Select(p => new PaymentView(p.PaidOn, p.Amount)).ToList(),
             r.Disputes.Select(d => new DisputeView(d.ClosedOn is null, d.OpenedOn, d.Reason, d.RaisedBy, d.ClosedOn, d.Resolution)).ToList(),
-            r.Promises.Select(p => new PromiseView(p.MadeOn, p.PromisedDate, p.Amount)).ToList());
+            r.Promises.Select(p => new PromiseView(p.MadeOn, p.PromisedDate, p.Amount)).ToList(),
+            r.Extensions.Select(e => new ExtensionView(e.RequestId, e.RequestedOn, e.FromDueDate, e.ToDueDate, e.Reason, e.RequestedBy, e.Outcome, e.DecidedBy, e.Comment)).ToList());
     }
 }
 
@@ -63,3 +65,7 @@ internal sealed record DisputeView(bool Open, DateOnly OpenedOn, string Reason, 
 
 /// <summary>A promise to pay; <paramref name="Amount"/> null for the whole open amount.</summary>
 internal sealed record PromiseView(DateOnly MadeOn, DateOnly PromisedDate, Money? Amount);
+
+/// <summary>A request to pay later: Pending until the credit manager decides, then Approved (the due date moved) or Rejected.</summary>
+internal sealed record ExtensionView(
+    string RequestId, DateOnly RequestedOn, DateOnly FromDueDate, DateOnly ToDueDate, string Reason, string RequestedBy, string Outcome, string? DecidedBy, string? Comment);

@@ -33,6 +33,7 @@ internal static partial class ReceivablesApi
             .WithSummary("One invoice: amount, paid, open, days overdue, where dunning stands, every step taken, payments, disputes and promises.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         MapCustomerWord(invoices);
+        MapExtensions(invoices);
 
         app.MapGet("/api/customers/{customerId}/invoices", ListForCustomerAsync)
             .WithTags("Invoices")

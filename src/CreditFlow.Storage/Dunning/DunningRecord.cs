@@ -45,6 +45,12 @@ public sealed record DunningRecord(
     /// <summary>What dunning has seen paid so far.</summary>
     public Money Paid => Payments.Aggregate(Money.Zero(Amount.Currency), (sum, p) => sum + p.Amount);
 
+    /// <summary>Requests to pay later, each approved or rejected through approval (an approved one moved <see cref="DueDate"/>).</summary>
+    public IReadOnlyList<PaymentExtension> Extensions { get; init; } = [];
+
+    /// <summary>The request still waiting for approval, if any.</summary>
+    public PaymentExtension? PendingExtension => Extensions.FirstOrDefault(e => e.Outcome == PaymentExtension.Pending);
+
     /// <summary>True when the step with <paramref name="code"/> was taken.</summary>
     public bool HasTaken(string code) => Steps.Any(s => s.Code == code);
 }
@@ -79,4 +85,22 @@ public sealed record DunningStanding(string Status, int Level, string? NextStep,
 
     /// <summary>True once the ladder has ended for this invoice (paid, or every step taken).</summary>
     public bool Ended => Status is nameof(DunningStatus.Settled) or nameof(DunningStatus.Completed);
+}
+
+/// <summary>A request to pay an invoice later, decided through approval.</summary>
+/// <param name="RequestId">Its id; the approval workflow's instance is named after it.</param>
+/// <param name="RequestedOn">When it was asked for.</param>
+/// <param name="FromDueDate">The due date it would move.</param>
+/// <param name="ToDueDate">The due date asked for.</param>
+/// <param name="Reason">Why the customer needs it.</param>
+/// <param name="RequestedBy">Who recorded it.</param>
+/// <param name="Outcome"><see cref="Pending"/>, Approved or Rejected.</param>
+/// <param name="DecidedBy">Who decided.</param>
+/// <param name="Comment">The approver's comment.</param>
+public sealed record PaymentExtension(
+    string RequestId, DateOnly RequestedOn, DateOnly FromDueDate, DateOnly ToDueDate, string Reason, string RequestedBy,
+    string Outcome = PaymentExtension.Pending, string? DecidedBy = null, string? Comment = null)
+{
+    /// <summary>Waiting for approval.</summary>
+    public const string Pending = "Pending";
 }

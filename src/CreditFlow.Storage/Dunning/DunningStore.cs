@@ -113,6 +113,7 @@ public sealed class DunningStore(TableClient table)
         ["Disputes"] = JsonSerializer.Serialize(r.Disputes, Json),
         ["Promises"] = JsonSerializer.Serialize(r.Promises.Select(p => new StoredPromise(p.MadeOn, p.PromisedDate, p.Amount?.Amount.ToString(CultureInfo.InvariantCulture))), Json),
         ["Steps"] = JsonSerializer.Serialize(r.Steps, Json),
+        ["Extensions"] = JsonSerializer.Serialize(r.Extensions, Json),
         ["Status"] = r.Standing.Status,
         ["Level"] = r.Standing.Level,
         ["NextStep"] = r.Standing.NextStep,
@@ -143,7 +144,10 @@ public sealed class DunningStore(TableClient table)
                 e.GetString("NextDueOn") is { } next ? DateOnly.ParseExact(next, "O", CultureInfo.InvariantCulture) : null,
                 e.GetString("Open") is { } open ? decimal.Parse(open, CultureInfo.InvariantCulture) : null,
                 e.GetDateTimeOffset("LookedAt")),
-            e.ETag.ToString());
+            e.ETag.ToString())
+        {
+            Extensions = JsonSerializer.Deserialize<PaymentExtension[]>(e.GetString("Extensions") ?? "[]", Json) ?? [],
+        };
     }
 
     // Amounts as invariant strings: a decimal must not pass through a double on its way to storage.

@@ -1,9 +1,11 @@
+using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Dunning;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Storage.Dunning;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Storage.Tasks;
+using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Dunning;
 using CreditFlow.Workflows.OrderCheck;
 using CreditFlow.Workflows.Tests.Testing;
@@ -166,6 +168,38 @@ public sealed class DunningWorkflowTests : IAsyncLifetime
         await _host.CompletionAsync(second.InstanceId);
         Assert.False((await Ledger()).Terms.LimitFrozen);
         Assert.Contains(await _host.Store.Decisions.ListForCustomerAsync("cust-1"), d => d.What == "credit limit freeze lifted" && d.Why.StartsWith("invoice inv-froze-2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ExtensionApprovedByTheCreditManager_MovesTheDueDate_TheNoticeFollowsIt()
+    {
+        var invoice = await BookAsync("inv-later");
+        await PassToAsync(invoice, new DateOnly(2026, 2, 1), level: 2);
+
+        var (record, refused) = await _host.Get<PaymentExtensions>().RequestAsync("inv-later", new DateOnly(2026, 3, 1), "seasonal cash shortfall", "Wang Li (sales)", new DateOnly(2026, 2, 1), CancellationToken.None);
+        Assert.Null(refused);
+        Assert.Equal(PaymentExtension.Pending, record!.PendingExtension!.Outcome);
+        var again = await _host.Get<PaymentExtensions>().RequestAsync("inv-later", new DateOnly(2026, 3, 5), "again", "Wang Li (sales)", new DateOnly(2026, 2, 1), CancellationToken.None);
+        Assert.Equal(PaymentExtensions.Refusal.AlreadyPending, again.Refused);
+
+        var request = new PaymentExtensionRequest("cust-1", "cust-1", "inv-later", record.PendingExtension.RequestId, default, default, TenThousand, string.Empty, string.Empty);
+        var approval = request.InstanceId + "|approval";
+        var pending = await _host.WaitForStatusAsync<PendingApproval>(approval, p => p.Role == CreditRole.CreditManager);
+        await _host.Client.RaiseEventAsync(approval, ApprovalEvents.Decision, new ApprovalDecision(pending.Step, ApprovalOutcome.Approved, null, "one month, once", pending.ApproverEmail, pending.Role, _host.Now));
+        Assert.Equal("Approved", (await _host.CompletionAsync(request.InstanceId)).ReadOutputAs<string>());
+
+        var moved = await Record(invoice);
+        Assert.Equal(new DateOnly(2026, 3, 1), moved.DueDate);
+        Assert.Equal("Approved", Assert.Single(moved.Extensions).Outcome);
+        Assert.Equal(new DateOnly(2026, 3, 1), (await Ledger()).Exposure!.OpenInvoices.Single(i => i.InvoiceId == "inv-later").DueDate);
+        Assert.Contains(await _host.Store.Decisions.ListForCustomerAsync("cust-1"), d => d.What.StartsWith("payment extension approved: invoice inv-later due 2026-03-01", StringComparison.Ordinal));
+
+        // The notice of 4 February is now due on 1 March.
+        var waiting = await _host.WaitForStatusAsync<DunningProgress>(invoice.InstanceId, p => p.NextStep == "payment-notice" && p.NextLookAt?.Month == 3);
+        Assert.Equal(new DateTimeOffset(2026, 3, 1, 1, 0, 0, TimeSpan.Zero), waiting.NextLookAt);
+        _host.Clock.SetUtcNow(new DateTimeOffset(2026, 2, 10, 1, 0, 0, TimeSpan.Zero));
+        await PassToAsync(invoice, new DateOnly(2026, 3, 1), level: 3);
+        Assert.Equal("Payment due today: invoice inv-later, 10,000.00 CNY", _host.Mail.To(Mailbox)[^1].Subject);
     }
 
     [Fact]

@@ -21,14 +21,17 @@ public static class DunningServices
         services.TryAddSingleton<DunningContacts>();
         services.TryAddSingleton<DunningSteps>();
         services.TryAddSingleton<InvoiceDunning>();
+        services.TryAddSingleton<PaymentExtensions>();
         return services;
     }
 }
 
-/// <summary>The dunning orchestration and its activity.</summary>
+/// <summary>The dunning orchestrations and their activities.</summary>
 internal static class DunningRegistration
 {
     public static void Register(DurableTaskRegistry registry) => registry
         .AddOrchestrator<DunningWorkflow>()
-        .AddActivity<TakeDunningSteps>();
+        .AddActivity<TakeDunningSteps>()
+        .AddOrchestrator<PaymentExtensionWorkflow>()
+        .AddActivity<RecordPaymentExtension>();
 }

@@ -96,11 +96,16 @@ public sealed class DunningSteps(
             await LiftFreezeIfClearAsync(record with { Steps = taken }, look.At, cancellationToken);
         }
 
-        var nextLook = state.NextDueOn is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.FromTimeSpan(options.Value.StepTimeOfDay)), TimeSpan.Zero) : (DateTimeOffset?)null;
+        // A step taken before a due date moved (an extension) is not taken again: the next step is the first not taken.
+        var next = state.Status == DunningStatus.Running
+            ? state.Schedule.Skip(state.Level).FirstOrDefault(s => s.DueOn is not null && taken.All(t => t.Code != s.Step.Code)) ?? state.Next
+            : state.Next;
+        var nextDue = state.Status == DunningStatus.Running ? next?.DueOn : state.NextDueOn;
+        var nextLook = nextDue is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.FromTimeSpan(options.Value.StepTimeOfDay)), TimeSpan.Zero) : (DateTimeOffset?)null;
         var ended = state.Status is DunningStatus.Settled or DunningStatus.Completed;
-        var standing = new DunningStanding(state.Status.ToString(), state.Level, state.Next?.Step.Code, state.NextDueOn, open.Amount, look.At);
+        var standing = new DunningStanding(state.Status.ToString(), state.Level, next?.Step.Code, nextDue, open.Amount, look.At);
         await invoices.SaveAsync(record with { Steps = taken, Standing = standing }, cancellationToken);
-        return new DunningProgress(state.Status.ToString(), state.Level, state.Next?.Step.Code, ended ? null : nextLook, ended);
+        return new DunningProgress(state.Status.ToString(), state.Level, next?.Step.Code, ended ? null : nextLook, ended);
     }
 
     /// <summary>
