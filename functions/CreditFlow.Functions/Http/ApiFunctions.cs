@@ -98,6 +98,9 @@ public sealed class ApiFunctions(PublicApiPipeline api)
     [Function("RequestPaymentExtension")]
     public Task RequestPaymentExtension([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/invoices/{invoiceId}/extensions")] HttpRequest request) => api.ServeAsync(request);
 
+    [Function("SubmitCollectionPlan")]
+    public Task SubmitCollectionPlan([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/invoices/{invoiceId}/collection-plans")] HttpRequest request) => api.ServeAsync(request);
+
     [Function("ListCustomerInvoices")]
     public Task ListCustomerInvoices([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/customers/{customerId}/invoices")] HttpRequest request) => api.ServeAsync(request);
 

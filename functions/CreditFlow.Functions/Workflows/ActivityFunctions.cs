@@ -74,6 +74,9 @@ public sealed class ActivityFunctions(WorkflowCatalog workflows)
     [Function(nameof(RecordPaymentExtension))]
     public Task<object?> RecordPaymentExtension([ActivityTrigger] JsonElement? input, FunctionContext context) => workflows.RunActivityAsync(nameof(RecordPaymentExtension), input, context);
 
+    [Function(nameof(RecordCollectionPlan))]
+    public Task<object?> RecordCollectionPlan([ActivityTrigger] JsonElement? input, FunctionContext context) => workflows.RunActivityAsync(nameof(RecordCollectionPlan), input, context);
+
     [Function(nameof(TakeDunningSteps))]
     public Task<object?> TakeDunningSteps([ActivityTrigger] JsonElement? input, FunctionContext context) => workflows.RunActivityAsync(nameof(TakeDunningSteps), input, context);
 }

@@ -25,6 +25,9 @@ public sealed class OrchestratorFunctions(WorkflowCatalog workflows)
     [Function(nameof(PaymentExtensionWorkflow))]
     public Task<object?> PaymentExtensionWorkflow([OrchestrationTrigger] TaskOrchestrationContext context) => workflows.RunOrchestratorAsync(nameof(PaymentExtensionWorkflow), context);
 
+    [Function(nameof(CollectionPlanWorkflow))]
+    public Task<object?> CollectionPlanWorkflow([OrchestrationTrigger] TaskOrchestrationContext context) => workflows.RunOrchestratorAsync(nameof(CollectionPlanWorkflow), context);
+
     [Function(nameof(DunningWorkflow))]
     public Task<object?> DunningWorkflow([OrchestrationTrigger] TaskOrchestrationContext context) => workflows.RunOrchestratorAsync(nameof(DunningWorkflow), context);
 }

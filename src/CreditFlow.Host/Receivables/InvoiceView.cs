@@ -33,7 +33,8 @@ internal sealed record InvoiceView(
     IReadOnlyList<PaymentView> Payments,
     IReadOnlyList<DisputeView> Disputes,
     IReadOnlyList<PromiseView> Promises,
-    IReadOnlyList<ExtensionView> Extensions)
+    IReadOnlyList<ExtensionView> Extensions,
+    IReadOnlyList<CollectionPlan> Plans)
 {
     public static InvoiceView From(DunningRecord r, DateOnly today)
     {
@@ -45,7 +46,8 @@ internal sealed record InvoiceView(
             r.Payments.Select(p => new PaymentView(p.PaidOn, p.Amount)).ToList(),
             r.Disputes.Select(d => new DisputeView(d.ClosedOn is null, d.OpenedOn, d.Reason, d.RaisedBy, d.ClosedOn, d.Resolution)).ToList(),
             r.Promises.Select(p => new PromiseView(p.MadeOn, p.PromisedDate, p.Amount)).ToList(),
-            r.Extensions.Select(e => new ExtensionView(e.RequestId, e.RequestedOn, e.FromDueDate, e.ToDueDate, e.Reason, e.RequestedBy, e.Outcome, e.DecidedBy, e.Comment)).ToList());
+            r.Extensions.Select(e => new ExtensionView(e.RequestId, e.RequestedOn, e.FromDueDate, e.ToDueDate, e.Reason, e.RequestedBy, e.Outcome, e.DecidedBy, e.Comment)).ToList(),
+            r.Plans);
     }
 }
 

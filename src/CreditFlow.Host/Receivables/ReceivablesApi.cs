@@ -34,6 +34,7 @@ internal static partial class ReceivablesApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         MapCustomerWord(invoices);
         MapExtensions(invoices);
+        MapPlans(invoices);
 
         app.MapGet("/api/customers/{customerId}/invoices", ListForCustomerAsync)
             .WithTags("Invoices")

@@ -24,6 +24,9 @@ public static class ApiKeyPolicies
     /// <summary>Recording what a customer said about an invoice: a dispute raised or resolved, a promise to pay.</summary>
     public const string RecordCustomerWord = "ApiKey.RecordCustomerWord";
 
+    /// <summary>Submitting a special collection plan for the credit manager's approval.</summary>
+    public const string SubmitCollectionPlans = "ApiKey.SubmitCollectionPlans";
+
     /// <summary>Completing a task for people with its outcome: any key, as every key carries a role.</summary>
     public const string CompleteTasks = "ApiKey.CompleteTasks";
 
@@ -42,6 +45,9 @@ public static class ApiKeyPolicies
     public static IReadOnlyList<CreditRole> RecordCustomerWordRoles { get; } =
         [CreditRole.SalesRep, CreditRole.CreditOfficer, CreditRole.CreditManager];
 
+    public static IReadOnlyList<CreditRole> SubmitCollectionPlansRoles { get; } =
+        [CreditRole.CreditOfficer, CreditRole.CreditManager];
+
     public static IReadOnlyList<CreditRole> CompleteTasksRoles { get; } = Enum.GetValues<CreditRole>();
 
     internal static AuthorizationBuilder AddApiKeyPolicies(this AuthorizationBuilder builder) => builder
@@ -51,6 +57,7 @@ public static class ApiKeyPolicies
         .AddPolicy(DecideHolds, p => RequireRoles(p, DecideHoldsRoles))
         .AddPolicy(SetOrderTerms, p => RequireRoles(p, SetOrderTermsRoles))
         .AddPolicy(RecordCustomerWord, p => RequireRoles(p, RecordCustomerWordRoles))
+        .AddPolicy(SubmitCollectionPlans, p => RequireRoles(p, SubmitCollectionPlansRoles))
         .AddPolicy(CompleteTasks, p => RequireRoles(p, CompleteTasksRoles));
 
     private static void RequireRoles(AuthorizationPolicyBuilder policy, IReadOnlyList<CreditRole> roles) =>

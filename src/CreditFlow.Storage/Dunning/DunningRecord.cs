@@ -51,6 +51,9 @@ public sealed record DunningRecord(
     /// <summary>The request still waiting for approval, if any.</summary>
     public PaymentExtension? PendingExtension => Extensions.FirstOrDefault(e => e.Outcome == PaymentExtension.Pending);
 
+    /// <summary>Special collection plans submitted for the invoice, each approved or rejected through approval.</summary>
+    public IReadOnlyList<CollectionPlan> Plans { get; init; } = [];
+
     /// <summary>True when the step with <paramref name="code"/> was taken.</summary>
     public bool HasTaken(string code) => Steps.Any(s => s.Code == code);
 }
@@ -104,3 +107,24 @@ public sealed record PaymentExtension(
     /// <summary>Waiting for approval.</summary>
     public const string Pending = "Pending";
 }
+
+/// <summary>
+/// A written special collection plan (docs/domain.md "Receivable dunning"): why the invoice is unpaid, how it will be
+/// collected, who owns it and by when, submitted by the credit officer and approved by the credit manager.
+/// </summary>
+/// <param name="PlanId">Its id; the approval workflow's instance is named after it.</param>
+/// <param name="SubmittedOn">When it was submitted.</param>
+/// <param name="Cause">Why the customer does not pay.</param>
+/// <param name="Means">How it will be collected (instalments, guarantee, offset, visit...).</param>
+/// <param name="Owner">Who carries it out.</param>
+/// <param name="Milestones">What happens by when.</param>
+/// <param name="SubmittedBy">Who submitted it.</param>
+/// <param name="Outcome">Pending, Approved or Rejected.</param>
+/// <param name="DecidedBy">Who decided.</param>
+/// <param name="Comment">The approver's comment.</param>
+public sealed record CollectionPlan(
+    string PlanId, DateOnly SubmittedOn, string Cause, string Means, string Owner, IReadOnlyList<PlanMilestone> Milestones, string SubmittedBy,
+    string Outcome = PaymentExtension.Pending, string? DecidedBy = null, string? Comment = null);
+
+/// <summary>One dated step of a collection plan.</summary>
+public sealed record PlanMilestone(DateOnly On, string What);

@@ -114,6 +114,7 @@ public sealed class DunningStore(TableClient table)
         ["Promises"] = JsonSerializer.Serialize(r.Promises.Select(p => new StoredPromise(p.MadeOn, p.PromisedDate, p.Amount?.Amount.ToString(CultureInfo.InvariantCulture))), Json),
         ["Steps"] = JsonSerializer.Serialize(r.Steps, Json),
         ["Extensions"] = JsonSerializer.Serialize(r.Extensions, Json),
+        ["Plans"] = JsonSerializer.Serialize(r.Plans, Json),
         ["Status"] = r.Standing.Status,
         ["Level"] = r.Standing.Level,
         ["NextStep"] = r.Standing.NextStep,
@@ -147,6 +148,7 @@ public sealed class DunningStore(TableClient table)
             e.ETag.ToString())
         {
             Extensions = JsonSerializer.Deserialize<PaymentExtension[]>(e.GetString("Extensions") ?? "[]", Json) ?? [],
+            Plans = JsonSerializer.Deserialize<CollectionPlan[]>(e.GetString("Plans") ?? "[]", Json) ?? [],
         };
     }
 

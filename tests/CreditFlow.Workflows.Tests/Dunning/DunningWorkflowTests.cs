@@ -203,6 +203,32 @@ public sealed class DunningWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CollectionPlanApproved_RecordedLoggedAndThePlanTaskCompleted()
+    {
+        var invoice = await BookAsync("inv-plan");
+        await PassToAsync(invoice, new DateOnly(2026, 4, 5), level: 6);
+        var planTask = Assert.Single(await Tasks.ListAsync(role: CreditRole.CreditManager), t => t.InvoiceId == "inv-plan");
+
+        var (record, refused) = await _host.Get<CollectionPlans>().SubmitAsync(
+            "inv-plan", "cash tied up in a delayed project", "three instalments, the last secured by a bank guarantee", "Chen Jing (credit officer)",
+            [new PlanMilestone(new DateOnly(2026, 4, 20), "first instalment 40%"), new PlanMilestone(new DateOnly(2026, 5, 20), "rest, guaranteed")],
+            "Chen Jing (credit officer)", new DateOnly(2026, 4, 5), CancellationToken.None);
+        Assert.Null(refused);
+        var request = new CollectionPlanRequest("cust-1", "cust-1", "inv-plan", TenThousand, record!.Plans.Single());
+        var approval = request.InstanceId + "|approval";
+        var pending = await _host.WaitForStatusAsync<PendingApproval>(approval, p => p.Role == CreditRole.CreditManager);
+        await _host.Client.RaiseEventAsync(approval, ApprovalEvents.Decision, new ApprovalDecision(pending.Step, ApprovalOutcome.Approved, null, "agreed with finance", pending.ApproverEmail, pending.Role, _host.Now));
+
+        Assert.Equal("Approved", (await _host.CompletionAsync(request.InstanceId)).ReadOutputAs<string>());
+        var plan = Assert.Single((await Record(invoice)).Plans);
+        Assert.Equal("Approved", plan.Outcome);
+        Assert.Equal("agreed with finance", plan.Comment);
+        var done = Assert.Single(await Tasks.ListAsync(completed: true), t => t.Id == planTask.Id);
+        Assert.StartsWith("plan approved by", done.Outcome, StringComparison.Ordinal);
+        Assert.Contains(await _host.Store.Decisions.ListForCustomerAsync("cust-1"), d => d.What.StartsWith("special collection plan approved for invoice inv-plan", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task CreditNoteForPartThenPaymentOfTheRest_Settled()
     {
         var invoice = await BookAsync("inv-credit");

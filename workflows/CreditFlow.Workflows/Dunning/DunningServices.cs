@@ -22,6 +22,7 @@ public static class DunningServices
         services.TryAddSingleton<DunningSteps>();
         services.TryAddSingleton<InvoiceDunning>();
         services.TryAddSingleton<PaymentExtensions>();
+        services.TryAddSingleton<CollectionPlans>();
         return services;
     }
 }
@@ -33,5 +34,7 @@ internal static class DunningRegistration
         .AddOrchestrator<DunningWorkflow>()
         .AddActivity<TakeDunningSteps>()
         .AddOrchestrator<PaymentExtensionWorkflow>()
-        .AddActivity<RecordPaymentExtension>();
+        .AddActivity<RecordPaymentExtension>()
+        .AddOrchestrator<CollectionPlanWorkflow>()
+        .AddActivity<RecordCollectionPlan>();
 }
