@@ -20,7 +20,10 @@ public sealed class VersioningTests(AzuriteFixture storage) : IClassFixture<Azur
 
         await using var both = await v1.StartAnotherWorkerAsync(storage.Azurite, r => r.AddOrchestrator<ChangingUnversioned>().AddOrchestrator<ChangingV2Registered>());
         var fresh = await both.Client.ScheduleNewOrchestrationInstanceAsync("Changing");
-        await both.WaitForHistoryAsync(fresh, h => h.OfType<TaskCompleted>().Any());
+
+        // Bounded by a lease's lapse (30 s) and more: on a loaded machine (the whole suite on 2 cores) the first worker's
+        // release of its partitions may not land, and the second then takes them over only when the leases run out.
+        await both.WaitForHistoryAsync(fresh, h => h.OfType<TaskCompleted>().Any(), TimeSpan.FromSeconds(90));
         await both.Client.RaiseEventAsync(old, "Continue");
         await both.Client.RaiseEventAsync(fresh, "Continue");
 
