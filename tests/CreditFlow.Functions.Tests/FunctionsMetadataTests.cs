@@ -50,12 +50,13 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void HoldSweep_IsATimerFunction_OnTheHostsInterval()
+    public void ThePeriodicWork_AreTimerFunctions_OnTheHostsIntervals()
     {
-        var sweep = Assert.Single(FunctionsApp.Functions, f => f.Trigger == "timerTrigger");
+        var timers = FunctionsApp.Functions.Where(f => f.Trigger == "timerTrigger").ToDictionary(f => f.Name);
 
-        Assert.Equal("SweepUnstartedHolds", sweep.Name);
-        Assert.Equal(new HoldStartOptions().HoldSweepInterval, EveryMinutes(sweep.Schedule!));
+        Assert.Equal(["EscalateOverdueTasks", "SweepUnstartedHolds"], timers.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(new HoldStartOptions().HoldSweepInterval, EveryMinutes(timers["SweepUnstartedHolds"].Schedule!));
+        Assert.Equal(new CreditFlow.Workflows.Dunning.DunningOptions().TaskEscalationInterval, EveryMinutes(timers["EscalateOverdueTasks"].Schedule!));
     }
 
     [Fact]

@@ -17,6 +17,7 @@ namespace CreditFlow.Storage.Tasks;
 /// <param name="CompletedBy">Who completed it.</param>
 /// <param name="CompletedAt">When.</param>
 /// <param name="ETag">The row's version; null before it is stored.</param>
+/// <param name="EscalatedAt">When its lateness was reported up; null until then (once per task).</param>
 public sealed record CreditTask(
     string Id,
     string Title,
@@ -28,7 +29,8 @@ public sealed record CreditTask(
     string? Outcome = null,
     string? CompletedBy = null,
     DateTimeOffset? CompletedAt = null,
-    string? ETag = null)
+    string? ETag = null,
+    DateTimeOffset? EscalatedAt = null)
 {
     /// <summary>True until completed.</summary>
     public bool IsOpen => CompletedAt is null;

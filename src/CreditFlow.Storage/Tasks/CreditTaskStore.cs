@@ -108,6 +108,28 @@ public sealed class CreditTaskStore(TableClient table)
         return done with { ETag = null };
     }
 
+    /// <summary>Marks an open task as escalated at <paramref name="at"/>, under the ETag it was read with.</summary>
+    /// <exception cref="ConcurrencyConflictException">It changed, or was completed, since it was read.</exception>
+    public async Task<CreditTask> MarkEscalatedAsync(CreditTask task, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (!task.IsOpen || task.ETag is null)
+        {
+            throw new InvalidOperationException($"Task '{task.Id}' is not an open task read from storage.");
+        }
+
+        try
+        {
+            var escalated = task with { EscalatedAt = at };
+            var response = await table.UpdateEntityAsync(ToEntity(Open, escalated), new ETag(task.ETag), TableUpdateMode.Replace, cancellationToken);
+            return escalated with { ETag = response.Headers.ETag?.ToString() };
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            throw StorageErrors.Conflict("task", task.Id, e);
+        }
+    }
+
     private static TableEntity ToEntity(string partition, CreditTask t) => new(partition, TableKeys.Check(t.Id, "taskId"))
     {
         ["Title"] = t.Title,
@@ -119,6 +141,7 @@ public sealed class CreditTaskStore(TableClient table)
         ["Outcome"] = t.Outcome,
         ["CompletedBy"] = t.CompletedBy,
         ["CompletedAt"] = t.CompletedAt,
+        ["EscalatedAt"] = t.EscalatedAt,
     };
 
     private static CreditTask ToTask(TableEntity e) => new(
@@ -132,5 +155,6 @@ public sealed class CreditTaskStore(TableClient table)
         e.GetString("Outcome"),
         e.GetString("CompletedBy"),
         e.GetDateTimeOffset("CompletedAt"),
-        e.PartitionKey == Open ? e.ETag.ToString() : null);
+        e.PartitionKey == Open ? e.ETag.ToString() : null,
+        e.GetDateTimeOffset("EscalatedAt"));
 }

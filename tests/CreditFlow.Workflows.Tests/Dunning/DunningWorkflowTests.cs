@@ -229,6 +229,24 @@ public sealed class DunningWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SalesCallLeftOpenPastItsDeadline_TheCreditManagerIsToldOnce()
+    {
+        var invoice = await BookAsync("inv-late-call");
+        await PassToAsync(invoice, new DateOnly(2026, 2, 5), level: 4);
+        var escalations = _host.Get<CreditFlow.Workflows.Tasks.TaskEscalations>();
+        Assert.Equal(0, await escalations.EscalateAsync(_host.Now.AddHours(23), CancellationToken.None)); // still within its day
+
+        var late = _host.Now.AddDays(2);
+        Assert.Equal(1, await escalations.EscalateAsync(late, CancellationToken.None));
+        Assert.Equal(0, await escalations.EscalateAsync(late.AddHours(1), CancellationToken.None));
+
+        var told = Assert.Single(_host.Mail.To("credit-manager@creditflow.local"));
+        Assert.StartsWith("Overdue task (SalesRep): Call cust-1 about invoice inv-late-call", told.Subject, StringComparison.Ordinal);
+        Assert.Contains("1 day(s) overdue", told.TextBody, StringComparison.Ordinal);
+        Assert.Equal(late, Assert.Single(await Tasks.ListAsync(role: CreditRole.SalesRep), t => t.InvoiceId == "inv-late-call").EscalatedAt);
+    }
+
+    [Fact]
     public async Task CreditNoteForPartThenPaymentOfTheRest_Settled()
     {
         var invoice = await BookAsync("inv-credit");

@@ -15,6 +15,10 @@ public sealed class DunningOptions
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan TaskDeadline { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>How often open tasks are checked for being overdue (each is reported up once). Default 15 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan TaskEscalationInterval { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Where dunning mails go when the customer left no contact, and the credit department's own copy of warnings.</summary>
     [Required]
     [EmailAddress]

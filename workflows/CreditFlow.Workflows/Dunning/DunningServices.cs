@@ -1,8 +1,10 @@
 using CreditFlow.Domain.Dunning;
+using CreditFlow.Workflows.Tasks;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace CreditFlow.Workflows.Dunning;
 
@@ -10,8 +12,9 @@ namespace CreditFlow.Workflows.Dunning;
 public static class DunningServices
 {
     /// <summary>
-    /// Binds <c>Dunning</c> (validated at start) and adds <see cref="DunningSteps"/>, <see cref="InvoiceDunning"/> and
-    /// the shipped ladder (a deployment that tunes it registers its own first). Storage comes from <c>AddDunningStorage</c>.
+    /// Binds <c>Dunning</c> (validated at start) and adds <see cref="DunningSteps"/>, <see cref="InvoiceDunning"/>, the
+    /// requests to pay later and collection plans, the overdue-task escalator (a background round) and the shipped ladder
+    /// (a deployment that tunes it registers its own first). Storage comes from <c>AddDunningStorage</c>.
     /// </summary>
     public static IServiceCollection AddDunning(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,6 +26,9 @@ public static class DunningServices
         services.TryAddSingleton<InvoiceDunning>();
         services.TryAddSingleton<PaymentExtensions>();
         services.TryAddSingleton<CollectionPlans>();
+        services.TryAddSingleton<TaskEscalations>();
+        services.TryAddSingleton<TaskEscalator>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<TaskEscalator>());
         return services;
     }
 }
