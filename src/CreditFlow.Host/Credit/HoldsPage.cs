@@ -10,6 +10,7 @@ using CreditFlow.Host.Admin;
 using CreditFlow.Host.Erp;
 using CreditFlow.Host.Pages;
 using CreditFlow.Host.Security;
+using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Orders;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -42,12 +43,13 @@ internal static class HoldsPage
     }
 
     public static async Task<IResult> ShowAsync(
-        HttpContext http, HoldRepository holds, AuthorityMatrix authority, TimeProvider clock, string? status, string? customer, string? minAgeHours, string? approverRole)
+        HttpContext http, HoldRepository holds, CustomerRepository customers, AuthorityMatrix authority, TimeProvider clock, string? status, string? customer, string? minAgeHours, string? approverRole)
     {
         var user = CreditGuard.User(http);
         var errors = new Dictionary<string, string[]>();
         var query = HoldsApi.Query(clock, status ?? "open", customer, minAgeHours, approverRole, errors);
         var list = errors.Count == 0 ? await holds.ListAsync(query, http.RequestAborted) : [];
+        var names = await NamesAsync(list, customers, http.RequestAborted);
         var back = Path + http.Request.QueryString;
         var body = new StringBuilder("<h1>Held orders and shipments</h1>");
         if (!user.MayDecideHolds)
@@ -69,12 +71,16 @@ internal static class HoldsPage
         body.Append("<table id=\"holds\"><tr><th>held</th><th>customer</th><th>what</th><th>amount / at stake</th><th>approver</th><th>reasons</th><th>status / decide</th></tr>");
         foreach (var hold in list)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<tr data-hold=\"{Html.E(hold.HoldId)}\"><td>{Html.Time(hold.HeldAt)}</td><td>{Html.E(hold.CustomerId)}</td>")
+            var name = hold.CustomerName ?? names.GetValueOrDefault(hold.CustomerId);
+            var who = name is null ? Html.E(hold.CustomerId) : $"<b>{Html.E(name)}</b><br><span class=\"mono muted\">{Html.E(hold.CustomerId)}</span>";
+            body.Append(CultureInfo.InvariantCulture, $"<tr data-hold=\"{Html.E(hold.HoldId)}\"><td>{Html.Time(hold.HeldAt)}</td><td class=\"customer\">{who}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td>{Html.E(hold.Kind.ToString().ToLowerInvariant())} <span class=\"mono\">{Html.E(hold.DocumentId)}</span><br><span class=\"mono muted\">{Html.E(hold.HoldId)}</span></td>")
                 .Append(CultureInfo.InvariantCulture, $"<td>{Html.E(hold.Amount.ToString())}<br><span class=\"muted\">{Html.E(hold.AmountAtStake.ToString())}</span></td>")
                 .Append(CultureInfo.InvariantCulture, $"<td>{Html.E(hold.ApproverRole.ToString())}</td><td><ul>")
                 .AppendJoin(string.Empty, hold.Reasons.Select(r => $"<li>{Html.E(r)}</li>"))
-                .Append("</ul></td><td>");
+                .Append("</ul>")
+                .Append(Facts(hold))
+                .Append("</td><td>");
             if (hold.Status != HoldStatus.Open)
             {
                 body.Append(CultureInfo.InvariantCulture, $"{Html.E(hold.Status.ToString())} by {Html.E(hold.DecidedBy)} {Html.Time(hold.DecidedAt)}<br><span class=\"muted\">{Html.E(hold.Comment)}</span>");
@@ -87,7 +93,7 @@ internal static class HoldsPage
             {
                 body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"{Path}/{Html.U(hold.HoldId)}/decision\">")
                     .Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"back\" value=\"{Html.E(back)}\">")
-                    .Append("<label>comment <input name=\"comment\" maxlength=\"2000\"></label> ")
+                    .Append("<label>comment <input name=\"comment\" maxlength=\"2000\" placeholder=\"required to reject\"></label> ")
                     .Append("<button name=\"outcome\" value=\"release\">Release</button> <button name=\"outcome\" value=\"reject\">Reject</button></form>");
             }
             else
@@ -127,6 +133,12 @@ internal static class HoldsPage
             return CreditHtml.RedirectWith(http, back, Flash.Error($"The form named the decider, which the signed-in user now is ({user.Name}, {user.Role}). Nothing was sent; decide again from this page."));
         }
 
+        if (string.Equals(form["outcome"], "reject", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(form["comment"]))
+        {
+            // As on the approval page: a stop on an order is explained to whoever reads the decision log and the ERP.
+            return CreditHtml.RedirectWith(http, back, Flash.Error($"A rejection needs a comment saying why: write it beside Reject for {holdId}. Nothing was sent."));
+        }
+
         var result = await HoldsApi.DecideAsAsync(holdId, new HoldDecisionBody(form["outcome"], form["comment"]), user.Name, user.Role, holds, authority, client, http.RequestAborted);
         var message = result.Result switch
         {
@@ -139,6 +151,34 @@ internal static class HoldsPage
             var other => throw new InvalidOperationException($"Unexpected result {other.GetType().Name}."),
         };
         return CreditHtml.RedirectWith(http, back, message);
+    }
+
+    /// <summary>The customers' names for the holds that do not carry one (held before names were kept), by id.</summary>
+    private static async Task<Dictionary<string, string>> NamesAsync(IEnumerable<HoldRecord> holds, CustomerRepository customers, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var id in holds.Where(h => h.CustomerName is null).Select(h => h.CustomerId).Distinct(StringComparer.Ordinal))
+        {
+            if (await customers.GetAsync(id, cancellationToken) is { } customer)
+            {
+                names[id] = customer.Value.Name;
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>The limit, the exposure's parts, the amount at stake and the remedies, as the approval page shows them.</summary>
+    private static string Facts(HoldRecord hold)
+    {
+        var shown = hold.Facts.Where(f => f.Key is not ("customer" or "order" or "shipment")).ToList();
+        if (shown.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var rows = string.Concat(shown.Select(f => $"<tr><th>{Html.E(f.Key)}</th><td>{Html.E(f.Value)}</td></tr>"));
+        return $"<details class=\"facts\"><summary>Exposure and remedies</summary><table>{rows}</table></details>";
     }
 
     private static string DecidingRoles =>

@@ -27,4 +27,11 @@ public sealed record HoldRecord(
     DateTimeOffset HeldAt,
     DateTimeOffset? DecidedAt = null,
     string? DecidedBy = null,
-    string? Comment = null);
+    string? Comment = null)
+{
+    /// <summary>The customer's name when known when the hold started (older rows: null, show the id).</summary>
+    public string? CustomerName { get; init; }
+
+    /// <summary>What the approver sees beside the reasons: the limit, the exposure's parts, the amount at stake, the remedies.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Facts { get; init; } = [];
+}

@@ -195,6 +195,16 @@ public sealed class HoldRepository
             ["DecidedBy"] = h.DecidedBy,
             ["Comment"] = h.Comment,
         };
+        if (h.CustomerName is not null)
+        {
+            entity["CustomerName"] = h.CustomerName;
+        }
+
+        if (h.Facts.Count > 0)
+        {
+            entity["Facts"] = JsonSerializer.Serialize(h.Facts.Select(f => new[] { f.Key, f.Value }));
+        }
+
         MoneyColumns.Write(entity, "Amount", h.Amount);
         MoneyColumns.Write(entity, "AtStake", h.AmountAtStake);
         return entity;
@@ -214,5 +224,9 @@ public sealed class HoldRepository
         e.GetDateTimeOffset("HeldAt")!.Value,
         e.GetDateTimeOffset("DecidedAt"),
         e.GetString("DecidedBy"),
-        e.GetString("Comment"));
+        e.GetString("Comment"))
+    {
+        CustomerName = e.GetString("CustomerName"),
+        Facts = (JsonSerializer.Deserialize<string[][]>(e.GetString("Facts") ?? "[]") ?? []).Select(f => new KeyValuePair<string, string>(f[0], f[1])).ToArray(),
+    };
 }

@@ -109,6 +109,36 @@ public sealed class HoldsPageTests(ErpHost erp)
     }
 
     [Fact]
+    public async Task List_NamesTheCustomer_AndShowsTheExposureAndRemediesTheApproverSees()
+    {
+        var (customer, holdId) = await HeldOrderAsync(name: "Foshan Lucky Ceramics Co.");
+        using var browser = await SignedInAsync(ManagerKey);
+
+        using var list = await browser.GetAsync(new Uri($"/credit/holds?customer={customer}", UriKind.Relative));
+        var html = await list.Content.ReadAsStringAsync();
+
+        Assert.Contains("<b>Foshan Lucky Ceramics Co.</b>", html, StringComparison.Ordinal);
+        Assert.Contains("<summary>Exposure and remedies</summary>", html, StringComparison.Ordinal);
+        Assert.Contains("<th>credit limit</th><td>100,000.00 CNY</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<th>remedy</th>", html, StringComparison.Ordinal);
+        var approval = await erp.Host.Services.GetRequiredService<DurableTaskClient>().GetInstanceAsync(holdId + "-approval", getInputsAndOutputs: true);
+        Assert.Contains("of Foshan Lucky Ceramics Co.", approval!.SerializedInput, StringComparison.Ordinal); // the approval mail's title names it too
+    }
+
+    [Fact]
+    public async Task Reject_WithoutAComment_IsRefusedWithWhy_AndTheHoldStaysOpen()
+    {
+        var (customer, holdId) = await HeldOrderAsync();
+        using var browser = await SignedInAsync(ManagerKey);
+
+        using var posted = await DecideAsync(browser, holdId, "reject", " ", back: $"/credit/holds?customer={customer}");
+        using var page = await FollowAsync(browser, posted);
+
+        Assert.Contains("A rejection needs a comment saying why", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HoldStatus.Open, (await Holds.GetAsync(holdId))!.Status);
+    }
+
+    [Fact]
     public async Task Release_ByManagerFromThePage_HoldReleasedAsTheManager_ErpToldReleased()
     {
         var (customer, holdId) = await HeldOrderAsync();
@@ -386,9 +416,14 @@ public sealed class HoldsPageTests(ErpHost erp)
     private HoldRepository Holds => erp.Host.Services.GetRequiredService<HoldRepository>();
 
     /// <summary>A customer with a 100,000 limit and a held 120,000 order (the manager's to decide), its hold waiting.</summary>
-    private async Task<(string Customer, string HoldId)> HeldOrderAsync()
+    private async Task<(string Customer, string HoldId)> HeldOrderAsync(string? name = null)
     {
         var customer = await erp.CustomerAsync(100_000m);
+        if (name is not null)
+        {
+            await erp.Store.Customers.CreateAsync(new CreditFlow.Storage.Customers.Customer(customer, name, "REG-" + customer, null, "ceramics", ErpHost.Start));
+        }
+
         var answer = await ErpHost.JsonOf(await erp.PostAsync("orders", ErpHost.Order(customer, "o-" + customer, 120_000m)));
         var holdId = answer.GetProperty("holdId").GetString()!;
         Assert.Equal("CreditManager", answer.GetProperty("approverRole").GetString());

@@ -33,6 +33,9 @@ public sealed record HoldInput(
 
     /// <summary>The approval sub-instance of the hold.</summary>
     public string ApprovalInstanceId => HoldId + "-approval";
+
+    /// <summary>The customer's name, looked up when the hold's workflow starts (off the webhook's path); null before, or when unknown.</summary>
+    public string? CustomerName { get; init; }
 }
 
 /// <summary>Retry of the ERP callback: attempts in all, first wait (doubling), longest wait.</summary>

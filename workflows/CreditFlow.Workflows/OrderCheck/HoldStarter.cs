@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using CreditFlow.Domain.OrderCheck;
+using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Orders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -28,6 +29,7 @@ namespace CreditFlow.Workflows.OrderCheck;
 public sealed partial class HoldStarter(
     HoldRepository holds,
     CustomerLedgerStore ledgers,
+    CustomerRepository customers,
     DurableTaskClient client,
     TimeProvider clock,
     IOptions<HoldStartOptions> options,
@@ -196,6 +198,7 @@ public sealed partial class HoldStarter(
     /// <summary>Starts the hold's workflow and marks its row started; false when an instance already existed.</summary>
     private async Task<bool> StartAsync(HoldInput hold, CancellationToken cancellationToken)
     {
+        hold = await NamedAsync(hold, cancellationToken);
         bool created;
         try
         {
@@ -214,7 +217,23 @@ public sealed partial class HoldStarter(
     }
 
     private static HoldRecord Row(HoldInput hold) => new(
-        hold.HoldId, hold.CustomerId, hold.Kind, hold.DocumentId, hold.OrderId, hold.Amount, hold.AmountAtStake, hold.ApproverRole, hold.Reasons, HoldStatus.Open, hold.HeldAt);
+        hold.HoldId, hold.CustomerId, hold.Kind, hold.DocumentId, hold.OrderId, hold.Amount, hold.AmountAtStake, hold.ApproverRole, hold.Reasons, HoldStatus.Open, hold.HeldAt)
+    {
+        CustomerName = hold.CustomerName,
+        Facts = hold.Facts,
+    };
+
+    /// <summary>The hold with its customer's name, so the approver's mail and the worklist name the customer; unchanged when unknown.</summary>
+    private async Task<HoldInput> NamedAsync(HoldInput hold, CancellationToken cancellationToken)
+    {
+        if (hold.CustomerName is not null)
+        {
+            return hold;
+        }
+
+        var customer = await customers.GetAsync(hold.CustomerId, cancellationToken);
+        return customer is null ? hold : hold with { CustomerName = customer.Value.Name };
+    }
 
     [LoggerMessage(EventId = 7111, Level = LogLevel.Warning, Message = "Hold {HoldId} could not be started or withdrawn now; the sweep will settle it")]
     private static partial void LogSettleFailed(ILogger logger, Exception exception, string holdId);

@@ -133,12 +133,15 @@ public sealed class OrderHoldWorkflow : TaskOrchestrator<HoldInput, HoldVerdict>
     private static ApprovalRequest ApprovalRequestFor(HoldInput input)
     {
         var what = input.Kind == ErpDocumentKind.Order ? "order" : "shipment";
+
+        // Holds started before names were looked up carry none: they keep the id, as their approval already shows.
+        var customer = input.CustomerName ?? input.CustomerId;
         return new ApprovalRequest(
             "order hold",
             input.HoldId,
             input.CustomerId,
-            input.CustomerId,
-            $"Held {what} {input.DocumentId} of {input.CustomerId}: {input.Amount}",
+            customer,
+            $"Held {what} {input.DocumentId} of {customer}: {input.Amount}",
             input.Amount,
             1,
             input.ApproverRole,
