@@ -22,6 +22,9 @@ public sealed class RehearsalClock : TimeProvider
         _offsetTicks = store.Read().Ticks;
     }
 
+    /// <summary>The real time, for what must not move with a rehearsal (the ERP's signature window).</summary>
+    public DateTimeOffset RealNow => _real.GetUtcNow();
+
     /// <summary>How far ahead of the real time business time is.</summary>
     public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
 

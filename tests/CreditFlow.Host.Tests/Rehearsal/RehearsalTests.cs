@@ -19,6 +19,7 @@ public sealed class RehearsalTests
 {
     private const string AdminKey = "rehearsal-test-admin-key-0123456789abcd";
     private const string OfficerKey = "rehearsal-test-officer-key-0123456789ab";
+    private const string ErpKey = "rehearsal-test-erp-signing-key-0123456789";
 
     [Fact]
     public async Task NotConfigured_TheClockIsTheRealOne_AndTheApiAnswers404()
@@ -81,6 +82,7 @@ public sealed class RehearsalTests
             ["Demo__Seed"] = "true",
             ["Storage__Prefix"] = UniqueName.For("rehearse"),
             ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:00.5",
+            ["Erp__SigningKeys__0"] = ErpKey,
         });
         await using var host = await RunningHost.StartAsync(azurite.ConnectionString, settings, environmentName: "Development");
         var dunning = host.Services.GetRequiredService<DunningStore>();
@@ -92,6 +94,15 @@ public sealed class RehearsalTests
         await Until(async () => (await tasks.ListAsync(role: CreditRole.Legal)).Any(t => t.InvoiceId == "INV-DEMO-1003" && t.Title.Contains("is at red", StringComparison.Ordinal)), "legal's task for the red invoice");
         var ledger = await host.Services.GetRequiredService<CustomerLedgerStore>().ReadAsync("cust-demo-bright", []);
         Assert.True(ledger.Terms.LimitFrozen, "yellow froze Bright's limit on the way");
+
+        // The ERP keeps signing with the real time: its webhooks are still taken 70 business days ahead.
+        var body = System.Text.Encoding.UTF8.GetBytes("{\"paymentId\":\"PAY-REHEARSED\",\"customerId\":\"cust-demo-bright\",\"invoiceId\":\"INV-DEMO-1003\",\"amount\":{\"amount\":1000,\"currency\":\"CNY\"},\"receivedOn\":\"2026-12-05\"}");
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        using var payment = new HttpRequestMessage(HttpMethod.Post, "/api/erp/payments") { Content = new ByteArrayContent(body) };
+        payment.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        payment.Headers.Add(CreditFlow.ErpContract.ErpSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        payment.Headers.Add(CreditFlow.ErpContract.ErpSignature.SignatureHeader, CreditFlow.ErpContract.ErpSignature.Sign(ErpKey, timestamp, body));
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.SendAsync(payment)).StatusCode);
         Assert.Equal("PausedByDispute", (await dunning.GetAsync("cust-demo-bright", "INV-DEMO-1002"))!.Standing.Status);
         Assert.Equal("Settled", (await dunning.GetAsync("cust-demo-bright", "INV-DEMO-1001"))!.Standing.Status);
     }
