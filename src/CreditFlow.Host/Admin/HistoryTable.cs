@@ -16,14 +16,30 @@ internal static class HistoryTable
         }
 
         var start = history.Min(e => e.Timestamp);
+        var children = ChildCalls.Of(history);
         var html = new StringBuilder("<table id=\"history\"><thead><tr><th>#</th><th>Time (UTC)</th><th>+ms</th><th>Event type</th><th>Task id</th><th>Details</th></tr></thead><tbody>");
         for (var i = 0; i < history.Count; i++)
         {
             var e = history[i];
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{i}</td><td>{Html.Time(new DateTimeOffset(e.Timestamp, TimeSpan.Zero))}</td><td>{(e.Timestamp - start).TotalMilliseconds:F0}</td><td>{Html.E(e.EventType.ToString())}</td><td>{(e.EventId >= 0 ? e.EventId.ToString(CultureInfo.InvariantCulture) : "")}</td><td>{Html.E(Html.Clip(Details(e)))}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{i}</td><td>{Html.Time(new DateTimeOffset(e.Timestamp, TimeSpan.Zero))}</td><td>{(e.Timestamp - start).TotalMilliseconds:F0}</td><td>{Html.E(e.EventType.ToString())}</td><td>{(e.EventId >= 0 ? e.EventId.ToString(CultureInfo.InvariantCulture) : "")}</td><td>{DetailsCell(e, children)}</td></tr>");
         }
 
         return html.Append("</tbody></table>").ToString();
+    }
+
+    /// <summary>The details as HTML: a sub-orchestration's child instance is a link to its page.</summary>
+    private static string DetailsCell(HistoryEvent e, ChildCalls children)
+    {
+        var (child, text) = e switch
+        {
+            SubOrchestrationInstanceCreatedEvent s => (s.InstanceId, (children.EndedByParent(s.EventId) is { } closer ? $"{s.Name}, ended by the parent ({closer}) " : $"{s.Name} ") + $"input={s.Input}"),
+            SubOrchestrationInstanceCompletedEvent c => (children.InstanceId(c.TaskScheduledId), $"task {c.TaskScheduledId} result={c.Result}"),
+            SubOrchestrationInstanceFailedEvent f when children.EndedByParent(f.TaskScheduledId) is { } closer =>
+                (children.InstanceId(f.TaskScheduledId), $"task {f.TaskScheduledId} ended by the parent ({closer}), not a failure: {f.FailureDetails?.ErrorMessage ?? f.Reason}"),
+            SubOrchestrationInstanceFailedEvent f => (children.InstanceId(f.TaskScheduledId), $"task {f.TaskScheduledId} {f.FailureDetails?.ErrorType}: {f.FailureDetails?.ErrorMessage ?? f.Reason}"),
+            _ => (null, Details(e)),
+        };
+        return child is null ? Html.E(Html.Clip(text)) : $"{Html.InstanceLink(child)} {Html.E(Html.Clip(text))}";
     }
 
     private static string Details(HistoryEvent e) => e switch
@@ -42,9 +58,6 @@ internal static class HistoryTable
         TimerFiredEvent f => $"timer {f.TimerId}",
         EventRaisedEvent r => $"{r.Name} payload={r.Input}",
         EventSentEvent s => $"{s.Name} to {s.InstanceId} payload={s.Input}",
-        SubOrchestrationInstanceCreatedEvent s => $"{s.Name} id={s.InstanceId} input={s.Input}",
-        SubOrchestrationInstanceCompletedEvent c => $"task {c.TaskScheduledId} result={c.Result}",
-        SubOrchestrationInstanceFailedEvent f => $"task {f.TaskScheduledId} {f.FailureDetails?.ErrorType}: {f.FailureDetails?.ErrorMessage ?? f.Reason}",
         _ => "",
     };
 

@@ -37,10 +37,11 @@ internal static class InstancePage
             html.Append(CultureInfo.InvariantCulture, $"<tr><th>Parent</th><td>{Html.InstanceLink(parent)}</td></tr>");
         }
 
+        var (inputType, outputType) = PayloadTypes.Of(instance.Name);
         html.Append(CultureInfo.InvariantCulture, $"</tbody></table><p><a href=\"/admin/instances/{Html.U(id)}\">Reload</a></p>")
-            .Append(CultureInfo.InvariantCulture, $"<h2>Input</h2><div id=\"input\">{Html.Json(instance.SerializedInput)}</div>")
-            .Append(CultureInfo.InvariantCulture, $"<h2>Output</h2><div id=\"output\">{Html.Json(instance.SerializedOutput)}</div>")
-            .Append(CultureInfo.InvariantCulture, $"<h2>Custom status</h2><div id=\"custom-status\">{Html.Json(instance.SerializedCustomStatus)}</div>");
+            .Append(CultureInfo.InvariantCulture, $"<h2>Input</h2><div id=\"input\">{Payload(instance.SerializedInput, inputType)}</div>")
+            .Append(CultureInfo.InvariantCulture, $"<h2>Output</h2><div id=\"output\">{Payload(instance.SerializedOutput, outputType)}</div>")
+            .Append(CultureInfo.InvariantCulture, $"<h2>Custom status</h2><div id=\"custom-status\">{Payload(instance.SerializedCustomStatus, PayloadTypes.CustomStatus(instance.Name, instance.SerializedCustomStatus))}</div>");
         if (instance.FailureDetails is { } failure)
         {
             html.Append("<h2>Failure</h2><div id=\"failure\">").Append(Failure(failure)).Append("</div>");
@@ -51,6 +52,11 @@ internal static class InstancePage
             .Append(CultureInfo.InvariantCulture, $"<h2>History ({history.Count} events)</h2>").Append(HistoryTable.Render(history));
         return AdminFrame.Page($"Instance {id}", html.ToString(), flash, statusCode);
     }
+
+    /// <summary>A stored payload, its enum numbers shown by name where the type it is read into says so; stored as it was.</summary>
+    private static string Payload(string? json, Type? type) => EnumNames.Apply(json, type) is { } named
+        ? $"{Html.Json(named)}<p class=\"muted enum-note\">Enum values are stored as numbers; shown here by name, as {Html.E(type!.Name)} reads them.</p>"
+        : Html.Json(json);
 
     private static string Failure(TaskFailureDetails failure)
     {

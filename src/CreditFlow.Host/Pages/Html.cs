@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace CreditFlow.Host.Pages;
@@ -45,5 +46,6 @@ internal static class Html
     public static string Clip(string? text, int length = 160) =>
         text is null ? "" : text.Length <= length ? text : string.Concat(text.AsSpan(0, length), "…");
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Relaxed escaping is safe here because the result is HTML-encoded; it shows "+08:00", not "\u002B08:00".
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

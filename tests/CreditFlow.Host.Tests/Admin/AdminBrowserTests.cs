@@ -1,5 +1,6 @@
 using CreditFlow.Durable;
 using CreditFlow.Durable.Client;
+using CreditFlow.Workflows.OrderCheck;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Playwright;
@@ -12,6 +13,58 @@ public sealed class AdminBrowserTests(AdminHostFixture host) : IClassFixture<Adm
 {
     private static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+    [BrowserFact]
+    public async Task Browser_HoldWhoseApprovalItClosed_ChildNeutralAndLinkedEnumsByName()
+    {
+        var input = await host.HoldCancelledWhileItsApprovalWasOpenAsync();
+        var holdId = input.HoldId;
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true, Args = ChromiumArgs,
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = host.BaseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        page.SetDefaultTimeout((float)AdminHostFixture.Patience.TotalMilliseconds);
+        await page.GotoAsync("/admin/login");
+        await page.GetByLabel("Admin key").FillAsync(AdminHostFixture.AdminKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await page.GotoAsync($"/admin/instances/{holdId}");
+
+        // Enums by name: the stored input has ApproverRole 2, the page says CreditManager.
+        await Expect(page.Locator("#input")).ToContainTextAsync("\"approverRole\": \"CreditManager\"");
+        await Expect(page.Locator("#output")).ToContainTextAsync("\"resolution\": \"Withdrawn\"");
+        await Expect(page.Locator("#output")).Not.ToContainTextAsync("\\u002B");
+        await Expect(page.Locator("#custom-status")).ToContainTextAsync("\"resolution\": \"Withdrawn\"");
+        await Expect(page.Locator("#input .enum-note")).ToBeVisibleAsync();
+
+        // The child ended by its parent: a neutral bar, no failed one, and the history says so.
+        await Expect(page.Locator("#timeline rect.bar.ended")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#timeline rect.bar.failed")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#history")).ToContainTextAsync("ended by the parent");
+
+        // Labels and ticks inside the chart: no text box reaches past the SVG's edges.
+        var outside = await page.EvaluateAsync<string[]>("""
+            () => { const svg = document.querySelector('#timeline').getBoundingClientRect();
+              return [...document.querySelectorAll('#timeline text')].filter(t => { const r = t.getBoundingClientRect();
+                return r.left < svg.left || r.right > svg.right || r.top < svg.top || r.bottom > svg.bottom; }).map(t => t.textContent); }
+            """);
+        Assert.Empty(outside);
+        await Screenshots.SaveAsync(page, "admin-instance-hold-child-ended-by-parent");
+        if (Environment.GetEnvironmentVariable("SCREENSHOT_DIR") is { Length: > 0 } folder)
+        {
+            await page.Locator("#timeline").ScreenshotAsync(new() { Path = Path.Combine(folder, "admin-instance-hold-timeline.png") }); // at full size, to check the labels
+        }
+
+
+        // The child is a link, from the timeline and from the history.
+        await Expect(page.Locator($"#history a[href='/admin/instances/{input.ApprovalInstanceId}']").First).ToBeVisibleAsync();
+        await page.Locator($"#timeline a[href='/admin/instances/{input.ApprovalInstanceId}']").ClickAsync();
+        await Expect(page.Locator("#runtime-status")).ToHaveTextAsync("Terminated");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = holdId })).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "admin-instance-approval-child");
+    }
 
     [BrowserFact]
     public async Task Browser_FilterOpenAndRaiseApproval_InstanceCompletes()

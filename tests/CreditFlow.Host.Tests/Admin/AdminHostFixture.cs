@@ -1,9 +1,13 @@
 using System.Net;
+using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.OrderCheck;
+using CreditFlow.Domain.Roles;
 using CreditFlow.Durable;
 using CreditFlow.Durable.Client;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using CreditFlow.Testing;
+using CreditFlow.Workflows.OrderCheck;
 
 namespace CreditFlow.Host.Tests.Admin;
 
@@ -21,6 +25,9 @@ public class AdminHostFixture : IAsyncLifetime
 
     /// <summary>The host's own durable client, to start instances and wait for them.</summary>
     public DurableTaskClient Durable => Host.Services.GetRequiredService<DurableTaskClient>();
+
+    /// <summary>The host's services, e.g. to put a hold on the worklist as the webhook would.</summary>
+    public IServiceProvider Services => Host.Services;
 
     /// <summary>Settings that choose the durable engine; none: CreditFlow's.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Engine { get; } = new Dictionary<string, string?>();
@@ -59,6 +66,35 @@ public class AdminHostFixture : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(Patience);
         return await Durable.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
+    }
+
+    /// <summary>
+    /// A hold the ERP cancelled while its approval was open, run to its end: OrderHoldWorkflow terminates its
+    /// ApprovalWorkflow child through CloseApproval on purpose. Returns the hold's input (its id, its child's id).
+    /// </summary>
+    public async Task<HoldInput> HoldCancelledWhileItsApprovalWasOpenAsync()
+    {
+        var holdId = $"hold-order-{Guid.NewGuid():N}";
+        var input = new HoldInput(
+            holdId, ErpDocumentKind.Order, "cust-admin-ui", "o-admin-ui", "o-admin-ui", Money.Of(120_000m, "CNY"), new DateOnly(2026, 3, 2), Money.Of(20_000m, "CNY"),
+            CreditRole.CreditManager, [CreditRole.CreditManager, CreditRole.CreditCommittee], ["over the limit by 20,000.00 CNY"], [new("limit", "100,000.00 CNY")],
+            DateTimeOffset.UtcNow, new CallbackRetry(1, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
+        await Services.GetRequiredService<HoldStarter>().RecordAsync(input, CancellationToken.None); // the worklist row the verdict closes
+        await Durable.ScheduleNewOrchestrationInstanceAsync(nameof(OrderHoldWorkflow), input, new StartOrchestrationOptions { InstanceId = holdId });
+        await UntilRunningAsync(input.ApprovalInstanceId);
+        await Durable.RaiseEventAsync(holdId, HoldEvents.OrderCancelled, null);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await WaitForCompletionAsync(holdId)).RuntimeStatus);
+        return input;
+    }
+
+    /// <summary>Waits for an instance someone else creates (a sub-orchestration) to exist and run.</summary>
+    public async Task UntilRunningAsync(string instanceId)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while ((await Durable.GetInstanceAsync(instanceId, timeout.Token))?.RuntimeStatus != OrchestrationRuntimeStatus.Running)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
     }
 
     public async Task<OrchestrationMetadata> WaitForStartAsync(string instanceId)
