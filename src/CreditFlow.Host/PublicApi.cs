@@ -13,7 +13,7 @@ namespace CreditFlow.Host;
 
 /// <summary>
 /// The surfaces this host shares with the Azure Functions app (<c>functions/CreditFlow.Functions</c>): the REST API,
-/// the ERP webhooks with the holds API, and the approval pages. Both run these same endpoints, with their binding,
+/// the ERP webhooks with the holds API, the approval pages and the customers' payment pages. Both run these same endpoints, with their binding,
 /// validation, authorization and problem details; the Functions app declares one HTTP function per route and hands
 /// the request to the pipeline <see cref="UsePublicApi"/> builds.
 /// </summary>
@@ -45,6 +45,7 @@ public static class PublicApi
         app.MapReceivablesApi();
         app.MapTasksApi();
         app.MapApprovalPages();
+        app.MapPaymentPages();
         return app;
     }
 

@@ -79,6 +79,19 @@ public sealed class ApiFunctions(PublicApiPipeline api)
     [Function("DecideApproval")]
     public Task DecideApproval([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "approvals/{token}")] HttpRequest request) => api.ServeAsync(request);
 
+    // Payment pages (the link in a dunning letter, and the customer's answers posted from it)
+    [Function("ShowPaymentPage")]
+    public Task ShowPaymentPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "pay/{token}")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("ConfirmPayment")]
+    public Task ConfirmPayment([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "pay/{token}/confirm")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("PromisePayment")]
+    public Task PromisePayment([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "pay/{token}/promise")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("DisputeInvoiceFromPaymentPage")]
+    public Task DisputeInvoiceFromPaymentPage([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "pay/{token}/dispute")] HttpRequest request) => api.ServeAsync(request);
+
     // Invoices (dunning)
     [Function("ListInvoices")]
     public Task ListInvoices([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/invoices")] HttpRequest request) => api.ServeAsync(request);

@@ -47,11 +47,12 @@ internal static class OrderCheckHostExtensions
         return services;
     }
 
-    /// <summary>Maps the sign-in of the credit pages and the holds page (the ERP webhooks and the holds API are in <see cref="PublicApi"/>).</summary>
+    /// <summary>Maps the sign-in of the credit pages, the holds page and the tasks page (the ERP webhooks and the holds API are in <see cref="PublicApi"/>).</summary>
     public static IEndpointRouteBuilder MapCreditPages(this IEndpointRouteBuilder app)
     {
         app.MapCreditSignIn();
         app.MapHoldsPage();
+        app.MapTasksPage();
         return app;
     }
 

@@ -63,13 +63,7 @@ internal static partial class ReceivablesApi
         }
 
         var dispute = new RecordedDispute(services.Today, body!.Reason!.Trim(), CallerName(caller));
-        return await CustomerWord.RecordAsync(
-            invoiceId,
-            record => record.Disputes.FirstOrDefault(d => d.ClosedOn is null) is { } open
-                ? ApiProblems.Conflict("Dispute already open", $"Invoice '{invoiceId}' has a dispute open since {open.OpenedOn:yyyy-MM-dd} ({open.Reason}); resolve it first.")
-                : record with { Disputes = [.. record.Disputes, dispute] },
-            services,
-            cancellationToken);
+        return await CustomerWord.RecordAsync(invoiceId, PaymentWord.Dispute(invoiceId, dispute), services, cancellationToken);
     }
 
     internal static async Task<Results<Ok<InvoiceView>, ProblemHttpResult>> ResolveDisputeAsync(
@@ -120,29 +114,7 @@ internal static partial class ReceivablesApi
             return NoInvoice(invoiceId);
         }
 
-        return await CustomerWord.RecordAsync(
-            invoiceId,
-            record =>
-            {
-                var open = InvoiceFigures.Open(record);
-                if (open.Amount <= 0m)
-                {
-                    return ApiProblems.Conflict("Invoice paid", $"Invoice '{invoiceId}' has nothing open to promise.");
-                }
-
-                Money? amount = body!.Amount is { } a ? new Money(a, record.Amount.Currency) : null;
-                if (amount is { } promised && promised > open)
-                {
-                    return ApiProblems.Validation(new Dictionary<string, string[]>
-                    {
-                        ["amount"] = [$"must be at most the open amount {open} (was {promised}); leave it out for the whole open amount."],
-                    });
-                }
-
-                return record with { Promises = [.. record.Promises, new PaymentPromise(today, body.Date!.Value, amount)] };
-            },
-            services,
-            cancellationToken);
+        return await CustomerWord.RecordAsync(invoiceId, PaymentWord.Promise(invoiceId, today, body!.Date!.Value, body.Amount), services, cancellationToken);
     }
 
     private static string CallerName(ClaimsPrincipal caller) =>

@@ -1,0 +1,52 @@
+using CreditFlow.Domain.Roles;
+using CreditFlow.Host.Tests.Admin;
+using CreditFlow.Host.Tests.Receivables;
+using CreditFlow.Storage.Tasks;
+using CreditFlow.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CreditFlow.Host.Tests.Credit;
+
+/// <summary>The tasks page in a real Chromium: signed in with a key, a task completed with its outcome.</summary>
+[Collection(PaymentCollection.Name)]
+public sealed class TasksPageBrowserTests(PaymentHost host)
+{
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+    [BrowserFact]
+    public async Task Browser_CompleteATask_ItMovesToDoneWithItsOutcome()
+    {
+        var customer = await host.CustomerAsync("Xiamen Blue Ocean Foods");
+        var store = host.Host.Services.GetRequiredService<CreditTaskStore>();
+        var now = host.Clock.GetUtcNow();
+        var task = await store.AddOnceAsync(new CreditTask(UniqueName.For("task"), "Call Xiamen Blue Ocean Foods about invoice INV-88412 (3 days overdue)", CreditRole.CreditOfficer, customer, "INV-88412", now.AddDays(-2), now.AddHours(-20)));
+        await store.AddOnceAsync(new CreditTask(UniqueName.For("task"), "Write the special collection plan for INV-87001", CreditRole.CreditOfficer, customer, "INV-87001", now.AddDays(-1), now.AddDays(4)));
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true, Args = ChromiumArgs,
+        });
+        var page = await chromium.NewPageAsync(new BrowserNewPageOptions { BaseURL = host.Host.Client.BaseAddress!.ToString(), ViewportSize = new() { Width = 1280, Height = 800 } });
+        page.SetDefaultTimeout(30_000);
+
+        await page.GotoAsync("/credit/tasks");
+        await page.GetByLabel("API key").FillAsync(PaymentHost.OfficerKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tasks for the credit officer" })).ToBeVisibleAsync();
+        var row = page.Locator($"tr[data-task=\"{task.Id}\"]");
+        await Expect(row).ToHaveClassAsync("overdue");
+        await Screenshots.SaveAsync(page, "tasks-page");
+
+        await row.GetByRole(AriaRole.Textbox).FillAsync("Customer promised to pay on 15 March");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Complete" }).ClickAsync();
+
+        await Expect(page.Locator(".flash.ok")).ToContainTextAsync("Customer promised to pay on 15 March");
+        await Expect(page.Locator($"#done-tasks tr[data-task=\"{task.Id}\"] .outcome")).ToHaveTextAsync("Customer promised to pay on 15 March");
+        await Expect(page.Locator($"#open-tasks tr[data-task=\"{task.Id}\"]")).ToHaveCountAsync(0);
+        await Screenshots.SaveAsync(page, "tasks-page-completed");
+        Assert.Equal(PaymentHost.OfficerName, (await store.GetAsync(task.Id))!.CompletedBy);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using CreditFlow.Domain.Roles;
+using CreditFlow.Host.Tests.Receivables;
+using CreditFlow.Storage.Tasks;
+using CreditFlow.Testing;
+
+namespace CreditFlow.Host.Tests.Credit;
+
+/// <summary>The credit staff's tasks page <c>/credit/tasks</c> over HTTP, signed in with an API key as on the holds page.</summary>
+[Collection(PaymentCollection.Name)]
+public sealed class TasksPageTests(PaymentHost host)
+{
+    [Fact]
+    public async Task Show_SignedIn_ListsTheRolesOpenTasks_OverdueOnesMarked()
+    {
+        var customer = await host.CustomerAsync("Dongguan Harbour Plastics");
+        var now = host.Clock.GetUtcNow();
+        var late = await AddAsync(customer, "Call the customer about INV-1 (7 days overdue)", CreditRole.CreditOfficer, now.AddHours(-5));
+        var later = await AddAsync(customer, "Write the special collection plan", CreditRole.CreditOfficer, now.AddDays(3));
+        var sales = await AddAsync(customer, "Visit the customer with credit", CreditRole.SalesRep, now.AddDays(1));
+        using var browser = await host.SignedInAsync(PaymentHost.OfficerKey);
+
+        var mine = await (await browser.GetAsync("/credit/tasks")).Content.ReadAsStringAsync();
+        var all = await (await browser.GetAsync("/credit/tasks?role=all")).Content.ReadAsStringAsync();
+
+        Assert.Contains($"<tr data-task=\"{late.Id}\" class=\"overdue\">", mine, StringComparison.Ordinal);
+        Assert.Contains("overdue by 5 h", mine, StringComparison.Ordinal);
+        Assert.Contains($"<tr data-task=\"{later.Id}\">", mine, StringComparison.Ordinal);
+        Assert.Contains("Dongguan Harbour Plastics", mine, StringComparison.Ordinal);
+        Assert.DoesNotContain(sales.Id, mine, StringComparison.Ordinal);
+        Assert.Contains(sales.Id, all, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/credit/tasks\">Tasks</a>", mine, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Complete_WithOutcome_RecordsOutcomeAndCompletedBy_AndListsItDone()
+    {
+        var customer = await host.CustomerAsync();
+        var task = await AddAsync(customer, "Call the customer about the overdue invoice", CreditRole.CreditOfficer, host.Clock.GetUtcNow().AddDays(1));
+        using var browser = await host.SignedInAsync(PaymentHost.OfficerKey);
+
+        using var posted = await browser.PostAsync($"/credit/tasks/{task.Id}/complete", Form(("outcome", "customer promised 15 March"), ("back", "/credit/tasks")));
+        var page = await (await browser.GetAsync(posted.Headers.Location!.OriginalString)).Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
+        var done = await host.Host.Services.GetRequiredService<CreditTaskStore>().GetAsync(task.Id);
+        Assert.False(done!.IsOpen);
+        Assert.Equal(("customer promised 15 March", PaymentHost.OfficerName), (done.Outcome, done.CompletedBy));
+        Assert.Contains("Completed “Call the customer about the overdue invoice”", page, StringComparison.Ordinal);
+        var doneTable = page[page.IndexOf("id=\"done-tasks\"", StringComparison.Ordinal)..];
+        Assert.Contains(task.Id, doneTable, StringComparison.Ordinal);
+        Assert.Contains("customer promised 15 March", doneTable, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Complete_EmptyOutcome_IsRefusedVisibly_AndTheTaskStaysOpen()
+    {
+        var customer = await host.CustomerAsync();
+        var task = await AddAsync(customer, "Collect jointly with sales", CreditRole.CreditOfficer, host.Clock.GetUtcNow().AddDays(1));
+        using var browser = await host.SignedInAsync(PaymentHost.OfficerKey);
+
+        using var posted = await browser.PostAsync($"/credit/tasks/{task.Id}/complete", Form(("outcome", "  "), ("back", "/credit/tasks")));
+        var page = await (await browser.GetAsync(posted.Headers.Location!.OriginalString)).Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
+        Assert.Contains("class=\"flash error\"", page, StringComparison.Ordinal);
+        Assert.Contains("Outcome is required", page, StringComparison.Ordinal);
+        Assert.True((await host.Host.Services.GetRequiredService<CreditTaskStore>().GetAsync(task.Id))!.IsOpen);
+    }
+
+    [Fact]
+    public async Task Show_NotSignedIn_GoesToTheSignIn()
+    {
+        using var response = await host.Client.GetAsync("/credit/tasks");
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.StartsWith("/credit/sign-in", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    private async Task<CreditTask> AddAsync(string customerId, string title, CreditRole role, DateTimeOffset dueAt) =>
+        await host.Host.Services.GetRequiredService<CreditTaskStore>().AddOnceAsync(
+            new CreditTask(UniqueName.For("task"), title, role, customerId, UniqueName.For("INV"), host.Clock.GetUtcNow().AddDays(-1), dueAt));
+
+    private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+}
