@@ -1,5 +1,6 @@
 using CreditFlow.Host.Configuration;
 using CreditFlow.Host.Credit;
+using CreditFlow.Host.Receivables;
 using CreditFlow.Host.Security;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Workflows.OrderCheck;
@@ -44,6 +45,9 @@ internal static class OrderCheckHostExtensions
         services.AddHttpClient(SignedErpCallbacks.ClientName);
         services.AddSingleton<IErpCallbacks, SignedErpCallbacks>();
         services.AddSingleton<CreditSessions>();
+
+        // Dunning follows every invoice the ledger books; its letters link the customer's payment page.
+        services.AddPaymentLinks(settings.PublicBaseUrl);
         return services;
     }
 

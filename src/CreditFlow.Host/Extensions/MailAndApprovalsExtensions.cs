@@ -7,7 +7,6 @@ using CreditFlow.Durable.Client;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using CreditFlow.Host.Mail;
-using CreditFlow.Host.Receivables;
 using CreditFlow.Host.Security;
 using CreditFlow.Storage.Approvals;
 using CreditFlow.Workflows.Approvals;
@@ -25,8 +24,7 @@ public static class MailAndApprovalsExtensions
     /// <summary>
     /// SendGrid sends when <c>SendGrid:ApiKey</c> is set; otherwise mails go to the local outbox.
     /// Options: <c>Mail:StoragePrefix</c>, <c>Approvals:StoragePrefix</c>, <c>Approvals:TokenLifetime</c>.
-    /// Workflows get <see cref="IWorkflowMail"/>, <see cref="IApprovalLinks"/>, <see cref="IApplicationLinks"/> and the dunning letters'
-    /// payment links (<c>PaymentLinks:*</c>; links start with <c>PublicBaseUrl</c>).
+    /// Workflows get <see cref="IWorkflowMail"/>, <see cref="IApprovalLinks"/> and <see cref="IApplicationLinks"/> (links start with <c>PublicBaseUrl</c>).
     /// </summary>
     public static IServiceCollection AddMailAndApprovals(this IServiceCollection services, CreditFlowSettings settings)
     {
@@ -62,7 +60,6 @@ public static class MailAndApprovalsExtensions
         services.AddSingleton<IWorkflowMail>(sp => new WorkflowMailSender(sp.GetRequiredService<IMailSender>()));
         services.AddSingleton<IApprovalLinks>(sp => new SignedApprovalLinks(sp.GetRequiredService<ApprovalTokenService>(), settings.PublicBaseUrl));
         services.AddSingleton<IApplicationLinks>(new ApplicationPageLinks(settings.PublicBaseUrl));
-        services.AddPaymentLinks(settings.PublicBaseUrl);
         services.AddSingleton(sp => new ApprovalPageLogic(
             sp.GetRequiredService<ApprovalTokenService>(), sp.GetRequiredService<ApprovalTokenLedger>(), sp.GetRequiredService<ApprovalRepository>(),
             sp.GetRequiredService<DurableTaskClient>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ApprovalPageLogic>>()));
