@@ -22,7 +22,7 @@ internal static class CreditHtml
         table{border-collapse:collapse;background:#fff;width:100%}
         th,td{border:1px solid #dde1e7;padding:.3rem .5rem;text-align:left;vertical-align:top}
         th{background:#eef1f5;font-weight:600}
-        .flash{padding:.6rem .9rem;border-radius:4px;margin-bottom:1rem}
+        .flash{padding:.6rem .9rem;border-radius:4px;margin-bottom:1rem}.flash .dismiss{float:right;margin-left:1rem;color:inherit}
         .ok{background:#e3f6e8;border:1px solid #8fd3a1}.error{background:#fde8e8;border:1px solid #f0a0a0}
         .above-authority{margin:0;padding:.3rem .5rem;background:#fff6e0;border:1px solid #f0d08a;border-radius:4px}
         .filters{display:flex;flex-wrap:wrap;gap:.8rem;align-items:end;margin-bottom:1rem}.filters label{display:flex;flex-direction:column}
@@ -46,14 +46,18 @@ internal static class CreditHtml
     public static ContentHttpResult Page(string title, string body, CreditUser? user, Flash? flash = null, int statusCode = StatusCodes.Status200OK) =>
         PageLayout.Page(user is null ? SignedOut : For(user), title, body, flash, statusCode);
 
-    /// <summary>Keeps <paramref name="flash"/> for the next credit page and answers 303 to <paramref name="location"/>.</summary>
+    /// <summary>The address that dismisses the credit pages' message and returns to the page it was on.</summary>
+    public const string DismissPath = "/credit/dismiss";
+
+    /// <summary>Keeps <paramref name="flash"/> for the credit pages and answers 303 to <paramref name="location"/>.</summary>
     public static IResult RedirectWith(HttpContext http, string location, Flash flash)
     {
-        http.Response.Cookies.Append(FlashCookie, (flash.IsError ? "e:" : "o:") + Uri.EscapeDataString(flash.Message), SessionCookies.For(http, CreditSessions.CookiePath, TimeSpan.FromMinutes(1)));
+        // An hour: the outcome of a decision stays on the pages until the user dismisses it (or decides again).
+        http.Response.Cookies.Append(FlashCookie, (flash.IsError ? "e:" : "o:") + Uri.EscapeDataString(flash.Message), SessionCookies.For(http, CreditSessions.CookiePath, TimeSpan.FromHours(1)));
         return Flash.SeeOther(http, location);
     }
 
-    /// <summary>The pending message, if any; reading it removes it.</summary>
+    /// <summary>The message of the last decision, if any; it stays (a reload shows it again) until dismissed.</summary>
     public static Flash? TakeFlash(HttpContext http)
     {
         if (http.Request.Cookies[FlashCookie] is not { Length: > 2 } raw)
@@ -61,7 +65,15 @@ internal static class CreditHtml
             return null;
         }
 
-        http.Response.Cookies.Delete(FlashCookie, new CookieOptions { Path = CreditSessions.CookiePath });
-        return new Flash(raw.StartsWith("e:", StringComparison.Ordinal), Uri.UnescapeDataString(raw[2..]));
+        var back = http.Request.Path + http.Request.QueryString;
+        return new Flash(raw.StartsWith("e:", StringComparison.Ordinal), Uri.UnescapeDataString(raw[2..])) { DismissHref = $"{DismissPath}?back={Uri.EscapeDataString(back)}" };
     }
+
+    /// <summary>Maps <see cref="DismissPath"/>: forgets the message and returns to the credit page named by <c>back</c>.</summary>
+    public static void MapFlashDismiss(this IEndpointRouteBuilder app) =>
+        app.MapGet(DismissPath, (HttpContext http, string? back) =>
+        {
+            http.Response.Cookies.Delete(FlashCookie, new CookieOptions { Path = CreditSessions.CookiePath });
+            return Flash.SeeOther(http, CreditGuard.IsCreditPath(back) ? back! : "/credit/holds");
+        }).ExcludeFromDescription().WithName("CreditDismissMessage").WithSummary("Dismisses the credit pages' message.");
 }

@@ -55,6 +55,7 @@ internal static class OrderCheckHostExtensions
     public static IEndpointRouteBuilder MapCreditPages(this IEndpointRouteBuilder app)
     {
         app.MapCreditSignIn();
+        app.MapFlashDismiss();
         app.MapHoldsPage();
         app.MapTasksPage();
         return app;

@@ -7,6 +7,9 @@ namespace CreditFlow.Host.Pages;
 /// </summary>
 internal sealed record Flash(bool IsError, string Message)
 {
+    /// <summary>Where a "Dismiss" link goes, for a message that stays until dismissed; null for a one-time message.</summary>
+    public string? DismissHref { get; init; }
+
     public const string CookieName = "creditflow-admin-flash";
 
     public static Flash Ok(string message) => new(false, message);

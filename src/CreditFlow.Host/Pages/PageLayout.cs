@@ -34,7 +34,8 @@ internal static class PageLayout
             .Append("<body><header>").Append(frame.HeaderHtml).Append("</header><main>");
         if (flash is not null)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<div class=\"flash {(flash.IsError ? "error" : "ok")}\" role=\"status\">{Html.E(flash.Message)}</div>");
+            var dismiss = flash.DismissHref is { } href ? $" <a class=\"dismiss\" href=\"{Html.E(href)}\">Dismiss</a>" : string.Empty;
+            html.Append(CultureInfo.InvariantCulture, $"<div class=\"flash {(flash.IsError ? "error" : "ok")}\" role=\"status\">{Html.E(flash.Message)}{dismiss}</div>");
         }
 
         html.Append(body).Append("</main>");

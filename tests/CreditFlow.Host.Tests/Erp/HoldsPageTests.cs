@@ -121,8 +121,38 @@ public sealed class HoldsPageTests(ErpHost erp)
         Assert.Contains("<summary>Exposure and remedies</summary>", html, StringComparison.Ordinal);
         Assert.Contains("<th>credit limit</th><td>100,000.00 CNY</td>", html, StringComparison.Ordinal);
         Assert.Contains("<th>remedy</th>", html, StringComparison.Ordinal);
-        var approval = await erp.Host.Services.GetRequiredService<DurableTaskClient>().GetInstanceAsync(holdId + "-approval", getInputsAndOutputs: true);
-        Assert.Contains("of Foshan Lucky Ceramics Co.", approval!.SerializedInput, StringComparison.Ordinal); // the approval mail's title names it too
+        // The hold's approval starts right after the hold's first step (bounded wait): its title names the customer too.
+        var client = erp.Host.Services.GetRequiredService<DurableTaskClient>();
+        using var waiting = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        OrchestrationMetadata? approval;
+        while ((approval = await client.GetInstanceAsync(holdId + "-approval", getInputsAndOutputs: true, waiting.Token)) is null)
+        {
+            await Task.Delay(25, waiting.Token);
+        }
+
+        Assert.Contains("of Foshan Lucky Ceramics Co.", approval.SerializedInput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DecisionMessage_StaysOnReload_UntilDismissed()
+    {
+        var (customer, holdId) = await HeldOrderAsync();
+        using var browser = await SignedInAsync(ManagerKey);
+        var list = $"/credit/holds?customer={customer}";
+
+        using var posted = await DecideAsync(browser, holdId, "release", "known customer", back: list);
+        using var shown = await FollowAsync(browser, posted);
+        using var reloaded = await browser.GetAsync(new Uri(list, UriKind.Relative));
+        var html = await reloaded.Content.ReadAsStringAsync();
+
+        Assert.Contains("was handed to the hold as", await shown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("was handed to the hold as", html, StringComparison.Ordinal);
+        var dismiss = System.Text.RegularExpressions.Regex.Match(html, "<a class=\"dismiss\" href=\"([^\"]+)\">Dismiss</a>").Groups[1].Value;
+        using var dismissed = await browser.GetAsync(new Uri(WebUtility.HtmlDecode(dismiss), UriKind.Relative));
+        Assert.Equal(HttpStatusCode.SeeOther, dismissed.StatusCode);
+        Assert.Equal(list, dismissed.Headers.Location!.OriginalString);
+        using var after = await FollowAsync(browser, dismissed);
+        Assert.DoesNotContain("was handed to the hold as", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
