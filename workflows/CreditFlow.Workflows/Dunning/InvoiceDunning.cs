@@ -18,18 +18,16 @@ public sealed partial class InvoiceDunning(DunningStore invoices, DurableTaskCli
     {
         await invoices.AddAsync(DunningRecord.Booked(customerId, invoiceId, issueDate, dueDate, amount), cancellationToken);
         var input = new DunningInput(customerId, invoiceId);
-        if (await client.GetInstanceAsync(input.InstanceId, cancellationToken) is not null)
-        {
-            return;
-        }
-
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(DunningWorkflow), input, new StartOrchestrationOptions { InstanceId = input.InstanceId }, cancellationToken);
+            // Refused when any instance of the invoice exists, running or ended, as a hold's start is (HoldStarter):
+            // one request, no read before it.
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                nameof(DunningWorkflow), input, new StartOrchestrationOptions(input.InstanceId).WithDedupeStatuses(Enum.GetValues<OrchestrationRuntimeStatus>()), cancellationToken);
         }
-        catch (InvalidOperationException)
+        catch (DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException)
         {
-            // Started meanwhile by a concurrent retry of the same invoice.
+            // Started before (the ERP retried the invoice), or meanwhile by a concurrent retry.
         }
     }
 
