@@ -79,12 +79,15 @@ public sealed class DunningSteps(
         var reached = state.Schedule.Take(state.Level).Where(s => !record.HasTaken(s.Step.Code)).ToList();
         var lastMail = reached.LastOrDefault(s => s.Step.Actions.Any(a => a.Kind == DunningActionKind.Mail));
         var taken = record.Steps.ToList();
+
+        // Who to write to is read once per look that takes a step, not once per action (three reads each).
+        var people = reached.Count > 0 ? await contacts.OfAsync(record.CustomerId, cancellationToken) : default;
         foreach (var step in reached)
         {
             var done = new List<string>();
             foreach (var action in step.Step.Actions)
             {
-                done.Add(await TakeAsync(record, step, action, open, superseded: action.Kind == DunningActionKind.Mail && step != lastMail ? lastMail!.Step.Code : null, look.At, cancellationToken));
+                done.Add(await TakeAsync(record, step, action, open, people, superseded: action.Kind == DunningActionKind.Mail && step != lastMail ? lastMail!.Step.Code : null, look.At, cancellationToken));
                 CreditFlowTelemetry.DunningStepTaken(step.Level, action.Kind.ToString());
             }
 
@@ -159,9 +162,10 @@ public sealed class DunningSteps(
             : record.Paid;
 
     /// <summary>Takes one action of a step; returns what it did, in words.</summary>
-    private async Task<string> TakeAsync(DunningRecord invoice, ScheduledStep step, DunningAction action, Money open, string? superseded, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<string> TakeAsync(
+        DunningRecord invoice, ScheduledStep step, DunningAction action, Money open, (string Name, string Contact, string SalesRep) people, string? superseded, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (name, contact, salesRep) = await contacts.OfAsync(invoice.CustomerId, cancellationToken);
+        var (name, contact, salesRep) = people;
         var key = $"{invoice.CustomerId}|{invoice.InvoiceId}|{step.Step.Code}";
         var overdue = DunningLetters.Amount(open) + $" open, due {invoice.DueDate:yyyy-MM-dd}";
         switch (action.Kind)
