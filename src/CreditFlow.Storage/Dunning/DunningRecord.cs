@@ -42,6 +42,9 @@ public sealed record DunningRecord(
     /// <summary>The disputes as the ladder reads them.</summary>
     public IEnumerable<InvoiceDispute> LadderDisputes => Disputes.Select(d => new InvoiceDispute(d.OpenedOn, d.ClosedOn));
 
+    /// <summary>What is still open: the amount less what dunning has seen paid (or credited), never below zero.</summary>
+    public Money Open => Money.Max(Amount - Paid, Money.Zero(Amount.Currency));
+
     /// <summary>What dunning has seen paid so far.</summary>
     public Money Paid => Payments.Aggregate(Money.Zero(Amount.Currency), (sum, p) => sum + p.Amount);
 

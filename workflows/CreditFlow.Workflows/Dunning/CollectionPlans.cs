@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CreditFlow.Domain.Authority;
-using CreditFlow.Domain.Monetary;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Dunning;
 using CreditFlow.Storage.Profiles;
@@ -66,8 +65,7 @@ public sealed class CollectionPlans(DunningStore invoices, CreditTaskStore tasks
             }
 
             var name = (await credit.Customers.GetAsync(record.CustomerId, cancellationToken))?.Value.Name ?? record.CustomerId;
-            var open = record.Standing.Open is { } amount ? new Money(amount, record.Amount.Currency) : record.Amount - record.Paid;
-            var request = new CollectionPlanRequest(record.CustomerId, name, record.InvoiceId, open, plan);
+            var request = new CollectionPlanRequest(record.CustomerId, name, record.InvoiceId, record.Open, plan);
             await client.ScheduleNewOrchestrationInstanceAsync(nameof(CollectionPlanWorkflow), request, new StartOrchestrationOptions { InstanceId = request.InstanceId }, cancellationToken);
             return (saved, null);
         }

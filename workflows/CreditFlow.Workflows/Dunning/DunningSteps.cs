@@ -75,7 +75,7 @@ public sealed class DunningSteps(
         record = await WithLedgerPaymentsAsync(record, today, cancellationToken);
 
         var state = ladder.Evaluate(record.Invoice, NetOfReversals(record.Payments), record.LadderDisputes, record.Promises, today);
-        var open = Money.Max(record.Amount - record.Paid, Money.Zero(record.Amount.Currency));
+        var open = record.Open;
         var reached = state.Schedule.Take(state.Level).Where(s => !record.HasTaken(s.Step.Code)).ToList();
         var lastMail = reached.LastOrDefault(s => s.Step.Actions.Any(a => a.Kind == DunningActionKind.Mail));
         var taken = record.Steps.ToList();

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CreditFlow.Domain.Authority;
-using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Dunning;
@@ -77,8 +76,7 @@ public sealed class PaymentExtensions(
             }
 
             var name = (await credit.Customers.GetAsync(record.CustomerId, cancellationToken))?.Value.Name ?? record.CustomerId;
-            var open = record.Standing.Open is { } amount ? new Money(amount, record.Amount.Currency) : record.Amount - record.Paid;
-            var request = new PaymentExtensionRequest(record.CustomerId, name, record.InvoiceId, extension.RequestId, record.DueDate, toDueDate, open, reason, requestedBy);
+            var request = new PaymentExtensionRequest(record.CustomerId, name, record.InvoiceId, extension.RequestId, record.DueDate, toDueDate, record.Open, reason, requestedBy);
             await client.ScheduleNewOrchestrationInstanceAsync(nameof(PaymentExtensionWorkflow), request, new StartOrchestrationOptions { InstanceId = request.InstanceId }, cancellationToken);
             return (saved, null);
         }
