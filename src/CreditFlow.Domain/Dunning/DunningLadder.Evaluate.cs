@@ -1,4 +1,5 @@
 using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.Receivables;
 
 namespace CreditFlow.Domain.Dunning;
 
@@ -23,7 +24,7 @@ public sealed partial class DunningLadder
     /// </remarks>
     /// <exception cref="ArgumentException">A dispute closes before it opens, or a promise's date precedes the day it was made.</exception>
     /// <exception cref="CurrencyMismatchException">A payment or promise is in another currency than the invoice.</exception>
-    public DunningState Evaluate(DunningInvoice invoice, IEnumerable<InvoicePayment> payments, IEnumerable<InvoiceDispute> disputes, IEnumerable<PaymentPromise> promises, DateOnly today)
+    public DunningState Evaluate(Invoice invoice, IEnumerable<InvoicePayment> payments, IEnumerable<InvoiceDispute> disputes, IEnumerable<PaymentPromise> promises, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(invoice);
         ArgumentNullException.ThrowIfNull(payments);
@@ -131,7 +132,7 @@ public sealed partial class DunningLadder
                 : new DunningState(DunningStatus.Running, level, current, upcoming, upcoming.DueOn, null, schedule);
     }
 
-    private static DateOnly? SettledOn(DunningInvoice invoice, IReadOnlyList<InvoicePayment> paid)
+    private static DateOnly? SettledOn(Invoice invoice, IReadOnlyList<InvoicePayment> paid)
     {
         var sum = Money.Zero(invoice.Amount.Currency);
         foreach (var payment in paid)
@@ -146,7 +147,7 @@ public sealed partial class DunningLadder
         return null;
     }
 
-    private static bool Kept(DunningInvoice invoice, PaymentPromise promise, IReadOnlyList<InvoicePayment> paid)
+    private static bool Kept(Invoice invoice, PaymentPromise promise, IReadOnlyList<InvoicePayment> paid)
     {
         var zero = Money.Zero(invoice.Amount.Currency);
         var before = paid.Where(p => p.PaidOn < promise.MadeOn).Aggregate(zero, (sum, p) => sum + p.Amount);

@@ -1,5 +1,6 @@
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.OrderCheck;
+using CreditFlow.Domain.Receivables;
 
 namespace CreditFlow.Domain.Exposure;
 
@@ -10,9 +11,9 @@ namespace CreditFlow.Domain.Exposure;
 /// </summary>
 /// <param name="Amounts">Open receivables, shipped-not-invoiced and open orders (all counted; the
 /// exposure policy is applied when the check reads them).</param>
-/// <param name="OpenInvoices">Invoices with an open amount and a due date, oldest due first.</param>
+/// <param name="OpenInvoices">The booked invoices with something open, oldest due first.</param>
 /// <param name="Version">How many changes the row has seen; every change adds one.</param>
-public sealed record ExposureState(CreditExposure Amounts, IReadOnlyList<OpenInvoice> OpenInvoices, long Version)
+public sealed record ExposureState(CreditExposure Amounts, IReadOnlyList<Invoice> OpenInvoices, long Version)
 {
     /// <summary>A customer with nothing open.</summary>
     public static ExposureState Empty(Currency currency) => new(CreditExposure.Zero(currency), [], 0);
@@ -33,16 +34,19 @@ public sealed record ExposureState(CreditExposure Amounts, IReadOnlyList<OpenInv
         return this with { Amounts = amounts, Version = Version + 1 };
     }
 
-    /// <summary>The state after an invoice's ledger changed from <paramref name="before"/> to <paramref name="after"/>.</summary>
-    public ExposureState WithInvoice(string invoiceId, InvoiceLedger before, InvoiceLedger after)
+    /// <summary>
+    /// The state after an invoice changed from <paramref name="before"/> to <paramref name="after"/>;
+    /// null for an invoice not booked yet (a payment or credit note that came first owes nothing).
+    /// </summary>
+    public ExposureState WithInvoice(Invoice? before, Invoice? after)
     {
-        ArgumentNullException.ThrowIfNull(before);
-        ArgumentNullException.ThrowIfNull(after);
-        var amounts = Amounts with { OpenReceivables = Amounts.OpenReceivables - before.Open + after.Open };
-        var invoices = OpenInvoices.Where(i => i.InvoiceId != invoiceId).ToList();
-        if (after.DueDate is { } due && after.Open > Money.Zero(Currency))
+        var id = after?.InvoiceId ?? before?.InvoiceId;
+        var zero = Money.Zero(Currency);
+        var amounts = Amounts with { OpenReceivables = Amounts.OpenReceivables - (before?.Open ?? zero) + (after?.Open ?? zero) };
+        var invoices = OpenInvoices.Where(i => i.InvoiceId != id).ToList();
+        if (after is { IsOpen: true })
         {
-            invoices.Add(new OpenInvoice(invoiceId, due, after.Open));
+            invoices.Add(after);
         }
 
         return this with

@@ -3,6 +3,7 @@ using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Exposure;
 using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.Receivables;
 
 namespace CreditFlow.Domain.OrderCheck;
 
@@ -42,7 +43,7 @@ public sealed class OrderCreditCheck(OrderCheckPolicy policy, AuthorityMatrix au
     /// <param name="today">The day of the check.</param>
     /// <exception cref="ArgumentException">The profile belongs to nobody or an argument is null.</exception>
     /// <exception cref="CurrencyMismatchException">Order, exposure, limit, invoices or authority matrix are in different currencies.</exception>
-    public OrderDecision Check(CreditProfile profile, CreditExposure exposure, IEnumerable<OpenInvoice> openInvoices, OrderRequest order, DateOnly today)
+    public OrderDecision Check(CreditProfile profile, CreditExposure exposure, IEnumerable<Invoice> openInvoices, OrderRequest order, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(exposure);
@@ -95,7 +96,7 @@ public sealed class OrderCreditCheck(OrderCheckPolicy policy, AuthorityMatrix au
         }
 
         var overdue = openInvoices
-            .Where(i => i.OpenAmount > zero && i.DaysOverdue(today) >= policy.StopLineDaysOverdue)
+            .Where(i => i.Open > zero && i.DaysOverdue(today) >= policy.StopLineDaysOverdue)
             .OrderByDescending(i => i.DaysOverdue(today))
             .ThenBy(i => i.InvoiceId, StringComparer.Ordinal)
             .ToArray();
@@ -103,15 +104,15 @@ public sealed class OrderCreditCheck(OrderCheckPolicy policy, AuthorityMatrix au
         {
             reasons.Add(new HoldReason(
                 HoldReasonKind.OverdueBeyondStopLine,
-                $"invoice {invoice.InvoiceId} is {invoice.DaysOverdue(today)} days overdue with {invoice.OpenAmount} open (stop line {policy.StopLineDaysOverdue} days)",
-                invoice.OpenAmount,
+                $"invoice {invoice.InvoiceId} is {invoice.DaysOverdue(today)} days overdue with {invoice.Open} open (stop line {policy.StopLineDaysOverdue} days)",
+                invoice.Open,
                 invoice.InvoiceId,
                 invoice.DaysOverdue(today)));
         }
 
         if (overdue.Length > 0)
         {
-            var toPay = overdue.Aggregate(zero, (sum, i) => sum + i.OpenAmount);
+            var toPay = overdue.Aggregate(zero, (sum, i) => sum + i.Open);
             remedies.Add(new Remedy(RemedyKind.Pay, toPay, HoldReasonKind.OverdueBeyondStopLine, $"pay the {overdue.Length} invoice(s) overdue beyond the stop line: {toPay}"));
         }
 
@@ -153,7 +154,7 @@ public sealed class OrderCreditCheck(OrderCheckPolicy policy, AuthorityMatrix au
     /// Otherwise it is checked like an order.
     /// </summary>
     /// <inheritdoc cref="Check" path="/exception"/>
-    public OrderDecision CheckShipment(CreditProfile profile, CreditExposure exposure, IEnumerable<OpenInvoice> openInvoices, OrderRequest shipment, OrderRelease? release, DateOnly today)
+    public OrderDecision CheckShipment(CreditProfile profile, CreditExposure exposure, IEnumerable<Invoice> openInvoices, OrderRequest shipment, OrderRelease? release, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(shipment);
         if (release is not null && IsCovered(shipment, release, today))

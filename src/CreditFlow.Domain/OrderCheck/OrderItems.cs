@@ -2,16 +2,6 @@ using CreditFlow.Domain.Monetary;
 
 namespace CreditFlow.Domain.OrderCheck;
 
-/// <summary>An invoice of the customer that is not fully paid.</summary>
-/// <param name="InvoiceId">The invoice.</param>
-/// <param name="DueDate">When it falls due.</param>
-/// <param name="OpenAmount">What is still unpaid.</param>
-public sealed record OpenInvoice(string InvoiceId, DateOnly DueDate, Money OpenAmount)
-{
-    /// <summary>Days past the due date on <paramref name="today"/>; zero or negative while not due.</summary>
-    public int DaysOverdue(DateOnly today) => today.DayNumber - DueDate.DayNumber;
-}
-
 /// <summary>An order (or a shipment of one) to be checked.</summary>
 /// <param name="OrderId">The order.</param>
 /// <param name="Amount">Its amount; its currency must be the limit's.</param>

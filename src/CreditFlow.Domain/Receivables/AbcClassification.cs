@@ -6,7 +6,7 @@ namespace CreditFlow.Domain.Receivables;
 /// <param name="Receivable">The receivable.</param>
 /// <param name="DaysOverdue">Its days overdue on the classification day.</param>
 /// <param name="Class">Its class.</param>
-public sealed record ClassifiedReceivable(OpenReceivable Receivable, int DaysOverdue, ReceivableClass Class);
+public sealed record ClassifiedReceivable(Invoice Receivable, int DaysOverdue, ReceivableClass Class);
 
 /// <summary>
 /// ABC classes of receivables by overdue days and amount (docs/domain.md "Receivable analysis").
@@ -23,19 +23,20 @@ public sealed record ClassifiedReceivable(OpenReceivable Receivable, int DaysOve
 /// <param name="Total">The total open amount.</param>
 public sealed record AbcClassification(IReadOnlyList<ClassifiedReceivable> Items, Money Total)
 {
-    /// <summary>Classifies <paramref name="receivables"/> on <paramref name="today"/>.</summary>
+    /// <summary>Classifies the open <paramref name="receivables"/> on <paramref name="today"/> (settled invoices are left out).</summary>
     /// <exception cref="CurrencyMismatchException">A receivable is not in <paramref name="currency"/>.</exception>
-    public static AbcClassification Classify(AbcPolicy policy, IEnumerable<OpenReceivable> receivables, Currency currency, DateOnly today)
+    public static AbcClassification Classify(AbcPolicy policy, IEnumerable<Invoice> receivables, Currency currency, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(receivables);
         var ranked = receivables
+            .Where(r => r.IsOpen)
             .OrderByDescending(r => r.DaysOverdue(today))
-            .ThenByDescending(r => r.OpenAmount.Amount)
+            .ThenByDescending(r => r.Open.Amount)
             .ThenBy(r => r.CustomerId, StringComparer.Ordinal)
             .ThenBy(r => r.InvoiceId, StringComparer.Ordinal)
             .ToArray();
-        var total = ranked.Aggregate(Money.Zero(currency), (sum, r) => sum + r.OpenAmount);
+        var total = ranked.Aggregate(Money.Zero(currency), (sum, r) => sum + r.Open);
         var cLine = total * policy.HighRiskShare;
         var bLine = total * (policy.HighRiskShare + policy.WatchShare);
 
@@ -49,7 +50,7 @@ public sealed record AbcClassification(IReadOnlyList<ClassifiedReceivable> Items
                 : before < bLine ? ReceivableClass.B
                 : ReceivableClass.A;
             items.Add(new ClassifiedReceivable(receivable, days, cls));
-            before += receivable.OpenAmount;
+            before += receivable.Open;
         }
 
         return new AbcClassification(items, total);
@@ -57,7 +58,7 @@ public sealed record AbcClassification(IReadOnlyList<ClassifiedReceivable> Items
 
     /// <summary>The open amount in class <paramref name="class"/>.</summary>
     public Money AmountOf(ReceivableClass @class) =>
-        Items.Where(i => i.Class == @class).Aggregate(Total with { Amount = 0m }, (sum, i) => sum + i.Receivable.OpenAmount);
+        Items.Where(i => i.Class == @class).Aggregate(Total with { Amount = 0m }, (sum, i) => sum + i.Receivable.Open);
 
     /// <summary>The share of the total open amount in class <paramref name="class"/> (0 when nothing is open).</summary>
     public decimal ShareOf(ReceivableClass @class) => Total.Amount == 0m ? 0m : AmountOf(@class).Amount / Total.Amount;

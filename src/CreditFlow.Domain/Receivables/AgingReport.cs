@@ -17,20 +17,20 @@ public sealed record AgingReport(IReadOnlyList<string> Buckets, IReadOnlyList<Ag
     /// <summary>The key of the total row.</summary>
     public const string TotalKey = "*";
 
-    /// <summary>Ages <paramref name="receivables"/> on <paramref name="today"/>.</summary>
+    /// <summary>Ages the open amounts of <paramref name="receivables"/> on <paramref name="today"/> (settled invoices count nothing).</summary>
     /// <exception cref="CurrencyMismatchException">A receivable is not in <paramref name="currency"/>.</exception>
-    public static AgingReport Build(AgingBuckets buckets, IEnumerable<OpenReceivable> receivables, Currency currency, DateOnly today)
+    public static AgingReport Build(AgingBuckets buckets, IEnumerable<Invoice> receivables, Currency currency, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(buckets);
         ArgumentNullException.ThrowIfNull(receivables);
-        var list = receivables.ToArray();
-        AgingRow Row(string key, IEnumerable<OpenReceivable> items)
+        var list = receivables.Where(r => r.IsOpen).ToArray();
+        AgingRow Row(string key, IEnumerable<Invoice> items)
         {
             var amounts = Enumerable.Repeat(Money.Zero(currency), buckets.Buckets.Count).ToArray();
             foreach (var item in items)
             {
                 var index = buckets.IndexOf(item.DaysOverdue(today));
-                amounts[index] += item.OpenAmount;
+                amounts[index] += item.Open;
             }
 
             return new AgingRow(key, amounts, amounts.Aggregate(Money.Zero(currency), (sum, a) => sum + a));

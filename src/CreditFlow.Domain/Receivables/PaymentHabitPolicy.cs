@@ -90,7 +90,7 @@ public sealed record PaymentHabitPolicy
     }
 
     /// <summary>The habit one invoice shows on <paramref name="today"/>; <c>null</c> while it is open and not in default.</summary>
-    public PaymentHabit? Classify(InvoicePaymentRecord invoice, DateOnly today)
+    public PaymentHabit? Classify(Invoice invoice, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(invoice);
         if (invoice.WrittenOff)
@@ -111,7 +111,7 @@ public sealed record PaymentHabitPolicy
     }
 
     /// <summary>The customer's habit from its payment history; <c>null</c> when no invoice says anything yet.</summary>
-    public PaymentHabit? Assess(IEnumerable<InvoicePaymentRecord> history, DateOnly today)
+    public PaymentHabit? Assess(IEnumerable<Invoice> history, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(history);
         var habits = history.Select(i => Classify(i, today)).OfType<PaymentHabit>().ToArray();

@@ -1,5 +1,6 @@
 using CreditFlow.Domain.Dunning;
 using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.Receivables;
 
 namespace CreditFlow.Storage.Dunning;
 
@@ -37,13 +38,13 @@ public sealed record DunningRecord(
         new(customerId, invoiceId, issueDate, dueDate, amount, [], [], [], [], DunningStanding.NotYetLooked, null);
 
     /// <summary>The invoice as the ladder reads it.</summary>
-    public DunningInvoice Invoice => new(InvoiceId, IssueDate, DueDate, Amount);
+    public Invoice Invoice => new(CustomerId, InvoiceId, IssueDate, DueDate, Amount) { Paid = Paid };
 
     /// <summary>The disputes as the ladder reads them.</summary>
     public IEnumerable<InvoiceDispute> LadderDisputes => Disputes.Select(d => new InvoiceDispute(d.OpenedOn, d.ClosedOn));
 
     /// <summary>What is still open: the amount less what dunning has seen paid (or credited), never below zero.</summary>
-    public Money Open => Money.Max(Amount - Paid, Money.Zero(Amount.Currency));
+    public Money Open => Invoice.Open;
 
     /// <summary>What dunning has seen paid so far.</summary>
     public Money Paid => Payments.Aggregate(Money.Zero(Amount.Currency), (sum, p) => sum + p.Amount);

@@ -6,6 +6,7 @@ using Azure.Data.Tables;
 using CreditFlow.Domain.Exposure;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.OrderCheck;
+using CreditFlow.Domain.Receivables;
 using CreditFlow.Storage.Profiles;
 
 namespace CreditFlow.Storage.Orders;
@@ -30,8 +31,10 @@ internal static class OrderCheckRows
     /// <summary>A string property holds at most 64 KiB (32K UTF-16 chars); a long open-invoice list spans several.</summary>
     private const int ChunkChars = 30_000;
 
-    /// <summary>Keeps the exposure row well below the 1 MiB entity limit (about 12,000 open invoices).</summary>
+    /// <summary>Keeps the exposure row well below the 1 MiB entity limit (about 5,500 open invoices).</summary>
     private const int MaxChunks = 24;
+
+    private static readonly JsonSerializerOptions InvoiceListJson = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     private static readonly JsonSerializerOptions ProfileJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -42,12 +45,12 @@ internal static class OrderCheckRows
     /// <exception cref="InvalidOperationException">The open invoices no longer fit the row.</exception>
     public static TableEntity ToEntity(string customerId, ExposureState state)
     {
-        var invoices = JsonSerializer.Serialize(state.OpenInvoices.Select(i => new StoredInvoice(i.InvoiceId, i.DueDate, Text(i.OpenAmount.Amount))));
+        var invoices = JsonSerializer.Serialize(state.OpenInvoices.Select(StoredInvoice.From), InvoiceListJson);
         var chunks = invoices.Chunk(ChunkChars).Select(c => new string(c)).ToArray();
         if (chunks.Length > MaxChunks)
         {
             throw new InvalidOperationException(
-                $"Customer '{customerId}' has {state.OpenInvoices.Count} open invoices; at most about {ChunkChars * MaxChunks / 60} fit its exposure row.");
+                $"Customer '{customerId}' has {state.OpenInvoices.Count} open invoices; at most about {ChunkChars * MaxChunks / StoredInvoice.TypicalChars} fit its exposure row.");
         }
 
         var entity = new TableEntity(customerId, ExposureRowKey)
@@ -85,7 +88,7 @@ internal static class OrderCheckRows
         var invoices = json.Length == 0 ? [] : JsonSerializer.Deserialize<StoredInvoice[]>(json.ToString()) ?? [];
         return new ExposureState(
             new CreditExposure(Read(e, "OpenReceivables", currency), Read(e, "ShippedNotInvoiced", currency), Read(e, "OpenOrders", currency)),
-            invoices.Select(i => new OpenInvoice(i.Id, i.Due, new Money(Parse(i.Open), currency))).ToArray(),
+            invoices.Select(i => i.ToInvoice(customerId: e.PartitionKey, currency)).ToArray(),
             e.GetInt64("Version") ?? 0);
     }
 
@@ -150,11 +153,16 @@ internal static class OrderCheckRows
 
                 break;
             case InvoiceRecord invoice:
-                entity["Currency"] = invoice.Ledger.Amount.Currency.Code;
-                PutAmount(entity, "Amount", invoice.Ledger.Amount);
-                PutAmount(entity, "Paid", invoice.Ledger.Paid);
-                PutAmount(entity, "Credited", invoice.Ledger.Credited);
-                Put(entity, "DueDate", invoice.Ledger.DueDate?.ToString("O", CultureInfo.InvariantCulture));
+                entity["Currency"] = invoice.Paid.Currency.Code;
+                if (invoice.Invoice is { } booked)
+                {
+                    PutAmount(entity, "Amount", booked.Amount);
+                    entity["IssueDate"] = booked.IssueDate.ToString("O", CultureInfo.InvariantCulture);
+                    entity["DueDate"] = booked.DueDate.ToString("O", CultureInfo.InvariantCulture);
+                }
+
+                PutAmount(entity, "Paid", invoice.Paid);
+                PutAmount(entity, "Credited", invoice.Credited);
                 Put(entity, "OrderId", invoice.OrderId);
                 break;
             case DocumentRecord document when document.Applied:
@@ -211,9 +219,18 @@ internal static class OrderCheckRows
                 return new OrderRecord(id, answer, eTag, ledger, Enum.Parse<OrderStatus>(e.GetString("Status")), orderAmount, e.GetString("HoldId"), release);
             case ErpDocumentKind.Invoice:
                 var invoiceCurrency = new Currency(e.GetString("Currency"));
-                var due = e.GetString("DueDate") is { } d ? DateOnly.ParseExact(d, "O", CultureInfo.InvariantCulture) : (DateOnly?)null;
-                var invoiceLedger = new InvoiceLedger(Read(e, "Amount", invoiceCurrency), Read(e, "Paid", invoiceCurrency), due) { Credited = Read(e, "Credited", invoiceCurrency) };
-                return new InvoiceRecord(id, answer, eTag, invoiceLedger, e.GetString("OrderId"));
+                var (paid, credited) = (Read(e, "Paid", invoiceCurrency), Read(e, "Credited", invoiceCurrency));
+                if (e.GetString("DueDate") is not { } due)
+                {
+                    return new InvoiceRecord(id, answer, eTag, null, paid, credited, e.GetString("OrderId"));
+                }
+
+                var dueDate = Date(due);
+
+                // Rows booked before the issue date was kept have none: their term is unknown, so it is taken as ending on the due date.
+                var issueDate = e.GetString("IssueDate") is { } issue ? Date(issue) : dueDate;
+                var booked = new Invoice(e.PartitionKey, id, issueDate, dueDate, Read(e, "Amount", invoiceCurrency)) { Paid = paid, Credited = credited };
+                return new InvoiceRecord(id, answer, eTag, booked, Money.Zero(invoiceCurrency), Money.Zero(invoiceCurrency), e.GetString("OrderId"));
             default:
                 return new DocumentRecord(kind, id, answer, eTag, e.GetBoolean("Applied") ?? false);
         }
@@ -227,5 +244,29 @@ internal static class OrderCheckRows
 
     private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record StoredInvoice(string Id, DateOnly Due, string Open);
+    private static DateOnly Date(string text) => DateOnly.ParseExact(text, "O", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// An open invoice in the exposure row's list. Rows written before the list kept the whole invoice
+    /// carry only <see cref="Open"/>: such an invoice is read back as issued on its due date for its
+    /// open amount (all the stop line needs), and is written in full at the row's next change.
+    /// </summary>
+    private sealed record StoredInvoice(string Id, DateOnly Due, string? Open, DateOnly? Issue, string? Amount, string? Paid, string? Credited)
+    {
+        /// <summary>About how many characters one invoice takes in the list.</summary>
+        public const int TypicalChars = 130;
+
+        public static StoredInvoice From(Invoice i) =>
+            new(i.InvoiceId, i.DueDate, null, i.IssueDate, Text(i.Amount.Amount), Value(i.Paid), Value(i.Credited));
+
+        public Invoice ToInvoice(string customerId, Currency currency) => Amount is { } amount
+            ? new Invoice(customerId, Id, Issue ?? Due, Due, new Money(Parse(amount), currency))
+            {
+                Paid = new Money(Parse(Paid ?? "0"), currency),
+                Credited = new Money(Parse(Credited ?? "0"), currency),
+            }
+            : new Invoice(customerId, Id, Due, Due, new Money(Parse(Open ?? "0"), currency));
+
+        private static string? Value(Money m) => m.Amount == 0m ? null : Text(m.Amount);
+    }
 }

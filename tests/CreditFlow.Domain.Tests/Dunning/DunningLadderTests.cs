@@ -1,12 +1,13 @@
 using CreditFlow.Domain.Dunning;
 using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.Receivables;
 
 namespace CreditFlow.Domain.Tests.Dunning;
 
 public sealed class DunningLadderTests
 {
     // Issued 2026-01-05 with a 60-day term: due 2026-03-06 (26 days to Jan 31, +28 to Feb 28 = 54, +6 = 60).
-    private static readonly DunningInvoice Invoice = DunningInvoice.WithTerm("INV-1", new(2026, 1, 5), 60, Money.Of(100_000m, "CNY"));
+    private static readonly Invoice Invoice = Invoice.WithTerm("C", "INV-1", new(2026, 1, 5), 60, Money.Of(100_000m, "CNY"));
 
     private static Money M(decimal amount) => Money.Of(amount, "CNY");
 
@@ -159,7 +160,7 @@ public sealed class DunningLadderTests
                 { "code": "half", "termFraction": 0.5, "actions": [ { "kind": "Mail", "template": "confirm" } ] },
                 { "code": "special", "monthsFromDue": 2, "actions": [ { "kind": "SpecialCollection" } ] } ] }
             """);
-        var invoice = DunningInvoice.WithTerm("I", new(2026, 1, 5), 45, M(1m));
+        var invoice = Invoice.WithTerm("C", "I", new(2026, 1, 5), 45, M(1m));
 
         // Act
         var state = ladder.Evaluate(invoice, [], [], [], new(2026, 1, 5));

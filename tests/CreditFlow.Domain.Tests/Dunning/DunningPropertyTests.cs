@@ -1,5 +1,6 @@
 using CreditFlow.Domain.Dunning;
 using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.Receivables;
 
 namespace CreditFlow.Domain.Tests.Dunning;
 
@@ -9,12 +10,12 @@ public sealed class DunningPropertyTests
 
     private static Money M(decimal amount) => Money.Of(amount, "CNY");
 
-    private sealed record Case(DunningInvoice Invoice, InvoicePayment[] Payments, InvoiceDispute[] Disputes, PaymentPromise[] Promises);
+    private sealed record Case(Invoice Invoice, InvoicePayment[] Payments, InvoiceDispute[] Disputes, PaymentPromise[] Promises);
 
     private static Case RandomCase(Random random)
     {
         var issue = Start.AddDays(random.Next(0, 60));
-        var invoice = DunningInvoice.WithTerm("I", issue, random.Next(0, 120), M(random.Next(1_000, 100_000)));
+        var invoice = Invoice.WithTerm("C", "I", issue, random.Next(0, 120), M(random.Next(1_000, 100_000)));
         var payments = Enumerable.Range(0, random.Next(0, 3)).Select(_ => new InvoicePayment(issue.AddDays(random.Next(0, 400)), M(random.Next(1, 60_000)))).ToArray();
         var disputes = Enumerable.Range(0, random.Next(0, 3)).Select(_ =>
         {

@@ -1,5 +1,6 @@
 using CreditFlow.Domain.Exposure;
 using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.Receivables;
 
 namespace CreditFlow.Domain.Tests.Exposure;
 
@@ -47,14 +48,17 @@ public sealed class OrderLedgerTests
     }
 
     [Theory]
-    [InlineData(100, 30, null, 70)]
-    [InlineData(100, 130, null, 0)] // an overpayment is not credit
-    [InlineData(0, 30, null, 0)] // payment before its invoice
-    public void Invoice_OpenAmount(decimal amount, decimal paid, string? due, decimal open)
+    [InlineData(100, 30, 0, 70)]
+    [InlineData(100, 130, 0, 0)] // an overpayment is not credit
+    [InlineData(100, 30, 50, 20)] // a credit note lowers what is owed
+    [InlineData(100, 0, 120, 0)]
+    [InlineData(100, -30, 0, 100)] // a reversal that came before its payment owes nothing extra
+    public void Invoice_OpenAmount(decimal amount, decimal paid, decimal credited, decimal open)
     {
-        var ledger = new InvoiceLedger(Cny(amount), Cny(paid), due is null ? null : DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture));
+        var invoice = new Invoice("C", "I", new DateOnly(2026, 1, 1), new DateOnly(2026, 2, 1), Cny(amount)) { Paid = Cny(paid), Credited = Cny(credited) };
 
-        Assert.Equal(Cny(open), ledger.Open);
+        Assert.Equal(Cny(open), invoice.Open);
+        Assert.Equal(open > 0, invoice.IsOpen);
     }
 
     private static IEnumerable<T[]> Permutations<T>(T[] items) =>

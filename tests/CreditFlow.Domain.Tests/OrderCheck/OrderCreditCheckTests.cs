@@ -3,6 +3,7 @@ using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Exposure;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.OrderCheck;
+using CreditFlow.Domain.Receivables;
 using CreditFlow.Domain.Roles;
 
 namespace CreditFlow.Domain.Tests.OrderCheck;
@@ -14,6 +15,9 @@ public sealed class OrderCreditCheckTests
     private static readonly OrderCreditCheck Checker = new(OrderCheckPolicy.Default, AuthorityMatrix.Default);
 
     private static Money M(decimal amount) => Money.Of(amount, "CNY");
+
+    /// <summary>An invoice of the customer falling due on <paramref name="due"/> (on a 30-day term) with nothing paid.</summary>
+    private static Invoice Due(string id, DateOnly due, Money amount) => new("C1", id, due.AddDays(-30), due, amount);
 
     // Exposure 850,000 = receivables 700,000 + shipped 100,000 + open orders 50,000.
     private static CreditExposure Exposure850K => new(M(700_000m), M(100_000m), M(50_000m));
@@ -85,7 +89,7 @@ public sealed class OrderCreditCheckTests
     public void Check_InvoiceOverdue_HeldFromTheStopLine(int daysOverdue, OrderOutcome expected)
     {
         // Arrange
-        var invoice = new OpenInvoice("INV-7", Today.AddDays(-daysOverdue), M(40_000m));
+        var invoice = Due("INV-7", Today.AddDays(-daysOverdue), M(40_000m));
 
         // Act
         var decision = Checker.Check(Profile(), Exposure850K, [invoice], Order(10_000m), Today);
@@ -105,12 +109,12 @@ public sealed class OrderCreditCheckTests
     public void Check_TwoOverdueInvoices_PayRemedyIsTheirSum()
     {
         // Arrange: one over the line, one over, one below (not counted), one paid up.
-        OpenInvoice[] invoices =
+        Invoice[] invoices =
         [
-            new("A", Today.AddDays(-31), M(15_000m)),
-            new("B", Today.AddDays(-61), M(25_000m)),
-            new("C", Today.AddDays(-10), M(99_000m)),
-            new("D", Today.AddDays(-90), M(0m)),
+            Due("A", Today.AddDays(-31), M(15_000m)),
+            Due("B", Today.AddDays(-61), M(25_000m)),
+            Due("C", Today.AddDays(-10), M(99_000m)),
+            Due("D", Today.AddDays(-90), M(7_000m)) with { Paid = M(7_000m) },
         ];
 
         // Act
@@ -176,7 +180,7 @@ public sealed class OrderCreditCheckTests
     public void Check_ClassDWithOverdueAndOverLimit_OnlyFullPrepaymentOrACommitteeException()
     {
         // Arrange: class D, an invoice past the stop line, a missing 50% prepayment and 250,000 over the limit.
-        var overdue = new OpenInvoice("OLD", Today.AddDays(-45), M(20_000m));
+        var overdue = Due("OLD", Today.AddDays(-45), M(20_000m));
 
         // Act
         var decision = Checker.Check(Profile(CreditClass.D, prepay: 0.5m), Exposure850K, [overdue], Order(500_000m, prepaid: 100_000m), Today);
@@ -243,7 +247,7 @@ public sealed class OrderCreditCheckTests
     {
         // Arrange
         var profile = Profile(CreditClass.D, blacklisted: true, frozen: true, prepay: 0.5m);
-        var overdue = new OpenInvoice("OLD", Today.AddDays(-200), M(1_000m));
+        var overdue = Due("OLD", Today.AddDays(-200), M(1_000m));
 
         // Act: 850,000 + 400,000 credit part = 1,250,000 > limit.
         var decision = Checker.Check(profile, Exposure850K, [overdue], Order(500_000m, prepaid: 100_000m), Today);

@@ -9,7 +9,8 @@ public sealed class AbcClassificationTests
     private static readonly DateOnly Today = new(2026, 12, 31);
     private static readonly Currency Cny = new("CNY");
 
-    private static OpenReceivable Item(string id, int daysOverdue, decimal amount) => new("C-" + id, id, Today.AddDays(-daysOverdue), new Money(amount, Cny));
+    private static Invoice Item(string id, int daysOverdue, decimal amount) =>
+        new("C-" + id, id, Today.AddDays(-daysOverdue - 60), Today.AddDays(-daysOverdue), new Money(amount, Cny));
 
     [Fact]
     public void Classify_WorkedExample_SharesByHand()
@@ -24,7 +25,7 @@ public sealed class AbcClassificationTests
         //   I7   0d 300,000 not overdue               -> A
         //   I8 -10d 400,000 not overdue               -> A
         // C = 60,000 (6%), B = 150,000 (15%), A = 790,000 (79%).
-        OpenReceivable[] items = [Item("I7", 0, 300_000m), Item("I3", 95, 50_000m), Item("I1", 200, 30_000m), Item("I8", -10, 400_000m),
+        Invoice[] items = [Item("I7", 0, 300_000m), Item("I3", 95, 50_000m), Item("I1", 200, 30_000m), Item("I8", -10, 400_000m),
             Item("I5", 20, 40_000m), Item("I2", 120, 30_000m), Item("I6", 10, 90_000m), Item("I4", 45, 60_000m)];
 
         // Act
@@ -40,7 +41,7 @@ public sealed class AbcClassificationTests
     public void Classify_NothingOverdue_AllClassA()
     {
         // Arrange
-        OpenReceivable[] items = [Item("X", 0, 10m), Item("Y", -30, 20m)];
+        Invoice[] items = [Item("X", 0, 10m), Item("Y", -30, 20m)];
 
         // Act
         var abc = AbcClassification.Classify(AbcPolicy.Default, items, Cny, Today);
@@ -74,7 +75,7 @@ public sealed class AbcClassificationTests
                 }
             }
 
-            var overdueShare = items.Where(i => i.DaysOverdue(Today) > 0).Sum(i => i.OpenAmount.Amount) / items.Sum(i => i.OpenAmount.Amount);
+            var overdueShare = items.Where(i => i.DaysOverdue(Today) > 0).Sum(i => i.Open.Amount) / items.Sum(i => i.Open.Amount);
             Assert.True(abc.ShareOf(ReceivableClass.C) >= Math.Min(0.05m, overdueShare));
             Assert.True(abc.ShareOf(ReceivableClass.C) + abc.ShareOf(ReceivableClass.B) >= Math.Min(0.20m, overdueShare));
             Assert.Equal(abc.Total, abc.AmountOf(ReceivableClass.A) + abc.AmountOf(ReceivableClass.B) + abc.AmountOf(ReceivableClass.C));

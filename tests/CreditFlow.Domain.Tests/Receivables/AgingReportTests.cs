@@ -11,6 +11,9 @@ public sealed class AgingReportTests
 
     private static Money M(decimal amount) => new(amount, Cny);
 
+    /// <summary>An invoice of <paramref name="customer"/> due on <paramref name="due"/> (on a 60-day term) with nothing paid.</summary>
+    private static Invoice Open(string customer, string id, DateOnly due, Money amount) => new(customer, id, due.AddDays(-60), due, amount);
+
     [Theory]
     [InlineData(-5, "current")]
     [InlineData(0, "current")]
@@ -27,7 +30,7 @@ public sealed class AgingReportTests
     public void Build_DaysOverdueAtBoundary_LandsInItsBucket(int daysOverdue, string expected)
     {
         // Arrange
-        var receivable = new OpenReceivable("C1", "I1", Today.AddDays(-daysOverdue), M(100m));
+        var receivable = Open("C1", "I1", Today.AddDays(-daysOverdue), M(100m));
 
         // Act
         var report = AgingReport.Build(AgingBuckets.Default, [receivable], Cny, Today);
@@ -39,15 +42,32 @@ public sealed class AgingReportTests
     }
 
     [Fact]
+    public void Build_PaidAndCreditedInvoices_CountWhatIsStillOwed_SettledOnesNothing()
+    {
+        // Arrange: 1,000 less 300 paid and 200 credited; 500 paid in full.
+        Invoice[] invoices =
+        [
+            Open("A", "1", Today.AddDays(-40), M(1_000m)) with { Paid = M(300m), Credited = M(200m) },
+            Open("A", "2", Today.AddDays(-40), M(500m)) with { Paid = M(500m), SettledOn = Today.AddDays(-1) },
+        ];
+
+        // Act
+        var report = AgingReport.Build(AgingBuckets.Default, invoices, Cny, Today);
+
+        // Assert
+        Assert.Equal([0m, 0m, 500m, 0m, 0m, 0m], report.Total.Amounts.Select(a => a.Amount));
+    }
+
+    [Fact]
     public void Build_SeveralCustomers_RowsPerCustomerAndATotal()
     {
         // Arrange
-        OpenReceivable[] receivables =
+        Invoice[] receivables =
         [
-            new("B", "1", Today.AddDays(10), M(1_000m)),
-            new("A", "2", Today.AddDays(-45), M(2_000m)),
-            new("A", "3", Today.AddDays(-50), M(500m)),
-            new("B", "4", Today.AddDays(-200), M(300m)),
+            Open("B", "1", Today.AddDays(10), M(1_000m)),
+            Open("A", "2", Today.AddDays(-45), M(2_000m)),
+            Open("A", "3", Today.AddDays(-50), M(500m)),
+            Open("B", "4", Today.AddDays(-200), M(300m)),
         ];
 
         // Act

@@ -1,4 +1,5 @@
 using CreditFlow.Domain.Configuration;
+using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Receivables;
 
 namespace CreditFlow.Domain.Tests.Receivables;
@@ -8,7 +9,10 @@ public sealed class PaymentHabitPolicyTests
     private static readonly DateOnly Due = new(2026, 5, 31);
     private static readonly DateOnly Today = new(2026, 12, 31);
 
-    private static InvoicePaymentRecord Paid(int daysAfterDue, bool forced = false) => new("I", Due, Due.AddDays(daysAfterDue), forced);
+    private static Invoice Paid(int daysAfterDue, bool forced = false) =>
+        Unpaid("I", Due) with { Paid = Money.Of(100m, "CNY"), SettledOn = Due.AddDays(daysAfterDue), ForcedCollection = forced };
+
+    private static Invoice Unpaid(string id, DateOnly due, bool writtenOff = false) => new("C", id, due.AddDays(-30), due, Money.Of(100m, "CNY")) { WrittenOff = writtenOff };
 
     [Theory]
     [InlineData(-30, PaymentHabit.PaysEarly)]
@@ -32,9 +36,9 @@ public sealed class PaymentHabitPolicyTests
 
         // Act / Assert
         Assert.Equal(PaymentHabit.OnlyWhenForced, policy.Classify(Paid(70, forced: true), Today));
-        Assert.Equal(PaymentHabit.Defaults, policy.Classify(new("I", Due, null, WrittenOff: true), Due));
-        Assert.Equal(PaymentHabit.Defaults, policy.Classify(new("I", Due, null), Due.AddDays(181)));
-        Assert.Null(policy.Classify(new("I", Due, null), Due.AddDays(180)));
+        Assert.Equal(PaymentHabit.Defaults, policy.Classify(Unpaid("I", Due, writtenOff: true), Due));
+        Assert.Equal(PaymentHabit.Defaults, policy.Classify(Unpaid("I", Due), Due.AddDays(181)));
+        Assert.Null(policy.Classify(Unpaid("I", Due), Due.AddDays(180)));
     }
 
     [Fact]
@@ -61,7 +65,7 @@ public sealed class PaymentHabitPolicyTests
     public void Assess_OneDefault_Defaults()
     {
         // Act
-        var habit = PaymentHabitPolicy.Default.Assess([Paid(-20), Paid(-20), Paid(-20), new("X", Due, null, WrittenOff: true)], Today);
+        var habit = PaymentHabitPolicy.Default.Assess([Paid(-20), Paid(-20), Paid(-20), Unpaid("X", Due, writtenOff: true)], Today);
 
         // Assert
         Assert.Equal(PaymentHabit.Defaults, habit);
@@ -71,7 +75,7 @@ public sealed class PaymentHabitPolicyTests
     public void Assess_NoEvidence_Null()
     {
         // Act / Assert
-        Assert.Null(PaymentHabitPolicy.Default.Assess([new("I", Today.AddDays(5), null)], Today));
+        Assert.Null(PaymentHabitPolicy.Default.Assess([Unpaid("I", Today.AddDays(5))], Today));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.Exposure;
 using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.Receivables;
 using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Storage.Profiles;
@@ -75,7 +76,7 @@ public sealed class CustomerLedgerStoreTests(AzuriteFixture azurite) : IClassFix
     {
         var (_, ledgers) = await OpenAsync();
         var due = new DateOnly(2026, 1, 31);
-        var many = Enumerable.Range(1, 3_000).Select(i => new OpenInvoice($"inv-{i:D6}", due.AddDays(i % 60), Money.Of(1_000m + i, "CNY"))).ToArray();
+        var many = Enumerable.Range(1, 3_000).Select(i => new Invoice("c3", $"inv-{i:D6}", due.AddDays(i % 60 - 30), due.AddDays(i % 60), Money.Of(1_000m + i, "CNY")) { Paid = Money.Of(i % 7, "CNY") }).ToArray();
         var state = ExposureState.Empty(Cny) with { OpenInvoices = many, Version = 1 };
 
         Assert.True(await ledgers.TryCommitAsync(await ledgers.ReadAsync("c3", []), new LedgerChange(state, [])));
@@ -84,6 +85,46 @@ public sealed class CustomerLedgerStoreTests(AzuriteFixture azurite) : IClassFix
 
         Assert.True(await ledgers.TryCommitAsync(read, new LedgerChange(state with { OpenInvoices = many[..1], Version = 2 }, [])));
         Assert.Equal(many[..1], (await ledgers.ReadAsync("c3", [])).Exposure!.OpenInvoices);
+    }
+
+    [Fact]
+    public async Task RowsWrittenBeforeTheWholeInvoiceWasKept_ReadAsInvoicesWithTheirOpenAmount()
+    {
+        var (_, ledgers, table) = await OpenWithTableAsync();
+
+        // What an older version left: the exposure list with only id, due date and open amount, and an invoice row without its issue date.
+        await table.UpsertEntityAsync(
+            new Azure.Data.Tables.TableEntity("c7", "exposure")
+            {
+                ["Currency"] = "CNY", ["OpenReceivables"] = "700", ["OpenInvoiceChunks"] = 1,
+                ["OpenInvoices"] = """[{"Id":"inv-1","Due":"2026-03-31","Open":"700"}]""",
+            },
+            Azure.Data.Tables.TableUpdateMode.Replace);
+        await table.UpsertEntityAsync(
+            new Azure.Data.Tables.TableEntity("c7", "erp|invoice|inv-1") { ["Currency"] = "CNY", ["Amount"] = "1000", ["Paid"] = "300", ["DueDate"] = "2026-03-31" },
+            Azure.Data.Tables.TableUpdateMode.Replace);
+        var ledger = await ledgers.ReadAsync("c7", [(ErpDocumentKind.Invoice, "inv-1")]);
+
+        var listed = Assert.Single(ledger.Exposure!.OpenInvoices);
+        Assert.Equal(("inv-1", new DateOnly(2026, 3, 31), 700m), (listed.InvoiceId, listed.DueDate, listed.Open.Amount));
+        var booked = ledger.Find<InvoiceRecord>(ErpDocumentKind.Invoice, "inv-1")!.Invoice!;
+        Assert.Equal(("c7", 1_000m, 300m, 700m), (booked.CustomerId, booked.Amount.Amount, booked.Paid.Amount, booked.Open.Amount));
+    }
+
+    [Fact]
+    public async Task PaymentBeforeItsInvoice_IsKeptOnTheRow_AndCarriedOntoTheInvoiceWhenBooked()
+    {
+        var (_, ledgers) = await OpenAsync();
+        var ahead = InvoiceRecord.Unknown("inv-9", Cny).Pay(Money.Of(400m, "CNY")).Credit(Money.Of(100m, "CNY"));
+        var state = ExposureState.Empty(Cny) with { Version = 1 };
+        Assert.True(await ledgers.TryCommitAsync(await ledgers.ReadAsync("c8", []), new LedgerChange(state, [ahead])));
+
+        var read = (await ledgers.ReadAsync("c8", [(ErpDocumentKind.Invoice, "inv-9")])).Find<InvoiceRecord>(ErpDocumentKind.Invoice, "inv-9")!;
+        Assert.Null(read.Invoice);
+        Assert.Equal((400m, 100m), (read.Paid.Amount, read.Credited.Amount));
+
+        var booked = read.Book(new Invoice("c8", "inv-9", new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 1), Money.Of(1_000m, "CNY"))).Invoice!;
+        Assert.Equal((400m, 100m, 500m), (booked.Paid.Amount, booked.Credited.Amount, booked.Open.Amount));
     }
 
     private async Task<(CreditStore Store, CustomerLedgerStore Ledgers)> OpenAsync()

@@ -157,7 +157,7 @@ public sealed class DunningSteps(
 
     /// <summary>How much of the invoice the ledger says is settled: its amount less what is open (payments and credit notes).</summary>
     private static Money Covered(DunningRecord record, CustomerLedger ledger) =>
-        ledger.Find<InvoiceRecord>(ErpDocumentKind.Invoice, record.InvoiceId)?.Ledger is { } booked
+        ledger.Find<InvoiceRecord>(ErpDocumentKind.Invoice, record.InvoiceId)?.Invoice is { } booked
             ? Money.Max(record.Amount - booked.Open, Money.Zero(record.Amount.Currency))
             : record.Paid;
 

@@ -146,12 +146,12 @@ public sealed class PaymentExtensions(
     private static LedgerChange? MoveDueDate(CustomerLedger ledger, PaymentExtensionRequest request)
     {
         var invoice = ledger.Find<InvoiceRecord>(ErpDocumentKind.Invoice, request.InvoiceId);
-        if (invoice is null || ledger.Exposure is null || invoice.Ledger.DueDate == request.ToDueDate)
+        if (invoice?.Invoice is not { } booked || ledger.Exposure is null || booked.DueDate == request.ToDueDate)
         {
             return null;
         }
 
-        var after = invoice.Ledger with { DueDate = request.ToDueDate };
-        return new LedgerChange(ledger.Exposure.WithInvoice(request.InvoiceId, invoice.Ledger, after), [invoice with { Ledger = after }]);
+        var after = booked with { DueDate = request.ToDueDate };
+        return new LedgerChange(ledger.Exposure.WithInvoice(booked, after), [invoice with { Invoice = after }]);
     }
 }

@@ -1,5 +1,5 @@
 using CreditFlow.Domain.Exposure;
-using CreditFlow.Domain.OrderCheck;
+using CreditFlow.Domain.Monetary;
 using Microsoft.DurableTask;
 using CreditFlow.Storage.Orders;
 
@@ -7,7 +7,16 @@ namespace CreditFlow.Workflows.Onboarding;
 
 /// <summary>A customer's exposure as the order check has booked it, for the approver.</summary>
 /// <param name="OverdueInvoices">Open invoices past their due date at the time of reading.</param>
-public sealed record ExposureSnapshot(CreditExposure Amounts, IReadOnlyList<OpenInvoice> OverdueInvoices);
+public sealed record ExposureSnapshot(CreditExposure Amounts, IReadOnlyList<OverdueInvoice> OverdueInvoices);
+
+/// <summary>
+/// An overdue invoice as the approver is shown it. Kept in the onboarding history as the activity's
+/// result, so its shape stays as in-flight instances recorded it.
+/// </summary>
+/// <param name="InvoiceId">The invoice.</param>
+/// <param name="DueDate">When it fell due.</param>
+/// <param name="OpenAmount">What is still owed.</param>
+public sealed record OverdueInvoice(string InvoiceId, DateOnly DueDate, Money OpenAmount);
 
 /// <summary>What to read: whose exposure, and as of when (the workflow's time, for "overdue").</summary>
 public sealed record ExposureQuery(string CustomerId, DateTimeOffset AsOf);
@@ -30,6 +39,6 @@ public sealed class ReadExposure(CustomerLedgerStore ledgers) : TaskActivity<Exp
         }
 
         var today = DateOnly.FromDateTime(input.AsOf.UtcDateTime);
-        return new ExposureSnapshot(exposure.Amounts, exposure.OpenInvoices.Where(i => i.DueDate < today).ToArray());
+        return new ExposureSnapshot(exposure.Amounts, exposure.OpenInvoices.Where(i => i.DueDate < today).Select(i => new OverdueInvoice(i.InvoiceId, i.DueDate, i.Open)).ToArray());
     }
 }

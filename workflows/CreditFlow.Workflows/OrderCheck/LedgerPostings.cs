@@ -2,6 +2,7 @@ using System.Text.Json;
 using CreditFlow.Domain.Exposure;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.OrderCheck;
+using CreditFlow.Domain.Receivables;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Storage.Profiles;
 
@@ -26,8 +27,8 @@ internal static class LedgerPostings
         var currency = ledger.Exposure?.Currency ?? invoice.Amount.Currency;
         var state = ledger.Exposure ?? ExposureState.Empty(currency);
         var record = existing ?? InvoiceRecord.Unknown(invoice.InvoiceId, currency);
-        var afterInvoice = record.Ledger with { Amount = invoice.Amount, DueDate = invoice.DueDate };
-        state = state.WithInvoice(invoice.InvoiceId, record.Ledger, afterInvoice);
+        var booked = record.Book(new Invoice(invoice.CustomerId, invoice.InvoiceId, invoice.IssueDate, invoice.DueDate, invoice.Amount));
+        state = state.WithInvoice(record.Invoice, booked.Invoice);
         var records = new List<ErpRecord>();
         if (invoice.OrderId is { } id)
         {
@@ -38,7 +39,7 @@ internal static class LedgerPostings
         }
 
         var answer = ErpAnswers.First(bodyHash, LedgerAnswer.From(state.Amounts));
-        records.Insert(0, record with { Answer = answer, Ledger = afterInvoice, OrderId = invoice.OrderId });
+        records.Insert(0, booked with { Answer = answer, OrderId = invoice.OrderId });
         return new LedgerBooking(ErpAnswers.Given(answer), new LedgerChange(state, records));
     }
 
@@ -57,9 +58,9 @@ internal static class LedgerPostings
         if (payment.InvoiceId is { } id)
         {
             var invoice = ledger.Find<InvoiceRecord>(ErpDocumentKind.Invoice, id) ?? InvoiceRecord.Unknown(id, currency);
-            var after = invoice.Ledger with { Paid = invoice.Ledger.Paid + payment.Amount };
-            state = state.WithInvoice(id, invoice.Ledger, after);
-            changed = invoice with { Ledger = after };
+            var after = invoice.Pay(payment.Amount);
+            state = state.WithInvoice(invoice.Invoice, after.Invoice);
+            changed = after;
         }
         else
         {
@@ -77,14 +78,14 @@ internal static class LedgerPostings
 
     /// <summary>A credit note: what its invoice owes is lowered (an invoice not seen yet keeps the credit for when it comes).</summary>
     public static LedgerBooking CreditNote(CustomerLedger ledger, ErpCreditNote note, string bodyHash) =>
-        InvoiceAdjustment(ledger, ErpDocumentKind.CreditNote, note.CreditNoteId, "credit note", note.InvoiceId, note.Amount, bodyHash, (l, amount) => l with { Credited = l.Credited + amount });
+        InvoiceAdjustment(ledger, ErpDocumentKind.CreditNote, note.CreditNoteId, "credit note", note.InvoiceId, note.Amount, bodyHash, (record, amount) => record.Credit(amount));
 
     /// <summary>A payment reversal: what its invoice has been paid is lowered (it may come before the payment it reverses).</summary>
     public static LedgerBooking PaymentReversal(CustomerLedger ledger, ErpPaymentReversal reversal, string bodyHash) =>
-        InvoiceAdjustment(ledger, ErpDocumentKind.PaymentReversal, reversal.ReversalId, "payment reversal", reversal.InvoiceId, reversal.Amount, bodyHash, (l, amount) => l with { Paid = l.Paid - amount });
+        InvoiceAdjustment(ledger, ErpDocumentKind.PaymentReversal, reversal.ReversalId, "payment reversal", reversal.InvoiceId, reversal.Amount, bodyHash, (record, amount) => record.Pay(-amount));
 
     private static LedgerBooking InvoiceAdjustment(
-        CustomerLedger ledger, ErpDocumentKind kind, string documentId, string what, string invoiceId, Money amount, string bodyHash, Func<InvoiceLedger, Money, InvoiceLedger> adjust)
+        CustomerLedger ledger, ErpDocumentKind kind, string documentId, string what, string invoiceId, Money amount, string bodyHash, Func<InvoiceRecord, Money, InvoiceRecord> adjust)
     {
         if (ledger.Find<DocumentRecord>(kind, documentId)?.Answer is { } stored)
         {
@@ -94,12 +95,12 @@ internal static class LedgerPostings
         var currency = ledger.Exposure?.Currency ?? amount.Currency;
         var state = ledger.Exposure ?? ExposureState.Empty(currency);
         var invoice = ledger.Find<InvoiceRecord>(ErpDocumentKind.Invoice, invoiceId) ?? InvoiceRecord.Unknown(invoiceId, currency);
-        var after = adjust(invoice.Ledger, amount);
-        state = state.WithInvoice(invoiceId, invoice.Ledger, after);
+        var after = adjust(invoice, amount);
+        state = state.WithInvoice(invoice.Invoice, after.Invoice);
         var answer = ErpAnswers.First(bodyHash, LedgerAnswer.From(state.Amounts));
         return new LedgerBooking(
             ErpAnswers.Given(answer),
-            new LedgerChange(state, [new DocumentRecord(kind, documentId, answer, null, Applied: true), invoice with { Ledger = after }]));
+            new LedgerChange(state, [new DocumentRecord(kind, documentId, answer, null, Applied: true), after]));
     }
 
     /// <summary>A cancellation: what has not shipped stops counting; a held order's hold ends.</summary>
