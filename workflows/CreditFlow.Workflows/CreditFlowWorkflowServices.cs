@@ -6,6 +6,7 @@ using CreditFlow.Domain.Scoring;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Dunning;
 using CreditFlow.Workflows.Onboarding;
+using CreditFlow.Workflows.Warnings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,6 +31,7 @@ public static class CreditFlowWorkflowServices
             .Validate(o => TryParseWeekend(o.Weekend) is not null, "Approvals__Weekend must list day names, e.g. Saturday,Sunday, and leave at least one working day.")
             .ValidateOnStart();
         services.AddDunning(configuration);
+        services.AddWarnings(configuration);
         services.AddOptions<OrderCheck.HoldStartOptions>().Bind(configuration.GetSection("OrderCheck")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp =>
         {

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Dunning;
 using CreditFlow.Workflows.Onboarding;
+using CreditFlow.Workflows.Warnings;
 using CreditFlow.Workflows.OrderCheck;
 
 namespace CreditFlow.Workflows;
@@ -17,6 +18,7 @@ public static class CreditFlowWorkflows
         OnboardingRegistration.Register(registry);
         OrderCheckRegistration.Register(registry);
         DunningRegistration.Register(registry);
+        WarningRegistration.Register(registry);
         return registry;
     }
 }

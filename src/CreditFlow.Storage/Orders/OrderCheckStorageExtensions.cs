@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using CreditFlow.Storage.Dunning;
+using CreditFlow.Storage.Warnings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -31,6 +32,9 @@ public static class OrderCheckStorageExtensions
 
         // Every invoice the ledger books is followed by dunning, which people work through tasks.
         services.AddDunningStorage(connectionString, prefix);
+
+        // Dunning's yellow and the signals raise warnings, answered through tasks.
+        services.AddWarningStorage(connectionString, prefix);
         return services;
     }
 }

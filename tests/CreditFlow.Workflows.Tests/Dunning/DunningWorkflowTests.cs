@@ -2,13 +2,16 @@ using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Dunning;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Roles;
+using CreditFlow.Domain.Warnings;
 using CreditFlow.Storage.Dunning;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Storage.Tasks;
+using CreditFlow.Storage.Warnings;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Dunning;
 using CreditFlow.Workflows.OrderCheck;
 using CreditFlow.Workflows.Tests.Testing;
+using CreditFlow.Workflows.Warnings;
 using Microsoft.DurableTask.Client;
 
 namespace CreditFlow.Workflows.Tests.Dunning;
@@ -52,7 +55,10 @@ public sealed class DunningWorkflowTests : IAsyncLifetime
         Assert.False((await Ledger()).Terms.LimitFrozen);
         await PassToAsync(invoice, new DateOnly(2026, 3, 6), level: 5);
         Assert.True((await Ledger()).Terms.LimitFrozen, "yellow freezes the limit, so the order check holds new orders");
-        Assert.Contains(await _host.Store.Decisions.ListForCustomerAsync("cust-1"), d => d.What == "Yellow warning raised");
+        var yellow = WarningIds.For("cust-1", "dunning-inv-ladder-yellow");
+        await _host.WaitForStatusAsync<WarningOutcome>(yellow, s => s.Status == "AwaitingAnswer");
+        Assert.Equal(WarningLevel.Yellow, (await _host.Get<WarningStore>().GetAsync(yellow))!.Level);
+        Assert.Contains(await _host.Store.Decisions.ListForCustomerAsync("cust-1"), d => d.What == "yellow warning raised: overdue 30 days without explanation");
         Assert.Contains(await Tasks.ListAsync(role: CreditRole.CreditOfficer), t => t.Title.StartsWith("Collect invoice inv-ladder", StringComparison.Ordinal));
 
         await PassToAsync(invoice, new DateOnly(2026, 5, 5), level: 7);

@@ -5,6 +5,7 @@ using CreditFlow.Domain.Dunning;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Domain.Roles;
+using CreditFlow.Domain.Warnings;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Dunning;
 using CreditFlow.Storage.Orders;
@@ -13,6 +14,7 @@ using CreditFlow.Storage.Tasks;
 using CreditFlow.Workflows.Mail;
 using CreditFlow.Workflows.OrderCheck;
 using CreditFlow.Workflows.Telemetry;
+using CreditFlow.Workflows.Warnings;
 using Microsoft.Extensions.Options;
 
 namespace CreditFlow.Workflows.Dunning;
@@ -44,6 +46,7 @@ public sealed class DunningSteps(
     DunningLadder ladder,
     IOptions<DunningOptions> options,
     HoldWakeUps holds,
+    CustomerWarnings warnings,
     IPaymentLinks? paymentLinks = null)
 {
     private const int Attempts = 5;
@@ -186,8 +189,11 @@ public sealed class DunningSteps(
             case DunningActionKind.CallTask:
                 return await TaskAsync(invoice, key, action.Role!.Value, $"Collect invoice {invoice.InvoiceId} of {name} together with sales ({overdue})", now, cancellationToken);
             case DunningActionKind.Warning:
-                await DecideOnceAsync(invoice, $"dunning-{step.Step.Code}-warning-{invoice.InvoiceId}", step, $"{action.Level} warning raised", $"invoice {invoice.InvoiceId}: {overdue}", cancellationToken);
-                return $"{action.Level} warning recorded; copy to {salesRep}";
+                // The warning's rules pick its level and owner from the days overdue, as for any other signal.
+                var signal = new CreditSignal(invoice.CustomerId, SignalKind.DaysOverdue, step.DueOn is { } on ? on.DayNumber - invoice.DueDate.DayNumber : 0, now);
+                var raised = new WarningSignal($"dunning-{invoice.InvoiceId}-{step.Step.Code}", signal, FreezeIsDunnings: true);
+                await warnings.StartAsync(raised, cancellationToken);
+                return $"{action.Level} warning raised ({raised.InstanceId}); copy to {salesRep}";
             case DunningActionKind.LimitFreeze:
                 return await FreezeAsync(invoice, step, overdue, cancellationToken);
             case DunningActionKind.SpecialCollection:
@@ -275,7 +281,8 @@ public sealed class DunningSteps(
 
     /// <summary>
     /// Lifts the limit freeze once <paramref name="settled"/> was the last open invoice whose ladder froze it, unless
-    /// the latest freeze decision is a person's (order terms set by hand stay theirs to change); then the customer's
+    /// the latest freeze decision is a person's or a warning's (order terms set by hand stay theirs to change, and a warning's
+    /// freeze stays until a person lifts it); then the customer's
     /// holds check again.
     /// </summary>
     private async Task LiftFreezeIfClearAsync(DunningRecord settled, DateTimeOffset now, CancellationToken cancellationToken)
@@ -298,7 +305,9 @@ public sealed class DunningSteps(
 
         var ledger = await ledgers.ReadAsync(settled.CustomerId, [], cancellationToken);
         var latest = (await credit.Decisions.ListForCustomerAsync(settled.CustomerId, 200, cancellationToken))
-            .Where(d => d.Id.StartsWith("order-terms-", StringComparison.Ordinal) || (d.Id.StartsWith("dunning-", StringComparison.Ordinal) && d.Id.Contains("freeze", StringComparison.Ordinal)))
+            .Where(d => d.Id.StartsWith("order-terms-", StringComparison.Ordinal)
+                || (d.Id.StartsWith("dunning-", StringComparison.Ordinal) && d.Id.Contains("freeze", StringComparison.Ordinal))
+                || (d.Id.StartsWith("warning-", StringComparison.Ordinal) && d.Id.EndsWith("-freeze", StringComparison.Ordinal)))
             .MaxBy(d => d.DecidedAt);
         if (!ledger.Terms.LimitFrozen || latest is null || !latest.Id.StartsWith("dunning-", StringComparison.Ordinal))
         {

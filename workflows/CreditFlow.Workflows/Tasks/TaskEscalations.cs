@@ -21,7 +21,8 @@ public sealed class TaskEscalations(CreditTaskStore tasks, IWorkflowMail mail, A
         var escalated = 0;
         foreach (var task in await tasks.ListAsync(cancellationToken: cancellationToken))
         {
-            if (!task.IsOverdueAt(now) || task.EscalatedAt is not null)
+            // A warning's tasks are reminded and escalated by the warning's own workflow.
+            if (!task.IsOverdueAt(now) || task.EscalatedAt is not null || task.Id.StartsWith("warning|", StringComparison.Ordinal))
             {
                 continue;
             }
