@@ -6,6 +6,7 @@ using CreditFlow.Host.Extensions;
 using CreditFlow.Host.Problems;
 using CreditFlow.Host.Receivables;
 using CreditFlow.Host.Tasks;
+using CreditFlow.Host.Warnings;
 using CreditFlow.Storage;
 using CreditFlow.Workflows;
 
@@ -44,6 +45,7 @@ public static class PublicApi
         app.MapHoldsApi();
         app.MapReceivablesApi();
         app.MapTasksApi();
+        app.MapWarningsApi();
         app.MapApprovalPages();
         app.MapPaymentPages();
         return app;

@@ -123,4 +123,14 @@ public sealed class ApiFunctions(PublicApiPipeline api)
 
     [Function("CompleteTask")]
     public Task CompleteTask([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/tasks/{taskId}/complete")] HttpRequest request) => api.ServeAsync(request);
+
+    // Warnings
+    [Function("ListWarnings")]
+    public Task ListWarnings([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/warnings")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("GetWarning")]
+    public Task GetWarning([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/warnings/{warningId}")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("AnswerWarning")]
+    public Task AnswerWarning([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/warnings/{warningId}/answer")] HttpRequest request) => api.ServeAsync(request);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Dunning;
+using CreditFlow.Workflows.Warnings;
 using CreditFlow.Workflows.Onboarding;
 using CreditFlow.Workflows.OrderCheck;
 using Microsoft.Azure.Functions.Worker;
@@ -79,4 +80,14 @@ public sealed class ActivityFunctions(WorkflowCatalog workflows)
 
     [Function(nameof(TakeDunningSteps))]
     public Task<object?> TakeDunningSteps([ActivityTrigger] JsonElement? input, FunctionContext context) => workflows.RunActivityAsync(nameof(TakeDunningSteps), input, context);
+
+    // Warnings
+    [Function(nameof(RaiseWarning))]
+    public Task<object?> RaiseWarning([ActivityTrigger] JsonElement? input, FunctionContext context) => workflows.RunActivityAsync(nameof(RaiseWarning), input, context);
+
+    [Function(nameof(ChaseWarning))]
+    public Task<object?> ChaseWarning([ActivityTrigger] JsonElement? input, FunctionContext context) => workflows.RunActivityAsync(nameof(ChaseWarning), input, context);
+
+    [Function(nameof(CloseWarning))]
+    public Task<object?> CloseWarning([ActivityTrigger] JsonElement? input, FunctionContext context) => workflows.RunActivityAsync(nameof(CloseWarning), input, context);
 }

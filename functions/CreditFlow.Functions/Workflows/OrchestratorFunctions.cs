@@ -1,5 +1,6 @@
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Dunning;
+using CreditFlow.Workflows.Warnings;
 using CreditFlow.Workflows.Onboarding;
 using CreditFlow.Workflows.OrderCheck;
 using Microsoft.Azure.Functions.Worker;
@@ -30,4 +31,7 @@ public sealed class OrchestratorFunctions(WorkflowCatalog workflows)
 
     [Function(nameof(DunningWorkflow))]
     public Task<object?> DunningWorkflow([OrchestrationTrigger] TaskOrchestrationContext context) => workflows.RunOrchestratorAsync(nameof(DunningWorkflow), context);
+
+    [Function(nameof(WarningWorkflow))]
+    public Task<object?> WarningWorkflow([OrchestrationTrigger] TaskOrchestrationContext context) => workflows.RunOrchestratorAsync(nameof(WarningWorkflow), context);
 }

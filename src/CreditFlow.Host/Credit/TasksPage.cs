@@ -7,6 +7,7 @@ using CreditFlow.Host.Tasks;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Tasks;
+using CreditFlow.Workflows.Warnings;
 
 namespace CreditFlow.Host.Credit;
 
@@ -109,10 +110,7 @@ internal static class TasksPage
                     .Append(owner is null ? $"<td>{Html.E(Words(task.OwnerRole))}</td>" : "")
                     .Append(CultureInfo.InvariantCulture, $"<td>{Customer(task.CustomerId, names)}</td>")
                     .Append(CultureInfo.InvariantCulture, $"<td class=\"mono\">{Html.E(task.InvoiceId ?? "—")}</td>")
-                    .Append(CultureInfo.InvariantCulture, $"<td><form class=\"complete\" method=\"post\" action=\"{Path}/{Html.U(task.Id)}/complete\">")
-                    .Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"back\" value=\"{Html.E(back)}\">")
-                    .Append(CultureInfo.InvariantCulture, $"<input name=\"outcome\" aria-label=\"Outcome of {Html.E(task.Title)}\" maxlength=\"{CompleteTaskBody.MaxChars}\" placeholder=\"what came of it?\" title=\"e.g. customer promised to pay 15 March\">")
-                    .Append("<button type=\"submit\">Complete</button></form></td></tr>");
+                    .Append(Outcome(task, back));
             }
 
             html.Append("</tbody></table>");
@@ -165,6 +163,11 @@ internal static class TasksPage
             return CreditHtml.RedirectWith(http, back, Flash.Error($"Outcome {why} The task “{task.Title}” stays open; nothing was recorded."));
         }
 
+        if (WarningIds.AnsweredBy(task.Id) is { } warningId)
+        {
+            return CreditHtml.RedirectWith(http, "/credit/warnings", Flash.Error($"“{task.Title}” is done by answering the warning below. Nothing was recorded."));
+        }
+
         if (!task.IsOpen)
         {
             return CreditHtml.RedirectWith(http, back, Flash.Error($"“{task.Title}” was already completed by {task.CompletedBy} at {When(task.CompletedAt!.Value)}: {task.Outcome}"));
@@ -181,6 +184,14 @@ internal static class TasksPage
 
         return CreditHtml.RedirectWith(http, back, Flash.Ok($"Completed “{task.Title}” as {user.Name}: {outcome.Trim()}"));
     }
+
+    /// <summary>The outcome cell: a form completing the task, or for a warning's answer a link to answer the warning.</summary>
+    private static string Outcome(CreditTask task, string back) => WarningIds.AnsweredBy(task.Id) is { } warningId
+        ? $"<td><a class=\"answer\" href=\"/credit/warnings#{Html.E(Html.U(warningId))}\">Answer the warning →</a></td></tr>"
+        : $"<td><form class=\"complete\" method=\"post\" action=\"{Path}/{Html.U(task.Id)}/complete\">"
+            + $"<input type=\"hidden\" name=\"back\" value=\"{Html.E(back)}\">"
+            + $"<input name=\"outcome\" aria-label=\"Outcome of {Html.E(task.Title)}\" maxlength=\"{CompleteTaskBody.MaxChars}\" placeholder=\"what came of it?\" title=\"e.g. customer promised to pay 15 March\">"
+            + "<button type=\"submit\">Complete</button></form></td></tr>";
 
     /// <summary>"CreditOfficer" → "credit officer".</summary>
     private static string Words(CreditRole role) =>

@@ -30,6 +30,9 @@ public static class ApiKeyPolicies
     /// <summary>Completing a task for people with its outcome: any key, as every key carries a role.</summary>
     public const string CompleteTasks = "ApiKey.CompleteTasks";
 
+    /// <summary>Answering a warning: any role that can own one (whether this one is the caller's is decided per warning).</summary>
+    public const string AnswerWarnings = "ApiKey.AnswerWarnings";
+
     public static IReadOnlyList<CreditRole> WorkOnApplicationsRoles { get; } =
         [CreditRole.SalesRep, CreditRole.CreditOfficer, CreditRole.CreditManager, CreditRole.Admin];
 
@@ -50,6 +53,9 @@ public static class ApiKeyPolicies
 
     public static IReadOnlyList<CreditRole> CompleteTasksRoles { get; } = Enum.GetValues<CreditRole>();
 
+    public static IReadOnlyList<CreditRole> AnswerWarningsRoles { get; } =
+        [CreditRole.SalesRep, CreditRole.CreditOfficer, CreditRole.CreditManager, CreditRole.CreditCommittee, CreditRole.Finance, CreditRole.Legal];
+
     internal static AuthorizationBuilder AddApiKeyPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(ReadCredit, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
         .AddPolicy(WorkOnApplications, p => RequireRoles(p, WorkOnApplicationsRoles))
@@ -58,7 +64,8 @@ public static class ApiKeyPolicies
         .AddPolicy(SetOrderTerms, p => RequireRoles(p, SetOrderTermsRoles))
         .AddPolicy(RecordCustomerWord, p => RequireRoles(p, RecordCustomerWordRoles))
         .AddPolicy(SubmitCollectionPlans, p => RequireRoles(p, SubmitCollectionPlansRoles))
-        .AddPolicy(CompleteTasks, p => RequireRoles(p, CompleteTasksRoles));
+        .AddPolicy(CompleteTasks, p => RequireRoles(p, CompleteTasksRoles))
+        .AddPolicy(AnswerWarnings, p => RequireRoles(p, AnswerWarningsRoles));
 
     private static void RequireRoles(AuthorizationPolicyBuilder policy, IReadOnlyList<CreditRole> roles) =>
         policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireRole(roles.Select(r => r.ToString()));

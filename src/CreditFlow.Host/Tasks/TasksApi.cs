@@ -4,6 +4,7 @@ using CreditFlow.Host.Applications;
 using CreditFlow.Host.Security;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Tasks;
+using CreditFlow.Workflows.Warnings;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CreditFlow.Host.Tasks;
@@ -93,6 +94,12 @@ internal static class TasksApi
         if (!task.IsOpen)
         {
             return AlreadyCompleted(task);
+        }
+
+        if (WarningIds.AnsweredBy(task.Id) is { } warningId)
+        {
+            return ApiProblems.Conflict(
+                "Answer the warning instead", $"Task '{taskId}' asks for the answer to warning '{warningId}': POST /api/warnings/{Uri.EscapeDataString(warningId)}/answer with the actions chosen completes it. Nothing was stored.");
         }
 
         try

@@ -22,6 +22,13 @@ public static class WarningIds
     /// <summary>The id of the warning a signal raises on a customer (also its workflow's instance id).</summary>
     public static string For(string customerId, string signalId) => $"warning|{customerId}|{signalId}";
 
+    /// <summary>
+    /// The warning whose answer <paramref name="taskId"/> asks for, or null for any other task: such a task is done by
+    /// answering the warning (which completes it), not by completing it.
+    /// </summary>
+    public static string? AnsweredBy(string taskId) =>
+        taskId.StartsWith("warning|", StringComparison.Ordinal) && taskId.LastIndexOf("|answer-", StringComparison.Ordinal) is var at and > 0 ? taskId[..at] : null;
+
     /// <summary>The name of the event that tells a warning's workflow it was answered.</summary>
     public const string Answered = "WarningAnswered";
 }
