@@ -5,6 +5,7 @@ using CreditFlow.Host.Erp;
 using CreditFlow.Host.Extensions;
 using CreditFlow.Host.Problems;
 using CreditFlow.Host.Receivables;
+using CreditFlow.Host.Signals;
 using CreditFlow.Host.Tasks;
 using CreditFlow.Storage;
 using CreditFlow.Workflows;
@@ -13,7 +14,7 @@ namespace CreditFlow.Host;
 
 /// <summary>
 /// The surfaces this host shares with the Azure Functions app (<c>functions/CreditFlow.Functions</c>): the REST API,
-/// the ERP webhooks with the holds API, the approval pages and the customers' payment pages. Both run these same endpoints, with their binding,
+/// the ERP webhooks with the holds API, the signals in, the approval pages and the customers' payment pages. Both run these same endpoints, with their binding,
 /// validation, authorization and problem details; the Functions app declares one HTTP function per route and hands
 /// the request to the pipeline <see cref="UsePublicApi"/> builds.
 /// </summary>
@@ -31,6 +32,7 @@ public static class PublicApi
         services.AddCreditFlowWorkflowServices(configuration);
         services.AddApplicationsApi(configuration);
         services.AddErpOrderCheck(settings, configuration);
+        services.AddSignals(settings);
         return services;
     }
 
@@ -44,6 +46,7 @@ public static class PublicApi
         app.MapHoldsApi();
         app.MapReceivablesApi();
         app.MapTasksApi();
+        app.MapSignalsApi();
         app.MapApprovalPages();
         app.MapPaymentPages();
         return app;

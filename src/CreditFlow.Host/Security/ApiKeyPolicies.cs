@@ -30,6 +30,9 @@ public static class ApiKeyPolicies
     /// <summary>Completing a task for people with its outcome: any key, as every key carries a role.</summary>
     public const string CompleteTasks = "ApiKey.CompleteTasks";
 
+    /// <summary>Reporting a warning signal about a customer (a lawsuit, a pledge, adverse news) as credit staff.</summary>
+    public const string SendSignals = "ApiKey.SendSignals";
+
     public static IReadOnlyList<CreditRole> WorkOnApplicationsRoles { get; } =
         [CreditRole.SalesRep, CreditRole.CreditOfficer, CreditRole.CreditManager, CreditRole.Admin];
 
@@ -50,6 +53,10 @@ public static class ApiKeyPolicies
 
     public static IReadOnlyList<CreditRole> CompleteTasksRoles { get; } = Enum.GetValues<CreditRole>();
 
+    /// <summary>Credit staff who watch customers, and Legal, which hears of court cases first.</summary>
+    public static IReadOnlyList<CreditRole> SendSignalsRoles { get; } =
+        [CreditRole.CreditOfficer, CreditRole.CreditManager, CreditRole.Legal];
+
     internal static AuthorizationBuilder AddApiKeyPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(ReadCredit, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
         .AddPolicy(WorkOnApplications, p => RequireRoles(p, WorkOnApplicationsRoles))
@@ -58,7 +65,8 @@ public static class ApiKeyPolicies
         .AddPolicy(SetOrderTerms, p => RequireRoles(p, SetOrderTermsRoles))
         .AddPolicy(RecordCustomerWord, p => RequireRoles(p, RecordCustomerWordRoles))
         .AddPolicy(SubmitCollectionPlans, p => RequireRoles(p, SubmitCollectionPlansRoles))
-        .AddPolicy(CompleteTasks, p => RequireRoles(p, CompleteTasksRoles));
+        .AddPolicy(CompleteTasks, p => RequireRoles(p, CompleteTasksRoles))
+        .AddPolicy(SendSignals, p => RequireRoles(p, SendSignalsRoles));
 
     private static void RequireRoles(AuthorizationPolicyBuilder policy, IReadOnlyList<CreditRole> roles) =>
         policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireRole(roles.Select(r => r.ToString()));

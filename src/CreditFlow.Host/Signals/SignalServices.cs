@@ -1,0 +1,7 @@
+using CreditFlow.Storage.Customers;
+using CreditFlow.Storage.Signals;
+
+namespace CreditFlow.Host.Signals;
+
+/// <summary>What <c>POST /api/signals</c> uses, bound with <c>[AsParameters]</c>.</summary>
+internal sealed record SignalServices(SignalStore Signals, CustomerRepository Customers, SignalProviderSigning Signing, TimeProvider Clock);
