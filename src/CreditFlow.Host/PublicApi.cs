@@ -5,6 +5,7 @@ using CreditFlow.Host.Erp;
 using CreditFlow.Host.Extensions;
 using CreditFlow.Host.Problems;
 using CreditFlow.Host.Receivables;
+using CreditFlow.Host.Signals;
 using CreditFlow.Host.Tasks;
 using CreditFlow.Host.Warnings;
 using CreditFlow.Storage;
@@ -14,7 +15,7 @@ namespace CreditFlow.Host;
 
 /// <summary>
 /// The surfaces this host shares with the Azure Functions app (<c>functions/CreditFlow.Functions</c>): the REST API,
-/// the ERP webhooks with the holds API, the approval pages and the customers' payment pages. Both run these same endpoints, with their binding,
+/// the ERP webhooks with the holds API, the signals in, the approval pages and the customers' payment pages. Both run these same endpoints, with their binding,
 /// validation, authorization and problem details; the Functions app declares one HTTP function per route and hands
 /// the request to the pipeline <see cref="UsePublicApi"/> builds.
 /// </summary>
@@ -32,6 +33,7 @@ public static class PublicApi
         services.AddCreditFlowWorkflowServices(configuration);
         services.AddApplicationsApi(configuration);
         services.AddErpOrderCheck(settings, configuration);
+        services.AddSignals(settings);
         return services;
     }
 
@@ -46,6 +48,7 @@ public static class PublicApi
         app.MapReceivablesApi();
         app.MapTasksApi();
         app.MapWarningsApi();
+        app.MapSignalsApi();
         app.MapApprovalPages();
         app.MapPaymentPages();
         return app;

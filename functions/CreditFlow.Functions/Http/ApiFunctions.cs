@@ -6,7 +6,7 @@ namespace CreditFlow.Functions.Http;
 /// <summary>
 /// One HTTP function per route of the host's public surfaces (<see cref="Host.PublicApi"/>), each answered by the host's
 /// own endpoint through <see cref="PublicApiPipeline"/>. The routes are the host's (host.json sets <c>routePrefix</c> to
-/// empty); authorization is the endpoints' own (API keys, ERP signatures, approval tokens), so the functions are
+/// empty); authorization is the endpoints' own (API keys, ERP and signal providers' signatures, approval tokens), so the functions are
 /// anonymous to the Functions host. Public: the Functions runtime finds functions on public types only.
 /// </summary>
 public sealed class ApiFunctions(PublicApiPipeline api)
@@ -133,4 +133,11 @@ public sealed class ApiFunctions(PublicApiPipeline api)
 
     [Function("AnswerWarning")]
     public Task AnswerWarning([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/warnings/{warningId}/answer")] HttpRequest request) => api.ServeAsync(request);
+
+    // Signals (a data provider's signed webhook, or staff with an API key)
+    [Function("ReceiveSignal")]
+    public Task ReceiveSignal([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/signals")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("ListSignals")]
+    public Task ListSignals([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/signals")] HttpRequest request) => api.ServeAsync(request);
 }

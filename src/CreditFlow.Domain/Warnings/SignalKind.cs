@@ -1,7 +1,10 @@
 namespace CreditFlow.Domain.Warnings;
 
 /// <summary>What a credit signal measures (docs/domain.md "Early warning").</summary>
-/// <remarks>Event signals (lawsuit, mortgage, ownership change, bankruptcy, ban) carry the value 1.</remarks>
+/// <remarks>
+/// Event signals (lawsuit, mortgage, ownership change, bankruptcy, ban, registry change, adverse news) carry the value 1.
+/// New kinds are appended at the end, so no kind's number ever changes.
+/// </remarks>
 public enum SignalKind
 {
     /// <summary>Days the oldest open invoice is past due.</summary>
@@ -30,4 +33,10 @@ public enum SignalKind
 
     /// <summary>The customer's sector was banned or restricted by policy.</summary>
     SectorBan,
+
+    /// <summary>The business registry shows a change: name, legal representative, registered capital, address, business scope or status.</summary>
+    BusinessRegistryChange,
+
+    /// <summary>Adverse news about the customer: fraud, regulatory penalty, production stopped, management gone.</summary>
+    AdverseNews,
 }

@@ -46,8 +46,15 @@ internal static class JsonBody
         // Buffered (the server bounds its size) so that a body with problems can be read again without them.
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
-        var bytes = buffer.ToArray();
+        return Read(buffer.ToArray(), notFields, validate);
+    }
 
+    /// <summary>Binds a body already read (e.g. to check its signature first), as <see cref="ReadAsync"/> does; the content type is the caller's to check.</summary>
+    /// <returns>The body, or the problem to answer with.</returns>
+    public static (T? Body, ProblemHttpResult? Problem) Read<T>(
+        byte[] bytes, IReadOnlyDictionary<string, string>? notFields = null, Func<T, FieldErrors>? validate = null)
+        where T : class
+    {
         var errors = new FieldErrors();
         T? body;
         try

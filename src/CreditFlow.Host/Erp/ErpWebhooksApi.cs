@@ -49,7 +49,7 @@ internal static class ErpWebhooksApi
     private static async Task<IResult> ReceiveAsync<T>(
         HttpContext http, ErpMessageSigning signing, ErpOptions options, TimeProvider clock, Func<ErpFields, T> parse, Func<T, string, CancellationToken, Task<ErpAnswer>> process)
     {
-        var body = await ReadBodyAsync(http.Request, http.RequestAborted);
+        var body = await ReadBodyAsync(http.Request, MaxBodyBytes, http.RequestAborted);
         if (body is null)
         {
             return TypedResults.Problem(title: "Body too large", detail: $"An ERP document may have at most {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
@@ -129,9 +129,10 @@ internal static class ErpWebhooksApi
         },
         statusCode: StatusCodes.Status401Unauthorized);
 
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The raw body, or null (unread past the limit) when it has more than <paramref name="maxBytes"/> bytes.</summary>
+    internal static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        if (request.ContentLength > maxBytes)
         {
             return null;
         }
@@ -141,7 +142,7 @@ internal static class ErpWebhooksApi
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            if (buffer.Length + read > maxBytes)
             {
                 return null;
             }

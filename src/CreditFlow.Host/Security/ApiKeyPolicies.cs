@@ -33,6 +33,9 @@ public static class ApiKeyPolicies
     /// <summary>Answering a warning: any role that can own one (whether this one is the caller's is decided per warning).</summary>
     public const string AnswerWarnings = "ApiKey.AnswerWarnings";
 
+    /// <summary>Reporting a warning signal about a customer (a lawsuit, a pledge, adverse news) as credit staff.</summary>
+    public const string SendSignals = "ApiKey.SendSignals";
+
     public static IReadOnlyList<CreditRole> WorkOnApplicationsRoles { get; } =
         [CreditRole.SalesRep, CreditRole.CreditOfficer, CreditRole.CreditManager, CreditRole.Admin];
 
@@ -56,6 +59,10 @@ public static class ApiKeyPolicies
     public static IReadOnlyList<CreditRole> AnswerWarningsRoles { get; } =
         [CreditRole.SalesRep, CreditRole.CreditOfficer, CreditRole.CreditManager, CreditRole.CreditCommittee, CreditRole.Finance, CreditRole.Legal];
 
+    /// <summary>Credit staff who watch customers, and Legal, which hears of court cases first.</summary>
+    public static IReadOnlyList<CreditRole> SendSignalsRoles { get; } =
+        [CreditRole.CreditOfficer, CreditRole.CreditManager, CreditRole.Legal];
+
     internal static AuthorizationBuilder AddApiKeyPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(ReadCredit, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
         .AddPolicy(WorkOnApplications, p => RequireRoles(p, WorkOnApplicationsRoles))
@@ -65,7 +72,8 @@ public static class ApiKeyPolicies
         .AddPolicy(RecordCustomerWord, p => RequireRoles(p, RecordCustomerWordRoles))
         .AddPolicy(SubmitCollectionPlans, p => RequireRoles(p, SubmitCollectionPlansRoles))
         .AddPolicy(CompleteTasks, p => RequireRoles(p, CompleteTasksRoles))
-        .AddPolicy(AnswerWarnings, p => RequireRoles(p, AnswerWarningsRoles));
+        .AddPolicy(AnswerWarnings, p => RequireRoles(p, AnswerWarningsRoles))
+        .AddPolicy(SendSignals, p => RequireRoles(p, SendSignalsRoles));
 
     private static void RequireRoles(AuthorizationPolicyBuilder policy, IReadOnlyList<CreditRole> roles) =>
         policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireRole(roles.Select(r => r.ToString()));

@@ -90,6 +90,8 @@ public sealed class WarningRulesTests
     [InlineData(SignalKind.MajorCustomerBankrupt, 1, WarningLevel.Orange)]
     [InlineData(SignalKind.SectorBan, 1, WarningLevel.Red)]
     [InlineData(SignalKind.SectorBan, 0, null)]
+    [InlineData(SignalKind.BusinessRegistryChange, 1, WarningLevel.Yellow)]
+    [InlineData(SignalKind.AdverseNews, 1, WarningLevel.Yellow)]
     public void Evaluate_OtherSignals_HaveTheirDefaultLevels(SignalKind kind, decimal value, WarningLevel? expected)
     {
         var warning = Single(new CreditSignal("c1", kind, value, Monday9));
@@ -156,7 +158,7 @@ public sealed class WarningRulesTests
         Assert.Equal(
             [
                 "$.defaultResponseHours: 0 must be above 0",
-                "$.rules[0].signal: 'rumour' is not one of DaysOverdue, EquityPledgedPercent, MajorLawsuit, OrderVolumeDropPercent, PaymentDaysLengthening, KeyAssetsMortgaged, OwnershipChange, MajorCustomerBankrupt, SectorBan",
+                "$.rules[0].signal: 'rumour' is not one of DaysOverdue, EquityPledgedPercent, MajorLawsuit, OrderVolumeDropPercent, PaymentDaysLengthening, KeyAssetsMortgaged, OwnershipChange, MajorCustomerBankrupt, SectorBan, BusinessRegistryChange, AdverseNews",
                 "$.rules[0]: needs exactly one of 'atLeast' or 'above'",
                 "$.rules[0].level: 'purple' is not one of Yellow, Orange, Red",
                 "$.rules[0].actions[0]: 'pray' is not one of Collection, FreezeLimit, LegalInvolvement, AssetPreservation, LossStopPlan, Litigation, CreditReview, CustomerVisit",
