@@ -44,9 +44,17 @@ public sealed class WarningSteps(
 
         var name = await NameOfAsync(input.Signal.CustomerId, cancellationToken);
         var reason = input.RaisedThrough is { } member ? $"{fired.Reason} (raised on {member}, a company of the same group)" : fired.Reason;
-        var warning = await warnings.AddOnceAsync(
-            new WarningRecord(input.InstanceId, input.Signal.CustomerId, fired.Level, fired.Rule, reason, input.Signal, input.SignalId, fired.Actions, now, fired.Responsible, fired.RespondBy, input.RaisedThrough),
-            cancellationToken);
+        var candidate = new WarningRecord(
+            input.InstanceId, input.Signal.CustomerId, fired.Level, fired.Rule, reason, input.Signal, input.SignalId, fired.Actions, now, fired.Responsible, fired.RespondBy, input.RaisedThrough);
+
+        // Frozen before the warning is stored, so a warning anyone can see has its freeze in force. The rest of a group is
+        // warned, not frozen: its owners decide that in their answer.
+        if (candidate.ProposedActions.Contains(ResponseAction.FreezeLimit) && input.RaisedThrough is null && !input.FreezeIsDunnings)
+        {
+            await FreezeAsync(candidate, now, cancellationToken);
+        }
+
+        var warning = await warnings.AddOnceAsync(candidate, cancellationToken);
         if (!warning.IsOpen)
         {
             return new WarningDeadline(false, Answered: true, null);
@@ -54,11 +62,6 @@ public sealed class WarningSteps(
 
         await AskAsync(warning, warning.Owner, name, now, cancellationToken);
         await DecideOnceAsync(warning, "raised", warning.RaisedAt, $"{warning.Level.ToString().ToLowerInvariant()} warning raised: {warning.Rule}", reason, cancellationToken);
-        // The rest of a group is warned, not frozen: its owners decide that in their answer.
-        if (warning.ProposedActions.Contains(ResponseAction.FreezeLimit) && input.RaisedThrough is null && !input.FreezeIsDunnings)
-        {
-            await FreezeAsync(warning, warning.RaisedAt, cancellationToken);
-        }
 
         if (input.RaisedThrough is null)
         {
