@@ -20,4 +20,7 @@ public enum CreditProfileStatus
 
     /// <summary>No credit at all.</summary>
     Blacklisted,
+
+    /// <summary>Strategic credit: class A for years running, a looser limit under control.</summary>
+    Strategic,
 }
