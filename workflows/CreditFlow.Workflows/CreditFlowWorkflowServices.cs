@@ -6,6 +6,7 @@ using CreditFlow.Domain.Scoring;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Dunning;
 using CreditFlow.Workflows.Onboarding;
+using CreditFlow.Workflows.Review;
 using CreditFlow.Workflows.Warnings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,7 @@ public static class CreditFlowWorkflowServices
             .ValidateOnStart();
         services.AddDunning(configuration);
         services.AddWarnings(configuration);
+        services.AddReviews(configuration);
         services.AddOptions<OrderCheck.HoldStartOptions>().Bind(configuration.GetSection("OrderCheck")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp =>
         {

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Dunning;
 using CreditFlow.Workflows.Onboarding;
+using CreditFlow.Workflows.Review;
 using CreditFlow.Workflows.Warnings;
 using CreditFlow.Workflows.OrderCheck;
 
@@ -19,6 +20,7 @@ public static class CreditFlowWorkflows
         OrderCheckRegistration.Register(registry);
         DunningRegistration.Register(registry);
         WarningRegistration.Register(registry);
+        ReviewRegistration.Register(registry);
         return registry;
     }
 }

@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using CreditFlow.Storage.Dunning;
+using CreditFlow.Storage.Reviews;
 using CreditFlow.Storage.Warnings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -35,6 +36,9 @@ public static class OrderCheckStorageExtensions
 
         // Dunning's yellow and the signals raise warnings, answered through tasks.
         services.AddWarningStorage(connectionString, prefix);
+
+        // Warnings and the schedule bring customers to re-review.
+        services.AddReviewStorage(connectionString, prefix);
         return services;
     }
 }

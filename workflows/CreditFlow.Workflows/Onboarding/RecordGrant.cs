@@ -5,6 +5,7 @@ using CreditFlow.Storage.Applications;
 using CreditFlow.Storage.Profiles;
 using CreditFlow.Storage;
 using CreditFlow.Workflows.Approvals;
+using CreditFlow.Workflows.Review;
 using Microsoft.DurableTask;
 
 namespace CreditFlow.Workflows.Onboarding;
@@ -26,7 +27,7 @@ public sealed record GrantRecord(
 /// links a credit report that now includes the approvals, the decision names the approvers, and
 /// the application moves to Trial or Granted.
 /// </summary>
-public sealed class RecordGrant(CreditStore store) : TaskActivity<GrantRecord, bool>
+public sealed class RecordGrant(CreditStore store, CustomerReviews reviews) : TaskActivity<GrantRecord, bool>
 {
     /// <inheritdoc />
     public override async Task<bool> RunAsync(TaskActivityContext context, GrantRecord input)
@@ -61,6 +62,13 @@ public sealed class RecordGrant(CreditStore store) : TaskActivity<GrantRecord, b
         {
             Status = trial ? ApplicationStatus.Trial : ApplicationStatus.Granted,
         });
+
+        // Credit granted for good: from now on the customer is re-reviewed on schedule.
+        if (!trial)
+        {
+            await reviews.StartAsync(application.Customer.Id, input.Assessment.Class, input.DecidedAt, CancellationToken.None);
+        }
+
         return true;
     }
 }

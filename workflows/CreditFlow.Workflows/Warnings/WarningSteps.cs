@@ -10,6 +10,7 @@ using CreditFlow.Storage.Tasks;
 using CreditFlow.Storage.Warnings;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Mail;
+using CreditFlow.Workflows.Review;
 using Microsoft.Extensions.Options;
 
 namespace CreditFlow.Workflows.Warnings;
@@ -27,6 +28,7 @@ public sealed class WarningSteps(
     IWorkflowMail mail,
     ApproverDirectory people,
     CustomerWarnings starts,
+    CustomerReviews reviews,
     IOptions<WarningOptions> options)
 {
     /// <summary>
@@ -43,7 +45,7 @@ public sealed class WarningSteps(
         }
 
         var name = await NameOfAsync(input.Signal.CustomerId, cancellationToken);
-        var reason = input.RaisedThrough is { } member ? $"{fired.Reason} (raised on {member}, a company of the same group)" : fired.Reason;
+        var reason = input.RaisedThrough is { } member ? $"{Observed(fired)} (raised on {member}, a company of the same group)" : Observed(fired);
         var candidate = new WarningRecord(
             input.InstanceId, input.Signal.CustomerId, fired.Level, fired.Rule, reason, input.Signal, input.SignalId, fired.Actions, now, fired.Responsible, fired.RespondBy, input.RaisedThrough);
 
@@ -62,6 +64,11 @@ public sealed class WarningSteps(
 
         await AskAsync(warning, warning.Owner, name, now, cancellationToken);
         await DecideOnceAsync(warning, "raised", warning.RaisedAt, $"{warning.Level.ToString().ToLowerInvariant()} warning raised: {warning.Rule}", reason, cancellationToken);
+        if (warning.Level == WarningLevel.Red)
+        {
+            // A red warning opens a review at once (a customer not on credit has none to open).
+            await reviews.RequestAsync(warning.CustomerId, $"red warning: {warning.Reason}", cancellationToken);
+        }
 
         if (input.RaisedThrough is null)
         {
@@ -153,6 +160,10 @@ public sealed class WarningSteps(
             if (action == ResponseAction.FreezeLimit)
             {
                 await FreezeAsync(warning, answer.At, cancellationToken);
+            }
+            else if (action == ResponseAction.CreditReview && await reviews.RequestAsync(warning.CustomerId, $"{Level(warning)} warning answered by {answer.By}: {answer.Comment}", cancellationToken))
+            {
+                // The review workflow re-rates the customer now; no task needed.
             }
             else if (ActionTask(action, name, warning) is { } work)
             {
@@ -250,6 +261,18 @@ public sealed class WarningSteps(
         }
 
         return (await credit.Customers.ListByActualControllerAsync(controller, cancellationToken)).Select(c => c.Id).Where(id => id != customerId).Order(StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>The rule with what was measured, e.g. "main shareholder pledged over half its equity: 62.5%"; an event is its rule.</summary>
+    private static string Observed(CreditWarning fired)
+    {
+        var value = fired.Signal.Value.ToString("0.##", CultureInfo.InvariantCulture);
+        return fired.Signal.Kind switch
+        {
+            SignalKind.EquityPledgedPercent or SignalKind.OrderVolumeDropPercent => $"{fired.Rule}: {value}%",
+            SignalKind.DaysOverdue or SignalKind.PaymentDaysLengthening => $"{fired.Rule}: {value} days",
+            _ => fired.Rule,
+        };
     }
 
     private static string Level(WarningRecord warning) => warning.Level.ToString().ToLowerInvariant();
