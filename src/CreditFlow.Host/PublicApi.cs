@@ -5,6 +5,7 @@ using CreditFlow.Host.Erp;
 using CreditFlow.Host.Extensions;
 using CreditFlow.Host.Problems;
 using CreditFlow.Host.Receivables;
+using CreditFlow.Host.Reviews;
 using CreditFlow.Host.Signals;
 using CreditFlow.Host.Tasks;
 using CreditFlow.Host.Warnings;
@@ -48,6 +49,7 @@ public static class PublicApi
         app.MapReceivablesApi();
         app.MapTasksApi();
         app.MapWarningsApi();
+        app.MapReviewsApi();
         app.MapSignalsApi();
         app.MapApprovalPages();
         app.MapPaymentPages();

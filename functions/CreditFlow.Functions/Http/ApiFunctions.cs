@@ -134,6 +134,16 @@ public sealed class ApiFunctions(PublicApiPipeline api)
     [Function("AnswerWarning")]
     public Task AnswerWarning([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/warnings/{warningId}/answer")] HttpRequest request) => api.ServeAsync(request);
 
+    // Re-reviews
+    [Function("ListReviews")]
+    public Task ListReviews([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/reviews")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("ListCustomerReviews")]
+    public Task ListCustomerReviews([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/customers/{customerId}/reviews")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("RequestReview")]
+    public Task RequestReview([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/customers/{customerId}/reviews")] HttpRequest request) => api.ServeAsync(request);
+
     // Signals (a data provider's signed webhook, or staff with an API key)
     [Function("ReceiveSignal")]
     public Task ReceiveSignal([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/signals")] HttpRequest request) => api.ServeAsync(request);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Dunning;
+using CreditFlow.Workflows.Review;
 using CreditFlow.Workflows.Warnings;
 using CreditFlow.Workflows.Onboarding;
 using CreditFlow.Workflows.OrderCheck;
@@ -90,4 +91,14 @@ public sealed class ActivityFunctions(WorkflowCatalog workflows)
 
     [Function(nameof(CloseWarning))]
     public Task<object?> CloseWarning([ActivityTrigger] JsonElement? input, FunctionContext context) => workflows.RunActivityAsync(nameof(CloseWarning), input, context);
+
+    // Re-review
+    [Function(nameof(ReviewCustomer))]
+    public Task<object?> ReviewCustomer([ActivityTrigger] JsonElement? input, FunctionContext context) => workflows.RunActivityAsync(nameof(ReviewCustomer), input, context);
+
+    [Function(nameof(RecordReviewDecision))]
+    public Task<object?> RecordReviewDecision([ActivityTrigger] JsonElement? input, FunctionContext context) => workflows.RunActivityAsync(nameof(RecordReviewDecision), input, context);
+
+    [Function(nameof(ScheduleReview))]
+    public Task<object?> ScheduleReview([ActivityTrigger] JsonElement? input, FunctionContext context) => workflows.RunActivityAsync(nameof(ScheduleReview), input, context);
 }

@@ -1,5 +1,6 @@
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Dunning;
+using CreditFlow.Workflows.Review;
 using CreditFlow.Workflows.Warnings;
 using CreditFlow.Workflows.Onboarding;
 using CreditFlow.Workflows.OrderCheck;
@@ -34,4 +35,7 @@ public sealed class OrchestratorFunctions(WorkflowCatalog workflows)
 
     [Function(nameof(WarningWorkflow))]
     public Task<object?> WarningWorkflow([OrchestrationTrigger] TaskOrchestrationContext context) => workflows.RunOrchestratorAsync(nameof(WarningWorkflow), context);
+
+    [Function(nameof(CustomerReviewWorkflow))]
+    public Task<object?> CustomerReviewWorkflow([OrchestrationTrigger] TaskOrchestrationContext context) => workflows.RunOrchestratorAsync(nameof(CustomerReviewWorkflow), context);
 }

@@ -30,6 +30,9 @@ public static class ApiKeyPolicies
     /// <summary>Completing a task for people with its outcome: any key, as every key carries a role.</summary>
     public const string CompleteTasks = "ApiKey.CompleteTasks";
 
+    /// <summary>Asking for a customer's re-review now.</summary>
+    public const string RequestReviews = "ApiKey.RequestReviews";
+
     /// <summary>Answering a warning: any role that can own one (whether this one is the caller's is decided per warning).</summary>
     public const string AnswerWarnings = "ApiKey.AnswerWarnings";
 
@@ -56,6 +59,9 @@ public static class ApiKeyPolicies
 
     public static IReadOnlyList<CreditRole> CompleteTasksRoles { get; } = Enum.GetValues<CreditRole>();
 
+    public static IReadOnlyList<CreditRole> RequestReviewsRoles { get; } =
+        [CreditRole.CreditOfficer, CreditRole.CreditManager, CreditRole.CreditCommittee];
+
     public static IReadOnlyList<CreditRole> AnswerWarningsRoles { get; } =
         [CreditRole.SalesRep, CreditRole.CreditOfficer, CreditRole.CreditManager, CreditRole.CreditCommittee, CreditRole.Finance, CreditRole.Legal];
 
@@ -73,6 +79,7 @@ public static class ApiKeyPolicies
         .AddPolicy(SubmitCollectionPlans, p => RequireRoles(p, SubmitCollectionPlansRoles))
         .AddPolicy(CompleteTasks, p => RequireRoles(p, CompleteTasksRoles))
         .AddPolicy(AnswerWarnings, p => RequireRoles(p, AnswerWarningsRoles))
+        .AddPolicy(RequestReviews, p => RequireRoles(p, RequestReviewsRoles))
         .AddPolicy(SendSignals, p => RequireRoles(p, SendSignalsRoles));
 
     private static void RequireRoles(AuthorizationPolicyBuilder policy, IReadOnlyList<CreditRole> roles) =>

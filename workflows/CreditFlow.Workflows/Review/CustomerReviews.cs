@@ -1,4 +1,5 @@
 using CreditFlow.Domain.Classes;
+using CreditFlow.Storage.Reviews;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
@@ -8,7 +9,7 @@ namespace CreditFlow.Workflows.Review;
 /// Re-review as the rest of CreditFlow calls it: a customer granted credit starts its review workflow (once, for its
 /// whole life on credit), and anyone may ask for a review now (the API, a page, a red warning).
 /// </summary>
-public sealed class CustomerReviews(DurableTaskClient client, ReviewSteps steps)
+public sealed class CustomerReviews(DurableTaskClient client, ReviewSteps steps, ReviewStore reviews)
 {
     /// <summary>Starts the customer's reviews, the first due by its class, unless they run already.</summary>
     public async Task StartAsync(string customerId, CreditClass? creditClass, DateTimeOffset grantedAt, CancellationToken cancellationToken)
@@ -16,6 +17,12 @@ public sealed class CustomerReviews(DurableTaskClient client, ReviewSteps steps)
         var input = new ReviewInput(customerId, 1, steps.FirstReviewAt(grantedAt, creditClass));
         try
         {
+            if (await client.GetInstanceAsync(input.InstanceId, cancellationToken) is not null)
+            {
+                return;
+            }
+
+            await reviews.ScheduleAsync(new ReviewSchedule(customerId, input.DueAt, 0, false), cancellationToken);
             await client.ScheduleNewOrchestrationInstanceAsync(
                 nameof(CustomerReviewWorkflow), input, new StartOrchestrationOptions(input.InstanceId).WithDedupeStatuses(Enum.GetValues<OrchestrationRuntimeStatus>()), cancellationToken);
         }
