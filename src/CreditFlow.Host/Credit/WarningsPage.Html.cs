@@ -58,14 +58,14 @@ internal static partial class WarningsPage
             .Append("<div class=\"about\">")
             .Append(CultureInfo.InvariantCulture, $"<div class=\"party\">{Badge(warning.Level)} {Customer(warning.CustomerId, names)}</div>")
             .Append(CultureInfo.InvariantCulture, $"<p class=\"rule\">{Html.E(warning.Rule)}</p>")
-            .Append(CultureInfo.InvariantCulture, $"<p class=\"reason\">{Html.E(warning.Reason)}</p>");
+            .Append(CultureInfo.InvariantCulture, $"<p class=\"reason\">{Html.E(Reason(warning))}</p>");
         if (warning.RaisedThrough is { } member)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"through\">raised through {Customer(member, names)} (group)</p>");
         }
 
         // The target missed but a reminder or escalation gave a new deadline: say so, or the red mark is unexplained.
-        var missed = overdue && warning.RespondBy > now ? $"<br><span class=\"late\">{Html.E(Span(first - warning.RaisedAt))} target missed</span>" : "";
+        var missed = overdue && warning.RespondBy > now ? $"<br><span class=\"late\">{Hours(first - warning.RaisedAt)} target missed</span>" : "";
         html.Append("<dl class=\"facts\">")
             .Append(CultureInfo.InvariantCulture, $"<div><dt>Raised</dt><dd>{Html.E(Near(warning.RaisedAt, now))}<br><span class=\"muted age\">{Html.E(Span(now - warning.RaisedAt))} ago</span></dd></div>")
             .Append(CultureInfo.InvariantCulture, $"<div><dt>Owner</dt><dd class=\"owner\">{Html.E(Words(warning.Owner))}</dd></div>")
@@ -80,8 +80,8 @@ internal static partial class WarningsPage
     private static string Chases(WarningRecord warning, DateTimeOffset now) => warning.Chases.Count == 0
         ? "<span class=\"muted\">not yet</span>"
         : "<ul>" + string.Concat(warning.Chases.Select(c => c.Escalated
-            ? $"<li>escalated to the {Html.E(Words(c.To))} <span class=\"muted\">{Html.E(Near(c.At, now))}</span></li>"
-            : $"<li>reminded <span class=\"muted\">{Html.E(Near(c.At, now))}</span></li>")) + "</ul>";
+            ? $"<li>escalated to the {Html.E(Words(c.To))}<br><span class=\"muted\">{Html.E(Near(c.At, now))}</span></li>"
+            : $"<li>reminded<br><span class=\"muted\">{Html.E(Near(c.At, now))}</span></li>")) + "</ul>";
 
     /// <summary>The answer form: a checkbox for each action the warning proposes, a comment, Answer.</summary>
     private static string Form(WarningRecord warning, CreditUser user, string back)
@@ -115,16 +115,26 @@ internal static partial class WarningsPage
         {
             var answer = warning.Answer!;
             var target = FirstDeadline(warning, rules) - warning.RaisedAt;
-            var late = answer.At > warning.RaisedAt + target ? $"<br><span class=\"late\">over {Html.E(Span(target))}</span>" : "";
+            var late = answer.At > warning.RaisedAt + target ? $"<br><span class=\"late\">over {Hours(target)}</span>" : "";
             html.Append(CultureInfo.InvariantCulture, $"<tr data-warning=\"{Html.E(warning.Id)}\"><td class=\"when\">{Html.E(Near(answer.At, now))}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td>{Badge(warning.Level)} {Html.E(warning.Rule)}</td><td>{Customer(warning.CustomerId, names)}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td>{Html.E(answer.By)}<br><span class=\"muted\">{Html.E(Words(answer.Role))}</span></td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"actions\">{Html.E(string.Join(", ", answer.Actions.Select(Label)))}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"comment\">{Html.E(answer.Comment)}</td>")
-                .Append(CultureInfo.InvariantCulture, $"<td class=\"hours\">{(answer.At - warning.RaisedAt).TotalHours:0.#} h{late}</td></tr>");
+                .Append(CultureInfo.InvariantCulture, $"<td class=\"hours\">{Hours(answer.At - warning.RaisedAt)}{late}</td></tr>");
         }
 
         return html.Append("</tbody></table>").ToString();
+    }
+
+    /// <summary>The response time in hours, as the KPI counts it: "3 h", "27.5 h".</summary>
+    private static string Hours(TimeSpan span) => string.Create(CultureInfo.InvariantCulture, $"{span.TotalHours:0.#} h");
+
+    /// <summary>The rule as applied, with the signal in words ("paymentDaysLengthening 21 at or above 15" → "payment days lengthening 21 …").</summary>
+    private static string Reason(WarningRecord warning)
+    {
+        var kind = warning.Signal.Kind.ToString();
+        return warning.Reason.StartsWith(kind, StringComparison.OrdinalIgnoreCase) ? Words(warning.Signal.Kind) + warning.Reason[kind.Length..] : warning.Reason;
     }
 
     private static string Badge(WarningLevel level) => $"<span class=\"badge {Css(level)}\">{Css(level)}</span>";

@@ -87,7 +87,7 @@ internal static partial class WarningsPage
             .Append(LevelLink(null, $"All ({everyOpen.Count})", only));
         foreach (var l in Levels)
         {
-            html.Append(LevelLink(l, $"{Words(l)} ({everyOpen.Count(w => w.Level == l)})", only));
+            html.Append(LevelLink(l, $"{l} ({everyOpen.Count(w => w.Level == l)})", only));
         }
 
         html.Append("</nav>");
