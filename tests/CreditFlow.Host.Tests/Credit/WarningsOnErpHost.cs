@@ -58,7 +58,8 @@ internal static class WarningsOnErpHost
         return browser;
     }
 
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> read, string what)
+    /// <summary>What <paramref name="read"/> finds, once it finds something; fails after 30 s of real time.</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> read, string what)
         where T : class
     {
         var deadline = DateTime.UtcNow + Patience;
