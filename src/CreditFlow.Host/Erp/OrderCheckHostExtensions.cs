@@ -58,6 +58,7 @@ internal static class OrderCheckHostExtensions
         app.MapFlashDismiss();
         app.MapHoldsPage();
         app.MapTasksPage();
+        app.MapWarningsPage();
         return app;
     }
 

@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Text;
+using CreditFlow.Domain.Roles;
+using CreditFlow.Domain.Warnings;
+using CreditFlow.Host.Admin;
+using CreditFlow.Host.Applications;
+using CreditFlow.Host.Pages;
+using CreditFlow.Host.Security;
+using CreditFlow.Host.Warnings;
+using CreditFlow.Storage.Customers;
+using CreditFlow.Storage.Warnings;
+using CreditFlow.Workflows.Warnings;
+using static CreditFlow.Host.Credit.WorklistText;
+
+namespace CreditFlow.Host.Credit;
+
+/// <summary>
+/// The page <c>/credit/warnings</c>: the open early warnings, red first, then orange, then yellow, oldest first within
+/// a level, each with its customer, rule, owner and deadline, and a form answering it as the signed-in user through the
+/// same path as <c>POST /api/warnings/{id}/answer</c> (<see cref="CustomerWarnings.AnswerAsync"/>) for the owner's role
+/// or a tier above it; below, the most recently answered ones with their response time. Each warning is anchored by
+/// its id, so the tasks page's "Answer the warning" link lands on it.
+/// </summary>
+/// <remarks>
+/// A warning is <em>overdue</em> here once its first deadline has passed unanswered: raised + the rule's response time,
+/// the response-time target (≤ 24 h by default). That is also when an answered one is marked late. A reminder or an
+/// escalation moves the current deadline on (shown as "answer by"), but not the target, so a chased warning stays
+/// marked; the API's <c>overdue</c> compares with the current deadline only.
+/// </remarks>
+internal static partial class WarningsPage
+{
+    private const string Path = "/credit/warnings";
+    private const int AnsweredShown = 20;
+
+    /// <summary>The order of the page: the most severe first.</summary>
+    private static readonly WarningLevel[] Levels = [WarningLevel.Red, WarningLevel.Orange, WarningLevel.Yellow];
+
+    public static RouteGroupBuilder MapWarningsPage(this IEndpointRouteBuilder app)
+    {
+        var page = app.MapGroup(Path)
+            .GuardedAsCreditPages()
+            .AddEndpointFilter(CreditGuard.SignedInAsync)
+            .ExcludeFromDescription();
+        page.MapGet("", ShowAsync).WithName("WarningsPage").WithSummary("The open early warnings by level and age, and the latest answered.");
+        page.MapPost("/{warningId}/answer", AnswerAsync).WithName("WarningsPageAnswer").WithSummary("Answers a warning with actions and a comment, as the signed-in user.");
+        return page;
+    }
+
+    public static async Task<IResult> ShowAsync(HttpContext http, WarningStore warnings, CustomerRepository customers, WarningRules rules, TimeProvider clock, string? level)
+    {
+        var user = CreditGuard.User(http);
+        var cancellationToken = http.RequestAborted;
+        var flash = CreditHtml.TakeFlash(http);
+        WarningLevel? only = null;
+        if (!string.IsNullOrEmpty(level))
+        {
+            if (Enum.TryParse<WarningLevel>(level, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(level, out _))
+            {
+                only = parsed;
+            }
+            else
+            {
+                flash = Flash.Error($"There is no level \"{level}\"; showing every level. Pick red, orange or yellow below.");
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        var everyOpen = await warnings.ListAsync(cancellationToken: cancellationToken);
+        var open = everyOpen.Where(w => only is null || w.Level == only).ToList();
+        var answered = (await warnings.ListAsync(answered: true, cancellationToken: cancellationToken))
+            .Where(w => only is null || w.Level == only).OrderByDescending(w => w.Answer!.At).Take(AnsweredShown).ToList();
+        var names = await NamesAsync(open.Concat(answered).SelectMany(w => new[] { w.CustomerId, w.RaisedThrough }), customers, cancellationToken);
+        var back = Path + http.Request.QueryString;
+        var overdue = everyOpen.Count(w => now > FirstDeadline(w, rules));
+
+        var html = new StringBuilder(Style)
+            .Append(CultureInfo.InvariantCulture, $"<h1>Early warnings{(only is null ? "" : $" <span class=\"muted\">· {Html.E(Words(only.Value))} only</span>")}</h1>")
+            .Append("<div class=\"summary\">");
+        foreach (var l in Levels)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<span class=\"pill {Css(l)}\" id=\"open-{Css(l)}\"><b>{everyOpen.Count(w => w.Level == l)}</b> {Css(l)}</span>");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<span class=\"pill{(overdue > 0 ? " late-pill" : "")}\" id=\"overdue-count\"><b>{overdue}</b> overdue</span>")
+            .Append(CultureInfo.InvariantCulture, $"<span class=\"pill muted\">times in UTC · now {Html.E(When(now))}</span></div>")
+            .Append("<nav class=\"levels\" aria-label=\"Level\">")
+            .Append(LevelLink(null, $"All ({everyOpen.Count})", only));
+        foreach (var l in Levels)
+        {
+            html.Append(LevelLink(l, $"{l} ({everyOpen.Count(w => w.Level == l)})", only));
+        }
+
+        html.Append("</nav>");
+        if (open.Count == 0)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"empty\" id=\"no-warnings\">No open {(only is null ? "" : Html.E(Words(only.Value)) + " ")}warnings — nothing waits for an answer.</p>");
+        }
+
+        foreach (var l in Levels)
+        {
+            var these = open.Where(w => w.Level == l).ToList();
+            if (these.Count > 0)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<section class=\"level\" id=\"level-{Css(l)}\"><h2>{Badge(l)} <span>{these.Count} open</span></h2>");
+                foreach (var warning in these)
+                {
+                    html.Append(Card(warning, user, names, rules, now, back));
+                }
+
+                html.Append("</section>");
+            }
+        }
+
+        html.Append(Answered(answered, names, rules, now));
+        return CreditHtml.Page("Warnings", html.ToString(), user, flash);
+    }
+
+    public static async Task<IResult> AnswerAsync(HttpContext http, string warningId, CustomerWarnings answers, WarningStore warnings, CustomerRepository customers, TimeProvider clock)
+    {
+        var user = CreditGuard.User(http);
+        var cancellationToken = http.RequestAborted;
+        if (await AdminForms.ReadAsync(http.Request, cancellationToken) is not { } form)
+        {
+            return CreditHtml.Page("Not a form", "<h1>Not a form</h1><p>Answer warnings from the warnings page. Nothing was stored.</p>", user, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var back = CreditGuard.IsCreditPath(form["back"]) ? form["back"].ToString() : Path;
+        if (!ResourceIds.IsPlausible(warningId) || await warnings.GetAsync(warningId, cancellationToken) is not { } warning)
+        {
+            return CreditHtml.RedirectWith(http, back, Flash.Error($"There is no warning \"{warningId}\". Nothing was stored."));
+        }
+
+        var name = (await customers.GetAsync(warning.CustomerId, cancellationToken))?.Value.Name ?? warning.CustomerId;
+        var what = $"the {Words(warning.Level)} warning on {name}";
+        if (Refused(warning, user, what) is { } early)
+        {
+            return CreditHtml.RedirectWith(http, back, early);
+        }
+
+        var body = new AnswerWarningBody(form["actions"].OfType<string>().ToArray(), form["comment"]);
+        var problems = AnswerWarningBody.Validate(body);
+        if (!problems.IsEmpty)
+        {
+            var why = string.Join(" ", problems.ToDictionary().Select(p => p.Key == "actions" && body.Actions is []
+                ? $"Actions: tick at least one of {OneOf(warning.ProposedActions.Select(Label))}."
+                : $"{Field(p.Key)} {string.Join(" ", p.Value)}"));
+            return CreditHtml.RedirectWith(http, back, Flash.Error($"{why} Nothing was stored; {what} stays open."));
+        }
+
+        var (stored, refusal) = await answers.AnswerAsync(warning.Id, body.ParsedActions, body.Comment!.Trim(), user.Name, user.Role, clock.GetUtcNow(), cancellationToken);
+        if (refusal is null)
+        {
+            var done = string.Join(", ", stored!.Answer!.Actions.Select(Label));
+            return CreditHtml.RedirectWith(http, back, Flash.Ok(
+                $"Answered {what} as {user.Name} ({Words(user.Role)}): {done}. Its workflow now completes the answer task and sets the actions going."));
+        }
+
+        return CreditHtml.RedirectWith(http, back, refusal switch
+        {
+            WarningRefusal.ActionNotProposed => Flash.Error($"Actions: choose among those {what} proposes ({OneOf(warning.ProposedActions.Select(Label))}). Nothing was stored."),
+            WarningRefusal.NotFound => Flash.Error($"There is no warning \"{warningId}\" any more. Nothing was stored."),
+            _ => Refused(stored ?? warning, user, what) ?? Flash.Error($"{Capital(what)} changed while you answered it; nothing was stored. Look at it again below."),
+        });
+    }
+
+    /// <summary>Why <paramref name="user"/> may not answer <paramref name="warning"/> (answered already, or not theirs), or null.</summary>
+    private static Flash? Refused(WarningRecord warning, CreditUser user, string what) =>
+        warning.Answer is { } answer
+            ? Flash.Error($"{Capital(what)} was already answered by {answer.By} ({Words(answer.Role)}) at {When(answer.At)}: {string.Join(", ", answer.Actions.Select(Label))} — {answer.Comment}. Nothing was stored.")
+            : !MayAnswer(user, warning)
+                ? Flash.Error($"{Capital(what)} is for {WhoMayAnswer(warning.Owner)} to answer; you are signed in as {user.Name} ({Words(user.Role)}). Nothing was stored.")
+                : null;
+
+    /// <summary>As the API: a role allowed to answer warnings at all, and the owner's or a tier above it.</summary>
+    private static bool MayAnswer(CreditUser user, WarningRecord warning) =>
+        ApiKeyPolicies.AnswerWarningsRoles.Contains(user.Role) && CustomerWarnings.MayAnswer(user.Role, warning.Owner);
+
+    /// <summary>"the credit officer, the credit manager or the credit committee": the owner and the tiers above it.</summary>
+    private static string WhoMayAnswer(CreditRole owner)
+    {
+        var tiers = new List<CreditRole> { owner };
+        while (TaskEscalation.EscalatesTo(tiers[^1]) is var next && next != tiers[^1])
+        {
+            tiers.Add(next);
+        }
+
+        return OneOf(tiers.Select(t => "the " + Words(t)));
+    }
+
+    /// <summary>
+    /// The first deadline: raised + the rule's response time (the response-time target), or, for a rule no longer
+    /// configured, the deadline the warning was given — before any reminder moved it, when the first reminder came.
+    /// </summary>
+    private static DateTimeOffset FirstDeadline(WarningRecord warning, WarningRules rules) =>
+        rules.Rules.FirstOrDefault(r => r.Name == warning.Rule) is { } rule ? warning.RaisedAt + rule.ResponseTime
+        : warning.Chases.Count > 0 ? warning.Chases[0].At
+        : warning.RespondBy;
+
+    private static string Field(string key) => key.StartsWith("actions", StringComparison.Ordinal) ? "Actions:" : "Comment";
+
+    private static string Capital(string text) => char.ToUpperInvariant(text[0]) + text[1..];
+}
