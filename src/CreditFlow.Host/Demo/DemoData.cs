@@ -1,16 +1,21 @@
 using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.Onboarding;
+using CreditFlow.Domain.Warnings;
 using CreditFlow.Durable.Client;
-using CreditFlow.Storage.Customers;
-using CreditFlow.Storage.Profiles;
 using CreditFlow.Storage;
+using CreditFlow.Storage.Applications;
+using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Dunning;
+using CreditFlow.Storage.Profiles;
 using CreditFlow.Workflows.Dunning;
 using CreditFlow.Workflows.Onboarding;
 using CreditFlow.Workflows.OrderCheck;
-using Microsoft.DurableTask.Client;
+using CreditFlow.Workflows.Review;
+using CreditFlow.Workflows.Warnings;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace CreditFlow.Host.Demo;
 
@@ -20,10 +25,21 @@ namespace CreditFlow.Host.Demo;
 /// applications filed through the real onboarding — one waiting for the credit officer's approval
 /// (its mail is in the outbox), one waiting for data from sales. The active customer has three invoices,
 /// booked as the ERP books them so dunning follows each: one paid on time, one disputed, one overdue and
-/// sliding towards red. Seeded once: each item is skipped when it exists.
+/// sliding towards red. A fifth, Fuzhou Lotus Ceramics, shows early warning and re-review: its main shareholder
+/// pledged 62.5% of its equity (an orange warning with legal's task to answer it), and a review asked for on its new,
+/// stronger statements proposes class A at a higher limit, waiting for the credit manager's approval (mail in the
+/// outbox). Seeded once: each item is skipped when it exists.
 /// </summary>
 internal sealed class DemoData(
-    CreditStore store, DurableTaskClient client, LedgerBookings ledger, DunningStore dunning, InvoiceDunning invoices, TimeProvider time, ILogger<DemoData> logger)
+    CreditStore store,
+    DurableTaskClient client,
+    LedgerBookings ledger,
+    DunningStore dunning,
+    InvoiceDunning invoices,
+    CustomerWarnings warnings,
+    CustomerReviews reviews,
+    TimeProvider time,
+    ILogger<DemoData> logger)
 {
     private const string SeededBy = "demo data";
 
@@ -37,6 +53,31 @@ internal sealed class DemoData(
         await FileAsync(Application("app-demo-apex", "Nanjing Apex Materials Co.", "91320100-APEX", 800_000m, Figures(), now), cancellationToken);
         await FileAsync(Application("app-demo-kite", "Xiamen Kite Logistics Ltd.", "91350200-KITE", 300_000m, Figures().Where(f => f.Key != "netMargin").ToDictionary(), now), cancellationToken);
         await InvoicesAsync(DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
+        await reviews.StartAsync("cust-demo-bright", CreditClass.A, now, cancellationToken);
+        await WarnedAndReviewedAsync(now, cancellationToken);
+    }
+
+    /// <summary>Lotus: class B on 800,000.00 CNY, an orange warning to answer and a review proposal to approve.</summary>
+    private async Task WarnedAndReviewedAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        const string customer = "cust-demo-lotus";
+        if (await store.Customers.GetAsync(customer, ct) is not null)
+        {
+            return;
+        }
+
+        await EstablishedAsync(customer, "Fuzhou Lotus Ceramics Co.", CreditClass.B, CreditProfileStatus.Active, 800_000m, 45, "none", now, ct);
+        var strong = new Dictionary<string, decimal>(Figures())
+        {
+            ["currentRatio"] = 2.5m, ["debtToAssetRatio"] = 30m, ["grossMargin"] = 40m, ["netMargin"] = 15m, ["receivableTurnover"] = 12m, ["cashFlowQuality"] = 1.5m,
+            ["marketShare"] = 20m, ["yearsOfCooperation"] = 5m, ["managementStability"] = 5m, ["coreTechnology"] = 5m, ["industryCycle"] = 5m, ["competition"] = 5m, ["policySensitivity"] = 5m,
+        };
+        await store.Applications.CreateAsync(
+            new CreditApplication("app-demo-lotus", customer, Money.Of(800_000m, "CNY"), 45, strong, "Yearly visit: new kiln line running, order book full.", ApplicationStatus.Granted, SeededBy, now, now), ct);
+        await warnings.StartAsync(new WarningSignal("demo-pledge-lotus", new CreditSignal(customer, SignalKind.EquityPledgedPercent, 62.5m, now)), ct);
+        await reviews.StartAsync(customer, CreditClass.B, now, ct);
+        await reviews.RequestAsync(customer, "demo data: the audited statements of last year arrived", ct);
+        logger.LogInformation("Demo customer {Customer}: an orange warning to answer and a review proposal to approve.", customer);
     }
 
     /// <summary>Bright's invoices on its 60-day term: paid on time, disputed, and 25 days overdue (yellow in 5 days, red in 65).</summary>

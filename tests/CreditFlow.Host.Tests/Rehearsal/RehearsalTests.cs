@@ -1,12 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CreditFlow.Domain.Classes;
+using CreditFlow.Domain.Reviews;
 using CreditFlow.Domain.Roles;
+using CreditFlow.Domain.Warnings;
 using CreditFlow.Host.Configuration;
 using CreditFlow.Host.Tests.Applications;
 using CreditFlow.Storage.Dunning;
 using CreditFlow.Storage.Orders;
+using CreditFlow.Storage.Reviews;
 using CreditFlow.Storage.Tasks;
+using CreditFlow.Storage.Warnings;
 using CreditFlow.Testing;
 
 namespace CreditFlow.Host.Tests.Rehearsal;
@@ -70,6 +75,29 @@ public sealed class RehearsalTests
         await using var restarted = await RunningHost.StartAsync(azurite.ConnectionString, settings, environmentName: "Development");
         var shown = await (await Client(restarted, OfficerKey).GetAsync("/api/rehearsal")).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(30, shown.GetProperty("aheadByDays").GetDouble());
+    }
+
+    [Fact]
+    public async Task TheDemo_ShowsAnOrangeWarningWithLegalsTask_AndAReviewProposalWaitingForTheCreditManager()
+    {
+        var azurite = await SharedAzurite.GetAsync();
+        var settings = Keys(new()
+        {
+            ["Demo__Seed"] = "true",
+            ["Storage__Prefix"] = UniqueName.For("demo"),
+            ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:00.5",
+        });
+        await using var host = await RunningHost.StartAsync(azurite.ConnectionString, settings, environmentName: "Development");
+        var warnings = host.Services.GetRequiredService<WarningStore>();
+        var tasks = host.Services.GetRequiredService<CreditTaskStore>();
+        var reviews = host.Services.GetRequiredService<ReviewStore>();
+
+        await Until(async () => (await warnings.ListAsync(customerId: "cust-demo-lotus")).Any(w => w.Level == WarningLevel.Orange && w.Owner == CreditRole.Legal), "Lotus's orange warning");
+        await Until(async () => (await tasks.ListAsync(role: CreditRole.Legal, customerId: "cust-demo-lotus")).Any(t => t.Title.StartsWith("Answer the orange warning on Fuzhou Lotus Ceramics", StringComparison.Ordinal)), "legal's task to answer it");
+        await Until(async () => (await reviews.SchedulesAsync()).Any(s => s.CustomerId == "cust-demo-lotus" && s.AwaitingApproval), "Lotus's review proposal");
+        var proposal = (await reviews.GetAsync("cust-demo-lotus", 1))!.Proposal;
+        Assert.Equal((ReviewChange.Increase, CreditClass.A, 1_200_000m), (proposal.Change, proposal.Class, proposal.Limit.Amount));
+        Assert.Contains(await reviews.SchedulesAsync(), s => s.CustomerId == "cust-demo-bright" && !s.AwaitingApproval);
     }
 
     [Fact]
