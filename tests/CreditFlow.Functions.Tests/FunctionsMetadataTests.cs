@@ -54,9 +54,11 @@ public sealed class FunctionsMetadataTests
     {
         var timers = FunctionsApp.Functions.Where(f => f.Trigger == "timerTrigger").ToDictionary(f => f.Name);
 
-        Assert.Equal(["EscalateOverdueTasks", "SweepUnstartedHolds"], timers.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["EscalateOverdueTasks", "MeasureNightlySignals", "SweepUnstartedHolds"], timers.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(new HoldStartOptions().HoldSweepInterval, EveryMinutes(timers["SweepUnstartedHolds"].Schedule!));
         Assert.Equal(new CreditFlow.Workflows.Dunning.DunningOptions().TaskEscalationInterval, EveryMinutes(timers["EscalateOverdueTasks"].Schedule!));
+        Assert.Equal(TimeSpan.FromDays(1), new CreditFlow.Workflows.Warnings.WarningOptions().InternalSignalsInterval);
+        Assert.Equal("0 0 2 * * *", timers["MeasureNightlySignals"].Schedule); // once a day, as the host's round
     }
 
     [Fact]

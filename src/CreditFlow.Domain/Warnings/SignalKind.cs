@@ -39,4 +39,13 @@ public enum SignalKind
 
     /// <summary>Adverse news about the customer: fraud, regulatory penalty, production stopped, management gone.</summary>
     AdverseNews,
+
+    /// <summary>Promises to pay broken in the recent window (computed nightly from our own data).</summary>
+    BrokenPromises,
+
+    /// <summary>Invoices past due paid only in part in the recent window (computed nightly from our own data).</summary>
+    ShortPayments,
+
+    /// <summary>How many more disputes were raised in the recent window than in the one before (computed nightly from our own data).</summary>
+    DisputesRising,
 }

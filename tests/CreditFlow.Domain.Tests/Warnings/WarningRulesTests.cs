@@ -158,7 +158,7 @@ public sealed class WarningRulesTests
         Assert.Equal(
             [
                 "$.defaultResponseHours: 0 must be above 0",
-                "$.rules[0].signal: 'rumour' is not one of DaysOverdue, EquityPledgedPercent, MajorLawsuit, OrderVolumeDropPercent, PaymentDaysLengthening, KeyAssetsMortgaged, OwnershipChange, MajorCustomerBankrupt, SectorBan, BusinessRegistryChange, AdverseNews",
+                "$.rules[0].signal: 'rumour' is not one of DaysOverdue, EquityPledgedPercent, MajorLawsuit, OrderVolumeDropPercent, PaymentDaysLengthening, KeyAssetsMortgaged, OwnershipChange, MajorCustomerBankrupt, SectorBan, BusinessRegistryChange, AdverseNews, BrokenPromises, ShortPayments, DisputesRising",
                 "$.rules[0]: needs exactly one of 'atLeast' or 'above'",
                 "$.rules[0].level: 'purple' is not one of Yellow, Orange, Red",
                 "$.rules[0].actions[0]: 'pray' is not one of Collection, FreezeLimit, LegalInvolvement, AssetPreservation, LossStopPlan, Litigation, CreditReview, CustomerVisit",

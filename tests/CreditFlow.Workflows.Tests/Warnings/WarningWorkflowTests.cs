@@ -1,6 +1,9 @@
 using CreditFlow.Domain.Roles;
 using CreditFlow.Domain.Warnings;
+using CreditFlow.Domain.Dunning;
+using CreditFlow.Domain.Monetary;
 using CreditFlow.Storage.Customers;
+using CreditFlow.Storage.Dunning;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Storage.Tasks;
 using CreditFlow.Storage.Warnings;
@@ -112,6 +115,29 @@ public sealed class WarningWorkflowTests : IAsyncLifetime
         await Warnings.StartAsync(quiet, CancellationToken.None);
         Assert.Equal("NoWarning", (await _host.CompletionAsync(quiet.InstanceId)).ReadOutputAs<WarningOutcome>()!.Status);
         Assert.Null(await _host.Get<WarningStore>().GetAsync(quiet.InstanceId));
+    }
+
+    [Fact]
+    public async Task NightlySignals_TwoBrokenPromises_AYellowWarningForTheCreditOfficer_OncePerMonth()
+    {
+        var today = DateOnly.FromDateTime(_host.Now.UtcDateTime);
+        foreach (var id in new[] { "inv-p1", "inv-p2" })
+        {
+            var booked = DunningRecord.Booked("cust-c", id, today.AddDays(-60), today.AddDays(-30), Money.Of(5_000m, "CNY"));
+            await _host.Get<DunningStore>().AddAsync(booked with { Promises = [new PaymentPromise(today.AddDays(-20), today.AddDays(-10))] });
+        }
+
+        var handed = await _host.Get<NightlySignals>().MeasureAsync(_host.Now, CancellationToken.None);
+
+        Assert.Equal(1, handed);
+        var warning = new WarningSignal($"internal-BrokenPromises-{today:yyyy-MM}", new CreditSignal("cust-c", SignalKind.BrokenPromises, 2m, _host.Now));
+        await _host.WaitForStatusAsync<WarningOutcome>(warning.InstanceId, s => s.Status == "AwaitingAnswer");
+        var raised = await Warning(warning);
+        Assert.Equal((WarningLevel.Yellow, CreditRole.CreditOfficer, "promises to pay broken: 2"), (raised.Level, raised.Owner, raised.Reason));
+
+        _host.Pass(TimeSpan.FromDays(1));
+        await _host.Get<NightlySignals>().MeasureAsync(_host.Now, CancellationToken.None);
+        Assert.Single(await _host.Get<WarningStore>().ListAsync(customerId: "cust-c"));
     }
 
     private CreditTaskStore Tasks => _host.Get<CreditTaskStore>();

@@ -11,4 +11,8 @@ public sealed class WarningOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan ReminderGrace { get; set; } = TimeSpan.FromHours(4);
+
+    /// <summary>How often the signals computed from our own data are measured. Default a day (the nightly signals).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan InternalSignalsInterval { get; set; } = TimeSpan.FromDays(1);
 }

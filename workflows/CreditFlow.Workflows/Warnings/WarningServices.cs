@@ -3,6 +3,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace CreditFlow.Workflows.Warnings;
 
@@ -11,7 +12,8 @@ public static class WarningServices
 {
     /// <summary>
     /// Binds <c>Warnings</c> (validated at start) and adds <see cref="WarningSteps"/>, <see cref="CustomerWarnings"/> and the
-    /// shipped rules (a deployment that tunes them registers its own first). Storage comes from <c>AddWarningStorage</c>.
+    /// shipped rules (a deployment that tunes them registers its own first), and the nightly signals (a background round;
+    /// their windows from <c>Warnings:InternalSignals</c>). Storage comes from <c>AddWarningStorage</c>.
     /// </summary>
     public static IServiceCollection AddWarnings(this IServiceCollection services, IConfiguration configuration)
     {
@@ -20,6 +22,10 @@ public static class WarningServices
         services.TryAddSingleton(WarningRules.Default);
         services.TryAddSingleton<WarningSteps>();
         services.TryAddSingleton<CustomerWarnings>();
+        services.TryAddSingleton(configuration.GetSection("Warnings:InternalSignals").Get<InternalSignals>() ?? InternalSignals.Default);
+        services.TryAddSingleton<NightlySignals>();
+        services.TryAddSingleton<NightlySignalRound>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<NightlySignalRound>());
         return services;
     }
 }

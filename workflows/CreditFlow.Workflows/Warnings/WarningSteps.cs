@@ -263,7 +263,7 @@ public sealed class WarningSteps(
         return (await credit.Customers.ListByActualControllerAsync(controller, cancellationToken)).Select(c => c.Id).Where(id => id != customerId).Order(StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>The rule with what was measured, e.g. "main shareholder pledged over half its equity: 62.5%"; an event is its rule.</summary>
+    /// <summary>The rule with what was measured, e.g. "main shareholder pledged over half its equity: 62.5%" or "promises to pay broken: 2"; an event is its rule.</summary>
     private static string Observed(CreditWarning fired)
     {
         var value = fired.Signal.Value.ToString("0.##", CultureInfo.InvariantCulture);
@@ -271,6 +271,7 @@ public sealed class WarningSteps(
         {
             SignalKind.EquityPledgedPercent or SignalKind.OrderVolumeDropPercent => $"{fired.Rule}: {value}%",
             SignalKind.DaysOverdue or SignalKind.PaymentDaysLengthening => $"{fired.Rule}: {value} days",
+            SignalKind.BrokenPromises or SignalKind.ShortPayments or SignalKind.DisputesRising => $"{fired.Rule}: {value}",
             _ => fired.Rule,
         };
     }
