@@ -96,6 +96,31 @@ public sealed class CustomerReviewWorkflowTests : IAsyncLifetime
         Assert.Equal((CreditProfileStatus.Restricted, 500_000m), (profile.Status, profile.Limit.Amount));
     }
 
+    [Fact]
+    public async Task ClassAInEveryReviewForTwoYears_StrategicCreditProposedToTheCreditManager()
+    {
+        var customer = await GrantedAsync(CreditClass.A, Strong);
+        await Reviews.StartAsync(customer, CreditClass.A, _host.Now, CancellationToken.None);
+        var next = await _host.WaitForStatusAsync<ReviewProgress>(ReviewIds.For(customer), p => p.Status == "WaitingForReview" && p.Cycle == 1);
+
+        // Half-yearly for class A: July 2026, January, July 2027 and January 2028 confirm class A.
+        for (var cycle = 2; cycle <= 5; cycle++)
+        {
+            next = await ReviewAtAsync(customer, next.DueAt!.Value, cycle);
+        }
+
+        Assert.All(await _host.Get<ReviewStore>().ListAsync(customer), r => Assert.Equal(("NoChange", CreditClass.A), (r.Outcome, r.FoundClass)));
+
+        // July 2028: the July 2026 review is two years back, and every review since found class A.
+        Assert.Equal(At(2028, 7, 5), next.DueAt);
+        _host.Clock.SetUtcNow(next.DueAt!.Value);
+        Assert.Equal(CreditRole.CreditManager, await DecideAsync(customer, 5, ApprovalOutcome.Approved, "two clean years"));
+        await _host.WaitForStatusAsync<ReviewProgress>(ReviewIds.For(customer), p => p.Status == "WaitingForReview" && p.Cycle == 6);
+        var review = (await _host.Get<ReviewStore>().GetAsync(customer, 5))!;
+        Assert.Equal((ReviewChange.Strategic, 1_200_000m, "Approved"), (review.Proposal.Change, review.Proposal.Limit.Amount, review.Outcome));
+        Assert.Equal(CreditProfileStatus.Strategic, (await _host.Store.Profiles.GetAsync(customer))!.Value.Status);
+    }
+
     private static readonly IReadOnlyDictionary<string, decimal> Strong = new Dictionary<string, decimal>(Applications.SoundFigures)
     {
         ["currentRatio"] = 2.5m, ["debtToAssetRatio"] = 30m, ["grossMargin"] = 40m, ["netMargin"] = 15m, ["receivableTurnover"] = 12m, ["cashFlowQuality"] = 1.5m,
