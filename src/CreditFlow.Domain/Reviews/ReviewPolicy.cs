@@ -37,6 +37,31 @@ public sealed record ReviewPolicy
     /// <summary>The restricted limit as a share of the limit the class gives.</summary>
     public decimal RestrictedLimitShare { get; init; } = 0.5m;
 
+    /// <summary>What is wrong with the numbers, each naming its setting; empty when they can be used.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        foreach (var (name, months) in new[] { (nameof(MonthsForA), MonthsForA), (nameof(MonthsForB), MonthsForB), (nameof(MonthsForC), MonthsForC), (nameof(MonthsWithOpenWarning), MonthsWithOpenWarning), (nameof(PolicyRevisionMonths), PolicyRevisionMonths), (nameof(StrategicAfterYears), StrategicAfterYears) })
+        {
+            if (months < 1)
+            {
+                problems.Add($"{name} must be at least 1, was {months}");
+            }
+        }
+
+        if (StrategicLimitFactor < 1m)
+        {
+            problems.Add($"{nameof(StrategicLimitFactor)} must be at least 1 (strategic credit is looser), was {StrategicLimitFactor}");
+        }
+
+        if (RestrictedLimitShare is <= 0m or > 1m)
+        {
+            problems.Add($"{nameof(RestrictedLimitShare)} must be above 0 and at most 1 (restricted credit is tighter), was {RestrictedLimitShare}");
+        }
+
+        return problems;
+    }
+
     /// <summary>When the review after one on <paramref name="reviewedOn"/> falls due.</summary>
     public DateOnly NextReview(DateOnly reviewedOn, CreditClass? creditClass, bool openWarning)
     {

@@ -74,4 +74,13 @@ public sealed class CustomerReviewTests
     {
         Assert.Equal(new DateOnly(year, month, day), ReviewPolicy.Default.NextReview(Today, creditClass, warned));
     }
+
+    [Fact]
+    public void Policy_UnusableNumbers_AreNamed()
+    {
+        var problems = (ReviewPolicy.Default with { MonthsForB = 0, RestrictedLimitShare = 1.5m }).Problems();
+
+        Assert.Equal(["MonthsForB must be at least 1, was 0", "RestrictedLimitShare must be above 0 and at most 1 (restricted credit is tighter), was 1.5"], problems);
+        Assert.Empty(ReviewPolicy.Default.Problems());
+    }
 }

@@ -18,7 +18,13 @@ public static class ReviewServices
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection("Reviews");
         services.AddOptions<ReviewOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton(section.Get<ReviewPolicy>() ?? ReviewPolicy.Default);
+        var policy = section.Get<ReviewPolicy>() ?? ReviewPolicy.Default;
+        if (policy.Problems() is { Count: > 0 } problems)
+        {
+            throw new InvalidOperationException("The re-review settings cannot be used: " + string.Join("; ", problems.Select(p => "Reviews__" + p)) + ".");
+        }
+
+        services.TryAddSingleton(policy);
         services.TryAddSingleton<ReviewSteps>();
         services.TryAddSingleton<CustomerReviews>();
         return services;
