@@ -30,18 +30,19 @@ internal static partial class ReviewsPage
         .change .from{color:#4a5261}.arrow{color:#8a93a3;margin:0 .35rem}.change .to{font-weight:700}
         .up{color:#1f7a45}.down{color:#c62828}.delta{font-size:.85rem;margin-left:.35rem}
         ul.findings{margin:.7rem 0 0;padding-left:1.1rem;color:#343b47}ul.findings li{margin:.1rem 0}
-        dl.facts{display:grid;grid-template-columns:repeat(4,minmax(0,1fr));gap:.4rem 1rem;margin:.9rem 0 0;padding-top:.7rem;border-top:1px solid #eceef2}
+        dl.facts{display:grid;grid-template-columns:minmax(6rem,.8fr) minmax(0,2.4fr) minmax(8rem,1fr) minmax(4rem,.5fr);gap:.4rem 1rem;margin:.9rem 0 0;padding-top:.7rem;border-top:1px solid #eceef2}
         dl.facts dt{font-size:.72rem;text-transform:uppercase;letter-spacing:.05em;color:#6b7380}dl.facts dd{margin:.15rem 0 0;overflow-wrap:anywhere}
         .approver{border-left:1px solid #eceef2;padding-left:1.3rem}
         .approver .waits{margin:0 0 .4rem;font-size:1.02rem}.approver p{margin:.25rem 0}
         .must{margin:0 0 1rem;padding:.6rem .8rem;background:#f5f6f8;border:1px solid #e1e4ea;border-radius:6px;color:#4a5261}
         .late{color:#c62828;font-weight:700}.soon{color:#8a5a00;font-weight:600}
-        table.schedule{background:#fff;border-radius:6px}table.schedule td{vertical-align:middle}
+        table.schedule{background:#fff;border-radius:6px;table-layout:fixed}table.schedule td{vertical-align:middle}.money{white-space:nowrap}
         table.schedule tr.overdue td{background:#fff7f7}table.schedule tr.overdue td:first-child{box-shadow:inset 4px 0 0 #c62828}
-        table.schedule td.next,table.schedule td.now{white-space:nowrap}table.schedule td.last .muted{font-size:.85rem}
+        table.schedule td.next,table.schedule td.now{white-space:nowrap}table.schedule td.customer{overflow-wrap:anywhere}table.schedule td.last .muted{font-size:.85rem}
         .outcome{font-weight:600}.outcome.same{color:#3a4250}.outcome.refused{color:#8a5a00}
         form.review-now{display:flex;gap:.4rem;align-items:center;margin:0}
-        form.review-now input{flex:1;min-width:9rem;padding:.3rem .45rem;border:1px solid #8a93a3;border-radius:4px;font:inherit}
+        form.review-now label{flex:1;min-width:0}
+        form.review-now input{width:100%;box-sizing:border-box;padding:.3rem .45rem;border:1px solid #8a93a3;border-radius:4px;font:inherit}
         form.review-now button{padding:.3rem .8rem;font:inherit;font-weight:600;background:#1f6f43;color:#fff;border:1px solid #185a36;border-radius:4px;white-space:nowrap}
         .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
         .empty{background:#fff;border:1px dashed #c9cfd8;border-radius:6px;padding:1rem;text-align:center;color:#6b7380}
@@ -105,14 +106,14 @@ internal static partial class ReviewsPage
     private static string Table(string id, IReadOnlyList<Row> rows, IReadOnlyDictionary<string, string> names, bool mayAsk, DateTimeOffset now)
     {
         var html = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"<table class=\"schedule\" id=\"{id}\"><thead><tr><th>Customer</th><th>Now</th><th>Next review</th><th>Last review</th>{(mayAsk ? "<th>Review now</th>" : "")}</tr></thead><tbody>");
+            .Append(CultureInfo.InvariantCulture, $"<table class=\"schedule\" id=\"{id}\">{(mayAsk ? WithForm : WithoutForm)}<thead><tr><th>Customer</th><th>Credit now</th><th>Next review</th><th>Last review</th>{(mayAsk ? "<th>Review now</th>" : "")}</tr></thead><tbody>");
         foreach (var row in rows)
         {
             var customerId = row.Schedule.CustomerId;
             var overdue = row.Schedule.NextReviewAt <= now;
             html.Append(CultureInfo.InvariantCulture, $"<tr{(overdue ? " class=\"overdue\"" : "")} id=\"schedule-{Html.E(customerId)}\" data-customer=\"{Html.E(customerId)}\">")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"customer\">{Customer(customerId, names)}</td>")
-                .Append(CultureInfo.InvariantCulture, $"<td class=\"now\">{(row.Profile is { } profile ? $"class {Html.E(profile.Class?.ToString() ?? "none")}<br><span class=\"muted\">{Html.E(profile.Limit.ToString())}</span>" : "<span class=\"muted\">no profile</span>")}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td class=\"now\">{(row.Profile is { } profile ? $"class {Html.E(profile.Class?.ToString() ?? "none")}<br><span class=\"muted money\">{Html.E(profile.Limit.ToString())}</span>" : "<span class=\"muted\">no profile</span>")}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"next\">{Html.E(Near(row.Schedule.NextReviewAt, now))}<br>{DueIn(row.Schedule.NextReviewAt, now)}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"last\">{LastReview(row.Last, now)}</td>");
             if (mayAsk)
@@ -137,10 +138,10 @@ internal static partial class ReviewsPage
         var p = review.Proposal;
         var what = review.Outcome switch
         {
-            "NoChange" => $"<span class=\"outcome same\">confirmed</span> class {Html.E(p.Class.ToString())}, {Html.E(p.Limit.ToString())}",
+            "NoChange" => $"<span class=\"outcome same\">confirmed</span> class {Html.E(p.Class.ToString())}, <span class=\"money\">{Html.E(p.Limit.ToString())}</span>",
             "Applied" => $"<span class=\"outcome down\">decreased at once</span> {Changes(review)}",
             "Approved" => $"<span class=\"outcome up\">approved</span>{By(review)} {Changes(review)}",
-            "Refused" => $"<span class=\"outcome refused\">refused</span>{By(review)} <span class=\"muted\">(proposed class {Html.E(p.Class.ToString())}, {Html.E(p.Limit.ToString())})</span>",
+            "Refused" => $"<span class=\"outcome refused\">refused</span>{By(review)} <span class=\"muted\">(proposed class {Html.E(p.Class.ToString())}, <span class=\"money\">{Html.E(p.Limit.ToString())}</span>)</span>",
             "AwaitingApproval" => $"<span class=\"outcome\">awaiting approval</span> {Changes(review)}",
             _ => Html.E(review.Outcome),
         };
@@ -167,11 +168,15 @@ internal static partial class ReviewsPage
         return string.Join(", ", parts);
     }
 
+    // The same widths in both tables, so due and upcoming line up.
+    private const string WithForm = "<colgroup><col style=\"width:22%\"><col style=\"width:12%\"><col style=\"width:13%\"><col style=\"width:31%\"><col style=\"width:22%\"></colgroup>";
+    private const string WithoutForm = "<colgroup><col style=\"width:28%\"><col style=\"width:15%\"><col style=\"width:16%\"><col style=\"width:41%\"></colgroup>";
+
     /// <summary>The "Review now" form: a reason, and the button.</summary>
     private static string Form(string customerId) =>
         $"<form class=\"review-now\" method=\"post\" action=\"{Path}/{Html.U(customerId)}/review\">"
         + $"<input type=\"hidden\" name=\"back\" value=\"{Path}\">"
-        + $"<label><span class=\"sr\">Reason</span><input name=\"reason\" required maxlength=\"{RequestReviewBody.MaxChars}\" placeholder=\"why now, e.g. new statements\"></label>"
+        + $"<label><span class=\"sr\">Reason</span><input name=\"reason\" required maxlength=\"{RequestReviewBody.MaxChars}\" placeholder=\"why now\" title=\"Why now, e.g. new statements received\"></label>"
         + "<button type=\"submit\">Review now</button></form>";
 
     private static string ChangeBadge(ReviewChange change) => change switch
@@ -196,7 +201,7 @@ internal static partial class ReviewsPage
         var difference = delta && before is { } d && d != to.Amount
             ? string.Create(CultureInfo.InvariantCulture, $"<span class=\"delta{direction}\">{(to.Amount > d ? "+" : "−")}{Math.Abs(to.Amount - d):#,0.00}</span>")
             : "";
-        return $"<span class=\"from\">{Html.E(from)}</span><span class=\"arrow\">→</span><span class=\"to{direction}\">{Html.E(to.ToString())}</span>{difference}";
+        return $"<span class=\"from money\">{Html.E(from)}</span><span class=\"arrow\">→</span><span class=\"to{direction} money\">{Html.E(to.ToString())}</span>{difference}";
     }
 
     /// <summary>HTML: "active → strategic", strategic green, restricted red.</summary>
