@@ -51,7 +51,7 @@ internal static class OrderCheckHostExtensions
         return services;
     }
 
-    /// <summary>Maps the sign-in of the credit pages, the holds page and the tasks page (the ERP webhooks and the holds API are in <see cref="PublicApi"/>).</summary>
+    /// <summary>Maps the sign-in of the credit pages, the holds, tasks, warnings and reviews pages (the ERP webhooks and the holds API are in <see cref="PublicApi"/>).</summary>
     public static IEndpointRouteBuilder MapCreditPages(this IEndpointRouteBuilder app)
     {
         app.MapCreditSignIn();
@@ -59,6 +59,7 @@ internal static class OrderCheckHostExtensions
         app.MapHoldsPage();
         app.MapTasksPage();
         app.MapWarningsPage();
+        app.MapReviewsPage();
         return app;
     }
 

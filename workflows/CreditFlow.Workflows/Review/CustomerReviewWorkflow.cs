@@ -39,7 +39,7 @@ public sealed class CustomerReviewWorkflow : TaskOrchestrator<ReviewInput, Revie
         {
             context.SetCustomStatus(new ReviewProgress("AwaitingApproval", input.Cycle, null, review.Summary));
             var decision = await context.CallSubOrchestratorAsync<ApprovalDecision>(
-                nameof(ApprovalWorkflow), approval, new SubOrchestrationOptions { InstanceId = $"{input.InstanceId}|{input.Cycle}|approval" });
+                nameof(ApprovalWorkflow), approval, new SubOrchestrationOptions { InstanceId = ReviewIds.Approval(input.CustomerId, input.Cycle) });
             await context.CallActivityAsync(nameof(RecordReviewDecision), new ReviewDecision(input, decision));
         }
 

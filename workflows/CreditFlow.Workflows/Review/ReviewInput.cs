@@ -18,6 +18,9 @@ public static class ReviewIds
     /// <summary>The instance id of the customer's review workflow.</summary>
     public static string For(string customerId) => $"review|{customerId}";
 
+    /// <summary>The instance id of the approval a review's proposal waits for: a sub-orchestration of the review workflow.</summary>
+    public static string Approval(string customerId, int cycle) => $"{For(customerId)}|{cycle.ToString(System.Globalization.CultureInfo.InvariantCulture)}|approval";
+
     /// <summary>The event asking for a review now (API, page, or a red warning); its payload says who and why.</summary>
     public const string Requested = "ReviewRequested";
 }
