@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CreditFlow.Host.Applications;
 using CreditFlow.Host.Security;
+using CreditFlow.Storage;
 using CreditFlow.Storage.Reviews;
 using CreditFlow.Workflows.Review;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -66,8 +67,10 @@ internal static class ReviewsApi
         return TypedResults.Ok(views.ToArray());
     }
 
-    internal static async Task<Results<Ok<ReviewView[]>, ProblemHttpResult>> ListForCustomerAsync(string customerId, ReviewStore reviews, CancellationToken cancellationToken) =>
+    internal static async Task<Results<Ok<ReviewView[]>, ProblemHttpResult>> ListForCustomerAsync(
+        string customerId, ReviewStore reviews, CreditStore credit, CancellationToken cancellationToken) =>
         ResourceIds.IsPlausible(customerId)
+            && (await credit.Profiles.GetAsync(customerId, cancellationToken) is not null || await credit.Customers.GetAsync(customerId, cancellationToken) is not null)
             ? TypedResults.Ok((await reviews.ListAsync(customerId, cancellationToken)).Select(ReviewView.From).ToArray())
             : ApiProblems.NotFound("Customer", $"No customer '{customerId}' exists.");
 
