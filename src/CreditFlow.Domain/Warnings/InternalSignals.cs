@@ -7,13 +7,15 @@ namespace CreditFlow.Domain.Warnings;
 public sealed record InvoiceHistory(Invoice Invoice, IReadOnlyList<InvoicePayment> Payments, IReadOnlyList<InvoiceDispute> Disputes, IReadOnlyList<PaymentPromise> Promises);
 
 /// <summary>
-/// The warning signals CreditFlow computes from its own data each night (docs/domain.md "Early warning": the payment
-/// cycle lengthens, promises broken, short payments, disputes rising), over a recent window against the time before it.
+/// The warning signals CreditFlow computes from its own data each night (docs/domain.md "Early warning": order volume
+/// falls, the payment cycle lengthens, promises broken, short payments, disputes rising), over a recent window against
+/// the time before it. Order volume is measured by what was invoiced: the ledger keeps an order's amounts, not its date,
+/// and every order shipped on credit is invoiced.
 /// A pure function of the invoices' histories and the day; the warning rules decide which measurement is a warning.
 /// </summary>
 /// <param name="WindowDays">The recent window. Default 90 days.</param>
 /// <param name="BaselineDays">The time before it that a lengthening payment cycle is measured against. Default 365 days.</param>
-/// <param name="MinimumSettled">Invoices settled in each period before a payment cycle is compared. Default 2.</param>
+/// <param name="MinimumSettled">Invoices settled (or issued, for order volume) in each period before a period is compared with the one before. Default 2.</param>
 public sealed record InternalSignals(int WindowDays = 90, int BaselineDays = 365, int MinimumSettled = 2)
 {
     /// <summary>The defaults.</summary>
@@ -39,6 +41,15 @@ public sealed record InternalSignals(int WindowDays = 90, int BaselineDays = 365
         if (recent.Length >= MinimumSettled && before.Length >= MinimumSettled)
         {
             Add(SignalKind.PaymentDaysLengthening, Math.Round((decimal)(recent.Average() - before.Average()), 1));
+        }
+
+        var invoicedNow = invoices.Where(i => i.Invoice.IssueDate > windowStart && i.Invoice.IssueDate <= today).Sum(i => i.Invoice.Amount.Amount);
+        var baseline = invoices.Where(i => i.Invoice.IssueDate > windowStart.AddDays(-BaselineDays) && i.Invoice.IssueDate <= windowStart).ToArray();
+        if (baseline.Length >= MinimumSettled)
+        {
+            // The baseline per window of the same length: a year before the window holds about four of them.
+            var usual = baseline.Sum(i => i.Invoice.Amount.Amount) * WindowDays / BaselineDays;
+            Add(SignalKind.OrderVolumeDropPercent, Math.Round((1m - (invoicedNow / usual)) * 100m, 1));
         }
 
         Add(SignalKind.BrokenPromises, invoices.Sum(i => i.Promises.Count(p => p.PromisedDate > windowStart && p.PromisedDate < today && !Kept(i, p))));

@@ -54,6 +54,19 @@ public sealed class InternalSignalsTests
     }
 
     [Fact]
+    public void OrderVolume_InvoicedInTheWindowAgainstTheYearBefore_MeasuresTheDropInPercent()
+    {
+        // A year before the window: 8 invoices of 1,000 (2,000 per 90-day window, near enough: 8,000 × 90 / 365);
+        // in the window: one of 1,000 (paid, so nothing else is measured).
+        var year = Enumerable.Range(0, 8).Select(i => History(120 + (i * 40), 30)).ToArray();
+
+        var signals = Measure([.. year, History(40, 30)]);
+
+        var drop = Assert.Single(signals, s => s.Kind == SignalKind.OrderVolumeDropPercent);
+        Assert.Equal(49.3m, drop.Value); // 1 − 1,000 / 1,972.6 = 49.3%
+    }
+
+    [Fact]
     public void AQuietCustomer_NoSignals()
     {
         Assert.Empty(Measure(History(300, 30), History(100, 28), History(10, null)));
