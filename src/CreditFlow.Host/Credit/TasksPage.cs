@@ -72,16 +72,16 @@ internal static class TasksPage
         var open = everyOpen.Where(t => owner is null || t.OwnerRole == owner).ToList();
         var done = (await tasks.ListAsync(completed: true, role: owner, cancellationToken: cancellationToken))
             .OrderByDescending(t => t.CompletedAt).Take(DoneShown).ToList();
-        var names = await NamesAsync(open.Concat(done), customers, cancellationToken);
+        var names = await WorklistText.NamesAsync(open.Concat(done).Select(t => t.CustomerId), customers, cancellationToken);
         var back = Path + http.Request.QueryString;
 
         var overdue = open.Count(t => t.IsOverdueAt(now));
         var html = new StringBuilder(Style)
-            .Append(CultureInfo.InvariantCulture, $"<h1>Tasks {(owner is null ? "of every role" : $"for the {Html.E(Words(owner.Value))}")}</h1>")
+            .Append(CultureInfo.InvariantCulture, $"<h1>Tasks {(owner is null ? "of every role" : $"for the {Html.E(WorklistText.Words(owner.Value))}")}</h1>")
             .Append("<div class=\"summary\">")
             .Append(CultureInfo.InvariantCulture, $"<span class=\"pill\" id=\"open-count\"><b>{open.Count}</b> open</span>")
             .Append(CultureInfo.InvariantCulture, $"<span class=\"pill{(overdue > 0 ? " red" : "")}\" id=\"overdue-count\"><b>{overdue}</b> overdue</span>")
-            .Append(CultureInfo.InvariantCulture, $"<span class=\"pill muted\">times in UTC · now {Html.E(When(now))}</span></div>")
+            .Append(CultureInfo.InvariantCulture, $"<span class=\"pill muted\">times in UTC · now {Html.E(WorklistText.When(now))}</span></div>")
             .Append("<nav class=\"roles\" aria-label=\"Owner role\">")
             .Append(RoleLink(All, $"All ({everyOpen.Count})", chosen));
         foreach (var r in Enum.GetValues<CreditRole>())
@@ -89,14 +89,14 @@ internal static class TasksPage
             var count = everyOpen.Count(t => t.OwnerRole == r);
             if (count > 0 || r == user.Role || r == owner)
             {
-                html.Append(RoleLink(r.ToString(), $"{Words(r)}{(r == user.Role ? " (you)" : "")} ({count})", chosen));
+                html.Append(RoleLink(r.ToString(), $"{WorklistText.Words(r)}{(r == user.Role ? " (you)" : "")} ({count})", chosen));
             }
         }
 
         html.Append("</nav>");
         if (open.Count == 0)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<p class=\"empty\" id=\"no-tasks\">No open tasks {(owner is null ? "" : $"for the {Html.E(Words(owner.Value))} ")}— nothing waits for you here.</p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"empty\" id=\"no-tasks\">No open tasks {(owner is null ? "" : $"for the {Html.E(WorklistText.Words(owner.Value))} ")}— nothing waits for you here.</p>");
         }
         else
         {
@@ -105,9 +105,9 @@ internal static class TasksPage
             foreach (var task in open)
             {
                 html.Append(CultureInfo.InvariantCulture, $"<tr data-task=\"{Html.E(task.Id)}\"{(task.IsOverdueAt(now) ? " class=\"overdue\"" : "")}>")
-                    .Append(CultureInfo.InvariantCulture, $"<td class=\"due\">{Html.E(Near(task.DueAt, now))}<br>{DueIn(task, now)}</td>")
-                    .Append(CultureInfo.InvariantCulture, $"<td><b>{Html.E(task.Title)}</b><br><span class=\"muted\">asked {Html.E(Near(task.CreatedAt, now))}{(task.EscalatedAt is { } at ? $" · reported up {Html.E(Near(at, now))}" : "")}</span></td>")
-                    .Append(owner is null ? $"<td>{Html.E(Words(task.OwnerRole))}</td>" : "")
+                    .Append(CultureInfo.InvariantCulture, $"<td class=\"due\">{Html.E(WorklistText.Near(task.DueAt, now))}<br>{WorklistText.DueIn(task.DueAt, now)}</td>")
+                    .Append(CultureInfo.InvariantCulture, $"<td><b>{Html.E(task.Title)}</b><br><span class=\"muted\">asked {Html.E(WorklistText.Near(task.CreatedAt, now))}{(task.EscalatedAt is { } at ? $" · reported up {Html.E(WorklistText.Near(at, now))}" : "")}</span></td>")
+                    .Append(owner is null ? $"<td>{Html.E(WorklistText.Words(task.OwnerRole))}</td>" : "")
                     .Append(CultureInfo.InvariantCulture, $"<td>{Customer(task.CustomerId, names)}</td>")
                     .Append(CultureInfo.InvariantCulture, $"<td class=\"mono\">{Html.E(task.InvoiceId ?? "—")}</td>")
                     .Append(Outcome(task, back));
@@ -127,8 +127,8 @@ internal static class TasksPage
             foreach (var task in done)
             {
                 var late = task.CompletedAt > task.DueAt ? " <span class=\"late\">late</span>" : "";
-                html.Append(CultureInfo.InvariantCulture, $"<tr data-task=\"{Html.E(task.Id)}\"><td class=\"due\">{Html.E(Near(task.CompletedAt!.Value, now))}{late}</td>")
-                    .Append(CultureInfo.InvariantCulture, $"<td>{Html.E(task.Title)}<br><span class=\"muted\">{Html.E(Words(task.OwnerRole))}</span></td>")
+                html.Append(CultureInfo.InvariantCulture, $"<tr data-task=\"{Html.E(task.Id)}\"><td class=\"due\">{Html.E(WorklistText.Near(task.CompletedAt!.Value, now))}{late}</td>")
+                    .Append(CultureInfo.InvariantCulture, $"<td>{Html.E(task.Title)}<br><span class=\"muted\">{Html.E(WorklistText.Words(task.OwnerRole))}</span></td>")
                     .Append(CultureInfo.InvariantCulture, $"<td>{Customer(task.CustomerId, names)}</td><td class=\"mono\">{Html.E(task.InvoiceId ?? "—")}</td>")
                     .Append(CultureInfo.InvariantCulture, $"<td class=\"outcome\">{Html.E(task.Outcome)}</td><td>{Html.E(task.CompletedBy)}</td></tr>");
             }
@@ -170,7 +170,7 @@ internal static class TasksPage
 
         if (!task.IsOpen)
         {
-            return CreditHtml.RedirectWith(http, back, Flash.Error($"“{task.Title}” was already completed by {task.CompletedBy} at {When(task.CompletedAt!.Value)}: {task.Outcome}"));
+            return CreditHtml.RedirectWith(http, back, Flash.Error($"“{task.Title}” was already completed by {task.CompletedBy} at {WorklistText.When(task.CompletedAt!.Value)}: {task.Outcome}"));
         }
 
         try
@@ -193,30 +193,6 @@ internal static class TasksPage
             + $"<input name=\"outcome\" aria-label=\"Outcome of {Html.E(task.Title)}\" maxlength=\"{CompleteTaskBody.MaxChars}\" placeholder=\"what came of it?\" title=\"e.g. customer promised to pay 15 March\">"
             + "<button type=\"submit\">Complete</button></form></td></tr>";
 
-    /// <summary>"CreditOfficer" → "credit officer".</summary>
-    private static string Words(CreditRole role) =>
-        string.Concat(role.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
-
-    private static string When(DateTimeOffset time) => time.UtcDateTime.ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
-
-    /// <summary>A time near <paramref name="now"/> as a worklist shows it: without the year when it is this year's.</summary>
-    private static string Near(DateTimeOffset time, DateTimeOffset now) =>
-        time.UtcDateTime.ToString(time.Year == now.Year ? "ddd d MMM, HH:mm" : "ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
-
-    private static string DueIn(CreditTask task, DateTimeOffset now)
-    {
-        var left = task.DueAt - now;
-        return left < TimeSpan.Zero ? $"<span class=\"late\">overdue by {Span(-left)}</span>"
-            : left < TimeSpan.FromDays(1) ? $"<span class=\"soon\">due in {Span(left)}</span>"
-            : $"<span class=\"muted\">in {Span(left)}</span>";
-    }
-
-    /// <summary>"3 d 4 h", "20 h", "5 h 30 min", "12 min": the two largest units, a zero second one left out.</summary>
-    private static string Span(TimeSpan span) =>
-        span.TotalDays >= 1 ? $"{(int)span.TotalDays} d{(span.Hours > 0 ? $" {span.Hours} h" : "")}"
-        : span.TotalHours >= 1 ? $"{(int)span.TotalHours} h{(span.Minutes > 0 ? $" {span.Minutes} min" : "")}"
-        : $"{Math.Max(1, (int)span.TotalMinutes)} min";
-
     private static string RoleLink(string value, string label, string chosen) =>
         $"<a href=\"{Path}?role={Html.U(value)}\"{(string.Equals(value, chosen, StringComparison.OrdinalIgnoreCase) ? " class=\"on\" aria-current=\"page\"" : "")}>{Html.E(label)}</a>";
 
@@ -224,18 +200,4 @@ internal static class TasksPage
         names.TryGetValue(customerId, out var name)
             ? $"<b>{Html.E(name)}</b><br><span class=\"mono muted\">{Html.E(customerId)}</span>"
             : $"<span class=\"mono\">{Html.E(customerId)}</span>";
-
-    private static async Task<Dictionary<string, string>> NamesAsync(IEnumerable<CreditTask> tasks, CustomerRepository customers, CancellationToken cancellationToken)
-    {
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var id in tasks.Select(t => t.CustomerId).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal))
-        {
-            if (await customers.GetAsync(id, cancellationToken) is { } customer)
-            {
-                names[id] = customer.Value.Name;
-            }
-        }
-
-        return names;
-    }
 }
