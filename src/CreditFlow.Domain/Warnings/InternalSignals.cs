@@ -3,8 +3,42 @@ using CreditFlow.Domain.Receivables;
 
 namespace CreditFlow.Domain.Warnings;
 
-/// <summary>One invoice's history as the nightly signals read it: the invoice and what happened to it.</summary>
-public sealed record InvoiceHistory(Invoice Invoice, IReadOnlyList<InvoicePayment> Payments, IReadOnlyList<InvoiceDispute> Disputes, IReadOnlyList<PaymentPromise> Promises);
+/// <summary>One invoice's history as the nightly signals and the re-review read it: the invoice and what happened to it.</summary>
+public sealed record InvoiceHistory(Invoice Invoice, IReadOnlyList<InvoicePayment> Payments, IReadOnlyList<InvoiceDispute> Disputes, IReadOnlyList<PaymentPromise> Promises)
+{
+    /// <summary>The day the payments first covered what is owed (the amount less credit notes); null while they do not.</summary>
+    public DateOnly? SettledOn
+    {
+        get
+        {
+            var owed = Invoice.Amount.Amount - Invoice.Credited.Amount;
+            var paid = 0m;
+            foreach (var payment in Payments.OrderBy(p => p.PaidOn))
+            {
+                paid += payment.Amount.Amount;
+                if (paid >= owed)
+                {
+                    return payment.PaidOn;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Kept when what was paid between the promise and its date covers what was promised (all that was open, when no amount).</summary>
+    public bool Kept(PaymentPromise promise)
+    {
+        ArgumentNullException.ThrowIfNull(promise);
+        var before = Payments.Where(p => p.PaidOn < promise.MadeOn).Sum(p => p.Amount.Amount);
+        var within = Payments.Where(p => p.PaidOn >= promise.MadeOn && p.PaidOn <= promise.PromisedDate).Sum(p => p.Amount.Amount);
+        return within >= (promise.Amount?.Amount ?? Invoice.Amount.Amount - before);
+    }
+
+    /// <summary>Promises whose date passed before <paramref name="today"/> (and after <paramref name="since"/>, when given) without being kept.</summary>
+    public int BrokenPromises(DateOnly today, DateOnly? since = null) =>
+        Promises.Count(p => p.PromisedDate < today && (since is null || p.PromisedDate > since) && !Kept(p));
+}
 
 /// <summary>
 /// The warning signals CreditFlow computes from its own data each night (docs/domain.md "Early warning": order volume
@@ -35,7 +69,7 @@ public sealed record InternalSignals(int WindowDays = 90, int BaselineDays = 365
             }
         }
 
-        var settled = invoices.Select(i => (i.Invoice, On: SettledOn(i))).Where(s => s.On is not null).ToArray();
+        var settled = invoices.Select(i => (i.Invoice, On: i.SettledOn)).Where(s => s.On is not null).ToArray();
         var recent = settled.Where(s => s.On > windowStart && s.On <= today).Select(s => Days(s.Invoice, s.On!.Value)).ToArray();
         var before = settled.Where(s => s.On > windowStart.AddDays(-BaselineDays) && s.On <= windowStart).Select(s => Days(s.Invoice, s.On!.Value)).ToArray();
         if (recent.Length >= MinimumSettled && before.Length >= MinimumSettled)
@@ -52,7 +86,7 @@ public sealed record InternalSignals(int WindowDays = 90, int BaselineDays = 365
             Add(SignalKind.OrderVolumeDropPercent, Math.Round((1m - (invoicedNow / usual)) * 100m, 1));
         }
 
-        Add(SignalKind.BrokenPromises, invoices.Sum(i => i.Promises.Count(p => p.PromisedDate > windowStart && p.PromisedDate < today && !Kept(i, p))));
+        Add(SignalKind.BrokenPromises, invoices.Sum(i => i.BrokenPromises(today, since: windowStart)));
         Add(SignalKind.ShortPayments, invoices.Count(i => i.Invoice.DueDate > windowStart && i.Invoice.DueDate < today
             && Paid(i, today) is var paid && paid > 0m && paid < i.Invoice.Amount.Amount - i.Invoice.Credited.Amount));
         var disputesNow = invoices.Sum(i => i.Disputes.Count(d => d.OpenedOn > windowStart && d.OpenedOn <= today));
@@ -65,28 +99,4 @@ public sealed record InternalSignals(int WindowDays = 90, int BaselineDays = 365
     private static int Days(Invoice invoice, DateOnly settledOn) => settledOn.DayNumber - invoice.IssueDate.DayNumber;
 
     private static decimal Paid(InvoiceHistory history, DateOnly until) => history.Payments.Where(p => p.PaidOn <= until).Sum(p => p.Amount.Amount);
-
-    private static DateOnly? SettledOn(InvoiceHistory history)
-    {
-        var owed = history.Invoice.Amount.Amount - history.Invoice.Credited.Amount;
-        var paid = 0m;
-        foreach (var payment in history.Payments.OrderBy(p => p.PaidOn))
-        {
-            paid += payment.Amount.Amount;
-            if (paid >= owed)
-            {
-                return payment.PaidOn;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Kept when what was paid between the promise and its date covers what was promised (all that was open, when no amount).</summary>
-    private static bool Kept(InvoiceHistory history, PaymentPromise promise)
-    {
-        var before = history.Payments.Where(p => p.PaidOn < promise.MadeOn).Sum(p => p.Amount.Amount);
-        var within = history.Payments.Where(p => p.PaidOn >= promise.MadeOn && p.PaidOn <= promise.PromisedDate).Sum(p => p.Amount.Amount);
-        return within >= (promise.Amount?.Amount ?? history.Invoice.Amount.Amount - before);
-    }
 }

@@ -1,6 +1,7 @@
 using CreditFlow.Domain.Dunning;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Receivables;
+using CreditFlow.Domain.Warnings;
 
 namespace CreditFlow.Storage.Dunning;
 
@@ -39,6 +40,9 @@ public sealed record DunningRecord(
 
     /// <summary>The invoice as the ladder reads it.</summary>
     public Invoice Invoice => new(CustomerId, InvoiceId, IssueDate, DueDate, Amount) { Paid = Paid };
+
+    /// <summary>The invoice and what happened to it, as the nightly signals and the re-review read it.</summary>
+    public InvoiceHistory History => new(Invoice, Payments, LadderDisputes.ToArray(), Promises);
 
     /// <summary>The disputes as the ladder reads them.</summary>
     public IEnumerable<InvoiceDispute> LadderDisputes => Disputes.Select(d => new InvoiceDispute(d.OpenedOn, d.ClosedOn));

@@ -153,12 +153,12 @@ public sealed class ReviewSteps(
         do
         {
             (var page, continuation) = await invoices.ListAsync(customerId, 1000, continuation, cancellationToken);
-            foreach (var invoice in page.Where(r => r.DueDate <= today))
+            foreach (var invoice in page.Where(r => r.DueDate <= today).Select(r => r.History))
             {
                 invoiceCount++;
-                daysLate += Math.Max(0, (SettledOn(invoice) ?? today).DayNumber - invoice.DueDate.DayNumber);
+                daysLate += Math.Max(0, (invoice.SettledOn ?? today).DayNumber - invoice.Invoice.DueDate.DayNumber);
                 disputes += invoice.Disputes.Count;
-                broken += invoice.Promises.Count(p => p.PromisedDate < today && !invoice.Payments.Any(x => x.PaidOn >= p.MadeOn && x.PaidOn <= p.PromisedDate));
+                broken += invoice.BrokenPromises(today);
             }
         }
         while (continuation is not null);
@@ -172,21 +172,6 @@ public sealed class ReviewSteps(
         }
 
         return figures;
-    }
-
-    private static DateOnly? SettledOn(DunningRecord invoice)
-    {
-        var paid = 0m;
-        foreach (var payment in invoice.Payments.OrderBy(p => p.PaidOn))
-        {
-            paid += payment.Amount.Amount;
-            if (paid >= invoice.Amount.Amount)
-            {
-                return payment.PaidOn;
-            }
-        }
-
-        return null;
     }
 
     private decimal LimitFactor(CreditClass? from, CreditClass to)

@@ -26,7 +26,7 @@ public sealed class NightlySignals(DunningStore invoices, CustomerWarnings warni
                     byCustomer[record.CustomerId] = list = [];
                 }
 
-                list.Add(new InvoiceHistory(record.Invoice, record.Payments, record.LadderDisputes.ToArray(), record.Promises));
+                list.Add(record.History);
             }
         }
         while (continuation is not null);
