@@ -94,12 +94,11 @@ public sealed class WarningSteps(
             return new WarningDeadline(false, Answered: true, null);
         }
 
-        var responseTime = warning.RespondBy - (warning.Chases.Count == 0 ? warning.RaisedAt : warning.Chases[^1].At);
         var next = TaskEscalation.EscalatesTo(warning.Owner);
         var escalate = warning.OwnerReminded && next != warning.Owner;
         var chase = escalate
-            ? new WarningChase(now, next, Escalated: true, now + rules.Rules.First(r => r.Name == warning.Rule).ResponseTime)
-            : new WarningChase(now, warning.Owner, Escalated: false, now + (warning.OwnerReminded ? responseTime : options.Value.ReminderGrace));
+            ? new WarningChase(now, next, Escalated: true, now + ResponseTime(warning))
+            : new WarningChase(now, warning.Owner, Escalated: false, now + (warning.OwnerReminded ? ResponseTime(warning) : options.Value.ReminderGrace));
         try
         {
             warning = await warnings.UpdateOpenAsync(warning with { Owner = chase.To, RespondBy = chase.RespondBy, Chases = [.. warning.Chases, chase] }, cancellationToken);
@@ -153,7 +152,7 @@ public sealed class WarningSteps(
 
         var took = answer.At - warning.RaisedAt;
         await DecideOnceAsync(warning, "answered", answer.At, $"{Level(warning)} warning answered: {string.Join(", ", answer.Actions.Select(Words))}",
-            $"{answer.Comment} (answered in {Duration(took)}; the rule asks within {Duration(rules.Rules.First(r => r.Name == warning.Rule).ResponseTime)})", cancellationToken);
+            $"{answer.Comment} (answered in {Duration(took)}; the rule asks within {Duration(ResponseTime(warning))})", cancellationToken);
         var name = await NameOfAsync(warning.CustomerId, cancellationToken);
         foreach (var action in answer.Actions)
         {
@@ -171,6 +170,14 @@ public sealed class WarningSteps(
             }
         }
     }
+
+    /// <summary>
+    /// The time the warning's rule gives to answer, from when it was raised and again to each new tier; for a rule no
+    /// longer configured, the time it gave the first owner.
+    /// </summary>
+    private TimeSpan ResponseTime(WarningRecord warning) =>
+        rules.Rules.FirstOrDefault(r => r.Name == warning.Rule)?.ResponseTime
+        ?? (warning.Chases.Count > 0 ? warning.Chases[0].At : warning.RespondBy) - warning.RaisedAt;
 
     /// <summary>The work an answer's action asks of a person, or null for one that is only recorded.</summary>
     private static (string Title, CreditRole Role, TimeSpan Within)? ActionTask(ResponseAction action, string name, WarningRecord warning)
