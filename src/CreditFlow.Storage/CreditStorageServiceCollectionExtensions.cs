@@ -41,6 +41,8 @@ public static class CreditStorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<CreditStore>().Approvals);
         services.AddSingleton(sp => sp.GetRequiredService<CreditStore>().Documents);
         services.AddSingleton(sp => sp.GetRequiredService<CreditStore>().Reports);
+        services.AddSingleton(sp => sp.GetRequiredService<CreditStore>().Blacklist);
+        services.AddSingleton<Blacklist.Blacklisting>();
         // Not AddHostedService: it keeps one registration per implementation type, and two stores use this one.
         services.AddSingleton<IHostedService>(sp => new StorageInitializer(
             "the credit tables", sp.GetRequiredService<CreditStore>().EnsureCreatedAsync, sp.GetService<Microsoft.Extensions.Logging.ILogger<StorageInitializer>>()));

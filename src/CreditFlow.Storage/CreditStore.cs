@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using CreditFlow.Storage.Applications;
 using CreditFlow.Storage.Approvals;
+using CreditFlow.Storage.Blacklist;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Documents;
 using CreditFlow.Storage.Profiles;
@@ -15,7 +16,7 @@ namespace CreditFlow.Storage;
 /// </summary>
 /// <remarks>
 /// Tables: <c>{prefix}Customers</c>, <c>{prefix}Credit</c> (profiles and the decision log, one
-/// partition per customer), <c>{prefix}Applications</c>, <c>{prefix}Approvals</c>; containers
+/// partition per customer), <c>{prefix}Applications</c>, <c>{prefix}Approvals</c>, <c>{prefix}Blacklist</c>; containers
 /// <c>{prefix}documents</c> and <c>{prefix}reports</c> in lower case.
 /// </remarks>
 public sealed class CreditStore
@@ -38,7 +39,8 @@ public sealed class CreditStore
         var credit = tables.GetTableClient(prefix + "Credit");
         var applications = tables.GetTableClient(prefix + "Applications");
         var approvals = tables.GetTableClient(prefix + "Approvals");
-        _tables = [customers, credit, applications, approvals];
+        var blacklist = tables.GetTableClient(prefix + "Blacklist");
+        _tables = [customers, credit, applications, approvals, blacklist];
         var documents = blobs.GetBlobContainerClient(prefix.ToLowerInvariant() + "documents");
         var reports = blobs.GetBlobContainerClient(prefix.ToLowerInvariant() + "reports");
         _containers = [documents, reports];
@@ -50,6 +52,7 @@ public sealed class CreditStore
         Approvals = new ApprovalRepository(approvals);
         Documents = new DocumentStore(documents, clock, options.MaxDocumentBytes);
         Reports = new CreditReportStore(reports);
+        Blacklist = new BlacklistStore(blacklist);
     }
 
     public CustomerRepository Customers { get; }
@@ -65,6 +68,9 @@ public sealed class CreditStore
     public DocumentStore Documents { get; }
 
     public CreditReportStore Reports { get; }
+
+    /// <summary>The blacklist: internal decisions, industry lists and legal cases, by registration number.</summary>
+    public BlacklistStore Blacklist { get; }
 
     /// <summary>Opens a store on a connection string and creates its tables and container.</summary>
     public static async Task<CreditStore> OpenAsync(

@@ -61,6 +61,12 @@ public sealed record CreditProfile
     /// <summary>On the internal or an industry blacklist.</summary>
     public bool Blacklisted { get; }
 
+    /// <summary>
+    /// The blacklisted company of the customer's group, when one is: its orders on credit are held for it. Null when
+    /// no other company of the group is blacklisted.
+    /// </summary>
+    public BlacklistedGroupMember? GroupMemberBlacklisted { get; init; }
+
     /// <summary>The limit is frozen.</summary>
     public bool LimitFrozen { get; }
 

@@ -25,6 +25,13 @@ public enum HoldReasonKind
 
     /// <summary>Exposure plus the order's credit part exceeds the limit.</summary>
     OverLimit,
+
+    /// <summary>
+    /// Another company of the customer's group (same actual controller) is blacklisted: the customer is flagged for
+    /// review and gets no credit until someone with the authority releases the order.
+    /// </summary>
+    /// <remarks>Added last so the numbers of the kinds above, kept in the history of existing holds, do not move.</remarks>
+    GroupMemberBlacklisted,
 }
 
 /// <summary>One reason an order is held, with the figures behind it.</summary>

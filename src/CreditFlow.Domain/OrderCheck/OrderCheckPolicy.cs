@@ -8,7 +8,7 @@ namespace CreditFlow.Domain.OrderCheck;
 /// <remarks>
 /// Shipped default (<c>Defaults/order-check.json</c>): stop line 30 days overdue; a release covers
 /// a shipment up to 5% above the released amount and for 10 days; over-limit holds need at least the
-/// credit manager, blacklist and class-D exceptions the credit committee (docs/domain.md "Roles and authority").
+/// credit manager (as do holds for a blacklisted group member), blacklist and class-D exceptions the credit committee (docs/domain.md "Roles and authority").
 /// </remarks>
 public sealed record OrderCheckPolicy
 {

@@ -14,7 +14,7 @@ namespace CreditFlow.Domain.OrderCheck;
 /// <remarks>
 /// <para>Rules, given the order's <em>credit part</em> (amount less the prepayment received):</para>
 /// <list type="bullet">
-/// <item>Not on the credit list, blacklisted, class D, limit frozen: held when the credit part is
+/// <item>Not on the credit list, blacklisted, a group member blacklisted, class D, limit frozen: held when the credit part is
 /// above zero; full prepayment clears them (no credit is granted). A customer not on the credit list
 /// is not checked against class or limit, which it does not have yet.</item>
 /// <item>Prepayment: held while the prepayment received is below the profile's share of the amount.</item>
@@ -74,6 +74,11 @@ public sealed class OrderCreditCheck(OrderCheckPolicy policy, AuthorityMatrix au
             if (profile.Blacklisted)
             {
                 NoCredit(HoldReasonKind.Blacklisted, $"customer {profile.CustomerId} is blacklisted: no credit");
+            }
+
+            if (profile.GroupMemberBlacklisted is { } member)
+            {
+                NoCredit(HoldReasonKind.GroupMemberBlacklisted, $"group member {member.Name} ({member.CustomerId}), controlled by {member.ActualController}, is blacklisted");
             }
 
             if (profile.Class == CreditClass.D)

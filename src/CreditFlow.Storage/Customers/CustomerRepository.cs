@@ -69,6 +69,20 @@ public sealed class CustomerRepository
         return result.OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>The customers registered under this registration number (normally one), by id.</summary>
+    public async Task<IReadOnlyList<Customer>> ListByRegistrationNumberAsync(string registrationNumber, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(registrationNumber);
+        var result = new List<Customer>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(
+            $"RegistrationNumber eq {TableKeys.Quote(registrationNumber)}", cancellationToken: cancellationToken))
+        {
+            result.Add(FromEntity(entity));
+        }
+
+        return result.OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
+    }
+
     private static TableEntity ToEntity(Customer c) => new(TableKeys.Check(c.Id, nameof(c.Id)), RowKey)
     {
         ["Name"] = c.Name,

@@ -34,6 +34,9 @@ internal static class CreditTableRows
         ["ModelId"] = p.ModelId,
         ["ModelVersion"] = p.ModelVersion,
         ["CreditReportBlob"] = p.CreditReportBlob,
+        ["GroupBlacklistedBy"] = p.GroupBlacklistedBy?.CustomerId,
+        ["GroupBlacklistedByName"] = p.GroupBlacklistedBy?.Name,
+        ["GroupBlacklistedController"] = p.GroupBlacklistedBy?.ActualController,
     }.With(e => MoneyColumns.Write(e, "Limit", p.Limit));
 
     public static CustomerCreditProfile ToProfile(TableEntity e) => new(
@@ -46,7 +49,12 @@ internal static class CreditTableRows
         e.GetString("Score") is { } s ? decimal.Parse(s, NumberStyles.Number, CultureInfo.InvariantCulture) : null,
         e.GetString("ModelId"),
         e.GetString("ModelVersion"),
-        e.GetString("CreditReportBlob"));
+        e.GetString("CreditReportBlob"),
+
+        // Rows written before the group flag existed have none of its columns: not flagged.
+        e.GetString("GroupBlacklistedBy") is { } by
+            ? new GroupBlacklistFlag(by, e.GetString("GroupBlacklistedByName") ?? by, e.GetString("GroupBlacklistedController") ?? string.Empty)
+            : null);
 
     /// <exception cref="ArgumentException">The snapshot is not JSON or is too large.</exception>
     public static TableEntity ToEntity(CreditDecision d)

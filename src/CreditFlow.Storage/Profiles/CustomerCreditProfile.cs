@@ -13,6 +13,11 @@ namespace CreditFlow.Storage.Profiles;
 /// <param name="ModelId">The scorecard model of the last score.</param>
 /// <param name="ModelVersion">Its version.</param>
 /// <param name="CreditReportBlob">Name of the latest credit report blob; null when none yet.</param>
+/// <param name="GroupBlacklistedBy">
+/// Set while another company of the customer's group (same actual controller) is blacklisted: which one. The order
+/// check holds the customer's orders for it from this copy, without reading the group. Null otherwise, and in rows
+/// stored before the flag existed.
+/// </param>
 public sealed record CustomerCreditProfile(
     string CustomerId,
     CreditClass? Class,
@@ -23,4 +28,5 @@ public sealed record CustomerCreditProfile(
     decimal? Score,
     string? ModelId,
     string? ModelVersion,
-    string? CreditReportBlob);
+    string? CreditReportBlob,
+    GroupBlacklistFlag? GroupBlacklistedBy = null);

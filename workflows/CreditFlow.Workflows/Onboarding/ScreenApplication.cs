@@ -2,6 +2,7 @@ using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.Scoring;
 using Microsoft.DurableTask;
 using CreditFlow.Storage;
+using CreditFlow.Storage.Blacklist;
 using Microsoft.Extensions.Options;
 
 namespace CreditFlow.Workflows.Onboarding;
@@ -46,9 +47,16 @@ public sealed class ScreenApplication(CreditStore store, ScorecardModel scorecar
         return new Screening(null, missing);
     }
 
-    // Fraud often runs through groups: a blacklisted company under the same actual controller counts too.
+    // Fraud often runs through groups: a blacklisted company under the same actual controller counts too. The list is
+    // read by registration number, so an industry list's entry refuses a company that is not (yet) our customer; the
+    // profile status still counts for customers blacklisted before the list existed.
     private async Task<string?> BlacklistHit(CreditApplicationRequest input)
     {
+        if (await ListedAsync(input.Customer.RegistrationNumber) is { } entry)
+        {
+            return $"the customer is blacklisted ({Source(entry)}): {entry.Reason}";
+        }
+
         if ((await store.Profiles.GetAsync(input.Customer.Id))?.Value.Status == CreditProfileStatus.Blacklisted)
         {
             return "the customer is blacklisted";
@@ -61,7 +69,8 @@ public sealed class ScreenApplication(CreditStore store, ScorecardModel scorecar
 
         foreach (var member in await store.Customers.ListByActualControllerAsync(controller))
         {
-            if (member.Id != input.Customer.Id && (await store.Profiles.GetAsync(member.Id))?.Value.Status == CreditProfileStatus.Blacklisted)
+            if (member.Id != input.Customer.Id
+                && ((await store.Profiles.GetAsync(member.Id))?.Value.Status == CreditProfileStatus.Blacklisted || await ListedAsync(member.RegistrationNumber) is not null))
             {
                 return $"group member {member.Name} ({member.Id}), controlled by {controller}, is blacklisted";
             }
@@ -69,4 +78,18 @@ public sealed class ScreenApplication(CreditStore store, ScorecardModel scorecar
 
         return null;
     }
+
+    /// <summary>The list's entry of the registration number; none for a number that cannot be a key (it cannot be listed).</summary>
+    private async Task<BlacklistEntry?> ListedAsync(string? registrationNumber)
+    {
+        var number = registrationNumber?.Trim();
+        return BlacklistStore.IsValidRegistrationNumber(number) ? await store.Blacklist.GetAsync(number!) : null;
+    }
+
+    private static string Source(BlacklistEntry entry) => entry.Source switch
+    {
+        BlacklistSource.IndustryList => "industry list",
+        BlacklistSource.LegalCase => $"legal case {entry.CaseId}",
+        _ => "internal list",
+    };
 }
