@@ -5,6 +5,7 @@ using CreditFlow.Domain.Limits;
 using CreditFlow.Domain.Scoring;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Dunning;
+using CreditFlow.Workflows.LegalHandoff;
 using CreditFlow.Workflows.Onboarding;
 using CreditFlow.Workflows.Review;
 using CreditFlow.Workflows.Warnings;
@@ -34,6 +35,7 @@ public static class CreditFlowWorkflowServices
         services.AddDunning(configuration);
         services.AddWarnings(configuration);
         services.AddReviews(configuration);
+        services.AddLegalCases(configuration);
         services.AddOptions<OrderCheck.HoldStartOptions>().Bind(configuration.GetSection("OrderCheck")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp =>
         {

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Dunning;
+using CreditFlow.Workflows.LegalHandoff;
 using CreditFlow.Workflows.Onboarding;
 using CreditFlow.Workflows.Review;
 using CreditFlow.Workflows.Warnings;
@@ -21,6 +22,7 @@ public static class CreditFlowWorkflows
         DunningRegistration.Register(registry);
         WarningRegistration.Register(registry);
         ReviewRegistration.Register(registry);
+        LegalCaseRegistration.Register(registry);
         return registry;
     }
 }

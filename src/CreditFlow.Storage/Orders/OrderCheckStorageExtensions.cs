@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using CreditFlow.Storage.Dunning;
+using CreditFlow.Storage.LegalCases;
 using CreditFlow.Storage.Reviews;
 using CreditFlow.Storage.Warnings;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,9 @@ public static class OrderCheckStorageExtensions
 
         // Warnings and the schedule bring customers to re-review.
         services.AddReviewStorage(connectionString, prefix);
+
+        // Dunning at red hands the customer's invoices to legal as a case.
+        services.AddCaseStorage(connectionString, prefix);
         return services;
     }
 }

@@ -11,6 +11,7 @@ using CreditFlow.Storage.Dunning;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Storage.Profiles;
 using CreditFlow.Storage.Tasks;
+using CreditFlow.Workflows.LegalHandoff;
 using CreditFlow.Workflows.Mail;
 using CreditFlow.Workflows.OrderCheck;
 using CreditFlow.Workflows.Telemetry;
@@ -47,6 +48,7 @@ public sealed class DunningSteps(
     IOptions<DunningOptions> options,
     HoldWakeUps holds,
     CustomerWarnings warnings,
+    LegalCases legalCases,
     IPaymentLinks? paymentLinks = null)
 {
     private const int Attempts = 5;
@@ -203,7 +205,11 @@ public sealed class DunningSteps(
                 await DecideOnceAsync(invoice, $"dunning-{step.Step.Code}-acceleration-{invoice.InvoiceId}", step, "contract acceleration noted: every amount of the customer falls due", $"invoice {invoice.InvoiceId}: {overdue}", cancellationToken);
                 return "contract acceleration noted in the decision log";
             case DunningActionKind.LegalHandoff:
-                return await TaskAsync(invoice, key, action.Role ?? CreditRole.Legal, $"Take over the collection of {name}: invoice {invoice.InvoiceId} ({overdue}) is at red", now, cancellationToken);
+                // The case asks legal to take over (a task and a mail), with the case file; the customer is blacklisted.
+                var handed = await legalCases.OpenAsync(invoice.CustomerId, invoice.InvoiceId, "dunning", $"invoice {invoice.InvoiceId} ({overdue}) is at red", now, cancellationToken);
+                return handed is { } c
+                    ? $"handed to legal: case {c.Case.CaseId} {(c.Opened ? "opened" : "joined")}"
+                    : "nothing open to hand to legal";
             case DunningActionKind.Litigation:
                 return await TaskAsync(invoice, key, action.Role ?? CreditRole.Legal, $"Decide litigation or arbitration against {name}: invoice {invoice.InvoiceId} ({overdue}) is over 180 days overdue", now, cancellationToken);
             default:
