@@ -31,7 +31,7 @@ public enum AgencyEventKind
 /// </summary>
 /// <remarks>
 /// This record is sent as it is, unchecked, so a test can also send what the contract forbids (a recovery
-/// without an amount) and see CreditFlow refuse it; <see cref="AgencyStandIn.ReportAsync(string, AgencyEventKind, AgencyReportDetails?, CancellationToken)"/>
+/// without an amount) and see CreditFlow refuse it; <see cref="StandInAgency.ReportAsync(string, AgencyEventKind, AgencyReportDetails?, CancellationToken)"/>
 /// builds only valid ones.
 /// </remarks>
 /// <param name="EventId">Unique per agency: CreditFlow drops a second event with the same id.</param>
@@ -125,7 +125,7 @@ public sealed record AgencyReportDetails
 /// <param name="Url">Where the event was posted.</param>
 /// <param name="StatusCode">The HTTP status CreditFlow answered.</param>
 /// <param name="ResponseBody">CreditFlow's answer, as text.</param>
-/// <param name="Event">The event sent; pass it to <see cref="AgencyStandIn.ReportAsync(AgencyEvent, CancellationToken)"/> to send it again.</param>
+/// <param name="Event">The event sent; pass it to <see cref="StandInAgency.ReportAsync(AgencyEvent, CancellationToken)"/> to send it again.</param>
 /// <param name="SentBody">The exact body signed and sent.</param>
 public sealed record AgencyReportResult(Uri Url, int StatusCode, string ResponseBody, AgencyEvent Event, string SentBody)
 {

@@ -27,11 +27,11 @@ internal static class Program
     private static async Task<int> Main(string[] args)
     {
         var name = Setting("AGENCY_NAME") ?? "eastgate";
-        var options = new AgencyStandInOptions
+        var options = new StandInAgencyOptions
         {
             AgencyName = name,
-            SigningKey = Setting($"Agencies__{name}__SigningKey") ?? AgencyStandInOptions.SampleSigningKey,
-            ListenUrl = new Uri(Setting("AGENCY_LISTEN_URL") ?? AgencyStandInOptions.DefaultListenUrl.ToString()),
+            SigningKey = Setting($"Agencies__{name}__SigningKey") ?? StandInAgencyOptions.SampleSigningKey,
+            ListenUrl = new Uri(Setting("AGENCY_LISTEN_URL") ?? StandInAgencyOptions.DefaultListenUrl.ToString()),
             CreditFlowUrl = new Uri(Setting("CREDITFLOW_URL") ?? "http://localhost:7071"),
             StateFile = Setting("AGENCY_STATE_FILE") ?? Path.Combine(".agency-standin", "cases.jsonl"),
             Log = Console.Out,
@@ -51,9 +51,9 @@ internal static class Program
     }
 
     /// <summary>Accepts placements and recalls until Ctrl+C, printing each (set AGENCY_FAIL_FIRST=n to answer 503 n times first).</summary>
-    private static async Task ListenAsync(AgencyStandInOptions options)
+    private static async Task ListenAsync(StandInAgencyOptions options)
     {
-        await using var agency = new AgencyStandIn(options);
+        await using var agency = new StandInAgency(options);
         if (int.TryParse(Setting("AGENCY_FAIL_FIRST"), NumberStyles.None, CultureInfo.InvariantCulture, out var failures))
         {
             agency.AnswerNext([.. Enumerable.Repeat(503, failures)]);
@@ -77,11 +77,21 @@ internal static class Program
         }
     }
 
-    private static async Task<int> ReportAsync(AgencyStandInOptions options, string caseId, AgencyEventKind kind, AgencyReportDetails details)
+    private static async Task<int> ReportAsync(StandInAgencyOptions options, string caseId, AgencyEventKind kind, AgencyReportDetails details)
     {
         // Not started: reporting needs no listener, only the state file's cases (for their currency) and earlier event ids.
-        await using var agency = new AgencyStandIn(options with { Log = null });
-        var result = await agency.ReportAsync(caseId, kind, details);
+        await using var agency = new StandInAgency(options with { Log = null });
+        AgencyReportResult result;
+        try
+        {
+            result = await agency.ReportAsync(caseId, kind, details);
+        }
+        catch (HttpRequestException e)
+        {
+            Console.Error.WriteLine($"CreditFlow not reached at {options.CreditFlowUrl} ({e.Message}); is ./run.sh running?");
+            return 1;
+        }
+
         Console.WriteLine($"POST {result.Url} → {result.StatusCode.ToString(CultureInfo.InvariantCulture)}");
         Console.WriteLine(result.SentBody);
         Console.WriteLine(result.ResponseBody);

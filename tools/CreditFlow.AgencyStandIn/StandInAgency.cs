@@ -22,12 +22,12 @@ namespace CreditFlow.AgencyStandIn;
 /// and nothing is recorded. A signed body that is not a valid placement or recall gets 400, also unrecorded.
 /// Reporting needs no listener, so the CLI's <c>report</c> never calls <see cref="StartAsync(CancellationToken)"/>.
 /// </remarks>
-public sealed partial class AgencyStandIn : IAsyncDisposable
+public sealed partial class StandInAgency : IAsyncDisposable
 {
     /// <summary>The header naming the agency, on every request both ways.</summary>
     public const string AgencyHeader = "X-CreditFlow-Agency";
 
-    private readonly AgencyStandInOptions _options;
+    private readonly StandInAgencyOptions _options;
     private readonly TimeProvider _clock;
     private readonly CaseLog? _log;
     private readonly Lock _gate = new();
@@ -37,9 +37,9 @@ public sealed partial class AgencyStandIn : IAsyncDisposable
     private WebApplication? _app;
     private int _refused;
 
-    /// <summary>Creates the agency, loading what <see cref="AgencyStandInOptions.StateFile"/> remembers; it listens only after <see cref="StartAsync(CancellationToken)"/>.</summary>
+    /// <summary>Creates the agency, loading what <see cref="StandInAgencyOptions.StateFile"/> remembers; it listens only after <see cref="StartAsync(CancellationToken)"/>.</summary>
     /// <exception cref="ArgumentException">The agency name or signing key is empty.</exception>
-    public AgencyStandIn(AgencyStandInOptions options, TimeProvider? clock = null)
+    public StandInAgency(StandInAgencyOptions options, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.AgencyName);
@@ -95,13 +95,13 @@ public sealed partial class AgencyStandIn : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts listening on <see cref="AgencyStandInOptions.ListenUrl"/>; <see cref="CasesUrl"/> then tells the bound address.</summary>
+    /// <summary>Starts listening on <see cref="StandInAgencyOptions.ListenUrl"/>; <see cref="CasesUrl"/> then tells the bound address.</summary>
     /// <exception cref="InvalidOperationException">Already started.</exception>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         if (_app is not null)
         {
-            throw new InvalidOperationException("The agency stand-in is already listening.");
+            throw new InvalidOperationException("The stand-in agency is already listening.");
         }
 
         var listen = _options.ListenUrl;
@@ -118,9 +118,9 @@ public sealed partial class AgencyStandIn : IAsyncDisposable
     }
 
     /// <summary>Creates an agency and starts it listening: the one-liner for tests.</summary>
-    public static async Task<AgencyStandIn> StartAsync(AgencyStandInOptions options, TimeProvider? clock = null, CancellationToken cancellationToken = default)
+    public static async Task<StandInAgency> StartAsync(StandInAgencyOptions options, TimeProvider? clock = null, CancellationToken cancellationToken = default)
     {
-        var agency = new AgencyStandIn(options, clock);
+        var agency = new StandInAgency(options, clock);
         try
         {
             await agency.StartAsync(cancellationToken);

@@ -1,7 +1,7 @@
 namespace CreditFlow.AgencyStandIn;
 
 /// <summary>How one stand-in agency is set up; the CLI fills it from the environment (see Program).</summary>
-public sealed record AgencyStandInOptions
+public sealed record StandInAgencyOptions
 {
     /// <summary>The sample key the local settings share with CreditFlow; never use it anywhere real.</summary>
     public const string SampleSigningKey = "local-agency-signing-key-change-me-0123456789";

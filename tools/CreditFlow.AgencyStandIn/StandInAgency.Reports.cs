@@ -6,7 +6,7 @@ using CreditFlow.ErpContract;
 namespace CreditFlow.AgencyStandIn;
 
 /// <summary>The agency's side of the conversation: building, signing and posting events to CreditFlow.</summary>
-public sealed partial class AgencyStandIn
+public sealed partial class StandInAgency
 {
     private readonly HttpClient _client;
     private readonly bool _ownsClient;
@@ -78,7 +78,7 @@ public sealed partial class AgencyStandIn
     /// returns the answer. The event is sent exactly as given: pass an earlier result's <see cref="AgencyReportResult.Event"/>
     /// to send a duplicate.
     /// </summary>
-    /// <exception cref="InvalidOperationException">No <see cref="AgencyStandInOptions.CreditFlowUrl"/> and no placement of the case to take its <c>eventsUrl</c> from.</exception>
+    /// <exception cref="InvalidOperationException">No <see cref="StandInAgencyOptions.CreditFlowUrl"/> and no placement of the case to take its <c>eventsUrl</c> from.</exception>
     /// <exception cref="HttpRequestException">CreditFlow could not be reached.</exception>
     public async Task<AgencyReportResult> ReportAsync(AgencyEvent agencyEvent, CancellationToken cancellationToken = default)
     {
