@@ -21,7 +21,7 @@ internal sealed class CaseLog(string path)
         Append(json =>
         {
             json.WriteString("entry", "received");
-            json.WriteString("receivedAt", received.ReceivedAt.ToString("O", CultureInfo.InvariantCulture));
+            json.WriteString("receivedAt", received.ReceivedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
             json.WritePropertyName("body");
             // Re-written compactly: a pretty-printed body must not break the one-line-per-entry format.
             using var body = JsonDocument.Parse(received.Body);
@@ -32,7 +32,7 @@ internal sealed class CaseLog(string path)
         Append(json =>
         {
             json.WriteString("entry", "sent");
-            json.WriteString("sentAt", sentAt.ToString("O", CultureInfo.InvariantCulture));
+            json.WriteString("sentAt", sentAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
             json.WriteNumber("status", result.StatusCode);
             json.WritePropertyName("body");
             using var body = JsonDocument.Parse(result.SentBody);
