@@ -2,6 +2,7 @@ using CreditFlow.Host.Applications;
 using CreditFlow.Host.Configuration;
 using CreditFlow.Host.Customers;
 using CreditFlow.Host.Erp;
+using CreditFlow.Host.Cases;
 using CreditFlow.Host.Extensions;
 using CreditFlow.Host.Problems;
 using CreditFlow.Host.Receivables;
@@ -35,6 +36,7 @@ public static class PublicApi
         services.AddApplicationsApi(configuration);
         services.AddErpOrderCheck(settings, configuration);
         services.AddSignals(settings);
+        services.AddLegalCaseHost(settings.PublicBaseUrl);
         return services;
     }
 
@@ -51,6 +53,8 @@ public static class PublicApi
         app.MapWarningsApi();
         app.MapReviewsApi();
         app.MapSignalsApi();
+        app.MapCasesApi();
+        app.MapAgencyApi();
         app.MapApprovalPages();
         app.MapPaymentPages();
         return app;

@@ -150,4 +150,38 @@ public sealed class ApiFunctions(PublicApiPipeline api)
 
     [Function("ListSignals")]
     public Task ListSignals([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/signals")] HttpRequest request) => api.ServeAsync(request);
+
+    // Legal cases (API keys) and the collection agencies (signed webhooks)
+    [Function("ListCases")]
+    public Task ListCases([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/cases")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("GetCase")]
+    public Task GetCase([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/cases/{caseId}")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("GetCaseFile")]
+    public Task GetCaseFile([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/cases/{caseId}/file")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("OpenCase")]
+    public Task OpenCase([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/cases")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("AcceptCase")]
+    public Task AcceptCase([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/cases/{caseId}/acceptance")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("RecallCase")]
+    public Task RecallCase([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/cases/{caseId}/recall")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("ProposeCaseWriteOff")]
+    public Task ProposeCaseWriteOff([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/cases/{caseId}/write-off")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("DecideCase")]
+    public Task DecideCase([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/cases/{caseId}/decision")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("WithdrawCase")]
+    public Task WithdrawCase([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/cases/{caseId}/withdrawal")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("ReceiveAgencyEvent")]
+    public Task ReceiveAgencyEvent([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/agency/events")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("GetAgencyCaseFile")]
+    public Task GetAgencyCaseFile([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/agency/cases/{caseId}/file")] HttpRequest request) => api.ServeAsync(request);
 }

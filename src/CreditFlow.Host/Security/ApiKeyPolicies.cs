@@ -39,6 +39,18 @@ public static class ApiKeyPolicies
     /// <summary>Reporting a warning signal about a customer (a lawsuit, a pledge, adverse news) as credit staff.</summary>
     public const string SendSignals = "ApiKey.SendSignals";
 
+    /// <summary>Open a legal case by hand, recall it from its agency, propose a write-off.</summary>
+    public const string ManageCases = "ApiKey.ManageCases";
+
+    /// <summary>Accept a legal case and choose its route.</summary>
+    public const string AcceptCases = "ApiKey.AcceptCases";
+
+    /// <summary>Decide a case's settlement or write-off (within the role's authority).</summary>
+    public const string DecideCases = "ApiKey.DecideCases";
+
+    /// <summary>Withdraw a legal case.</summary>
+    public const string WithdrawCases = "ApiKey.WithdrawCases";
+
     public static IReadOnlyList<CreditRole> WorkOnApplicationsRoles { get; } =
         [CreditRole.SalesRep, CreditRole.CreditOfficer, CreditRole.CreditManager, CreditRole.Admin];
 
@@ -69,6 +81,20 @@ public static class ApiKeyPolicies
     public static IReadOnlyList<CreditRole> SendSignalsRoles { get; } =
         [CreditRole.CreditOfficer, CreditRole.CreditManager, CreditRole.Legal];
 
+    /// <summary>Credit managers hand customers to legal; legal and the committee follow their cases.</summary>
+    public static IReadOnlyList<CreditRole> ManageCasesRoles { get; } =
+        [CreditRole.CreditManager, CreditRole.CreditCommittee, CreditRole.Legal];
+
+    /// <summary>Only legal takes a case on and chooses how to pursue it.</summary>
+    public static IReadOnlyList<CreditRole> AcceptCasesRoles { get; } = [CreditRole.Legal];
+
+    /// <summary>The authority tiers; which of them may decide a write-off depends on its amount.</summary>
+    public static IReadOnlyList<CreditRole> DecideCasesRoles { get; } =
+        [CreditRole.CreditOfficer, CreditRole.CreditManager, CreditRole.CreditCommittee];
+
+    public static IReadOnlyList<CreditRole> WithdrawCasesRoles { get; } =
+        [CreditRole.CreditManager, CreditRole.CreditCommittee];
+
     internal static AuthorizationBuilder AddApiKeyPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(ReadCredit, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
         .AddPolicy(WorkOnApplications, p => RequireRoles(p, WorkOnApplicationsRoles))
@@ -80,7 +106,11 @@ public static class ApiKeyPolicies
         .AddPolicy(CompleteTasks, p => RequireRoles(p, CompleteTasksRoles))
         .AddPolicy(AnswerWarnings, p => RequireRoles(p, AnswerWarningsRoles))
         .AddPolicy(RequestReviews, p => RequireRoles(p, RequestReviewsRoles))
-        .AddPolicy(SendSignals, p => RequireRoles(p, SendSignalsRoles));
+        .AddPolicy(SendSignals, p => RequireRoles(p, SendSignalsRoles))
+        .AddPolicy(ManageCases, p => RequireRoles(p, ManageCasesRoles))
+        .AddPolicy(AcceptCases, p => RequireRoles(p, AcceptCasesRoles))
+        .AddPolicy(DecideCases, p => RequireRoles(p, DecideCasesRoles))
+        .AddPolicy(WithdrawCases, p => RequireRoles(p, WithdrawCasesRoles));
 
     private static void RequireRoles(AuthorizationPolicyBuilder policy, IReadOnlyList<CreditRole> roles) =>
         policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireRole(roles.Select(r => r.ToString()));

@@ -162,6 +162,12 @@ public sealed class LegalCases(
             throw new CaseDecisionAboveAuthorityException($"writing off {approval.WriteOff} needs {WhoDecides(approval)}; a {LegalCase.Words(role)} may not decide it. Nothing was decided.");
         }
 
+        // The workflow starts the approval right after asking for it; a decision a moment before that has nowhere to go yet.
+        if (await client.GetInstanceAsync(CaseIds.Approval(caseId, approval.Number), cancellationToken) is not { IsCompleted: false })
+        {
+            throw new CaseActionRefusedException($"case {caseId}'s {LegalCase.Words(approval.Kind)} approval is not open for decisions yet; try again in a moment");
+        }
+
         var decision = new ApprovalDecision($"{approval.Number}.staff-{role}", approve ? Domain.Authority.ApprovalOutcome.Approved : Domain.Authority.ApprovalOutcome.Rejected, null, comment, by, role, at);
         await client.RaiseEventAsync(CaseIds.Approval(caseId, approval.Number), ApprovalEvents.Decision, decision, cancellationToken);
         return record.Case;
