@@ -63,6 +63,11 @@ if [ -z "${ApiKeys__0__Sha256:-}" ] && ! grep -qs '"ApiKeys__0__Sha256": *"[^"]'
   ApiKeys__0__Sha256=$(printf '%s' "$ApiKey" | sha256sum | cut -d' ' -f1); export ApiKeys__0__Sha256
   export ApiKeys__1__Name="Local credit manager" ApiKeys__1__Role=CreditManager
   ApiKeys__1__Sha256=$(printf '%s' "$ManagerKey" | sha256sum | cut -d' ' -f1); export ApiKeys__1__Sha256
+  # Legal accepts the cases dunning hands over at red (/credit/cases).
+  [ -s .azurite/legal.key ] || (mkdir -p .azurite && head -c 24 /dev/urandom | base64 | tr -d '/+=' > .azurite/legal.key)
+  LegalKey=$(cat .azurite/legal.key)
+  export ApiKeys__2__Name="Local legal counsel" ApiKeys__2__Role=Legal
+  ApiKeys__2__Sha256=$(printf '%s' "$LegalKey" | sha256sum | cut -d' ' -f1); export ApiKeys__2__Sha256
 fi
 
 # Local defaults where neither the environment nor local.settings.json says otherwise.
@@ -72,6 +77,11 @@ if [ -z "${Erp__SigningKeys__0:-}" ] && ! grep -qs '"Erp__SigningKeys__0": *"[^"
 fi
 if [ -z "${Erp__CallbackUrl:-}" ] && ! grep -qs '"Erp__CallbackUrl": *"[^"]' local.settings.json; then
   export Erp__CallbackUrl="http://127.0.0.1:7099/erp/callback"
+fi
+# The agency stand-in (tools/CreditFlow.AgencyStandIn) is the collection agency "eastgate", on 7098 with its sample key.
+if [ -z "${Agencies__eastgate__Url:-}" ] && ! grep -qs '"Agencies__' local.settings.json; then
+  export Agencies__eastgate__Url="http://127.0.0.1:7098/agency/cases"
+  export Agencies__eastgate__SigningKey="local-agency-signing-key-change-me-0123456789"
 fi
 if [ -z "${AzureWebJobsStorage:-}" ] && ! grep -qs '"AzureWebJobsStorage"' local.settings.json; then
   export AzureWebJobsStorage="UseDevelopmentStorage=true"
@@ -102,7 +112,11 @@ CreditFlow is running.
   http://localhost:7071/admin/clock                     rehearse dunning: move business time ahead (+1, +7, +30 days) and watch
                                                         the demo invoices of Shenzhen Bright (one paid, one disputed, one 25 days
                                                         overdue) in the outbox, on /api/invoices and /credit/tasks; +30 days turns
-                                                        the overdue one yellow (limit frozen), +70 days red (legal asked to take over)
+                                                        the overdue one yellow (limit frozen), +70 days red: a legal case opens
+  http://localhost:7071/credit/cases                    legal cases: sign in with the Legal key, accept the case and place it with the
+                                                        agency "eastgate"; run the agency stand-in to receive it and report recoveries
+                                                        or a settlement offer (tools/CreditFlow.AgencyStandIn/README.md); approve the
+                                                        settlement from the mail in /admin/outbox and watch the rest written off
   http://localhost:7071/runtime/webhooks/durabletask/instances?code=${AdminKey}
                                                         Durable Functions management API
   http://localhost:7071/readyz                          storage reachable?
@@ -110,6 +124,7 @@ CreditFlow is running.
 ${AdminKey:+  Admin key: $AdminKey}
 ${ApiKey:+  API key (role Admin): $ApiKey}
 ${ManagerKey:+  API key (role CreditManager, signs in on /credit/holds): $ManagerKey}
+${LegalKey:+  API key (role Legal, signs in on /credit/cases): $LegalKey}
 Press Ctrl-C to stop.
 MSG
 wait "${pids[-1]}"
