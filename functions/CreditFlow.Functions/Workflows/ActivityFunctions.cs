@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Dunning;
+using CreditFlow.Workflows.LegalHandoff;
 using CreditFlow.Workflows.Review;
 using CreditFlow.Workflows.Warnings;
 using CreditFlow.Workflows.Onboarding;
@@ -101,4 +102,10 @@ public sealed class ActivityFunctions(WorkflowCatalog workflows)
 
     [Function(nameof(ScheduleReview))]
     public Task<object?> ScheduleReview([ActivityTrigger] JsonElement? input, FunctionContext context) => workflows.RunActivityAsync(nameof(ScheduleReview), input, context);
+
+    [Function(nameof(TakeCaseSteps))]
+    public Task<object?> TakeCaseSteps([ActivityTrigger] JsonElement? input, FunctionContext context) => workflows.RunActivityAsync(nameof(TakeCaseSteps), input, context);
+
+    [Function(nameof(RecordCaseDecision))]
+    public Task<object?> RecordCaseDecision([ActivityTrigger] JsonElement? input, FunctionContext context) => workflows.RunActivityAsync(nameof(RecordCaseDecision), input, context);
 }

@@ -1,5 +1,6 @@
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Dunning;
+using CreditFlow.Workflows.LegalHandoff;
 using CreditFlow.Workflows.Review;
 using CreditFlow.Workflows.Warnings;
 using CreditFlow.Workflows.Onboarding;
@@ -38,4 +39,7 @@ public sealed class OrchestratorFunctions(WorkflowCatalog workflows)
 
     [Function(nameof(CustomerReviewWorkflow))]
     public Task<object?> CustomerReviewWorkflow([OrchestrationTrigger] TaskOrchestrationContext context) => workflows.RunOrchestratorAsync(nameof(CustomerReviewWorkflow), context);
+
+    [Function(nameof(LegalCaseWorkflow))]
+    public Task<object?> LegalCaseWorkflow([OrchestrationTrigger] TaskOrchestrationContext context) => workflows.RunOrchestratorAsync(nameof(LegalCaseWorkflow), context);
 }

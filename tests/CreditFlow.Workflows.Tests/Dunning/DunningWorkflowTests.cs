@@ -1,3 +1,6 @@
+using CreditFlow.Domain.LegalHandoff;
+using CreditFlow.Workflows.LegalHandoff;
+using CreditFlow.Storage.LegalCases;
 using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Dunning;
 using CreditFlow.Domain.Monetary;
@@ -62,7 +65,10 @@ public sealed class DunningWorkflowTests : IAsyncLifetime
         Assert.Contains(await Tasks.ListAsync(role: CreditRole.CreditOfficer), t => t.Title.StartsWith("Collect invoice inv-ladder", StringComparison.Ordinal));
 
         await PassToAsync(invoice, new DateOnly(2026, 5, 5), level: 7);
-        Assert.Contains(await Tasks.ListAsync(role: CreditRole.Legal), t => t.Title.Contains("is at red", StringComparison.Ordinal));
+        // Red hands the invoice to legal as a case, which asks legal to accept it.
+        Assert.Equal("cust-1-inv-ladder", await _host.Get<CaseStore>().OpenCaseOfAsync("cust-1"));
+        await _host.WaitForStatusAsync<CaseStanding>(CaseIds.For("cust-1-inv-ladder"), s => s.Status == nameof(CaseStatus.AwaitingLegal));
+        Assert.Contains(await Tasks.ListAsync(role: CreditRole.Legal), t => t.Id == "cust-1-inv-ladder|accept-1" && t.Title.StartsWith("Accept legal case", StringComparison.Ordinal));
         Assert.Contains(await Tasks.ListAsync(role: CreditRole.CreditManager), t => t.Title.StartsWith("Write the special collection plan", StringComparison.Ordinal));
 
         _host.Clock.SetUtcNow(new DateTimeOffset(2026, 8, 4, 1, 0, 0, TimeSpan.Zero));

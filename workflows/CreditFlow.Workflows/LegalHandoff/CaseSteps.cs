@@ -126,14 +126,7 @@ public sealed class CaseSteps(
         // Blacklisted first: from the moment a case exists, no new order of the customer or its group ships on credit.
         if (!progress.Blacklisted)
         {
-            var outcome = await blacklist.BlacklistCustomerAsync(c.CustomerId, $"legal case {c.CaseId}: {c.Reason}", BlacklistSource.LegalCase, c.CaseId, "legal case", now, cancellationToken);
-            foreach (var member in outcome.GroupMembersFlagged)
-            {
-                await reviews.RequestAsync(member, $"a company of its group, {c.CustomerName} ({c.CustomerId}), was blacklisted: legal case {c.CaseId}", cancellationToken);
-            }
-
-            var group = outcome.GroupMembersFlagged.Count == 0 ? "no other company of its group is known" : $"group flagged for review: {string.Join(", ", outcome.GroupMembersFlagged)}";
-            c = c.Log(now, $"customer blacklisted; {group}", "credit");
+            c = await BlacklistAsync(c, now, cancellationToken);
             progress = progress with { Blacklisted = true };
         }
 
@@ -220,6 +213,31 @@ public sealed class CaseSteps(
         var nextLook = silentSince + options.Value.SilenceBeforeTask;
         var approval = c.Approval is { Asked: true } pending ? new CaseApprovalRequest(pending.Number, ApprovalFor(c, pending, owed.Total)) : null;
         return new CaseStanding(c.Status.ToString(), false, approval, retryAt is { } r && r < nextLook ? r : nextLook);
+    }
+
+    /// <summary>
+    /// Puts the customer on the blacklist and flags its group, whose reviews are asked for. A customer the ERP invoiced but
+    /// CreditFlow has no record of (no registration number to list it under) cannot be listed: the credit manager gets a
+    /// task to list it once it is on file.
+    /// </summary>
+    private async Task<LegalCase> BlacklistAsync(LegalCase c, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await credit.Customers.GetAsync(c.CustomerId, cancellationToken) is null)
+        {
+            await tasks.AddOnceAsync(
+                new CreditTask($"{c.CaseId}|blacklist", $"Put {c.CustomerName} on the blacklist (legal case {c.CaseId}): it is not on file, so it could not be listed by its registration number", CreditRole.CreditManager, c.CustomerId, null, now, now + options.Value.AcceptWithin),
+                cancellationToken);
+            return c.Log(now, "customer not on file: not blacklisted; the credit manager is asked to list it", "credit");
+        }
+
+        var outcome = await blacklist.BlacklistCustomerAsync(c.CustomerId, $"legal case {c.CaseId}: {c.Reason}", BlacklistSource.LegalCase, c.CaseId, "legal case", now, cancellationToken);
+        foreach (var member in outcome.GroupMembersFlagged)
+        {
+            await reviews.RequestAsync(member, $"a company of its group, {c.CustomerName} ({c.CustomerId}), was blacklisted: legal case {c.CaseId}", cancellationToken);
+        }
+
+        var group = outcome.GroupMembersFlagged.Count == 0 ? "no other company of its group is known" : $"group flagged for review: {string.Join(", ", outcome.GroupMembersFlagged)}";
+        return c.Log(now, $"customer blacklisted; {group}", "credit");
     }
 
     /// <summary>

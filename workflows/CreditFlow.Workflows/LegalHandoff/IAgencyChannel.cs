@@ -66,3 +66,19 @@ public interface ICaseLinks
     /// <summary>Where agencies post their reports.</summary>
     Uri AgencyEvents { get; }
 }
+
+/// <summary>No agency configured: cases go to litigation or arbitration only. The host replaces it with its signed channel.</summary>
+internal sealed class NoAgencies : IAgencyChannel
+{
+    public IReadOnlyList<string> Agencies => [];
+
+    public bool Knows(string agency) => false;
+
+    public decimal CommissionPercent(string agency) => 0m;
+
+    public Task PlaceAsync(string agency, AgencyPlacement placement, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException($"No agency is configured; case {placement?.CaseId} cannot be placed with '{agency}'.");
+
+    public Task RecallAsync(string agency, AgencyRecall recall, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException($"No agency is configured; case {recall?.CaseId} cannot be recalled from '{agency}'.");
+}

@@ -10,8 +10,9 @@ public static class LegalCaseServices
 {
     /// <summary>
     /// Binds <c>LegalCases</c> (validated at start) and adds <see cref="CaseSteps"/>, <see cref="CaseFiles"/> and
-    /// <see cref="LegalCases"/>. The host adds the <see cref="IAgencyChannel"/> and, for links in mails and placements,
-    /// the <see cref="ICaseLinks"/>; storage comes from <c>AddCaseStorage</c>.
+    /// <see cref="LegalCases"/>. Without an <see cref="IAgencyChannel"/> of the host's, no agency is known (litigation and
+    /// arbitration only); the host adds its channel and, for links in mails and placements, the <see cref="ICaseLinks"/>.
+    /// Storage comes from <c>AddCaseStorage</c>.
     /// </summary>
     public static IServiceCollection AddLegalCases(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,6 +22,7 @@ public static class LegalCaseServices
         services.TryAddSingleton<CaseDebts>();
         services.TryAddSingleton<CaseSteps>();
         services.TryAddSingleton<LegalCases>();
+        services.TryAddSingleton<IAgencyChannel, NoAgencies>();
         return services;
     }
 }
