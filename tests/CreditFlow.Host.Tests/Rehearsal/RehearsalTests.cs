@@ -119,7 +119,10 @@ public sealed class RehearsalTests
         (await Client(host, AdminKey).PostAsJsonAsync("/api/rehearsal/advance", new { days = 70 })).EnsureSuccessStatusCode();
 
         var tasks = host.Services.GetRequiredService<CreditTaskStore>();
-        await Until(async () => (await tasks.ListAsync(role: CreditRole.Legal)).Any(t => t.InvoiceId == "INV-DEMO-1003" && t.Title.Contains("is at red", StringComparison.Ordinal)), "legal's task for the red invoice");
+        // Red hands Bright's open invoices to legal as a case, which asks legal to accept it.
+        await Until(
+            async () => (await tasks.ListAsync(role: CreditRole.Legal, customerId: "cust-demo-bright")).Any(t => t.Id == "cust-demo-bright-INV-DEMO-1003|accept-1" && t.Title.Contains("invoice INV-DEMO-1003", StringComparison.Ordinal) && t.Title.Contains("is at red", StringComparison.Ordinal)),
+            "legal's task to accept the case of the red invoice");
         var ledger = await host.Services.GetRequiredService<CustomerLedgerStore>().ReadAsync("cust-demo-bright", []);
         Assert.True(ledger.Terms.LimitFrozen, "yellow froze Bright's limit on the way");
 

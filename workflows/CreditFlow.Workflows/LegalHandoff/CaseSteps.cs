@@ -333,7 +333,7 @@ public sealed class CaseSteps(
         var due = now + options.Value.AcceptWithin;
         var again = round > 1 ? " again (it came back from its agency)" : string.Empty;
         await tasks.AddOnceAsync(
-            new CreditTask($"{c.CaseId}|accept-{round}", $"Accept legal case {c.CaseId} against {c.CustomerName}{again} and choose litigation, arbitration or an agency ({c.Claimed} claimed)", CreditRole.Legal, c.CustomerId, c.Invoices[0].InvoiceId, now, due),
+            new CreditTask($"{c.CaseId}|accept-{round}", $"Accept legal case {c.CaseId} against {c.CustomerName}{again} ({c.Claimed} claimed: {c.Reason}) and choose litigation, arbitration or an agency", CreditRole.Legal, c.CustomerId, null, now, due),
             cancellationToken);
         var page = links?.Page(c.CaseId);
         var by = due.ToString("d MMMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);
