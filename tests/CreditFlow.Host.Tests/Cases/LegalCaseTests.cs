@@ -184,6 +184,29 @@ public sealed class LegalCaseTests(CasesHost host)
         Assert.Single((await host.Cases.GetAsync(opened.CaseId))!.Case.Reports);
     }
 
+    [Fact]
+    public async Task ACaseNobodyHearsOfForTwoWeeks_GivesLegalATaskToCheckIt()
+    {
+        var customer = await host.CustomerAsync("Huzhou Bamboo Works");
+        await host.OverdueInvoiceAsync(customer, 40_000m, daysOverdue: 93);
+        var opened = await host.OpenedCaseAsync(customer);
+        using (await host.PostAsync(CreditRole.Legal, $"/api/cases/{opened.CaseId}/acceptance", new { route = "litigation", comment = "file the claim" }))
+        {
+        }
+
+        var accepted = await host.CaseWhenAsync(opened.CaseId, c => c.Case.Status == CaseStatus.InProgress, "accepted");
+        var tasks = host.Host.Services.GetRequiredService<CreditTaskStore>();
+        Assert.DoesNotContain(await tasks.ListAsync(role: CreditRole.Legal, customerId: customer), t => t.Id.StartsWith($"{opened.CaseId}|silence-", StringComparison.Ordinal));
+
+        // LegalCases__SilenceBeforeTask is 14 days by default: a day later than that, legal is asked to look.
+        host.Clock.Advance(TimeSpan.FromDays(15));
+
+        var task = await CasesHost.EventuallyAsync(
+            async () => (await tasks.ListAsync(role: CreditRole.Legal, customerId: customer)).FirstOrDefault(t => t.Id.StartsWith($"{opened.CaseId}|silence-", StringComparison.Ordinal)),
+            "legal's task to check the silent case");
+        Assert.Contains($"since {accepted.Case.LastHeardAt:yyyy-MM-dd}", task.Title, StringComparison.Ordinal);
+    }
+
     private async Task DecideWhenOpenAsync(string caseId, CreditRole role, string outcome)
     {
         // The workflow starts the approval just after asking for it: until then a decision is answered 409 "try again".
