@@ -207,6 +207,33 @@ public sealed class LegalCaseTests(CasesHost host)
         Assert.Contains($"since {accepted.Case.LastHeardAt:yyyy-MM-dd}", task.Title, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Withdrawn_WhileAWriteOffWaitsForApproval_TheApprovalEnds_NothingIsWrittenOff()
+    {
+        var customer = await host.CustomerAsync("Quzhou Chemical Trading");
+        var invoice = await host.OverdueInvoiceAsync(customer, 70_000m, daysOverdue: 94);
+        var opened = await host.OpenedCaseAsync(customer);
+        using (await host.PostAsync(CreditRole.Legal, $"/api/cases/{opened.CaseId}/write-off", new { reason = "not worth a lawsuit" }))
+        {
+        }
+
+        var asked = await host.CaseWhenAsync(opened.CaseId, c => c.Case.Approval is { Asked: true }, "asking for the write-off's approval");
+        var approval = Workflows.LegalHandoff.CaseIds.Approval(opened.CaseId, asked.Case.Approval!.Number);
+        var durable = host.Host.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>();
+        await CasesHost.EventuallyAsync(() => durable.GetInstanceAsync(approval), "the approval's workflow");
+
+        using (var withdrawn = await host.PostAsync(CreditRole.CreditManager, $"/api/cases/{opened.CaseId}/withdrawal", new { reason = "the customer paid through its bank guarantee" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        }
+
+        var ended = await CasesHost.EventuallyAsync(async () => await durable.GetInstanceAsync(approval) is { IsCompleted: true } done ? done : null, "the approval ended");
+        Assert.Equal(Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Terminated, ended.RuntimeStatus);
+        var closed = (await host.Cases.GetAsync(opened.CaseId))!.Case;
+        Assert.Equal((CaseStatus.Withdrawn, 0m), (closed.Status, closed.WrittenOff!.Value.Amount));
+        Assert.Equal(70_000m, await OpenOnLedgerAsync(customer, invoice));
+    }
+
     private async Task DecideWhenOpenAsync(string caseId, CreditRole role, string outcome)
     {
         // The workflow starts the approval just after asking for it: until then a decision is answered 409 "try again".

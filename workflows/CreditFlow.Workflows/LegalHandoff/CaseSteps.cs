@@ -17,6 +17,7 @@ using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Mail;
 using CreditFlow.Workflows.OrderCheck;
 using CreditFlow.Workflows.Review;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace CreditFlow.Workflows.LegalHandoff;
@@ -40,6 +41,7 @@ public sealed class CaseSteps(
     AuthorityMatrix authority,
     IAgencyChannel agencies,
     IOptions<LegalCaseOptions> options,
+    DurableTaskClient client,
     ICaseLinks? links = null)
 {
     private const int Attempts = 5;
@@ -117,6 +119,7 @@ public sealed class CaseSteps(
         var record = await GetAsync(look.Case.CaseId, cancellationToken);
         if (record.Case.IsClosed)
         {
+            await EndApprovalsAsync(record.Case, cancellationToken);
             return new CaseStanding(record.Case.Status.ToString(), true, null, null);
         }
 
@@ -207,6 +210,7 @@ public sealed class CaseSteps(
         await LogOutcomeAsync(saved.Case, cancellationToken);
         if (c.IsClosed)
         {
+            await EndApprovalsAsync(c, cancellationToken);
             return new CaseStanding(c.Status.ToString(), true, null, null);
         }
 
@@ -319,6 +323,22 @@ public sealed class CaseSteps(
             catch (ConcurrencyConflictException)
             {
                 // Logged by an earlier attempt of this step.
+            }
+        }
+    }
+
+    /// <summary>
+    /// A case that closed while an approval was out (paid in full, withdrawn) ends that approval too, so its approver is
+    /// not reminded of a decision nobody needs any more.
+    /// </summary>
+    private async Task EndApprovalsAsync(LegalCase c, CancellationToken cancellationToken)
+    {
+        for (var number = 1; number <= c.ApprovalsRequested; number++)
+        {
+            var instanceId = CaseIds.Approval(c.CaseId, number);
+            if (await client.GetInstanceAsync(instanceId, cancellationToken) is { IsCompleted: false })
+            {
+                await client.TerminateInstanceAsync(instanceId, $"legal case {c.CaseId} is {LegalCase.Words(c.Status)}", cancellationToken);
             }
         }
     }
