@@ -51,7 +51,7 @@ internal static class OrderCheckHostExtensions
         return services;
     }
 
-    /// <summary>Maps the sign-in of the credit pages, the holds, tasks, warnings and reviews pages (the ERP webhooks and the holds API are in <see cref="PublicApi"/>).</summary>
+    /// <summary>Maps the sign-in of the credit pages, the holds, tasks, warnings, reviews and legal cases pages (the ERP webhooks and the holds API are in <see cref="PublicApi"/>).</summary>
     public static IEndpointRouteBuilder MapCreditPages(this IEndpointRouteBuilder app)
     {
         app.MapCreditSignIn();
@@ -60,6 +60,7 @@ internal static class OrderCheckHostExtensions
         app.MapTasksPage();
         app.MapWarningsPage();
         app.MapReviewsPage();
+        app.MapCasesPage();
         return app;
     }
 

@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.Text;
+using CreditFlow.Domain.LegalHandoff;
+using CreditFlow.Domain.Monetary;
+using CreditFlow.Host.Admin;
+using CreditFlow.Host.Applications;
+using CreditFlow.Host.Cases;
+using CreditFlow.Host.Pages;
+using CreditFlow.Host.Security;
+using CreditFlow.Storage.Customers;
+using CreditFlow.Storage.LegalCases;
+using CreditFlow.Workflows.LegalHandoff;
+using Microsoft.Extensions.Options;
+using static CreditFlow.Host.Credit.WorklistText;
+
+namespace CreditFlow.Host.Credit;
+
+/// <summary>
+/// The pages of legal and the credit managers: <c>/credit/cases</c> lists the legal cases (the open ones by default,
+/// newest first) with their amounts and what each waits for, and lets a credit manager hand a customer to legal by hand;
+/// <c>/credit/cases/{caseId}</c> shows one case (amounts, invoices, the approval waiting, the agency's reports, the
+/// timeline, the case file) with the steps the signed-in role may take. Every step goes through <see cref="LegalCases"/>,
+/// as <c>/api/cases</c> does, for the roles its policies allow (<see cref="ApiKeyPolicies"/>).
+/// </summary>
+/// <remarks>
+/// "Still owed" is the ledger's open amount of the case's invoices now (<see cref="CaseDebts"/>), so a payment the ERP
+/// books outside the case shows at once. A case is <em>quiet</em> once nothing happened on it for
+/// <see cref="LegalCaseOptions.SilenceBeforeTask"/>: the time after which legal is given a task to look at it.
+/// </remarks>
+internal static partial class CasesPage
+{
+    private const string Path = "/credit/cases";
+
+    /// <summary>The filter shown without one: the cases someone still works on.</summary>
+    private const string OpenFilter = "open";
+    private const string AllFilter = "all";
+
+    public static RouteGroupBuilder MapCasesPage(this IEndpointRouteBuilder app)
+    {
+        var page = app.MapGroup(Path)
+            .GuardedAsCreditPages()
+            .AddEndpointFilter(CreditGuard.SignedInAsync)
+            .ExcludeFromDescription();
+        page.MapGet("", ListAsync).WithName("CasesPage").WithSummary("Legal cases (the open ones by default), newest first, with their amounts and what each waits for.");
+        page.MapPost("", OpenAsync).WithName("CasesPageOpen").WithSummary("Hands a customer's unpaid invoices to legal as a case, as the signed-in credit manager.");
+        page.MapGet("/{caseId}", ShowAsync).WithName("CasePage").WithSummary("One legal case: amounts, invoices, approval, agency reports, timeline and the steps the signed-in role may take.");
+        page.MapGet("/{caseId}/file", FileAsync).WithName("CasePageFile").WithSummary("The case file (ZIP) for the signed-in user.");
+        page.MapPost("/{caseId}/acceptance", AcceptAsync).WithName("CasePageAccept").WithSummary("Legal accepts the case and chooses its route.");
+        page.MapPost("/{caseId}/recall", RecallAsync).WithName("CasePageRecall").WithSummary("Takes the case back from its agency.");
+        page.MapPost("/{caseId}/write-off", WriteOffAsync).WithName("CasePageWriteOff").WithSummary("Proposes to write off what is still owed.");
+        page.MapPost("/{caseId}/decision", DecideAsync).WithName("CasePageDecide").WithSummary("Approves or rejects the settlement or write-off the case waits for, within the user's authority.");
+        page.MapPost("/{caseId}/withdrawal", WithdrawAsync).WithName("CasePageWithdraw").WithSummary("Withdraws the case.");
+        return page;
+    }
+
+    public static async Task<IResult> ListAsync(
+        HttpContext http, CaseStore cases, CaseDebts debts, LegalCases legal, IOptions<LegalCaseOptions> options, TimeProvider clock, string? status)
+    {
+        var user = CreditGuard.User(http);
+        var cancellationToken = http.RequestAborted;
+        var flash = CreditHtml.TakeFlash(http);
+        var filter = string.IsNullOrEmpty(status) ? OpenFilter : status;
+        CaseStatus? only = null;
+        if (filter is not (OpenFilter or AllFilter))
+        {
+            if (Enum.TryParse<CaseStatus>(filter, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(filter, out _))
+            {
+                (only, filter) = (parsed, CaseView.Camel(parsed));
+            }
+            else
+            {
+                flash = Flash.Error($"There is no status \"{status}\"; showing the open cases. Pick one of the statuses below.");
+                filter = OpenFilter;
+            }
+        }
+
+        // One read of every case (the newest 500) gives both the counts of the filter links and the rows.
+        var every = await cases.ListAsync(cancellationToken: cancellationToken);
+        var shown = every.Where(c => filter == AllFilter || (filter == OpenFilter ? !c.Case.IsClosed : c.Case.Status == only)).ToList();
+        var rows = new List<Row>();
+        foreach (var record in shown)
+        {
+            rows.Add(new Row(record.Case, (await debts.OwedAsync(record.Case, cancellationToken)).Total));
+        }
+
+        var now = clock.GetUtcNow();
+        var open = every.Where(c => !c.Case.IsClosed).Select(c => c.Case).ToList();
+        var html = new StringBuilder(Style)
+            .Append("<h1>Legal cases</h1>")
+            .Append("<div class=\"summary\">")
+            .Append(CultureInfo.InvariantCulture, $"<span class=\"pill{(open.Any(c => c.Status == CaseStatus.AwaitingLegal) ? " legal-pill" : "")}\" id=\"awaiting-count\"><b>{open.Count(c => c.Status == CaseStatus.AwaitingLegal)}</b> awaiting legal</span>")
+            .Append(CultureInfo.InvariantCulture, $"<span class=\"pill\" id=\"in-progress-count\"><b>{open.Count(c => c.Status == CaseStatus.InProgress)}</b> in progress</span>")
+            .Append(CultureInfo.InvariantCulture, $"<span class=\"pill{(open.Any(c => c.Approval is not null) ? " approval-pill" : "")}\" id=\"approval-count\"><b>{open.Count(c => c.Approval is not null)}</b> awaiting approval</span>")
+            .Append(CultureInfo.InvariantCulture, $"<span class=\"pill muted\">times in UTC · now {Html.E(When(now))}</span></div>")
+            .Append(StatusLinks(every, filter));
+        if (ApiKeyPolicies.ManageCasesRoles.Contains(user.Role))
+        {
+            html.Append(OpenForm());
+        }
+
+        var heading = filter switch
+        {
+            OpenFilter => "open cases",
+            AllFilter => "cases",
+            _ => Words(only!.Value) + " cases",
+        };
+        html.Append(rows.Count == 0
+            ? $"<p class=\"empty\" id=\"no-cases\">No {Html.E(heading)}.{(filter == OpenFilter ? " Nothing is in legal's hands." : "")}</p>"
+            : Table(rows, legal, options.Value.SilenceBeforeTask, now));
+        if (every.Count >= CaseStore.MaxListed)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">Only the {CaseStore.MaxListed} newest cases are read; older ones are in <span class=\"mono\">GET /api/cases?customerId=</span>.</p>");
+        }
+
+        return CreditHtml.Page("Legal cases", html.ToString(), user, flash);
+    }
+
+    public static async Task<IResult> ShowAsync(
+        HttpContext http, string caseId, CaseStore cases, CaseDebts debts, LegalCases legal, IAgencyChannel agencies, IOptions<LegalCaseOptions> options, TimeProvider clock)
+    {
+        var user = CreditGuard.User(http);
+        var cancellationToken = http.RequestAborted;
+        if (!ResourceIds.IsPlausible(caseId) || await cases.GetAsync(caseId, cancellationToken) is not { } record)
+        {
+            return CreditHtml.Page("No such case", $"<h1>No such case</h1><p>There is no legal case \"{Html.E(caseId)}\". <a href=\"{Path}\">All open cases</a></p>", user, statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var (owed, invoices) = await debts.OwedAsync(record.Case, cancellationToken);
+        var detail = new Detail(record, owed, invoices, user, clock.GetUtcNow(), options.Value.SilenceBeforeTask);
+        return CreditHtml.Page($"Case {record.CaseId}", Style + CasePage(detail, legal, agencies), user, CreditHtml.TakeFlash(http));
+    }
+
+    /// <summary>The same ZIP as <c>GET /api/cases/{id}/file</c>, for a person signed in to the pages (no API key in a browser).</summary>
+    public static async Task<IResult> FileAsync(HttpContext http, string caseId, CaseStore cases, CaseFileStore files) =>
+        await CasesApi.CaseFileAsync(caseId, cases, files, http.RequestAborted)
+            ?? CreditHtml.RedirectWith(http, ResourceIds.IsPlausible(caseId) ? CasePath(caseId) : Path, Flash.Error($"Case {caseId} has no case file yet: its workflow assembles it right after the case is opened. Try again in a moment."));
+
+    /// <summary>A credit manager hands a customer's unpaid invoices to legal, as <c>POST /api/cases</c> does.</summary>
+    public static async Task<IResult> OpenAsync(HttpContext http, CustomerRepository customers, CaseStore cases, LegalCases legal, TimeProvider clock)
+    {
+        var user = CreditGuard.User(http);
+        var cancellationToken = http.RequestAborted;
+        if (await AdminForms.ReadAsync(http.Request, cancellationToken) is not { } form)
+        {
+            return NotAForm(user);
+        }
+
+        if (!ApiKeyPolicies.ManageCasesRoles.Contains(user.Role))
+        {
+            return CreditHtml.RedirectWith(http, Path, NotYours(user, "hand a customer to legal", ApiKeyPolicies.ManageCasesRoles));
+        }
+
+        var body = new OpenCaseBody(form["customerId"].ToString().Trim(), form["reason"]);
+        if (Problems(OpenCaseBody.Validate(body)) is { } why)
+        {
+            return CreditHtml.RedirectWith(http, Path, Flash.Error($"{why} No case was opened."));
+        }
+
+        var customerId = body.CustomerId!;
+        if (await customers.GetAsync(customerId, cancellationToken) is not { } customer)
+        {
+            return CreditHtml.RedirectWith(http, Path, Flash.Error($"Customer id: there is no customer \"{customerId}\" on file. No case was opened."));
+        }
+
+        var name = customer.Value.Name;
+        if (await cases.OpenCaseOfAsync(customerId, cancellationToken) is { } open)
+        {
+            return CreditHtml.RedirectWith(http, CasePath(open), Flash.Error($"{name} already has this open case; its unpaid invoices are in it. No case was opened."));
+        }
+
+        var opened = await legal.OpenAsync(customerId, null, user.Name, body.Reason!.Trim(), clock.GetUtcNow(), cancellationToken);
+        if (opened is not { } o)
+        {
+            return CreditHtml.RedirectWith(http, Path, Flash.Error($"{name} has no unpaid invoice to hand to legal. No case was opened."));
+        }
+
+        return CreditHtml.RedirectWith(http, CasePath(o.Case.CaseId), Flash.Ok(
+            $"Opened case {o.Case.CaseId} on {name} as {user.Name}: {o.Case.Invoices.Count} invoice(s), {o.Case.Claimed} claimed. "
+            + "Its workflow now blacklists the customer, assembles the case file and asks legal to accept it."));
+    }
+
+    private static string CasePath(string caseId) => $"{Path}/{Html.U(caseId)}";
+
+    private static IResult NotAForm(CreditUser user) =>
+        CreditHtml.Page("Not a form", "<h1>Not a form</h1><p>Work on cases from the cases pages. Nothing was stored.</p>", user, statusCode: StatusCodes.Status400BadRequest);
+
+    /// <summary>"Only the credit manager, the credit committee or legal may …; you are signed in as …".</summary>
+    private static Flash NotYours(CreditUser user, string what, IEnumerable<Domain.Roles.CreditRole> roles) =>
+        Flash.Error($"Only {OneOf(roles.Select(r => "the " + Words(r)))} may {what}; you are signed in as {user.Name} ({Words(user.Role)}). Nothing was stored.");
+
+    /// <summary>The form's problems in one sentence per field ("Reason is required …"), or null when there are none.</summary>
+    private static string? Problems(FieldErrors errors) => errors.IsEmpty
+        ? null
+        : string.Join(" ", errors.ToDictionary().Select(p => $"{Field(p.Key)} {string.Join(" ", p.Value)}"));
+
+    private static string Field(string key) => key switch
+    {
+        "customerId" => "Customer id",
+        _ => char.ToUpperInvariant(key[0]) + key[1..],
+    };
+
+    /// <summary>A row of the list: the case and what is still owed on it now.</summary>
+    private sealed record Row(LegalCase Case, Money Owed);
+
+    /// <summary>Everything the case page shows, read once.</summary>
+    private sealed record Detail(
+        CaseRecord Record, Money Owed, IReadOnlyList<(CaseInvoice Invoice, Money Open)> Invoices, CreditUser User, DateTimeOffset Now, TimeSpan Quiet)
+    {
+        public LegalCase Case => Record.Case;
+    }
+}
