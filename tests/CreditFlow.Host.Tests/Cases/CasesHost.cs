@@ -103,6 +103,21 @@ public sealed class CasesHost : IAsyncLifetime
     /// <summary>A client presenting the API key of <paramref name="role"/>.</summary>
     internal HttpClient As(CreditRole role) => _clients[role];
 
+    /// <summary>The plain API key of <paramref name="role"/>, to sign in to the credit pages with.</summary>
+    internal static string KeyOf(CreditRole role) => ApiKeys.Single(k => k.Role == role).Key;
+
+    /// <summary>The name of the API key of <paramref name="role"/>: who the pages say acted.</summary>
+    internal static string NameOf(CreditRole role) => ApiKeys.Single(k => k.Role == role).Name;
+
+    /// <summary>A client that keeps cookies and does not follow redirects, signed in to the credit pages with the key of <paramref name="role"/>.</summary>
+    internal async Task<HttpClient> SignedInAsync(CreditRole role)
+    {
+        var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = Host.Client.BaseAddress };
+        using var response = await browser.PostAsync(new Uri("/credit/sign-in", UriKind.Relative), new FormUrlEncodedContent([new("key", KeyOf(role))]));
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        return browser;
+    }
+
     /// <summary>A customer on the credit list and on file, in the group of <paramref name="controller"/> when given.</summary>
     public async Task<string> CustomerAsync(string name, string? controller = null, decimal limit = 10_000_000m)
     {
