@@ -83,7 +83,7 @@ internal static partial class CasesPage
                 return Flash.Error($"{why} Nothing was decided.");
             }
 
-            var kind = record.Case.Approval is { } a ? LegalCase.Words(a.Kind) : "approval";
+            var kind = record.Case.Approval is { } a ? Kind(a.Kind) : "approval";
             await legal.DecideAsync(caseId, body.Approve, body.Comment?.Trim() ?? string.Empty, user.Name, user.Role, clock.GetUtcNow(), http.RequestAborted);
             return Flash.Ok($"{(body.Approve ? "Approved" : "Rejected")} the {kind} of case {caseId} as {user.Name} ({Words(user.Role)}). Its workflow books the decision; the timeline shows it in a moment.");
         });
@@ -118,11 +118,11 @@ internal static partial class CasesPage
         }
         catch (CaseDecisionAboveAuthorityException e)
         {
-            return CreditHtml.RedirectWith(http, back, Flash.Error($"Case {caseId}: {e.Message}"));
+            return CreditHtml.RedirectWith(http, back, Flash.Error(Capital(e.Message)));
         }
         catch (CaseActionRefusedException e)
         {
-            return CreditHtml.RedirectWith(http, back, Flash.Error($"Case {caseId}: {e.Message}. Nothing was stored."));
+            return CreditHtml.RedirectWith(http, back, Flash.Error($"{Capital(e.Message)}. Nothing was stored."));
         }
     }
 

@@ -32,7 +32,7 @@ internal static partial class CasesPage
         table.cases{border-radius:6px}table.cases td{vertical-align:middle}table.cases td.customer{overflow-wrap:anywhere;min-width:11rem}
         table.cases td.customer a{color:#1d2330;text-decoration:none}table.cases td.customer a:hover b{text-decoration:underline}
         table.cases tr.awaiting td:first-child{box-shadow:inset 4px 0 0 #f5c518}table.cases tr.approval td:first-child{box-shadow:inset 4px 0 0 #2f6fd0}
-        .case-id{font-size:.78rem}.quiet{color:#8a5a00;font-weight:600}.waits{font-weight:600}
+        .case-id{font-size:.78rem}.nowrap,table.cases td.route,table.cases td.heard{white-space:nowrap}.quiet{color:#8a5a00;font-weight:600}.waits{font-weight:600}
         form.open-case{display:flex;gap:.5rem;align-items:end;flex-wrap:wrap;background:#fff;border:1px solid #dde1e7;border-radius:8px;padding:.7rem .9rem;margin:0 0 1rem}
         form.open-case .title{font-weight:600;margin-right:.4rem;align-self:center}
         form label.field{display:flex;flex-direction:column;gap:.2rem;font-weight:600;font-size:.85rem}
@@ -66,7 +66,7 @@ internal static partial class CasesPage
         .must{margin:.3rem 0;padding:.5rem .7rem;background:#f5f6f8;border:1px solid #e1e4ea;border-radius:6px;color:#4a5261}
         ol.timeline{list-style:none;margin:0;padding:0 0 0 1.1rem;border-left:2px solid #d5dae2}
         ol.timeline li{position:relative;padding:.15rem 0 .75rem .4rem}
-        ol.timeline li::before{content:"";position:absolute;left:-1.52rem;top:.45rem;width:.6rem;height:.6rem;border-radius:50%;background:#fff;border:2px solid #6b7380}
+        ol.timeline li::before{content:"";position:absolute;left:calc(-1.5rem - 3px);top:.45rem;width:.6rem;height:.6rem;border-radius:50%;background:#fff;border:2px solid #6b7380}
         ol.timeline li:last-child::before{background:#2f6fd0;border-color:#2f6fd0}
         ol.timeline .at{font-size:.8rem;color:#6b7380;font-variant-numeric:tabular-nums}ol.timeline .what{display:block}ol.timeline .what::first-letter{text-transform:uppercase}
         ol.timeline .by{font-size:.85rem;color:#4a5261}
@@ -111,13 +111,13 @@ internal static partial class CasesPage
             html.Append(CultureInfo.InvariantCulture, $"<tr data-case=\"{Html.E(c.CaseId)}\"{mark}>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"customer\"><a href=\"{CasePath(c.CaseId)}\"><b>{Html.E(c.CustomerName)}</b><br><span class=\"mono muted case-id\">{Html.E(c.CaseId)}</span></a></td>")
                 .Append(CultureInfo.InvariantCulture, $"<td>{StatusBadge(c.Status)}</td>")
-                .Append(CultureInfo.InvariantCulture, $"<td class=\"opened\">{Html.E(Near(c.OpenedAt, now))}<br><span class=\"muted\">by {Html.E(OpenedBy(c))}</span></td>")
+                .Append(CultureInfo.InvariantCulture, $"<td class=\"opened\"><span class=\"nowrap\" title=\"{Html.E(When(c.OpenedAt))} UTC\">{Html.E(Day(c.OpenedAt, now))}</span><br><span class=\"muted\">by {Html.E(OpenedBy(c))}</span></td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"num claimed\">{Amount(c.Claimed)}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"num owed\">{Amount(owed)}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"num recovered\">{Amount(c.Recovered)}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"route\">{Route(c)}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"waits-for\">{Html.E(WaitsFor(c, legal))}</td>")
-                .Append(CultureInfo.InvariantCulture, $"<td class=\"heard\">{Heard(c, quiet, now)}</td></tr>");
+                .Append(CultureInfo.InvariantCulture, $"<td class=\"heard\" title=\"{Html.E(When(c.LastHeardAt))} UTC\">{Silence(c, quiet, now)}</td></tr>");
         }
 
         return html.Append("</tbody></table>").ToString();
@@ -246,7 +246,7 @@ internal static partial class CasesPage
         }
 
         var html = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"<section class=\"panel approval\" id=\"approval\"><h2>Approval waiting <span class=\"badge kind\">{Html.E(LegalCase.Words(a.Kind))}</span></h2>")
+            .Append(CultureInfo.InvariantCulture, $"<section class=\"panel approval\" id=\"approval\"><h2>Approval waiting <span class=\"badge kind\">{Html.E(Kind(a.Kind))}</span></h2>")
             .Append("<dl class=\"kv\">")
             .Append(CultureInfo.InvariantCulture, $"<dt>Asked by</dt><dd>{Html.E(a.RequestedBy)}<br><span class=\"muted\">{Html.E(Near(a.RequestedAt, d.Now))}</span></dd>")
             .Append(CultureInfo.InvariantCulture, $"<dt>Why</dt><dd>{Html.E(a.Reason)}</dd>");
@@ -359,8 +359,8 @@ internal static partial class CasesPage
     private static string WaitsFor(LegalCase c, LegalCases legal) => c switch
     {
         { IsClosed: true } => $"closed: {Words(c.Status)}{(c.WrittenOff is { Amount: > 0m } w ? $", {w} written off" : "")}",
-        { Approval: { Asked: false } a } => $"the {LegalCase.Words(a.Kind)} approval to be sent",
-        { Approval: { } a } => $"{LegalCase.Words(a.Kind)} approval by {legal.WhoDecides(a)}",
+        { Approval: { Asked: false } a } => $"the {Kind(a.Kind)} approval to be sent",
+        { Approval: { } a } => $"{Kind(a.Kind)} approval by {legal.WhoDecides(a)}",
         { Status: CaseStatus.AwaitingLegal } => "legal's acceptance",
         { Route: CaseRoute.Agency, Settlement: { } s } when !c.SettlementPaid => $"agency {c.Agency}: the customer to pay the agreed {s.Pays}",
         { Route: CaseRoute.Agency } => $"agency {c.Agency}",
@@ -376,13 +376,22 @@ internal static partial class CasesPage
         { } route => Html.E(LegalCase.Words(route)),
     };
 
-    /// <summary>HTML: when the case was last heard of; "quiet" once legal would be asked to look at it.</summary>
-    private static string Heard(LegalCase c, TimeSpan quiet, DateTimeOffset now)
+    /// <summary>HTML: when the case was last heard of, and how long ago (<see cref="Silence"/>).</summary>
+    private static string Heard(LegalCase c, TimeSpan quiet, DateTimeOffset now) => $"{Html.E(Near(c.LastHeardAt, now))}<br>{Silence(c, quiet, now)}";
+
+    /// <summary>HTML: "3 d ago"; "quiet for 15 d" in amber on an open case once legal would be asked to look at it.</summary>
+    private static string Silence(LegalCase c, TimeSpan quiet, DateTimeOffset now)
     {
         var silent = now - c.LastHeardAt;
-        return $"{Html.E(Near(c.LastHeardAt, now))}<br>"
-            + (!c.IsClosed && silent >= quiet ? $"<span class=\"quiet\">quiet for {Html.E(Span(silent))}</span>" : $"<span class=\"muted\">{Html.E(Span(silent))} ago</span>");
+        return !c.IsClosed && silent >= quiet ? $"<span class=\"quiet\">quiet for {Html.E(Span(silent))}</span>" : $"<span class=\"muted\">{Html.E(Span(silent))} ago</span>";
     }
+
+    /// <summary>The day alone, as the list shows when a case was opened: "Mon 1 Jun", with the year when it is not this year's.</summary>
+    private static string Day(DateTimeOffset time, DateTimeOffset now) =>
+        time.UtcDateTime.ToString(time.Year == now.Year ? "ddd d MMM" : "d MMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>"settlement", "write-off": the approval's kind as legal and finance write it.</summary>
+    private static string Kind(CaseApprovalKind kind) => kind == CaseApprovalKind.WriteOff ? "write-off" : "settlement";
 
     private static string OpenedBy(LegalCase c) => c.OpenedBy == "dunning" ? "dunning (red)" : c.OpenedBy;
 

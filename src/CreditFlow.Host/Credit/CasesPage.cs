@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CreditFlow.Domain.LegalHandoff;
 using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.Roles;
 using CreditFlow.Host.Admin;
 using CreditFlow.Host.Applications;
 using CreditFlow.Host.Cases;
@@ -185,8 +186,10 @@ internal static partial class CasesPage
         CreditHtml.Page("Not a form", "<h1>Not a form</h1><p>Work on cases from the cases pages. Nothing was stored.</p>", user, statusCode: StatusCodes.Status400BadRequest);
 
     /// <summary>"Only the credit manager, the credit committee or legal may …; you are signed in as …".</summary>
-    private static Flash NotYours(CreditUser user, string what, IEnumerable<Domain.Roles.CreditRole> roles) =>
-        Flash.Error($"Only {OneOf(roles.Select(r => "the " + Words(r)))} may {what}; you are signed in as {user.Name} ({Words(user.Role)}). Nothing was stored.");
+    private static Flash NotYours(CreditUser user, string what, IEnumerable<CreditRole> roles) =>
+        Flash.Error($"Only {OneOf(roles.Select(r => r == CreditRole.Legal ? "legal" : "the " + Words(r)))} may {what}; you are signed in as {user.Name} ({Words(user.Role)}). Nothing was stored.");
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>The form's problems in one sentence per field ("Reason is required …"), or null when there are none.</summary>
     private static string? Problems(FieldErrors errors) => errors.IsEmpty

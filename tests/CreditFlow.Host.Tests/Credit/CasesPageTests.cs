@@ -136,7 +136,7 @@ public sealed class CasesPageTests(CasesHost host)
         Assert.Contains("For the credit committee to decide; you are signed in as credit manager.", asManager, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"decide\"", asManager, StringComparison.Ordinal);
         Assert.Contains($"<form method=\"post\" action=\"{path}/decision\" id=\"decide\">", asCommittee, StringComparison.Ordinal);
-        Assert.Contains("write off approval by the credit committee", Row(await PageAsync(manager, "/credit/cases"), opened.CaseId), StringComparison.Ordinal);
+        Assert.Contains("write-off approval by the credit committee", Row(await PageAsync(manager, "/credit/cases"), opened.CaseId), StringComparison.Ordinal);
 
         Assert.Contains("class=\"flash error\"", afterManager, StringComparison.Ordinal);
         Assert.Contains("needs the credit committee; a credit manager may not decide it. Nothing was decided.", afterManager, StringComparison.Ordinal);
