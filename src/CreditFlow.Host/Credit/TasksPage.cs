@@ -7,6 +7,7 @@ using CreditFlow.Host.Tasks;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Tasks;
+using CreditFlow.Workflows.LegalHandoff;
 using CreditFlow.Workflows.Warnings;
 
 namespace CreditFlow.Host.Credit;
@@ -168,6 +169,11 @@ internal static class TasksPage
             return CreditHtml.RedirectWith(http, "/credit/warnings", Flash.Error($"“{task.Title}” is done by answering the warning below. Nothing was recorded."));
         }
 
+        if (CaseIds.AcceptedBy(task.Id) is { } caseId)
+        {
+            return CreditHtml.RedirectWith(http, $"/credit/cases/{Html.U(caseId)}", Flash.Error($"“{task.Title}” is done by accepting the case below. Nothing was recorded."));
+        }
+
         if (!task.IsOpen)
         {
             return CreditHtml.RedirectWith(http, back, Flash.Error($"“{task.Title}” was already completed by {task.CompletedBy} at {WorklistText.When(task.CompletedAt!.Value)}: {task.Outcome}"));
@@ -185,9 +191,14 @@ internal static class TasksPage
         return CreditHtml.RedirectWith(http, back, Flash.Ok($"Completed “{task.Title}” as {user.Name}: {outcome.Trim()}"));
     }
 
-    /// <summary>The outcome cell: a form completing the task, or for a warning's answer a link to answer the warning.</summary>
+    /// <summary>
+    /// The outcome cell: a form completing the task; for a warning's answer a link to answer the warning, for legal's
+    /// acceptance of a case a link to the case.
+    /// </summary>
     private static string Outcome(CreditTask task, string back) => WarningIds.AnsweredBy(task.Id) is { } warningId
         ? $"<td><a class=\"answer\" href=\"/credit/warnings#{Html.E(Html.U(warningId))}\">Answer the warning →</a></td></tr>"
+        : CaseIds.AcceptedBy(task.Id) is { } caseId
+        ? $"<td><a class=\"answer\" href=\"/credit/cases/{Html.E(Html.U(caseId))}\">Accept the case →</a></td></tr>"
         : $"<td><form class=\"complete\" method=\"post\" action=\"{Path}/{Html.U(task.Id)}/complete\">"
             + $"<input type=\"hidden\" name=\"back\" value=\"{Html.E(back)}\">"
             + $"<input name=\"outcome\" aria-label=\"Outcome of {Html.E(task.Title)}\" maxlength=\"{CompleteTaskBody.MaxChars}\" placeholder=\"what came of it?\" title=\"e.g. customer promised to pay 15 March\">"

@@ -4,6 +4,7 @@ using CreditFlow.Host.Applications;
 using CreditFlow.Host.Security;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Tasks;
+using CreditFlow.Workflows.LegalHandoff;
 using CreditFlow.Workflows.Warnings;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -100,6 +101,12 @@ internal static class TasksApi
         {
             return ApiProblems.Conflict(
                 "Answer the warning instead", $"Task '{taskId}' asks for the answer to warning '{warningId}': POST /api/warnings/{Uri.EscapeDataString(warningId)}/answer with the actions chosen completes it. Nothing was stored.");
+        }
+
+        if (CaseIds.AcceptedBy(task.Id) is { } caseId)
+        {
+            return ApiProblems.Conflict(
+                "Accept the case instead", $"Task '{taskId}' asks legal to accept case '{caseId}': POST /api/cases/{Uri.EscapeDataString(caseId)}/acceptance with the route completes it. Nothing was stored.");
         }
 
         try

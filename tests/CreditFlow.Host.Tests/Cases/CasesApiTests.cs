@@ -53,6 +53,21 @@ public sealed class CasesApiTests(CasesHost host)
         Assert.Equal(CaseStatus.AwaitingLegal, (await host.Cases.GetAsync(caseId))!.Case.Status);
     }
 
+    [Fact]
+    public async Task LegalsTaskToAccept_IsDoneByAcceptingTheCase_NotByCompletingIt()
+    {
+        var customer = await host.CustomerAsync("Wenling Pumps Ltd.");
+        await host.OverdueInvoiceAsync(customer, 25_000m, daysOverdue: 91);
+        var opened = await host.OpenedCaseAsync(customer);
+        var taskId = $"{opened.CaseId}|accept-1";
+
+        using var completed = await host.PostAsync(CreditRole.Legal, $"/api/tasks/{Uri.EscapeDataString(taskId)}/complete", new { outcome = "done" });
+
+        var problem = await ProblemAsync(completed, HttpStatusCode.Conflict);
+        Assert.Contains($"/api/cases/{opened.CaseId}/acceptance", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.True((await host.Host.Services.GetRequiredService<CreditFlow.Storage.Tasks.CreditTaskStore>().GetAsync(taskId))!.IsOpen);
+    }
+
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
         Assert.Equal(expected, response.StatusCode);

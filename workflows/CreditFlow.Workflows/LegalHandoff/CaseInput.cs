@@ -34,6 +34,13 @@ public static class CaseIds
     /// <summary>The case's workflow instance.</summary>
     public static string For(string caseId) => $"legal-case|{caseId}";
 
+    /// <summary>
+    /// The case whose acceptance <paramref name="taskId"/> asks legal for, or null for any other task: such a task is done
+    /// by accepting the case (which completes it), not by completing it.
+    /// </summary>
+    public static string? AcceptedBy(string taskId) =>
+        taskId.LastIndexOf("|accept-", StringComparison.Ordinal) is var at and > 0 && !taskId.StartsWith("warning|", StringComparison.Ordinal) ? taskId[..at] : null;
+
     /// <summary>The instance of the case's approval number <paramref name="number"/>.</summary>
     public static string Approval(string caseId, int number) => $"legal-case|{caseId}|approval-{number}";
 }
