@@ -91,11 +91,11 @@ public sealed class CustomerRepository
     {
         var wanted = new HashSet<string>(registrationNumbers, StringComparer.Ordinal);
         var result = new List<Customer>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(select: ["RegistrationNumber"], cancellationToken: cancellationToken))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
         {
-            if (entity.GetString("RegistrationNumber") is { } number && wanted.Contains(number.Trim()) && await GetAsync(entity.PartitionKey, cancellationToken) is { } customer)
+            if (entity.GetString("RegistrationNumber") is { } number && wanted.Contains(number.Trim()))
             {
-                result.Add(customer.Value);
+                result.Add(FromEntity(entity));
             }
         }
 
