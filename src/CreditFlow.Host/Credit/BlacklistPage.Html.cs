@@ -96,7 +96,7 @@ internal static partial class BlacklistPage
         {
             var customer = e.CustomerId is null ? "<span class=\"muted\">not a customer</span>" : $"<a href=\"/credit/customers/{Html.U(e.CustomerId)}/report\">{Html.E(e.CustomerId)}</a>";
             var source = $"<span class=\"src {BlacklistEntryView.SourceName(e.Source)}\">{Html.E(SourceWords(e.Source))}</span>"
-                + (e.CaseId is null ? "" : $"<br><a href=\"/credit/cases/{Html.U(e.CaseId)}\">case {Html.E(e.CaseId)}</a>");
+                + (e.CaseId is null ? "" : $"<br><a href=\"/credit/cases/{Html.U(e.CaseId)}\" title=\"the legal case\">{Html.E(e.CaseId)}</a>");
             var remove = committee
                 ? $"<form class=\"remove\" method=\"post\" action=\"{Path}/remove\"><input type=\"hidden\" name=\"registrationNumber\" value=\"{Html.E(e.RegistrationNumber)}\"><input type=\"text\" name=\"reason\" required placeholder=\"committee's reason\" aria-label=\"Reason to take {Html.E(e.Name)} off\"><button type=\"submit\">Take off</button></form>"
                 : "<span class=\"muted\">the credit committee</span>";
