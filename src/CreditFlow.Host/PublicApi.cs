@@ -1,4 +1,5 @@
 using CreditFlow.Host.Applications;
+using CreditFlow.Host.Blacklist;
 using CreditFlow.Host.Configuration;
 using CreditFlow.Host.Customers;
 using CreditFlow.Host.Erp;
@@ -37,6 +38,7 @@ public static class PublicApi
         services.AddErpOrderCheck(settings, configuration);
         services.AddSignals(settings);
         services.AddLegalCaseHost(settings.PublicBaseUrl);
+        services.AddSingleton<BlacklistDesk>();
         return services;
     }
 
@@ -55,6 +57,7 @@ public static class PublicApi
         app.MapSignalsApi();
         app.MapCasesApi();
         app.MapAgencyApi();
+        app.MapBlacklistApi();
         app.MapApprovalPages();
         app.MapPaymentPages();
         return app;

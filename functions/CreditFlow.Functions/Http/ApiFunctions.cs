@@ -184,4 +184,20 @@ public sealed class ApiFunctions(PublicApiPipeline api)
 
     [Function("GetAgencyCaseFile")]
     public Task GetAgencyCaseFile([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/agency/cases/{caseId}/file")] HttpRequest request) => api.ServeAsync(request);
+
+    // Blacklist
+    [Function("ListBlacklist")]
+    public Task ListBlacklist([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/blacklist")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("GetBlacklistEntry")]
+    public Task GetBlacklistEntry([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/blacklist/{registrationNumber}")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("AddToBlacklist")]
+    public Task AddToBlacklist([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/blacklist")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("ImportIndustryBlacklist")]
+    public Task ImportIndustryBlacklist([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/blacklist/import")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("RemoveFromBlacklist")]
+    public Task RemoveFromBlacklist([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/blacklist/{registrationNumber}")] HttpRequest request) => api.ServeAsync(request);
 }

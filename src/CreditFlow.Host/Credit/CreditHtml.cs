@@ -32,7 +32,7 @@ internal static class CreditHtml
     /// <summary>The frame before signing in (and of refusals): no navigation.</summary>
     public static PageFrame SignedOut { get; } = new("CreditFlow credit", Style, "<b>CreditFlow</b> · credit");
 
-    /// <summary>The frame of <paramref name="user"/>: the worklists (held orders, warnings, reviews, legal cases, tasks), who is signed in as which role, sign-out.</summary>
+    /// <summary>The frame of <paramref name="user"/>: the worklists (held orders, warnings, reviews, legal cases, tasks) and the blacklist, who is signed in as which role, sign-out.</summary>
     public static PageFrame For(CreditUser user) => SignedOut with
     {
         HeaderHtml = SignedOut.HeaderHtml
@@ -41,6 +41,7 @@ internal static class CreditHtml
             + "<a href=\"/credit/reviews\">Reviews</a>"
             + "<a href=\"/credit/cases\">Cases</a>"
             + "<a href=\"/credit/tasks\">Tasks</a>"
+            + "<a href=\"/credit/blacklist\">Blacklist</a>"
             + $"<span class=\"who\" id=\"signed-in\">Signed in as <b>{Html.E(user.Name)}</b> ({Html.E(user.Role.ToString())})</span>"
             + "<form class=\"inline\" method=\"post\" action=\"/credit/sign-out\"><button type=\"submit\">Sign out</button></form>",
     };

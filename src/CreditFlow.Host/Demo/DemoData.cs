@@ -6,6 +6,7 @@ using CreditFlow.Domain.Warnings;
 using CreditFlow.Durable.Client;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Applications;
+using CreditFlow.Storage.Blacklist;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Dunning;
 using CreditFlow.Storage.Profiles;
@@ -28,7 +29,7 @@ namespace CreditFlow.Host.Demo;
 /// sliding towards red. A fifth, Fuzhou Lotus Ceramics, shows early warning and re-review: its main shareholder
 /// pledged 62.5% of its equity (an orange warning with legal's task to answer it), and a review asked for on its new,
 /// stronger statements proposes class A at a higher limit, waiting for the credit manager's approval (mail in the
-/// outbox). Seeded once: each item is skipped when it exists.
+/// outbox). Grand is on the blacklist with an industry list's defaulter. Seeded once: each item is skipped when it exists.
 /// </summary>
 internal sealed class DemoData(
     CreditStore store,
@@ -50,6 +51,9 @@ internal sealed class DemoData(
         await EstablishedAsync("cust-demo-bright", "Shenzhen Bright Electronics Co.", CreditClass.A, CreditProfileStatus.Active, 2_000_000m, 60, "none", now, cancellationToken);
         await EstablishedAsync("cust-demo-delta", "Wuhan Delta Components Ltd.", CreditClass.B, CreditProfileStatus.Trial, 100_000m, 30, "trial period until the first orders are paid", now, cancellationToken);
         await EstablishedAsync("cust-demo-grand", "Hangzhou Grand Trading Ltd.", CreditClass.D, CreditProfileStatus.Blacklisted, 0m, 0, "blacklisted after a court judgment for unpaid invoices", now, cancellationToken);
+        // On the list too, as the blacklist page and onboarding read it; and one industry-list defaulter that is no customer.
+        await store.Blacklist.AddOnceAsync(new BlacklistEntry("REG-cust-demo-grand", "Hangzhou Grand Trading Ltd.", "cust-demo-grand", "court judgment for unpaid invoices", BlacklistSource.Internal, null, SeededBy, now), cancellationToken);
+        await store.Blacklist.AddOnceAsync(new BlacklistEntry("91330200-HARB", "Ningbo Harbour Freight Co.", null, "industry defaulters list: three unpaid suppliers", BlacklistSource.IndustryList, null, SeededBy, now), cancellationToken);
         await FileAsync(Application("app-demo-apex", "Nanjing Apex Materials Co.", "91320100-APEX", 800_000m, Figures(), now), cancellationToken);
         await FileAsync(Application("app-demo-kite", "Xiamen Kite Logistics Ltd.", "91350200-KITE", 300_000m, Figures().Where(f => f.Key != "netMargin").ToDictionary(), now), cancellationToken);
         await InvoicesAsync(DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);

@@ -51,7 +51,7 @@ internal static class OrderCheckHostExtensions
         return services;
     }
 
-    /// <summary>Maps the sign-in of the credit pages, the holds, tasks, warnings, reviews and legal cases pages (the ERP webhooks and the holds API are in <see cref="PublicApi"/>).</summary>
+    /// <summary>Maps the sign-in of the credit pages, the holds, tasks, warnings, reviews, legal cases and blacklist pages (the ERP webhooks and the holds API are in <see cref="PublicApi"/>).</summary>
     public static IEndpointRouteBuilder MapCreditPages(this IEndpointRouteBuilder app)
     {
         app.MapCreditSignIn();
@@ -61,6 +61,7 @@ internal static class OrderCheckHostExtensions
         app.MapWarningsPage();
         app.MapReviewsPage();
         app.MapCasesPage();
+        app.MapBlacklistPage();
         return app;
     }
 

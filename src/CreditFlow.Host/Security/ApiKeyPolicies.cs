@@ -50,6 +50,8 @@ public static class ApiKeyPolicies
 
     /// <summary>Withdraw a legal case.</summary>
     public const string WithdrawCases = "ApiKey.WithdrawCases";
+    /// <summary>Putting companies on the blacklist, one by one or an industry list (taking them off is the committee's alone).</summary>
+    public const string ManageBlacklist = "ApiKey.ManageBlacklist";
 
     public static IReadOnlyList<CreditRole> WorkOnApplicationsRoles { get; } =
         [CreditRole.SalesRep, CreditRole.CreditOfficer, CreditRole.CreditManager, CreditRole.Admin];
@@ -95,6 +97,10 @@ public static class ApiKeyPolicies
     public static IReadOnlyList<CreditRole> WithdrawCasesRoles { get; } =
         [CreditRole.CreditManager, CreditRole.CreditCommittee];
 
+    /// <summary>The credit manager and committee decide on credit; Legal hears of judgments and defaulters first.</summary>
+    public static IReadOnlyList<CreditRole> ManageBlacklistRoles { get; } =
+        [CreditRole.CreditManager, CreditRole.CreditCommittee, CreditRole.Legal];
+
     internal static AuthorizationBuilder AddApiKeyPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(ReadCredit, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
         .AddPolicy(WorkOnApplications, p => RequireRoles(p, WorkOnApplicationsRoles))
@@ -110,7 +116,8 @@ public static class ApiKeyPolicies
         .AddPolicy(ManageCases, p => RequireRoles(p, ManageCasesRoles))
         .AddPolicy(AcceptCases, p => RequireRoles(p, AcceptCasesRoles))
         .AddPolicy(DecideCases, p => RequireRoles(p, DecideCasesRoles))
-        .AddPolicy(WithdrawCases, p => RequireRoles(p, WithdrawCasesRoles));
+        .AddPolicy(WithdrawCases, p => RequireRoles(p, WithdrawCasesRoles))
+        .AddPolicy(ManageBlacklist, p => RequireRoles(p, ManageBlacklistRoles));
 
     private static void RequireRoles(AuthorizationPolicyBuilder policy, IReadOnlyList<CreditRole> roles) =>
         policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireRole(roles.Select(r => r.ToString()));

@@ -83,6 +83,25 @@ public sealed class CustomerRepository
         return result.OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// The customers whose registration number is one of <paramref name="registrationNumbers"/> (an industry list's):
+    /// one pass over the customers, not a query per number.
+    /// </summary>
+    public async Task<IReadOnlyList<Customer>> ListByRegistrationNumbersAsync(IEnumerable<string> registrationNumbers, CancellationToken cancellationToken = default)
+    {
+        var wanted = new HashSet<string>(registrationNumbers, StringComparer.Ordinal);
+        var result = new List<Customer>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+        {
+            if (entity.GetString("RegistrationNumber") is { } number && wanted.Contains(number.Trim()))
+            {
+                result.Add(FromEntity(entity));
+            }
+        }
+
+        return result.OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
+    }
+
     private static TableEntity ToEntity(Customer c) => new(TableKeys.Check(c.Id, nameof(c.Id)), RowKey)
     {
         ["Name"] = c.Name,

@@ -152,6 +152,31 @@ public sealed class OrderCreditCheckTests
     }
 
     [Fact]
+    public void Check_GroupMemberBlacklisted_HeldNamingItFullPrepaymentClears()
+    {
+        // Arrange: C1 is sound, but G7 of its group is blacklisted.
+        var profile = Profile() with { GroupMemberBlacklisted = new BlacklistedGroupMember("G7", "Grand Trading", "Mr. Zhao") };
+
+        // Act
+        var held = Checker.Check(profile, Exposure850K, [], Order(10_000m), Today);
+        var prepaid = Checker.Check(profile, Exposure850K, [], Order(10_000m, prepaid: 10_000m), Today);
+
+        // Assert
+        var reason = Assert.Single(held.Reasons);
+        Assert.Equal((HoldReasonKind.GroupMemberBlacklisted, "group member Grand Trading (G7), controlled by Mr. Zhao, is blacklisted"), (reason.Kind, reason.Explanation));
+        Assert.Equal([(RemedyKind.Prepay, HoldReasonKind.GroupMemberBlacklisted)], held.Remedies.Select(r => (r.Kind, r.Clears)));
+        Assert.Equal(OrderOutcome.Pass, prepaid.Outcome);
+    }
+
+    [Fact]
+    public void HoldReasonKind_ExistingKinds_KeepTheirNumbers()
+    {
+        // Holds in flight keep their reasons' kinds in workflow history: a new kind is added last.
+        Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7], Enum.GetValues<HoldReasonKind>().Select(k => (int)k));
+        Assert.Equal(HoldReasonKind.OverLimit, (HoldReasonKind)6);
+    }
+
+    [Fact]
     public void Check_BlacklistedOverLimit_OnlyFullPrepaymentOrACommitteeException()
     {
         // Arrange: the case — a blacklisted customer (class D, as a blacklisted customer always is),

@@ -93,6 +93,28 @@ public sealed class ErpWebhookTests(ErpHost erp)
     }
 
     [Fact]
+    public async Task Order_GroupMemberBlacklisted_HeldForItWithoutReadingTheGroup()
+    {
+        // Two companies under one controller; the first is blacklisted through the blacklist, which flags the second.
+        var (defaulter, sister) = (await erp.CustomerAsync(100_000m), await erp.CustomerAsync(100_000m));
+        var controller = "Mr. Zhao " + defaulter;
+        await erp.Store.Customers.CreateAsync(new Storage.Customers.Customer(defaulter, "Grand Trading", "REG-" + defaulter, controller, null, erp.Clock.GetUtcNow()));
+        await erp.Store.Customers.CreateAsync(new Storage.Customers.Customer(sister, "Sister Logistics", "REG-" + sister, controller, null, erp.Clock.GetUtcNow()));
+        var blacklisting = erp.Host.Services.GetRequiredService<Storage.Blacklist.Blacklisting>();
+        var outcome = await blacklisting.BlacklistCustomerAsync(defaulter, "court judgment", BlacklistSource.LegalCase, "case-1", "legal", erp.Clock.GetUtcNow());
+
+        var response = await erp.PostAsync("orders", ErpHost.Order(sister, "o-" + sister, 10_000m));
+
+        Assert.Equal([sister], outcome.GroupMembersFlagged);
+        var answer = await ErpHost.JsonOf(response);
+        Assert.Equal("hold", answer.GetProperty("decision").GetString());
+        var reason = Assert.Single(answer.GetProperty("reasons").EnumerateArray());
+        Assert.Equal("groupMemberBlacklisted", reason.GetProperty("kind").GetString());
+        Assert.Equal($"group member Grand Trading ({defaulter}), controlled by {controller}, is blacklisted", reason.GetProperty("explanation").GetString());
+        Assert.Equal("CreditManager", answer.GetProperty("approverRole").GetString());
+    }
+
+    [Fact]
     public async Task Order_Retried_GetsTheFirstAnswerAndChangesNothing_DifferentBodyIs409()
     {
         var customer = await erp.CustomerAsync(100_000m);

@@ -141,6 +141,23 @@ public abstract class OnboardingWorkflowContract
     }
 
     [Fact]
+    public async Task ApplicantOnAnIndustryList_RefusedWithoutScoringThoughNotYetACustomer()
+    {
+        await using var host = await StartAsync();
+        var application = Applications.Sound("Listed Co");
+        await host.Store.Blacklist.AddOnceAsync(new Storage.Blacklist.BlacklistEntry(
+            application.Customer.RegistrationNumber, "LISTED CO LTD", null, "unpaid suppliers, association list 2026-02", BlacklistSource.IndustryList, null, "legal.ma", WorkflowTestHost.Monday));
+
+        await host.FileAsync(application);
+        var outcome = (await host.CompletionAsync(application.ApplicationId)).ReadOutputAs<OnboardingOutcome>()!;
+
+        Assert.Equal(ApplicationStatus.Rejected, outcome.Status);
+        Assert.Contains("industry list", outcome.Reason, StringComparison.Ordinal);
+        Assert.Contains("unpaid suppliers", outcome.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(await host.Store.Decisions.ListForCustomerAsync(application.Customer.Id), d => d.What.StartsWith("scored", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task GroupMemberBlacklisted_RefusedWithoutScoring()
     {
         await using var host = await StartAsync();

@@ -1,0 +1,156 @@
+using System.Text;
+using CreditFlow.Domain.Customers;
+using CreditFlow.Host.Admin;
+using CreditFlow.Host.Blacklist;
+using CreditFlow.Host.Pages;
+using CreditFlow.Host.Security;
+using CreditFlow.Storage;
+using CreditFlow.Storage.Blacklist;
+
+namespace CreditFlow.Host.Credit;
+
+/// <summary>
+/// The page <c>/credit/blacklist</c>: the companies on the blacklist, newest first, with reason, source (a legal case
+/// linked to its page), who decided and when; a form adding a company and one uploading an industry list (CSV) for the
+/// roles that may (<see cref="ApiKeyPolicies.ManageBlacklistRoles"/>); a removal form on each entry for the credit
+/// committee, and for everyone else who may remove. Below, the latest removals. Every change goes through
+/// <see cref="BlacklistDesk"/>, as the API's do.
+/// </summary>
+internal static partial class BlacklistPage
+{
+    private const string Path = "/credit/blacklist";
+    private const int Shown = BlacklistStore.MaxPageSize;
+    private const int RemovedShown = 20;
+
+    public static RouteGroupBuilder MapBlacklistPage(this IEndpointRouteBuilder app)
+    {
+        var page = app.MapGroup(Path)
+            .GuardedAsCreditPages()
+            .AddEndpointFilter(CreditGuard.SignedInAsync)
+            .ExcludeFromDescription();
+        page.MapGet("", ShowAsync).WithName("BlacklistPage").WithSummary("The blacklist, newest first, with the forms to add, import and remove.");
+        page.MapPost("/add", AddAsync).WithName("BlacklistPageAdd").WithSummary("Puts a company on the blacklist as the signed-in user.");
+        page.MapPost("/import", ImportAsync).WithName("BlacklistPageImport").WithSummary("Imports an industry list (CSV) as the signed-in user.")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(BlacklistApi.MaxCsvBytes + 64 * 1024));
+        page.MapPost("/remove", RemoveAsync).WithName("BlacklistPageRemove").WithSummary("Takes a company off the blacklist: the credit committee only.");
+        return page;
+    }
+
+    public static async Task<IResult> ShowAsync(HttpContext http, BlacklistStore list, string? source)
+    {
+        var user = CreditGuard.User(http);
+        var cancellationToken = http.RequestAborted;
+        var flash = CreditHtml.TakeFlash(http);
+        BlacklistSource? only = Enum.GetValues<BlacklistSource>().Where(s => string.Equals(BlacklistEntryView.SourceName(s), source, StringComparison.OrdinalIgnoreCase)).Select(s => (BlacklistSource?)s).FirstOrDefault();
+        var everything = await list.ListAllAsync(cancellationToken);
+        var shown = everything.Where(e => only is null || e.Source == only).Take(Shown).ToList();
+        var removed = (await list.ListRemovedAsync(cancellationToken: cancellationToken)).Take(RemovedShown).ToList();
+        var html = new StringBuilder(Style)
+            .Append("<h1>Blacklist</h1>")
+            .Append(Summary(everything, only))
+            .Append(Forms(user))
+            .Append(Table(shown, everything.Count(e => only is null || e.Source == only), user))
+            .Append(Removed(removed));
+        return CreditHtml.Page("Blacklist", html.ToString(), user, flash);
+    }
+
+    public static async Task<IResult> AddAsync(HttpContext http, BlacklistDesk desk, TimeProvider clock)
+    {
+        var user = CreditGuard.User(http);
+        if (await AdminForms.ReadAsync(http.Request, http.RequestAborted) is not { } form)
+        {
+            return NotAForm(user);
+        }
+
+        if (!ApiKeyPolicies.ManageBlacklistRoles.Contains(user.Role))
+        {
+            return CreditHtml.RedirectWith(http, Path, Flash.Error($"Adding to the blacklist is for {MayAdd()}; you are signed in as {user.Name} ({user.Role}). Nothing was stored."));
+        }
+
+        var body = new AddToBlacklistBody(form["registrationNumber"], form["name"], string.IsNullOrWhiteSpace(form["customerId"]) ? null : form["customerId"].ToString().Trim(), form["reason"], form["source"]);
+        var problems = AddToBlacklistBody.Validate(body);
+        if (problems.IsEmpty)
+        {
+            var (entry, added, flagged, errors) = await desk.AddAsync(body, user.Name, clock.GetUtcNow(), http.RequestAborted);
+            if (errors.IsEmpty)
+            {
+                var group = flagged.Count == 0 ? "" : $" {flagged.Count} other companies of its group are flagged: their orders on credit are held.";
+                return CreditHtml.RedirectWith(http, Path, added
+                    ? Flash.Ok($"{entry!.Name} ({entry.RegistrationNumber}) is on the blacklist{(entry.CustomerId is null ? "" : $", and customer {entry.CustomerId} gets no credit")}.{group}")
+                    : Flash.Ok($"{entry!.Name} ({entry.RegistrationNumber}) was on the blacklist already, since {When(entry.AddedAt)} by {entry.DecidedBy}; nothing changed.{group}"));
+            }
+
+            problems = errors;
+        }
+
+        return CreditHtml.RedirectWith(http, Path, Flash.Error(Words(problems) + " Nothing was stored."));
+    }
+
+    public static async Task<IResult> ImportAsync(HttpContext http, BlacklistDesk desk, TimeProvider clock)
+    {
+        var user = CreditGuard.User(http);
+        if (await AdminForms.ReadAsync(http.Request, http.RequestAborted) is not { } form)
+        {
+            return NotAForm(user);
+        }
+
+        if (!ApiKeyPolicies.ManageBlacklistRoles.Contains(user.Role))
+        {
+            return CreditHtml.RedirectWith(http, Path, Flash.Error($"Importing an industry list is for {MayAdd()}; you are signed in as {user.Name} ({user.Role}). Nothing was imported."));
+        }
+
+        if (form.Files["file"] is not { Length: > 0 } file)
+        {
+            return CreditHtml.RedirectWith(http, Path, Flash.Error("Choose the CSV file of the industry list first. Nothing was imported."));
+        }
+
+        using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
+        try
+        {
+            var (imported, errors) = await desk.ImportAsync(reader, user.Name, clock.GetUtcNow(), http.RequestAborted);
+            return imported is null
+                ? CreditHtml.RedirectWith(http, Path, Flash.Error($"{file.FileName}: {Words(errors)} Nothing was imported."))
+                : CreditHtml.RedirectWith(http, Path, Flash.Ok(
+                    $"{file.FileName}: {imported.Added.Count} companies put on the blacklist, {imported.AlreadyListed.Count} on it already"
+                    + (imported.CustomersBlacklisted.Count == 0 ? "." : $"; our customers among them get no credit: {string.Join(", ", imported.CustomersBlacklisted)}.")));
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return CreditHtml.RedirectWith(http, Path, Flash.Error($"{file.FileName}: a company of the list was added meanwhile; nothing was imported. Import it again."));
+        }
+    }
+
+    public static async Task<IResult> RemoveAsync(HttpContext http, BlacklistDesk desk, TimeProvider clock)
+    {
+        var user = CreditGuard.User(http);
+        if (await AdminForms.ReadAsync(http.Request, http.RequestAborted) is not { } form)
+        {
+            return NotAForm(user);
+        }
+
+        var number = form["registrationNumber"].ToString();
+        if (user.Role != BlacklistDesk.Remover)
+        {
+            return CreditHtml.RedirectWith(http, Path, Flash.Error(BlacklistDesk.NotTheCommittee(user.Name, user.Role)));
+        }
+
+        var reason = form["reason"].ToString().Trim();
+        if (reason.Length == 0)
+        {
+            return CreditHtml.RedirectWith(http, Path, Flash.Error($"Reason: say why the committee takes {number} off. Nothing was changed."));
+        }
+
+        var removed = BlacklistStore.IsValidRegistrationNumber(number)
+            ? await desk.RemoveAsync(number, reason, user.Name, user.Role, clock.GetUtcNow(), http.RequestAborted)
+            : null;
+        return CreditHtml.RedirectWith(http, Path, removed is null
+            ? Flash.Error($"{number} is not on the blacklist (any more). Nothing was changed.")
+            : Flash.Ok($"{removed.Name} ({removed.RegistrationNumber}) is off the blacklist{(removed.CustomerId is null ? "" : "; the customer's status is back to " + (removed.CustomerStatusBefore?.ToString() ?? "Restricted, for a review"))}."));
+    }
+
+    private static IResult NotAForm(CreditUser user) =>
+        CreditHtml.Page("Not a form", "<h1>Not a form</h1><p>Change the blacklist from the blacklist page. Nothing was stored.</p>", user, statusCode: StatusCodes.Status400BadRequest);
+
+    private static string Words(Applications.FieldErrors errors) =>
+        string.Join(" ", errors.ToDictionary().Select(p => $"{p.Key}: {string.Join(" ", p.Value)}"));
+}
