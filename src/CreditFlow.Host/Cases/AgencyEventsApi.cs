@@ -124,8 +124,7 @@ internal static class AgencyEventsApi
                 : $"Name your agency in the {SignedAgencyChannel.AgencyHeader} header, as it is configured (Agencies__<name>__SigningKey)."));
         }
 
-        // Agencies sign with the real time: a rehearsal's moved business clock must not put their requests out of the window.
-        var now = clock is Rehearsal.RehearsalClock rehearsal ? rehearsal.RealNow : clock.GetUtcNow();
+        var now = Rehearsal.RehearsalClock.RealTimeOf(clock);
         return channel.Verify(agency, headers[ErpSignature.TimestampHeader], headers[ErpSignature.SignatureHeader], body, now) switch
         {
             SignatureCheck.Valid => null,

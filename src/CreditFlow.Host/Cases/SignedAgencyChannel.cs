@@ -83,8 +83,7 @@ internal sealed class SignedAgencyChannel(IHttpClientFactory http, IOptions<Agen
             throw new InvalidOperationException($"Agency '{agency}' is not configured (Agencies__{agency}__Url).");
         }
 
-        // Agencies check the real time: a rehearsal's moved business clock must not put our messages out of their window.
-        var now = clock is Rehearsal.RehearsalClock rehearsal ? rehearsal.RealNow : clock.GetUtcNow();
+        var now = Rehearsal.RehearsalClock.RealTimeOf(clock);
         var timestamp = now.ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, configured.Settings.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");

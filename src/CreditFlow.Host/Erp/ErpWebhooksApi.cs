@@ -55,8 +55,7 @@ internal static class ErpWebhooksApi
             return TypedResults.Problem(title: "Body too large", detail: $"An ERP document may have at most {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        // The ERP signs with the real time: a rehearsal's moved business clock must not put its webhooks out of the window.
-        var now = clock is Rehearsal.RehearsalClock rehearsal ? rehearsal.RealNow : clock.GetUtcNow();
+        var now = Rehearsal.RehearsalClock.RealTimeOf(clock);
         var check = signing.Verify(http.Request.Headers[ErpSignature.TimestampHeader], http.Request.Headers[ErpSignature.SignatureHeader], body, now);
         if (check != SignatureCheck.Valid)
         {

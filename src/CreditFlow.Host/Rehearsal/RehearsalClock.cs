@@ -25,6 +25,13 @@ public sealed class RehearsalClock : TimeProvider
     /// <summary>The real time, for what must not move with a rehearsal (the ERP's signature window).</summary>
     public DateTimeOffset RealNow => _real.GetUtcNow();
 
+    /// <summary>
+    /// The real time behind <paramref name="clock"/>: partners (the ERP, data providers, agencies) sign with it, so a
+    /// rehearsal's moved business clock must not put their messages, or ours to them, out of the signature window.
+    /// </summary>
+    public static DateTimeOffset RealTimeOf(TimeProvider clock) =>
+        clock is RehearsalClock rehearsal ? rehearsal.RealNow : (clock ?? throw new ArgumentNullException(nameof(clock))).GetUtcNow();
+
     /// <summary>How far ahead of the real time business time is.</summary>
     public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
 

@@ -170,8 +170,7 @@ internal static class SignalsApi
                 : $"Name your provider in the {SignalProviderSigning.ProviderHeader} header, as it is configured (Signals__Providers__<name>__SigningKey)."));
         }
 
-        // Providers sign with the real time: a rehearsal's moved business clock must not put their webhooks out of the window.
-        var now = services.Clock is Rehearsal.RehearsalClock rehearsal ? rehearsal.RealNow : services.Clock.GetUtcNow();
+        var now = Rehearsal.RehearsalClock.RealTimeOf(services.Clock);
         return services.Signing.Verify(provider, headers[ErpSignature.TimestampHeader], headers[ErpSignature.SignatureHeader], body, now) switch
         {
             SignatureCheck.Valid => (new Sender(provider, provider, body), null),
