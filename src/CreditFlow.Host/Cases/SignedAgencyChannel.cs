@@ -30,8 +30,7 @@ internal sealed class SignedAgencyChannel(IHttpClientFactory http, IOptions<Agen
 
     private FrozenDictionary<string, (AgencySettings Settings, Signer[] Signers)> Configured => _agencies ??= options.Value.Agencies.ToFrozenDictionary(
         a => a.Key.ToLowerInvariant(),
-        a => (a.Value, new[] { a.Value.SigningKey, a.Value.PreviousSigningKey }.OfType<string>().Where(k => k.Length > 0)
-            .Select(k => Signer.Shared(k, "agency-" + a.Key.ToLowerInvariant())).ToArray()));
+        a => (a.Value, PartnerSignature.Signers(a.Value.SigningKey, a.Value.PreviousSigningKey, "agency-" + a.Key.ToLowerInvariant())));
 
     public IReadOnlyList<string> Agencies => Configured.Keys.Order(StringComparer.Ordinal).ToArray();
 
@@ -52,29 +51,10 @@ internal sealed class SignedAgencyChannel(IHttpClientFactory http, IOptions<Agen
         PostAsync(agency, JsonSerializer.SerializeToUtf8Bytes(recall, Json), recall.CaseId, cancellationToken);
 
     /// <summary>Checks a request of <paramref name="agency"/>: well-formed headers, a timestamp in the window of <paramref name="now"/>, a MAC by one of its keys.</summary>
-    public SignatureCheck Verify(string agency, string? timestamp, string? signature, ReadOnlySpan<byte> body, DateTimeOffset now)
-    {
-        if (!Configured.TryGetValue(agency, out var configured))
-        {
-            return SignatureCheck.Invalid;
-        }
-
-        var check = ErpSignature.Read(timestamp, signature, now, Window, out var seconds, out var presented);
-        if (check != SignatureCheck.Valid)
-        {
-            return check;
-        }
-
-        var text = ErpSignature.SignedText(seconds, body);
-        var valid = false;
-        foreach (var signer in configured.Signers)
-        {
-            // Both keys are tried, so the time taken does not tell which one (or none) matched.
-            valid |= signer.Verify(text, presented);
-        }
-
-        return valid ? SignatureCheck.Valid : SignatureCheck.Invalid;
-    }
+    public SignatureCheck Verify(string agency, string? timestamp, string? signature, ReadOnlySpan<byte> body, DateTimeOffset now) =>
+        Configured.TryGetValue(agency, out var configured)
+            ? PartnerSignature.Verify(configured.Signers, timestamp, signature, body, now, Window)
+            : SignatureCheck.Invalid;
 
     private async Task PostAsync(string agency, byte[] body, string caseId, CancellationToken cancellationToken)
     {

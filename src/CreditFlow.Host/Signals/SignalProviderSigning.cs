@@ -19,8 +19,7 @@ internal sealed class SignalProviderSigning(IOptions<SignalOptions> options)
 
     private FrozenDictionary<string, Signer[]> Signers => _signers ??= options.Value.Providers.ToFrozenDictionary(
         p => p.Key.ToLowerInvariant(),
-        p => new[] { p.Value.SigningKey, p.Value.PreviousSigningKey }.OfType<string>().Where(k => k.Length > 0)
-            .Select(k => Signer.Shared(k, "signal-provider-" + p.Key.ToLowerInvariant())).ToArray());
+        p => PartnerSignature.Signers(p.Value.SigningKey, p.Value.PreviousSigningKey, "signal-provider-" + p.Key.ToLowerInvariant()));
 
     /// <summary>The window a timestamp must fall in.</summary>
     public TimeSpan Window => options.Value.SignatureWindow;
@@ -30,27 +29,8 @@ internal sealed class SignalProviderSigning(IOptions<SignalOptions> options)
         presented is { Length: > 0 } && Signers.ContainsKey(presented.ToLowerInvariant()) ? presented.ToLowerInvariant() : null;
 
     /// <summary>Checks a webhook of <paramref name="provider"/> (see <see cref="Provider"/>): well-formed headers, a timestamp within the window of <paramref name="now"/>, a MAC by one of its keys.</summary>
-    public SignatureCheck Verify(string provider, string? timestamp, string? signature, ReadOnlySpan<byte> body, DateTimeOffset now)
-    {
-        if (!Signers.TryGetValue(provider, out var signers))
-        {
-            return SignatureCheck.Invalid;
-        }
-
-        var check = ErpSignature.Read(timestamp, signature, now, Window, out var seconds, out var presented);
-        if (check != SignatureCheck.Valid)
-        {
-            return check;
-        }
-
-        var text = ErpSignature.SignedText(seconds, body);
-        var valid = false;
-        foreach (var signer in signers)
-        {
-            // Both keys are tried, so the time taken does not tell which one (or none) matched.
-            valid |= signer.Verify(text, presented);
-        }
-
-        return valid ? SignatureCheck.Valid : SignatureCheck.Invalid;
-    }
+    public SignatureCheck Verify(string provider, string? timestamp, string? signature, ReadOnlySpan<byte> body, DateTimeOffset now) =>
+        Signers.TryGetValue(provider, out var signers)
+            ? PartnerSignature.Verify(signers, timestamp, signature, body, now, Window)
+            : SignatureCheck.Invalid;
 }
