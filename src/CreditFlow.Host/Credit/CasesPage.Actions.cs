@@ -36,40 +36,22 @@ internal static partial class CasesPage
         });
 
     public static Task<IResult> RecallAsync(HttpContext http, string caseId, CaseStore cases, LegalCases legal, TimeProvider clock) =>
-        StepAsync(http, caseId, cases, ApiKeyPolicies.ManageCasesRoles, "recall a case from its agency", async (form, record, user) =>
+        ReasonStepAsync(http, caseId, cases, ApiKeyPolicies.ManageCasesRoles, "recall a case from its agency", async (reason, record, user) =>
         {
-            var (reason, why) = Reason(form);
-            if (reason is null)
-            {
-                return Flash.Error($"{why} Nothing was stored.");
-            }
-
             await legal.RecallAsync(caseId, user.Name, reason, clock.GetUtcNow(), http.RequestAborted);
             return Flash.Ok($"Recalled case {caseId} from agency {record.Case.Agency} as {user.Name}: {reason}. The agency is told; legal chooses the route again.");
         });
 
     public static Task<IResult> WriteOffAsync(HttpContext http, string caseId, CaseStore cases, LegalCases legal, TimeProvider clock) =>
-        StepAsync(http, caseId, cases, ApiKeyPolicies.ManageCasesRoles, "propose a write-off", async (form, record, user) =>
+        ReasonStepAsync(http, caseId, cases, ApiKeyPolicies.ManageCasesRoles, "propose a write-off", async (reason, record, user) =>
         {
-            var (reason, why) = Reason(form);
-            if (reason is null)
-            {
-                return Flash.Error($"{why} Nothing was stored.");
-            }
-
             await legal.ProposeWriteOffAsync(caseId, user.Name, reason, clock.GetUtcNow(), http.RequestAborted);
             return Flash.Ok($"Proposed to write off what is still owed on case {caseId} as {user.Name}: {reason}. The tier whose authority covers the amount is asked; the approval shows here.");
         });
 
     public static Task<IResult> WithdrawAsync(HttpContext http, string caseId, CaseStore cases, LegalCases legal, TimeProvider clock) =>
-        StepAsync(http, caseId, cases, ApiKeyPolicies.WithdrawCasesRoles, "withdraw a case", async (form, record, user) =>
+        ReasonStepAsync(http, caseId, cases, ApiKeyPolicies.WithdrawCasesRoles, "withdraw a case", async (reason, record, user) =>
         {
-            var (reason, why) = Reason(form);
-            if (reason is null)
-            {
-                return Flash.Error($"{why} Nothing was stored.");
-            }
-
             await legal.WithdrawAsync(caseId, user.Name, reason, clock.GetUtcNow(), http.RequestAborted);
             return Flash.Ok($"Withdrew case {caseId} as {user.Name}: {reason}. It is closed without a write-off; the blacklisting stays until the committee lifts it.");
         });
@@ -127,9 +109,14 @@ internal static partial class CasesPage
     }
 
     /// <summary>The form's reason, trimmed, checked as the API checks <see cref="CaseReasonBody"/>: the text, or why not.</summary>
-    private static (string? Text, string? Problem) Reason(IFormCollection form)
-    {
-        var body = new CaseReasonBody(form["reason"]);
-        return Problems(CaseReasonBody.Validate(body)) is { } why ? (null, why) : (body.Reason!.Trim(), null);
-    }
+    /// <summary>A step that takes only a reason (recall, write-off proposal, withdrawal): a missing one is refused before <paramref name="step"/> runs.</summary>
+    private static Task<IResult> ReasonStepAsync(
+        HttpContext http, string caseId, CaseStore cases, IReadOnlyList<CreditRole> roles, string what, Func<string, CaseRecord, CreditUser, Task<Flash>> step) =>
+        StepAsync(http, caseId, cases, roles, what, (form, record, user) =>
+        {
+            var body = new CaseReasonBody(form["reason"]);
+            return Problems(CaseReasonBody.Validate(body)) is { } why
+                ? Task.FromResult(Flash.Error($"{why} Nothing was stored."))
+                : step(body.Reason!.Trim(), record, user);
+        });
 }
