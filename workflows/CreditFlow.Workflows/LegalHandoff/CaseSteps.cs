@@ -314,16 +314,13 @@ public sealed class CaseSteps(
             BadDebt = (c.WrittenOff ?? Money.Zero(c.Currency)).ToString(),
             Invoices = c.Invoices.Select(i => i.InvoiceId).ToArray(),
         });
-        if (!await credit.Decisions.ContainsAsync(c.CustomerId, $"case-{c.CaseId}-outcome", last.At, cancellationToken))
+        try
         {
-            try
-            {
-                await credit.Decisions.AppendAsync(new CreditDecision($"case-{c.CaseId}-outcome", c.CustomerId, last.At, last.By, what, last.What, snapshot, null, null), cancellationToken);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Logged by an earlier attempt of this step.
-            }
+            await credit.Decisions.AppendAsync(new CreditDecision($"case-{c.CaseId}-outcome", c.CustomerId, last.At, last.By, what, last.What, snapshot, null, null), cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Logged by an earlier attempt of this step.
         }
     }
 
