@@ -44,7 +44,7 @@ public sealed class CaseStore(TableClient table)
         }
 
         // The pointer is written first: a crash before the case row leaves a pointer the same candidate completes.
-        if (caseId == candidate.CaseId && await GetAsync(caseId, cancellationToken) is null)
+        if (caseId == candidate.CaseId)
         {
             try
             {
@@ -53,7 +53,7 @@ public sealed class CaseStore(TableClient table)
             }
             catch (RequestFailedException e) when (e.Status == 409)
             {
-                // Opened by a concurrent attempt of the same step.
+                // Opened by an earlier or concurrent attempt of the same step.
             }
         }
 
