@@ -37,6 +37,7 @@ public static class CreditFlowWorkflowServices
         services.AddReviews(configuration);
         services.AddLegalCases(configuration);
         services.AddOptions<OrderCheck.HoldStartOptions>().Bind(configuration.GetSection("OrderCheck")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OrderCheck.OrderAdmissionOptions>().Bind(configuration.GetSection("OrderCheck")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp =>
         {
             var directory = new ApproverDirectory();

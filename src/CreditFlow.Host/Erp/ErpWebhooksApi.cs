@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.ErpContract;
@@ -90,10 +91,16 @@ internal static class ErpWebhooksApi
             return TypedResults.Problem(title: "Busy customer", detail: e.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
+        if (answer.Outcome == ErpAnswerOutcome.Busy)
+        {
+            http.Response.Headers.RetryAfter = Math.Ceiling(answer.RetryAfter!.Value.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
+
         return answer.Outcome switch
         {
             ErpAnswerOutcome.Answered => Results.Text(answer.Json, "application/json", statusCode: StatusCodes.Status200OK),
-            _ => TypedResults.Problem(title: "Document id reused", detail: answer.ConflictDetail, statusCode: StatusCodes.Status409Conflict),
+            ErpAnswerOutcome.Busy => TypedResults.Problem(title: "Order check busy", detail: answer.Detail, statusCode: StatusCodes.Status503ServiceUnavailable),
+            _ => TypedResults.Problem(title: "Document id reused", detail: answer.Detail, statusCode: StatusCodes.Status409Conflict),
         };
     }
 

@@ -57,14 +57,16 @@ public sealed class LedgerAttemptsTests(AzuriteFixture azurite) : IClassFixture<
         await NewOrder(ledgers, "c5", "o1").ChangeAsync(_ => new LedgerChange(null, [Order("o1", 10m)]), CancellationToken.None);
         var prepared = 0;
 
-        var (result, _) = await NewOrder(ledgers, "c5", "o1").CheckAsync(
-            ledger => ledger.Find<OrderRecord>(ErpDocumentKind.Order, "o1") is null
-                ? new CheckedDocument(Answer("1"), new LedgerChange(null, [Order("o1", 10m)]), Hold("c5", "o1"))
-                : new CheckedDocument(Answer("2"), null, null),
+        var checkedInTurn = await NewOrder(ledgers, "c5", "o1").CheckInTurnAsync(
+            [
+                ledger => ledger.Find<OrderRecord>(ErpDocumentKind.Order, "o1") is null
+                    ? new CheckedDocument(Answer("1"), new LedgerChange(null, [Order("o1", 10m)]), Hold("c5", "o1"))
+                    : new CheckedDocument(Answer("2"), null, null),
+            ],
             (_, _) => Task.FromResult(++prepared),
             CancellationToken.None);
 
-        Assert.Equal("2", result.Answer.Json);
+        Assert.Equal("2", Assert.Single(checkedInTurn).Committed!.Answer.Json);
         Assert.Equal(0, prepared);
     }
 

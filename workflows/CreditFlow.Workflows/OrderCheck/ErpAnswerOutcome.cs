@@ -8,4 +8,7 @@ public enum ErpAnswerOutcome
 
     /// <summary>Its id was answered before with another body; nothing was booked.</summary>
     DocumentIdReused,
+
+    /// <summary>Turned away before anything was read or stored, because the answer would have come too late; the ERP retries.</summary>
+    Busy,
 }

@@ -7,7 +7,7 @@ namespace CreditFlow.Workflows.OrderCheck;
 /// <summary>
 /// One request's attempts at changing a customer's ledger: read, decide, commit, and after a lost race
 /// read and decide again, with a jittered pause, a bounded number of times. The decision is the
-/// caller's (<see cref="CheckAsync"/>, <see cref="BookAsync"/>, <see cref="ChangeAsync"/>); the store only reads and commits.
+/// caller's (<see cref="CheckInTurnAsync"/>, <see cref="BookAsync"/>, <see cref="ChangeAsync"/>); the store only reads and commits.
 /// </summary>
 /// <remarks>
 /// For a document the ERP sends (<see cref="ForNewDocument"/>) the first attempt presumes the document
@@ -51,7 +51,17 @@ internal sealed class LedgerAttempts
     /// <param name="related">Other rows the decision needs (e.g. the order of a shipment); always read.</param>
     public static LedgerAttempts ForNewDocument(
         CustomerLedgerStore store, LedgerRetryOptions retry, string customerId, (ErpDocumentKind Kind, string Id) document, IReadOnlyCollection<(ErpDocumentKind Kind, string Id)> related) =>
-        new(store, retry, customerId, related.Prepend(document).ToArray(), presumedRead: related);
+        ForNewDocuments(store, retry, customerId, [document], related);
+
+    /// <summary>Attempts at booking several <paramref name="documents"/> together, each presumed new on the first attempt.</summary>
+    /// <param name="related">Other rows the decisions need; always read.</param>
+    public static LedgerAttempts ForNewDocuments(
+        CustomerLedgerStore store,
+        LedgerRetryOptions retry,
+        string customerId,
+        IReadOnlyCollection<(ErpDocumentKind Kind, string Id)> documents,
+        IReadOnlyCollection<(ErpDocumentKind Kind, string Id)> related) =>
+        new(store, retry, customerId, [.. related, .. documents], presumedRead: related);
 
     /// <summary>The ledger this attempt decides on.</summary>
     public Task<CustomerLedger> ReadAsync(CancellationToken cancellationToken) =>
@@ -100,21 +110,24 @@ internal sealed class LedgerAttempts
     }
 
     /// <summary>
-    /// Checks an order or shipment until a commit wins: read, <paramref name="check"/>, put a hold on the
-    /// worklist with <paramref name="recordHold"/> before the commit that makes it real, commit. A hold is
-    /// only recorded on a full read: what goes on the worklist must be true of the document.
+    /// Checks orders and shipments of the customer in turn until their commit wins: read once, each
+    /// <paramref name="checks"/> decided on the ledger as the ones before it left it, the holds put on the
+    /// worklist with <paramref name="recordHold"/> before the commit that makes them real, then one
+    /// transaction for all. A hold is only recorded on a full read: what goes on the worklist must be
+    /// true of the document. A check that throws is refused alone; the others are committed.
     /// </summary>
-    /// <returns>The committed check, and the last hold recorded (which the committed check may no longer hold).</returns>
+    /// <returns>Per check, in order: what was committed (or why it was refused), and the last hold recorded for it.</returns>
     /// <exception cref="ConcurrencyConflictException">Every attempt lost its race.</exception>
-    public async Task<(CheckedDocument Committed, HoldInput? Recorded)> CheckAsync(
-        Func<CustomerLedger, CheckedDocument> check, Func<HoldInput, CancellationToken, Task> recordHold, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CheckInTurn>> CheckInTurnAsync(
+        IReadOnlyList<Func<CustomerLedger, CheckedDocument>> checks, Func<HoldInput, CancellationToken, Task> recordHold, CancellationToken cancellationToken)
     {
-        HoldInput? recorded = null;
+        var recorded = new HoldInput?[checks.Count];
         while (true)
         {
             var ledger = await ReadAsync(cancellationToken);
-            var checkedDocument = check(ledger);
-            if (checkedDocument.Hold is { } hold)
+            var decided = DecideInTurn(ledger, checks);
+            var holds = decided.Select((d, i) => (d.Committed?.Hold, Index: i)).Where(h => h.Hold is not null).ToArray();
+            if (holds.Length > 0)
             {
                 if (Presuming)
                 {
@@ -122,17 +135,46 @@ internal sealed class LedgerAttempts
                     continue;
                 }
 
-                recorded = hold;
-                await recordHold(hold, cancellationToken);
+                foreach (var (hold, i) in holds)
+                {
+                    recorded[i] = hold;
+                }
+
+                await Task.WhenAll(holds.Select(h => recordHold(h.Hold!, cancellationToken)));
             }
 
-            if (await CommitAsync(ledger, checkedDocument.Change, cancellationToken))
+            if (await CommitAsync(ledger, LedgerChange.Together(decided.Select(d => d.Committed?.Change)), cancellationToken))
             {
-                return (checkedDocument, recorded);
+                return decided.Select((d, i) => d with { Recorded = recorded[i] }).ToArray();
             }
 
             await AfterLostRaceAsync(cancellationToken);
         }
+    }
+
+    private static CheckInTurn[] DecideInTurn(CustomerLedger ledger, IReadOnlyList<Func<CustomerLedger, CheckedDocument>> checks)
+    {
+        var decided = new CheckInTurn[checks.Count];
+        for (var i = 0; i < checks.Count; i++)
+        {
+            try
+            {
+                var document = checks[i](ledger);
+                decided[i] = new CheckInTurn(document, null, null);
+                if (document.Change?.Exposure is { } exposure)
+                {
+                    // The next check sees this one's reservation, as if it had been committed alone.
+                    ledger = ledger with { Exposure = exposure };
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One document's bad content (e.g. another currency) must not refuse the customer's other documents.
+                decided[i] = new CheckInTurn(null, null, e);
+            }
+        }
+
+        return decided;
     }
 
     /// <summary>Books a document until a commit wins: read, <paramref name="book"/>, commit.</summary>

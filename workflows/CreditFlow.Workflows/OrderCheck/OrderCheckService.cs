@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using CreditFlow.Domain.OrderCheck;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -9,11 +10,13 @@ using CreditFlow.Workflows.Telemetry;
 namespace CreditFlow.Workflows.OrderCheck;
 
 /// <summary>
-/// Checks the orders and shipments the ERP sends, one way: read the customer's ledger, check
-/// (<see cref="OrderCheckDecisions"/>: the domain's decision on the exposure read), commit under the
-/// exposure row's ETag (read and decided again on a lost race, <see cref="LedgerAttempts"/>), then
-/// start the hold, if any, after the answer (<see cref="HoldStarter"/>). A document id answered
-/// before gets its first answer back, or a conflict when the body differs.
+/// Checks the orders and shipments the ERP sends, one way: a document answered lately gets its first
+/// answer again at once (<see cref="RecentAnswers"/>); a new one is turned away as busy when its answer
+/// would come too late (<see cref="OrderAdmission"/>); otherwise it waits its turn behind the customer's
+/// other documents (<see cref="CustomerQueues"/>), is checked on the ledger as they left it
+/// (<see cref="OrderCheckDecisions"/>), committed with them under the exposure row's ETag, and its hold,
+/// if any, starts after the answer (<see cref="HoldStarter"/>). A document id answered before gets its
+/// first answer back, or a conflict when the body differs.
 /// </summary>
 /// <remarks>
 /// A hold goes on the worklist as not started before the commit that makes it real, so a crash
@@ -21,8 +24,9 @@ namespace CreditFlow.Workflows.OrderCheck;
 /// race and passed withdraws it.
 /// </remarks>
 public sealed class OrderCheckService(
-    CustomerLedgerStore ledgers,
-    LedgerRetryOptions retry,
+    CustomerQueues queues,
+    OrderAdmission admission,
+    RecentAnswers answers,
     OrderCheckDecisions decisions,
     HoldStarter starter,
     TimeProvider clock)
@@ -32,8 +36,7 @@ public sealed class OrderCheckService(
     {
         ArgumentNullException.ThrowIfNull(order);
         var now = clock.GetUtcNow();
-        var attempts = LedgerAttempts.ForNewDocument(ledgers, retry, order.CustomerId, (ErpDocumentKind.Order, order.OrderId), []);
-        return CheckAsync(ErpDocumentKind.Order, order.OrderId, attempts, ledger => decisions.Order(ledger, order, bodyHash, now), cancellationToken);
+        return CheckAsync(order.CustomerId, (ErpDocumentKind.Order, order.OrderId), [], bodyHash, ledger => decisions.Order(ledger, order, bodyHash, now));
     }
 
     /// <summary>
@@ -44,29 +47,66 @@ public sealed class OrderCheckService(
     {
         ArgumentNullException.ThrowIfNull(shipment);
         var now = clock.GetUtcNow();
-        var attempts = LedgerAttempts.ForNewDocument(
-            ledgers, retry, shipment.CustomerId, (ErpDocumentKind.Shipment, shipment.ShipmentId), [(ErpDocumentKind.Order, shipment.OrderId)]);
-        return CheckAsync(ErpDocumentKind.Shipment, shipment.ShipmentId, attempts, ledger => decisions.Shipment(ledger, shipment, bodyHash, now), cancellationToken);
+        return CheckAsync(
+            shipment.CustomerId, (ErpDocumentKind.Shipment, shipment.ShipmentId), [(ErpDocumentKind.Order, shipment.OrderId)], bodyHash,
+            ledger => decisions.Shipment(ledger, shipment, bodyHash, now));
     }
 
+    // Not cancelled with the request: once a document waits its turn it is decided and stored, so the ERP's retry finds its answer.
     private async Task<ErpAnswer> CheckAsync(
-        ErpDocumentKind kind, string documentId, LedgerAttempts attempts, Func<CustomerLedger, CheckedDocument> check, CancellationToken cancellationToken)
+        string customerId,
+        (ErpDocumentKind Kind, string Id) document,
+        IReadOnlyCollection<(ErpDocumentKind Kind, string Id)> related,
+        string bodyHash,
+        Func<CustomerLedger, CheckedDocument> check)
     {
         using var span = CreditFlowTelemetry.Source.StartActivity("order_check");
-        span?.SetTag("creditflow.document_kind", kind.ToString().ToLowerInvariant()).SetTag("creditflow.document_id", documentId);
+        span?.SetTag("creditflow.document_kind", document.Kind.ToString().ToLowerInvariant()).SetTag("creditflow.document_id", document.Id);
         var started = Stopwatch.GetTimestamp();
-        var (committed, recorded) = await attempts.CheckAsync(check, starter.RecordAsync, cancellationToken);
-        StartOrWithdraw(committed.Hold, recorded);
-        var outcome = Outcome(committed);
-        span?.SetTag("creditflow.outcome", outcome).SetTag("creditflow.hold_id", committed.Hold?.HoldId);
-        CreditFlowTelemetry.OrderChecked(kind, outcome, Stopwatch.GetElapsedTime(started));
-        return committed.Answer;
+        var (answer, outcome, holdId) = await AnswerAsync(customerId, document, related, bodyHash, check);
+        span?.SetTag("creditflow.outcome", outcome).SetTag("creditflow.hold_id", holdId);
+        CreditFlowTelemetry.OrderChecked(document.Kind, outcome, Stopwatch.GetElapsedTime(started));
+        return answer;
     }
 
-    private static string Outcome(CheckedDocument committed) =>
-        committed.Answer.Outcome == ErpAnswerOutcome.DocumentIdReused ? "conflict"
-        : committed.Answer.Duplicate ? "repeat"
-        : committed.Hold is not null ? "held"
+    private async Task<(ErpAnswer Answer, string Outcome, string? HoldId)> AnswerAsync(
+        string customerId,
+        (ErpDocumentKind Kind, string Id) document,
+        IReadOnlyCollection<(ErpDocumentKind Kind, string Id)> related,
+        string bodyHash,
+        Func<CustomerLedger, CheckedDocument> check)
+    {
+        if (answers.Recall(customerId, document) is { } known)
+        {
+            var repeat = ErpAnswers.Repeat(known, bodyHash, document.Kind.ToString().ToLowerInvariant(), document.Id);
+            return (repeat, Outcome(repeat, null), null);
+        }
+
+        if (admission.TurnAway(customerId) is { } busy)
+        {
+            return (busy, "busy", null);
+        }
+
+        var turn = await queues.CheckAsync(customerId, document, related, check);
+        if (turn.Refused is { } refused)
+        {
+            ExceptionDispatchInfo.Throw(refused);
+        }
+
+        var committed = turn.Committed!;
+        StartOrWithdraw(committed.Hold, turn.Recorded);
+        if (committed.Answer.Outcome == ErpAnswerOutcome.Answered)
+        {
+            answers.Remember(customerId, document, new StoredAnswer(bodyHash, committed.Answer.Json));
+        }
+
+        return (committed.Answer, Outcome(committed.Answer, committed.Hold), committed.Hold?.HoldId);
+    }
+
+    private static string Outcome(ErpAnswer answer, HoldInput? hold) =>
+        answer.Outcome == ErpAnswerOutcome.DocumentIdReused ? "conflict"
+        : answer.Duplicate ? "repeat"
+        : hold is not null ? "held"
         : "passed";
 
     /// <summary>

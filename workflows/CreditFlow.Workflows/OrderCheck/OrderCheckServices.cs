@@ -29,6 +29,10 @@ public static class OrderCheckServices
         services.TryAddSingleton(sp => new ExposureCalculator(sp.GetRequiredService<ExposurePolicy>()));
         services.TryAddSingleton(LedgerRetryOptions.Default);
         services.TryAddSingleton<OrderCheckDecisions>();
+        services.AddOptions<OrderAdmissionOptions>();
+        services.TryAddSingleton<CustomerQueues>();
+        services.TryAddSingleton<OrderAdmission>();
+        services.TryAddSingleton<RecentAnswers>();
         services.TryAddSingleton<OrderCheckService>();
         services.TryAddSingleton<LedgerBookings>();
         services.TryAddSingleton<HeldOrders>();
