@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using CreditFlow.ErpContract;
@@ -25,6 +26,9 @@ namespace CreditFlow.ErpStandIn;
 internal static class Program
 {
     private const string SampleKey = "local-erp-signing-key-change-me-0123456789";
+
+    /// <summary>Sends of one document at most, the first included, while the host answers 503 (busy).</summary>
+    private const int MaxAttempts = 5;
 
     private static async Task<int> Main(string[] args)
     {
@@ -60,15 +64,28 @@ internal static class Program
 
         using var client = new HttpClient { BaseAddress = host };
         var body = Encoding.UTF8.GetBytes(m.Json);
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/erp/" + m.Path) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add(ErpSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add(ErpSignature.SignatureHeader, ErpSignature.Sign(key, timestamp, body));
-        using var response = await client.SendAsync(request);
-        Console.WriteLine($"POST /api/erp/{m.Path} → {(int)response.StatusCode}");
-        Console.WriteLine(await response.Content.ReadAsStringAsync());
-        return response.IsSuccessStatusCode ? 0 : 1;
+        for (var attempt = 1; ; attempt++)
+        {
+            // Signed afresh each time: a retry minutes later would carry a stale timestamp.
+            var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/erp/" + m.Path) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Headers.Add(ErpSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
+            request.Headers.Add(ErpSignature.SignatureHeader, ErpSignature.Sign(key, timestamp, body));
+            using var response = await client.SendAsync(request);
+            Console.WriteLine($"POST /api/erp/{m.Path} → {(int)response.StatusCode}");
+            Console.WriteLine(await response.Content.ReadAsStringAsync());
+
+            // Busy: the same document again after the pause the host asks for, as an ERP would.
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || attempt == MaxAttempts)
+            {
+                return response.IsSuccessStatusCode ? 0 : 1;
+            }
+
+            var pause = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+            Console.WriteLine($"busy: sending it again in {pause.TotalSeconds:F0} s (attempt {attempt + 1} of {MaxAttempts})");
+            await Task.Delay(pause);
+        }
     }
 
     /// <summary>Receives callbacks, checks their signature, prints them and answers 200 (set ERP_FAIL_FIRST=n to answer 500 n times first).</summary>

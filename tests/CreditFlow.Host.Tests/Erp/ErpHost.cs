@@ -134,17 +134,24 @@ public sealed class ErpHost : IAsyncLifetime
 
     public async Task<HttpResponseMessage> PostRawAsync(string path, string json, DateTimeOffset? signedAt = null, string? key = Key)
     {
+        using var request = Signed(path, json, signedAt ?? Clock.GetUtcNow(), key);
+        return await Host.Client.SendAsync(request);
+    }
+
+    /// <summary>A webhook request to <c>/api/erp/{path}</c>, signed with <paramref name="key"/> at <paramref name="signedAt"/> (unsigned when null).</summary>
+    public static HttpRequestMessage Signed(string path, string json, DateTimeOffset signedAt, string? key = Key)
+    {
         var bytes = Encoding.UTF8.GetBytes(json);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/erp/" + path) { Content = new ByteArrayContent(bytes) };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/erp/" + path) { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         if (key is not null)
         {
-            var timestamp = (signedAt ?? Clock.GetUtcNow()).ToUnixTimeSeconds();
+            var timestamp = signedAt.ToUnixTimeSeconds();
             request.Headers.Add(ErpSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
             request.Headers.Add(ErpSignature.SignatureHeader, ErpSignature.Sign(key, timestamp, bytes));
         }
 
-        return await Host.Client.SendAsync(request);
+        return request;
     }
 
     public static object Order(string customerId, string orderId, decimal amount, decimal prepaid = 0m, DateOnly? date = null) => new

@@ -5,6 +5,7 @@ using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.Exposure;
 using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Storage.Orders;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CreditFlow.Host.Tests.Erp;
 
@@ -281,6 +282,39 @@ public sealed class ErpWebhookTests(ErpHost erp)
         Assert.True(passed <= 1_000_000m, $"passed {passed}");
         Assert.True(passed > 1_000_000m - amounts.Max(), $"passed only {passed}: an order that fit was held");
         Assert.Equal(passed, (await erp.ExposureAsync(customer))!.Amounts.OpenOrders.Amount);
+    }
+
+    [Fact]
+    public async Task FiveHundredConcurrentOrders_ForOneCustomer_PassExactlyToTheLimit_InAFewTransactions_AndNoneIsDecidedTwice()
+    {
+        // Room for 480 orders of 1,000: the 481st and later are over the limit whatever order they arrive in.
+        var customer = await erp.CustomerAsync(480_000m);
+        var orders = Enumerable.Range(0, 500).Select(i => ErpHost.Order(customer, $"burst{i}-{customer}", 1_000m)).ToArray();
+        var tally = erp.Host.Services.GetRequiredService<StorageRequestTally>();
+        var before = tally.Total;
+
+        var answers = await Task.WhenAll(orders.Select(async order => await AnswerAsync(await erp.PostAsync("orders", order))));
+        var requests = tally.Total - before;
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Status));
+        Assert.Equal(480, answers.Count(a => a.Decision == "pass"));
+        Assert.Equal(20, answers.Count(a => a.Decision == "hold"));
+        Assert.Equal(480_000m, (await erp.ExposureAsync(customer))!.Amounts.OpenOrders.Amount);
+
+        // One writer for the customer: a transaction per batch of orders, not a lost race and a retry per order.
+        Assert.True(requests < 150, $"{requests} ledger requests for 500 orders");
+
+        // The ERP sends them all again: each gets its first answer, and nothing is booked twice.
+        var again = await Task.WhenAll(orders.Select(async order => await AnswerAsync(await erp.PostAsync("orders", order))));
+        Assert.Equal(answers.Select(a => a.Json), again.Select(a => a.Json));
+        Assert.Equal(480_000m, (await erp.ExposureAsync(customer))!.Amounts.OpenOrders.Amount);
+    }
+
+    private static async Task<(HttpStatusCode Status, string? Decision, string Json)> AnswerAsync(HttpResponseMessage response)
+    {
+        var json = await response.Content.ReadAsStringAsync();
+        var decision = response.IsSuccessStatusCode ? JsonDocument.Parse(json).RootElement.GetProperty("decision").GetString() : null;
+        return (response.StatusCode, decision, json);
     }
 
     private sealed class ExposureComparer : IEqualityComparer<ExposureState?>

@@ -109,6 +109,37 @@ public sealed class LedgerAttemptsTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal(150m, (await here.ReadAsync("c8", [])).Exposure!.Amounts.OpenOrders.Amount);
     }
 
+    [Fact]
+    public async Task DocumentsCheckedInTurn_EachSeesTheOnesBeforeIt_OneThatFailsIsRefusedAlone_TheRestCommittedInOneTransaction()
+    {
+        var (store, ledgers) = await OpenAsync();
+        await store.Profiles.CreateAsync(Profile("c9", CreditProfileStatus.Active), Decision("c9", "d1"));
+        await NewOrder(ledgers, "c9", "o0").ChangeAsync(BookOrder("o0", 100m), CancellationToken.None);
+        var tally = _tallies[ledgers];
+        var before = tally.Total;
+        var seen = new List<decimal>();
+        CheckedDocument Passes(string id, decimal amount, CustomerLedger ledger) =>
+            new(Answer(id), BookOrder(id, amount, seen)(ledger), null);
+
+        var checkedInTurn = await LedgerAttempts.ForNewDocuments(ledgers, LedgerRetryOptions.Default, "c9", [(ErpDocumentKind.Order, "o1"), (ErpDocumentKind.Order, "o2"), (ErpDocumentKind.Order, "o3")], [])
+            .CheckInTurnAsync(
+                [
+                    ledger => Passes("o1", 10m, ledger),
+                    _ => throw new CurrencyMismatchException(Cny, new Currency("EUR")),
+                    ledger => Passes("o3", 20m, ledger),
+                ],
+                (_, _) => Task.CompletedTask,
+                CancellationToken.None);
+
+        Assert.Equal(["o1", null, "o3"], checkedInTurn.Select(c => c.Committed?.Answer.Json));
+        Assert.IsType<CurrencyMismatchException>(checkedInTurn[1].Refused);
+        Assert.Equal([100m, 110m], seen);
+        Assert.Equal(1, tally.Total - before);
+        var stored = await ledgers.ReadAsync("c9", [(ErpDocumentKind.Order, "o1"), (ErpDocumentKind.Order, "o2"), (ErpDocumentKind.Order, "o3")]);
+        Assert.Equal(130m, stored.Exposure!.Amounts.OpenOrders.Amount);
+        Assert.Equal(2, stored.Records.Count);
+    }
+
     private static LedgerAttempts NewOrder(CustomerLedgerStore ledgers, string customerId, string orderId) =>
         LedgerAttempts.ForNewDocument(ledgers, LedgerRetryOptions.Default, customerId, (ErpDocumentKind.Order, orderId), []);
 
