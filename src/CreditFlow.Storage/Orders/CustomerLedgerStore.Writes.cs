@@ -11,7 +11,15 @@ public sealed partial class CustomerLedgerStore
     /// Writes <paramref name="change"/> if nothing it depends on changed since <paramref name="ledger"/>
     /// was read. Returns false, writing nothing, when it lost a race (an ETag moved or a row to add exists).
     /// </summary>
-    public async Task<bool> TryCommitAsync(CustomerLedger ledger, LedgerChange change, CancellationToken cancellationToken = default)
+    public async Task<bool> TryCommitAsync(CustomerLedger ledger, LedgerChange change, CancellationToken cancellationToken = default) =>
+        await CommitAsync(ledger, change, cancellationToken) == LedgerCommit.Committed;
+
+    /// <summary>
+    /// Writes <paramref name="change"/> if nothing it depends on changed since <paramref name="ledger"/>
+    /// was read; otherwise writes nothing and says which race it lost: the exposure row moved, or a
+    /// document row did (it exists already, or changed).
+    /// </summary>
+    public async Task<LedgerCommit> CommitAsync(CustomerLedger ledger, LedgerChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(change);
@@ -40,7 +48,7 @@ public sealed partial class CustomerLedgerStore
 
         if (actions.Count == 0)
         {
-            return true;
+            return LedgerCommit.Committed;
         }
 
         try
@@ -86,13 +94,16 @@ public sealed partial class CustomerLedgerStore
                 }
             }
 
-            return true;
+            return LedgerCommit.Committed;
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)
         {
             // Whatever was remembered of the customer may be what lost.
             _remembered.Forget(ledger.CustomerId);
-            return false;
+
+            // The exposure row, when written, is the first action; a transaction says which action failed.
+            var failed = actions.Count == 1 ? 0 : (e as TableTransactionFailedException)?.FailedTransactionActionIndex;
+            return failed == 0 && change.Exposure is not null ? LedgerCommit.ExposureMoved : LedgerCommit.DocumentMoved;
         }
     }
 

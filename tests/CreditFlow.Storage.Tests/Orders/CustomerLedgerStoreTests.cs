@@ -39,6 +39,23 @@ public sealed class CustomerLedgerStoreTests(AzuriteFixture azurite) : IClassFix
     }
 
     [Fact]
+    public async Task LostCommit_SaysWhichRaceItLost_TheExposureRowOrADocumentThatExists()
+    {
+        var (store, ledgers) = await OpenAsync();
+        await store.Profiles.CreateAsync(Profile("c9", CreditProfileStatus.Active), Decision("c9", "d1"));
+        var read = await ledgers.ReadAsync("c9", []);
+        Assert.Equal(LedgerCommit.Committed, await ledgers.CommitAsync(read, new LedgerChange(Booked(100m), [Order("o1", 100m)])));
+
+        // Decided on the row as it was before o1: the exposure row moved.
+        Assert.Equal(LedgerCommit.ExposureMoved, await ledgers.CommitAsync(read, new LedgerChange(Booked(50m), [Order("o2", 50m)])));
+
+        // Decided on the current row, but presuming o1 new: the document exists.
+        var current = await ledgers.ReadAsync("c9", []);
+        Assert.Equal(LedgerCommit.DocumentMoved, await ledgers.CommitAsync(current, new LedgerChange(Booked(200m), [Order("o1", 100m)])));
+        Assert.Equal(100m, (await ledgers.ReadAsync("c9", [])).Exposure!.Amounts.OpenOrders.Amount);
+    }
+
+    [Fact]
     public async Task ProfileWrittenBeforeProfilesWereCopied_IsReadFromItsOwnRow()
     {
         var (store, ledgers, table) = await OpenWithTableAsync();

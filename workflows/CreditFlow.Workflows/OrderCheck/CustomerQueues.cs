@@ -26,17 +26,17 @@ public sealed class CustomerQueues(CustomerLedgerStore ledgers, LedgerRetryOptio
 
     /// <summary>
     /// How long a new document of <paramref name="customerId"/> can expect to wait for its answer: a
-    /// commit for each batch ahead of it (the one under way and the queued ones) and its own.
+    /// commit for the batch under way, if any, and one for each batch it would queue behind or join.
     /// </summary>
     public TimeSpan ExpectedWait(string customerId)
     {
-        int ahead;
+        int commits;
         lock (_queues)
         {
-            ahead = _queues.TryGetValue(customerId, out var queue) ? 1 + ((queue.Count + Limit - 1) / Limit) : 0;
+            commits = _queues.TryGetValue(customerId, out var queue) ? 1 + ((queue.Count + Limit) / Limit) : 1;
         }
 
-        return Pace.RoundTrip() * (ahead + 1);
+        return Pace.RoundTrip() * commits;
     }
 
     private int Limit => options.Value.GroupCommitLimit;

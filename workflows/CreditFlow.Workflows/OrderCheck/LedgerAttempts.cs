@@ -79,22 +79,28 @@ internal sealed class LedgerAttempts
         _attempt++;
     }
 
-    /// <summary>Commits <paramref name="change"/> (nothing to write counts as committed); false when the attempt lost its race.</summary>
-    public Task<bool> CommitAsync(CustomerLedger ledger, LedgerChange? change, CancellationToken cancellationToken) =>
-        change is null ? Task.FromResult(true) : _store.TryCommitAsync(ledger, change, cancellationToken);
+    /// <summary>Commits <paramref name="change"/> (nothing to write counts as committed), or says which race the attempt lost.</summary>
+    public Task<LedgerCommit> CommitAsync(CustomerLedger ledger, LedgerChange? change, CancellationToken cancellationToken) =>
+        change is null ? Task.FromResult(LedgerCommit.Committed) : _store.CommitAsync(ledger, change, cancellationToken);
 
     /// <summary>
-    /// Prepares the next attempt after a lost race: a presuming attempt is followed at once by a full
-    /// read; otherwise a random pause, growing with each loss, spreads the losers so they do not collide
-    /// again in lockstep.
+    /// Prepares the next attempt after a lost race. A document presumed new that exists after all is
+    /// read at once, and so is an exposure row remembered but changed meanwhile (only that row: the
+    /// documents are still presumed new). Any later loss is a race with another writer: a random pause,
+    /// growing with each loss, spreads the losers so they do not collide again in lockstep.
     /// </summary>
     /// <exception cref="ConcurrencyConflictException">Every attempt lost its race: the customer is too busy now.</exception>
-    public async Task AfterLostRaceAsync(CancellationToken cancellationToken)
+    public async Task AfterLostRaceAsync(LedgerCommit lost, CancellationToken cancellationToken)
     {
-        if (Presuming)
+        if (Presuming && lost == LedgerCommit.DocumentMoved)
         {
-            // The document's row exists after all, or a race was lost: read everything from now on.
             ReadInFull();
+            return;
+        }
+
+        if (_attempt == 1)
+        {
+            _attempt++;
             return;
         }
 
@@ -143,12 +149,13 @@ internal sealed class LedgerAttempts
                 await Task.WhenAll(holds.Select(h => recordHold(h.Hold!, cancellationToken)));
             }
 
-            if (await CommitAsync(ledger, LedgerChange.Together(decided.Select(d => d.Committed?.Change)), cancellationToken))
+            var commit = await CommitAsync(ledger, LedgerChange.Together(decided.Select(d => d.Committed?.Change)), cancellationToken);
+            if (commit == LedgerCommit.Committed)
             {
                 return decided.Select((d, i) => d with { Recorded = recorded[i] }).ToArray();
             }
 
-            await AfterLostRaceAsync(cancellationToken);
+            await AfterLostRaceAsync(commit, cancellationToken);
         }
     }
 
@@ -196,12 +203,13 @@ internal sealed class LedgerAttempts
         {
             var ledger = await ReadAsync(cancellationToken);
             var change = decide(ledger);
-            if (await CommitAsync(ledger, change, cancellationToken))
+            var commit = await CommitAsync(ledger, change, cancellationToken);
+            if (commit == LedgerCommit.Committed)
             {
                 return change;
             }
 
-            await AfterLostRaceAsync(cancellationToken);
+            await AfterLostRaceAsync(commit, cancellationToken);
         }
     }
 }
