@@ -15,6 +15,9 @@ public sealed class CaseStore(TableClient table)
 {
     private const string Cases = "case";
     private const string OpenCases = "open";
+    /// <summary>Parts of a case's JSON at most: 15 × 60 KB stays under the 1 MiB row limit with the other columns.</summary>
+    private const int MaxJsonParts = 15;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>At most this many cases are listed, the newest.</summary>
@@ -171,15 +174,26 @@ public sealed class CaseStore(TableClient table)
         }
     }
 
-    private static TableEntity ToEntity(CaseRecord r) => new(Cases, r.CaseId)
+    /// <exception cref="InvalidOperationException">The case's timeline no longer fits its row.</exception>
+    private static TableEntity ToEntity(CaseRecord r)
     {
-        ["CustomerId"] = r.Case.CustomerId,
-        ["Status"] = r.Case.Status.ToString(),
-        ["Json"] = JsonSerializer.Serialize(r with { ETag = null }, Json),
-    };
+        var entity = new TableEntity(Cases, r.CaseId)
+        {
+            ["CustomerId"] = r.Case.CustomerId,
+            ["Status"] = r.Case.Status.ToString(),
+        };
+
+        // A case followed for years gathers a long timeline: it spans several properties, the row staying under 1 MiB.
+        if (!LongText.TryWrite(entity, "Json", "JsonParts", JsonSerializer.Serialize(r with { ETag = null }, Json), MaxJsonParts))
+        {
+            throw new InvalidOperationException($"Case '{r.CaseId}' has grown past what its row holds ({MaxJsonParts * LongText.PartChars} characters); close it and open a new one.");
+        }
+
+        return entity;
+    }
 
     private static CaseRecord ToRecord(TableEntity e) =>
-        JsonSerializer.Deserialize<CaseRecord>(e.GetString("Json"), Json)! with { ETag = e.ETag.ToString() };
+        JsonSerializer.Deserialize<CaseRecord>(LongText.Read(e, "Json", "JsonParts"), Json)! with { ETag = e.ETag.ToString() };
 }
 
 /// <summary>What <see cref="CaseStore.AddReportOnceAsync"/> came to.</summary>

@@ -28,9 +28,6 @@ internal static class OrderCheckRows
 {
     public const string ExposureRowKey = "exposure";
 
-    /// <summary>A string property holds at most 64 KiB (32K UTF-16 chars); a long open-invoice list spans several.</summary>
-    private const int ChunkChars = 30_000;
-
     /// <summary>Keeps the exposure row well below the 1 MiB entity limit (about 5,500 open invoices).</summary>
     private const int MaxChunks = 24;
 
@@ -45,26 +42,21 @@ internal static class OrderCheckRows
     /// <exception cref="InvalidOperationException">The open invoices no longer fit the row.</exception>
     public static TableEntity ToEntity(string customerId, ExposureState state)
     {
-        var invoices = JsonSerializer.Serialize(state.OpenInvoices.Select(StoredInvoice.From), InvoiceListJson);
-        var chunks = invoices.Chunk(ChunkChars).Select(c => new string(c)).ToArray();
-        if (chunks.Length > MaxChunks)
-        {
-            throw new InvalidOperationException(
-                $"Customer '{customerId}' has {state.OpenInvoices.Count} open invoices; at most about {ChunkChars * MaxChunks / StoredInvoice.TypicalChars} fit its exposure row.");
-        }
-
         var entity = new TableEntity(customerId, ExposureRowKey)
         {
             ["Currency"] = state.Currency.Code,
             ["OpenReceivables"] = Text(state.Amounts.OpenReceivables.Amount),
             ["ShippedNotInvoiced"] = Text(state.Amounts.ShippedNotInvoiced.Amount),
             ["OpenOrders"] = Text(state.Amounts.OpenOrders.Amount),
-            ["OpenInvoiceChunks"] = chunks.Length,
             ["Version"] = state.Version,
         };
-        for (var i = 0; i < chunks.Length; i++)
+
+        // A long open-invoice list spans several properties.
+        var invoices = JsonSerializer.Serialize(state.OpenInvoices.Select(StoredInvoice.From), InvoiceListJson);
+        if (!LongText.TryWrite(entity, "OpenInvoices", "OpenInvoiceChunks", invoices, MaxChunks))
         {
-            entity[InvoiceChunk(i)] = chunks[i];
+            throw new InvalidOperationException(
+                $"Customer '{customerId}' has {state.OpenInvoices.Count} open invoices; at most about {LongText.PartChars * MaxChunks / StoredInvoice.TypicalChars} fit its exposure row.");
         }
 
         return entity;
@@ -79,13 +71,8 @@ internal static class OrderCheckRows
         }
 
         var currency = new Currency(code);
-        var json = new StringBuilder();
-        for (var i = 0; i < (e.GetInt32("OpenInvoiceChunks") ?? 0); i++)
-        {
-            json.Append(e.GetString(InvoiceChunk(i)));
-        }
-
-        var invoices = json.Length == 0 ? [] : JsonSerializer.Deserialize<StoredInvoice[]>(json.ToString()) ?? [];
+        var json = LongText.Read(e, "OpenInvoices", "OpenInvoiceChunks");
+        var invoices = json.Length == 0 ? [] : JsonSerializer.Deserialize<StoredInvoice[]>(json) ?? [];
         return new ExposureState(
             new CreditExposure(Read(e, "OpenReceivables", currency), Read(e, "ShippedNotInvoiced", currency), Read(e, "OpenOrders", currency)),
             invoices.Select(i => i.ToInvoice(customerId: e.PartitionKey, currency)).ToArray(),
@@ -235,8 +222,6 @@ internal static class OrderCheckRows
                 return new DocumentRecord(kind, id, answer, eTag, e.GetBoolean("Applied") ?? false);
         }
     }
-
-    private static string InvoiceChunk(int index) => index == 0 ? "OpenInvoices" : "OpenInvoices" + index.ToString(CultureInfo.InvariantCulture);
 
     private static Money Read(TableEntity e, string column, Currency currency) => new(Parse(e.GetString(column) ?? "0"), currency);
 
