@@ -140,6 +140,37 @@ public sealed class LedgerAttemptsTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal(2, stored.Records.Count);
     }
 
+    [Fact]
+    public async Task OneOfSeveralDocumentsHeld_OnlyItsRowIsReadBeforeItGoesOnTheWorklist_TheOthersStayPresumedNew()
+    {
+        var (store, ledgers) = await OpenAsync();
+        await store.Profiles.CreateAsync(Profile("c10", CreditProfileStatus.Active), Decision("c10", "d1"));
+        await NewOrder(ledgers, "c10", "o0").ChangeAsync(BookOrder("o0", 100m), CancellationToken.None);
+        var tally = _tallies[ledgers];
+        var before = tally.Total;
+        var recorded = new List<string>();
+        CheckedDocument Passes(string id, CustomerLedger ledger) => new(Answer(id), BookOrder(id, 10m)(ledger), null);
+        CheckedDocument Held(string id, CustomerLedger ledger) =>
+            new(Answer(ledger.Find<OrderRecord>(ErpDocumentKind.Order, id) is null ? "held" : "repeat"), new LedgerChange(null, [Order(id, 10m)]), Hold("c10", id));
+
+        var checkedInTurn = await LedgerAttempts.ForNewDocuments(ledgers, LedgerRetryOptions.Default, "c10", [(ErpDocumentKind.Order, "o1"), (ErpDocumentKind.Order, "o2"), (ErpDocumentKind.Order, "o3")], [])
+            .CheckInTurnAsync(
+                [l => Passes("o1", l), l => Held("o2", l), l => Passes("o3", l)],
+                (hold, _) =>
+                {
+                    recorded.Add(hold.DocumentId);
+                    return Task.CompletedTask;
+                },
+                CancellationToken.None);
+
+        Assert.Equal(["o1", "held", "o3"], checkedInTurn.Select(c => c.Committed!.Answer.Json));
+        Assert.Equal(["o2"], recorded);
+
+        // The exposure row afresh and o2's row, then one transaction: o1's and o3's rows are never read.
+        Assert.Equal(3, tally.Total - before);
+        Assert.Equal(120m, (await ledgers.ReadAsync("c10", [])).Exposure!.Amounts.OpenOrders.Amount);
+    }
+
     private static LedgerAttempts NewOrder(CustomerLedgerStore ledgers, string customerId, string orderId) =>
         LedgerAttempts.ForNewDocument(ledgers, LedgerRetryOptions.Default, customerId, (ErpDocumentKind.Order, orderId), []);
 

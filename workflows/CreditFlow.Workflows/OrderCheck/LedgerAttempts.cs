@@ -10,42 +10,44 @@ namespace CreditFlow.Workflows.OrderCheck;
 /// caller's (<see cref="CheckInTurnAsync"/>, <see cref="BookAsync"/>, <see cref="ChangeAsync"/>); the store only reads and commits.
 /// </summary>
 /// <remarks>
-/// For a document the ERP sends (<see cref="ForNewDocument"/>) the first attempt presumes the document
-/// is new: it does not read the document's row and may decide on the exposure row this process
-/// remembers, so a clean order costs one transaction (and a point read for a customer not served lately).
-/// When the presumption was wrong (a retried or early-referenced document, a remembered row that moved),
-/// the commit fails and the next attempt reads everything, at once.
+/// For documents the ERP sends (<see cref="ForNewDocuments"/>) the first attempt presumes they are new:
+/// it does not read their rows and may decide on the exposure row this process remembers, so clean
+/// orders cost one transaction (and a point read for a customer not served lately). When the
+/// presumption was wrong (a retried or early-referenced document), the commit fails and the next
+/// attempt reads every row, at once; a remembered exposure row that moved is read again alone.
 /// </remarks>
 internal sealed class LedgerAttempts
 {
     private readonly CustomerLedgerStore _store;
     private readonly LedgerRetryOptions _retry;
     private readonly string _customerId;
-    private readonly IReadOnlyCollection<(ErpDocumentKind Kind, string Id)> _presumedRead;
-    private readonly IReadOnlyCollection<(ErpDocumentKind Kind, string Id)> _fullRead;
+    private readonly IReadOnlyList<(ErpDocumentKind Kind, string Id)> _documents;
+    private readonly HashSet<(ErpDocumentKind Kind, string Id)> _read;
+    private bool _fresh;
     private int _attempt = 1;
 
     private LedgerAttempts(
         CustomerLedgerStore store,
         LedgerRetryOptions retry,
         string customerId,
-        IReadOnlyCollection<(ErpDocumentKind Kind, string Id)> fullRead,
-        IReadOnlyCollection<(ErpDocumentKind Kind, string Id)>? presumedRead)
+        IReadOnlyList<(ErpDocumentKind Kind, string Id)> documents,
+        IEnumerable<(ErpDocumentKind Kind, string Id)> read,
+        bool fresh)
     {
         _store = store;
         _retry = retry;
         _customerId = customerId;
-        _fullRead = fullRead;
-        _presumedRead = presumedRead ?? fullRead;
-        Presuming = presumedRead is not null;
+        _documents = documents;
+        _read = [.. read];
+        _fresh = fresh;
     }
 
-    /// <summary>True while the attempt presumes the document is new (its row unread, the exposure row perhaps remembered).</summary>
-    public bool Presuming { get; private set; }
+    /// <summary>True while some document is presumed new (its row unread).</summary>
+    public bool Presuming => _documents.Any(d => !_read.Contains(d));
 
     /// <summary>Attempts at a change that needs <paramref name="documents"/> read, every time.</summary>
     public static LedgerAttempts For(CustomerLedgerStore store, LedgerRetryOptions retry, string customerId, IReadOnlyCollection<(ErpDocumentKind Kind, string Id)> documents) =>
-        new(store, retry, customerId, documents, presumedRead: null);
+        new(store, retry, customerId, [.. documents], documents, fresh: true);
 
     /// <summary>Attempts at booking <paramref name="document"/>, presumed new on the first attempt.</summary>
     /// <param name="related">Other rows the decision needs (e.g. the order of a shipment); always read.</param>
@@ -61,21 +63,21 @@ internal sealed class LedgerAttempts
         string customerId,
         IReadOnlyCollection<(ErpDocumentKind Kind, string Id)> documents,
         IReadOnlyCollection<(ErpDocumentKind Kind, string Id)> related) =>
-        new(store, retry, customerId, [.. related, .. documents], presumedRead: related);
+        new(store, retry, customerId, [.. documents], related, fresh: false);
 
-    /// <summary>The ledger this attempt decides on.</summary>
+    /// <summary>The ledger this attempt decides on: the rows read so far, the exposure row remembered until one was found out of date.</summary>
     public Task<CustomerLedger> ReadAsync(CancellationToken cancellationToken) =>
-        Presuming
-            ? _store.ReadRememberedAsync(_customerId, _presumedRead, cancellationToken)
-            : _store.ReadAsync(_customerId, _fullRead, cancellationToken);
+        _fresh ? _store.ReadAsync(_customerId, _read, cancellationToken) : _store.ReadRememberedAsync(_customerId, _read, cancellationToken);
 
     /// <summary>
-    /// Gives up the presumption before acting on it: what is done before a commit (a hold put on the
-    /// worklist) must be true of the document, so it is decided on a full read. Counts as an attempt.
+    /// Gives up presuming <paramref name="documents"/> new before acting on them: what is done before a
+    /// commit (a hold put on the worklist) must be true of the document, so it is decided on its row as
+    /// stored and on a fresh exposure row. Counts as an attempt.
     /// </summary>
-    public void ReadInFull()
+    private void Read(IEnumerable<(ErpDocumentKind Kind, string Id)> documents)
     {
-        Presuming = false;
+        _read.UnionWith(documents);
+        _fresh = true;
         _attempt++;
     }
 
@@ -94,7 +96,7 @@ internal sealed class LedgerAttempts
     {
         if (Presuming && lost == LedgerCommit.DocumentMoved)
         {
-            ReadInFull();
+            Read(_documents);
             return;
         }
 
@@ -127,6 +129,11 @@ internal sealed class LedgerAttempts
     public async Task<IReadOnlyList<CheckInTurn>> CheckInTurnAsync(
         IReadOnlyList<Func<CustomerLedger, CheckedDocument>> checks, Func<HoldInput, CancellationToken, Task> recordHold, CancellationToken cancellationToken)
     {
+        if (checks.Count != _documents.Count)
+        {
+            throw new ArgumentException($"One check per document: {_documents.Count} documents, {checks.Count} checks.", nameof(checks));
+        }
+
         var recorded = new HoldInput?[checks.Count];
         while (true)
         {
@@ -135,9 +142,11 @@ internal sealed class LedgerAttempts
             var holds = decided.Select((d, i) => (d.Committed?.Hold, Index: i)).Where(h => h.Hold is not null).ToArray();
             if (holds.Length > 0)
             {
-                if (Presuming)
+                var unread = holds.Select(h => _documents[h.Index]).Where(d => !_read.Contains(d) || !_fresh).ToArray();
+                if (unread.Length > 0)
                 {
-                    ReadInFull();
+                    // Only the held documents: the others may still be presumed new.
+                    Read(unread);
                     continue;
                 }
 
