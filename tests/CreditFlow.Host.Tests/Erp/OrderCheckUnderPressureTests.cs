@@ -103,7 +103,8 @@ public sealed class OrderCheckUnderPressureTests : IAsyncLifetime
         Assert.Equal(30_000m, afterStall.Exposure!.Amounts.OpenOrders.Amount);
         Assert.Null((await ledgers.ReadAsync(other, [(ErpDocumentKind.Order, "o4")])).Exposure);
 
-        // The ERP retries the turned-away order: it is decided like any other.
+        // The ERP retries the turned-away order a second later: it is decided like any other.
+        _clock.Advance(TimeSpan.FromSeconds(1));
         var retried = await PostAsync(ErpHost.Order(customer, "o3", 30_000m));
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
         Assert.Equal("pass", (await ErpHost.JsonOf(retried)).GetProperty("decision").GetString());

@@ -1,19 +1,24 @@
 namespace CreditFlow.Workflows.OrderCheck;
 
 /// <summary>
-/// How long the customers' commits take right now: a moving average of the finished ones, or, while
-/// storage answers nothing at all, the time since it last did. The second matters most: a stalled
-/// storage shows no finished commit to average, only commits that do not come back.
+/// How long a commit begun now can be expected to take, from the commits of the last moments: the
+/// quickest one that finished lately, or, while storage answers nothing at all, the time since it last
+/// did. The quickest, not an average: a backlog draining after a stall finishes many slow commits that
+/// say how it was, not how it is; only when every commit is slow is there a standing queue. And only
+/// lately: with nothing finished and nothing outstanding there is no queue, whatever the past was —
+/// a pace that remembered it would turn every document away, and then never see a commit again.
 /// </summary>
 public sealed class StoragePace(TimeProvider clock)
 {
-    // Weight of the newest commit: about the last ten commits count, so the pace follows a change within tens of milliseconds at load.
-    private const double Weight = 0.1;
+    /// <summary>How long a finished commit counts: "lately" is one to two of these.</summary>
+    private static readonly TimeSpan Moment = TimeSpan.FromMilliseconds(100);
 
     private readonly Lock _gate = new();
-    private double _averageMs;
     private int _outstanding;
     private long _lastProgress;
+    private long _momentStarted;
+    private double _quickestNowMs = double.PositiveInfinity;
+    private double _quickestBeforeMs = double.PositiveInfinity;
 
     /// <summary>Marks a commit begun; returns the timestamp to hand to <see cref="Ended"/>.</summary>
     public long Began()
@@ -39,7 +44,8 @@ public sealed class StoragePace(TimeProvider clock)
         {
             _outstanding--;
             _lastProgress = now;
-            _averageMs += Weight * (elapsed - _averageMs);
+            MoveOn(now);
+            _quickestNowMs = Math.Min(_quickestNowMs, elapsed);
         }
     }
 
@@ -49,8 +55,23 @@ public sealed class StoragePace(TimeProvider clock)
         var now = clock.GetTimestamp();
         lock (_gate)
         {
+            MoveOn(now);
+            var quickest = Math.Min(_quickestNowMs, _quickestBeforeMs);
             var silent = _outstanding > 0 ? clock.GetElapsedTime(_lastProgress, now).TotalMilliseconds : 0;
-            return TimeSpan.FromMilliseconds(Math.Max(_averageMs, silent));
+            return TimeSpan.FromMilliseconds(Math.Max(double.IsPositiveInfinity(quickest) ? 0 : quickest, silent));
         }
+    }
+
+    private void MoveOn(long now)
+    {
+        var since = clock.GetElapsedTime(_momentStarted, now);
+        if (since < Moment)
+        {
+            return;
+        }
+
+        _quickestBeforeMs = since < Moment * 2 ? _quickestNowMs : double.PositiveInfinity;
+        _quickestNowMs = double.PositiveInfinity;
+        _momentStarted = now;
     }
 }
