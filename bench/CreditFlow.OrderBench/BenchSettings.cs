@@ -94,7 +94,8 @@ internal sealed record BenchSettings(
         };
         var settings = new BenchSettings(
             profile,
-            (Value("--rates") ?? defaultRates).Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToArray(),
+            // The overload profile's rates are its phases'.
+            profile == BenchProfile.Overload ? [] : (Value("--rates") ?? defaultRates).Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToArray(),
             Int("--seconds", profile == BenchProfile.Stall ? 40 : 30),
             Int("--runs", 1),
             // Only the overload profile has phases; the others would report defaults they never ran.
