@@ -32,13 +32,22 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public CustomerLedgerStore Ledgers => _app.Services.GetRequiredService<CustomerLedgerStore>();
 
+    /// <summary>
+    /// The host's order-check options given to the bench through its environment (<c>OrderCheck__AnswerBudget</c>,
+    /// <c>OrderCheck__MaxWaitingChecks</c>, …): passed on explicitly, and reported with the results.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> OrderCheckOptions { get; } = Environment.GetEnvironmentVariables().Keys.Cast<string>()
+        .Where(k => k.StartsWith("OrderCheck__", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)
+        .ToDictionary(k => k, Environment.GetEnvironmentVariable);
+
+    /// <summary>Starts the host; two calls with the same storage and name are two processes of one app (same tables, same task hub).</summary>
     public static async Task<BenchHost> StartAsync(string connectionString, string name)
     {
         var folder = Directory.CreateTempSubdirectory("creditflow-orderbench-").FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "host.json"), """
             {
               "version": "2.0",
-              "logging": { "LogLevel": { "Default": "Warning" } },
+              "logging": { "LogLevel": { "Default": "Warning" }, "Console": { "LogToStandardErrorThreshold": "Trace" } },
               "extensions": { "durableTask": { "storageProvider": { "partitionCount": 4 } } }
             }
             """);
@@ -52,6 +61,11 @@ internal sealed class BenchHost : IAsyncDisposable
             ["Erp__SigningKeys__0"] = SigningKey,
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };
+        foreach (var (key, value) in OrderCheckOptions)
+        {
+            environment[key] = value;
+        }
+
         var app = CreditFlowApp.Build(["--urls", "http://127.0.0.1:0"], folder, environment);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
