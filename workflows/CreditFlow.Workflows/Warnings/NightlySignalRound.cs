@@ -1,11 +1,13 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CreditFlow.Workflows.Warnings;
 
 /// <summary>Runs <see cref="NightlySignals"/> every <see cref="WarningOptions.InternalSignalsInterval"/> (a day) on business time.</summary>
-public sealed partial class NightlySignalRound(NightlySignals signals, TimeProvider clock, IOptions<WarningOptions> options, ILogger<NightlySignalRound> logger)
-    : BusinessTimeRound(clock, options.Value.InternalSignalsInterval, logger)
+public sealed partial class NightlySignalRound(NightlySignals signals, TimeProvider clock, IOptions<WarningOptions> options,
+    IHostApplicationLifetime lifetime, ILogger<NightlySignalRound> logger)
+    : BusinessTimeRound(clock, options.Value.InternalSignalsInterval, lifetime, logger)
 {
     /// <inheritdoc />
     protected override string What => "measuring the nightly signals";
