@@ -76,6 +76,10 @@ public sealed class ErpHost : IAsyncLifetime
             ["Erp__CallbackUrl"] = _erp.Url.ToString(),
             ["Erp__CallbackFirstRetry"] = "00:00:05",
             ["Erp__CallbackMaxRetryInterval"] = "00:00:20",
+
+            // The tests follow holds, not the pace that protects a busy host's order checks: a test that holds 20 orders
+            // must not make the next one wait 20 s for its hold's workflow.
+            ["OrderCheck__HoldStartsPerSecond"] = "100",
         };
         for (var i = 0; i < ApiKeys.Length; i++)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -39,6 +40,9 @@ public sealed partial class HoldStarter(
     private readonly Channel<(HoldInput Hold, bool Committed, ActivityContext Trace)> _queue =
         Channel.CreateUnbounded<(HoldInput, bool, ActivityContext)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
 
+    // Holds queued here for their paced start, by id: the sweep leaves them to the queue, so a long burst is not started all at once.
+    private readonly ConcurrentDictionary<string, byte> _queued = new(StringComparer.Ordinal);
+
     /// <summary>Puts the hold on the worklist as not started; to be called before the ledger commits it.</summary>
     public Task RecordAsync(HoldInput hold, CancellationToken cancellationToken)
     {
@@ -52,7 +56,11 @@ public sealed partial class HoldStarter(
         ArgumentNullException.ThrowIfNull(hold);
 
         // Unbounded: only fails once the host stops, and then the sweep of the next start takes it.
-        _queue.Writer.TryWrite((hold, true, Activity.Current?.Context ?? default));
+        _queued[hold.HoldId] = 0;
+        if (!_queue.Writer.TryWrite((hold, true, Activity.Current?.Context ?? default)))
+        {
+            _queued.TryRemove(hold.HoldId, out _);
+        }
     }
 
     /// <summary>
@@ -68,12 +76,18 @@ public sealed partial class HoldStarter(
     /// <summary>
     /// Settles every hold left unstarted for longer than the grace: started when the ledger holds the
     /// document with this hold, removed from the worklist when it does not. Returns how many it started.
+    /// Holds still queued in this process for their paced start are left to the queue.
     /// </summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var started = 0;
         foreach (var unstarted in await holds.ListUnstartedAsync(clock.GetUtcNow() - options.Value.HoldSweepGrace, cancellationToken))
         {
+            if (_queued.ContainsKey(unstarted.Hold.HoldId))
+            {
+                continue;
+            }
+
             if (await SettleAsync(unstarted, cancellationToken))
             {
                 started++;
@@ -145,6 +159,10 @@ public sealed partial class HoldStarter(
                 {
                     // Its worklist row stays unstarted; the sweep starts it.
                     LogSettleFailed(logger, e, hold.HoldId);
+                }
+                finally
+                {
+                    _queued.TryRemove(hold.HoldId, out _);
                 }
             }
         }
