@@ -12,7 +12,7 @@ namespace CreditFlow.OrderBench;
 internal static class BenchRun
 {
     /// <summary>A disturbance the run recovers from: what it was, and when it ended on the run's clock.</summary>
-    public sealed record Disturbance(string After, TimeSpan EndedAt);
+    public sealed record Disturbance(string After, TimeSpan StartedAt, TimeSpan EndedAt);
 
     public static async Task<RunResult> RunAsync(
         BenchSettings settings, string label, IReadOnlyList<LoadPhase> phases, (TimeSpan At, TimeSpan Length)? stall = null, Disturbance? recoverAfter = null)
@@ -127,8 +127,15 @@ internal static class BenchRun
     {
         var seconds = RecoveryWindows.RecoverySeconds(orders, after.EndedAt, runLength);
         var verdict = seconds is { } r ? string.Create(CultureInfo.InvariantCulture, $"recovered {r} s after the end of {after.After}") : "not recovered";
-        return new Recovery(after.After, after.EndedAt.TotalSeconds, seconds, verdict,
-            RecoveryWindows.P99ByWindow(orders, TimeSpan.FromSeconds(1), runLength), RecoveryWindows.ShedByWindow(orders, TimeSpan.FromSeconds(1), runLength));
+        var p99 = RecoveryWindows.P99ByWindow(orders, TimeSpan.FromSeconds(1), runLength);
+        var shed = RecoveryWindows.ShedByWindow(orders, TimeSpan.FromSeconds(1), runLength);
+        var back = RecoveryWindows.BackToTargetSeconds(p99, shed, after.EndedAt);
+        return new Recovery(after.After, after.EndedAt.TotalSeconds, seconds, verdict, p99, shed)
+        {
+            BackToTargetSeconds = back,
+            WindowsOverTargetBefore = RecoveryWindows.ShareOverTarget(p99, 0, (int)Math.Floor(after.StartedAt.TotalSeconds)),
+            WindowsOverTargetAfter = back is { } b ? RecoveryWindows.ShareOverTarget(p99, (int)Math.Floor(after.EndedAt.TotalSeconds + b), p99.Length) : null,
+        };
     }
 
     /// <summary>

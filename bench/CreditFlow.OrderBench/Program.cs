@@ -66,12 +66,12 @@ internal static class Program
             case BenchProfile.Overload:
                 var burstEnd = LoadPhase.EndOfHighest(settings.Phases);
                 var burst = settings.Phases.MaxBy(p => p.Rate)!;
-                runs.Add(await BenchRun.RunAsync(settings, "overload", settings.Phases, recoverAfter: new BenchRun.Disturbance($"the {burst.Rate}/s phase", burstEnd)));
+                runs.Add(await BenchRun.RunAsync(settings, "overload", settings.Phases, recoverAfter: new BenchRun.Disturbance($"the {burst.Rate}/s phase", burstEnd - TimeSpan.FromSeconds(burst.Seconds), burstEnd)));
                 break;
             case BenchProfile.Stall:
                 var (at, length) = (TimeSpan.FromSeconds(settings.StallAt), TimeSpan.FromSeconds(settings.StallSeconds));
                 runs.Add(await BenchRun.RunAsync(
-                    settings, "stall", [new LoadPhase(settings.Rates[0], settings.Seconds)], (at, length), new BenchRun.Disturbance("the Azurite stall", at + length)));
+                    settings, "stall", [new LoadPhase(settings.Rates[0], settings.Seconds)], (at, length), new BenchRun.Disturbance("the Azurite stall", at, at + length)));
                 break;
             case BenchProfile.Ceiling:
                 output["ceilingRate"] = await CeilingAsync(settings, runs);

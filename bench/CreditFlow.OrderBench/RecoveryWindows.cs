@@ -60,6 +60,31 @@ internal static class RecoveryWindows
         return recovered is { } start ? Math.Round(Math.Max(0, start - from.TotalSeconds), 3) : null;
     }
 
+    /// <summary>
+    /// Seconds from <paramref name="from"/> to the start of the first 1-s window (at or after the one holding it) whose
+    /// p99 is at most 25 ms and in which nothing was shed: the disturbance's backlog is gone; 0 when that is the window
+    /// holding <paramref name="from"/>; null when no window is.
+    /// </summary>
+    public static double? BackToTargetSeconds(IReadOnlyList<double?> p99By1Second, IReadOnlyList<int> shedBy1Second, TimeSpan from)
+    {
+        for (var k = (int)Math.Floor(from.TotalSeconds); k < p99By1Second.Count; k++)
+        {
+            if (p99By1Second[k] is <= TargetMs && (k >= shedBy1Second.Count || shedBy1Second[k] == 0))
+            {
+                return Math.Round(Math.Max(0, k - from.TotalSeconds), 3);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Share (0–1, 3 decimals) of the 1-s windows <paramref name="first"/> to <paramref name="end"/> (exclusive) whose p99 missed 25 ms or is unknown; null for no window.</summary>
+    public static double? ShareOverTarget(IReadOnlyList<double?> p99By1Second, int first, int end)
+    {
+        var windows = p99By1Second.Skip(first).Take(Math.Max(0, end - first)).ToArray();
+        return windows.Length == 0 ? null : Math.Round(windows.Count(p => p is not <= TargetMs) / (double)windows.Length, 3);
+    }
+
     private static int Count(TimeSpan length, TimeSpan window) => Math.Max(1, (int)Math.Ceiling(length / window));
 
     // An order sent a hair past the last window's end (the sender running late) still belongs to the run.

@@ -88,4 +88,19 @@ internal sealed record RunResult
 /// to the start of the first 1-s window from which every 1-s window to the end of the run has a first-try p99 of at
 /// most 25 ms (see <see cref="RecoveryWindows.RecoverySeconds"/>); null when it never did.
 /// </summary>
-internal sealed record Recovery(string After, double FromSecond, double? RecoverySeconds, string Verdict, IReadOnlyList<double?> P99By1Second, IReadOnlyList<int> ShedBy1Second);
+/// <remarks>
+/// That figure is strict: one slow second anywhere later (a garbage collection in Azurite, which steady runs have
+/// too) puts it back. <see cref="BackToTargetSeconds"/> says when the disturbance's own backlog was gone, and the two
+/// shares say whether the seconds after it missed the target more often than the seconds before the disturbance.
+/// </remarks>
+internal sealed record Recovery(string After, double FromSecond, double? RecoverySeconds, string Verdict, IReadOnlyList<double?> P99By1Second, IReadOnlyList<int> ShedBy1Second)
+{
+    /// <summary>Seconds from the end of the disturbance to the first 1-s window with p99 ≤ 25 ms and nothing shed; null if none.</summary>
+    public double? BackToTargetSeconds { get; init; }
+
+    /// <summary>Share of the 1-s windows before the disturbance began whose p99 missed 25 ms (or had no first-try decision).</summary>
+    public double? WindowsOverTargetBefore { get; init; }
+
+    /// <summary>Share of the 1-s windows from <see cref="BackToTargetSeconds"/> to the end of the run that missed it.</summary>
+    public double? WindowsOverTargetAfter { get; init; }
+}
