@@ -6,8 +6,8 @@ namespace CreditFlow.Workflows;
 /// <summary>
 /// Work a host does in rounds (overdue tasks reported, the nightly signals measured): first once the host has started,
 /// then every interval. Waiting for the start lets the storage initializers create their tables first, so the first
-/// round does not fail on a table that is a moment from existing. Rounds are paced in real time and each reads business time, so a rehearsal's moved clock is seen at the
-/// next round. A round that fails (storage away) is logged and the next one tries again.
+/// round does not fail on a table that is a moment from existing. Rounds are paced in real time and each reads
+/// business time, so a rehearsal's moved clock is seen at the next round. A round that fails (storage away) is logged and the next one tries again.
 /// </summary>
 public abstract partial class BusinessTimeRound(TimeProvider clock, TimeSpan interval, IHostApplicationLifetime lifetime, ILogger logger)
     : BackgroundService
