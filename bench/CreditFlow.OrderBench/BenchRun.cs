@@ -125,9 +125,9 @@ internal static class BenchRun
 
     private static Recovery RecoveryOf(OrderRecord[] orders, Disturbance after, TimeSpan runLength)
     {
-        var seconds = RecoveryWindows.RecoverySeconds(orders, after.EndedAt, runLength);
-        var verdict = seconds is { } r ? string.Create(CultureInfo.InvariantCulture, $"recovered {r} s after the end of {after.After}") : "not recovered";
         var p99 = RecoveryWindows.P99ByWindow(orders, TimeSpan.FromSeconds(1), runLength);
+        var seconds = RecoveryWindows.RecoverySeconds(p99, after.EndedAt);
+        var verdict = seconds is { } r ? string.Create(CultureInfo.InvariantCulture, $"recovered {r} s after the end of {after.After}") : "not recovered";
         var shed = RecoveryWindows.ShedByWindow(orders, TimeSpan.FromSeconds(1), runLength);
         var back = RecoveryWindows.BackToTargetSeconds(p99, shed, after.EndedAt);
         return new Recovery(after.After, after.EndedAt.TotalSeconds, seconds, verdict, p99, shed)

@@ -43,13 +43,12 @@ internal static class RecoveryWindows
     /// <paramref name="from"/>) from which every 1-s window to the end of the run has p99 ≤ 25 ms; 0 when that
     /// holds from <paramref name="from"/> on; null when even the last window misses it (not recovered).
     /// </summary>
-    public static double? RecoverySeconds(IEnumerable<OrderRecord> orders, TimeSpan from, TimeSpan runLength)
+    public static double? RecoverySeconds(IReadOnlyList<double?> p99By1Second, TimeSpan from)
     {
-        var p99 = P99ByWindow(orders, TimeSpan.FromSeconds(1), runLength);
         int? recovered = null;
-        for (var k = p99.Length - 1; k >= (int)Math.Floor(from.TotalSeconds); k--)
+        for (var k = p99By1Second.Count - 1; k >= (int)Math.Floor(from.TotalSeconds); k--)
         {
-            if (p99[k] is not <= TargetMs)
+            if (p99By1Second[k] is not <= TargetMs)
             {
                 break;
             }

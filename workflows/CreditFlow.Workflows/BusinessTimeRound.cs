@@ -7,7 +7,8 @@ namespace CreditFlow.Workflows;
 /// Work a host does in rounds (overdue tasks reported, the nightly signals measured): first once the host has started,
 /// then every interval. Waiting for the start lets the storage initializers create their tables first, so the first
 /// round does not fail on a table that is a moment from existing. Rounds are paced in real time and each reads
-/// business time, so a rehearsal's moved clock is seen at the next round. A round that fails (storage away) is logged and the next one tries again.
+/// business time, so a rehearsal's moved clock is seen at the next round. A round that fails (storage away) is logged
+/// and the next one tries again.
 /// </summary>
 public abstract partial class BusinessTimeRound(TimeProvider clock, TimeSpan interval, IHostApplicationLifetime lifetime, ILogger logger)
     : BackgroundService
@@ -24,7 +25,7 @@ public abstract partial class BusinessTimeRound(TimeProvider clock, TimeSpan int
         using var timer = new PeriodicTimer(interval);
         try
         {
-            await HostStartedAsync(stoppingToken);
+            await lifetime.StartedAsync(stoppingToken);
             do
             {
                 try
@@ -41,13 +42,6 @@ public abstract partial class BusinessTimeRound(TimeProvider clock, TimeSpan int
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-    }
-
-    private async Task HostStartedAsync(CancellationToken stoppingToken)
-    {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        await started.Task.WaitAsync(stoppingToken);
     }
 
     [LoggerMessage(EventId = 7301, Level = LogLevel.Warning, Message = "A round {What} failed; the next round tries again")]

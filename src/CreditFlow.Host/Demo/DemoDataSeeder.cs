@@ -1,3 +1,5 @@
+using CreditFlow.Workflows;
+
 namespace CreditFlow.Host.Demo;
 
 /// <summary>
@@ -9,9 +11,7 @@ internal sealed class DemoDataSeeder(DemoData demo, IHostApplicationLifetime lif
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // After start-up: the credit tables and the durable worker must be ready first.
-        var started = new TaskCompletionSource();
-        using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        await started.Task.WaitAsync(stoppingToken);
+        await lifetime.StartedAsync(stoppingToken);
         try
         {
             await demo.SeedAsync(stoppingToken);

