@@ -34,6 +34,7 @@ public sealed partial class StandInAgency : IAsyncDisposable
     private readonly List<ReceivedCase> _cases;
     private readonly List<SentEvent> _sent;
     private readonly Queue<int> _scripted = new();
+    private TaskCompletionSource? _heldAnswer;
     private WebApplication? _app;
     private int _refused;
 
@@ -93,6 +94,21 @@ public sealed partial class StandInAgency : IAsyncDisposable
                 _scripted.Enqueue(status);
             }
         }
+    }
+
+    /// <summary>
+    /// Keeps CreditFlow waiting for the answer to the next accepted request, which is recorded at once, until the returned
+    /// action releases it: what an agency slow to answer looks like, so a test can act while CreditFlow waits.
+    /// </summary>
+    public Action HoldNextAnswer()
+    {
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            _heldAnswer = held;
+        }
+
+        return () => held.TrySetResult();
     }
 
     /// <summary>Starts listening on <see cref="StandInAgencyOptions.ListenUrl"/>; <see cref="CasesUrl"/> then tells the bound address.</summary>
@@ -181,6 +197,7 @@ public sealed partial class StandInAgency : IAsyncDisposable
         }
 
         int status;
+        TaskCompletionSource? held;
         lock (_gate)
         {
             status = _scripted.TryDequeue(out var scripted) ? scripted : StatusCodes.Status200OK;
@@ -188,6 +205,13 @@ public sealed partial class StandInAgency : IAsyncDisposable
             {
                 _cases.Add(received);
             }
+
+            (held, _heldAnswer) = (_heldAnswer, null);
+        }
+
+        if (held is not null)
+        {
+            await held.Task.WaitAsync(http.RequestAborted);
         }
 
         if (status is >= 200 and < 300)

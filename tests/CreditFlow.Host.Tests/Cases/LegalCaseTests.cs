@@ -157,6 +157,32 @@ public sealed class LegalCaseTests(CasesHost host)
     }
 
     [Fact]
+    public async Task RecalledWhileTheAgencyIsStillAnsweringThePlacement_TheAgencyHearsOfTheRecall()
+    {
+        var customer = await host.CustomerAsync("Lishui Valve Works");
+        await host.OverdueInvoiceAsync(customer, 60_000m, daysOverdue: 92);
+        var opened = await host.OpenedCaseAsync(customer);
+        var release = host.AgencyStandIn.HoldNextAnswer();
+        using (await host.PostAsync(CreditRole.Legal, $"/api/cases/{opened.CaseId}/acceptance", new { route = "agency", agency = CasesHost.Agency }))
+        {
+        }
+
+        // The agency has the case but has not answered yet; the credit manager recalls it in that moment.
+        await CasesHost.EventuallyAsync(() => Task.FromResult(host.AgencyStandIn.Placement(opened.CaseId)), "the placement at the agency");
+        using (var recalled = await host.PostAsync(CreditRole.CreditManager, $"/api/cases/{opened.CaseId}/recall", new { reason = "the customer came to us directly" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, recalled.StatusCode);
+        }
+
+        release();
+        await CasesHost.EventuallyAsync(
+            () => Task.FromResult(host.AgencyStandIn.Cases.FirstOrDefault(c => c.CaseId == opened.CaseId && c.Kind == CaseMessageKind.Recall)), "the recall at the agency");
+        var back = await host.CaseWhenAsync(opened.CaseId, c => c.Progress.PlacedWith is null && c.Progress.LegalAsked == 2, "asking legal again, with no agency holding it");
+        Assert.Equal((CaseStatus.AwaitingLegal, (CaseRoute?)null), (back.Case.Status, back.Case.Route));
+        Assert.Contains(back.Case.Timeline, e => e.What.StartsWith($"case sent to agency {CasesHost.Agency}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AgencyReports_Duplicate_IsAnsweredOnce_ReusedIdAndForgeriesAreRefused_NothingStored()
     {
         var customer = await host.CustomerAsync("Jiaxing Paper Co.");

@@ -168,8 +168,9 @@ public sealed class CaseSteps(
             var placement = await PlacementAsync(c, now, cancellationToken);
             if (await SendAsync(() => agencies.PlaceAsync(agency, placement, cancellationToken)))
             {
-                progress = progress with { PlacedWith = agency, FailedSends = 0 };
-                c = c.Log(now, $"case sent to agency {agency}: {placement.Claimed} over {placement.Invoices.Count} invoice(s)", "credit");
+                var sent = $"case sent to agency {agency}: {placement.Claimed} over {placement.Invoices.Count} invoice(s)";
+                record = await RecordPlacementAsync(record with { Case = c, Progress = progress }, agency, sent, now, cancellationToken);
+                (c, progress) = (record.Case, record.Progress);
             }
             else
             {
@@ -217,6 +218,36 @@ public sealed class CaseSteps(
         var nextLook = silentSince + options.Value.SilenceBeforeTask;
         var approval = c.Approval is { Asked: true } pending ? new CaseApprovalRequest(pending.Number, ApprovalFor(c, pending, owed.Total)) : null;
         return new CaseStanding(c.Status.ToString(), false, approval, retryAt is { } r && r < nextLook ? r : nextLook);
+    }
+
+    /// <summary>
+    /// Saves at once that <paramref name="agency"/> has the case, before the look goes on: had a person recalled the case
+    /// meanwhile and the look's save then lost to theirs, nothing would remember the agency was told, and it would never
+    /// hear of the recall. When the case changed meanwhile, the placement is saved on the case as it is now and the look
+    /// starts again from there.
+    /// </summary>
+    /// <exception cref="ConcurrencyConflictException">The case changed meanwhile (after the placement was saved): look again.</exception>
+    private async Task<CaseRecord> RecordPlacementAsync(CaseRecord record, string agency, string sent, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var saved = await cases.SaveAsync(record with { Case = record.Case.Log(now, sent, "credit"), Progress = record.Progress with { PlacedWith = agency, FailedSends = 0 } }, cancellationToken);
+                if (attempt == 1)
+                {
+                    return saved;
+                }
+
+                break;
+            }
+            catch (ConcurrencyConflictException) when (attempt < Attempts)
+            {
+                record = await GetAsync(record.CaseId, cancellationToken);
+            }
+        }
+
+        throw new ConcurrencyConflictException("case", record.CaseId, "changed while it was sent to the agency; the placement is saved, the look starts again");
     }
 
     /// <summary>
