@@ -70,10 +70,13 @@ public sealed class OrderCheckUnderPressureTests : IAsyncLifetime
         Signal(_azurite!, "STOP");
         try
         {
-            // o2 reaches its customer's writer and waits for storage; a second later nothing has come back.
+            // o2 reaches its customer's writer, whose commit waits for storage; a second later nothing has come back.
+            // (Queued is not enough: the writer starts on the thread pool, and only a commit under way marks the silence.)
             waiting = PostAsync(ErpHost.Order(customer, "o2", 20_000m));
             var queues = Host.Services.GetRequiredService<CustomerQueues>();
-            Assert.True(SpinWait.SpinUntil(() => queues.Waiting == 1, TimeSpan.FromSeconds(30)), "o2 never reached the customer's queue");
+            Assert.True(
+                SpinWait.SpinUntil(() => queues.Waiting == 1 && queues.Pace.CommitsUnderWay == 1, TimeSpan.FromSeconds(30)),
+                "o2's commit never began");
             _clock.Advance(TimeSpan.FromSeconds(1));
 
             foreach (var turnedAway in new[] { await PostAsync(ErpHost.Order(customer, "o3", 30_000m)), await PostAsync(ErpHost.Order(other, "o4", 5_000m)) })

@@ -20,6 +20,18 @@ public sealed class StoragePace(TimeProvider clock)
     private double _quickestNowMs = double.PositiveInfinity;
     private double _quickestBeforeMs = double.PositiveInfinity;
 
+    /// <summary>Commits begun and not yet ended.</summary>
+    public int CommitsUnderWay
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _outstanding;
+            }
+        }
+    }
+
     /// <summary>Marks a commit begun; returns the timestamp to hand to <see cref="Ended"/>.</summary>
     public long Began()
     {
