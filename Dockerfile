@@ -2,8 +2,15 @@
 # non-root user on port 8080. Settings come from the environment (local.settings.sample.json lists them).
 #   docker build -t creditflow .
 #   docker run -p 8080:8080 -e AzureWebJobsStorage=... creditflow
+# The workspace's npm packages (Chart.js): the host build embeds them (WorkspaceAssets); Azurite, a dev tool, is left out.
+FROM node:22-bookworm-slim AS assets
+WORKDIR /src
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
+COPY --from=assets /src/node_modules node_modules/
 
 # Project files first, so a change of code does not restore the packages again.
 COPY Directory.Build.props Directory.Packages.props .editorconfig ./

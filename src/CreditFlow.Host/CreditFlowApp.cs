@@ -15,6 +15,7 @@ using CreditFlow.Host.Problems;
 using CreditFlow.Host.Rehearsal;
 using CreditFlow.Host.Security;
 using CreditFlow.Host.Telemetry;
+using CreditFlow.Host.Workspace;
 using CreditFlow.Storage;
 using CreditFlow.Workflows;
 
@@ -47,6 +48,7 @@ public static class CreditFlowApp
         builder.Services.AddDemoData(builder.Configuration);
         builder.Services.AddPublicRateLimits(settings.RateLimits);
         builder.Services.AddStaffSignIn(settings);
+        builder.Services.AddWorkspacePages(builder.Configuration);
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -66,6 +68,7 @@ public static class CreditFlowApp
         app.MapRehearsalApi();
         app.MapApiDocumentation();
         app.MapCreditPages();
+        app.MapWorkspacePages();
         app.MapStaffSignIn(settings);
         app.MapApplicationPage();
         app.MapCreditReportPage();

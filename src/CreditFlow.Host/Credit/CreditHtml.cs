@@ -36,6 +36,7 @@ internal static class CreditHtml
     public static PageFrame For(CreditUser user) => SignedOut with
     {
         HeaderHtml = SignedOut.HeaderHtml
+            + "<a href=\"/credit/dashboard\">Dashboard</a>"
             + "<a href=\"/credit/holds\">Held orders</a>"
             + "<a href=\"/credit/warnings\">Warnings</a>"
             + "<a href=\"/credit/reviews\">Reviews</a>"

@@ -11,12 +11,12 @@ namespace CreditFlow.Host.Credit;
 /// </summary>
 internal static class CreditSignIn
 {
-    private const string Home = "/credit/holds";
+    private const string Home = Workspace.Dashboard.DashboardEndpoint.Path;
 
     public static RouteGroupBuilder MapCreditSignIn(this IEndpointRouteBuilder app)
     {
         var credit = app.MapGroup(CreditSessions.CookiePath).GuardedAsCreditPages().ExcludeFromDescription();
-        credit.MapGet("", () => TypedResults.Redirect(Home)).WithName("CreditHome").WithSummary("The credit pages start at the holds worklist.");
+        credit.MapGet("", () => TypedResults.Redirect(Home)).WithName("CreditHome").WithSummary("The credit pages start at the receivables dashboard.");
         credit.MapGet("/sign-in", Form).WithName("CreditSignInForm").WithSummary("The sign-in form of the credit pages.");
         credit.MapPost("/sign-in", SignInAsync).WithName("CreditSignIn").WithSummary("Signs in with an API key.");
         credit.MapPost("/sign-out", (Delegate)SignOutAsync).WithName("CreditSignOut").WithSummary("Ends the credit session.");

@@ -1,0 +1,34 @@
+// Every workspace page: amounts and dates in the reader's locale. The server writes readable invariant text;
+// this only rewrites it, so a page without script still reads right.
+(() => {
+  const locale = navigator.language || 'en';
+  const formats = new Map();
+  const money = (currency) => {
+    if (!formats.has(currency)) {
+      formats.set(currency, new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }));
+    }
+    return formats.get(currency);
+  };
+  for (const el of document.querySelectorAll('[data-money][data-currency]')) {
+    el.textContent = money(el.dataset.currency).format(Number(el.dataset.money));
+  }
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  for (const el of document.querySelectorAll('[data-percent]')) {
+    el.textContent = percent.format(Number(el.dataset.percent));
+  }
+  const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  for (const el of document.querySelectorAll('[data-decimal]')) {
+    el.textContent = decimal.format(Number(el.dataset.decimal));
+  }
+  const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' });
+  const month = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric' });
+  for (const el of document.querySelectorAll('time[datetime]')) {
+    const value = el.getAttribute('datetime');
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      el.textContent = day.format(new Date(value + 'T00:00:00'));
+    } else if (/^\d{4}-\d{2}$/.test(value)) {
+      el.textContent = month.format(new Date(value + '-01T00:00:00'));
+    }
+  }
+  window.creditflow = { locale, money, month: (iso) => month.format(new Date(iso + '-01T00:00:00')) };
+})();

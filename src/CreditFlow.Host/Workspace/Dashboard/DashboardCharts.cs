@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text.Json;
+using CreditFlow.Domain.Receivables;
+
+namespace CreditFlow.Host.Workspace.Dashboard;
+
+/// <summary>The figures the dashboard's charts draw, as the JSON its script reads (the tables beside them show the same).</summary>
+public static class DashboardCharts
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>JSON safe inside a <c>script</c> element: the serializer escapes &lt;, &gt; and &amp;.</summary>
+    public static string For(DashboardView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var position = view.Position;
+        var data = new
+        {
+            currency = position.Currency.Code,
+            aging = new { labels = position.Aging.Buckets, amounts = position.Aging.Total.Amounts.Select(a => a.Amount) },
+            abc = new
+            {
+                labels = new[] { "A · good", "B · watch", "C · high risk" },
+                amounts = new[] { ReceivableClass.A, ReceivableClass.B, ReceivableClass.C }.Select(c => position.Abc.AmountOf(c).Amount),
+            },
+            months = new
+            {
+                labels = position.Months.Select(m => m.Start.ToString("yyyy-MM", CultureInfo.InvariantCulture)),
+                invoiced = position.Months.Select(m => m.Invoiced.Amount),
+                collected = position.Months.Select(m => m.Collected.Amount),
+                dso = position.Months.Select(m => m.Dso is { } d ? Math.Round(d, 1) : (decimal?)null),
+            },
+        };
+        return JsonSerializer.Serialize(data, Json);
+    }
+}

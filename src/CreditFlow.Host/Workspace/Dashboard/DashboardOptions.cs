@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CreditFlow.Host.Workspace.Dashboard;
+
+/// <summary>The dashboard's settings (section <c>Dashboard</c>): how far back it looks, how many it names, and the team's targets.</summary>
+public sealed class DashboardOptions
+{
+    /// <summary>Months of collection history (DSO, invoiced and collected), the current one included.</summary>
+    [Range(1, 36)]
+    public int Months { get; set; } = 12;
+
+    /// <summary>Customers named in "most overdue".</summary>
+    [Range(1, 100)]
+    public int TopCustomers { get; set; } = 10;
+
+    /// <summary>The on-time collection target (DOMAIN.md: at least 90%).</summary>
+    [Range(0.0, 1.0)]
+    public decimal OnTimeCollectionTarget { get; set; } = 0.90m;
+
+    /// <summary>The currency shown when nothing is owed in any (a new installation).</summary>
+    [RegularExpression("^[A-Z]{3}$")]
+    public string Currency { get; set; } = "CNY";
+}

@@ -1,0 +1,16 @@
+namespace CreditFlow.Host.Workspace;
+
+/// <summary>The pages of the credit workspace, in the order of its navigation.</summary>
+internal static class WorkspaceNavigation
+{
+    public static IReadOnlyList<(string Key, string Label, string Href)> Pages { get; } =
+    [
+        ("dashboard", "Dashboard", "/credit/dashboard"),
+        ("holds", "Held orders", "/credit/holds"),
+        ("tasks", "Tasks", "/credit/tasks"),
+        ("warnings", "Warnings", "/credit/warnings"),
+        ("reviews", "Reviews", "/credit/reviews"),
+        ("cases", "Legal cases", "/credit/cases"),
+        ("blacklist", "Blacklist", "/credit/blacklist"),
+    ];
+}

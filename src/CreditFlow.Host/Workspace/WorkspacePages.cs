@@ -1,0 +1,34 @@
+using CreditFlow.Host.Security;
+using CreditFlow.Host.Workspace.Dashboard;
+
+namespace CreditFlow.Host.Workspace;
+
+/// <summary>The pages of the credit workspace rendered as Razor components, and what they share.</summary>
+internal static class WorkspacePages
+{
+    // Scripts and styles only from /assets (the page's figures travel as JSON in a data block, not as inline script).
+    private const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    public static IServiceCollection AddWorkspacePages(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRazorComponents();
+        services.AddOptions<DashboardOptions>().Bind(configuration.GetSection("Dashboard")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ReceivablesDashboard>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapWorkspacePages(this IEndpointRouteBuilder app)
+    {
+        app.MapWorkspaceAssets();
+        app.MapDashboard();
+        return app;
+    }
+
+    /// <summary>Sets the security headers of a workspace page.</summary>
+    public static ValueTask<object?> HardenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        PageHeaders.Harden(context.HttpContext.Response.Headers, ContentSecurityPolicy);
+        return next(context);
+    }
+}

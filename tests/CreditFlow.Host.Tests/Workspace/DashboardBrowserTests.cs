@@ -1,0 +1,71 @@
+using CreditFlow.Host.Tests.Admin;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CreditFlow.Host.Tests.Workspace;
+
+/// <summary>The dashboard in a real Chromium: signed in, the charts drawn, amounts in the reader's locale, a table opened.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class DashboardBrowserTests(DashboardHost host)
+{
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+    [BrowserFact]
+    public async Task Browser_SignsIn_SeesTheChartsDrawn_AndOpensTheTableBehindTheAging()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true, Args = ChromiumArgs,
+        });
+        var page = await chromium.NewPageAsync(new BrowserNewPageOptions
+        {
+            BaseURL = host.Host.Client.BaseAddress!.ToString(), ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "de-DE",
+        });
+        page.SetDefaultTimeout(30_000);
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                refused.Add(message.Text);
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                refused.Add($"{response.Status} {response.Url}");
+            }
+        };
+
+        // /credit starts at the dashboard.
+        await page.GotoAsync("/credit");
+        await page.GetByLabel("API key").FillAsync(DashboardHost.OfficerKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Receivables", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.Locator("nav[aria-label=Workspace] a[aria-current=page]")).ToHaveTextAsync("Dashboard");
+
+        // In a German browser the amounts and the date read the German way.
+        await Expect(page.Locator("#kpi-open .value")).ToHaveTextAsync("90.000 CN¥");
+        await Expect(page.Locator(".page-head time")).ToHaveTextAsync("20. März 2026");
+        await Expect(page.Locator("#kpi-on-time .value")).ToHaveTextAsync("16,7 %");
+
+        // Each chart drew something: its canvas has pixels that are not blank.
+        foreach (var chart in new[] { "aging-chart", "abc-chart", "months-chart" })
+        {
+            var painted = await page.EvaluateAsync<bool>(
+                "id => { const c = document.getElementById(id); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; for (let i = 3; i < d.length; i += 4) { if (d[i] !== 0) return true; } return false; }",
+                chart);
+            Assert.True(painted, $"{chart} is blank");
+        }
+
+        await Screenshots.SaveAsync(page, "dashboard");
+
+        var aging = page.Locator("#aging details");
+        await aging.Locator("summary").ClickAsync();
+        await Expect(aging.Locator("tbody tr").Nth(1)).ToContainTextAsync("45.000 CN¥");
+        Assert.True(refused.Count == 0, string.Join(Environment.NewLine, refused));
+    }
+}

@@ -1,0 +1,98 @@
+using System.Net;
+using CreditFlow.Domain.Dunning;
+using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.Roles;
+using CreditFlow.Host.Tests.Applications;
+using CreditFlow.Storage.Customers;
+using CreditFlow.Storage.Dunning;
+using CreditFlow.Testing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CreditFlow.Host.Tests.Workspace;
+
+/// <summary>
+/// A host on an Azurite of its own (the dashboard sums every invoice there is, so no other test's may be in it), with a
+/// small book of invoices whose figures the tests know: as of 20 March 2026, in CNY —
+/// Jiangsu Hengtong owes 15,000 eight days late (i2; i1 was paid on time), Ningbo Seaside 30,000 twenty-nine days late
+/// and disputed (i3) and 5,000 since December (i6), Hangzhou Westlake 40,000 not yet due (i4); and one USD invoice.
+/// </summary>
+public sealed class DashboardHost : IAsyncLifetime
+{
+    public const string OfficerKey = "dashboard-test-key-officer-0123456789abcd";
+    public const string OfficerName = "Chen Jing";
+
+    private AzuriteInstance? _azurite;
+    private RunningHost? _host;
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 20, 9, 0, 0, TimeSpan.Zero));
+
+    internal RunningHost Host => _host!;
+
+    public async Task InitializeAsync()
+    {
+        _azurite = await AzuriteInstance.StartAsync(inMemoryPersistence: true);
+        _host = await RunningHost.StartAsync(
+            _azurite.ConnectionString,
+            new Dictionary<string, string?>
+            {
+                ["ApiKeys__0__Name"] = OfficerName,
+                ["ApiKeys__0__Role"] = nameof(CreditRole.CreditOfficer),
+                ["ApiKeys__0__Sha256"] = CreditApiHost.Sha256Hex(OfficerKey),
+            },
+            overrideServices: services => services.AddSingleton<TimeProvider>(Clock));
+
+        var customers = Host.Services.GetRequiredService<CustomerRepository>();
+        foreach (var (id, name) in new[] { ("c1", "Jiangsu Hengtong Cable Co."), ("c2", "Ningbo Seaside Trading Co."), ("c3", "Hangzhou Westlake Textiles"), ("c4", "Pacific Rim Imports") })
+        {
+            await customers.CreateAsync(new Customer(id, name, "9133" + id, null, "Manufacturing", Clock.GetUtcNow()));
+        }
+
+        var invoices = Host.Services.GetRequiredService<DunningStore>();
+        await invoices.AddAsync(Record("c1", "i1", new(2026, 1, 5), new(2026, 2, 4), 10_000m, [new(new(2026, 2, 1), Cny(10_000m))]));
+        await invoices.AddAsync(Record("c1", "i2", new(2026, 2, 10), new(2026, 3, 12), 20_000m, [new(new(2026, 3, 15), Cny(5_000m))]));
+        await invoices.AddAsync(Record("c2", "i3", new(2026, 1, 20), new(2026, 2, 19), 30_000m, []) with
+        {
+            Disputes = [new RecordedDispute(new(2026, 2, 25), "goods damaged in transit", "customer")],
+        });
+        await invoices.AddAsync(Record("c3", "i4", new(2026, 3, 1), new(2026, 3, 31), 40_000m, []));
+        await invoices.AddAsync(Record("c2", "i6", new(2025, 11, 1), new(2025, 12, 1), 5_000m, []));
+        await invoices.AddAsync(DunningRecord.Booked("c4", "u1", new(2026, 2, 1), new(2026, 3, 3), new Money(2_500m, new Currency("USD"))));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+
+    /// <summary>A browser-like client signed in to the credit pages as the credit officer; redirects not followed.</summary>
+    internal async Task<HttpClient> SignedInAsync()
+    {
+        var client = Visitor();
+        using var response = await client.PostAsync("/credit/sign-in", new FormUrlEncodedContent([new("key", OfficerKey)]));
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>A browser-like client that is not signed in.</summary>
+    internal HttpClient Visitor() =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = Host.Client.BaseAddress };
+
+    private static Money Cny(decimal amount) => new(amount, new Currency("CNY"));
+
+    private static DunningRecord Record(string customer, string invoice, DateOnly issued, DateOnly due, decimal amount, InvoicePayment[] payments) =>
+        DunningRecord.Booked(customer, invoice, issued, due, Cny(amount)) with { Payments = payments };
+}
+
+[CollectionDefinition(Name)]
+public sealed class DashboardCollection : ICollectionFixture<DashboardHost>
+{
+    public const string Name = "dashboard";
+}

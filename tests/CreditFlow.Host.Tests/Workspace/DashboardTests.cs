@@ -1,0 +1,119 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace CreditFlow.Host.Tests.Workspace;
+
+/// <summary>The receivables dashboard over HTTP on the known book of <see cref="DashboardHost"/>.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed partial class DashboardTests(DashboardHost host)
+{
+    [Fact]
+    public async Task SignedIn_ShowsWhatIsOwedAndHowLate_WithTheTablesBehindTheCharts()
+    {
+        using var officer = await host.SignedInAsync();
+        using var response = await officer.GetAsync(new Uri("/credit/dashboard", UriKind.Relative));
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("As of <time datetime=\"2026-03-20\">20 Mar 2026</time>, in CNY", page, StringComparison.Ordinal);
+
+        // Key figures: 90,000 open over 4 invoices and 3 customers; 50,000 overdue (55.6%); 2 of 3 customers past term; one dispute.
+        Assert.Equal("CNY 90,000", Kpi(page, "kpi-open"));
+        Assert.Contains("4 invoices · 3 customers", Section(page, "kpi-open"), StringComparison.Ordinal);
+        Assert.Equal("CNY 50,000", Kpi(page, "kpi-overdue"));
+        Assert.Contains("55.6%</span> of what is owed", Section(page, "kpi-overdue"), StringComparison.Ordinal);
+        Assert.Equal("36.3 days", Text(Section(page, "kpi-dso"), "value"));
+        Assert.Equal("16.7%", Text(Section(page, "kpi-on-time"), "value"));
+        Assert.Contains("class=\"kpi bad\" id=\"kpi-on-time\"", page, StringComparison.Ordinal);
+        Assert.Equal("2 of 3", Text(Section(page, "kpi-past-term"), "value"));
+        Assert.Equal("1", Text(Section(page, "kpi-disputed"), "value"));
+
+        // Aging table: current 40,000; 1-30 45,000; 91-180 5,000.
+        var aging = Section(page, "aging");
+        Assert.Contains("<tr><td>current</td><td class=\"num\">" + Money(40_000m) + "</td><td class=\"num\">" + Percent(40_000m / 90_000m, "44.4%") + "</td></tr>", aging, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>1-30</td><td class=\"num\">" + Money(45_000m) + "</td><td class=\"num\">" + Percent(45_000m / 90_000m, "50.0%") + "</td></tr>", aging, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>91-180</td><td class=\"num\">" + Money(5_000m) + "</td><td class=\"num\">" + Percent(5_000m / 90_000m, "5.6%") + "</td></tr>", aging, StringComparison.Ordinal);
+
+        // Most overdue: Ningbo (35,000) before Jiangsu (15,000); Hangzhou owes nothing overdue and is not listed.
+        var most = Section(page, "most-overdue");
+        Assert.True(most.IndexOf("Ningbo Seaside Trading Co.", StringComparison.Ordinal) < most.IndexOf("Jiangsu Hengtong Cable Co.", StringComparison.Ordinal));
+        Assert.Contains(Money(35_000m), most, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hangzhou Westlake Textiles", most, StringComparison.Ordinal);
+
+        // The charts' figures travel as JSON in a data block; scripts come only from /assets.
+        Assert.Contains("\"aging\":{\"labels\":[\"current\",\"1-30\",\"31-60\",\"61-90\",\"91-180\",\"\\u003E180\"],\"amounts\":[40000,45000,0,0,5000,0]}", page, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Contains("Currency", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/credit/dashboard?currency=USD\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnotherCurrency_ShowsItsOwnFigures()
+    {
+        using var officer = await host.SignedInAsync();
+        var page = await officer.GetStringAsync(new Uri("/credit/dashboard?currency=usd", UriKind.Relative));
+
+        Assert.Contains(", in USD", page, StringComparison.Ordinal);
+        Assert.Equal("USD 2,500", Kpi(page, "kpi-open"));
+        Assert.Contains("Pacific Rim Imports", Section(page, "most-overdue"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NotSignedIn_GoesToTheSignInForm_AndSigningInLandsOnTheDashboard()
+    {
+        using var visitor = host.Visitor();
+        using var response = await visitor.GetAsync(new Uri("/credit/dashboard", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal("/credit/sign-in?next=%2Fcredit%2Fdashboard", response.Headers.Location!.OriginalString);
+
+        using var signedIn = await visitor.PostAsync(new Uri("/credit/sign-in", UriKind.Relative), new FormUrlEncodedContent([new("key", DashboardHost.OfficerKey)]));
+        Assert.Equal("/credit/dashboard", signedIn.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Assets_AreServedWithTheirHash_AndUnknownOnesAreNotFound()
+    {
+        using var officer = await host.SignedInAsync();
+        var page = await officer.GetStringAsync(new Uri("/credit/dashboard", UriKind.Relative));
+        var chart = AssetAddress().Match(page);
+        Assert.True(chart.Success, "the page names Chart.js under /assets with a hash");
+
+        using var script = await officer.GetAsync(new Uri(chart.Value, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal("text/javascript", script.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("immutable", script.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Chart.js", await script.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var missing = await officer.GetAsync(new Uri("/assets/nothing.js", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    private static string Percent(decimal share, string text) =>
+        $"<span data-percent=\"{share.ToString(System.Globalization.CultureInfo.InvariantCulture)}\">{text}</span>";
+
+    private static string Money(decimal amount) =>
+        $"<span class=\"money\" data-money=\"{amount.ToString(System.Globalization.CultureInfo.InvariantCulture)}\" data-currency=\"CNY\">CNY {amount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}</span>";
+
+    /// <summary>The element with <paramref name="id"/> and what follows up to the next section of the page.</summary>
+    private static string Section(string page, string id)
+    {
+        var start = page.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no element {id}");
+        var end = page.IndexOf("</article>", start, StringComparison.Ordinal) is var a and > 0 && id.StartsWith("kpi-", StringComparison.Ordinal) ? a : page.IndexOf("</section>", start, StringComparison.Ordinal);
+        return page[start..end];
+    }
+
+    /// <summary>The text of the first element of <paramref name="cssClass"/>, tags removed.</summary>
+    private static string Text(string html, string cssClass)
+    {
+        var match = Regex.Match(html, $"class=\"{cssClass}\">(.*?)</p>", RegexOptions.Singleline);
+        Assert.True(match.Success, $"no {cssClass}");
+        return Regex.Replace(match.Groups[1].Value, "<[^>]+>", string.Empty).Trim();
+    }
+
+    private static string Kpi(string page, string id) => Text(Section(page, id), "value");
+
+    [GeneratedRegex(@"/assets/chart\.umd\.min\.js\?v=[0-9a-f]{12}")]
+    private static partial Regex AssetAddress();
+}
