@@ -107,6 +107,8 @@ CreditFlow is running.
   http://localhost:7071/api/docs                        REST API reference (send the API key as x-api-key)
   http://localhost:7071/api/applications/app-demo-apex  a demo application waiting for approval
   http://localhost:7071/credit/applications/app-demo-kite  a demo application waiting for data from sales (sign in with an API key)
+  http://localhost:7071/credit/dashboard                receivables: a year of demo invoices and payments, aging, risk classes, DSO
+                                                        (sign in with an API key)
   http://localhost:7071/credit/holds                    held orders: sign in with an API key; CreditOfficer/Manager/Committee keys decide (ERP stand-in: see tools/CreditFlow.ErpStandIn/README.md)
   http://localhost:7071/admin                           monitor of every orchestration (sign in with the admin key)
   http://localhost:7071/admin/clock                     rehearse dunning: move business time ahead (+1, +7, +30 days) and watch

@@ -53,17 +53,20 @@ public sealed record ReceivablesPosition(
     /// </summary>
     /// <remarks>
     /// A month's receivable balances are rebuilt from the histories: an invoice counts from its issue date, less the
-    /// payments made by then and its credit notes (which carry no date here, so they count from the start). DSO and
-    /// turnover days are the month's average of its opening and closing balance over its invoiced (credit) sales.
+    /// payments made by then and its credit notes (which carry no date here, so they count from the start). A month's DSO
+    /// is taken over the <paramref name="dsoMonths"/> months ending with it (average of the opening and the month-end
+    /// balances, over the invoiced — credit — sales of those months, times their days): one month's sales alone swing
+    /// with a single large invoice.
     /// </remarks>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="months"/> is below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="months"/> or <paramref name="dsoMonths"/> is below 1.</exception>
     public static ReceivablesPosition Build(
-        IEnumerable<InvoiceHistory> histories, Currency currency, DateOnly today, AgingBuckets buckets, AbcPolicy abc, int months = 12)
+        IEnumerable<InvoiceHistory> histories, Currency currency, DateOnly today, AgingBuckets buckets, AbcPolicy abc, int months = 12, int dsoMonths = 3)
     {
         ArgumentNullException.ThrowIfNull(histories);
         ArgumentNullException.ThrowIfNull(buckets);
         ArgumentNullException.ThrowIfNull(abc);
         ArgumentOutOfRangeException.ThrowIfLessThan(months, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(dsoMonths, 1);
         var all = histories.Where(h => h.Invoice.Amount.Currency == currency).ToList();
         var open = all.Where(h => h.Invoice.IsOpen).ToList();
         var overdue = open.Where(h => h.Invoice.DaysOverdue(today) > 0).ToList();
@@ -79,28 +82,40 @@ public sealed record ReceivablesPosition(
             open.Count(h => h.Disputes.Any(d => d.ClosedOn is null)),
             AgingReport.Build(buckets, open.Select(h => h.Invoice), currency, today),
             AbcClassification.Classify(abc, open.Select(h => h.Invoice), currency, today),
-            LastMonths(all, currency, today, months),
+            LastMonths(all, currency, today, months, dsoMonths),
             OnTime(all, currency, today));
     }
 
-    private static List<MonthOfReceivables> LastMonths(List<InvoiceHistory> all, Currency currency, DateOnly today, int months)
+    private static List<MonthOfReceivables> LastMonths(List<InvoiceHistory> all, Currency currency, DateOnly today, int months, int dsoMonths)
     {
         var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-(months - 1));
         var result = new List<MonthOfReceivables>(months);
         for (var start = first; start <= today; start = start.AddMonths(1))
         {
-            var end = start.AddMonths(1).AddDays(-1);
-            var last = end < today ? end : today;
-            var opening = BalanceAt(all, start.AddDays(-1), currency);
-            var closing = BalanceAt(all, last, currency);
-            var invoiced = Sum(all.Where(h => h.Invoice.IssueDate >= start && h.Invoice.IssueDate <= last).Select(h => h.Invoice.Amount), currency);
+            var last = Min(start.AddMonths(1).AddDays(-1), today);
+            var invoiced = Invoiced(all, start, last, currency);
             var collected = Sum(all.SelectMany(h => h.Payments).Where(p => p.PaidOn >= start && p.PaidOn <= last).Select(p => p.Amount), currency);
-            var turnover = ReceivableTurnover.Compute(start, last, [opening, closing], invoiced, invoiced);
-            result.Add(new MonthOfReceivables(start, invoiced, collected, closing, turnover.Dso));
+
+            // DSO over the months of the DSO period ending with this one: the opening balance and each month's closing one.
+            var from = start.AddMonths(-(dsoMonths - 1));
+            var balances = new List<Money> { BalanceAt(all, from.AddDays(-1), currency) };
+            for (var month = from; month <= last; month = month.AddMonths(1))
+            {
+                balances.Add(BalanceAt(all, Min(month.AddMonths(1).AddDays(-1), today), currency));
+            }
+
+            var sales = Invoiced(all, from, last, currency);
+            var dso = ReceivableTurnover.Compute(from, last, balances, sales, sales).Dso;
+            result.Add(new MonthOfReceivables(start, invoiced, collected, balances[^1], dso));
         }
 
         return result;
     }
+
+    private static Money Invoiced(List<InvoiceHistory> all, DateOnly from, DateOnly to, Currency currency) =>
+        Sum(all.Where(h => h.Invoice.IssueDate >= from && h.Invoice.IssueDate <= to).Select(h => h.Invoice.Amount), currency);
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     /// <summary>What was owed at the end of <paramref name="day"/>: issued by then, less what was paid by then and credited.</summary>
     private static Money BalanceAt(List<InvoiceHistory> all, DateOnly day, Currency currency)

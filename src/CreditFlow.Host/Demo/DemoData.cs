@@ -29,7 +29,8 @@ namespace CreditFlow.Host.Demo;
 /// sliding towards red. A fifth, Fuzhou Lotus Ceramics, shows early warning and re-review: its main shareholder
 /// pledged 62.5% of its equity (an orange warning with legal's task to answer it), and a review asked for on its new,
 /// stronger statements proposes class A at a higher limit, waiting for the credit manager's approval (mail in the
-/// outbox). Grand is on the blacklist with an industry list's defaulter. Seeded once: each item is skipped when it exists.
+/// outbox). Grand is on the blacklist with an industry list's defaulter. A year of invoices and payments fills the
+/// dashboard (<see cref="DemoHistory"/>). Seeded once: each item is skipped when it exists.
 /// </summary>
 internal sealed class DemoData(
     CreditStore store,
@@ -39,6 +40,7 @@ internal sealed class DemoData(
     InvoiceDunning invoices,
     CustomerWarnings warnings,
     CustomerReviews reviews,
+    DemoHistory history,
     TimeProvider time,
     ILogger<DemoData> logger)
 {
@@ -59,6 +61,7 @@ internal sealed class DemoData(
         await InvoicesAsync(DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
         await reviews.StartAsync("cust-demo-bright", CreditClass.A, now, cancellationToken);
         await WarnedAndReviewedAsync(now, cancellationToken);
+        await history.SeedAsync(DateOnly.FromDateTime(now.UtcDateTime), now, cancellationToken);
     }
 
     /// <summary>Lotus: class B on 800,000.00 CNY, an orange warning to answer and a review proposal to approve.</summary>

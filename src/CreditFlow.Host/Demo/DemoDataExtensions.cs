@@ -8,6 +8,7 @@ internal static class DemoDataExtensions
         if (configuration.GetValue<bool>("Demo:Seed"))
         {
             services.AddSingleton<DemoData>();
+            services.AddSingleton<DemoHistory>();
             services.AddHostedService<DemoDataSeeder>();
         }
 

@@ -37,7 +37,7 @@ internal static class LandingPage
     {
         PageHeaders.Harden(http.Response.Headers, ContentSecurityPolicy);
         var places = new StringBuilder()
-            .Append(Place("workspace", "/credit/holds", "Credit workspace", "Held orders and shipments with their reasons, to release or reject within your authority; the applications and credit reports that mails link to.", "Credit users sign in with their API key."))
+            .Append(Place("workspace", "/credit/dashboard", "Credit workspace", "Where the money is: receivables, aging, risk classes and collection; held orders to release or reject within your authority, tasks, warnings, reviews and legal cases.", "Credit users sign in with their API key."))
             .Append(Place("admin", "/admin", "Admin monitor", "Every workflow instance with its history and timeline, actions on it, partitions and poison messages.", "Operators sign in with the admin key."));
         if (environment.IsDevelopment())
         {

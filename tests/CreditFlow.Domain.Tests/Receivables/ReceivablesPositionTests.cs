@@ -37,7 +37,7 @@ public sealed class ReceivablesPositionTests
         return new InvoiceHistory(new Invoice(customer, id, issued, due, M(amount)) { Paid = paid }, payments, disputes ?? [], []);
     }
 
-    private static ReceivablesPosition Position() => ReceivablesPosition.Build(Book, Cny, Today, AgingBuckets.Default, new AbcPolicy(0.05m, 0.15m), months: 3);
+    private static ReceivablesPosition Position(int dsoMonths = 1) => ReceivablesPosition.Build(Book, Cny, Today, AgingBuckets.Default, new AbcPolicy(0.05m, 0.15m), months: 3, dsoMonths);
 
     [Fact]
     public void OpenAndOverdue_CountOnlyWhatIsStillOwed_InTheCurrency()
@@ -83,6 +83,14 @@ public sealed class ReceivablesPositionTests
         // January: (5,000 + 45,000) / 2 × 31 / 40,000; February: (45,000 + 55,000) / 2 × 28 / 20,000;
         // March to the 20th: (55,000 + 90,000) / 2 × 20 / 40,000.
         Assert.Equal([19.375m, 70m, 36.25m], months.Select(m => m.Dso!.Value));
+    }
+
+    [Fact]
+    public void Dso_OverThreeMonths_AveragesTheirBalances_OverTheirSales()
+    {
+        // To 20 March: balances 31 Dec 5,000, 31 Jan 45,000, 28 Feb 55,000, 20 Mar 90,000 (average 48,750);
+        // sales 100,000 over 31 + 28 + 20 = 79 days: 48,750 × 79 / 100,000.
+        Assert.Equal(38.5125m, Position(dsoMonths: 3).ThisMonth.Dso);
     }
 
     [Fact]

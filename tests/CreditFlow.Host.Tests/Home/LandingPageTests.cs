@@ -26,7 +26,7 @@ public sealed class LandingPageTests(AzuriteFixture storage) : IClassFixture<Azu
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
-        Assert.Contains("<a href=\"/credit/holds\">Credit workspace</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/credit/dashboard\">Credit workspace</a>", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/admin\">Admin monitor</a>", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/api/docs\">API reference</a>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("/admin/outbox", html, StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public sealed class LandingPageTests(AzuriteFixture storage) : IClassFixture<Azu
 
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Credit workspace" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/credit/sign-in\\?next=%2Fcredit%2Fholds$"));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/credit/sign-in\\?next=%2Fcredit%2Fdashboard$"));
 
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Outbox" }).ClickAsync();

@@ -11,8 +11,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace CreditFlow.Host.Tests.Workspace;
 
 /// <summary>
-/// A host on an Azurite of its own (the dashboard sums every invoice there is, so no other test's may be in it), with a
-/// small book of invoices whose figures the tests know: as of 20 March 2026, in CNY —
+/// A host with tables of its own (the dashboard sums every invoice there is; <see cref="RunningHost"/> gives each host
+/// its own storage prefix), with a small book of invoices whose figures the tests know: as of 20 March 2026, in CNY —
 /// Jiangsu Hengtong owes 15,000 eight days late (i2; i1 was paid on time), Ningbo Seaside 30,000 twenty-nine days late
 /// and disputed (i3) and 5,000 since December (i6), Hangzhou Westlake 40,000 not yet due (i4); and one USD invoice.
 /// </summary>
@@ -21,7 +21,6 @@ public sealed class DashboardHost : IAsyncLifetime
     public const string OfficerKey = "dashboard-test-key-officer-0123456789abcd";
     public const string OfficerName = "Chen Jing";
 
-    private AzuriteInstance? _azurite;
     private RunningHost? _host;
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 20, 9, 0, 0, TimeSpan.Zero));
@@ -30,9 +29,9 @@ public sealed class DashboardHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _azurite = await AzuriteInstance.StartAsync(inMemoryPersistence: true);
+        var azurite = await SharedAzurite.GetAsync();
         _host = await RunningHost.StartAsync(
-            _azurite.ConnectionString,
+            azurite.ConnectionString,
             new Dictionary<string, string?>
             {
                 ["ApiKeys__0__Name"] = OfficerName,
@@ -64,11 +63,6 @@ public sealed class DashboardHost : IAsyncLifetime
         if (_host is not null)
         {
             await _host.DisposeAsync();
-        }
-
-        if (_azurite is not null)
-        {
-            await _azurite.DisposeAsync();
         }
     }
 

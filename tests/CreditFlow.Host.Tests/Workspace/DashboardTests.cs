@@ -23,7 +23,7 @@ public sealed partial class DashboardTests(DashboardHost host)
         Assert.Contains("4 invoices · 3 customers", Section(page, "kpi-open"), StringComparison.Ordinal);
         Assert.Equal("CNY 50,000", Kpi(page, "kpi-overdue"));
         Assert.Contains("55.6%</span> of what is owed", Section(page, "kpi-overdue"), StringComparison.Ordinal);
-        Assert.Equal("36.3 days", Text(Section(page, "kpi-dso"), "value"));
+        Assert.Equal("38.5 days", Text(Section(page, "kpi-dso"), "value")); // over January to 20 March (the domain test works it out)
         Assert.Equal("16.7%", Text(Section(page, "kpi-on-time"), "value"));
         Assert.Contains("class=\"kpi bad\" id=\"kpi-on-time\"", page, StringComparison.Ordinal);
         Assert.Equal("2 of 3", Text(Section(page, "kpi-past-term"), "value"));

@@ -9,6 +9,10 @@ public sealed class DashboardOptions
     [Range(1, 36)]
     public int Months { get; set; } = 12;
 
+    /// <summary>Months each DSO figure is taken over (a rolling period: one month's sales swing with one large invoice).</summary>
+    [Range(1, 12)]
+    public int DsoMonths { get; set; } = 3;
+
     /// <summary>Customers named in "most overdue".</summary>
     [Range(1, 100)]
     public int TopCustomers { get; set; } = 10;

@@ -46,7 +46,7 @@ internal sealed class ReceivablesDashboard(DunningStore invoices, CustomerReposi
             chosen = currencies.Count > 0 ? currencies[0] : new Currency(settings.Currency);
         }
 
-        var position = ReceivablesPosition.Build(histories, chosen, InvoiceFigures.Today(clock), AgingBuckets.Default, AbcPolicy.Default, settings.Months);
+        var position = ReceivablesPosition.Build(histories, chosen, InvoiceFigures.Today(clock), AgingBuckets.Default, AbcPolicy.Default, settings.Months, settings.DsoMonths);
         var overdue = position.Aging.ByCustomer
             .Select(row => (Row: row, Overdue: row.Amounts.Skip(1).Aggregate(Money.Zero(chosen), (sum, a) => sum + a)))
             .Where(x => x.Overdue.Amount > 0m)
@@ -56,6 +56,6 @@ internal sealed class ReceivablesDashboard(DunningStore invoices, CustomerReposi
             .ToList();
         var names = await WorklistText.NamesAsync(overdue.Select(x => (string?)x.Row.Key), customers, cancellationToken);
         var most = overdue.Select(x => new OverdueCustomer(x.Row.Key, names.GetValueOrDefault(x.Row.Key, x.Row.Key), x.Row, x.Overdue)).ToList();
-        return new DashboardView(position, currencies, most, settings.OnTimeCollectionTarget);
+        return new DashboardView(position, currencies, most, settings.OnTimeCollectionTarget, settings.DsoMonths);
     }
 }

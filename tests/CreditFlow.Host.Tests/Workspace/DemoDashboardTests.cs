@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CreditFlow.Domain.Roles;
+using CreditFlow.Host.Tests.Applications;
+using CreditFlow.Storage.Dunning;
+using CreditFlow.Testing;
+
+namespace CreditFlow.Host.Tests.Workspace;
+
+/// <summary>What <c>./run.sh</c> shows a newcomer on the dashboard: the demo data's year of invoices and payments.</summary>
+public sealed partial class DemoDashboardTests
+{
+    private const string OfficerKey = "demo-dashboard-key-officer-0123456789ab";
+
+    [Fact]
+    public async Task TheDemo_FillsTheDashboard_AYearOfCollection_SeveralAgingBuckets_AndThreeCustomersPastTerm()
+    {
+        var azurite = await SharedAzurite.GetAsync();
+        await using var host = await RunningHost.StartAsync(
+            azurite.ConnectionString,
+            new Dictionary<string, string?>
+            {
+                ["Demo__Seed"] = "true",
+                ["ApiKeys__0__Name"] = "officer",
+                ["ApiKeys__0__Role"] = nameof(CreditRole.CreditOfficer),
+                ["ApiKeys__0__Sha256"] = CreditApiHost.Sha256Hex(OfficerKey),
+            },
+            environmentName: "Development");
+        var dunning = host.Services.GetRequiredService<DunningStore>();
+        using (var seeded = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            while (await dunning.FindAsync("INV-DEMO-3001") is null)
+            {
+                Assert.False(seeded.IsCancellationRequested, "the demo's last invoice was never booked");
+                await Task.Delay(100, CancellationToken.None);
+            }
+        }
+
+        using var officer = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = host.Client.BaseAddress };
+        using var signIn = await officer.PostAsync("/credit/sign-in", new FormUrlEncodedContent([new("key", OfficerKey)]));
+        var page = await signIn.Content.ReadAsStringAsync();
+        Assert.Equal("/credit/dashboard", signIn.RequestMessage!.RequestUri!.AbsolutePath);
+
+        // Something was collected in at least ten of the last twelve months (the table behind the monthly chart).
+        var collection = page[page.IndexOf("id=\"collection\"", StringComparison.Ordinal)..];
+        var months = MonthRow().Matches(collection[..collection.IndexOf("</table>", StringComparison.Ordinal)]);
+        Assert.Equal(12, months.Count);
+        Assert.True(months.Count(m => m.Groups["collected"].Value != "0") >= 10, "collections in at least 10 of 12 months");
+
+        // Open invoices fall in several buckets; the customers past term are listed, Bright (342,000 and a disputed
+        // 96,500 overdue) before Jade and North Sea.
+        var aging = AgingAmounts().Match(page);
+        Assert.True(aging.Success);
+        Assert.True(aging.Groups[1].Value.Split(',').Count(a => a != "0") >= 3, $"at least three aging buckets hold money: {aging.Groups[1].Value}");
+        var overdue = page[page.IndexOf("id=\"most-overdue\"", StringComparison.Ordinal)..];
+        Assert.Equal(
+            ["Shenzhen Bright Electronics Co.", "Suzhou Jade Textiles Co.", "Qingdao North Sea Foods Ltd."],
+            CustomerName().Matches(overdue[..overdue.IndexOf("</table>", StringComparison.Ordinal)]).Select(m => m.Groups[1].Value));
+    }
+
+    [GeneratedRegex("<tr>\\s*<td><time[^>]*>[^<]*</time></td>\\s*<td class=\"num\"><span class=\"money\" data-money=\"[0-9.]+\"[^>]*>[^<]*</span></td>\\s*<td class=\"num\"><span class=\"money\" data-money=\"(?<collected>[0-9.]+)\"")]
+    private static partial Regex MonthRow();
+
+    [GeneratedRegex("\"aging\":\\{\"labels\":\\[[^\\]]*\\],\"amounts\":\\[([^\\]]*)\\]")]
+    private static partial Regex AgingAmounts();
+
+    [GeneratedRegex("<span class=\"name\">([^<]*)</span>")]
+    private static partial Regex CustomerName();
+}
