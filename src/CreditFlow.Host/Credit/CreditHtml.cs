@@ -37,6 +37,7 @@ internal static class CreditHtml
     {
         HeaderHtml = SignedOut.HeaderHtml
             + "<a href=\"/credit/dashboard\">Dashboard</a>"
+            + "<a href=\"/credit/customers\">Customers</a>"
             + "<a href=\"/credit/holds\">Held orders</a>"
             + "<a href=\"/credit/warnings\">Warnings</a>"
             + "<a href=\"/credit/reviews\">Reviews</a>"

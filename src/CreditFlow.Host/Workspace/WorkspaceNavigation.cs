@@ -6,11 +6,12 @@ internal static class WorkspaceNavigation
     public static IReadOnlyList<(string Key, string Label, string Href)> Pages { get; } =
     [
         ("dashboard", "Dashboard", "/credit/dashboard"),
-        ("holds", "Held orders", "/credit/holds"),
+        ("customers", "Customers", "/credit/customers"),
+        ("holds", "Holds", "/credit/holds"),
         ("tasks", "Tasks", "/credit/tasks"),
         ("warnings", "Warnings", "/credit/warnings"),
         ("reviews", "Reviews", "/credit/reviews"),
-        ("cases", "Legal cases", "/credit/cases"),
+        ("cases", "Cases", "/credit/cases"),
         ("blacklist", "Blacklist", "/credit/blacklist"),
     ];
 }

@@ -1,4 +1,5 @@
 using CreditFlow.Host.Security;
+using CreditFlow.Host.Workspace.Customers;
 using CreditFlow.Host.Workspace.Dashboard;
 
 namespace CreditFlow.Host.Workspace;
@@ -15,6 +16,7 @@ internal static class WorkspacePages
         services.AddRazorComponents();
         services.AddOptions<DashboardOptions>().Bind(configuration.GetSection("Dashboard")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReceivablesDashboard>();
+        services.AddSingleton<CustomerFiles>();
         return services;
     }
 
@@ -22,6 +24,7 @@ internal static class WorkspacePages
     {
         app.MapWorkspaceAssets();
         app.MapDashboard();
+        app.MapCustomerPages();
         return app;
     }
 

@@ -102,6 +102,30 @@ public sealed class CustomerRepository
         return result.OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// Customers whose name or registration number contains <paramref name="text"/> (ignoring case), or whose id is it;
+    /// by name, at most <paramref name="max"/>. One pass over the customers: a credit department has thousands.
+    /// </summary>
+    public async Task<IReadOnlyList<Customer>> SearchAsync(string text, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        var wanted = text.Trim();
+        var result = new List<Customer>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+        {
+            var customer = FromEntity(entity);
+            if (string.Equals(customer.Id, wanted, StringComparison.OrdinalIgnoreCase)
+                || customer.Name.Contains(wanted, StringComparison.OrdinalIgnoreCase)
+                || customer.RegistrationNumber.Contains(wanted, StringComparison.OrdinalIgnoreCase))
+            {
+                result.Add(customer);
+            }
+        }
+
+        return result.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Id, StringComparer.Ordinal).Take(max).ToList();
+    }
+
     private static TableEntity ToEntity(Customer c) => new(TableKeys.Check(c.Id, nameof(c.Id)), RowKey)
     {
         ["Name"] = c.Name,

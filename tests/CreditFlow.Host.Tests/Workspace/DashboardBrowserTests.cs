@@ -12,7 +12,7 @@ public sealed class DashboardBrowserTests(DashboardHost host)
         ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
     [BrowserFact]
-    public async Task Browser_SignsIn_SeesTheChartsDrawn_AndOpensTheTableBehindTheAging()
+    public async Task Browser_SignsIn_SeesTheChartsDrawn_OpensTheTableBehindTheAging_ThenACustomer()
     {
         using var playwright = await Playwright.CreateAsync();
         await using var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -55,10 +55,7 @@ public sealed class DashboardBrowserTests(DashboardHost host)
         // Each chart drew something: its canvas has pixels that are not blank.
         foreach (var chart in new[] { "aging-chart", "abc-chart", "months-chart" })
         {
-            var painted = await page.EvaluateAsync<bool>(
-                "id => { const c = document.getElementById(id); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; for (let i = 3; i < d.length; i += 4) { if (d[i] !== 0) return true; } return false; }",
-                chart);
-            Assert.True(painted, $"{chart} is blank");
+            Assert.True(await PaintedAsync(page, chart), $"{chart} is blank");
         }
 
         await Screenshots.SaveAsync(page, "dashboard");
@@ -66,6 +63,24 @@ public sealed class DashboardBrowserTests(DashboardHost host)
         var aging = page.Locator("#aging details");
         await aging.Locator("summary").ClickAsync();
         await Expect(aging.Locator("tbody tr").Nth(1)).ToContainTextAsync("45.000 CN¥");
+
+        // From the most overdue customers to one customer's page, its month-by-month chart drawn.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ningbo Seaside Trading Co." }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ningbo Seaside Trading Co.", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.Locator("#kpi-overdue .value")).ToHaveTextAsync("35.000 CN¥");
+        Assert.True(await PaintedAsync(page, "months-chart"), "the customer's month chart is blank");
+        await Screenshots.SaveAsync(page, "customer-page");
+
+        // The search box in the header finds a customer by a part of its name.
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Find a customer by name, registration number or id" }).FillAsync("hengtong");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Jiangsu Hengtong Cable Co.", Exact = true })).ToBeVisibleAsync();
         Assert.True(refused.Count == 0, string.Join(Environment.NewLine, refused));
     }
+
+    /// <summary>Whether the canvas has a pixel that is not blank.</summary>
+    private static Task<bool> PaintedAsync(IPage page, string canvasId) =>
+        page.EvaluateAsync<bool>(
+            "id => { const c = document.getElementById(id); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; for (let i = 3; i < d.length; i += 4) { if (d[i] !== 0) return true; } return false; }",
+            canvasId);
 }

@@ -1,10 +1,14 @@
 using System.Net;
+using CreditFlow.Domain.Classes;
+using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.Dunning;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Host.Tests.Applications;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Dunning;
+using CreditFlow.Storage.Profiles;
+using CreditFlow.Storage.Tasks;
 using CreditFlow.Testing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -15,6 +19,7 @@ namespace CreditFlow.Host.Tests.Workspace;
 /// its own storage prefix), with a small book of invoices whose figures the tests know: as of 20 March 2026, in CNY —
 /// Jiangsu Hengtong owes 15,000 eight days late (i2; i1 was paid on time), Ningbo Seaside 30,000 twenty-nine days late
 /// and disputed (i3) and 5,000 since December (i6), Hangzhou Westlake 40,000 not yet due (i4); and one USD invoice.
+/// Ningbo Seaside (c2) has a credit profile and an open task.
 /// </summary>
 public sealed class DashboardHost : IAsyncLifetime
 {
@@ -45,6 +50,14 @@ public sealed class DashboardHost : IAsyncLifetime
         {
             await customers.CreateAsync(new Customer(id, name, "9133" + id, null, "Manufacturing", Clock.GetUtcNow()));
         }
+
+        // Ningbo Seaside has credit (class C, 100,000 on 60 days) and a task open for it.
+        var at = Clock.GetUtcNow();
+        await Host.Services.GetRequiredService<CreditProfileRepository>().CreateAsync(
+            new CustomerCreditProfile("c2", CreditClass.C, Cny(100_000m), 60, "none", CreditProfileStatus.Active, 58m, null, null, null),
+            new CreditDecision("c2-grant", "c2", at.AddDays(-200), "Wu Fang", "Active: limit 100,000 CNY, 60 days", "granted after the trial period", "{}", null, null));
+        await Host.Services.GetRequiredService<CreditTaskStore>().AddOnceAsync(
+            new CreditTask("c2|call", "Call Ningbo Seaside about invoice i6 (109 days overdue)", CreditRole.SalesRep, "c2", "i6", at.AddDays(-1), at.AddDays(1)));
 
         var invoices = Host.Services.GetRequiredService<DunningStore>();
         await invoices.AddAsync(Record("c1", "i1", new(2026, 1, 5), new(2026, 2, 4), 10_000m, [new(new(2026, 2, 1), Cny(10_000m))]));

@@ -64,6 +64,6 @@ public sealed partial class DemoDashboardTests
     [GeneratedRegex("\"aging\":\\{\"labels\":\\[[^\\]]*\\],\"amounts\":\\[([^\\]]*)\\]")]
     private static partial Regex AgingAmounts();
 
-    [GeneratedRegex("<span class=\"name\">([^<]*)</span>")]
+    [GeneratedRegex("<a class=\"name\" href=\"[^\"]*\">([^<]*)</a>")]
     private static partial Regex CustomerName();
 }

@@ -20,6 +20,10 @@
   for (const el of document.querySelectorAll('[data-decimal]')) {
     el.textContent = decimal.format(Number(el.dataset.decimal));
   }
+  // Meters: their fill is set here, as the pages' policy allows no inline style.
+  for (const el of document.querySelectorAll('[data-share]')) {
+    el.style.width = `${Number(el.dataset.share)}%`;
+  }
   const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' });
   const month = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric' });
   for (const el of document.querySelectorAll('time[datetime]')) {

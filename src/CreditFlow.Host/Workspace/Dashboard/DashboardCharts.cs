@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using CreditFlow.Domain.Receivables;
 
@@ -23,13 +22,7 @@ public static class DashboardCharts
                 labels = new[] { "A · good", "B · watch", "C · high risk" },
                 amounts = new[] { ReceivableClass.A, ReceivableClass.B, ReceivableClass.C }.Select(c => position.Abc.AmountOf(c).Amount),
             },
-            months = new
-            {
-                labels = position.Months.Select(m => m.Start.ToString("yyyy-MM", CultureInfo.InvariantCulture)),
-                invoiced = position.Months.Select(m => m.Invoiced.Amount),
-                collected = position.Months.Select(m => m.Collected.Amount),
-                dso = position.Months.Select(m => m.Dso is { } d ? Math.Round(d, 1) : (decimal?)null),
-            },
+            months = MonthsChart.Months(position),
         };
         return JsonSerializer.Serialize(data, Json);
     }

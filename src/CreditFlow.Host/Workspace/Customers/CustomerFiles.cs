@@ -1,0 +1,102 @@
+using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.Receivables;
+using CreditFlow.Host.Credit;
+using CreditFlow.Host.Receivables;
+using CreditFlow.Host.Workspace.Dashboard;
+using CreditFlow.Storage.Customers;
+using CreditFlow.Storage.Dunning;
+using CreditFlow.Storage.LegalCases;
+using CreditFlow.Storage.Orders;
+using CreditFlow.Storage.Profiles;
+using CreditFlow.Storage.Tasks;
+using CreditFlow.Storage.Warnings;
+using Microsoft.Extensions.Options;
+
+namespace CreditFlow.Host.Workspace.Customers;
+
+/// <summary>Reads a customer's file (<see cref="CustomerFile"/>) from the stores that keep its parts, and finds customers.</summary>
+internal sealed class CustomerFiles(
+    CustomerRepository customers,
+    CreditProfileRepository profiles,
+    DecisionLog decisions,
+    CustomerLedgerStore ledgers,
+    DunningStore invoices,
+    WarningStore warnings,
+    CaseStore cases,
+    CreditTaskStore tasks,
+    IOptions<DashboardOptions> options,
+    TimeProvider clock)
+{
+    /// <summary>Settled invoices shown besides the open ones.</summary>
+    private const int SettledShown = 12;
+
+    /// <summary>Search results shown.</summary>
+    public const int Found = 50;
+
+    /// <summary>The customers matching <paramref name="text"/> (name, registration number or id).</summary>
+    public Task<IReadOnlyList<Customer>> SearchAsync(string text, CancellationToken cancellationToken) => customers.SearchAsync(text, Found, cancellationToken);
+
+    /// <summary>The customer's file; null when there is no such customer.</summary>
+    public async Task<CustomerFile?> ReadAsync(string customerId, CancellationToken cancellationToken)
+    {
+        if (await customers.GetAsync(customerId, cancellationToken) is not { Value: var customer })
+        {
+            return null;
+        }
+
+        var today = InvoiceFigures.Today(clock);
+        var profile = (await profiles.GetAsync(customerId, cancellationToken))?.Value;
+        var ledger = await ledgers.ReadAsync(customerId, [], cancellationToken);
+        var records = await AllInvoicesAsync(customerId, cancellationToken);
+        var currency = profile?.Limit.Currency ?? records.FirstOrDefault()?.Amount.Currency ?? new Currency(options.Value.Currency);
+        var histories = records.Select(r => r.History).ToList();
+        var position = ReceivablesPosition.Build(histories, currency, today, AgingBuckets.Default, AbcPolicy.Default, options.Value.Months, options.Value.DsoMonths);
+        var habit = PaymentHabitPolicy.Default.Assess(records.Select(Settled), today);
+
+        var shown = records.Where(r => r.Invoice.IsOpen).OrderBy(r => r.DueDate).ThenBy(r => r.InvoiceId, StringComparer.Ordinal)
+            .Concat(records.Where(r => !r.Invoice.IsOpen).OrderByDescending(r => r.DueDate).Take(SettledShown))
+            .ToList();
+        var warningList = (await warnings.ListAsync(customerId: customerId, cancellationToken: cancellationToken))
+            .Concat(await warnings.ListAsync(answered: true, customerId: customerId, cancellationToken: cancellationToken))
+            .OrderByDescending(w => w.RaisedAt).ToList();
+        var caseList = await cases.ListAsync(customerId: customerId, cancellationToken: cancellationToken);
+        var openTasks = (await tasks.ListAsync(customerId: customerId, cancellationToken: cancellationToken)).OrderBy(t => t.DueAt).ToList();
+        var doneTasks = await tasks.ListAsync(completed: true, customerId: customerId, cancellationToken: cancellationToken);
+        var decisionList = await decisions.ListForCustomerAsync(customerId, cancellationToken: cancellationToken);
+
+        return new CustomerFile(
+            customer,
+            profile,
+            ledger.Exposure?.Amounts,
+            ledger.Terms.LimitFrozen,
+            shown,
+            position,
+            habit,
+            warningList,
+            caseList,
+            openTasks,
+            decisionList,
+            CustomerTimeline.Of(customer, records, decisionList, warningList, caseList, doneTasks));
+    }
+
+    private async Task<List<DunningRecord>> AllInvoicesAsync(string customerId, CancellationToken cancellationToken)
+    {
+        var result = new List<DunningRecord>();
+        string? continuation = null;
+        do
+        {
+            (var page, continuation) = await invoices.ListAsync(customerId, 1000, continuation, cancellationToken);
+            result.AddRange(page);
+        }
+        while (continuation is not null);
+
+        return result;
+    }
+
+    /// <summary>The invoice with the day it was settled: the payment that brought it to nothing (the record keeps payments, not that day).</summary>
+    private static Invoice Settled(DunningRecord record)
+    {
+        var invoice = record.Invoice;
+        return invoice.IsOpen || record.Payments.Count == 0 ? invoice : invoice with { SettledOn = record.Payments.Max(p => p.PaidOn) };
+    }
+}

@@ -1,0 +1,90 @@
+using System.Net;
+
+namespace CreditFlow.Host.Tests.Workspace;
+
+/// <summary>Finding a customer and its page, over HTTP on the known book of <see cref="DashboardHost"/>.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class CustomerPageTests(DashboardHost host)
+{
+    [Fact]
+    public async Task CustomerPage_ShowsItsCredit_WhatItOwesAndHowLate_ItsTask_AndOneTimeline()
+    {
+        using var officer = await host.SignedInAsync();
+        using var response = await officer.GetAsync(new Uri("/credit/customers/c2", UriKind.Relative));
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<h1>Ningbo Seaside Trading Co.</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"chip status-active\" id=\"status\">active</span>", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"chip class\" id=\"class\">class C</span>", page, StringComparison.Ordinal);
+        var limit = WebUtility.HtmlDecode(Between(page, "id=\"kpi-limit\"", "</article>"));
+        Assert.Contains(">CNY 100,000</span>", limit, StringComparison.Ordinal);
+        Assert.Contains("60 days' term", limit, StringComparison.Ordinal);
+
+        // It owes 35,000, all of it overdue: i3 29 days and disputed, i6 109 days.
+        Assert.Contains(">CNY 35,000</span>", Between(page, "id=\"kpi-overdue\"", "</article>"), StringComparison.Ordinal);
+        var invoices = Between(page, "id=\"invoices\"", "</section>");
+        Assert.True(invoices.IndexOf("data-invoice=\"i6\"", StringComparison.Ordinal) < invoices.IndexOf("data-invoice=\"i3\"", StringComparison.Ordinal), "open invoices by due date");
+        Assert.Contains("<td class=\"num\">109</td>", Row(invoices, "i6"), StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">29</td>", Row(invoices, "i3"), StringComparison.Ordinal);
+        Assert.Contains("· disputed", WebUtility.HtmlDecode(Row(invoices, "i3")), StringComparison.Ordinal);
+        Assert.Contains("class=\"late\"", Row(invoices, "i3"), StringComparison.Ordinal);
+
+        Assert.Contains("Call Ningbo Seaside about invoice i6 (109 days overdue)", WebUtility.HtmlDecode(Between(page, "id=\"tasks\"", "</section>")), StringComparison.Ordinal);
+        Assert.Contains("Active: limit 100,000 CNY, 60 days", WebUtility.HtmlDecode(Between(page, "id=\"decisions\"", "</section>")), StringComparison.Ordinal);
+
+        // The timeline, newest first: the dispute (25 Feb) before the invoice i3 (20 Jan), the grant before both.
+        var timeline = WebUtility.HtmlDecode(Between(page, "id=\"timeline\"", "</section>"));
+        var dispute = timeline.IndexOf("dispute on i3: goods damaged in transit — customer", StringComparison.Ordinal);
+        var issued = timeline.IndexOf("invoice i3 of CNY 30,000, due 19 Feb 2026", StringComparison.Ordinal);
+        var granted = timeline.IndexOf("Active: limit 100,000 CNY, 60 days — granted after the trial period", StringComparison.Ordinal);
+        Assert.True(dispute >= 0 && issued > dispute && granted > issued, "timeline newest first: dispute, invoice, grant");
+    }
+
+    [Fact]
+    public async Task Search_OneMatchOpensTheCustomer_SeveralAreListed_NoneIsSaid()
+    {
+        using var officer = await host.SignedInAsync();
+
+        using var one = await officer.GetAsync(new Uri("/credit/customers?q=ningbo", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, one.StatusCode);
+        Assert.Equal("/credit/customers/c2", one.Headers.Location!.OriginalString);
+
+        var several = await officer.GetStringAsync(new Uri("/credit/customers?q=Co.", UriKind.Relative));
+        var found = Between(several, "id=\"found\"", "</table>");
+        Assert.Contains("<a href=\"/credit/customers/c1\">Jiangsu Hengtong Cable Co.</a>", found, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/credit/customers/c2\">Ningbo Seaside Trading Co.</a>", found, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hangzhou Westlake Textiles", found, StringComparison.Ordinal);
+
+        var none = WebUtility.HtmlDecode(await officer.GetStringAsync(new Uri("/credit/customers?q=Shanghai", UriKind.Relative)));
+        Assert.Contains("No customer matches “Shanghai”.", none, StringComparison.Ordinal);
+
+        using var unknown = await officer.GetAsync(new Uri("/credit/customers/nobody", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("No customer matches “nobody”.", WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NotSignedIn_TheCustomerPageSendsToSignIn()
+    {
+        using var visitor = host.Visitor();
+        using var response = await visitor.GetAsync(new Uri("/credit/customers/c2", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal("/credit/sign-in?next=%2Fcredit%2Fcustomers%2Fc2", response.Headers.Location!.OriginalString);
+    }
+
+    private static string Between(string page, string from, string to)
+    {
+        var start = page.IndexOf(from, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no {from}");
+        return page[start..page.IndexOf(to, start, StringComparison.Ordinal)];
+    }
+
+    private static string Row(string table, string invoice)
+    {
+        var start = table.IndexOf($"data-invoice=\"{invoice}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no row {invoice}");
+        var rowStart = table.LastIndexOf("<tr", start, StringComparison.Ordinal);
+        return table[rowStart..table.IndexOf("</tr>", start, StringComparison.Ordinal)];
+    }
+}
