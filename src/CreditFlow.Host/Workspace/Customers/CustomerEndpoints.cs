@@ -1,4 +1,5 @@
 using CreditFlow.Host.Credit;
+using CreditFlow.Host.Workspace.Export;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CreditFlow.Host.Workspace.Customers;
@@ -19,7 +20,18 @@ internal static class CustomerEndpoints
             .ExcludeFromDescription();
         pages.MapGet("", SearchAsync).WithName("CustomerSearch").WithSummary("Customers whose name or registration number contains the text, or whose id it is.");
         pages.MapGet("/{customerId}", ShowAsync).WithName("CustomerPage").WithSummary("One customer: credit, exposure, invoices, tasks, warnings, cases, decisions and a timeline.");
+        pages.MapGet("/{customerId}/invoices.{format}", ExportInvoicesAsync).WithName("CustomerInvoicesExport").WithSummary("All the customer's invoices, as CSV or Excel (xlsx).");
         return pages;
+    }
+
+    private static async Task<IResult> ExportInvoicesAsync(HttpContext http, CustomerFiles files, string customerId, string format)
+    {
+        if (!TableFiles.IsFormat(format) || !Applications.ResourceIds.IsPlausible(customerId) || await files.InvoicesAsync(customerId, http.RequestAborted) is not { } table)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return await TableFiles.DownloadAsync(table, format, http.RequestAborted);
     }
 
     private static async Task<IResult> SearchAsync(HttpContext http, CustomerFiles files, string? q)

@@ -17,7 +17,7 @@ namespace CreditFlow.Host.Workspace.Customers;
 /// <param name="Profile">Null when it was never granted credit (an applicant, or a customer the ERP invoiced).</param>
 /// <param name="Exposure">Null when nothing was ever booked for it.</param>
 /// <param name="LimitFrozen">Set by dunning at yellow: new orders are held whatever the limit says.</param>
-/// <param name="Invoices">Its invoices, open ones first (most overdue first), then the latest settled.</param>
+/// <param name="Invoices">All its invoices: the open ones by due date, then the settled ones, latest first.</param>
 /// <param name="Position">Its receivables as the dashboard counts them, in the currency of its profile or invoices.</param>
 /// <param name="Habit">How it pays, from its settled invoices; null while none says anything.</param>
 public sealed record CustomerFile(

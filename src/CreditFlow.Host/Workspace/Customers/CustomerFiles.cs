@@ -3,6 +3,7 @@ using CreditFlow.Domain.Receivables;
 using CreditFlow.Host.Credit;
 using CreditFlow.Host.Receivables;
 using CreditFlow.Host.Workspace.Dashboard;
+using CreditFlow.Host.Workspace.Export;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Dunning;
 using CreditFlow.Storage.LegalCases;
@@ -27,9 +28,6 @@ internal sealed class CustomerFiles(
     IOptions<DashboardOptions> options,
     TimeProvider clock)
 {
-    /// <summary>Settled invoices shown besides the open ones.</summary>
-    private const int SettledShown = 12;
-
     /// <summary>Search results shown.</summary>
     public const int Found = 50;
 
@@ -53,8 +51,8 @@ internal sealed class CustomerFiles(
         var position = ReceivablesPosition.Build(histories, currency, today, AgingBuckets.Default, AbcPolicy.Default, options.Value.Months, options.Value.DsoMonths);
         var habit = PaymentHabitPolicy.Default.Assess(records.Select(Settled), today);
 
-        var shown = records.Where(r => r.Invoice.IsOpen).OrderBy(r => r.DueDate).ThenBy(r => r.InvoiceId, StringComparer.Ordinal)
-            .Concat(records.Where(r => !r.Invoice.IsOpen).OrderByDescending(r => r.DueDate).Take(SettledShown))
+        var ordered = records.Where(r => r.Invoice.IsOpen).OrderBy(r => r.DueDate).ThenBy(r => r.InvoiceId, StringComparer.Ordinal)
+            .Concat(records.Where(r => !r.Invoice.IsOpen).OrderByDescending(r => r.DueDate).ThenBy(r => r.InvoiceId, StringComparer.Ordinal))
             .ToList();
         var warningList = (await warnings.ListAsync(customerId: customerId, cancellationToken: cancellationToken))
             .Concat(await warnings.ListAsync(answered: true, customerId: customerId, cancellationToken: cancellationToken))
@@ -69,7 +67,7 @@ internal sealed class CustomerFiles(
             profile,
             ledger.Exposure?.Amounts,
             ledger.Terms.LimitFrozen,
-            shown,
+            ordered,
             position,
             habit,
             warningList,
@@ -77,6 +75,25 @@ internal sealed class CustomerFiles(
             openTasks,
             decisionList,
             CustomerTimeline.Of(customer, records, decisionList, warningList, caseList, doneTasks));
+    }
+
+    /// <summary>The customer's invoices as a file's table; null when there is no such customer.</summary>
+    public async Task<ExportTable?> InvoicesAsync(string customerId, CancellationToken cancellationToken)
+    {
+        if (await ReadAsync(customerId, cancellationToken) is not { } file)
+        {
+            return null;
+        }
+
+        var today = file.Position.Today;
+        return new ExportTable(
+            $"invoices-{customerId}-{Figures.Iso(today)}",
+            ["Invoice", "Issued", "Due", "Amount", "Open", "Currency", "Days late", "Dunning"],
+            file.Invoices.Select(r => new object?[]
+            {
+                r.InvoiceId, r.IssueDate, r.DueDate, r.Amount.Amount, r.Invoice.Open.Amount, r.Amount.Currency.Code,
+                r.Invoice.IsOpen && today > r.DueDate ? today.DayNumber - r.DueDate.DayNumber : null, InvoiceStanding.Of(r),
+            }).ToList());
     }
 
     private async Task<List<DunningRecord>> AllInvoicesAsync(string customerId, CancellationToken cancellationToken)

@@ -1,5 +1,5 @@
 using CreditFlow.Host.Credit;
-using CreditFlow.Host.Security;
+using CreditFlow.Host.Workspace.Export;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CreditFlow.Host.Workspace.Dashboard;
@@ -9,14 +9,30 @@ internal static class DashboardEndpoint
 {
     public const string Path = "/credit/dashboard";
 
-    public static RouteHandlerBuilder MapDashboard(this IEndpointRouteBuilder app) =>
-        app.MapGroup(Path)
+    public static RouteGroupBuilder MapDashboard(this IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup(Path)
             .AddEndpointFilter(WorkspacePages.HardenAsync)
             .AddEndpointFilter(CreditGuard.SignedInAsync)
-            .ExcludeFromDescription()
-            .MapGet("", ShowAsync)
+            .ExcludeFromDescription();
+        pages.MapGet("", ShowAsync)
             .WithName("Dashboard")
             .WithSummary("Receivables: open and overdue, aging, risk classes, collection by month, the most overdue customers.");
+        pages.MapGet("/{table}.{format}", ExportAsync)
+            .WithName("DashboardExport")
+            .WithSummary("One of the dashboard's tables in full, as CSV or Excel (xlsx).");
+        return pages;
+    }
+
+    private static async Task<IResult> ExportAsync(HttpContext http, ReceivablesDashboard dashboard, string table, string format, string? currency)
+    {
+        if (!TableFiles.IsFormat(format) || await dashboard.ExportAsync(table, currency, http.RequestAborted) is not { } file)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return await TableFiles.DownloadAsync(file, format, http.RequestAborted);
+    }
 
     private static async Task<RazorComponentResult<DashboardPage>> ShowAsync(HttpContext http, ReceivablesDashboard dashboard, string? currency)
     {

@@ -3,6 +3,7 @@ using CreditFlow.Domain.Receivables;
 using CreditFlow.Domain.Warnings;
 using CreditFlow.Host.Credit;
 using CreditFlow.Host.Receivables;
+using CreditFlow.Host.Workspace.Export;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Dunning;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,8 @@ namespace CreditFlow.Host.Workspace.Dashboard;
 
 /// <summary>
 /// Reads what the dashboard shows: every invoice with its payments and disputes, positioned by the domain
-/// (<see cref="ReceivablesPosition"/>) in the chosen currency, and the names of the customers it lists.
+/// (<see cref="ReceivablesPosition"/>) in the chosen currency, and the names of the customers it lists; and the
+/// dashboard's tables as files (<see cref="ExportAsync"/>).
 /// </summary>
 /// <remarks>
 /// It reads every invoice on each request: enough for a department's thousands of invoices, not for the 200,000 of the
@@ -19,10 +21,53 @@ namespace CreditFlow.Host.Workspace.Dashboard;
 /// </remarks>
 internal sealed class ReceivablesDashboard(DunningStore invoices, CustomerRepository customers, IOptions<DashboardOptions> options, TimeProvider clock)
 {
+    /// <summary>The tables <see cref="ExportAsync"/> writes, as their names appear in the address.</summary>
+    public static readonly IReadOnlyList<string> Tables = ["aging", "aging-by-customer", "risk-classes", "months"];
+
     private const int PageSize = 1000;
 
     /// <param name="currency">The currency asked for; null or one nothing is owed in shows the one most is owed in.</param>
     public async Task<DashboardView> ReadAsync(string? currency, CancellationToken cancellationToken)
+    {
+        var (position, currencies) = await PositionAsync(currency, cancellationToken);
+        var settings = options.Value;
+        var overdue = Overdue(position).Take(settings.TopCustomers).ToList();
+        var names = await WorklistText.NamesAsync(overdue.Select(x => (string?)x.Row.Key), customers, cancellationToken);
+        var most = overdue.Select(x => new OverdueCustomer(x.Row.Key, names.GetValueOrDefault(x.Row.Key, x.Row.Key), x.Row, x.Overdue)).ToList();
+        return new DashboardView(position, currencies, most, settings.OnTimeCollectionTarget, settings.DsoMonths);
+    }
+
+    /// <summary>One of the dashboard's <see cref="Tables"/> in full (every customer, not the first ten); null for an unknown table.</summary>
+    public async Task<ExportTable?> ExportAsync(string table, string? currency, CancellationToken cancellationToken)
+    {
+        if (!Tables.Contains(table))
+        {
+            return null;
+        }
+
+        var (p, _) = await PositionAsync(currency, cancellationToken);
+        var code = p.Currency.Code;
+        var name = $"{table}-{code}-{Figures.Iso(p.Today)}";
+        switch (table)
+        {
+            case "aging":
+                return new ExportTable(name, ["Days past due", "Amount", "Currency", "Share"],
+                    p.Aging.Buckets.Select((bucket, i) => new object?[] { bucket, p.Aging.Total.Amounts[i].Amount, code, Share(p.Aging.Total.Amounts[i], p.Open) }).ToList());
+            case "aging-by-customer":
+                var names = await WorklistText.NamesAsync(p.Aging.ByCustomer.Select(r => (string?)r.Key), customers, cancellationToken);
+                return new ExportTable(name, ["Customer id", "Customer", .. p.Aging.Buckets, "Total", "Currency"],
+                    p.Aging.ByCustomer.Select(r => (object?[])[r.Key, names.GetValueOrDefault(r.Key, r.Key), .. r.Amounts.Select(a => (object?)a.Amount), r.Total.Amount, code]).ToList());
+            case "risk-classes":
+                return new ExportTable(name, ["Class", "Invoices", "Amount", "Currency", "Share"],
+                    new[] { ReceivableClass.A, ReceivableClass.B, ReceivableClass.C }
+                        .Select(c => new object?[] { c.ToString(), p.Abc.Items.Count(i => i.Class == c), p.Abc.AmountOf(c).Amount, code, p.Abc.Total.Amount == 0m ? null : p.Abc.ShareOf(c) }).ToList());
+            default:
+                return new ExportTable(name, ["Month", "Invoiced", "Collected", "Owed at month end", $"DSO over {options.Value.DsoMonths} months (days)", "Currency"],
+                    p.Months.Select(m => new object?[] { m.Start, m.Invoiced.Amount, m.Collected.Amount, m.Closing.Amount, m.Dso is { } d ? Math.Round(d, 1) : null, code }).ToList());
+        }
+    }
+
+    private async Task<(ReceivablesPosition Position, IReadOnlyList<Currency> Currencies)> PositionAsync(string? currency, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var histories = new List<InvoiceHistory>();
@@ -46,16 +91,16 @@ internal sealed class ReceivablesDashboard(DunningStore invoices, CustomerReposi
             chosen = currencies.Count > 0 ? currencies[0] : new Currency(settings.Currency);
         }
 
-        var position = ReceivablesPosition.Build(histories, chosen, InvoiceFigures.Today(clock), AgingBuckets.Default, AbcPolicy.Default, settings.Months, settings.DsoMonths);
-        var overdue = position.Aging.ByCustomer
-            .Select(row => (Row: row, Overdue: row.Amounts.Skip(1).Aggregate(Money.Zero(chosen), (sum, a) => sum + a)))
+        return (ReceivablesPosition.Build(histories, chosen, InvoiceFigures.Today(clock), AgingBuckets.Default, AbcPolicy.Default, settings.Months, settings.DsoMonths), currencies);
+    }
+
+    /// <summary>The customers with something overdue, most first.</summary>
+    private static IEnumerable<(AgingRow Row, Money Overdue)> Overdue(ReceivablesPosition position) =>
+        position.Aging.ByCustomer
+            .Select(row => (Row: row, Overdue: row.Amounts.Skip(1).Aggregate(Money.Zero(position.Currency), (sum, a) => sum + a)))
             .Where(x => x.Overdue.Amount > 0m)
             .OrderByDescending(x => x.Overdue.Amount)
-            .ThenBy(x => x.Row.Key, StringComparer.Ordinal)
-            .Take(settings.TopCustomers)
-            .ToList();
-        var names = await WorklistText.NamesAsync(overdue.Select(x => (string?)x.Row.Key), customers, cancellationToken);
-        var most = overdue.Select(x => new OverdueCustomer(x.Row.Key, names.GetValueOrDefault(x.Row.Key, x.Row.Key), x.Row, x.Overdue)).ToList();
-        return new DashboardView(position, currencies, most, settings.OnTimeCollectionTarget, settings.DsoMonths);
-    }
+            .ThenBy(x => x.Row.Key, StringComparer.Ordinal);
+
+    private static decimal? Share(Money part, Money whole) => whole.Amount == 0m ? null : part.Amount / whole.Amount;
 }

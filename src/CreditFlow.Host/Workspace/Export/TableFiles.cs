@@ -1,0 +1,78 @@
+using System.Data;
+using System.Globalization;
+using System.Text;
+using MiniExcelLibs;
+using Sylvan.Data.Csv;
+
+namespace CreditFlow.Host.Workspace.Export;
+
+/// <summary>
+/// Writes an <see cref="ExportTable"/> as the file asked for: CSV (RFC 4180, UTF-8 with a byte order mark so Excel reads
+/// Chinese names right, invariant numbers, ISO dates) with Sylvan, or Excel (.xlsx, numbers as numbers, dates as dates)
+/// with MiniExcel.
+/// </summary>
+internal static class TableFiles
+{
+    public const string Csv = "csv";
+    public const string Excel = "xlsx";
+
+    /// <summary>True for a format this writes.</summary>
+    public static bool IsFormat(string format) => format is Csv or Excel;
+
+    /// <summary>The file as a download.</summary>
+    /// <exception cref="ArgumentException">Not a format this writes.</exception>
+    public static async Task<IResult> DownloadAsync(ExportTable table, string format, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var file = new MemoryStream();
+        string type;
+        if (format == Csv)
+        {
+            await WriteCsvAsync(table, file, cancellationToken);
+            type = "text/csv; charset=utf-8";
+        }
+        else if (format == Excel)
+        {
+            await MiniExcel.SaveAsAsync(file, Rows(table), sheetName: "Sheet1", excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
+            type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        }
+        else
+        {
+            throw new ArgumentException($"'{format}' is not csv or xlsx.", nameof(format));
+        }
+
+        file.Position = 0;
+        return Results.File(file, type, $"{table.Name}.{format}");
+    }
+
+    private static async Task WriteCsvAsync(ExportTable table, Stream file, CancellationToken cancellationToken)
+    {
+        using var data = new DataTable();
+        foreach (var column in table.Columns)
+        {
+            data.Columns.Add(column, typeof(string));
+        }
+
+        foreach (var row in table.Rows)
+        {
+            data.Rows.Add(row.Select(Text).ToArray<object>());
+        }
+
+        await using var text = new StreamWriter(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
+        await using var writer = CsvDataWriter.Create(text);
+        using var reader = data.CreateDataReader();
+        await writer.WriteAsync(reader, cancellationToken);
+    }
+
+    private static string Text(object? value) => value switch
+    {
+        null => string.Empty,
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+
+    private static IEnumerable<Dictionary<string, object?>> Rows(ExportTable table) =>
+        table.Rows.Select(row => table.Columns.Select((column, i) => (column, value: row[i] is DateOnly d ? d.ToDateTime(TimeOnly.MinValue) : row[i]))
+            .ToDictionary(x => x.column, x => x.value));
+}
