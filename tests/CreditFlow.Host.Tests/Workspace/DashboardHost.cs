@@ -4,11 +4,13 @@ using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.Dunning;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Roles;
+using CreditFlow.Domain.Warnings;
 using CreditFlow.Host.Tests.Applications;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Dunning;
 using CreditFlow.Storage.Profiles;
 using CreditFlow.Storage.Tasks;
+using CreditFlow.Storage.Warnings;
 using CreditFlow.Testing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -19,7 +21,7 @@ namespace CreditFlow.Host.Tests.Workspace;
 /// its own storage prefix), with a small book of invoices whose figures the tests know: as of 20 March 2026, in CNY —
 /// Jiangsu Hengtong owes 15,000 eight days late (i2; i1 was paid on time), Ningbo Seaside 30,000 twenty-nine days late
 /// and disputed (i3) and 5,000 since December (i6), Hangzhou Westlake 40,000 not yet due (i4); and one USD invoice.
-/// Ningbo Seaside (c2) has a credit profile and an open task.
+/// Ningbo Seaside (c2) has a credit profile, an open task and a warning answered late (30 h after it was raised).
 /// </summary>
 public sealed class DashboardHost : IAsyncLifetime
 {
@@ -58,6 +60,14 @@ public sealed class DashboardHost : IAsyncLifetime
             new CreditDecision("c2-grant", "c2", at.AddDays(-200), "Wu Fang", "Active: limit 100,000 CNY, 60 days", "granted after the trial period", "{}", null, null));
         await Host.Services.GetRequiredService<CreditTaskStore>().AddOnceAsync(
             new CreditTask("c2|call", "Call Ningbo Seaside about invoice i6 (109 days overdue)", CreditRole.SalesRep, "c2", "i6", at.AddDays(-1), at.AddDays(1)));
+
+        // Ningbo Seaside's first warning, 2 days ago, answered 30 hours later: late for the 24-hour KPI.
+        var warnings = Host.Services.GetRequiredService<WarningStore>();
+        var raised = at.AddDays(-2);
+        var warning = await warnings.AddOnceAsync(new WarningRecord(
+            "w-c2", "c2", WarningLevel.Yellow, "overdue 30 days without explanation", "i6 is 107 days past due",
+            new CreditSignal("c2", SignalKind.DaysOverdue, 107m, raised), "s-c2", [ResponseAction.Collection], raised, CreditRole.SalesRep, raised.AddHours(24), null));
+        await warnings.AnswerAsync(warning, new WarningAnswer(raised.AddHours(30), "Wang Li", CreditRole.SalesRep, [ResponseAction.Collection], "customer will pay next week"));
 
         var invoices = Host.Services.GetRequiredService<DunningStore>();
         await invoices.AddAsync(Record("c1", "i1", new(2026, 1, 5), new(2026, 2, 4), 10_000m, [new(new(2026, 2, 1), Cny(10_000m))]));

@@ -29,6 +29,15 @@ public sealed partial class DashboardTests(DashboardHost host)
         Assert.Equal("2 of 3", Text(Section(page, "kpi-past-term"), "value"));
         Assert.Equal("1", Text(Section(page, "kpi-disputed"), "value"));
 
+        // Team KPIs: nothing written off, the one warning answered late, nothing in special collection, one new risk customer.
+        Assert.Equal("0.0%", Kpi(page, "kpi-bad-debt"));
+        Assert.Contains("class=\"kpi good\" id=\"kpi-bad-debt\"", page, StringComparison.Ordinal);
+        Assert.Equal("0.0%", Kpi(page, "kpi-warning-response"));
+        Assert.Contains("class=\"kpi bad\" id=\"kpi-warning-response\"", page, StringComparison.Ordinal);
+        Assert.Contains("of 1 raised in 90 days", Section(page, "kpi-warning-response"), StringComparison.Ordinal);
+        Assert.Equal("CNY 0", Kpi(page, "kpi-special-collection"));
+        Assert.Equal("1", Kpi(page, "kpi-new-risk"));
+
         // Aging table: current 40,000; 1-30 45,000; 91-180 5,000.
         var aging = Section(page, "aging");
         Assert.Contains("<tr><td>current</td><td class=\"num\">" + Money(40_000m) + "</td><td class=\"num\">" + Percent(40_000m / 90_000m, "44.4%") + "</td></tr>", aging, StringComparison.Ordinal);

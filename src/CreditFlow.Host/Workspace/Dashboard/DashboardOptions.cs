@@ -21,6 +21,22 @@ public sealed class DashboardOptions
     [Range(0.0, 1.0)]
     public decimal OnTimeCollectionTarget { get; set; } = 0.90m;
 
+    /// <summary>The bad-debt rate target (DOMAIN.md: at most 3%).</summary>
+    [Range(0.0, 1.0)]
+    public decimal BadDebtTarget { get; set; } = 0.03m;
+
+    /// <summary>How long a warning may wait for its answer (DOMAIN.md: 24 hours).</summary>
+    [Range(1, 720)]
+    public int WarningResponseHours { get; set; } = 24;
+
+    /// <summary>How far back warnings count for the response KPI.</summary>
+    [Range(1, 366)]
+    public int WarningResponseWindowDays { get; set; } = 90;
+
+    /// <summary>How far back a customer's first warning makes it a new risk customer.</summary>
+    [Range(1, 366)]
+    public int NewRiskWindowDays { get; set; } = 30;
+
     /// <summary>The currency shown when nothing is owed in any (a new installation).</summary>
     [RegularExpression("^[A-Z]{3}$")]
     public string Currency { get; set; } = "CNY";

@@ -1,3 +1,4 @@
+using CreditFlow.Domain.LegalHandoff;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Receivables;
 using CreditFlow.Domain.Warnings;
@@ -6,6 +7,8 @@ using CreditFlow.Host.Receivables;
 using CreditFlow.Host.Workspace.Export;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Dunning;
+using CreditFlow.Storage.LegalCases;
+using CreditFlow.Storage.Warnings;
 using Microsoft.Extensions.Options;
 
 namespace CreditFlow.Host.Workspace.Dashboard;
@@ -19,22 +22,26 @@ namespace CreditFlow.Host.Workspace.Dashboard;
 /// It reads every invoice on each request: enough for a department's thousands of invoices, not for the 200,000 of the
 /// workspace's scale target, which needs the figures kept as invoices change.
 /// </remarks>
-internal sealed class ReceivablesDashboard(DunningStore invoices, CustomerRepository customers, IOptions<DashboardOptions> options, TimeProvider clock)
+internal sealed class ReceivablesDashboard(
+    DunningStore invoices, CustomerRepository customers, WarningStore warnings, CaseStore cases, IOptions<DashboardOptions> options, TimeProvider clock)
 {
     /// <summary>The tables <see cref="ExportAsync"/> writes, as their names appear in the address.</summary>
     public static readonly IReadOnlyList<string> Tables = ["aging", "aging-by-customer", "risk-classes", "months"];
 
     private const int PageSize = 1000;
 
+    /// <summary>The ladder's step from which an invoice is in special collection (docs/domain.md: about 60 days overdue).</summary>
+    private const string SpecialCollectionStep = "special-collection";
+
     /// <param name="currency">The currency asked for; null or one nothing is owed in shows the one most is owed in.</param>
     public async Task<DashboardView> ReadAsync(string? currency, CancellationToken cancellationToken)
     {
-        var (position, currencies) = await PositionAsync(currency, cancellationToken);
+        var (position, currencies, records) = await PositionAsync(currency, cancellationToken);
         var settings = options.Value;
         var overdue = Overdue(position).Take(settings.TopCustomers).ToList();
         var names = await WorklistText.NamesAsync(overdue.Select(x => (string?)x.Row.Key), customers, cancellationToken);
         var most = overdue.Select(x => new OverdueCustomer(x.Row.Key, names.GetValueOrDefault(x.Row.Key, x.Row.Key), x.Row, x.Overdue)).ToList();
-        return new DashboardView(position, currencies, most, settings.OnTimeCollectionTarget, settings.DsoMonths);
+        return new DashboardView(position, await KpisAsync(position, records, cancellationToken), currencies, most, settings);
     }
 
     /// <summary>One of the dashboard's <see cref="Tables"/> in full (every customer, not the first ten); null for an unknown table.</summary>
@@ -45,7 +52,7 @@ internal sealed class ReceivablesDashboard(DunningStore invoices, CustomerReposi
             return null;
         }
 
-        var (p, _) = await PositionAsync(currency, cancellationToken);
+        var (p, _, _) = await PositionAsync(currency, cancellationToken);
         var code = p.Currency.Code;
         var name = $"{table}-{code}-{Figures.Iso(p.Today)}";
         switch (table)
@@ -67,17 +74,19 @@ internal sealed class ReceivablesDashboard(DunningStore invoices, CustomerReposi
         }
     }
 
-    private async Task<(ReceivablesPosition Position, IReadOnlyList<Currency> Currencies)> PositionAsync(string? currency, CancellationToken cancellationToken)
+    private async Task<(ReceivablesPosition Position, IReadOnlyList<Currency> Currencies, List<DunningRecord> Records)> PositionAsync(string? currency, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var histories = new List<InvoiceHistory>();
+        var records = new List<DunningRecord>();
         string? continuation = null;
         do
         {
             (var page, continuation) = await invoices.ListAsync(null, PageSize, continuation, cancellationToken);
-            histories.AddRange(page.Select(r => r.History));
+            records.AddRange(page);
         }
         while (continuation is not null);
+
+        var histories = records.Select(r => r.History).ToList();
 
         var currencies = histories
             .GroupBy(h => h.Invoice.Amount.Currency)
@@ -91,7 +100,29 @@ internal sealed class ReceivablesDashboard(DunningStore invoices, CustomerReposi
             chosen = currencies.Count > 0 ? currencies[0] : new Currency(settings.Currency);
         }
 
-        return (ReceivablesPosition.Build(histories, chosen, InvoiceFigures.Today(clock), AgingBuckets.Default, AbcPolicy.Default, settings.Months, settings.DsoMonths), currencies);
+        return (ReceivablesPosition.Build(histories, chosen, InvoiceFigures.Today(clock), AgingBuckets.Default, AbcPolicy.Default, settings.Months, settings.DsoMonths), currencies, records);
+    }
+
+    /// <summary>
+    /// The team's KPIs: write-offs are the closed legal cases' (closed when last heard of), warnings every one raised,
+    /// special collection the open invoices whose ladder reached that step.
+    /// </summary>
+    private async Task<TeamKpis> KpisAsync(ReceivablesPosition position, List<DunningRecord> records, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var writeOffs = (await cases.ListAsync(CaseStatus.WrittenOff, cancellationToken: cancellationToken))
+            .Concat(await cases.ListAsync(CaseStatus.Settled, cancellationToken: cancellationToken))
+            .Where(c => c.Case.WrittenOff is { Amount: > 0m })
+            .Select(c => new WriteOff(DateOnly.FromDateTime(c.Case.LastHeardAt.UtcDateTime), c.Case.WrittenOff!.Value));
+        var raised = (await warnings.ListAsync(cancellationToken: cancellationToken))
+            .Concat(await warnings.ListAsync(answered: true, cancellationToken: cancellationToken))
+            .Select(w => new RaisedWarning(w.CustomerId, w.RaisedAt, w.Answer?.At));
+        var special = records
+            .Where(r => r.Amount.Currency == position.Currency && r.Invoice.IsOpen && r.Steps.Any(s => s.Code == SpecialCollectionStep))
+            .Aggregate(Money.Zero(position.Currency), (sum, r) => sum + r.Invoice.Open);
+        return TeamKpis.Build(
+            position, writeOffs, raised, special,
+            TimeSpan.FromHours(settings.WarningResponseHours), TimeSpan.FromDays(settings.WarningResponseWindowDays), TimeSpan.FromDays(settings.NewRiskWindowDays));
     }
 
     /// <summary>The customers with something overdue, most first.</summary>
