@@ -1,3 +1,4 @@
+using CreditFlow.Host.Credit;
 using CreditFlow.Host.Security;
 using CreditFlow.Host.Workspace.Customers;
 using CreditFlow.Host.Workspace.Dashboard;
@@ -28,8 +29,15 @@ internal static class WorkspacePages
         return app;
     }
 
+    /// <summary>The pages under <paramref name="path"/>: hardened, for signed-in credit users only, not in the API reference.</summary>
+    public static RouteGroupBuilder MapWorkspaceGroup(this IEndpointRouteBuilder app, string path) =>
+        app.MapGroup(path)
+            .AddEndpointFilter(HardenAsync)
+            .AddEndpointFilter(CreditGuard.SignedInAsync)
+            .ExcludeFromDescription();
+
     /// <summary>Sets the security headers of a workspace page.</summary>
-    public static ValueTask<object?> HardenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    private static ValueTask<object?> HardenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         PageHeaders.Harden(context.HttpContext.Response.Headers, ContentSecurityPolicy);
         return next(context);

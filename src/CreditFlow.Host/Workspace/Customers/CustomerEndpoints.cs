@@ -14,10 +14,7 @@ internal static class CustomerEndpoints
 
     public static RouteGroupBuilder MapCustomerPages(this IEndpointRouteBuilder app)
     {
-        var pages = app.MapGroup(Path)
-            .AddEndpointFilter(WorkspacePages.HardenAsync)
-            .AddEndpointFilter(CreditGuard.SignedInAsync)
-            .ExcludeFromDescription();
+        var pages = app.MapWorkspaceGroup(Path);
         pages.MapGet("", SearchAsync).WithName("CustomerSearch").WithSummary("Customers whose name or registration number contains the text, or whose id it is.");
         pages.MapGet("/{customerId}", ShowAsync).WithName("CustomerPage").WithSummary("One customer: credit, exposure, invoices, tasks, warnings, cases, decisions and a timeline.");
         pages.MapGet("/{customerId}/invoices.{format}", ExportInvoicesAsync).WithName("CustomerInvoicesExport").WithSummary("All the customer's invoices, as CSV or Excel (xlsx).");

@@ -11,10 +11,7 @@ internal static class DashboardEndpoint
 
     public static RouteGroupBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
-        var pages = app.MapGroup(Path)
-            .AddEndpointFilter(WorkspacePages.HardenAsync)
-            .AddEndpointFilter(CreditGuard.SignedInAsync)
-            .ExcludeFromDescription();
+        var pages = app.MapWorkspaceGroup(Path);
         pages.MapGet("", ShowAsync)
             .WithName("Dashboard")
             .WithSummary("Receivables: open and overdue, aging, risk classes, collection by month, the most overdue customers.");
