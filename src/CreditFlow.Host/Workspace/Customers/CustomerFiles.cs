@@ -42,10 +42,22 @@ internal sealed class CustomerFiles(
             return null;
         }
 
+        // The parts live in different tables: read them all at once.
+        var profileRead = profiles.GetAsync(customerId, cancellationToken);
+        var ledgerRead = ledgers.ReadAsync(customerId, [], cancellationToken);
+        var recordsRead = AllInvoicesAsync(customerId, cancellationToken);
+        var openWarningsRead = warnings.ListAsync(customerId: customerId, cancellationToken: cancellationToken);
+        var answeredWarningsRead = warnings.ListAsync(answered: true, customerId: customerId, cancellationToken: cancellationToken);
+        var casesRead = cases.ListAsync(customerId: customerId, cancellationToken: cancellationToken);
+        var openTasksRead = tasks.ListAsync(customerId: customerId, cancellationToken: cancellationToken);
+        var doneTasksRead = tasks.ListAsync(completed: true, customerId: customerId, cancellationToken: cancellationToken);
+        var decisionsRead = decisions.ListForCustomerAsync(customerId, cancellationToken: cancellationToken);
+        await Task.WhenAll(profileRead, ledgerRead, recordsRead, openWarningsRead, answeredWarningsRead, casesRead, openTasksRead, doneTasksRead, decisionsRead);
+
         var today = InvoiceFigures.Today(clock);
-        var profile = (await profiles.GetAsync(customerId, cancellationToken))?.Value;
-        var ledger = await ledgers.ReadAsync(customerId, [], cancellationToken);
-        var records = await AllInvoicesAsync(customerId, cancellationToken);
+        var profile = (await profileRead)?.Value;
+        var ledger = await ledgerRead;
+        var records = await recordsRead;
         var currency = profile?.Limit.Currency ?? records.FirstOrDefault()?.Amount.Currency ?? new Currency(options.Value.Currency);
         var histories = records.Select(r => r.History).ToList();
         var position = ReceivablesPosition.Build(histories, currency, today, AgingBuckets.Default, AbcPolicy.Default, options.Value.Months, options.Value.DsoMonths);
@@ -54,13 +66,11 @@ internal sealed class CustomerFiles(
         var ordered = records.Where(r => r.Invoice.IsOpen).OrderBy(r => r.DueDate).ThenBy(r => r.InvoiceId, StringComparer.Ordinal)
             .Concat(records.Where(r => !r.Invoice.IsOpen).OrderByDescending(r => r.DueDate).ThenBy(r => r.InvoiceId, StringComparer.Ordinal))
             .ToList();
-        var warningList = (await warnings.ListAsync(customerId: customerId, cancellationToken: cancellationToken))
-            .Concat(await warnings.ListAsync(answered: true, customerId: customerId, cancellationToken: cancellationToken))
-            .OrderByDescending(w => w.RaisedAt).ToList();
-        var caseList = await cases.ListAsync(customerId: customerId, cancellationToken: cancellationToken);
-        var openTasks = (await tasks.ListAsync(customerId: customerId, cancellationToken: cancellationToken)).OrderBy(t => t.DueAt).ToList();
-        var doneTasks = await tasks.ListAsync(completed: true, customerId: customerId, cancellationToken: cancellationToken);
-        var decisionList = await decisions.ListForCustomerAsync(customerId, cancellationToken: cancellationToken);
+        var warningList = (await openWarningsRead).Concat(await answeredWarningsRead).OrderByDescending(w => w.RaisedAt).ToList();
+        var caseList = await casesRead;
+        var openTasks = (await openTasksRead).OrderBy(t => t.DueAt).ToList();
+        var doneTasks = await doneTasksRead;
+        var decisionList = await decisionsRead;
 
         return new CustomerFile(
             customer,
