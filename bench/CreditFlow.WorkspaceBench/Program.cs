@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CreditFlow.Domain.Dunning;
+using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.Roles;
+using CreditFlow.Host;
+using CreditFlow.Storage.Customers;
+using CreditFlow.Storage.Dunning;
+using CreditFlow.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+// The workspace's pages at scale (issue 17's target: 2,000 customers and 200,000 invoices, the dashboard in ≤ 1 s, a
+// customer page in ≤ 300 ms). Seeds customers and invoices straight into the host's stores on a fresh in-memory Azurite,
+// in steps up to --invoices, and at each step times --samples GETs of the dashboard and of customer pages, signed in.
+// Usage: dotnet CreditFlow.WorkspaceBench.dll [--customers 2000] [--invoices 200000] [--steps 4] [--samples 5]
+var arguments = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal)).ToDictionary(x => x.a[2..], x => args[x.i + 1]);
+int Option(string name, int fallback) => arguments.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+var customerCount = Option("customers", 2000);
+var invoiceCount = Option("invoices", 200_000);
+var steps = Option("steps", 4);
+var samples = Option("samples", 5);
+const string Key = "workspace-bench-officer-key-0123456789abcdef";
+
+Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] starting Azurite in memory");
+await using var azurite = await AzuriteInstance.StartAsync(inMemoryPersistence: true);
+var folder = Directory.CreateTempSubdirectory("creditflow-workspacebench-").FullName;
+await File.WriteAllTextAsync(Path.Combine(folder, "host.json"), """
+    { "version": "2.0", "logging": { "LogLevel": { "Default": "Warning" } }, "extensions": { "durableTask": { "storageProvider": { "partitionCount": 4 } } } }
+    """);
+var app = CreditFlowApp.Build(["--urls", "http://127.0.0.1:0"], folder, new Dictionary<string, string?>
+{
+    ["AzureWebJobsStorage"] = azurite.ConnectionString,
+    ["ASPNETCORE_ENVIRONMENT"] = "Production",
+    ["ApiKeys__0__Name"] = "bench",
+    ["ApiKeys__0__Role"] = nameof(CreditRole.CreditOfficer),
+    ["ApiKeys__0__Sha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Key))),
+});
+await app.StartAsync();
+var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = address, Timeout = TimeSpan.FromMinutes(10) };
+(await browser.PostAsync("/credit/sign-in", new FormUrlEncodedContent([new("key", Key)]))).EnsureSuccessStatusCode();
+
+var customers = app.Services.GetRequiredService<CustomerRepository>();
+var invoices = app.Services.GetRequiredService<DunningStore>();
+var today = DateOnly.FromDateTime(DateTime.UtcNow);
+var ids = Enumerable.Range(0, customerCount).Select(i => $"cust-{i:00000}").ToArray();
+await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (id, ct) =>
+    await customers.CreateAsync(new Customer(id, $"Customer {id} Trading Co.", "REG-" + id, null, "manufacturing", DateTimeOffset.UtcNow), ct));
+
+var results = new List<object>();
+var seeded = 0;
+for (var step = 1; step <= steps; step++)
+{
+    var target = invoiceCount * step / steps;
+    var watch = Stopwatch.StartNew();
+    await Parallel.ForEachAsync(Enumerable.Range(seeded, target - seeded), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (n, ct) =>
+    {
+        // A year of invoices, a tenth still open, some of them late; the rest paid a few days around the due date.
+        var issued = today.AddDays(-(n % 365));
+        var due = issued.AddDays(30);
+        var amount = Money.Of(1_000m + (n % 97) * 250m, "CNY");
+        var record = DunningRecord.Booked(ids[n % customerCount], $"INV-{n:0000000}", issued, due, amount);
+        if (n % 10 != 0 && due.AddDays((n % 11) - 5) < today)
+        {
+            record = record with { Payments = [new InvoicePayment(due.AddDays((n % 11) - 5), amount)] };
+        }
+
+        await invoices.AddAsync(record, ct);
+    });
+    seeded = target;
+    var seedSeconds = watch.Elapsed.TotalSeconds;
+    Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {seeded} invoices seeded ({seedSeconds:F0} s for this step); timing the pages");
+
+    var dashboard = await TimeAsync("/credit/dashboard");
+    var customer = await TimeAsync($"/credit/customers/{ids[seeded % customerCount]}");
+    results.Add(new { invoices = seeded, customers = customerCount, dashboardMs = dashboard, customerPageMs = customer });
+    Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] dashboard {string.Join(", ", dashboard)} ms; customer page {string.Join(", ", customer)} ms");
+}
+
+Console.WriteLine(JsonSerializer.Serialize(new { machine = new { cores = Environment.ProcessorCount, dotnet = Environment.Version.ToString() }, samples, results }, new JsonSerializerOptions { WriteIndented = true }));
+await app.StopAsync();
+await app.DisposeAsync();
+Directory.Delete(folder, recursive: true);
+
+async Task<double[]> TimeAsync(string path)
+{
+    var times = new double[samples];
+    for (var i = 0; i < samples; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        using var response = await browser.GetAsync(path);
+        await response.Content.ReadAsByteArrayAsync();
+        response.EnsureSuccessStatusCode();
+        times[i] = Math.Round(watch.Elapsed.TotalMilliseconds, 1);
+    }
+
+    return times;
+}
