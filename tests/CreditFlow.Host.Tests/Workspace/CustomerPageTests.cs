@@ -25,8 +25,8 @@ public sealed class CustomerPageTests(DashboardHost host)
         Assert.Contains(">CNY 35,000</span>", Between(page, "id=\"kpi-overdue\"", "</article>"), StringComparison.Ordinal);
         var invoices = Between(page, "id=\"invoices\"", "</section>");
         Assert.True(invoices.IndexOf("data-invoice=\"i6\"", StringComparison.Ordinal) < invoices.IndexOf("data-invoice=\"i3\"", StringComparison.Ordinal), "open invoices by due date");
-        Assert.Contains("<td class=\"num\">109</td>", Row(invoices, "i6"), StringComparison.Ordinal);
-        Assert.Contains("<td class=\"num\">29</td>", Row(invoices, "i3"), StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\" data-sort=\"109\">109</td>", Row(invoices, "i6"), StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\" data-sort=\"29\">29</td>", Row(invoices, "i3"), StringComparison.Ordinal);
         Assert.Contains("· disputed", WebUtility.HtmlDecode(Row(invoices, "i3")), StringComparison.Ordinal);
         Assert.Contains("class=\"late\"", Row(invoices, "i3"), StringComparison.Ordinal);
 

@@ -64,6 +64,15 @@ public sealed class DashboardBrowserTests(DashboardHost host)
         await aging.Locator("summary").ClickAsync();
         await Expect(aging.Locator("tbody tr").Nth(1)).ToContainTextAsync("45.000 CN¥");
 
+        // The most overdue customers sort by a click on a heading: largest first, then the other way.
+        var mostOverdue = page.Locator("#most-overdue");
+        var overdueHeading = mostOverdue.GetByRole(AriaRole.Columnheader, new() { Name = "Overdue" });
+        await overdueHeading.ClickAsync();
+        await Expect(mostOverdue.Locator("tbody tr").First).ToContainTextAsync("Ningbo Seaside Trading Co.");
+        await overdueHeading.ClickAsync();
+        await Expect(mostOverdue.Locator("tbody tr").First).ToContainTextAsync("Jiangsu Hengtong Cable Co.");
+        await Expect(overdueHeading).ToHaveAttributeAsync("aria-sort", "ascending");
+
         // From the most overdue customers to one customer's page, its month-by-month chart drawn.
         await page.GetByRole(AriaRole.Link, new() { Name = "Ningbo Seaside Trading Co." }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ningbo Seaside Trading Co.", Exact = true })).ToBeVisibleAsync();

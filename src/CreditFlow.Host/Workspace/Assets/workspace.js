@@ -34,5 +34,12 @@
       el.textContent = month.format(new Date(value + '-01T00:00:00'));
     }
   }
+  // Tables marked sortable sort by a click on a heading, largest first (amounts are what people look for), again
+  // for the other way; cells carry the value to sort by in data-sort. They load in the server's order.
+  if (window.Tablesort) {
+    for (const table of document.querySelectorAll('table.sortable')) {
+      new Tablesort(table, { descending: true });
+    }
+  }
   window.creditflow = { locale, money, month: (iso) => month.format(new Date(iso + '-01T00:00:00')) };
 })();
