@@ -30,6 +30,11 @@ public sealed class CustomerPageTests(DashboardHost host)
         Assert.Contains("· disputed", WebUtility.HtmlDecode(Row(invoices, "i3")), StringComparison.Ordinal);
         Assert.Contains("class=\"late\"", Row(invoices, "i3"), StringComparison.Ordinal);
 
+        // Its group: Jiangsu Hengtong, under the same controller.
+        var group = WebUtility.HtmlDecode(Between(page, "id=\"group\"", "</section>"));
+        Assert.Contains("Controlled by Xu Ming, with 1 other company", group, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/credit/customers/c1\">Jiangsu Hengtong Cable Co.</a>", group, StringComparison.Ordinal);
+
         Assert.Contains("Call Ningbo Seaside about invoice i6 (109 days overdue)", WebUtility.HtmlDecode(Between(page, "id=\"tasks\"", "</section>")), StringComparison.Ordinal);
         Assert.Contains("Active: limit 100,000 CNY, 60 days", WebUtility.HtmlDecode(Between(page, "id=\"decisions\"", "</section>")), StringComparison.Ordinal);
 

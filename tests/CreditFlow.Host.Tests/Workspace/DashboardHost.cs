@@ -48,9 +48,10 @@ public sealed class DashboardHost : IAsyncLifetime
             overrideServices: services => services.AddSingleton<TimeProvider>(Clock));
 
         var customers = Host.Services.GetRequiredService<CustomerRepository>();
-        foreach (var (id, name) in new[] { ("c1", "Jiangsu Hengtong Cable Co."), ("c2", "Ningbo Seaside Trading Co."), ("c3", "Hangzhou Westlake Textiles"), ("c4", "Pacific Rim Imports") })
+        // Jiangsu Hengtong and Ningbo Seaside have one actual controller: one group.
+        foreach (var (id, name, controller) in new[] { ("c1", "Jiangsu Hengtong Cable Co.", "Xu Ming"), ("c2", "Ningbo Seaside Trading Co.", "Xu Ming"), ("c3", "Hangzhou Westlake Textiles", null), ("c4", "Pacific Rim Imports", null) })
         {
-            await customers.CreateAsync(new Customer(id, name, "9133" + id, null, "Manufacturing", Clock.GetUtcNow()));
+            await customers.CreateAsync(new Customer(id, name, "9133" + id, controller, "Manufacturing", Clock.GetUtcNow()));
         }
 
         // Ningbo Seaside has credit (class C, 100,000 on 60 days) and a task open for it.

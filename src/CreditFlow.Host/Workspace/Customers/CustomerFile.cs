@@ -18,6 +18,8 @@ namespace CreditFlow.Host.Workspace.Customers;
 /// <param name="Exposure">Null when nothing was ever booked for it.</param>
 /// <param name="LimitFrozen">Set by dunning at yellow: new orders are held whatever the limit says.</param>
 /// <param name="Invoices">All its invoices: the open ones by due date, then the settled ones, latest first.</param>
+/// <param name="Group">The other companies of its group (same actual controller), by name; empty when it has none.</param>
+/// <param name="GroupExposure">The exposure of the whole group, itself included, in its currency; null when nothing is booked.</param>
 /// <param name="Position">Its receivables as the dashboard counts them, in the currency of its profile or invoices.</param>
 /// <param name="Habit">How it pays, from its settled invoices; null while none says anything.</param>
 public sealed record CustomerFile(
@@ -25,6 +27,8 @@ public sealed record CustomerFile(
     CustomerCreditProfile? Profile,
     CreditExposure? Exposure,
     bool LimitFrozen,
+    IReadOnlyList<Customer> Group,
+    CreditExposure? GroupExposure,
     IReadOnlyList<DunningRecord> Invoices,
     ReceivablesPosition Position,
     PaymentHabit? Habit,

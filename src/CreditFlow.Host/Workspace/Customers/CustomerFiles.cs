@@ -1,3 +1,4 @@
+using CreditFlow.Domain.Exposure;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Receivables;
 using CreditFlow.Host.Credit;
@@ -72,11 +73,14 @@ internal sealed class CustomerFiles(
         var doneTasks = await doneTasksRead;
         var decisionList = await decisionsRead;
 
+        var (group, groupExposure) = await GroupAsync(customer, ledger.Exposure?.Amounts, cancellationToken);
         return new CustomerFile(
             customer,
             profile,
             ledger.Exposure?.Amounts,
             ledger.Terms.LimitFrozen,
+            group,
+            groupExposure,
             ordered,
             position,
             habit,
@@ -104,6 +108,29 @@ internal sealed class CustomerFiles(
                 r.InvoiceId, r.IssueDate, r.DueDate, r.Amount.Amount, r.Invoice.Open.Amount, r.Amount.Currency.Code,
                 r.Invoice.IsOpen && today > r.DueDate ? today.DayNumber - r.DueDate.DayNumber : null, InvoiceStanding.Of(r),
             }).ToList());
+    }
+
+    /// <summary>
+    /// The other companies under the customer's actual controller, and the group's exposure: its own and theirs, in its
+    /// currency (a member's in another currency is left out of the sum, not converted).
+    /// </summary>
+    private async Task<(IReadOnlyList<Customer> Members, CreditExposure? Exposure)> GroupAsync(Customer customer, CreditExposure? own, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(customer.ActualController))
+        {
+            return ([], own);
+        }
+
+        var members = (await customers.ListByActualControllerAsync(customer.ActualController, cancellationToken))
+            .Where(c => c.Id != customer.Id).OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        var exposures = await Task.WhenAll(members.Select(async m => (await ledgers.ReadAsync(m.Id, [], cancellationToken)).Exposure?.Amounts));
+        var total = own;
+        foreach (var exposure in exposures.OfType<CreditExposure>())
+        {
+            total = total is null ? exposure : exposure.Currency == total.Currency ? total + exposure : total;
+        }
+
+        return (members, total);
     }
 
     private async Task<List<DunningRecord>> AllInvoicesAsync(string customerId, CancellationToken cancellationToken)
