@@ -61,7 +61,9 @@ internal sealed class DemoData(
         await InvoicesAsync(DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
         await reviews.StartAsync("cust-demo-bright", CreditClass.A, now, cancellationToken);
         await WarnedAndReviewedAsync(now, cancellationToken);
-        await history.SeedAsync(DateOnly.FromDateTime(now.UtcDateTime), now, cancellationToken);
+        await EstablishedAsync("cust-demo-jade", "Suzhou Jade Textiles Co.", CreditClass.C, CreditProfileStatus.Active, 400_000m, 60, "none", now, cancellationToken, "textiles");
+        await EstablishedAsync("cust-demo-northsea", "Qingdao North Sea Foods Ltd.", CreditClass.B, CreditProfileStatus.Active, 250_000m, 30, "none", now, cancellationToken, "food");
+        await history.SeedAsync(DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
     }
 
     /// <summary>Lotus: class B on 800,000.00 CNY, an orange warning to answer and a review proposal to approve.</summary>
@@ -127,14 +129,15 @@ internal sealed class DemoData(
     }
 
     private async Task EstablishedAsync(
-        string id, string name, CreditClass creditClass, CreditProfileStatus status, decimal limit, int termDays, string conditions, DateTimeOffset now, CancellationToken ct)
+        string id, string name, CreditClass creditClass, CreditProfileStatus status, decimal limit, int termDays, string conditions, DateTimeOffset now, CancellationToken ct,
+        string industry = "electronics")
     {
         if (await store.Customers.GetAsync(id, ct) is not null)
         {
             return;
         }
 
-        await store.Customers.CreateAsync(new Customer(id, name, "REG-" + id, null, "electronics", now), ct);
+        await store.Customers.CreateAsync(new Customer(id, name, "REG-" + id, null, industry, now), ct);
         await store.Profiles.CreateAsync(
             new CustomerCreditProfile(id, creditClass, Money.Of(limit, "CNY"), termDays, conditions, status, null, null, null, null),
             new CreditDecision($"{id}-demo", id, now, SeededBy, $"{status}: limit {Money.Of(limit, "CNY")}, {termDays} days", "seeded as demo data", "{}", null, null),

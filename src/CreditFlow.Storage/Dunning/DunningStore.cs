@@ -85,6 +85,22 @@ public sealed class DunningStore(TableClient table)
         return ([], null);
     }
 
+    /// <summary>Every invoice, the customer's or everyone's, ordered by customer then invoice id, read a page at a time.</summary>
+    /// <param name="customerId">Whose; null for all.</param>
+    public async Task<IReadOnlyList<DunningRecord>> ListAllAsync(string? customerId, CancellationToken cancellationToken = default)
+    {
+        var all = new List<DunningRecord>();
+        string? continuation = null;
+        do
+        {
+            (var page, continuation) = await ListAsync(customerId, 1000, continuation, cancellationToken);
+            all.AddRange(page);
+        }
+        while (continuation is not null);
+
+        return all;
+    }
+
     /// <summary>Replaces the record under the ETag it was read with.</summary>
     /// <returns>The record with its new ETag.</returns>
     /// <exception cref="ConcurrencyConflictException">Someone else changed it since it was read.</exception>

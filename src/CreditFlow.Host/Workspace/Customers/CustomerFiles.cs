@@ -46,7 +46,7 @@ internal sealed class CustomerFiles(
         // The parts live in different tables: read them all at once.
         var profileRead = profiles.GetAsync(customerId, cancellationToken);
         var ledgerRead = ledgers.ReadAsync(customerId, [], cancellationToken);
-        var recordsRead = AllInvoicesAsync(customerId, cancellationToken);
+        var recordsRead = invoices.ListAllAsync(customerId, cancellationToken);
         var openWarningsRead = warnings.ListAsync(customerId: customerId, cancellationToken: cancellationToken);
         var answeredWarningsRead = warnings.ListAsync(answered: true, customerId: customerId, cancellationToken: cancellationToken);
         var casesRead = cases.ListAsync(customerId: customerId, cancellationToken: cancellationToken);
@@ -64,9 +64,7 @@ internal sealed class CustomerFiles(
         var position = ReceivablesPosition.Build(histories, currency, today, AgingBuckets.Default, AbcPolicy.Default, options.Value.Months, options.Value.DsoMonths);
         var habit = PaymentHabitPolicy.Default.Assess(records.Select(Settled), today);
 
-        var ordered = records.Where(r => r.Invoice.IsOpen).OrderBy(r => r.DueDate).ThenBy(r => r.InvoiceId, StringComparer.Ordinal)
-            .Concat(records.Where(r => !r.Invoice.IsOpen).OrderByDescending(r => r.DueDate).ThenBy(r => r.InvoiceId, StringComparer.Ordinal))
-            .ToList();
+        var ordered = InPageOrder(records);
         var warningList = (await openWarningsRead).Concat(await answeredWarningsRead).OrderByDescending(w => w.RaisedAt).ToList();
         var caseList = await casesRead;
         var openTasks = (await openTasksRead).OrderBy(t => t.DueAt).ToList();
@@ -94,21 +92,27 @@ internal sealed class CustomerFiles(
     /// <summary>The customer's invoices as a file's table; null when there is no such customer.</summary>
     public async Task<ExportTable?> InvoicesAsync(string customerId, CancellationToken cancellationToken)
     {
-        if (await ReadAsync(customerId, cancellationToken) is not { } file)
+        if (await customers.GetAsync(customerId, cancellationToken) is null)
         {
             return null;
         }
 
-        var today = file.Position.Today;
+        var today = InvoiceFigures.Today(clock);
         return new ExportTable(
             $"invoices-{customerId}-{Figures.Iso(today)}",
             ["Invoice", "Issued", "Due", "Amount", "Open", "Currency", "Days late", "Dunning"],
-            file.Invoices.Select(r => new object?[]
+            InPageOrder(await invoices.ListAllAsync(customerId, cancellationToken)).Select(r => new object?[]
             {
                 r.InvoiceId, r.IssueDate, r.DueDate, r.Amount.Amount, r.Invoice.Open.Amount, r.Amount.Currency.Code,
                 r.Invoice.IsOpen && today > r.DueDate ? today.DayNumber - r.DueDate.DayNumber : null, InvoiceStanding.Of(r),
             }).ToList());
     }
+
+    /// <summary>The open invoices by due date, then the settled ones, latest first.</summary>
+    private static List<DunningRecord> InPageOrder(IEnumerable<DunningRecord> records) =>
+        records.Where(r => r.Invoice.IsOpen).OrderBy(r => r.DueDate).ThenBy(r => r.InvoiceId, StringComparer.Ordinal)
+            .Concat(records.Where(r => !r.Invoice.IsOpen).OrderByDescending(r => r.DueDate).ThenBy(r => r.InvoiceId, StringComparer.Ordinal))
+            .ToList();
 
     /// <summary>
     /// The other companies under the customer's actual controller, and the group's exposure: its own and theirs, in its
@@ -131,20 +135,6 @@ internal sealed class CustomerFiles(
         }
 
         return (members, total);
-    }
-
-    private async Task<List<DunningRecord>> AllInvoicesAsync(string customerId, CancellationToken cancellationToken)
-    {
-        var result = new List<DunningRecord>();
-        string? continuation = null;
-        do
-        {
-            (var page, continuation) = await invoices.ListAsync(customerId, 1000, continuation, cancellationToken);
-            result.AddRange(page);
-        }
-        while (continuation is not null);
-
-        return result;
     }
 
     /// <summary>The invoice with the day it was settled: the payment that brought it to nothing (the record keeps payments, not that day).</summary>

@@ -28,8 +28,6 @@ internal sealed class ReceivablesDashboard(
     /// <summary>The tables <see cref="ExportAsync"/> writes, as their names appear in the address.</summary>
     public static readonly IReadOnlyList<string> Tables = ["aging", "aging-by-customer", "risk-classes", "months"];
 
-    private const int PageSize = 1000;
-
     /// <summary>The ladder's step from which an invoice is in special collection (docs/domain.md: about 60 days overdue).</summary>
     private const string SpecialCollectionStep = "special-collection";
 
@@ -74,18 +72,10 @@ internal sealed class ReceivablesDashboard(
         }
     }
 
-    private async Task<(ReceivablesPosition Position, IReadOnlyList<Currency> Currencies, List<DunningRecord> Records)> PositionAsync(string? currency, CancellationToken cancellationToken)
+    private async Task<(ReceivablesPosition Position, IReadOnlyList<Currency> Currencies, IReadOnlyList<DunningRecord> Records)> PositionAsync(string? currency, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var records = new List<DunningRecord>();
-        string? continuation = null;
-        do
-        {
-            (var page, continuation) = await invoices.ListAsync(null, PageSize, continuation, cancellationToken);
-            records.AddRange(page);
-        }
-        while (continuation is not null);
-
+        var records = await invoices.ListAllAsync(null, cancellationToken);
         var histories = records.Select(r => r.History).ToList();
 
         var currencies = histories
@@ -107,7 +97,7 @@ internal sealed class ReceivablesDashboard(
     /// The team's KPIs: write-offs are the closed legal cases' (closed when last heard of), warnings every one raised,
     /// special collection the open invoices whose ladder reached that step.
     /// </summary>
-    private async Task<TeamKpis> KpisAsync(ReceivablesPosition position, List<DunningRecord> records, CancellationToken cancellationToken)
+    private async Task<TeamKpis> KpisAsync(ReceivablesPosition position, IReadOnlyList<DunningRecord> records, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var writeOffs = (await cases.ListAsync(CaseStatus.WrittenOff, cancellationToken: cancellationToken))
