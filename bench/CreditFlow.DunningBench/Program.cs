@@ -27,6 +27,7 @@ namespace CreditFlow.DunningBench;
 internal static class Program
 {
     private const string DunningTable = "creditDunning";
+    private const string ReceivablesTable = "creditReceivables";
     private const string TasksTable = "creditTasks";
     private const string OutboxContainer = "creditflow-outbox";
 
@@ -64,7 +65,7 @@ internal static class Program
             Timeout = TimeSpan.FromSeconds(60),
         };
         var tables = new TableServiceClient(azurite.ConnectionString);
-        var dunning = new DunningStore(tables.GetTableClient(DunningTable));
+        var dunning = new DunningStore(tables.GetTableClient(DunningTable), tables.GetTableClient(ReceivablesTable));
         var snap = new Snapshots(azurite, host);
 
         var started = Stopwatch.StartNew();

@@ -1,4 +1,3 @@
-using CreditFlow.Domain.Dunning;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Warnings;
 
@@ -49,62 +48,95 @@ public sealed record ReceivablesPosition(
 
     /// <summary>
     /// The position of the <paramref name="histories"/> in <paramref name="currency"/> (invoices in other currencies are
-    /// left out) on <paramref name="today"/>, with <paramref name="months"/> months of history.
+    /// left out) on <paramref name="today"/>, with <paramref name="months"/> months of history: each customer's
+    /// invoices summarised (<see cref="CustomerReceivables.Of"/>) and the summaries added up.
     /// </summary>
-    /// <remarks>
-    /// A month's receivable balances are rebuilt from the histories: an invoice counts from its issue date, less the
-    /// payments made by then and its credit notes (which carry no date here, so they count from the start). A month's DSO
-    /// is taken over the <paramref name="dsoMonths"/> months ending with it (average of the opening and the month-end
-    /// balances, over the invoiced — credit — sales of those months, times their days): one month's sales alone swing
-    /// with a single large invoice.
-    /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="months"/> or <paramref name="dsoMonths"/> is below 1.</exception>
     public static ReceivablesPosition Build(
         IEnumerable<InvoiceHistory> histories, Currency currency, DateOnly today, AgingBuckets buckets, AbcPolicy abc, int months = 12, int dsoMonths = 3)
     {
         ArgumentNullException.ThrowIfNull(histories);
+        ArgumentOutOfRangeException.ThrowIfLessThan(months, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(dsoMonths, 1);
+        var summaries = histories
+            .GroupBy(h => h.Invoice.CustomerId, StringComparer.Ordinal)
+            .Select(g => CustomerReceivables.Of(g.Key, currency, g, new HashSet<string>(), today, MonthsKept(months, dsoMonths)));
+        return Of(summaries, currency, today, buckets, abc, months, dsoMonths);
+    }
+
+    /// <summary>The months a <see cref="CustomerReceivables"/> must keep for a position of <paramref name="months"/> months and a DSO period of <paramref name="dsoMonths"/>.</summary>
+    public static int MonthsKept(int months, int dsoMonths) => months + dsoMonths;
+
+    /// <summary>
+    /// The position of the customers' <paramref name="receivables"/> in <paramref name="currency"/> (summaries in other
+    /// currencies are left out) on <paramref name="today"/>, with <paramref name="months"/> months of history.
+    /// </summary>
+    /// <remarks>
+    /// A month's receivable balances are rebuilt from the invoices: an invoice counts from its issue date, less the
+    /// payments made by then and its credit notes (which carry no date here, so they count from the start). A month's DSO
+    /// is taken over the <paramref name="dsoMonths"/> months ending with it (average of the opening and the month-end
+    /// balances, over the invoiced — credit — sales of those months, times their days): one month's sales alone swing
+    /// with a single large invoice.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="months"/> or <paramref name="dsoMonths"/> is below 1, or a summary did not keep the months asked for
+    /// (<see cref="MonthsKept"/>).
+    /// </exception>
+    public static ReceivablesPosition Of(
+        IEnumerable<CustomerReceivables> receivables, Currency currency, DateOnly today, AgingBuckets buckets, AbcPolicy abc, int months = 12, int dsoMonths = 3)
+    {
+        ArgumentNullException.ThrowIfNull(receivables);
         ArgumentNullException.ThrowIfNull(buckets);
         ArgumentNullException.ThrowIfNull(abc);
         ArgumentOutOfRangeException.ThrowIfLessThan(months, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(dsoMonths, 1);
-        var all = histories.Where(h => h.Invoice.Amount.Currency == currency).ToList();
-        var open = all.Where(h => h.Invoice.IsOpen).ToList();
-        var overdue = open.Where(h => h.Invoice.DaysOverdue(today) > 0).ToList();
+        var all = receivables.Where(r => r.Currency == currency).ToList();
+        var open = all.SelectMany(r => r.Open).ToList();
+        var overdue = open.Where(o => o.Invoice.DaysOverdue(today) > 0).ToList();
 
         return new ReceivablesPosition(
             currency,
             today,
-            Sum(open.Select(h => h.Invoice.Open), currency),
-            Sum(overdue.Select(h => h.Invoice.Open), currency),
+            Sum(open.Select(o => o.Invoice.Open), currency),
+            Sum(overdue.Select(o => o.Invoice.Open), currency),
             open.Count,
-            open.Select(h => h.Invoice.CustomerId).Distinct(StringComparer.Ordinal).Count(),
-            overdue.Select(h => h.Invoice.CustomerId).Distinct(StringComparer.Ordinal).Count(),
-            open.Count(h => h.Disputes.Any(d => d.ClosedOn is null)),
-            AgingReport.Build(buckets, open.Select(h => h.Invoice), currency, today),
-            AbcClassification.Classify(abc, open.Select(h => h.Invoice), currency, today),
+            open.Select(o => o.Invoice.CustomerId).Distinct(StringComparer.Ordinal).Count(),
+            overdue.Select(o => o.Invoice.CustomerId).Distinct(StringComparer.Ordinal).Count(),
+            open.Count(o => o.Disputed),
+            AgingReport.Build(buckets, open.Select(o => o.Invoice), currency, today),
+            AbcClassification.Classify(abc, open.Select(o => o.Invoice), currency, today),
             LastMonths(all, currency, today, months, dsoMonths),
-            OnTime(all, currency, today));
+            OnTime(all, currency, today))
+        {
+            InSpecialCollection = Sum(open.Where(o => o.InSpecialCollection).Select(o => o.Invoice.Open), currency),
+        };
     }
 
-    private static List<MonthOfReceivables> LastMonths(List<InvoiceHistory> all, Currency currency, DateOnly today, int months, int dsoMonths)
+    /// <summary>Owed on the open invoices whose dunning reached special collection.</summary>
+    public Money InSpecialCollection { get; init; } = Money.Zero(Currency);
+
+    private static List<MonthOfReceivables> LastMonths(List<CustomerReceivables> all, Currency currency, DateOnly today, int months, int dsoMonths)
     {
         var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-(months - 1));
         var result = new List<MonthOfReceivables>(months);
         for (var start = first; start <= today; start = start.AddMonths(1))
         {
-            var last = Min(start.AddMonths(1).AddDays(-1), today);
-            var invoiced = Invoiced(all, start, last, currency);
-            var collected = Sum(all.SelectMany(h => h.Payments).Where(p => p.PaidOn >= start && p.PaidOn <= last).Select(p => p.Amount), currency);
+            var month = start;
+            var invoiced = Sum(all.Select(r => r.InvoicedIn(month)), currency);
+            var collected = Sum(all.Select(r => r.CollectedIn(month)), currency);
 
             // DSO over the months of the DSO period ending with this one: the opening balance and each month's closing one.
             var from = start.AddMonths(-(dsoMonths - 1));
-            var balances = new List<Money> { BalanceAt(all, from.AddDays(-1), currency) };
-            for (var month = from; month <= last; month = month.AddMonths(1))
+            var balances = new List<Money> { Sum(all.Select(r => r.OwedAtEndOf(from.AddMonths(-1))), currency) };
+            var sales = Money.Zero(currency);
+            for (var m = from; m <= start; m = m.AddMonths(1))
             {
-                balances.Add(BalanceAt(all, Min(month.AddMonths(1).AddDays(-1), today), currency));
+                var current = m;
+                balances.Add(Sum(all.Select(r => r.OwedAtEndOf(current)), currency));
+                sales += Sum(all.Select(r => r.InvoicedIn(current)), currency);
             }
 
-            var sales = Invoiced(all, from, last, currency);
+            var last = Min(start.AddMonths(1).AddDays(-1), today);
             var dso = ReceivableTurnover.Compute(from, last, balances, sales, sales).Dso;
             result.Add(new MonthOfReceivables(start, invoiced, collected, balances[^1], dso));
         }
@@ -112,36 +144,14 @@ public sealed record ReceivablesPosition(
         return result;
     }
 
-    private static Money Invoiced(List<InvoiceHistory> all, DateOnly from, DateOnly to, Currency currency) =>
-        Sum(all.Where(h => h.Invoice.IssueDate >= from && h.Invoice.IssueDate <= to).Select(h => h.Invoice.Amount), currency);
-
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
-    /// <summary>What was owed at the end of <paramref name="day"/>: issued by then, less what was paid by then and credited.</summary>
-    private static Money BalanceAt(List<InvoiceHistory> all, DateOnly day, Currency currency)
-    {
-        var owed = Money.Zero(currency);
-        foreach (var h in all.Where(h => h.Invoice.IssueDate <= day))
-        {
-            var paid = Sum(h.Payments.Where(p => p.PaidOn <= day).Select(p => p.Amount), currency);
-            owed += Money.Max(h.Invoice.Amount - h.Invoice.Credited - paid, Money.Zero(currency));
-        }
-
-        return owed;
-    }
-
-    private static decimal? OnTime(List<InvoiceHistory> all, Currency currency, DateOnly today)
+    private static decimal? OnTime(List<CustomerReceivables> all, Currency currency, DateOnly today)
     {
         var from = today.AddDays(-OnTimeWindowDays);
-        var due = all.Where(h => h.Invoice.DueDate > from && h.Invoice.DueDate <= today).ToList();
-        var owed = Sum(due.Select(h => h.Invoice.Amount - h.Invoice.Credited), currency);
-        if (owed.Amount <= 0m)
-        {
-            return null;
-        }
-
-        var paidInTime = Sum(due.Select(h => Money.Min(Sum(h.Payments.Where(p => p.PaidOn <= h.Invoice.DueDate).Select(p => p.Amount), currency), h.Invoice.Amount - h.Invoice.Credited)), currency);
-        return paidInTime.Amount / owed.Amount;
+        var due = all.SelectMany(r => r.Due).Where(d => d.On > from && d.On <= today).ToList();
+        var owed = Sum(due.Select(d => d.Owed), currency);
+        return owed.Amount <= 0m ? null : Sum(due.Select(d => d.PaidInTime), currency).Amount / owed.Amount;
     }
 
     private static Money Sum(IEnumerable<Money> amounts, Currency currency) => amounts.Aggregate(Money.Zero(currency), (sum, m) => sum + m);

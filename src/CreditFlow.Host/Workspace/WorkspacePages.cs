@@ -16,6 +16,8 @@ internal static class WorkspacePages
     {
         services.AddRazorComponents();
         services.AddOptions<DashboardOptions>().Bind(configuration.GetSection("Dashboard")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ReceivableSummaries>();
+        services.AddHostedService<ReceivableSummaryUpdates>();
         services.AddSingleton<ReceivablesDashboard>();
         services.AddSingleton<CustomerFiles>();
         return services;

@@ -11,10 +11,21 @@ namespace CreditFlow.Storage.Dunning;
 /// The invoices dunning follows, one row per invoice in the customer's partition, and a directory row
 /// per invoice id so an invoice can be found by its id alone.
 /// </summary>
-public sealed class DunningStore(TableClient table)
+/// <remarks>
+/// Every write also marks the customer changed (one row per customer in a partition of <paramref name="changes"/>, the
+/// summaries' table: small, so listing the marks does not pass over the invoices), so that what is
+/// kept about the customer's receivables as a whole (the dashboard's summaries) can be brought up to date:
+/// <see cref="ChangedCustomersAsync"/> lists the marks, <see cref="ClearChangedAsync"/> takes one away once its
+/// customer was summarised. The mark is written before the invoice, so a crash in between cannot lose it, and again
+/// after it, so that a summary read between the two cannot clear the mark of a write it did not see.
+/// </remarks>
+/// <param name="table">The invoices and their directory.</param>
+/// <param name="changes">Where the marks are kept (a partition of its own).</param>
+public sealed class DunningStore(TableClient table, TableClient changes)
 {
     private const string InvoicePrefix = "invoice|";
     private const string DirectoryPartition = "~directory";
+    private const string ChangedPartition = "~changed";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -29,10 +40,12 @@ public sealed class DunningStore(TableClient table)
     {
         ArgumentNullException.ThrowIfNull(record);
         var directory = new TableEntity(DirectoryPartition, TableKeys.Check(record.InvoiceId, "invoiceId")) { ["CustomerId"] = record.CustomerId };
+        await MarkChangedAsync(record.CustomerId, cancellationToken);
         await table.UpsertEntityAsync(directory, TableUpdateMode.Replace, cancellationToken);
         try
         {
             var response = await table.AddEntityAsync(ToEntity(record), cancellationToken);
+            await MarkChangedAsync(record.CustomerId, cancellationToken);
             return record with { ETag = response.Headers.ETag?.ToString() };
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -108,14 +121,77 @@ public sealed class DunningStore(TableClient table)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(record.ETag);
+        await MarkChangedAsync(record.CustomerId, cancellationToken);
         try
         {
             var response = await table.UpdateEntityAsync(ToEntity(record), new ETag(record.ETag), TableUpdateMode.Replace, cancellationToken);
+            await MarkChangedAsync(record.CustomerId, cancellationToken);
             return record with { ETag = response.Headers.ETag?.ToString() };
         }
         catch (RequestFailedException e) when (StorageErrors.IsConflict(e))
         {
             throw StorageErrors.Conflict("dunning record", record.InvoiceId, e);
+        }
+    }
+
+    /// <summary>Up to <paramref name="max"/> customers whose invoices changed since they were last summarised, with the version of each mark.</summary>
+    public async Task<IReadOnlyList<ChangedCustomer>> ChangedCustomersAsync(int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        var changed = new List<ChangedCustomer>();
+        await foreach (var e in changes.QueryAsync<TableEntity>(
+            $"PartitionKey eq '{ChangedPartition}'", maxPerPage: Math.Min(max, 1000), select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            changed.Add(new ChangedCustomer(e.RowKey, e.ETag.ToString()));
+            if (changed.Count == max)
+            {
+                break;
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>Marks the customer's invoices changed (again), as every write does.</summary>
+    public async Task MarkChangedAsync(string customerId, CancellationToken cancellationToken = default) =>
+        await changes.UpsertEntityAsync(new TableEntity(ChangedPartition, TableKeys.Check(customerId, nameof(customerId))), TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>Takes away the customer's mark once what it marked was summarised.</summary>
+    /// <returns>
+    /// <see cref="ClearedMark.Cleared"/>; <see cref="ClearedMark.ChangedAgain"/> when the customer was marked again since
+    /// (the mark stays); <see cref="ClearedMark.Gone"/> when someone else cleared it first.
+    /// </returns>
+    public async Task<ClearedMark> ClearChangedAsync(ChangedCustomer mark, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mark);
+        try
+        {
+            // The client answers a delete of a row that is not there with its 404 response rather than an exception.
+            var response = await changes.DeleteEntityAsync(ChangedPartition, mark.CustomerId, new ETag(mark.Version), cancellationToken);
+            return response.Status == 404 ? ClearedMark.Gone : ClearedMark.Cleared;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return ClearedMark.ChangedAgain;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return ClearedMark.Gone;
+        }
+    }
+
+    /// <summary>Every customer with an invoice, one page of keys at a time (to mark them all when summaries are first built).</summary>
+    public async IAsyncEnumerable<string> CustomersWithInvoicesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string? last = null;
+        await foreach (var e in table.QueryAsync<TableEntity>(
+            $"RowKey ge '{InvoicePrefix}' and RowKey lt 'invoice}}'", select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            if (e.PartitionKey != last)
+            {
+                last = e.PartitionKey;
+                yield return last;
+            }
         }
     }
 

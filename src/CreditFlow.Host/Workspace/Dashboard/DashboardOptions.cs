@@ -37,6 +37,17 @@ public sealed class DashboardOptions
     [Range(1, 366)]
     public int NewRiskWindowDays { get; set; } = 30;
 
+    /// <summary>Seconds between the background updates of the customers' receivables summaries.</summary>
+    [Range(1, 3600)]
+    public int SummaryIntervalSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// The most customers a dashboard request summarises before it reads (their invoices changed since the last
+    /// background update); beyond it the page says its figures are still being brought up to date.
+    /// </summary>
+    [Range(0, 10000)]
+    public int CatchUpLimit { get; set; } = 200;
+
     /// <summary>The currency shown when nothing is owed in any (a new installation).</summary>
     [RegularExpression("^[A-Z]{3}$")]
     public string Currency { get; set; } = "CNY";

@@ -14,7 +14,11 @@ public sealed record DashboardView(
     TeamKpis Kpis,
     IReadOnlyList<Currency> Currencies,
     IReadOnlyList<OverdueCustomer> MostOverdue,
-    DashboardOptions Settings);
+    DashboardOptions Settings)
+{
+    /// <summary>Some customers' latest changes were not yet counted (more than a request counts first, or the figures are being built anew).</summary>
+    public bool StillCounting { get; init; }
+}
 
 /// <summary>A customer in "most overdue": its aging row and its name (its id when it has none on file).</summary>
 public sealed record OverdueCustomer(string CustomerId, string Name, AgingRow Aging, Money Overdue);

@@ -6,7 +6,6 @@ using CreditFlow.Host.Credit;
 using CreditFlow.Host.Receivables;
 using CreditFlow.Host.Workspace.Export;
 using CreditFlow.Storage.Customers;
-using CreditFlow.Storage.Dunning;
 using CreditFlow.Storage.LegalCases;
 using CreditFlow.Storage.Warnings;
 using Microsoft.Extensions.Options;
@@ -14,32 +13,25 @@ using Microsoft.Extensions.Options;
 namespace CreditFlow.Host.Workspace.Dashboard;
 
 /// <summary>
-/// Reads what the dashboard shows: every invoice with its payments and disputes, positioned by the domain
-/// (<see cref="ReceivablesPosition"/>) in the chosen currency, and the names of the customers it lists; and the
-/// dashboard's tables as files (<see cref="ExportAsync"/>).
+/// Reads what the dashboard shows: every customer's receivables summary (<see cref="ReceivableSummaries"/>, brought up
+/// to date first), added up by the domain (<see cref="ReceivablesPosition"/>) in the chosen currency, and the names of
+/// the customers it lists; and the dashboard's tables as files (<see cref="ExportAsync"/>).
 /// </summary>
-/// <remarks>
-/// It reads every invoice on each request: enough for a department's thousands of invoices, not for the 200,000 of the
-/// workspace's scale target, which needs the figures kept as invoices change.
-/// </remarks>
 internal sealed class ReceivablesDashboard(
-    DunningStore invoices, CustomerRepository customers, WarningStore warnings, CaseStore cases, IOptions<DashboardOptions> options, TimeProvider clock)
+    ReceivableSummaries summaries, CustomerRepository customers, WarningStore warnings, CaseStore cases, IOptions<DashboardOptions> options, TimeProvider clock)
 {
     /// <summary>The tables <see cref="ExportAsync"/> writes, as their names appear in the address.</summary>
     public static readonly IReadOnlyList<string> Tables = ["aging", "aging-by-customer", "risk-classes", "months"];
 
-    /// <summary>The ladder's step from which an invoice is in special collection (docs/domain.md: about 60 days overdue).</summary>
-    private const string SpecialCollectionStep = "special-collection";
-
     /// <param name="currency">The currency asked for; null or one nothing is owed in shows the one most is owed in.</param>
     public async Task<DashboardView> ReadAsync(string? currency, CancellationToken cancellationToken)
     {
-        var (position, currencies, records) = await PositionAsync(currency, cancellationToken);
+        var (position, currencies, stillCounting) = await PositionAsync(currency, cancellationToken);
         var settings = options.Value;
         var overdue = Overdue(position).Take(settings.TopCustomers).ToList();
         var names = await WorklistText.NamesAsync(overdue.Select(x => (string?)x.Row.Key), customers, cancellationToken);
         var most = overdue.Select(x => new OverdueCustomer(x.Row.Key, names.GetValueOrDefault(x.Row.Key, x.Row.Key), x.Row, x.Overdue)).ToList();
-        return new DashboardView(position, await KpisAsync(position, records, cancellationToken), currencies, most, settings);
+        return new DashboardView(position, await KpisAsync(position, cancellationToken), currencies, most, settings) { StillCounting = stillCounting };
     }
 
     /// <summary>One of the dashboard's <see cref="Tables"/> in full (every customer, not the first ten); null for an unknown table.</summary>
@@ -72,15 +64,17 @@ internal sealed class ReceivablesDashboard(
         }
     }
 
-    private async Task<(ReceivablesPosition Position, IReadOnlyList<Currency> Currencies, IReadOnlyList<DunningRecord> Records)> PositionAsync(string? currency, CancellationToken cancellationToken)
+    /// <returns>The position, the currencies anything is owed in, and whether some customers' changes are not counted yet.</returns>
+    private async Task<(ReceivablesPosition Position, IReadOnlyList<Currency> Currencies, bool StillCounting)> PositionAsync(string? currency, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var records = await invoices.ListAllAsync(null, cancellationToken);
-        var histories = records.Select(r => r.History).ToList();
+        var today = InvoiceFigures.Today(clock);
+        var more = await summaries.UpdateAsync(settings.CatchUpLimit, cancellationToken);
+        var (kept, tooShort) = await summaries.ReadAsync(today, cancellationToken);
 
-        var currencies = histories
-            .GroupBy(h => h.Invoice.Amount.Currency)
-            .OrderByDescending(g => g.Sum(h => h.Invoice.Open.Amount))
+        var currencies = kept
+            .GroupBy(s => s.Currency)
+            .OrderByDescending(g => g.Sum(s => s.Open.Sum(o => o.Invoice.Open.Amount)))
             .ThenBy(g => g.Key.Code, StringComparer.Ordinal)
             .Select(g => g.Key)
             .ToList();
@@ -90,14 +84,14 @@ internal sealed class ReceivablesDashboard(
             chosen = currencies.Count > 0 ? currencies[0] : new Currency(settings.Currency);
         }
 
-        return (ReceivablesPosition.Build(histories, chosen, InvoiceFigures.Today(clock), AgingBuckets.Default, AbcPolicy.Default, settings.Months, settings.DsoMonths), currencies, records);
+        return (ReceivablesPosition.Of(kept, chosen, today, AgingBuckets.Default, AbcPolicy.Default, settings.Months, settings.DsoMonths), currencies, more || tooShort > 0);
     }
 
     /// <summary>
     /// The team's KPIs: write-offs are the closed legal cases' (closed when last heard of), warnings every one raised,
     /// special collection the open invoices whose ladder reached that step.
     /// </summary>
-    private async Task<TeamKpis> KpisAsync(ReceivablesPosition position, IReadOnlyList<DunningRecord> records, CancellationToken cancellationToken)
+    private async Task<TeamKpis> KpisAsync(ReceivablesPosition position, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var writeOffs = (await cases.ListAsync(CaseStatus.WrittenOff, cancellationToken: cancellationToken))
@@ -107,11 +101,8 @@ internal sealed class ReceivablesDashboard(
         var raised = (await warnings.ListAsync(cancellationToken: cancellationToken))
             .Concat(await warnings.ListAsync(answered: true, cancellationToken: cancellationToken))
             .Select(w => new RaisedWarning(w.CustomerId, w.RaisedAt, w.Answer?.At));
-        var special = records
-            .Where(r => r.Amount.Currency == position.Currency && r.Invoice.IsOpen && r.Steps.Any(s => s.Code == SpecialCollectionStep))
-            .Aggregate(Money.Zero(position.Currency), (sum, r) => sum + r.Invoice.Open);
         return TeamKpis.Build(
-            position, writeOffs, raised, special,
+            position, writeOffs, raised, position.InSpecialCollection,
             TimeSpan.FromHours(settings.WarningResponseHours), TimeSpan.FromDays(settings.WarningResponseWindowDays), TimeSpan.FromDays(settings.NewRiskWindowDays));
     }
 
