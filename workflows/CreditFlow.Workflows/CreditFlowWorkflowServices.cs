@@ -5,6 +5,7 @@ using CreditFlow.Domain.Limits;
 using CreditFlow.Domain.Scoring;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Dunning;
+using CreditFlow.Workflows.Imports;
 using CreditFlow.Workflows.LegalHandoff;
 using CreditFlow.Workflows.Onboarding;
 using CreditFlow.Workflows.Review;
@@ -36,6 +37,7 @@ public static class CreditFlowWorkflowServices
         services.AddWarnings(configuration);
         services.AddReviews(configuration);
         services.AddLegalCases(configuration);
+        services.AddImports();
         services.AddOptions<OrderCheck.HoldStartOptions>().Bind(configuration.GetSection("OrderCheck")).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OrderCheck.OrderAdmissionOptions>().Bind(configuration.GetSection("OrderCheck")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp =>

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Dunning;
+using CreditFlow.Workflows.Imports;
 using CreditFlow.Workflows.LegalHandoff;
 using CreditFlow.Workflows.Onboarding;
 using CreditFlow.Workflows.Review;
@@ -23,6 +24,7 @@ public static class CreditFlowWorkflows
         WarningRegistration.Register(registry);
         ReviewRegistration.Register(registry);
         LegalCaseRegistration.Register(registry);
+        ImportRegistration.Register(registry);
         return registry;
     }
 }

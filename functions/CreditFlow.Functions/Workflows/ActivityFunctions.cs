@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Dunning;
+using CreditFlow.Workflows.Imports;
 using CreditFlow.Workflows.LegalHandoff;
 using CreditFlow.Workflows.Review;
 using CreditFlow.Workflows.Warnings;
@@ -108,4 +109,8 @@ public sealed class ActivityFunctions(WorkflowCatalog workflows)
 
     [Function(nameof(RecordCaseDecision))]
     public Task<object?> RecordCaseDecision([ActivityTrigger] JsonElement? input, FunctionContext context) => workflows.RunActivityAsync(nameof(RecordCaseDecision), input, context);
+
+    // Imports
+    [Function(nameof(ApplyImportRows))]
+    public Task<object?> ApplyImportRows([ActivityTrigger] JsonElement? input, FunctionContext context) => workflows.RunActivityAsync(nameof(ApplyImportRows), input, context);
 }

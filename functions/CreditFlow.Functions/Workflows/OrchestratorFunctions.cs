@@ -1,5 +1,6 @@
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Dunning;
+using CreditFlow.Workflows.Imports;
 using CreditFlow.Workflows.LegalHandoff;
 using CreditFlow.Workflows.Review;
 using CreditFlow.Workflows.Warnings;
@@ -42,4 +43,7 @@ public sealed class OrchestratorFunctions(WorkflowCatalog workflows)
 
     [Function(nameof(LegalCaseWorkflow))]
     public Task<object?> LegalCaseWorkflow([OrchestrationTrigger] TaskOrchestrationContext context) => workflows.RunOrchestratorAsync(nameof(LegalCaseWorkflow), context);
+
+    [Function(nameof(ImportWorkflow))]
+    public Task<object?> ImportWorkflow([OrchestrationTrigger] TaskOrchestrationContext context) => workflows.RunOrchestratorAsync(nameof(ImportWorkflow), context);
 }

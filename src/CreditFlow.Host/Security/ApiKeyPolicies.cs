@@ -101,6 +101,10 @@ public static class ApiKeyPolicies
     public static IReadOnlyList<CreditRole> ManageBlacklistRoles { get; } =
         [CreditRole.CreditManager, CreditRole.CreditCommittee, CreditRole.Legal];
 
+    /// <summary>Who may import customers, invoices and payments from files (the workspace's import page).</summary>
+    public static IReadOnlyList<CreditRole> ImportDataRoles { get; } =
+        [CreditRole.CreditOfficer, CreditRole.CreditManager, CreditRole.Finance, CreditRole.Admin];
+
     internal static AuthorizationBuilder AddApiKeyPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(ReadCredit, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
         .AddPolicy(WorkOnApplications, p => RequireRoles(p, WorkOnApplicationsRoles))

@@ -13,5 +13,6 @@ internal static class WorkspaceNavigation
         ("reviews", "Reviews", "/credit/reviews"),
         ("cases", "Cases", "/credit/cases"),
         ("blacklist", "Blacklist", "/credit/blacklist"),
+        ("imports", "Import", "/credit/imports"),
     ];
 }

@@ -2,15 +2,17 @@ using CreditFlow.Host.Credit;
 using CreditFlow.Host.Security;
 using CreditFlow.Host.Workspace.Customers;
 using CreditFlow.Host.Workspace.Dashboard;
+using CreditFlow.Host.Workspace.Imports;
 
 namespace CreditFlow.Host.Workspace;
 
 /// <summary>The pages of the credit workspace rendered as Razor components, and what they share.</summary>
 internal static class WorkspacePages
 {
-    // Scripts and styles only from /assets (the page's figures travel as JSON in a data block, not as inline script).
+    // Scripts and styles only from /assets (the page's figures travel as JSON in a data block, not as inline script);
+    // requests only to this site (an import's upload and progress).
     private const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     public static IServiceCollection AddWorkspacePages(this IServiceCollection services, IConfiguration configuration)
     {
@@ -20,6 +22,8 @@ internal static class WorkspacePages
         services.AddHostedService<ReceivableSummaryUpdates>();
         services.AddSingleton<ReceivablesDashboard>();
         services.AddSingleton<CustomerFiles>();
+        services.AddOptions<ImportOptions>().Bind(configuration.GetSection("Imports")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ImportCheck>();
         return services;
     }
 
@@ -28,6 +32,7 @@ internal static class WorkspacePages
         app.MapWorkspaceAssets();
         app.MapDashboard();
         app.MapCustomerPages();
+        app.MapImportPages();
         return app;
     }
 

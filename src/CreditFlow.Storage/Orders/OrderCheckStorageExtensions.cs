@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using CreditFlow.Storage.Dunning;
+using CreditFlow.Storage.Imports;
 using CreditFlow.Storage.LegalCases;
 using CreditFlow.Storage.Reviews;
 using CreditFlow.Storage.Warnings;
@@ -43,6 +44,9 @@ public static class OrderCheckStorageExtensions
 
         // Dunning at red hands the customer's invoices to legal as a case.
         services.AddCaseStorage(connectionString, prefix);
+
+        // Customers, invoices and payments come from files too, checked whole and then applied.
+        services.AddImportStorage(connectionString, prefix);
         return services;
     }
 }

@@ -1,0 +1,143 @@
+using System.Net;
+using CreditFlow.Storage.Customers;
+using CreditFlow.Storage.Dunning;
+using CreditFlow.Storage.Imports;
+using MiniExcelLibs;
+
+namespace CreditFlow.Host.Tests.Workspace;
+
+/// <summary>
+/// Importing from files as a credit officer does: a file with a bad row imports nothing and says where; a good one is
+/// booked whole, as the ERP's documents are (the ledger, then dunning); the same file again changes nothing.
+/// </summary>
+[Collection(ImportCollection.Name)]
+public sealed class ImportTests(ImportHost host)
+{
+    [Fact]
+    public async Task AFileWithABadRow_ImportsNothing_AndEachProblemNamesItsRowAndColumn()
+    {
+        using var client = await host.SignedInAsync();
+        var file = ImportHost.Csv(
+            "invoiceId,customerId,amount,currency,issueDate,dueDate",
+            "BAD-1,imp-c1,1000.00,CNY,2026-03-01,2026-03-31",
+            "BAD-2,imp-c1,12.5O0,CNY,2026-03-01,2026-03-31",
+            "BAD-3,imp-c9,500,CNY,2026-03-01,2026-02-01");
+
+        using var response = await ImportHost.UploadAsync(client, "invoices", "march.csv", file);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        var problems = ProblemRows(page);
+        Assert.Contains(("3", "amount"), problems);
+        Assert.Contains(("4", "dueDate"), problems);
+        Assert.Contains("Nothing of march.csv was imported", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        var invoices = host.Host.Services.GetRequiredService<DunningStore>();
+        Assert.Null(await invoices.FindAsync("BAD-1"));
+        Assert.DoesNotContain(await host.Host.Services.GetRequiredService<ImportStore>().LatestAsync(50), i => i.FileName == "march.csv");
+    }
+
+    [Fact]
+    public async Task AnUnknownCustomer_AColumnMissing_OrOneTheKindHasNot_AreProblemsToo()
+    {
+        using var client = await host.SignedInAsync();
+
+        using var unknown = await ImportHost.UploadAsync(client, "invoices", "unknown.csv", ImportHost.Csv(
+            "invoiceId,customerId,amount,currency,issueDate,dueDate", "UNK-1,imp-c9,500,CNY,2026-03-01,2026-03-31"));
+        Assert.Contains(("2", "customerId"), ProblemRows(await unknown.Content.ReadAsStringAsync()));
+
+        using var columns = await ImportHost.UploadAsync(client, "payments", "columns.csv", ImportHost.Csv(
+            "Payment ID,customer_id,invoiceId,amount,receivedOn,bank", "P-1,imp-c1,X,10,2026-03-01,ICBC"));
+        var problems = ProblemRows(await columns.Content.ReadAsStringAsync());
+        Assert.Contains(("1", "currency"), problems);
+        Assert.Contains(("1", "bank"), problems);
+        Assert.DoesNotContain(problems, p => p.Column is "Payment ID" or "customer_id");
+    }
+
+    [Fact]
+    public async Task GoodInvoices_AreBookedWhole_DunningFollows_AndTheSameFileAgainChangesNothing()
+    {
+        using var client = await host.SignedInAsync();
+        var file = ImportHost.Csv(
+            "Invoice ID;Customer ID;Order ID;Amount;Currency;Issue date;Due date",
+            "IMP-1;imp-c1;SO-1;125000.00;CNY;2026-02-01;2026-03-03",
+            "IMP-2;imp-c1;;4800.50;CNY;2026-03-01;2026-03-31",
+            "IMP-3;imp-c2;;900;CNY;2026-03-10;2026-04-09");
+
+        var import = await host.AppliedAsync(await ImportHost.UploadAsync(client, "invoices", "opening-balances.csv", file));
+
+        Assert.Equal((3, 3, 0, 0), (import.Rows, import.Applied, import.AlreadyThere, import.Refused.Count));
+        var invoices = host.Host.Services.GetRequiredService<DunningStore>();
+        var first = await invoices.FindAsync("IMP-1");
+        Assert.NotNull(first);
+        Assert.Equal(("imp-c1", 125_000.00m, "CNY", new DateOnly(2026, 3, 3)), (first!.CustomerId, first.Amount.Amount, first.Amount.Currency.Code, first.DueDate));
+        Assert.Equal(4_800.50m, (await invoices.FindAsync("IMP-2"))!.Amount.Amount);
+        await Receivables.PaymentHost.UntilAsync(async () => (await invoices.FindAsync("IMP-1"))!.Standing.LookedAt is not null, "dunning's first look at IMP-1");
+
+        using var page = await client.GetAsync($"/credit/imports/{import.ImportId}");
+        Assert.Contains("All 3 rows are in.", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var again = await host.AppliedAsync(await ImportHost.UploadAsync(client, "invoices", "opening-balances.csv", file));
+        Assert.Equal((3, 3, 0), (again.Applied, again.AlreadyThere, again.Refused.Count));
+    }
+
+    [Fact]
+    public async Task PaymentsFromExcel_LowerWhatIsOwed()
+    {
+        using var client = await host.SignedInAsync();
+        var invoices = ImportHost.Csv("invoiceId,customerId,amount,currency,issueDate,dueDate", "XLS-1,imp-c2,10000,CNY,2026-02-15,2026-03-17");
+        await host.AppliedAsync(await ImportHost.UploadAsync(client, "invoices", "for-payments.csv", invoices));
+
+        var sheet = new MemoryStream();
+        await MiniExcel.SaveAsAsync(sheet, new[]
+        {
+            new Dictionary<string, object> { ["paymentId"] = "XLS-P1", ["customerId"] = "imp-c2", ["invoiceId"] = "XLS-1", ["amount"] = 2500.25m, ["currency"] = "CNY", ["receivedOn"] = new DateTime(2026, 3, 18) },
+        });
+        var import = await host.AppliedAsync(await ImportHost.UploadAsync(client, "payments", "bank.xlsx", sheet.ToArray()));
+
+        Assert.Equal((1, 0), (import.Applied, import.Refused.Count));
+        var store = host.Host.Services.GetRequiredService<DunningStore>();
+        await Receivables.PaymentHost.UntilAsync(async () => (await store.FindAsync("XLS-1"))!.Invoice.Open.Amount == 7_499.75m, "the payment on XLS-1");
+    }
+
+    [Fact]
+    public async Task Customers_AreAdded_AndOneOnRecordWithOtherDetailsIsAProblem()
+    {
+        using var client = await host.SignedInAsync();
+        using var clash = await ImportHost.UploadAsync(client, "customers", "clash.csv", ImportHost.Csv(
+            "id,name,registrationNumber", "imp-c1,Someone Else Ltd.,123"));
+        Assert.Contains(("2", "id"), ProblemRows(await clash.Content.ReadAsStringAsync()));
+
+        var import = await host.AppliedAsync(await ImportHost.UploadAsync(client, "customers", "new.csv", ImportHost.Csv(
+            "id,name,registrationNumber,actualController,industry", "imp-c3,Hangzhou Westlake Textiles,91330100IMP0003,Xu Ming,textiles")));
+
+        Assert.Equal(1, import.Applied);
+        var added = (await host.Host.Services.GetRequiredService<CustomerRepository>().GetAsync("imp-c3"))!.Value;
+        Assert.Equal(("Hangzhou Westlake Textiles", "Xu Ming", "textiles"), (added.Name, added.ActualController, added.Industry));
+    }
+
+    [Fact]
+    public async Task ASalesRep_MayNotImport_AndTheTemplatesHaveTheColumns()
+    {
+        using var sales = await host.SignedInAsync(ImportHost.SalesKey);
+        using var refused = await ImportHost.UploadAsync(sales, "customers", "c.csv", ImportHost.Csv("id,name,registrationNumber", "imp-c8,X,1"));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Null(await host.Host.Services.GetRequiredService<CustomerRepository>().GetAsync("imp-c8"));
+
+        using var client = await host.SignedInAsync();
+        var template = await client.GetStringAsync("/credit/imports/templates/payments.csv");
+        Assert.StartsWith("paymentId,customerId,invoiceId,amount,currency,receivedOn", template.TrimStart('\uFEFF'), StringComparison.Ordinal);
+    }
+
+    /// <summary>The (row, column) of each problem the page lists.</summary>
+    private static List<(string Row, string? Column)> ProblemRows(string html)
+    {
+        var rows = new List<(string, string?)>();
+        var body = html[(html.IndexOf("id=\"problem-list\"", StringComparison.Ordinal) is var at and >= 0 ? at : 0)..];
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(body, "<td class=\"num\">([^<]*)</td>\\s*<td><code>([^<]*)</code></td>"))
+        {
+            rows.Add((m.Groups[1].Value, WebUtility.HtmlDecode(m.Groups[2].Value)));
+        }
+
+        return rows;
+    }
+}
