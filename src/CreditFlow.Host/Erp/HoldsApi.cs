@@ -88,7 +88,7 @@ internal static class HoldsApi
     }
 
     /// <summary>
-    /// The one decide path of this API and the worklist page (<see cref="HoldsPage"/>): validates the
+    /// The one decide path of this API and the worklist page (<see cref="Workspace.Holds.HoldsPageEndpoints"/>): validates the
     /// outcome and comment, then hands the decision by <paramref name="decidedBy"/> as <paramref name="role"/>
     /// to the hold's workflow, which checks the role's authority and logs a refusal. 404 without the
     /// hold, 409 once it is closed, 403 "Above your authority" when the role may not decide it (the

@@ -2,6 +2,7 @@ using CreditFlow.Host.Configuration;
 using CreditFlow.Host.Credit;
 using CreditFlow.Host.Receivables;
 using CreditFlow.Host.Security;
+using CreditFlow.Host.Workspace.Holds;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Workflows.OrderCheck;
 

@@ -36,10 +36,11 @@ internal static class WorkspacePages
         return app;
     }
 
-    /// <summary>The pages under <paramref name="path"/>: hardened, for signed-in credit users only, not in the API reference.</summary>
+    /// <summary>The pages under <paramref name="path"/>: hardened, refusing cross-origin posts, for signed-in credit users only, not in the API reference.</summary>
     public static RouteGroupBuilder MapWorkspaceGroup(this IEndpointRouteBuilder app, string path) =>
         app.MapGroup(path)
             .AddEndpointFilter(HardenAsync)
+            .AddEndpointFilter(SameOriginFilter.RefusingIn(CreditHtml.SignedOut))
             .AddEndpointFilter(CreditGuard.SignedInAsync)
             .ExcludeFromDescription();
 

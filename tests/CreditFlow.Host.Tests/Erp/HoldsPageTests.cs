@@ -101,8 +101,9 @@ public sealed class HoldsPageTests(ErpHost erp)
         var html = await list.Content.ReadAsStringAsync();
         Assert.Contains($"data-hold=\"{holdId}\"", html, StringComparison.Ordinal);
         Assert.NotEmpty(reasons);
-        Assert.All(reasons, r => Assert.Contains(WebUtility.HtmlEncode(r), html, StringComparison.Ordinal));
-        Assert.Contains($"Signed in as <b>{WebUtility.HtmlEncode(ErpHost.ManagerName)}</b> (CreditManager)", html, StringComparison.Ordinal);
+        Assert.All(reasons, r => Assert.Contains(r, WebUtility.HtmlDecode(html), StringComparison.Ordinal));
+        Assert.Contains($"<span class=\"name\">{WebUtility.HtmlEncode(ErpHost.ManagerName)}</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"role\">credit manager</span>", html, StringComparison.Ordinal);
         Assert.Contains("action=\"/credit/sign-out\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("name=\"decidedBy\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("name=\"role\"", html, StringComparison.Ordinal);
@@ -187,7 +188,7 @@ public sealed class HoldsPageTests(ErpHost erp)
         Assert.Equal(ErpHost.ManagerName, told.GetProperty("decidedBy").GetString());
         Assert.Equal("CreditManager", told.GetProperty("decidedByRole").GetString());
         using var page = await FollowAsync(browser, posted);
-        Assert.Contains("was handed to the hold as " + WebUtility.HtmlEncode(ErpHost.ManagerName), await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("was handed to the hold as " + ErpHost.ManagerName, WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(HoldStatus.Released, (await Holds.GetAsync(holdId))!.Status);
     }
 
@@ -207,9 +208,9 @@ public sealed class HoldsPageTests(ErpHost erp)
         Assert.Equal(HttpStatusCode.SeeOther, refused.StatusCode);
         var html = await refusedPage.Content.ReadAsStringAsync();
         Assert.Contains(
-            WebUtility.HtmlEncode($"Above your authority. Hold {holdId}: 120,000.00 CNY at stake, within the 1,000,000.00 CNY a CreditOfficer may decide, "
+            ($"Above your authority. Hold {holdId}: 120,000.00 CNY at stake, within the 1,000,000.00 CNY a CreditOfficer may decide, "
                 + "but the hold's reasons need a CreditManager at least. CreditManager or CreditCommittee can decide it."),
-            html, StringComparison.Ordinal);
+            WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.Contains("<div class=\"flash error\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("was handed to the hold", html, StringComparison.Ordinal);
         var decisions = await erp.Store.Decisions.ListForCustomerAsync(customer);
@@ -237,7 +238,7 @@ public sealed class HoldsPageTests(ErpHost erp)
         Assert.DoesNotContain($"action=\"/credit/holds/{holdId}/decision\"", officerHtml, StringComparison.Ordinal);
         Assert.DoesNotContain(">Release</button>", officerHtml, StringComparison.Ordinal);
         Assert.DoesNotContain(">Reject</button>", officerHtml, StringComparison.Ordinal);
-        Assert.Contains("<b>Above your authority</b>: " + WebUtility.HtmlEncode("120,000.00 CNY at stake, within the 1,000,000.00 CNY a CreditOfficer may decide, but the hold's reasons need a CreditManager at least. CreditManager or CreditCommittee can decide it."), officerHtml, StringComparison.Ordinal);
+        Assert.Contains("<b>Above your authority</b>: 120,000.00 CNY at stake, within the 1,000,000.00 CNY a CreditOfficer may decide, but the hold's reasons need a CreditManager at least. CreditManager or CreditCommittee can decide it.", WebUtility.HtmlDecode(officerHtml), StringComparison.Ordinal);
         var managerHtml = await managerList.Content.ReadAsStringAsync();
         Assert.Contains($"action=\"/credit/holds/{holdId}/decision\"", managerHtml, StringComparison.Ordinal);
         Assert.DoesNotContain("Above your authority", managerHtml, StringComparison.Ordinal);
@@ -371,7 +372,8 @@ public sealed class HoldsPageTests(ErpHost erp)
         await page.GetByLabel("API key").FillAsync(ManagerKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Held orders and shipments" })).ToBeVisibleAsync();
-        await Expect(page.Locator("#signed-in")).ToContainTextAsync($"{ErpHost.ManagerName} (CreditManager)");
+        await Expect(page.Locator("#signed-in")).ToContainTextAsync(ErpHost.ManagerName);
+        await Expect(page.Locator("#signed-in .role")).ToHaveTextAsync("credit manager");
 
         // The held order is listed; release it from its row.
         var row = page.Locator($"tr[data-hold=\"{holdId}\"]");
@@ -405,7 +407,8 @@ public sealed class HoldsPageTests(ErpHost erp)
         await page.GotoAsync($"/credit/holds?customer={customer}");
         await page.GetByLabel("API key").FillAsync(OfficerKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.Locator("#signed-in")).ToContainTextAsync($"{ErpHost.OfficerName} (CreditOfficer)");
+        await Expect(page.Locator("#signed-in")).ToContainTextAsync(ErpHost.OfficerName);
+        await Expect(page.Locator("#signed-in .role")).ToHaveTextAsync("credit officer");
         var row = page.Locator($"tr[data-hold=\"{holdId}\"]");
         await Expect(row).ToBeVisibleAsync();
 

@@ -26,12 +26,17 @@
   }
   const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' });
   const month = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric' });
+  // A moment (held at, imported at) in the reader's own time zone.
+  const moment = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
   for (const el of document.querySelectorAll('time[datetime]')) {
     const value = el.getAttribute('datetime');
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
       el.textContent = day.format(new Date(value + 'T00:00:00'));
     } else if (/^\d{4}-\d{2}$/.test(value)) {
       el.textContent = month.format(new Date(value + '-01T00:00:00'));
+    } else if (/^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value))) {
+      el.title = value;
+      el.textContent = moment.format(new Date(value));
     }
   }
   // Tables marked sortable sort by a click on a heading, largest first (amounts are what people look for), again
