@@ -75,7 +75,8 @@ public sealed record CustomerReceivables(
             .Select(g => new FallingDue(
                 g.Key,
                 Sum(g.Select(h => h.Invoice.Amount - h.Invoice.Credited), zero),
-                Sum(g.Select(h => Money.Min(Sum(h.Payments.Where(p => p.PaidOn <= h.Invoice.DueDate).Select(p => p.Amount), zero), h.Invoice.Amount - h.Invoice.Credited)), zero)))
+                Sum(g.Select(h => Money.Min(Sum(h.Payments.Where(p => p.PaidOn <= h.Invoice.DueDate).Select(p => p.Amount), zero), h.Invoice.Amount - h.Invoice.Credited)), zero),
+                Sum(g.Select(h => Money.Min(Sum(h.Payments.Select(p => p.Amount), zero), h.Invoice.Amount - h.Invoice.Credited)), zero)))
             .ToList();
 
         return new CustomerReceivables(customerId, currency, asOf, open, first, months, due);
@@ -133,5 +134,5 @@ public sealed record OpenReceivable(Invoice Invoice, bool Disputed, bool InSpeci
 /// <param name="Closing">Owed at its end (for the month of the summary's day: owed then).</param>
 public sealed record CustomerMonth(Money Invoiced, Money Collected, Money Closing);
 
-/// <summary>What fell due on one day: owed (less credit notes), and the part of it paid by that day.</summary>
-public sealed record FallingDue(DateOnly On, Money Owed, Money PaidInTime);
+/// <summary>What falls (or fell) due on one day: owed (less credit notes), the part of it paid by that day, and the part paid so far.</summary>
+public sealed record FallingDue(DateOnly On, Money Owed, Money PaidInTime, Money Paid);

@@ -109,11 +109,22 @@ public sealed record ReceivablesPosition(
             OnTime(all, currency, today))
         {
             InSpecialCollection = Sum(open.Where(o => o.InSpecialCollection).Select(o => o.Invoice.Open), currency),
+            DueThisMonth = Sum(DueIn(all, today).Select(d => d.Owed), currency),
+            CollectedOfDueThisMonth = Sum(DueIn(all, today).Select(d => d.Paid), currency),
         };
     }
 
     /// <summary>Owed on the open invoices whose dunning reached special collection.</summary>
     public Money InSpecialCollection { get; init; } = Money.Zero(Currency);
+
+    /// <summary>What falls due in the month of <see cref="Today"/> (on its past and its coming days), less credit notes.</summary>
+    public Money DueThisMonth { get; init; } = Money.Zero(Currency);
+
+    /// <summary>Of <see cref="DueThisMonth"/>, what has been paid so far: the month's collection progress.</summary>
+    public Money CollectedOfDueThisMonth { get; init; } = Money.Zero(Currency);
+
+    /// <summary><see cref="CollectedOfDueThisMonth"/> over <see cref="DueThisMonth"/>; null when nothing falls due this month.</summary>
+    public decimal? CollectionProgress => DueThisMonth.Amount == 0m ? null : CollectedOfDueThisMonth.Amount / DueThisMonth.Amount;
 
     private static List<MonthOfReceivables> LastMonths(List<CustomerReceivables> all, Currency currency, DateOnly today, int months, int dsoMonths)
     {
@@ -145,6 +156,14 @@ public sealed record ReceivablesPosition(
     }
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    /// <summary>What falls due in the month of <paramref name="today"/>.</summary>
+    private static IEnumerable<FallingDue> DueIn(List<CustomerReceivables> all, DateOnly today)
+    {
+        var start = new DateOnly(today.Year, today.Month, 1);
+        var end = start.AddMonths(1).AddDays(-1);
+        return all.SelectMany(r => r.Due).Where(d => d.On >= start && d.On <= end);
+    }
 
     private static decimal? OnTime(List<CustomerReceivables> all, Currency currency, DateOnly today)
     {

@@ -22,6 +22,9 @@ public sealed record TeamKpis(
     decimal? SpecialCollectionShare,
     int NewRiskCustomers)
 {
+    /// <summary>The bad-debt trend: one per month of the position, oldest first.</summary>
+    public IReadOnlyList<MonthOfBadDebt> Months { get; init; } = [];
+
     /// <summary>The KPIs next to <paramref name="position"/> (its currency, its day, its months).</summary>
     /// <param name="position">The receivables they stand beside.</param>
     /// <param name="writeOffs">Write-offs; those in other currencies or outside the position's months are left out.</param>
@@ -44,7 +47,8 @@ public sealed record TeamKpis(
         ArgumentNullException.ThrowIfNull(warnings);
         var currency = position.Currency;
         var from = position.Months[0].Start;
-        var writtenOff = writeOffs.Where(w => w.Amount.Currency == currency && w.On >= from && w.On <= position.Today)
+        var offs = writeOffs.Where(w => w.Amount.Currency == currency).ToList();
+        var writtenOff = offs.Where(w => w.On >= from && w.On <= position.Today)
             .Aggregate(Money.Zero(currency), (sum, w) => sum + w.Amount);
         var invoiced = position.Months.Aggregate(Money.Zero(currency), (sum, m) => sum + m.Invoiced);
 
@@ -55,6 +59,13 @@ public sealed record TeamKpis(
         var newRisk = all.GroupBy(w => w.CustomerId, StringComparer.Ordinal)
             .Count(g => g.Min(w => w.RaisedAt) is var first && first > end - riskWindow && first <= end);
 
+        var months = position.Months.Select(m =>
+        {
+            var last = m.Start.AddMonths(1).AddDays(-1);
+            var written = offs.Where(w => w.On >= m.Start && w.On <= last).Aggregate(Money.Zero(currency), (sum, w) => sum + w.Amount);
+            return new MonthOfBadDebt(m.Start, written, m.Invoiced.Amount == 0m ? null : written.Amount / m.Invoiced.Amount);
+        }).ToList();
+
         return new TeamKpis(
             writtenOff,
             invoiced.Amount == 0m ? null : writtenOff.Amount / invoiced.Amount,
@@ -62,6 +73,12 @@ public sealed record TeamKpis(
             recent.Count == 0 ? null : (decimal)inTime / recent.Count,
             specialCollection,
             position.Open.Amount == 0m ? null : specialCollection.Amount / position.Open.Amount,
-            newRisk);
+            newRisk)
+        {
+            Months = months,
+        };
     }
 }
+
+/// <summary>One month of the bad-debt trend: written off in it, and that over what was invoiced in it (null when nothing was).</summary>
+public sealed record MonthOfBadDebt(DateOnly Start, Money WrittenOff, decimal? Rate);

@@ -9,8 +9,11 @@ public static class MonthsChart
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The months as the chart reads them: ISO month labels, amounts, DSO rounded to a tenth.</summary>
-    public static object Months(ReceivablesPosition position)
+    /// <summary>
+    /// The months as the chart reads them: ISO month labels, amounts, DSO rounded to a tenth, and what was written off
+    /// in each when there is any (the chart then draws it too: the bad-debt trend).
+    /// </summary>
+    public static object Months(ReceivablesPosition position, IEnumerable<decimal>? writtenOff = null)
     {
         ArgumentNullException.ThrowIfNull(position);
         return new
@@ -19,6 +22,7 @@ public static class MonthsChart
             invoiced = position.Months.Select(m => m.Invoiced.Amount),
             collected = position.Months.Select(m => m.Collected.Amount),
             dso = position.Months.Select(m => m.Dso is { } d ? Math.Round(d, 1) : (decimal?)null),
+            writtenOff,
         };
     }
 

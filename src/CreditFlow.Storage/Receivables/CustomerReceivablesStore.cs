@@ -79,7 +79,7 @@ public sealed class CustomerReceivablesStore(TableClient table)
                 s.Months.Select(m => m.Invoiced.Amount).ToArray(),
                 s.Months.Select(m => m.Collected.Amount).ToArray(),
                 s.Months.Select(m => m.Closing.Amount).ToArray(),
-                s.Due.Select(d => new StoredDue(d.On, d.Owed.Amount, d.PaidInTime.Amount)).ToArray()),
+                s.Due.Select(d => new StoredDue(d.On, d.Owed.Amount, d.PaidInTime.Amount, d.Paid.Amount)).ToArray()),
             Json),
     };
 
@@ -98,7 +98,7 @@ public sealed class CustomerReceivablesStore(TableClient table)
                 new Invoice(customerId, o.Id, o.Issued, o.Due, M(o.Amount)) { Credited = M(o.Credited), Paid = M(o.Paid) }, o.Disputed, o.Special)).ToArray(),
             f.FirstMonth,
             f.Invoiced.Select((invoiced, i) => new CustomerMonth(M(invoiced), M(f.Collected[i]), M(f.Closing[i]))).ToArray(),
-            f.Due.Select(d => new FallingDue(d.On, M(d.Owed), M(d.PaidInTime))).ToArray());
+            f.Due.Select(d => new FallingDue(d.On, M(d.Owed), M(d.PaidInTime), M(d.Paid))).ToArray());
     }
 
     // Months as three parallel columns of amounts: a summary is read for every customer on every dashboard request, so it is kept small.
@@ -106,7 +106,7 @@ public sealed class CustomerReceivablesStore(TableClient table)
 
     private sealed record StoredOpen(string Id, DateOnly Issued, DateOnly Due, decimal Amount, decimal Credited, decimal Paid, bool Disputed, bool Special);
 
-    private sealed record StoredDue(DateOnly On, decimal Owed, decimal PaidInTime);
+    private sealed record StoredDue(DateOnly On, decimal Owed, decimal PaidInTime, decimal Paid);
 }
 
 /// <summary>How the summaries are built: a summary kept with fewer months or another window than asked for must be built again.</summary>

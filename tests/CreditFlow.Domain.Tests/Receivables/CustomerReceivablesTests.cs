@@ -52,7 +52,9 @@ public sealed class CustomerReceivablesTests
         Assert.Equal(M(20_000m), c1.OwedAtEndOf(new(2026, 2, 1)));  // i2; i1 paid on 1 Feb
         Assert.Equal(M(23_000m), c1.OwedAtEndOf(new(2026, 3, 1)));  // 15,000 of i2 and i5
         Assert.Equal(M(23_000m), c1.OwedAtEndOf(new(2026, 6, 1)));  // nothing happened since
-        Assert.Equal([new FallingDue(new(2026, 2, 4), M(10_000m), M(10_000m)), new FallingDue(new(2026, 3, 12), M(20_000m), M(0m)), new FallingDue(new(2026, 4, 14), M(8_000m), M(0m))], c1.Due);
+        Assert.Equal(
+            [new FallingDue(new(2026, 2, 4), M(10_000m), M(10_000m), M(10_000m)), new FallingDue(new(2026, 3, 12), M(20_000m), M(0m), M(5_000m)), new FallingDue(new(2026, 4, 14), M(8_000m), M(0m), M(0m))],
+            c1.Due);
         Assert.Throws<ArgumentOutOfRangeException>(() => c1.OwedAtEndOf(new(2025, 10, 1)));
     }
 
@@ -74,6 +76,15 @@ public sealed class CustomerReceivablesTests
         Assert.Equal(read.Abc.Items.Select(i => (i.Class, i.Receivable.InvoiceId)), kept.Abc.Items.Select(i => (i.Class, i.Receivable.InvoiceId)));
         Assert.Equal(read.Months, kept.Months);
         Assert.Equal(read.OnTimeCollection, kept.OnTimeCollection);
+    }
+
+    [Fact]
+    public void TheMonthsCollectionProgress_IsWhatWasPaidOfWhatFallsDueInIt()
+    {
+        var p = ReceivablesPosition.Of(Summaries(), Cny, Taken, AgingBuckets.Default, new AbcPolicy(0.05m, 0.15m), months: 3, dsoMonths: 2);
+
+        // March: i2 (20,000, 5,000 paid late) is all that falls due in it; i5 falls due in April, i3 fell due in February.
+        Assert.Equal((M(20_000m), M(5_000m), 0.25m), (p.DueThisMonth, p.CollectedOfDueThisMonth, p.CollectionProgress));
     }
 
     [Fact]

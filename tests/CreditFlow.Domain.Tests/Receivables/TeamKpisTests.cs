@@ -50,6 +50,11 @@ public sealed class TeamKpisTests
         // 15,000 of the 60,000 open is in special collection; c1 and c2 had their first warning in the last 30 days.
         Assert.Equal(0.25m, kpis.SpecialCollectionShare);
         Assert.Equal(2, kpis.NewRiskCustomers);
+
+        // The trend: nothing in January (nothing invoiced either), 4,200 of February's 100,000, nothing of March's 40,000.
+        Assert.Equal(
+            [new MonthOfBadDebt(new(2026, 1, 1), M(0m), null), new MonthOfBadDebt(new(2026, 2, 1), M(4_200m), 0.042m), new MonthOfBadDebt(new(2026, 3, 1), M(0m), 0m)],
+            kpis.Months);
     }
 
     [Fact]

@@ -29,6 +29,10 @@ public sealed partial class DashboardTests(DashboardHost host)
         Assert.Equal("2 of 3", Text(Section(page, "kpi-past-term"), "value"));
         Assert.Equal("1", Text(Section(page, "kpi-disputed"), "value"));
 
+        // March's collection: i2 (20,000, 5,000 paid) and i4 (40,000) fall due in it: 5,000 of 60,000 collected.
+        Assert.Equal("8.3%", Kpi(page, "kpi-month-collection"));
+        Assert.Contains("CNY 5,000</span> of <span", Section(page, "kpi-month-collection"), StringComparison.Ordinal);
+
         // Team KPIs: nothing written off, the one warning answered late, nothing in special collection, one new risk customer.
         Assert.Equal("0.0%", Kpi(page, "kpi-bad-debt"));
         Assert.Contains("class=\"kpi good\" id=\"kpi-bad-debt\"", page, StringComparison.Ordinal);

@@ -41,7 +41,7 @@ public sealed class ExportTests(DashboardHost host)
         await using var workbook = new MemoryStream(await excel.Content.ReadAsByteArrayAsync());
         var rows = MiniExcel.Query(workbook, useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
 
-        Assert.Equal("Month,Invoiced,Collected,Owed at month end,DSO over 3 months (days),Currency", csv[0]);
+        Assert.Equal("Month,Invoiced,Collected,Owed at month end,DSO over 3 months (days),Written off,Bad-debt rate,Currency", csv[0]);
         Assert.Equal(12, rows.Count);
         Assert.Equal(csv.Length - 1, rows.Count);
         for (var i = 0; i < rows.Count; i++)
@@ -55,8 +55,8 @@ public sealed class ExportTests(DashboardHost host)
             Assert.Equal("CNY", row["Currency"]);
         }
 
-        // March 2026, to the 20th: 40,000 invoiced, 5,000 collected, 90,000 owed, DSO 38.5 over January to March.
-        Assert.Equal("2026-03-01,40000,5000,90000,38.5,CNY", csv[^1]);
+        // March 2026, to the 20th: 40,000 invoiced, 5,000 collected, 90,000 owed, DSO 38.5 over January to March, nothing written off.
+        Assert.Equal("2026-03-01,40000,5000,90000,38.5,0,0,CNY", csv[^1]);
     }
 
     [Fact]

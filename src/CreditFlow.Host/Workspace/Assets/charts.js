@@ -17,6 +17,8 @@
           { type: 'bar', label: 'Invoiced', data: data.months.invoiced, backgroundColor: '#9db8d9', borderRadius: 3, yAxisID: 'amount' },
           { type: 'bar', label: 'Collected', data: data.months.collected, backgroundColor: '#1f3a5f', borderRadius: 3, yAxisID: 'amount' },
           { type: 'line', label: 'DSO (days)', data: data.months.dso, borderColor: '#e5603a', backgroundColor: '#e5603a', cubicInterpolationMode: 'monotone', spanGaps: true, yAxisID: 'days' },
+          // The bad-debt trend, where anything was written off.
+          ...(data.months.writtenOff ? [{ type: 'bar', label: 'Written off', data: data.months.writtenOff, backgroundColor: '#b42318', borderRadius: 3, yAxisID: 'amount' }] : []),
         ],
       },
       options: {

@@ -22,7 +22,7 @@ public static class DashboardCharts
                 labels = new[] { "A · good", "B · watch", "C · high risk" },
                 amounts = new[] { ReceivableClass.A, ReceivableClass.B, ReceivableClass.C }.Select(c => position.Abc.AmountOf(c).Amount),
             },
-            months = MonthsChart.Months(position),
+            months = MonthsChart.Months(position, view.Kpis.Months.Any(m => m.WrittenOff.Amount > 0m) ? view.Kpis.Months.Select(m => m.WrittenOff.Amount) : null),
         };
         return JsonSerializer.Serialize(data, Json);
     }

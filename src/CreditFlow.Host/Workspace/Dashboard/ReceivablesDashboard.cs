@@ -59,8 +59,13 @@ internal sealed class ReceivablesDashboard(
                     new[] { ReceivableClass.A, ReceivableClass.B, ReceivableClass.C }
                         .Select(c => new object?[] { c.ToString(), p.Abc.Items.Count(i => i.Class == c), p.Abc.AmountOf(c).Amount, code, p.Abc.Total.Amount == 0m ? null : p.Abc.ShareOf(c) }).ToList());
             default:
-                return new ExportTable(name, ["Month", "Invoiced", "Collected", "Owed at month end", $"DSO over {options.Value.DsoMonths} months (days)", "Currency"],
-                    p.Months.Select(m => new object?[] { m.Start, m.Invoiced.Amount, m.Collected.Amount, m.Closing.Amount, m.Dso is { } d ? Math.Round(d, 1) : null, code }).ToList());
+                var badDebt = (await KpisAsync(p, cancellationToken)).Months.ToDictionary(m => m.Start);
+                return new ExportTable(name, ["Month", "Invoiced", "Collected", "Owed at month end", $"DSO over {options.Value.DsoMonths} months (days)", "Written off", "Bad-debt rate", "Currency"],
+                    p.Months.Select(m => new object?[]
+                    {
+                        m.Start, m.Invoiced.Amount, m.Collected.Amount, m.Closing.Amount, m.Dso is { } d ? Math.Round(d, 1) : null,
+                        badDebt.GetValueOrDefault(m.Start)?.WrittenOff.Amount ?? 0m, badDebt.GetValueOrDefault(m.Start)?.Rate, code,
+                    }).ToList());
         }
     }
 
