@@ -5,7 +5,7 @@ using CreditFlow.Storage.Customers;
 namespace CreditFlow.Host.Credit;
 
 /// <summary>
-/// How the credit worklists write roles, actions, times and customers: as <see cref="TasksPage"/> does, in words and UTC,
+/// How the credit worklists write roles, actions, times and customers: as the tasks page (<see cref="Workspace.Tasks.TasksPageEndpoints"/>) does, in words and UTC,
 /// the nearer the time the shorter. Results that are HTML say so; every value in them is encoded.
 /// </summary>
 internal static class WorklistText

@@ -3,6 +3,7 @@ using CreditFlow.Host.Credit;
 using CreditFlow.Host.Receivables;
 using CreditFlow.Host.Security;
 using CreditFlow.Host.Workspace.Holds;
+using CreditFlow.Host.Workspace.Tasks;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Workflows.OrderCheck;
 

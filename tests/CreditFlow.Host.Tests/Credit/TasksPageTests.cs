@@ -29,7 +29,7 @@ public sealed class TasksPageTests(PaymentHost host)
         Assert.Contains("Dongguan Harbour Plastics", mine, StringComparison.Ordinal);
         Assert.DoesNotContain(sales.Id, mine, StringComparison.Ordinal);
         Assert.Contains(sales.Id, all, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"/credit/tasks\">Tasks</a>", mine, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/credit/tasks\" class=\"on\" aria-current=\"page\">Tasks</a>", mine, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class TasksPageTests(PaymentHost host)
         var done = await host.Host.Services.GetRequiredService<CreditTaskStore>().GetAsync(task.Id);
         Assert.False(done!.IsOpen);
         Assert.Equal(("customer promised 15 March", PaymentHost.OfficerName), (done.Outcome, done.CompletedBy));
-        Assert.Contains("Completed “Call the customer about the overdue invoice”", page, StringComparison.Ordinal);
+        Assert.Contains("Completed “Call the customer about the overdue invoice”", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
         var doneTable = page[page.IndexOf("id=\"done-tasks\"", StringComparison.Ordinal)..];
         Assert.Contains(task.Id, doneTable, StringComparison.Ordinal);
         Assert.Contains("customer promised 15 March", doneTable, StringComparison.Ordinal);
