@@ -1,25 +1,25 @@
-using System.Globalization;
-using System.Text;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Domain.Warnings;
 using CreditFlow.Host.Admin;
 using CreditFlow.Host.Applications;
+using CreditFlow.Host.Credit;
 using CreditFlow.Host.Pages;
 using CreditFlow.Host.Security;
 using CreditFlow.Host.Warnings;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Warnings;
 using CreditFlow.Workflows.Warnings;
+using Microsoft.AspNetCore.Http.HttpResults;
 using static CreditFlow.Host.Credit.WorklistText;
+using static CreditFlow.Host.Workspace.Warnings.WarningWords;
 
-namespace CreditFlow.Host.Credit;
+namespace CreditFlow.Host.Workspace.Warnings;
 
 /// <summary>
-/// The page <c>/credit/warnings</c>: the open early warnings, red first, then orange, then yellow, oldest first within
-/// a level, each with its customer, rule, owner and deadline, and a form answering it as the signed-in user through the
-/// same path as <c>POST /api/warnings/{id}/answer</c> (<see cref="CustomerWarnings.AnswerAsync"/>) for the owner's role
-/// or a tier above it; below, the most recently answered ones with their response time. Each warning is anchored by
-/// its id, so the tasks page's "Answer the warning" link lands on it.
+/// The page <c>/credit/warnings</c> (<see cref="WarningsPage"/>): the open early warnings, red first, then orange, then
+/// yellow, oldest first within a level, each with its customer, rule, owner and deadline, and a form answering it as the
+/// signed-in user through the same path as <c>POST /api/warnings/{id}/answer</c> (<see cref="CustomerWarnings.AnswerAsync"/>)
+/// for the owner's role or a tier above it; below, the most recently answered ones with their response time.
 /// </summary>
 /// <remarks>
 /// A warning is <em>overdue</em> here once its first deadline has passed unanswered: raised + the rule's response time,
@@ -27,9 +27,9 @@ namespace CreditFlow.Host.Credit;
 /// escalation moves the current deadline on (shown as "answer by"), but not the target, so a chased warning stays
 /// marked; the API's <c>overdue</c> compares with the current deadline only.
 /// </remarks>
-internal static partial class WarningsPage
+internal static class WarningsPageEndpoints
 {
-    private const string Path = "/credit/warnings";
+    public const string Path = "/credit/warnings";
     private const int AnsweredShown = 20;
 
     /// <summary>The order of the page: the most severe first.</summary>
@@ -37,16 +37,13 @@ internal static partial class WarningsPage
 
     public static RouteGroupBuilder MapWarningsPage(this IEndpointRouteBuilder app)
     {
-        var page = app.MapGroup(Path)
-            .GuardedAsCreditPages()
-            .AddEndpointFilter(CreditGuard.SignedInAsync)
-            .ExcludeFromDescription();
+        var page = app.MapWorkspaceGroup(Path);
         page.MapGet("", ShowAsync).WithName("WarningsPage").WithSummary("The open early warnings by level and age, and the latest answered.");
         page.MapPost("/{warningId}/answer", AnswerAsync).WithName("WarningsPageAnswer").WithSummary("Answers a warning with actions and a comment, as the signed-in user.");
         return page;
     }
 
-    public static async Task<IResult> ShowAsync(HttpContext http, WarningStore warnings, CustomerRepository customers, WarningRules rules, TimeProvider clock, string? level)
+    public static async Task<RazorComponentResult<WarningsPage>> ShowAsync(HttpContext http, WarningStore warnings, CustomerRepository customers, WarningRules rules, TimeProvider clock, string? level)
     {
         var user = CreditGuard.User(http);
         var cancellationToken = http.RequestAborted;
@@ -70,49 +67,23 @@ internal static partial class WarningsPage
         var answered = (await warnings.ListAsync(answered: true, cancellationToken: cancellationToken))
             .Where(w => only is null || w.Level == only).OrderByDescending(w => w.Answer!.At).Take(AnsweredShown).ToList();
         var names = await NamesAsync(open.Concat(answered).SelectMany(w => new[] { w.CustomerId, w.RaisedThrough }), customers, cancellationToken);
-        var back = Path + http.Request.QueryString;
-        var overdue = everyOpen.Count(w => now > FirstDeadline(w, rules));
-
-        var html = new StringBuilder(Style)
-            .Append(CultureInfo.InvariantCulture, $"<h1>Early warnings{(only is null ? "" : $" <span class=\"muted\">· {Html.E(Words(only.Value))} only</span>")}</h1>")
-            .Append("<div class=\"summary\">");
-        foreach (var l in Levels)
+        return new RazorComponentResult<WarningsPage>(new
         {
-            html.Append(CultureInfo.InvariantCulture, $"<span class=\"pill {Css(l)}\" id=\"open-{Css(l)}\"><b>{everyOpen.Count(w => w.Level == l)}</b> {Css(l)}</span>");
-        }
-
-        html.Append(CultureInfo.InvariantCulture, $"<span class=\"pill{(overdue > 0 ? " late-pill" : "")}\" id=\"overdue-count\"><b>{overdue}</b> overdue</span>")
-            .Append(CultureInfo.InvariantCulture, $"<span class=\"pill muted\">times in UTC · now {Html.E(When(now))}</span></div>")
-            .Append("<nav class=\"levels\" aria-label=\"Level\">")
-            .Append(LevelLink(null, $"All ({everyOpen.Count})", only));
-        foreach (var l in Levels)
-        {
-            html.Append(LevelLink(l, $"{l} ({everyOpen.Count(w => w.Level == l)})", only));
-        }
-
-        html.Append("</nav>");
-        if (open.Count == 0)
-        {
-            html.Append(CultureInfo.InvariantCulture, $"<p class=\"empty\" id=\"no-warnings\">No open {(only is null ? "" : Html.E(Words(only.Value)) + " ")}warnings — nothing waits for an answer.</p>");
-        }
-
-        foreach (var l in Levels)
-        {
-            var these = open.Where(w => w.Level == l).ToList();
-            if (these.Count > 0)
-            {
-                html.Append(CultureInfo.InvariantCulture, $"<section class=\"level\" id=\"level-{Css(l)}\"><h2>{Badge(l)} <span>{these.Count} open</span></h2>");
-                foreach (var warning in these)
-                {
-                    html.Append(Card(warning, user, names, rules, now, back));
-                }
-
-                html.Append("</section>");
-            }
-        }
-
-        html.Append(Answered(answered, names, rules, now));
-        return CreditHtml.Page("Warnings", html.ToString(), user, flash);
+            UserName = user.Name,
+            UserRole = Words(user.Role),
+            Only = only,
+            Open = open.Select(w => new WarningCard(w, FirstDeadline(w, rules), MayAnswer(user, w) ? null : WhoMayAnswer(w.Owner))).ToList(),
+            AllCount = everyOpen.Count,
+            LevelCounts = Levels.ToDictionary(l => l, l => everyOpen.Count(w => w.Level == l)),
+            OverdueCount = everyOpen.Count(w => now > FirstDeadline(w, rules)),
+            Answered = answered.Select(w => new AnsweredWarning(w, FirstDeadline(w, rules) - w.RaisedAt)).ToList(),
+            AnsweredShown,
+            Names = names,
+            Now = now,
+            CommentMaxChars = AnswerWarningBody.MaxChars,
+            Back = Path + http.Request.QueryString,
+            Message = flash is null ? null : new PageMessage(flash.IsError, flash.Message, flash.DismissHref),
+        });
     }
 
     public static async Task<IResult> AnswerAsync(HttpContext http, string warningId, CustomerWarnings answers, WarningStore warnings, CustomerRepository customers, TimeProvider clock)
