@@ -1,5 +1,6 @@
 using CreditFlow.Domain.Dunning;
 using CreditFlow.Domain.Monetary;
+using CreditFlow.Storage.Budgets;
 using CreditFlow.Storage.Dunning;
 using CreditFlow.Workflows.OrderCheck;
 
@@ -9,9 +10,10 @@ namespace CreditFlow.Host.Demo;
 /// A year of invoices and payments, so the dashboard's months, DSO and aging have something to show: each demo customer
 /// was invoiced monthly and paid in its own habit (early, on the day, some weeks late). What was paid is written as the
 /// settled dunning records history leaves; what is not paid yet is booked as the ERP books it, so dunning follows it;
-/// and two invoices slid further than their customer's habit (one 45 days past due: yellow). Seeded once.
+/// and two invoices slid further than their customer's habit (one 45 days past due: yellow); and a sales budget for the
+/// year and the next three months, a little above what each customer bought. Seeded once.
 /// </summary>
-internal sealed class DemoHistory(DunningStore dunning, LedgerBookings ledger, ILogger<DemoHistory> logger)
+internal sealed class DemoHistory(DunningStore dunning, LedgerBookings ledger, SalesBudgetStore budgets, ILogger<DemoHistory> logger)
 {
     private const int Months = 12;
     private const string Bright = "cust-demo-bright";
@@ -66,6 +68,17 @@ internal sealed class DemoHistory(DunningStore dunning, LedgerBookings ledger, I
                 }
             }
         }
+
+        // The sales budget: each customer's usual month and a tenth, this year and the next three months.
+        foreach (var payer in Payers)
+        {
+            for (var month = -Months; month <= 3; month++)
+            {
+                await budgets.SaveAsync(payer.Id, new DateOnly(today.Year, today.Month, 1).AddMonths(month), Money.Of(payer.Monthly * 1.1m, "CNY"), ct);
+            }
+        }
+
+        await budgets.AddUpAsync(ct);
 
         // And two that slid further than their customers' habit: Jade 45 days past due, North Sea 9 days.
         await InvoiceAsync("cust-demo-jade", "INV-DEMO-2001", 92_400m, today.AddDays(-105), 60, ct);

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using CreditFlow.Storage.Budgets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,10 @@ namespace CreditFlow.Storage.Imports;
 /// <summary>Registers the imports' storage.</summary>
 public static class ImportStorageExtensions
 {
-    /// <summary>Registers <see cref="ImportStore"/> on the table <c>{prefix}Imports</c> and the container <c>{prefix}imports</c>, created at start.</summary>
+    /// <summary>
+    /// Registers <see cref="ImportStore"/> on the table <c>{prefix}Imports</c> and the container <c>{prefix}imports</c>, and
+    /// <see cref="SalesBudgetStore"/> (what budget files bring) on <c>{prefix}Budgets</c>, created at start.
+    /// </summary>
     public static IServiceCollection AddImportStorage(this IServiceCollection services, string connectionString, string prefix)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -17,13 +21,16 @@ public static class ImportStorageExtensions
         var imports = new ImportStore(
             new TableServiceClient(connectionString).GetTableClient(prefix + "Imports"),
             new BlobServiceClient(connectionString).GetBlobContainerClient(prefix.ToLowerInvariant() + "imports"));
+        var budgets = new SalesBudgetStore(new TableServiceClient(connectionString).GetTableClient(prefix + "Budgets"));
         services.AddSingleton(imports);
+        services.AddSingleton(budgets);
         services.AddSingleton<IHostedService>(sp => new StorageInitializer(
-            "the imports table and container",
+            "the imports and budget tables and the imports container",
             async ct =>
             {
                 await imports.Table.CreateIfNotExistsAsync(ct);
                 await imports.Rows.CreateIfNotExistsAsync(cancellationToken: ct);
+                await budgets.Table.CreateIfNotExistsAsync(ct);
             },
             sp.GetService<ILogger<StorageInitializer>>()));
         return services;

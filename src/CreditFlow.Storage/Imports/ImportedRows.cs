@@ -13,6 +13,9 @@ public enum ImportKind
 
     /// <summary>Payments of invoices, booked as the ERP's are.</summary>
     Payments,
+
+    /// <summary>The sales budget per customer and month (a month imported again is replaced).</summary>
+    Budget,
 }
 
 /// <summary>
@@ -24,8 +27,11 @@ public sealed record ImportedRows(
     IReadOnlyList<ImportedInvoice> Invoices,
     IReadOnlyList<ImportedPayment> Payments)
 {
+    /// <summary>The sales budget's rows.</summary>
+    public IReadOnlyList<ImportedBudget> Budget { get; init; } = [];
+
     /// <summary>How many rows there are.</summary>
-    public int Count => Customers.Count + Invoices.Count + Payments.Count;
+    public int Count => Customers.Count + Invoices.Count + Payments.Count + Budget.Count;
 }
 
 /// <summary>A customer row.</summary>
@@ -36,3 +42,6 @@ public sealed record ImportedInvoice(int Row, string InvoiceId, string CustomerI
 
 /// <summary>A payment row.</summary>
 public sealed record ImportedPayment(int Row, string PaymentId, string CustomerId, string InvoiceId, Money Amount, DateOnly ReceivedOn);
+
+/// <summary>A sales budget row: a customer's budgeted sales in the month starting on <paramref name="Month"/>.</summary>
+public sealed record ImportedBudget(int Row, string CustomerId, DateOnly Month, Money Sales);

@@ -56,6 +56,13 @@ public sealed partial class DemoDashboardTests
         Assert.Equal(
             ["Shenzhen Bright Electronics Co.", "Suzhou Jade Textiles Co.", "Qingdao North Sea Foods Ltd."],
             CustomerName().Matches(overdue[..overdue.IndexOf("</table>", StringComparison.Ordinal)]).Select(m => m.Groups[1].Value));
+
+        // The sales budget is set beside it: the twelve months and three ahead, each budgeting the four customers'
+        // usual month and a tenth (150,000 + 60,000 + 85,000 + 40,000 = 335,000; × 1.1 = 368,500).
+        var budget = page[page.IndexOf("id=\"budget-table\"", StringComparison.Ordinal)..];
+        budget = budget[..budget.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.Equal(15, Regex.Matches(budget, "<tr>\\s*<td>").Count);
+        Assert.Equal(15, Regex.Matches(budget, "</time></td>\\s*<td class=\"num\"><span class=\"money\"[^>]*>CNY 368,500<").Count);
     }
 
     [GeneratedRegex("<tr>\\s*<td><time[^>]*>[^<]*</time></td>\\s*<td class=\"num\"><span class=\"money\" data-money=\"[0-9.]+\"[^>]*>[^<]*</span></td>\\s*<td class=\"num\"><span class=\"money\" data-money=\"(?<collected>[0-9.]+)\"")]

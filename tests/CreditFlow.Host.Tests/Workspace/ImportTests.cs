@@ -116,6 +116,31 @@ public sealed class ImportTests(ImportHost host)
     }
 
     [Fact]
+    public async Task ASalesBudget_IsAddedUp_ReplacedMonthByMonth_AndTheDashboardSetsItBesideWhatHappened()
+    {
+        using var client = await host.SignedInAsync();
+        using var bad = await ImportHost.UploadAsync(client, "budget", "bad-budget.csv", ImportHost.Csv(
+            "customerId,month,sales,currency", "imp-c1,2026-13,1000,CNY", "imp-c1,2026-05,-5,CNY"));
+        var problems = ProblemRows(await bad.Content.ReadAsStringAsync());
+        Assert.Contains(("2", "month"), problems);
+        Assert.Contains(("3", "sales"), problems);
+
+        await host.AppliedAsync(await ImportHost.UploadAsync(client, "budget", "budget-2026.csv", ImportHost.Csv(
+            "customerId,month,sales,currency", "imp-c1,2026-03,60000,CNY", "imp-c2,2026-03,40000,CNY", "imp-c1,2026-04,50000,CNY")));
+        await host.AppliedAsync(await ImportHost.UploadAsync(client, "budget", "budget-revised.csv", ImportHost.Csv(
+            "customerId,month,sales,currency", "imp-c1,2026-03,70000,CNY")));
+
+        var totals = await host.Host.Services.GetRequiredService<CreditFlow.Storage.Budgets.SalesBudgetStore>().TotalsAsync();
+        Assert.Equal(110_000m, totals.Single(t => t.Month == new DateOnly(2026, 3, 1)).Sales.Amount);  // 70,000 replaced 60,000
+        Assert.Equal(50_000m, totals.Single(t => t.Month == new DateOnly(2026, 4, 1)).Sales.Amount);
+
+        var dashboard = await client.GetStringAsync("/credit/dashboard");
+        var budget = dashboard[dashboard.IndexOf("id=\"budget-table\"", StringComparison.Ordinal)..];
+        Assert.Contains("CNY 110,000", budget, StringComparison.Ordinal);
+        Assert.Contains("CNY 50,000", budget, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ASalesRep_MayNotImport_AndTheTemplatesHaveTheColumns()
     {
         using var sales = await host.SignedInAsync(ImportHost.SalesKey);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CreditFlow.Storage;
+using CreditFlow.Storage.Budgets;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Dunning;
 using CreditFlow.Storage.Imports;
@@ -13,10 +14,11 @@ namespace CreditFlow.Workflows.Imports;
 
 /// <summary>
 /// Starts an accepted import's workflow and applies its rows the way the ERP's documents are: customers into the
-/// customer file, invoices and payments through <see cref="LedgerBookings"/> (exposure, then dunning).
+/// customer file, invoices and payments through <see cref="LedgerBookings"/> (exposure, then dunning), a sales budget
+/// into <see cref="SalesBudgetStore"/> (added up again after its last row).
 /// </summary>
 public sealed class ImportApplication(
-    ImportStore imports, CustomerRepository customers, DunningStore invoices, LedgerBookings ledger, DurableTaskClient client, TimeProvider clock)
+    ImportStore imports, CustomerRepository customers, DunningStore invoices, SalesBudgetStore budgets, LedgerBookings ledger, DurableTaskClient client, TimeProvider clock)
 {
     /// <summary>Rows one workflow step applies (and then records how far it got).</summary>
     public const int RowsPerStep = 50;
@@ -60,6 +62,18 @@ public sealed class ImportApplication(
         foreach (var row in rows.Payments.Skip(step.First).Take(step.Count))
         {
             outcomes.Add(await PaymentAsync(row, cancellationToken));
+        }
+
+        // A budget is a plan: a month imported again replaces what was budgeted for it.
+        foreach (var row in rows.Budget.Skip(step.First).Take(step.Count))
+        {
+            await budgets.SaveAsync(row.CustomerId, row.Month, row.Sales, cancellationToken);
+            outcomes.Add(RowOutcome.Booked);
+        }
+
+        if (rows.Budget.Count > 0 && step.First + step.Count >= rows.Count)
+        {
+            await budgets.AddUpAsync(cancellationToken);
         }
 
         await RecordAsync(import, step, outcomes, cancellationToken);

@@ -30,4 +30,26 @@
   });
 
   window.creditflow.monthsChart(document.getElementById('months-chart'), data);
+
+  // The receivable budget: budgeted against invoiced sales as bars, budgeted against actual receivables as lines.
+  const budget = document.getElementById('budget-chart');
+  if (budget && data.budget) {
+    new Chart(budget, {
+      data: {
+        labels: data.budget.labels.map(window.creditflow.month),
+        datasets: [
+          { type: 'bar', label: 'Sales budget', data: data.budget.sales, backgroundColor: '#c9d6e8', borderRadius: 3 },
+          { type: 'bar', label: 'Invoiced', data: data.budget.invoiced, backgroundColor: '#2f6fb0', borderRadius: 3 },
+          { type: 'line', label: 'Receivables budget', data: data.budget.owed, borderColor: '#8a93a3', borderDash: [6, 4], backgroundColor: '#8a93a3', pointRadius: 2 },
+          { type: 'line', label: 'Receivables', data: data.budget.actualOwed, borderColor: '#e5603a', backgroundColor: '#e5603a', spanGaps: false },
+        ],
+      },
+      options: {
+        maintainAspectRatio: false,
+        interaction: { mode: 'index', intersect: false },
+        plugins: { legend: { position: 'top', align: 'end' }, tooltip: amountTip },
+        scales: { y: { ticks: { callback: (v) => compact.format(v) }, grid: { color: '#eef1f5' } }, x: { grid: { display: false } } },
+      },
+    });
+  }
 })();

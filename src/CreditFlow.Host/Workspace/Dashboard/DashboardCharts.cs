@@ -23,6 +23,14 @@ public static class DashboardCharts
                 amounts = new[] { ReceivableClass.A, ReceivableClass.B, ReceivableClass.C }.Select(c => position.Abc.AmountOf(c).Amount),
             },
             months = MonthsChart.Months(position, view.Kpis.Months.Any(m => m.WrittenOff.Amount > 0m) ? view.Kpis.Months.Select(m => m.WrittenOff.Amount) : null),
+            budget = view.Budget.Count == 0 ? null : new
+            {
+                labels = view.Budget.Select(b => b.Start.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)),
+                sales = view.Budget.Select(b => b.Sales.Amount),
+                invoiced = view.Budget.Select(b => position.Months.FirstOrDefault(m => m.Start == b.Start)?.Invoiced.Amount),
+                owed = view.Budget.Select(b => b.Owed.Amount),
+                actualOwed = view.Budget.Select(b => position.Months.FirstOrDefault(m => m.Start == b.Start)?.Closing.Amount),
+            },
         };
         return JsonSerializer.Serialize(data, Json);
     }

@@ -48,6 +48,18 @@ public sealed class DashboardOptions
     [Range(0, 10000)]
     public int CatchUpLimit { get; set; } = 200;
 
+    /// <summary>The receivable budget's assumption: days from a sale to its cash.</summary>
+    [Range(0, 720)]
+    public int BudgetDaysToCollect { get; set; } = 60;
+
+    /// <summary>The receivable budget's assumption: the share of what is owed expected to be overdue.</summary>
+    [Range(0.0, 1.0)]
+    public decimal BudgetOverdueShare { get; set; } = 0.10m;
+
+    /// <summary>Months ahead the receivable budget shows beyond the current one.</summary>
+    [Range(0, 24)]
+    public int BudgetMonthsAhead { get; set; } = 3;
+
     /// <summary>The currency shown when nothing is owed in any (a new installation).</summary>
     [RegularExpression("^[A-Z]{3}$")]
     public string Currency { get; set; } = "CNY";

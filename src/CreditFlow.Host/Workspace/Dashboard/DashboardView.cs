@@ -16,6 +16,9 @@ public sealed record DashboardView(
     IReadOnlyList<OverdueCustomer> MostOverdue,
     DashboardOptions Settings)
 {
+    /// <summary>The receivable budget in the position's currency, its months to <see cref="DashboardOptions.BudgetMonthsAhead"/> ahead; empty without a sales budget.</summary>
+    public IReadOnlyList<BudgetedMonth> Budget { get; init; } = [];
+
     /// <summary>Some customers' latest changes were not yet counted (more than a request counts first, or the figures are being built anew).</summary>
     public bool StillCounting { get; init; }
 }

@@ -5,6 +5,7 @@ using CreditFlow.Domain.Warnings;
 using CreditFlow.Host.Credit;
 using CreditFlow.Host.Receivables;
 using CreditFlow.Host.Workspace.Export;
+using CreditFlow.Storage.Budgets;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.LegalCases;
 using CreditFlow.Storage.Warnings;
@@ -18,7 +19,7 @@ namespace CreditFlow.Host.Workspace.Dashboard;
 /// the customers it lists; and the dashboard's tables as files (<see cref="ExportAsync"/>).
 /// </summary>
 internal sealed class ReceivablesDashboard(
-    ReceivableSummaries summaries, CustomerRepository customers, WarningStore warnings, CaseStore cases, IOptions<DashboardOptions> options, TimeProvider clock)
+    ReceivableSummaries summaries, CustomerRepository customers, WarningStore warnings, CaseStore cases, SalesBudgetStore budgets, IOptions<DashboardOptions> options, TimeProvider clock)
 {
     /// <summary>The tables <see cref="ExportAsync"/> writes, as their names appear in the address.</summary>
     public static readonly IReadOnlyList<string> Tables = ["aging", "aging-by-customer", "risk-classes", "months"];
@@ -31,7 +32,11 @@ internal sealed class ReceivablesDashboard(
         var overdue = Overdue(position).Take(settings.TopCustomers).ToList();
         var names = await WorklistText.NamesAsync(overdue.Select(x => (string?)x.Row.Key), customers, cancellationToken);
         var most = overdue.Select(x => new OverdueCustomer(x.Row.Key, names.GetValueOrDefault(x.Row.Key, x.Row.Key), x.Row, x.Overdue)).ToList();
-        return new DashboardView(position, await KpisAsync(position, cancellationToken), currencies, most, settings) { StillCounting = stillCounting };
+        return new DashboardView(position, await KpisAsync(position, cancellationToken), currencies, most, settings)
+        {
+            StillCounting = stillCounting,
+            Budget = Budget(position, await budgets.TotalsAsync(cancellationToken)),
+        };
     }
 
     /// <summary>One of the dashboard's <see cref="Tables"/> in full (every customer, not the first ten); null for an unknown table.</summary>
@@ -109,6 +114,21 @@ internal sealed class ReceivablesDashboard(
         return TeamKpis.Build(
             position, writeOffs, raised, position.InSpecialCollection,
             TimeSpan.FromHours(settings.WarningResponseHours), TimeSpan.FromDays(settings.WarningResponseWindowDays), TimeSpan.FromDays(settings.NewRiskWindowDays));
+    }
+
+    /// <summary>
+    /// The receivable budget in the position's currency from the company's budgeted sales, over the position's months and
+    /// <see cref="DashboardOptions.BudgetMonthsAhead"/> more; empty when nothing is budgeted in that currency.
+    /// </summary>
+    private IReadOnlyList<BudgetedMonth> Budget(ReceivablesPosition position, IReadOnlyList<BudgetedSales> totals)
+    {
+        var settings = options.Value;
+        var sales = totals.Where(t => t.Sales.Currency == position.Currency).ToDictionary(t => t.Month, t => t.Sales);
+        return sales.Count == 0
+            ? []
+            : ReceivableBudget.Build(
+                sales, position.Currency, new BudgetAssumptions(settings.BudgetDaysToCollect, settings.BudgetOverdueShare),
+                position.Months[0].Start, position.ThisMonth.Start.AddMonths(settings.BudgetMonthsAhead));
     }
 
     /// <summary>The customers with something overdue, most first.</summary>

@@ -38,12 +38,14 @@ internal sealed class ImportCheck(CustomerRepository customers, DunningStore inv
         {
             ImportKind.Customers => new(sheet.Rows.Select(r => Customer(r, cells)).ToList(), [], []),
             ImportKind.Invoices => new([], sheet.Rows.Select(r => Invoice(r, cells)).ToList(), []),
+            ImportKind.Budget => new([], [], []) { Budget = sheet.Rows.Select(r => Budget(r, cells)).ToList() },
             _ => new([], [], sheet.Rows.Select(r => Payment(r, cells)).ToList()),
         };
 
         Repeats(rows.Customers.Select(c => (c.Row, c.Id)), "id", problems);
         Repeats(rows.Invoices.Select(i => (i.Row, i.InvoiceId)), "invoiceId", problems);
         Repeats(rows.Payments.Select(p => (p.Row, p.PaymentId)), "paymentId", problems);
+        Repeats(rows.Budget.Where(b => b.CustomerId.Length > 0).Select(b => (b.Row, $"{b.CustomerId} {b.Month:yyyy-MM} {b.Sales.Currency.Code}")), "month", problems);
         if (problems.Count == 0)
         {
             await AgainstRecordsAsync(rows, problems, cancellationToken);
@@ -96,6 +98,20 @@ internal sealed class ImportCheck(CustomerRepository customers, DunningStore inv
     private static ImportedPayment Payment(SheetRow r, Cells c) =>
         new(r.Number, c.Id(r, "paymentId"), c.Id(r, "customerId"), c.Id(r, "invoiceId"), c.Amount(r) ?? default, c.Date(r, "receivedOn") ?? default);
 
+    private static ImportedBudget Budget(SheetRow r, Cells c)
+    {
+        var customerId = c.Id(r, "customerId");
+        var monthText = c.Text(r, "month");
+        DateOnly month = default;
+        if (monthText.Length > 0 && !DateOnly.TryParseExact(monthText + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month)
+            && !(DateOnly.TryParseExact(monthText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month) && month.Day == 1))
+        {
+            c.Problem(r, "month", $"'{monthText}' is not a month as yyyy-mm, e.g. 2026-04");
+        }
+
+        return new(r.Number, customerId, month, c.Amount(r, "sales", allowZero: true) ?? default);
+    }
+
     private static void Repeats(IEnumerable<(int Row, string Id)> ids, string column, List<ImportProblem> problems)
     {
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -121,7 +137,10 @@ internal sealed class ImportCheck(CustomerRepository customers, DunningStore inv
             }
         });
 
-        var named = rows.Invoices.Select(i => (i.Row, i.CustomerId)).Concat(rows.Payments.Select(p => (p.Row, p.CustomerId))).ToList();
+        var named = rows.Invoices.Select(i => (i.Row, i.CustomerId))
+            .Concat(rows.Payments.Select(p => (p.Row, p.CustomerId)))
+            .Concat(rows.Budget.Select(b => (b.Row, b.CustomerId)))
+            .ToList();
         var known = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(named.Select(n => n.CustomerId).Distinct(StringComparer.Ordinal), parallel, async (id, ct) =>
             known[id] = await customers.GetAsync(id, ct) is not null);
@@ -188,9 +207,9 @@ internal sealed class ImportCheck(CustomerRepository customers, DunningStore inv
 
         public string? OptionalId(SheetRow row, string column) => Optional(row, column) is { } value && ValidId(row, column, value) ? value : null;
 
-        public Money? Amount(SheetRow row)
+        public Money? Amount(SheetRow row, string column = "amount", bool allowZero = false)
         {
-            var text = Text(row, "amount");
+            var text = Text(row, column);
             var code = Text(row, "currency");
             Currency? currency = null;
             if (code.Length > 0)
@@ -212,19 +231,19 @@ internal sealed class ImportCheck(CustomerRepository customers, DunningStore inv
 
             if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount))
             {
-                Problem(row, "amount", $"'{text}' is not an amount: digits with a point for the decimals, no thousands separators, e.g. 125000.00");
+                Problem(row, column, $"'{text}' is not an amount: digits with a point for the decimals, no thousands separators, e.g. 125000.00");
                 return null;
             }
 
-            if (amount <= 0m)
+            if (amount < 0m || (amount == 0m && !allowZero))
             {
-                Problem(row, "amount", $"{text} is not above zero");
+                Problem(row, column, $"{text} is not above zero");
                 return null;
             }
 
             if (decimal.Round(amount, 2) != amount)
             {
-                Problem(row, "amount", $"{text} has more than two decimals");
+                Problem(row, column, $"{text} has more than two decimals");
                 return null;
             }
 

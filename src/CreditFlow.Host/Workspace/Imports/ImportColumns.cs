@@ -20,6 +20,10 @@ internal static class ImportColumns
             new("invoiceId", true, "INV-2026-0001"), new("customerId", true, "CUST-0001"), new("orderId", false, "SO-2026-0001"),
             new("amount", true, "125000.00"), new("currency", true, "CNY"), new("issueDate", true, "2026-03-01"), new("dueDate", true, "2026-03-31"),
         ],
+        ImportKind.Budget =>
+        [
+            new("customerId", true, "CUST-0001"), new("month", true, "2026-04"), new("sales", true, "300000.00"), new("currency", true, "CNY"),
+        ],
         _ =>
         [
             new("paymentId", true, "PAY-2026-0001"), new("customerId", true, "CUST-0001"), new("invoiceId", true, "INV-2026-0001"),
