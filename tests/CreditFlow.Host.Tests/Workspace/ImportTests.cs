@@ -138,6 +138,11 @@ public sealed class ImportTests(ImportHost host)
         var budget = dashboard[dashboard.IndexOf("id=\"budget-table\"", StringComparison.Ordinal)..];
         Assert.Contains("CNY 110,000", budget, StringComparison.Ordinal);
         Assert.Contains("CNY 50,000", budget, StringComparison.Ordinal);
+
+        // The customer's page sets its own budget beside its months: 70,000 of sales budgeted for March.
+        var customer = await client.GetStringAsync("/credit/customers/imp-c1");
+        var behaviour = customer[customer.IndexOf("id=\"behaviour-table\"", StringComparison.Ordinal)..];
+        Assert.Matches("2026-03\"[^<]*</time></td>\\s*<td class=\"num\"><span class=\"money\"[^>]*>CNY 70,000<", behaviour);
     }
 
     [Fact]

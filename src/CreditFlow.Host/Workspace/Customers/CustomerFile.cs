@@ -38,6 +38,9 @@ public sealed record CustomerFile(
     IReadOnlyList<CreditDecision> Decisions,
     IReadOnlyList<TimelineEntry> Timeline)
 {
+    /// <summary>Its months beside its receivable budget and the cash it promised, one per month of <see cref="Position"/>.</summary>
+    public IReadOnlyList<BehaviourMonth> Behaviour { get; init; } = [];
+
     /// <summary>The limit less what is used; null without a profile or in another currency than the exposure.</summary>
     public Money? Available =>
         Profile is { } p && (Exposure is null || Exposure.Currency == p.Limit.Currency)

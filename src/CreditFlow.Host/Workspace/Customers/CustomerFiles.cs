@@ -5,6 +5,7 @@ using CreditFlow.Host.Credit;
 using CreditFlow.Host.Receivables;
 using CreditFlow.Host.Workspace.Dashboard;
 using CreditFlow.Host.Workspace.Export;
+using CreditFlow.Storage.Budgets;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Dunning;
 using CreditFlow.Storage.LegalCases;
@@ -26,6 +27,7 @@ internal sealed class CustomerFiles(
     WarningStore warnings,
     CaseStore cases,
     CreditTaskStore tasks,
+    SalesBudgetStore budgets,
     IOptions<DashboardOptions> options,
     TimeProvider clock)
 {
@@ -53,7 +55,8 @@ internal sealed class CustomerFiles(
         var openTasksRead = tasks.ListAsync(customerId: customerId, cancellationToken: cancellationToken);
         var doneTasksRead = tasks.ListAsync(completed: true, customerId: customerId, cancellationToken: cancellationToken);
         var decisionsRead = decisions.ListForCustomerAsync(customerId, cancellationToken: cancellationToken);
-        await Task.WhenAll(profileRead, ledgerRead, recordsRead, openWarningsRead, answeredWarningsRead, casesRead, openTasksRead, doneTasksRead, decisionsRead);
+        var budgetRead = budgets.ForCustomerAsync(customerId, cancellationToken);
+        await Task.WhenAll(profileRead, ledgerRead, recordsRead, openWarningsRead, answeredWarningsRead, casesRead, openTasksRead, doneTasksRead, decisionsRead, budgetRead);
 
         var today = InvoiceFigures.Today(clock);
         var profile = (await profileRead)?.Value;
@@ -86,7 +89,20 @@ internal sealed class CustomerFiles(
             caseList,
             openTasks,
             decisionList,
-            CustomerTimeline.Of(customer, records, decisionList, warningList, caseList, doneTasks));
+            CustomerTimeline.Of(customer, records, decisionList, warningList, caseList, doneTasks))
+        {
+            Behaviour = CustomerBehaviour.Of(position, histories, Budget(position, await budgetRead)),
+        };
+    }
+
+    /// <summary>The customer's receivable budget over its position's months; empty without a sales budget in its currency.</summary>
+    private IReadOnlyList<BudgetedMonth> Budget(ReceivablesPosition position, IReadOnlyList<BudgetedSales> sales)
+    {
+        var settings = options.Value;
+        var mine = sales.Where(s => s.Sales.Currency == position.Currency).ToDictionary(s => s.Month, s => s.Sales);
+        return mine.Count == 0
+            ? []
+            : ReceivableBudget.Build(mine, position.Currency, new BudgetAssumptions(settings.BudgetDaysToCollect, settings.BudgetOverdueShare), position.Months[0].Start, position.ThisMonth.Start);
     }
 
     /// <summary>The customer's invoices as a file's table; null when there is no such customer.</summary>
