@@ -62,7 +62,7 @@ internal static class HoldsPageEndpoints
             MinAgeHours = minAgeHours,
             ApproverRole = approverRole,
             Back = Path + http.Request.QueryString,
-            Message = CreditHtml.TakeFlash(http) is { } flash ? new PageMessage(flash.IsError, flash.Message, flash.DismissHref) : null,
+            Message = PageMessage.From(CreditHtml.TakeFlash(http)),
         });
     }
 

@@ -78,7 +78,7 @@ internal static class TasksPageEndpoints
             Now = now,
             OutcomeMaxChars = CompleteTaskBody.MaxChars,
             Back = Path + http.Request.QueryString,
-            Message = flash is null ? null : new PageMessage(flash.IsError, flash.Message, flash.DismissHref),
+            Message = PageMessage.From(flash),
         });
     }
 

@@ -82,7 +82,7 @@ internal static class WarningsPageEndpoints
             Now = now,
             CommentMaxChars = AnswerWarningBody.MaxChars,
             Back = Path + http.Request.QueryString,
-            Message = flash is null ? null : new PageMessage(flash.IsError, flash.Message, flash.DismissHref),
+            Message = PageMessage.From(flash),
         });
     }
 
