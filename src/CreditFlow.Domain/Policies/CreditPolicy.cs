@@ -1,0 +1,116 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CreditFlow.Domain.Configuration;
+using CreditFlow.Domain.OrderCheck;
+
+namespace CreditFlow.Domain.Policies;
+
+/// <summary>
+/// One version of the credit policy the committee approves: the numbers decisions are taken under, in force from a
+/// day on. Version 1 is the shipped defaults (<c>Defaults/*.json</c>); later versions are drafted as one JSON document,
+/// approved, and take effect from their day. Every decision taken under a policy records its <see cref="Version"/>.
+/// </summary>
+/// <remarks>
+/// The document has one property per section. Sections so far: <c>orderCheck</c> (stop line, release tolerance,
+/// minimum approvers: <see cref="OrderCheckPolicy"/>). A section is checked by its own rules and its problems are
+/// reported at their path inside the document, e.g. <c>$.orderCheck.releaseTolerance.days</c>.
+/// </remarks>
+public sealed record CreditPolicy
+{
+    /// <summary>How problems name this configuration.</summary>
+    public const string Configuration = "credit policy";
+
+    private static readonly Lazy<CreditPolicy> Shipped = new(() => Parse(ShippedJson(), 1, DateOnly.MinValue));
+
+    private static readonly string[] Sections = ["orderCheck"];
+
+    private CreditPolicy(int version, DateOnly effectiveFrom, OrderCheckPolicy orderCheck, string json)
+    {
+        Version = version;
+        EffectiveFrom = effectiveFrom;
+        OrderCheck = orderCheck;
+        Json = json;
+    }
+
+    /// <summary>Version 1: the shipped defaults, in force since always.</summary>
+    public static CreditPolicy Default => Shipped.Value;
+
+    /// <summary>1 for the shipped defaults, then one more for each draft.</summary>
+    public int Version { get; }
+
+    /// <summary>The first day decisions are taken under this version.</summary>
+    public DateOnly EffectiveFrom { get; }
+
+    /// <summary>The order-to-shipment check's numbers.</summary>
+    public OrderCheckPolicy OrderCheck { get; }
+
+    /// <summary>The document as written, the form a new draft starts from.</summary>
+    public string Json { get; }
+
+    /// <summary>Reads and checks a policy document.</summary>
+    /// <param name="json">The document: an object with every section.</param>
+    /// <param name="version">Its version number.</param>
+    /// <param name="effectiveFrom">Its first day in force.</param>
+    /// <exception cref="InvalidConfigurationException">Every problem found, each at its JSON path in the document.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The version is below 1.</exception>
+    public static CreditPolicy Parse(string json, int version, DateOnly effectiveFrom)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        var reader = new ConfigurationReader(ConfigurationDialect.Rules);
+        using var document = reader.Open(json, Configuration);
+        var root = document.RootElement;
+        reader.Object(root, "$", Sections);
+        var orderCheck = Section(reader, root, "orderCheck", OrderCheckPolicy.Parse);
+        reader.ThrowIfAny(Configuration);
+        return new CreditPolicy(version, effectiveFrom, orderCheck!, json);
+    }
+
+    /// <summary>Only the problems of a document, none when it would parse.</summary>
+    public static IReadOnlyList<ConfigurationProblem> Problems(string json)
+    {
+        try
+        {
+            _ = Parse(json, 1, DateOnly.MinValue);
+            return [];
+        }
+        catch (InvalidConfigurationException e)
+        {
+            return e.Problems;
+        }
+    }
+
+    /// <summary>A section parsed by its own rules, its problems moved under <c>$.{name}</c>.</summary>
+    private static T? Section<T>(ConfigurationReader reader, JsonElement root, string name, Func<string, T> parse)
+        where T : class
+    {
+        if (!root.TryGetProperty(name, out var section) || section.ValueKind == JsonValueKind.Null)
+        {
+            reader.Problem($"$.{name}", "is required");
+            return null;
+        }
+
+        try
+        {
+            return parse(section.GetRawText());
+        }
+        catch (InvalidConfigurationException e)
+        {
+            foreach (var problem in e.Problems)
+            {
+                reader.Problem($"$.{name}{problem.Path[1..]}", problem.Problem);
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Version 1's document: the shipped section files put together.</summary>
+    private static string ShippedJson()
+    {
+        var document = new JsonObject
+        {
+            ["orderCheck"] = JsonNode.Parse(EmbeddedDefault.Read("order-check.json")),
+        };
+        return document.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+}
