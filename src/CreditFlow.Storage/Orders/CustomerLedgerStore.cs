@@ -22,6 +22,27 @@ public sealed partial class CustomerLedgerStore
     internal CustomerLedgerStore(TableClient table) => _table = table;
 
     /// <summary>
+    /// What the check saw and decided for every order checked on or after <paramref name="since"/>, across customers:
+    /// the input of a policy impact simulation. A scan of the table's order rows, for an occasional question, not a request path.
+    /// </summary>
+    public async Task<IReadOnlyList<CheckedFacts>> OrdersCheckedSinceAsync(DateOnly since, CancellationToken cancellationToken = default)
+    {
+        var from = OrderCheckRows.DocumentKey(ErpDocumentKind.Order, "!")[..^1];
+        var filter = $"RowKey ge {TableKeys.Quote(from)} and RowKey lt {TableKeys.Quote(from[..^1] + "}")} "
+            + $"and CheckedOn ge {TableKeys.Quote(since.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}";
+        var found = new List<CheckedFacts>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, select: ["CheckedOn", "CheckedJson"], cancellationToken: cancellationToken))
+        {
+            if (e.GetString("CheckedJson") is { } json)
+            {
+                found.Add(new CheckedFacts(DateOnly.ParseExact(e.GetString("CheckedOn"), "O", System.Globalization.CultureInfo.InvariantCulture), json));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
     /// Reads the exposure row (profile copy, terms, exposure) and the ERP rows asked for; the profile
     /// row itself only when the exposure row has no copy of it (no profile, or one older than the copies).
     /// </summary>

@@ -15,4 +15,10 @@ public abstract record ErpRecord(ErpDocumentKind Kind, string Id, StoredAnswer? 
 
     /// <summary>What a later step needs of the document, as JSON (e.g. the hold a held order started).</summary>
     public string? DetailJson { get; init; }
+
+    /// <summary>What the check saw and decided, kept so the decision can be replayed under a draft policy.</summary>
+    public CheckedFacts? Checked { get; init; }
 }
+
+/// <summary>What a check saw and decided on <paramref name="Day"/>, as JSON (the workflows' shape; storage only keeps it).</summary>
+public sealed record CheckedFacts(DateOnly Day, string Json);

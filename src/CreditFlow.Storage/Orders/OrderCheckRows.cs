@@ -112,6 +112,12 @@ internal static class OrderCheckRows
         }
 
         Put(entity, "DetailJson", record.DetailJson);
+        if (record.Checked is { } facts)
+        {
+            entity["CheckedOn"] = facts.Day.ToString("O", CultureInfo.InvariantCulture);
+            entity["CheckedJson"] = facts.Json;
+        }
+
         switch (record)
         {
             case OrderRecord order:
@@ -188,7 +194,10 @@ internal static class OrderCheckRows
         var (kind, id) = ParseKey(e.RowKey);
         var answer = e.GetString("BodyHash") is { } hash ? new StoredAnswer(hash, e.GetString("AnswerJson") ?? "{}") : null;
         var eTag = e.ETag.ToString();
-        return ToRecord(e, kind, id, answer, eTag) with { DetailJson = e.GetString("DetailJson") };
+        var facts = e.GetString("CheckedOn") is { } day && e.GetString("CheckedJson") is { } json
+            ? new CheckedFacts(DateOnly.ParseExact(day, "O", CultureInfo.InvariantCulture), json)
+            : null;
+        return ToRecord(e, kind, id, answer, eTag) with { DetailJson = e.GetString("DetailJson"), Checked = facts };
     }
 
     private static ErpRecord ToRecord(TableEntity e, ErpDocumentKind kind, string id, StoredAnswer? answer, string eTag)

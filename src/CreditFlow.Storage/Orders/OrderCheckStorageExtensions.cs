@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using CreditFlow.Storage.Dunning;
 using CreditFlow.Storage.Imports;
 using CreditFlow.Storage.LegalCases;
+using CreditFlow.Storage.Policies;
 using CreditFlow.Storage.Reviews;
 using CreditFlow.Storage.Warnings;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,9 @@ public static class OrderCheckStorageExtensions
 
         // Customers, invoices and payments come from files too, checked whole and then applied.
         services.AddImportStorage(connectionString, prefix);
+
+        // The order check decides under the credit policy in force, drafted and approved as versions.
+        services.AddPolicyStorage(connectionString, prefix);
         return services;
     }
 }
