@@ -7,6 +7,7 @@ using CreditFlow.Workflows.Onboarding;
 using CreditFlow.Workflows.Review;
 using CreditFlow.Workflows.Warnings;
 using CreditFlow.Workflows.OrderCheck;
+using CreditFlow.Workflows.Policies;
 
 namespace CreditFlow.Workflows;
 
@@ -25,6 +26,7 @@ public static class CreditFlowWorkflows
         ReviewRegistration.Register(registry);
         LegalCaseRegistration.Register(registry);
         ImportRegistration.Register(registry);
+        PolicyRegistration.Register(registry);
         return registry;
     }
 }

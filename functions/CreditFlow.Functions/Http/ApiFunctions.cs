@@ -200,4 +200,20 @@ public sealed class ApiFunctions(PublicApiPipeline api)
 
     [Function("RemoveFromBlacklist")]
     public Task RemoveFromBlacklist([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/blacklist/{registrationNumber}")] HttpRequest request) => api.ServeAsync(request);
+
+    // Credit policy
+    [Function("ListPolicies")]
+    public Task ListPolicies([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/policies")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("GetPolicy")]
+    public Task GetPolicy([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/policies/{version:int}")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("DraftPolicy")]
+    public Task DraftPolicy([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/policies")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("SimulatePolicy")]
+    public Task SimulatePolicy([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/policies/{version:int}/simulation")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("SubmitPolicy")]
+    public Task SubmitPolicy([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/policies/{version:int}/submission")] HttpRequest request) => api.ServeAsync(request);
 }

@@ -7,6 +7,7 @@ using CreditFlow.Workflows.Review;
 using CreditFlow.Workflows.Warnings;
 using CreditFlow.Workflows.Onboarding;
 using CreditFlow.Workflows.OrderCheck;
+using CreditFlow.Workflows.Policies;
 using Microsoft.Azure.Functions.Worker;
 
 namespace CreditFlow.Functions.Workflows;
@@ -80,6 +81,9 @@ public sealed class ActivityFunctions(WorkflowCatalog workflows)
 
     [Function(nameof(RecordCollectionPlan))]
     public Task<object?> RecordCollectionPlan([ActivityTrigger] JsonElement? input, FunctionContext context) => workflows.RunActivityAsync(nameof(RecordCollectionPlan), input, context);
+
+    [Function(nameof(RecordPolicyDecision))]
+    public Task<object?> RecordPolicyDecision([ActivityTrigger] JsonElement? input, FunctionContext context) => workflows.RunActivityAsync(nameof(RecordPolicyDecision), input, context);
 
     [Function(nameof(TakeDunningSteps))]
     public Task<object?> TakeDunningSteps([ActivityTrigger] JsonElement? input, FunctionContext context) => workflows.RunActivityAsync(nameof(TakeDunningSteps), input, context);

@@ -6,6 +6,7 @@ using CreditFlow.Workflows.Review;
 using CreditFlow.Workflows.Warnings;
 using CreditFlow.Workflows.Onboarding;
 using CreditFlow.Workflows.OrderCheck;
+using CreditFlow.Workflows.Policies;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
@@ -31,6 +32,9 @@ public sealed class OrchestratorFunctions(WorkflowCatalog workflows)
 
     [Function(nameof(CollectionPlanWorkflow))]
     public Task<object?> CollectionPlanWorkflow([OrchestrationTrigger] TaskOrchestrationContext context) => workflows.RunOrchestratorAsync(nameof(CollectionPlanWorkflow), context);
+
+    [Function(nameof(PolicyApprovalWorkflow))]
+    public Task<object?> PolicyApprovalWorkflow([OrchestrationTrigger] TaskOrchestrationContext context) => workflows.RunOrchestratorAsync(nameof(PolicyApprovalWorkflow), context);
 
     [Function(nameof(DunningWorkflow))]
     public Task<object?> DunningWorkflow([OrchestrationTrigger] TaskOrchestrationContext context) => workflows.RunOrchestratorAsync(nameof(DunningWorkflow), context);

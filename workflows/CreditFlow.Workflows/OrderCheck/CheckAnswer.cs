@@ -9,6 +9,7 @@ namespace CreditFlow.Workflows.OrderCheck;
 /// <param name="ApproverRole">The least role whose authority covers the hold.</param>
 /// <param name="AmountAtStake">Exposure plus the credit part.</param>
 /// <param name="CoveredByRelease">A shipment passed because an earlier release covers it.</param>
+/// <param name="PolicyVersion">The credit policy version it was decided under; absent in answers given before versions.</param>
 public sealed record CheckAnswer(
     string Decision,
     IReadOnlyList<ReasonView> Reasons,
@@ -16,10 +17,11 @@ public sealed record CheckAnswer(
     string? HoldId,
     string? ApproverRole,
     Money AmountAtStake,
-    bool CoveredByRelease)
+    bool CoveredByRelease,
+    int? PolicyVersion = null)
 {
-    /// <summary>The answer for a domain decision.</summary>
-    public static CheckAnswer From(OrderDecision decision, string? holdId)
+    /// <summary>The answer for a domain decision taken under policy <paramref name="policyVersion"/>.</summary>
+    public static CheckAnswer From(OrderDecision decision, string? holdId, int policyVersion)
     {
         ArgumentNullException.ThrowIfNull(decision);
         return new CheckAnswer(
@@ -29,7 +31,8 @@ public sealed record CheckAnswer(
             decision.Passed ? null : holdId,
             decision.Approver?.Role.ToString(),
             decision.AmountAtStake,
-            decision.CoveredByRelease);
+            decision.CoveredByRelease,
+            policyVersion);
     }
 
     internal static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];

@@ -3,6 +3,7 @@ using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Storage.Profiles;
+using CreditFlow.Workflows.Policies;
 
 namespace CreditFlow.Workflows.OrderCheck;
 
@@ -14,6 +15,7 @@ public sealed class HeldOrders(
     CustomerLedgerStore ledgers,
     LedgerRetryOptions retry,
     OrderCheckDecisions decisions,
+    CreditPolicies policies,
     HoldRepository holds,
     DecisionLog decisionLog,
     TimeProvider clock)
@@ -24,7 +26,8 @@ public sealed class HeldOrders(
         ArgumentNullException.ThrowIfNull(hold);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var ledger = await ledgers.ReadAsync(hold.CustomerId, [(ErpDocumentKind.Order, hold.OrderId)], cancellationToken);
-        var decision = decisions.Recheck(ledger, hold, today);
+        var policy = await policies.InEffectOnAsync(today, cancellationToken);
+        var decision = decisions.Recheck(ledger, hold, today, policy);
         return new RecheckResult(decision.Passed, decision.Reasons.Select(r => r.Explanation).ToArray());
     }
 

@@ -5,6 +5,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Orders;
+using CreditFlow.Workflows.Policies;
 using CreditFlow.Workflows.Telemetry;
 
 namespace CreditFlow.Workflows.OrderCheck;
@@ -28,28 +29,31 @@ public sealed class OrderCheckService(
     OrderAdmission admission,
     RecentAnswers answers,
     OrderCheckDecisions decisions,
+    CreditPolicies policies,
     HoldStarter starter,
     TimeProvider clock)
 {
     /// <summary>Checks an order: pass reserves its credit part under the exposure row's ETag; hold starts a hold.</summary>
-    public Task<ErpAnswer> OrderAsync(ErpOrder order, string bodyHash, CancellationToken cancellationToken)
+    public async Task<ErpAnswer> OrderAsync(ErpOrder order, string bodyHash, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
         var now = clock.GetUtcNow();
-        return CheckAsync(order.CustomerId, (ErpDocumentKind.Order, order.OrderId), [], bodyHash, ledger => decisions.Order(ledger, order, bodyHash, now));
+        var policy = await policies.InEffectOnAsync(DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
+        return await CheckAsync(order.CustomerId, (ErpDocumentKind.Order, order.OrderId), [], bodyHash, ledger => decisions.Order(ledger, order, bodyHash, now, policy));
     }
 
     /// <summary>
     /// Checks a shipment: its credit part is what it adds beyond what its order reserved, and a release
     /// of the order covers it within the tolerance. A pass books it on the order at once; a hold on release.
     /// </summary>
-    public Task<ErpAnswer> ShipmentAsync(ErpShipment shipment, string bodyHash, CancellationToken cancellationToken)
+    public async Task<ErpAnswer> ShipmentAsync(ErpShipment shipment, string bodyHash, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(shipment);
         var now = clock.GetUtcNow();
-        return CheckAsync(
+        var policy = await policies.InEffectOnAsync(DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
+        return await CheckAsync(
             shipment.CustomerId, (ErpDocumentKind.Shipment, shipment.ShipmentId), [(ErpDocumentKind.Order, shipment.OrderId)], bodyHash,
-            ledger => decisions.Shipment(ledger, shipment, bodyHash, now));
+            ledger => decisions.Shipment(ledger, shipment, bodyHash, now, policy));
     }
 
     // Not cancelled with the request: once a document waits its turn it is decided and stored, so the ERP's retry finds its answer.

@@ -4,6 +4,7 @@ using CreditFlow.Domain.OrderCheck;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using CreditFlow.Workflows.Policies;
 
 namespace CreditFlow.Workflows.OrderCheck;
 
@@ -12,8 +13,8 @@ public static class OrderCheckServices
 {
     /// <summary>
     /// Adds <see cref="OrderCheckService"/> (orders, shipments), <see cref="LedgerBookings"/> (invoices,
-    /// payments, cancellations) and <see cref="HeldOrders"/> (the holds' side), the domain check with the shipped order-check and
-    /// exposure policies (a deployment that tunes them registers its own first), the ERP options
+    /// payments, cancellations) and <see cref="HeldOrders"/> (the holds' side), the domain check under the credit policy in
+    /// force (<see cref="CreditPolicies"/>) with the shipped exposure policy (a deployment that tunes it registers its own first), the ERP options
     /// and the background <see cref="HoldStarter"/>. The storage comes from <c>AddOrderCheckStorage</c>;
     /// the host adds <see cref="IErpCallbacks"/>.
     /// </summary>
@@ -22,13 +23,12 @@ public static class OrderCheckServices
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<ErpOptions>().Configure(configure);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(OrderCheckPolicy.Default);
         services.TryAddSingleton(ExposurePolicy.Default);
         services.TryAddSingleton(AuthorityMatrix.Default);
-        services.TryAddSingleton(sp => new OrderCreditCheck(sp.GetRequiredService<OrderCheckPolicy>(), sp.GetRequiredService<AuthorityMatrix>()));
         services.TryAddSingleton(sp => new ExposureCalculator(sp.GetRequiredService<ExposurePolicy>()));
         services.TryAddSingleton(LedgerRetryOptions.Default);
         services.TryAddSingleton<OrderCheckDecisions>();
+        services.AddCreditPolicies();
         services.AddOptions<OrderAdmissionOptions>();
         services.TryAddSingleton<CustomerQueues>();
         services.TryAddSingleton<OrderAdmission>();
