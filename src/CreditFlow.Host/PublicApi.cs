@@ -5,6 +5,7 @@ using CreditFlow.Host.Customers;
 using CreditFlow.Host.Erp;
 using CreditFlow.Host.Cases;
 using CreditFlow.Host.Extensions;
+using CreditFlow.Host.Policies;
 using CreditFlow.Host.Problems;
 using CreditFlow.Host.Receivables;
 using CreditFlow.Host.Reviews;
@@ -58,6 +59,7 @@ public static class PublicApi
         app.MapCasesApi();
         app.MapAgencyApi();
         app.MapBlacklistApi();
+        app.MapPoliciesApi();
         app.MapApprovalPages();
         app.MapPaymentPages();
         return app;

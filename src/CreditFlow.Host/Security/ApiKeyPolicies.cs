@@ -53,6 +53,9 @@ public static class ApiKeyPolicies
     /// <summary>Putting companies on the blacklist, one by one or an industry list (taking them off is the committee's alone).</summary>
     public const string ManageBlacklist = "ApiKey.ManageBlacklist";
 
+    /// <summary>Drafting versions of the credit policy, simulating them and putting them to the committee.</summary>
+    public const string DraftPolicies = "ApiKey.DraftPolicies";
+
     public static IReadOnlyList<CreditRole> WorkOnApplicationsRoles { get; } =
         [CreditRole.SalesRep, CreditRole.CreditOfficer, CreditRole.CreditManager, CreditRole.Admin];
 
@@ -101,6 +104,10 @@ public static class ApiKeyPolicies
     public static IReadOnlyList<CreditRole> ManageBlacklistRoles { get; } =
         [CreditRole.CreditManager, CreditRole.CreditCommittee, CreditRole.Legal];
 
+    /// <summary>The credit manager drafts the policy the committee approves; the admin keeps its numbers.</summary>
+    public static IReadOnlyList<CreditRole> DraftPoliciesRoles { get; } =
+        [CreditRole.CreditManager, CreditRole.CreditCommittee, CreditRole.Admin];
+
     /// <summary>Who may import customers, invoices and payments from files (the workspace's import page).</summary>
     public static IReadOnlyList<CreditRole> ImportDataRoles { get; } =
         [CreditRole.CreditOfficer, CreditRole.CreditManager, CreditRole.Finance, CreditRole.Admin];
@@ -121,7 +128,8 @@ public static class ApiKeyPolicies
         .AddPolicy(AcceptCases, p => RequireRoles(p, AcceptCasesRoles))
         .AddPolicy(DecideCases, p => RequireRoles(p, DecideCasesRoles))
         .AddPolicy(WithdrawCases, p => RequireRoles(p, WithdrawCasesRoles))
-        .AddPolicy(ManageBlacklist, p => RequireRoles(p, ManageBlacklistRoles));
+        .AddPolicy(ManageBlacklist, p => RequireRoles(p, ManageBlacklistRoles))
+        .AddPolicy(DraftPolicies, p => RequireRoles(p, DraftPoliciesRoles));
 
     private static void RequireRoles(AuthorizationPolicyBuilder policy, IReadOnlyList<CreditRole> roles) =>
         policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireRole(roles.Select(r => r.ToString()));

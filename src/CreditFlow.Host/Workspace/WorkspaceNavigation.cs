@@ -14,5 +14,6 @@ internal static class WorkspaceNavigation
         ("cases", "Cases", "/credit/cases"),
         ("blacklist", "Blacklist", "/credit/blacklist"),
         ("imports", "Import", "/credit/imports"),
+        ("policy", "Policy", "/credit/policies"),
     ];
 }

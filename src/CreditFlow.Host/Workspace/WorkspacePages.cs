@@ -3,6 +3,7 @@ using CreditFlow.Host.Security;
 using CreditFlow.Host.Workspace.Customers;
 using CreditFlow.Host.Workspace.Dashboard;
 using CreditFlow.Host.Workspace.Imports;
+using CreditFlow.Host.Workspace.Policies;
 
 namespace CreditFlow.Host.Workspace;
 
@@ -33,6 +34,7 @@ internal static class WorkspacePages
         app.MapDashboard();
         app.MapCustomerPages();
         app.MapImportPages();
+        app.MapPolicyPages();
         return app;
     }
 

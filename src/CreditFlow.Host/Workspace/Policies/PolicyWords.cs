@@ -1,0 +1,50 @@
+using System.Globalization;
+using CreditFlow.Domain.OrderCheck;
+using CreditFlow.Host.Credit;
+
+namespace CreditFlow.Host.Workspace.Policies;
+
+/// <summary>How the policy pages word a version's status and its order-check numbers.</summary>
+public static class PolicyWords
+{
+    /// <summary>"Draft", "With the committee", "Approved", "Rejected".</summary>
+    public static string Status(string status) => status switch
+    {
+        "draft" => "Draft",
+        "inApproval" => "With the committee",
+        "approved" => "Approved",
+        _ => "Rejected",
+    };
+
+    /// <summary>The chip class of a status.</summary>
+    public static string StatusClass(string status, bool inForce) => inForce ? "status-active" : status switch
+    {
+        "draft" => "status-draft",
+        "inApproval" => "status-trial",
+        "rejected" => "status-blacklisted",
+        _ => "",
+    };
+
+    /// <summary>The order check's numbers in words, one line each.</summary>
+    public static IReadOnlyList<(string Label, string Value)> OrderCheck(OrderCheckPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var lines = new List<(string, string)>
+        {
+            ("Stop line", $"an invoice {policy.StopLineDaysOverdue} days overdue holds every new order"),
+            ("Release covers", $"up to {(policy.ReleaseAmountTolerance * 100m).ToString("0.#", CultureInfo.InvariantCulture)}% more, for {policy.ReleaseDaysTolerance} days"),
+        };
+        lines.AddRange(policy.MinimumApprover.OrderBy(m => m.Key.ToString(), StringComparer.Ordinal)
+            .Select(m => ("At least", $"the {WorklistText.Words(m.Value)} for {Reason(m.Key)}")));
+        return lines;
+    }
+
+    private static string Reason(HoldReasonKind kind) => kind switch
+    {
+        HoldReasonKind.OverLimit => "orders over the limit",
+        HoldReasonKind.Blacklisted => "blacklisted customers",
+        HoldReasonKind.ClassD => "class D customers",
+        HoldReasonKind.GroupMemberBlacklisted => "customers whose group has a blacklisted company",
+        _ => kind.ToString(),
+    };
+}
