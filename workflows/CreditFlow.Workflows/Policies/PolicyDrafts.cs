@@ -125,7 +125,7 @@ public sealed class PolicyDrafts(
             submittedBy,
             inForce.Version,
             PolicyChanges.Between(inForce.Json, record.Json).Select(c => c.ToString()).ToArray(),
-            KeptSimulation(record) is { } s ? $"{s.Replayed} orders of the last {s.Days} days: {s.NowPassed} held then would pass, {s.NowHeld} passed then would be held" : null,
+            KeptSimulation(record) is { } s ? $"{s.Replayed} {(s.Replayed == 1 ? "order" : "orders")} of the last {s.Days} days: {s.NowPassed} held then would pass, {s.NowHeld} passed then would be held" : null,
             options.Value.Currency);
 
         // Marked before the start: the version's own instance id makes the start happen once, and the committee answers

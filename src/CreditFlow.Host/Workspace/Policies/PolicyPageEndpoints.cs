@@ -59,7 +59,7 @@ internal static class PolicyPageEndpoints
             Today = Figures.Iso(today),
             EffectiveFrom = effectiveFrom ?? Figures.Iso(today.AddDays(1)),
             Note = note ?? "",
-            Document = document ?? inForce.Json,
+            Document = document ?? Indent(inForce.Json),
             Problems = problems,
             Message = PageMessage.From(CreditHtml.TakeFlash(http)),
         })
@@ -132,7 +132,7 @@ internal static class PolicyPageEndpoints
             Simulation = view.Simulation,
             DefaultDays = options.Value.SimulationDays,
             MayDraft = MayDraft(user),
-            Document = JsonSerializer.Serialize(view.Policy, Indented),
+            Document = Indent(record.Json),
             Message = PageMessage.From(CreditHtml.TakeFlash(http)),
         });
     }
@@ -159,8 +159,13 @@ internal static class PolicyPageEndpoints
         return simulation is null
             ? CreditHtml.RedirectWith(http, Path, Flash.Error($"There is no version {version} of the credit policy."))
             : CreditHtml.RedirectWith(http, back + "#impact", Flash.Ok(
-                $"{simulation.Replayed} orders of the last {simulation.Days} days decided again: {simulation.NowPassed} held then would pass, {simulation.NowHeld} passed then would be held."));
+                $"{Orders(simulation.Replayed)} of the last {simulation.Days} days decided again: {simulation.NowPassed} held then would pass, {simulation.NowHeld} passed then would be held."));
     }
+
+    /// <summary>A document as people read it, whatever spacing it was drafted with.</summary>
+    private static string Indent(string json) => System.Text.Json.Nodes.JsonNode.Parse(json)!.ToJsonString(Indented);
+
+    private static string Orders(int count) => count == 1 ? "1 order" : $"{Figures.Count(count)} orders";
 
     private static async Task<IResult> SubmitAsync(HttpContext http, int version, PolicyDrafts drafts)
     {

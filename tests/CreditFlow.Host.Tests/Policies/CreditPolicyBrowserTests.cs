@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using CreditFlow.Host.Tests.Admin;
+using CreditFlow.Host.Tests.Erp;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CreditFlow.Host.Tests.Policies;
+
+/// <summary>A credit manager drafts a version of the credit policy in a real Chromium and simulates it on past orders.</summary>
+[Collection(PolicyCollection.Name)]
+public sealed class CreditPolicyBrowserTests(ErpHost erp)
+{
+    private const string ManagerKey = "erp-test-key-manager-0123456789abcdef";
+
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+    [BrowserFact]
+    public async Task Browser_DraftAStopLineOf15Days_SimulateIt_TheOrderThatPassedWouldBeHeld()
+    {
+        // An order that passed with an invoice 18 days overdue.
+        var customer = await erp.CustomerAsync(100_000m);
+        Assert.Equal(HttpStatusCode.OK, (await erp.PostAsync("invoices", ErpHost.Invoice(customer, "inv-" + customer, null, 5_000m, erp.Today.AddDays(-48), erp.Today.AddDays(-18)))).StatusCode);
+        using var order = await erp.PostAsync("orders", ErpHost.Order(customer, "o-" + customer, 10_000m));
+        Assert.Equal("pass", (await ErpHost.JsonOf(order)).GetProperty("decision").GetString());
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true, Args = ChromiumArgs,
+        });
+        var page = await chromium.NewPageAsync(new BrowserNewPageOptions
+        {
+            BaseURL = erp.Host.Client.BaseAddress!.ToString(), ViewportSize = new() { Width = 1366, Height = 900 },
+        });
+        page.SetDefaultTimeout(60_000);
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+
+        await page.GotoAsync("/credit/policies");
+        await page.GetByLabel("API key").FillAsync(ManagerKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GotoAsync("/credit/policies");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Credit policy", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.Locator("#policy-json")).ToContainTextAsync("stopLineDaysOverdue");
+        await Screenshots.SaveAsync(page, "policies");
+
+        var document = JsonNode.Parse(await page.Locator("#policy-json").InputValueAsync())!;
+        document["orderCheck"]!["stopLineDaysOverdue"] = 15;
+        await page.Locator("#policy-json").FillAsync(document.ToJsonString(new() { WriteIndented = true }));
+        await page.GetByLabel("In force from").FillAsync(erp.Today.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByLabel("Why").FillAsync("Stop line from 30 to 15 days: overdue grew this quarter");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check and keep the draft" }).ClickAsync();
+
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Draft");
+        await Expect(page.Locator("#changes")).ToContainTextAsync("orderCheck.stopLineDaysOverdue");
+        await Expect(page.Locator("#no-simulation")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simulate" }).ClickAsync();
+
+        var row = page.Locator($"#impact-orders tr[data-order='o-{customer}']");
+        await Expect(row).ToContainTextAsync("passed");
+        await Expect(row).ToContainTextAsync("18 days overdue");
+        await Expect(row).ToHaveClassAsync("changed");
+        await Screenshots.SaveAsync(page, "policy-impact");
+        Assert.Empty(errors);
+    }
+}
