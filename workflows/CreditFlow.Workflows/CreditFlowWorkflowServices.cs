@@ -54,9 +54,6 @@ public static class CreditFlowWorkflowServices
 
         // The shipped rule sets; a deployment that tunes them replaces these registrations.
         services.TryAddSingleton(ScorecardModel.MultiDimension);
-        services.TryAddSingleton(CreditClassBands.Default);
-        services.TryAddSingleton(LimitCoefficients.Default);
-        services.TryAddSingleton(sp => new ReferenceLimits(sp.GetRequiredService<LimitCoefficients>()));
         services.TryAddSingleton(NewCustomerPolicy.Default);
         services.TryAddSingleton(AuthorityMatrix.Default);
         return services;

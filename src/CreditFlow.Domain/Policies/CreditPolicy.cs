@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Configuration;
+using CreditFlow.Domain.Limits;
 using CreditFlow.Domain.OrderCheck;
 
 namespace CreditFlow.Domain.Policies;
@@ -12,7 +14,9 @@ namespace CreditFlow.Domain.Policies;
 /// </summary>
 /// <remarks>
 /// The document has one property per section. Sections so far: <c>orderCheck</c> (stop line, release tolerance,
-/// minimum approvers: <see cref="OrderCheckPolicy"/>). A section is checked by its own rules and its problems are
+/// minimum approvers: <see cref="OrderCheckPolicy"/>), <c>creditClasses</c> (the score bands of the classes:
+/// <see cref="CreditClassBands"/>) and <c>limitCoefficients</c> (class coefficient per limit base:
+/// <see cref="LimitCoefficients"/>). A section is checked by its own rules and its problems are
 /// reported at their path inside the document, e.g. <c>$.orderCheck.releaseTolerance.days</c>.
 /// </remarks>
 public sealed record CreditPolicy
@@ -22,13 +26,15 @@ public sealed record CreditPolicy
 
     private static readonly Lazy<CreditPolicy> Shipped = new(() => Parse(ShippedJson(), 1, DateOnly.MinValue));
 
-    private static readonly string[] Sections = ["orderCheck"];
+    private static readonly string[] Sections = ["orderCheck", "creditClasses", "limitCoefficients"];
 
-    private CreditPolicy(int version, DateOnly effectiveFrom, OrderCheckPolicy orderCheck, string json)
+    private CreditPolicy(int version, DateOnly effectiveFrom, OrderCheckPolicy orderCheck, CreditClassBands classes, LimitCoefficients limits, string json)
     {
         Version = version;
         EffectiveFrom = effectiveFrom;
         OrderCheck = orderCheck;
+        Classes = classes;
+        Limits = limits;
         Json = json;
     }
 
@@ -43,6 +49,12 @@ public sealed record CreditPolicy
 
     /// <summary>The order-to-shipment check's numbers.</summary>
     public OrderCheckPolicy OrderCheck { get; }
+
+    /// <summary>The score a class needs.</summary>
+    public CreditClassBands Classes { get; }
+
+    /// <summary>The class coefficients of the reference limits.</summary>
+    public LimitCoefficients Limits { get; }
 
     /// <summary>The document as written, the form a new draft starts from.</summary>
     public string Json { get; }
@@ -61,8 +73,10 @@ public sealed record CreditPolicy
         var root = document.RootElement;
         reader.Object(root, "$", Sections);
         var orderCheck = Section(reader, root, "orderCheck", OrderCheckPolicy.Parse);
+        var classes = Section(reader, root, "creditClasses", CreditClassBands.Parse);
+        var limits = Section(reader, root, "limitCoefficients", LimitCoefficients.Parse);
         reader.ThrowIfAny(Configuration);
-        return new CreditPolicy(version, effectiveFrom, orderCheck!, json);
+        return new CreditPolicy(version, effectiveFrom, orderCheck!, classes!, limits!, json);
     }
 
     /// <summary>Only the problems of a document, none when it would parse.</summary>
@@ -107,9 +121,14 @@ public sealed record CreditPolicy
     /// <summary>Version 1's document: the shipped section files put together.</summary>
     private static string ShippedJson()
     {
+        // The shipped files explain themselves in comments, which a JSON document cannot keep.
+        static JsonNode? Shipped(string file) =>
+            JsonNode.Parse(EmbeddedDefault.Read(file), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
         var document = new JsonObject
         {
-            ["orderCheck"] = JsonNode.Parse(EmbeddedDefault.Read("order-check.json")),
+            ["orderCheck"] = Shipped("order-check.json"),
+            ["creditClasses"] = Shipped("credit-classes.json"),
+            ["limitCoefficients"] = Shipped("limit-coefficients.json"),
         };
         return document.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }

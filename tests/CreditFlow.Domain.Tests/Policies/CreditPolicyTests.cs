@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Configuration;
+using CreditFlow.Domain.Limits;
 using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Domain.Policies;
 
@@ -25,6 +27,8 @@ public sealed class CreditPolicyTests
         Assert.Equal(OrderCheckPolicy.Default.StopLineDaysOverdue, policy.OrderCheck.StopLineDaysOverdue);
         Assert.Equal(OrderCheckPolicy.Default.ReleaseAmountTolerance, policy.OrderCheck.ReleaseAmountTolerance);
         Assert.Equal(OrderCheckPolicy.Default.MinimumApprover, policy.OrderCheck.MinimumApprover);
+        Assert.Equal(CreditClassBands.Default, policy.Classes);
+        Assert.Equal(LimitCoefficients.Default.For(LimitMethod.WorkingCapital, CreditClass.B), policy.Limits.For(LimitMethod.WorkingCapital, CreditClass.B));
         Assert.Empty(CreditPolicy.Problems(policy.Json));
     }
 
@@ -52,9 +56,24 @@ public sealed class CreditPolicyTests
     }
 
     [Fact]
+    public void Parse_NewClassBandsAndCoefficients_AndTheirProblemsAtTheirPaths()
+    {
+        var document = JsonNode.Parse(CreditPolicy.Default.Json)!;
+        document["creditClasses"]!["minimumScores"]!["B"] = 70;
+        document["limitCoefficients"]!["coefficients"]!["annualSales"]!["A"] = 0.2;
+
+        var draft = CreditPolicy.Parse(document.ToJsonString(), 2, DateOnly.MinValue);
+        document["creditClasses"]!["minimumScores"]!["B"] = 90;
+
+        Assert.Equal((70m, 0.2m), (draft.Classes.MinimumB, draft.Limits.For(LimitMethod.AnnualSales, CreditClass.A)));
+        Assert.All(CreditPolicy.Problems(document.ToJsonString()), p => Assert.StartsWith("$.creditClasses.minimumScores", p.Path, StringComparison.Ordinal));
+        Assert.NotEmpty(CreditPolicy.Problems(document.ToJsonString()));
+    }
+
+    [Fact]
     public void Problems_AMissingSectionOrNotJson()
     {
-        Assert.Equal("$.orderCheck", Assert.Single(CreditPolicy.Problems("{}")).Path);
+        Assert.Equal(["$.creditClasses", "$.limitCoefficients", "$.orderCheck"], CreditPolicy.Problems("{}").Select(p => p.Path).Order(StringComparer.Ordinal));
         var notJson = Assert.Single(CreditPolicy.Problems("{ \"orderCheck\": "));
         Assert.Equal("$", notJson.Path);
         Assert.Contains("not valid JSON", notJson.Problem, StringComparison.Ordinal);

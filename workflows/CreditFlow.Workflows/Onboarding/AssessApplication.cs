@@ -2,6 +2,7 @@ using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Limits;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Scoring;
+using CreditFlow.Workflows.Policies;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 
@@ -13,18 +14,21 @@ public sealed record AssessmentInput(CreditApplicationRequest Application, Asses
 /// <summary>
 /// Scores the customer, classifies it and proposes the limit and terms: the trial limit and
 /// guarantee of the new-customer policy, and the final limit — the request capped by the class
-/// coefficient × annual sales when the customer's sales are known. Pure rules, run as an activity
-/// so the result (and the rule versions it used) is recorded in the workflow's history.
+/// coefficient × annual sales when the customer's sales are known. The class bands and coefficients are those of the
+/// credit policy version in force on the day (<see cref="CreditPolicies"/>). Pure rules, run as an activity
+/// so the result (and the rule and policy versions it used) is recorded in the workflow's history.
 /// </summary>
 public sealed class AssessApplication(
-    ScorecardModel scorecard, CreditClassBands classes, ReferenceLimits limits, NewCustomerPolicy newCustomers, IOptions<OnboardingOptions> options)
+    ScorecardModel scorecard, CreditPolicies policies, NewCustomerPolicy newCustomers, IOptions<OnboardingOptions> options, TimeProvider clock)
     : TaskActivity<AssessmentInput, CreditAssessment>
 {
     /// <inheritdoc />
     /// <exception cref="InvalidOperationException">Required data is missing; screening should have asked for it.</exception>
-    public override Task<CreditAssessment> RunAsync(TaskActivityContext context, AssessmentInput input)
+    public override async Task<CreditAssessment> RunAsync(TaskActivityContext context, AssessmentInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var policy = await policies.InEffectOnAsync(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var (classes, limits) = (policy.Classes, new ReferenceLimits(policy.Limits));
         var application = input.Application;
         var score = scorecard.Score(application.FinancialFigures);
         if (score.Score is null)
@@ -42,11 +46,11 @@ public sealed class AssessApplication(
                 "no annual sales given: the request is proposed as it stands, subject to approval");
 
         var conditions = trial.GuaranteeRequired ? "guarantee or collateral required" : "none";
-        return Task.FromResult(new CreditAssessment(
+        return new CreditAssessment(
             input.Phase, assignment.Score, assignment.Class, assignment.Reason, score.ModelId, score.ModelVersion, score.Factors,
             trial.TrialLimit, trial.GuaranteeRequired, trial.Reason,
             proposed, formula, application.RequestedTermDays,
-            assignment.Class > options.Value.CreditStandard, conditions));
+            assignment.Class > options.Value.CreditStandard, conditions, policy.Version);
     }
 
     private static (Money Limit, string Formula) Capped(Money requested, LimitProposal reference) =>

@@ -44,6 +44,7 @@ public enum AssessmentPhase
 /// <param name="LimitFormula">How the reference limit was computed, or why there is none.</param>
 /// <param name="BelowCreditStandard">The class is below the credit standard: sales must give a written reason.</param>
 /// <param name="Conditions">Conditions attached to the credit, e.g. a guarantee.</param>
+/// <param name="PolicyVersion">The credit policy version whose class bands and coefficients were used; absent in assessments made before versions.</param>
 public sealed record CreditAssessment(
     AssessmentPhase Phase,
     decimal Score,
@@ -59,4 +60,5 @@ public sealed record CreditAssessment(
     string LimitFormula,
     int TermDays,
     bool BelowCreditStandard,
-    string Conditions);
+    string Conditions,
+    int? PolicyVersion = null);

@@ -39,6 +39,7 @@ public sealed class RecordAssessment(CreditStore store) : TaskActivity<Assessmen
                     reason = assessment.ClassReason,
                     modelId = assessment.ModelId,
                     modelVersion = assessment.ModelVersion,
+                    policyVersion = assessment.PolicyVersion,
                     factors = assessment.Factors,
                 },
                 proposal = new

@@ -13,6 +13,7 @@ using CreditFlow.Storage.Profiles;
 using CreditFlow.Storage.Reviews;
 using CreditFlow.Storage.Warnings;
 using CreditFlow.Workflows.Approvals;
+using CreditFlow.Workflows.Policies;
 using Microsoft.Extensions.Options;
 
 namespace CreditFlow.Workflows.Review;
@@ -27,8 +28,7 @@ public sealed class ReviewSteps(
     DunningStore invoices,
     WarningStore warnings,
     ScorecardModel scorecard,
-    CreditClassBands classes,
-    LimitCoefficients coefficients,
+    CreditPolicies policies,
     AuthorityMatrix authority,
     ReviewPolicy policy,
     IOptions<ReviewOptions> options)
@@ -56,7 +56,8 @@ public sealed class ReviewSteps(
         {
             var figures = await FiguresAsync(customerId, today, cancellationToken);
             var score = scorecard.Score(figures);
-            var newClass = score.Score is null ? profile.Class ?? CreditClass.C : classes.Classify(score, blacklisted: false).Class;
+            var rules = await policies.InEffectOnAsync(today, cancellationToken);
+            var newClass = score.Score is null ? profile.Class ?? CreditClass.C : rules.Classes.Classify(score, blacklisted: false).Class;
             var earlier = past.Where(r => r.Cycle < cycle).ToArray();
             var raised = (await warnings.ListAsync(customerId: customerId, cancellationToken: cancellationToken))
                 .Concat(await warnings.ListAsync(answered: true, customerId: customerId, cancellationToken: cancellationToken))
@@ -69,7 +70,7 @@ public sealed class ReviewSteps(
                 profile.Class,
                 profile.Limit,
                 newClass,
-                LimitFactor(profile.Class, newClass),
+                LimitFactor(rules.Limits, profile.Class, newClass),
                 earlier.Select(r => (DateOnly.FromDateTime(r.ReviewedAt.UtcDateTime), r.FoundClass)).ToArray(),
                 raised.Count(at => at > lastAt && at <= step.At),
                 earlier.Length == 0 ? 0 : raised.Count(at => at > beforeAt && at <= lastAt),
@@ -174,7 +175,7 @@ public sealed class ReviewSteps(
         return figures;
     }
 
-    private decimal LimitFactor(CreditClass? from, CreditClass to)
+    private static decimal LimitFactor(LimitCoefficients coefficients, CreditClass? from, CreditClass to)
     {
         var before = from is { } f ? coefficients.For(LimitMethod.AnnualSales, f) : 0m;
         return before == 0m ? 1m : coefficients.For(LimitMethod.AnnualSales, to) / before;

@@ -1,5 +1,8 @@
 using System.Globalization;
+using CreditFlow.Domain.Classes;
+using CreditFlow.Domain.Limits;
 using CreditFlow.Domain.OrderCheck;
+using CreditFlow.Domain.Policies;
 using CreditFlow.Host.Credit;
 
 namespace CreditFlow.Host.Workspace.Policies;
@@ -25,6 +28,22 @@ public static class PolicyWords
         _ => "",
     };
 
+    /// <summary>A version's numbers in words, one line each: the order check, the classes, the limit coefficients.</summary>
+    public static IReadOnlyList<(string Label, string Value)> Lines(CreditPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var lines = new List<(string Label, string Value)>(OrderCheck(policy.OrderCheck));
+        var classes = policy.Classes;
+        lines.Add(("Classes", $"A from a score of {Number(classes.MinimumA)}, B from {Number(classes.MinimumB)}, C from {Number(classes.MinimumC)}; below is D"));
+        foreach (var method in new[] { LimitMethod.AnnualSales, LimitMethod.WorkingCapital, LimitMethod.NetAssetLiquidationValue })
+        {
+            var (a, b, c) = (policy.Limits.For(method, CreditClass.A), policy.Limits.For(method, CreditClass.B), policy.Limits.For(method, CreditClass.C));
+            lines.Add(("Limit", $"{Share(a)} / {Share(b)} / {Share(c)} of {Base(method)} for A / B / C"));
+        }
+
+        return lines;
+    }
+
     /// <summary>The order check's numbers in words, one line each.</summary>
     public static IReadOnlyList<(string Label, string Value)> OrderCheck(OrderCheckPolicy policy)
     {
@@ -38,6 +57,17 @@ public static class PolicyWords
             .Select(m => ("At least", $"the {WorklistText.Words(m.Value)} for {Reason(m.Key)}")));
         return lines;
     }
+
+    private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Share(decimal value) => (value * 100m).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
+    private static string Base(LimitMethod method) => method switch
+    {
+        LimitMethod.AnnualSales => "annual sales",
+        LimitMethod.WorkingCapital => "working capital",
+        _ => "net-asset liquidation value",
+    };
 
     private static string Reason(HoldReasonKind kind) => kind switch
     {
