@@ -96,7 +96,7 @@ public static partial class ApplicationsApi
     /// Names the store hands out are "{kind}/{unique}-{sanitised file}": letters, digits, '.', '-'
     /// and '_' in plain segments. Anything else (dot segments, escapes) could step outside the application.
     /// </summary>
-    private static bool IsDocumentName(string name) =>
+    internal static bool IsDocumentName(string name) =>
         name.Length <= 300 && name.Split('/') is { Length: 2 } segments
         && segments.All(s => s.Length > 0 && s is not "." and not ".." && s.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'));
 }

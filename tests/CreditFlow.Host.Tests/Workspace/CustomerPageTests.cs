@@ -47,6 +47,52 @@ public sealed class CustomerPageTests(DashboardHost host)
     }
 
     [Fact]
+    public async Task CustomerPage_ShowsItsHolds_ItsScoresOverTime_AndItsApplicationsWithDocumentsToDownload()
+    {
+        using var officer = await host.SignedInAsync();
+        var page = WebUtility.HtmlDecode(await officer.GetStringAsync(new Uri("/credit/customers/c2", UriKind.Relative)));
+
+        // The open hold first, then the decided one with who released it and why.
+        var holds = Between(page, "id=\"holds\"", "</section>");
+        Assert.True(holds.IndexOf("data-hold=\"h-o9\"", StringComparison.Ordinal) < holds.IndexOf("data-hold=\"h-s7\"", StringComparison.Ordinal), "open holds first");
+        Assert.Contains("order o9", RowMarked(holds, "data-hold=\"h-o9\""), StringComparison.Ordinal);
+        Assert.Contains("credit manager", RowMarked(holds, "data-hold=\"h-o9\""), StringComparison.Ordinal);
+        Assert.Contains("<td>waiting</td>", RowMarked(holds, "data-hold=\"h-o9\""), StringComparison.Ordinal);
+        Assert.Contains("released by Wu Fang on Tue 10 Feb 2026, 11:00: customer paid i5 this morning", RowMarked(holds, "data-hold=\"h-s7\""), StringComparison.Ordinal);
+        Assert.Contains("order o9 of CNY 12,000 held for the credit manager: i6 is 109 days past due", Between(page, "id=\"timeline\"", "</section>"), StringComparison.Ordinal);
+
+        // Onboarding scored it 64.5 (B), its first review 58 (C): oldest first, in the table and the chart's figures.
+        var scores = Between(page, "id=\"score-table\"", "</table>");
+        var onboarding = scores.IndexOf("onboarding (trial)", StringComparison.Ordinal);
+        var review = scores.IndexOf("review 1 (scheduled)", StringComparison.Ordinal);
+        Assert.True(onboarding >= 0 && review > onboarding, "scores oldest first");
+        Assert.Contains("<td class=\"num\">64.5</td>", scores, StringComparison.Ordinal);
+        Assert.Matches("<td class=\"num\">58</td>\\s*<td>C</td>", scores);
+        Assert.Contains("\"score\":58,\"class\":\"C\"", Between(page, "id=\"score-data\">", "</script>"), StringComparison.Ordinal);
+
+        // The application links to its page and its document downloads as the file it was uploaded as.
+        var applications = Between(page, "id=\"applications\"", "</section>");
+        Assert.Contains("<a href=\"/credit/applications/a-c2\">a-c2</a>", applications, StringComparison.Ordinal);
+        var link = Between(applications, "<a href=\"/credit/customers/c2/documents/a-c2/", "\" download>")["<a href=\"".Length..];
+        Assert.Contains(">balance-sheet-2025.pdf</a>", applications, StringComparison.Ordinal);
+        using var download = await officer.GetAsync(new Uri(link, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("balance-sheet-2025.pdf", download.Content.Headers.ContentDisposition!.FileNameStar ?? download.Content.Headers.ContentDisposition.FileName);
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("balance sheet 2025", await download.Content.ReadAsStringAsync());
+
+        // Only through its own customer, and only names the store hands out.
+        using var foreign = await officer.GetAsync(new Uri(link.Replace("/customers/c2/", "/customers/c1/", StringComparison.Ordinal), UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        using var climbing = await officer.GetAsync(new Uri("/credit/customers/c2/documents/a-c2/FinancialStatement/..%2F..%2Fa-x%2Fsecret", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, climbing.StatusCode);
+        using var visitor = host.Visitor();
+        using var anonymous = await visitor.GetAsync(new Uri(link, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.SeeOther, anonymous.StatusCode);
+    }
+
+    [Fact]
     public async Task Search_OneMatchOpensTheCustomer_SeveralAreListed_NoneIsSaid()
     {
         using var officer = await host.SignedInAsync();
@@ -85,10 +131,12 @@ public sealed class CustomerPageTests(DashboardHost host)
         return page[start..page.IndexOf(to, start, StringComparison.Ordinal)];
     }
 
-    private static string Row(string table, string invoice)
+    private static string Row(string table, string invoice) => RowMarked(table, $"data-invoice=\"{invoice}\"");
+
+    private static string RowMarked(string table, string marker)
     {
-        var start = table.IndexOf($"data-invoice=\"{invoice}\"", StringComparison.Ordinal);
-        Assert.True(start >= 0, $"no row {invoice}");
+        var start = table.IndexOf(marker, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no row {marker}");
         var rowStart = table.LastIndexOf("<tr", start, StringComparison.Ordinal);
         return table[rowStart..table.IndexOf("</tr>", start, StringComparison.Ordinal)];
     }

@@ -78,6 +78,7 @@ public sealed class DashboardBrowserTests(DashboardHost host)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ningbo Seaside Trading Co.", Exact = true })).ToBeVisibleAsync();
         await Expect(page.Locator("#kpi-overdue .value")).ToHaveTextAsync("35.000 CN¥");
         Assert.True(await PaintedAsync(page, "months-chart"), "the customer's month chart is blank");
+        Assert.True(await PaintedAsync(page, "score-chart"), "the customer's score chart is blank");
         await Screenshots.SaveAsync(page, "customer-page");
 
         // The search box in the header finds a customer by a part of its name.

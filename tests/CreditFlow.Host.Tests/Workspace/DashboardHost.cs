@@ -3,12 +3,19 @@ using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.Dunning;
 using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.Onboarding;
+using CreditFlow.Domain.OrderCheck;
+using CreditFlow.Domain.Reviews;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Domain.Warnings;
 using CreditFlow.Host.Tests.Applications;
+using CreditFlow.Storage.Applications;
 using CreditFlow.Storage.Customers;
+using CreditFlow.Storage.Documents;
 using CreditFlow.Storage.Dunning;
+using CreditFlow.Storage.Orders;
 using CreditFlow.Storage.Profiles;
+using CreditFlow.Storage.Reviews;
 using CreditFlow.Storage.Tasks;
 using CreditFlow.Storage.Warnings;
 using CreditFlow.Testing;
@@ -21,7 +28,9 @@ namespace CreditFlow.Host.Tests.Workspace;
 /// its own storage prefix), with a small book of invoices whose figures the tests know: as of 20 March 2026, in CNY —
 /// Jiangsu Hengtong owes 15,000 eight days late (i2; i1 was paid on time), Ningbo Seaside 30,000 twenty-nine days late
 /// and disputed (i3) and 5,000 since December (i6), Hangzhou Westlake 40,000 not yet due (i4); and one USD invoice.
-/// Ningbo Seaside (c2) has a credit profile, an open task and a warning answered late (30 h after it was raised).
+/// Ningbo Seaside (c2) has a credit profile, an open task and a warning answered late (30 h after it was raised); an
+/// application with its balance sheet, scored 64.5 (class B) at onboarding and 58 (class C) at its first review; an order
+/// held now and a shipment released in February.
 /// </summary>
 public sealed class DashboardHost : IAsyncLifetime
 {
@@ -70,6 +79,8 @@ public sealed class DashboardHost : IAsyncLifetime
             new CreditSignal("c2", SignalKind.DaysOverdue, 107m, raised), "s-c2", [ResponseAction.Collection], raised, CreditRole.SalesRep, raised.AddHours(24), null));
         await warnings.AnswerAsync(warning, new WarningAnswer(raised.AddHours(30), "Wang Li", CreditRole.SalesRep, [ResponseAction.Collection], "customer will pay next week"));
 
+        await SeedHistoryAsync(at);
+
         var invoices = Host.Services.GetRequiredService<DunningStore>();
         await invoices.AddAsync(Record("c1", "i1", new(2026, 1, 5), new(2026, 2, 4), 10_000m, [new(new(2026, 2, 1), Cny(10_000m))]));
         await invoices.AddAsync(Record("c1", "i2", new(2026, 2, 10), new(2026, 3, 12), 20_000m, [new(new(2026, 3, 15), Cny(5_000m))]));
@@ -80,6 +91,36 @@ public sealed class DashboardHost : IAsyncLifetime
         await invoices.AddAsync(Record("c3", "i4", new(2026, 3, 1), new(2026, 3, 31), 40_000m, []));
         await invoices.AddAsync(Record("c2", "i6", new(2025, 11, 1), new(2025, 12, 1), 5_000m, []));
         await invoices.AddAsync(DunningRecord.Booked("c4", "u1", new(2026, 2, 1), new(2026, 3, 3), new Money(2_500m, new Currency("USD"))));
+    }
+
+    /// <summary>Ningbo Seaside's application and its document, its two scorings and its holds.</summary>
+    private async Task SeedHistoryAsync(DateTimeOffset at)
+    {
+        var filedAt = at.AddDays(-230);
+        await Host.Services.GetRequiredService<ApplicationRepository>().CreateAsync(new CreditApplication(
+            "a-c2", "c2", Cny(150_000m), 60, new Dictionary<string, decimal>(), "Visited the warehouse in Ningbo.", ApplicationStatus.Granted, "Zhao Lei", filedAt, at.AddDays(-200)));
+        using (var statement = new MemoryStream("balance sheet 2025"u8.ToArray()))
+        {
+            await Host.Services.GetRequiredService<DocumentStore>().UploadAsync("a-c2", DocumentKind.FinancialStatement, "balance-sheet-2025.pdf", "application/pdf", statement);
+        }
+
+        await Host.Services.GetRequiredService<DecisionLog>().AppendAsync(new CreditDecision(
+            "a-c2-scored-trial", "c2", at.AddDays(-228), "system", "scored 64.5: class B", "class B from 60", """{"score":{"value":64.5,"class":"B"}}""", "scorecard/2", "a-c2"));
+        await Host.Services.GetRequiredService<ReviewStore>().AddOnceAsync(new ReviewRecord(
+            "c2", 1, at.AddDays(-20), "scheduled", 58m, "scorecard/2", CreditClass.B, "150,000.00 CNY",
+            new ReviewProposal(ReviewChange.Decrease, CreditClass.C, Cny(100_000m), CreditProfileStatus.Active, false, ["score fell below 60"]), "Applied"));
+
+        var holds = Host.Services.GetRequiredService<HoldRepository>();
+        foreach (var hold in new[]
+        {
+            new HoldRecord("h-o9", "c2", ErpDocumentKind.Order, "o9", "o9", Cny(12_000m), Cny(47_000m), CreditRole.CreditManager, ["i6 is 109 days past due"], HoldStatus.Open, at.AddHours(-2)),
+            new HoldRecord("h-s7", "c2", ErpDocumentKind.Shipment, "s7", "o7", Cny(8_000m), Cny(30_000m), CreditRole.CreditOfficer, ["over the limit by 8,000.00 CNY"], HoldStatus.Released, new(2026, 2, 10, 8, 0, 0, TimeSpan.Zero), new(2026, 2, 10, 11, 0, 0, TimeSpan.Zero), "Wu Fang", "customer paid i5 this morning"),
+        })
+        {
+            // As the webhook and the hold's workflow write it: started, so no sweep restarts it.
+            await holds.AddUnstartedAsync(hold);
+            await holds.MarkStartedAsync(hold);
+        }
     }
 
     public async Task DisposeAsync()

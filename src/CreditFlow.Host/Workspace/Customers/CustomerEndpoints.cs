@@ -16,7 +16,8 @@ internal static class CustomerEndpoints
     {
         var pages = app.MapWorkspaceGroup(Path);
         pages.MapGet("", SearchAsync).WithName("CustomerSearch").WithSummary("Customers whose name or registration number contains the text, or whose id it is.");
-        pages.MapGet("/{customerId}", ShowAsync).WithName("CustomerPage").WithSummary("One customer: credit, exposure, invoices, tasks, warnings, cases, decisions and a timeline.");
+        pages.MapGet("/{customerId}", ShowAsync).WithName("CustomerPage").WithSummary("One customer: credit, exposure, invoices, holds, tasks, warnings, cases, applications and their documents, scores, decisions and a timeline.");
+        pages.MapGet("/{customerId}/documents/{applicationId}/{**name}", DownloadDocumentAsync).WithName("CustomerDocument").WithSummary("A document filed with one of the customer's applications, as an attachment.");
         pages.MapGet("/{customerId}/invoices.{format}", ExportInvoicesAsync).WithName("CustomerInvoicesExport").WithSummary("All the customer's invoices, as CSV or Excel (xlsx).");
         return pages;
     }
@@ -29,6 +30,19 @@ internal static class CustomerEndpoints
         }
 
         return await TableFiles.DownloadAsync(table, format, http.RequestAborted);
+    }
+
+    private static async Task<IResult> DownloadDocumentAsync(HttpContext http, CustomerFiles files, string customerId, string applicationId, string name)
+    {
+        if (!Applications.ResourceIds.IsPlausible(customerId) || !Applications.ResourceIds.IsPlausible(applicationId) || !Applications.ApplicationsApi.IsDocumentName(name)
+            || await files.DocumentAsync(customerId, applicationId, name, http.RequestAborted) is not { } download)
+        {
+            return TypedResults.NotFound();
+        }
+
+        // Always an attachment, never sniffed: an uploaded file must not run as a page of this site.
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.Stream(download.Content, download.Document.ContentType, download.Document.OriginalFileName);
     }
 
     private static async Task<IResult> SearchAsync(HttpContext http, CustomerFiles files, string? q)

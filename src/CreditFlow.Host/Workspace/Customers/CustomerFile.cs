@@ -4,6 +4,7 @@ using CreditFlow.Domain.Receivables;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Dunning;
 using CreditFlow.Storage.LegalCases;
+using CreditFlow.Storage.Orders;
 using CreditFlow.Storage.Profiles;
 using CreditFlow.Storage.Tasks;
 using CreditFlow.Storage.Warnings;
@@ -40,6 +41,15 @@ public sealed record CustomerFile(
 {
     /// <summary>Its months beside its receivable budget and the cash it promised, one per month of <see cref="Position"/>.</summary>
     public IReadOnlyList<BehaviourMonth> Behaviour { get; init; } = [];
+
+    /// <summary>Its orders and shipments held for an approver: the open ones, then the latest decided, newest first.</summary>
+    public IReadOnlyList<HoldRecord> Holds { get; init; } = [];
+
+    /// <summary>Its credit applications, newest first, each with the documents filed with it.</summary>
+    public IReadOnlyList<CustomerApplication> Applications { get; init; } = [];
+
+    /// <summary>Its scores over time, oldest first: onboarding's and every re-review's.</summary>
+    public IReadOnlyList<ScorePoint> Scores { get; init; } = [];
 
     /// <summary>The limit less what is used; null without a profile or in another currency than the exposure.</summary>
     public Money? Available =>

@@ -1,16 +1,20 @@
 using CreditFlow.Domain.Exposure;
 using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Domain.Receivables;
 using CreditFlow.Host.Credit;
 using CreditFlow.Host.Receivables;
 using CreditFlow.Host.Workspace.Dashboard;
 using CreditFlow.Host.Workspace.Export;
+using CreditFlow.Storage.Applications;
 using CreditFlow.Storage.Budgets;
 using CreditFlow.Storage.Customers;
+using CreditFlow.Storage.Documents;
 using CreditFlow.Storage.Dunning;
 using CreditFlow.Storage.LegalCases;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Storage.Profiles;
+using CreditFlow.Storage.Reviews;
 using CreditFlow.Storage.Tasks;
 using CreditFlow.Storage.Warnings;
 using Microsoft.Extensions.Options;
@@ -28,11 +32,21 @@ internal sealed class CustomerFiles(
     CaseStore cases,
     CreditTaskStore tasks,
     SalesBudgetStore budgets,
+    HoldRepository holds,
+    ApplicationRepository applications,
+    DocumentStore documents,
+    ReviewStore reviews,
     IOptions<DashboardOptions> options,
     TimeProvider clock)
 {
     /// <summary>Search results shown.</summary>
     public const int Found = 50;
+
+    /// <summary>Decided holds shown beside the open ones.</summary>
+    public const int DecidedHoldsShown = 10;
+
+    // One customer's holds are few; the store lists them oldest first up to a bound, so ask for plenty.
+    private const int HoldsRead = 1_000;
 
     /// <summary>The customers matching <paramref name="text"/> (name, registration number or id).</summary>
     public Task<IReadOnlyList<Customer>> SearchAsync(string text, CancellationToken cancellationToken) => customers.SearchAsync(text, Found, cancellationToken);
@@ -56,7 +70,10 @@ internal sealed class CustomerFiles(
         var doneTasksRead = tasks.ListAsync(completed: true, customerId: customerId, cancellationToken: cancellationToken);
         var decisionsRead = decisions.ListForCustomerAsync(customerId, cancellationToken: cancellationToken);
         var budgetRead = budgets.ForCustomerAsync(customerId, cancellationToken);
-        await Task.WhenAll(profileRead, ledgerRead, recordsRead, openWarningsRead, answeredWarningsRead, casesRead, openTasksRead, doneTasksRead, decisionsRead, budgetRead);
+        var holdsRead = holds.ListAsync(new HoldQuery(CustomerId: customerId, Max: HoldsRead), cancellationToken);
+        var applicationsRead = ApplicationsAsync(customerId, cancellationToken);
+        var reviewsRead = reviews.ListAsync(customerId, cancellationToken);
+        await Task.WhenAll(profileRead, ledgerRead, recordsRead, openWarningsRead, answeredWarningsRead, casesRead, openTasksRead, doneTasksRead, decisionsRead, budgetRead, holdsRead, applicationsRead, reviewsRead);
 
         var today = InvoiceFigures.Today(clock);
         var profile = (await profileRead)?.Value;
@@ -73,6 +90,7 @@ internal sealed class CustomerFiles(
         var openTasks = (await openTasksRead).OrderBy(t => t.DueAt).ToList();
         var doneTasks = await doneTasksRead;
         var decisionList = await decisionsRead;
+        var holdList = await holdsRead;
 
         var (group, groupExposure) = await GroupAsync(customer, ledger.Exposure?.Amounts, cancellationToken);
         return new CustomerFile(
@@ -89,10 +107,34 @@ internal sealed class CustomerFiles(
             caseList,
             openTasks,
             decisionList,
-            CustomerTimeline.Of(customer, records, decisionList, warningList, caseList, doneTasks))
+            CustomerTimeline.Of(customer, records, decisionList, warningList, caseList, doneTasks, holdList))
         {
             Behaviour = CustomerBehaviour.Of(position, histories, Budget(position, await budgetRead)),
+            Holds = [.. holdList.Where(h => h.Status == HoldStatus.Open).OrderByDescending(h => h.HeldAt),
+                .. holdList.Where(h => h.Status != HoldStatus.Open).OrderByDescending(h => h.DecidedAt ?? h.HeldAt).Take(DecidedHoldsShown)],
+            Applications = await applicationsRead,
+            Scores = ScoreHistory.Of(decisionList, await reviewsRead),
         };
+    }
+
+    /// <summary>The customer's applications, newest first, with their documents.</summary>
+    private async Task<IReadOnlyList<CustomerApplication>> ApplicationsAsync(string customerId, CancellationToken cancellationToken)
+    {
+        var filed = await applications.ListForCustomerAsync(customerId, cancellationToken);
+        var withDocuments = await Task.WhenAll(filed.Select(async a => new CustomerApplication(
+            a, (await documents.ListAsync(a.Id, cancellationToken)).OrderBy(d => d.UploadedAt).ToList())));
+        return withDocuments.OrderByDescending(a => a.Application.CreatedAt).ToList();
+    }
+
+    /// <summary>The document <paramref name="name"/> (its name within the application) of one of the customer's applications; null when there is none.</summary>
+    public async Task<DocumentContent?> DocumentAsync(string customerId, string applicationId, string name, CancellationToken cancellationToken)
+    {
+        if (await applications.GetAsync(applicationId, cancellationToken) is not { Value.CustomerId: var owner } || owner != customerId)
+        {
+            return null;
+        }
+
+        return await documents.DownloadAsync(applicationId, $"{applicationId}/{name}", cancellationToken);
     }
 
     /// <summary>The customer's receivable budget over its position's months; empty without a sales budget in its currency.</summary>

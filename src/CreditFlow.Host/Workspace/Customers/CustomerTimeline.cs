@@ -2,7 +2,9 @@ using System.Globalization;
 using CreditFlow.Host.Credit;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Dunning;
+using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Storage.LegalCases;
+using CreditFlow.Storage.Orders;
 using CreditFlow.Storage.Profiles;
 using CreditFlow.Storage.Tasks;
 using CreditFlow.Storage.Warnings;
@@ -18,7 +20,8 @@ internal static class CustomerTimeline
         IReadOnlyList<CreditDecision> decisions,
         IReadOnlyList<WarningRecord> warnings,
         IReadOnlyList<CaseRecord> cases,
-        IReadOnlyList<CreditTask> doneTasks)
+        IReadOnlyList<CreditTask> doneTasks,
+        IReadOnlyList<HoldRecord> holds)
     {
         var entries = new List<TimelineEntry> { new(customer.CreatedAt, "customer", "on file", null) };
         entries.AddRange(decisions.Select(d => new TimelineEntry(d.DecidedAt, "decision", $"{d.What} — {d.Why}", d.DecidedBy)));
@@ -43,6 +46,16 @@ internal static class CustomerTimeline
         }
 
         entries.AddRange(cases.SelectMany(c => c.Case.Timeline.Select(e => new TimelineEntry(e.At, "case", $"legal case {c.CaseId}: {e.What}", e.By))));
+        foreach (var hold in holds)
+        {
+            var what = $"{WorklistText.Words(hold.Kind)} {hold.DocumentId} of {Figures.Amount(hold.Amount)}";
+            entries.Add(new(hold.HeldAt, "hold", $"{what} held for the {WorklistText.Words(hold.ApproverRole)}: {string.Join("; ", hold.Reasons)}", null));
+            if (hold.DecidedAt is { } decided && hold.Status != HoldStatus.Open)
+            {
+                entries.Add(new(decided, "hold", $"{what} {WorklistText.Words(hold.Status)}{(string.IsNullOrWhiteSpace(hold.Comment) ? string.Empty : ": " + hold.Comment)}", hold.DecidedBy));
+            }
+        }
+
         entries.AddRange(doneTasks.Where(t => t.CompletedAt is not null).Select(t => new TimelineEntry(t.CompletedAt!.Value, "task", $"{t.Title} — {t.Outcome}", t.CompletedBy)));
         return entries.OrderByDescending(e => e.At).ThenBy(e => e.Kind, StringComparer.Ordinal).ToList();
     }
