@@ -89,6 +89,8 @@ fi
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 # Demo customers, two applications in flight and three invoices under dunning, seeded once into this storage account.
 export Demo__Seed=${Demo__Seed:-true}
+# The company's total credit line the dashboard's credit book sets the demo customers' limits and exposure against.
+export Dashboard__TotalCreditLine=${Dashboard__TotalCreditLine:-5000000}
 # The rehearsal clock: an admin moves business time ahead from /admin/clock to watch dunning play out. Timers are
 # looked for every 2 s so a move shows at once. Never in production (the host refuses it there).
 export Clock__Mode=${Clock__Mode:-Rehearsal}

@@ -21,6 +21,7 @@ internal static class WorkspacePages
         services.AddOptions<DashboardOptions>().Bind(configuration.GetSection("Dashboard")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReceivableSummaries>();
         services.AddHostedService<ReceivableSummaryUpdates>();
+        services.AddSingleton<CreditBookReadings>();
         services.AddSingleton<ReceivablesDashboard>();
         services.AddSingleton<CustomerFiles>();
         services.AddOptions<ImportOptions>().Bind(configuration.GetSection("Imports")).ValidateDataAnnotations().ValidateOnStart();

@@ -2,6 +2,7 @@ using System.Net;
 using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.Dunning;
+using CreditFlow.Domain.Exposure;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Onboarding;
 using CreditFlow.Domain.OrderCheck;
@@ -53,14 +54,15 @@ public sealed class DashboardHost : IAsyncLifetime
                 ["ApiKeys__0__Name"] = OfficerName,
                 ["ApiKeys__0__Role"] = nameof(CreditRole.CreditOfficer),
                 ["ApiKeys__0__Sha256"] = CreditApiHost.Sha256Hex(OfficerKey),
+                ["Dashboard__TotalCreditLine"] = "250000",
             },
             overrideServices: services => services.AddSingleton<TimeProvider>(Clock));
 
         var customers = Host.Services.GetRequiredService<CustomerRepository>();
         // Jiangsu Hengtong and Ningbo Seaside have one actual controller: one group.
-        foreach (var (id, name, controller) in new[] { ("c1", "Jiangsu Hengtong Cable Co.", "Xu Ming"), ("c2", "Ningbo Seaside Trading Co.", "Xu Ming"), ("c3", "Hangzhou Westlake Textiles", null), ("c4", "Pacific Rim Imports", null) })
+        foreach (var (id, name, controller, industry) in new[] { ("c1", "Jiangsu Hengtong Cable Co.", "Xu Ming", "Manufacturing"), ("c2", "Ningbo Seaside Trading Co.", "Xu Ming", "Manufacturing"), ("c3", "Hangzhou Westlake Textiles", null, "Textiles"), ("c4", "Pacific Rim Imports", null, "Manufacturing") })
         {
-            await customers.CreateAsync(new Customer(id, name, "9133" + id, controller, "Manufacturing", Clock.GetUtcNow()));
+            await customers.CreateAsync(new Customer(id, name, "9133" + id, controller, industry, Clock.GetUtcNow()));
         }
 
         // Ningbo Seaside has credit (class C, 100,000 on 60 days) and a task open for it.
@@ -80,6 +82,7 @@ public sealed class DashboardHost : IAsyncLifetime
         await warnings.AnswerAsync(warning, new WarningAnswer(raised.AddHours(30), "Wang Li", CreditRole.SalesRep, [ResponseAction.Collection], "customer will pay next week"));
 
         await SeedHistoryAsync(at);
+        await SeedCreditBookAsync(at);
 
         var invoices = Host.Services.GetRequiredService<DunningStore>();
         await invoices.AddAsync(Record("c1", "i1", new(2026, 1, 5), new(2026, 2, 4), 10_000m, [new(new(2026, 2, 1), Cny(10_000m))]));
@@ -91,6 +94,25 @@ public sealed class DashboardHost : IAsyncLifetime
         await invoices.AddAsync(Record("c3", "i4", new(2026, 3, 1), new(2026, 3, 31), 40_000m, []));
         await invoices.AddAsync(Record("c2", "i6", new(2025, 11, 1), new(2025, 12, 1), 5_000m, []));
         await invoices.AddAsync(DunningRecord.Booked("c4", "u1", new(2026, 2, 1), new(2026, 3, 3), new Money(2_500m, new Currency("USD"))));
+    }
+
+    /// <summary>
+    /// The credit book: Hangzhou Westlake (textiles, class A) has 200,000 of credit, Ningbo Seaside 100,000 (class C), so
+    /// 300,000 is granted on a total line of 250,000; exposure is 15,000 (Jiangsu Hengtong, unrated), 57,000 (Ningbo
+    /// Seaside: owed, shipped and ordered) and 40,000 (Hangzhou Westlake) — 112,000.
+    /// </summary>
+    private async Task SeedCreditBookAsync(DateTimeOffset at)
+    {
+        await Host.Services.GetRequiredService<CreditProfileRepository>().CreateAsync(
+            new CustomerCreditProfile("c3", CreditClass.A, Cny(200_000m), 30, "none", CreditProfileStatus.Active, 82m, null, null, null),
+            new CreditDecision("c3-grant", "c3", at.AddDays(-300), "Wu Fang", "Active: limit 200,000 CNY, 30 days", "granted after the trial period", "{}", null, null));
+        var ledgers = Host.Services.GetRequiredService<CustomerLedgerStore>();
+        foreach (var (customerId, owed, shipped, ordered) in new[] { ("c1", 15_000m, 0m, 0m), ("c2", 35_000m, 10_000m, 12_000m), ("c3", 40_000m, 0m, 0m) })
+        {
+            var ledger = await ledgers.ReadAsync(customerId, []);
+            var exposure = new ExposureState(new CreditExposure(Cny(owed), Cny(shipped), Cny(ordered)), [], 1);
+            Assert.True(await ledgers.TryCommitAsync(ledger, new LedgerChange(exposure, [])), $"the exposure of {customerId} was not written");
+        }
     }
 
     /// <summary>Ningbo Seaside's application and its document, its two scorings and its holds.</summary>

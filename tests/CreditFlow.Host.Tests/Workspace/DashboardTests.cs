@@ -62,6 +62,41 @@ public sealed partial class DashboardTests(DashboardHost host)
     }
 
     [Fact]
+    public async Task CreditBook_SetsLimitsAndExposureAgainstTheTotalLine_AndShowsWhereTheHighRiskCustomersAre()
+    {
+        using var officer = await host.SignedInAsync();
+        var page = await officer.GetStringAsync(new Uri("/credit/dashboard", UriKind.Relative));
+        var book = Section(page, "credit-book");
+
+        // 300,000 granted on a line of 250,000: over it, and each limit would be scaled to 83.3%.
+        Assert.Contains(Money(250_000m), Between(book, "id=\"book-line\"", "</div>"), StringComparison.Ordinal);
+        var granted = Between(book, "id=\"book-granted\"", "</p>");
+        Assert.Contains(Money(300_000m), granted, StringComparison.Ordinal);
+        Assert.Contains(Percent(1.2m, "120.0%") + " of the line", granted, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"over\" data-share=\"100\">", granted, StringComparison.Ordinal);
+        var over = WebUtility.HtmlDecode(Regex.Replace(Between(book, "id=\"over-line\"", "</p>"), "<[^>]+>", string.Empty));
+        Assert.Contains("exceed the total credit line by CNY 50,000: scaled down to 83.3% each", Regex.Replace(over, @"\s+", " "), StringComparison.Ordinal);
+
+        // Exposure 112,000 of the line: 44.8%, 138,000 left; the high-risk part is Ningbo Seaside's (class C) 57,000.
+        var exposure = Between(book, "id=\"book-exposure\"", "id=\"book-high-risk\"");
+        Assert.Contains(Money(112_000m), exposure, StringComparison.Ordinal);
+        Assert.Contains(Percent(0.448m, "44.8%") + " of the line · " + Money(138_000m) + " left", exposure, StringComparison.Ordinal);
+        var risk = Between(book, "id=\"book-high-risk\"", "</div>");
+        Assert.Contains("High risk (class C, D)", risk, StringComparison.Ordinal);
+        Assert.Contains(Money(57_000m), risk, StringComparison.Ordinal);
+        Assert.Contains("1 of 3 customers", risk, StringComparison.Ordinal);
+
+        // By class, each with its limits and exposure; by industry, the riskiest first.
+        var classes = Between(book, "id=\"book-classes\"", "</table>");
+        Assert.Contains("<tr data-class=\"A\"><td>A</td><td class=\"num\">1</td><td class=\"num\">" + Money(200_000m) + "</td><td class=\"num\">" + Money(40_000m) + "</td>", classes, StringComparison.Ordinal);
+        Assert.Contains("<tr data-class=\"C\"><td>C</td><td class=\"num\">1</td><td class=\"num\">" + Money(100_000m) + "</td><td class=\"num\">" + Money(57_000m) + "</td>", classes, StringComparison.Ordinal);
+        Assert.Contains("<tr data-class=\"unrated\"><td>unrated</td><td class=\"num\">1</td><td class=\"num\">" + Money(0m) + "</td><td class=\"num\">" + Money(15_000m) + "</td>", classes, StringComparison.Ordinal);
+        var industries = Between(book, "id=\"book-industries\"", "</table>");
+        Assert.True(industries.IndexOf("data-industry=\"Manufacturing\"", StringComparison.Ordinal) < industries.IndexOf("data-industry=\"Textiles\"", StringComparison.Ordinal), "the industry with high-risk exposure first");
+        Assert.Contains("\"industries\":{\"labels\":[\"Manufacturing\",\"Textiles\"],\"highRisk\":[57000,0],\"rest\":[15000,40000]}", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnotherCurrency_ShowsItsOwnFigures()
     {
         using var officer = await host.SignedInAsync();
@@ -115,6 +150,15 @@ public sealed partial class DashboardTests(DashboardHost host)
         Assert.True(start >= 0, $"no element {id}");
         var end = page.IndexOf("</article>", start, StringComparison.Ordinal) is var a and > 0 && id.StartsWith("kpi-", StringComparison.Ordinal) ? a : page.IndexOf("</section>", start, StringComparison.Ordinal);
         return page[start..end];
+    }
+
+    private static string Between(string html, string from, string to)
+    {
+        var start = html.IndexOf(from, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no {from}");
+        var end = html.IndexOf(to, start, StringComparison.Ordinal);
+        Assert.True(end >= 0, $"nothing after {from} ends with {to}");
+        return html[start..end];
     }
 
     /// <summary>The text of the first element of <paramref name="cssClass"/>, tags removed.</summary>

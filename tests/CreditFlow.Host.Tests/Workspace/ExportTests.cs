@@ -30,6 +30,23 @@ public sealed class ExportTests(DashboardHost host)
     }
 
     [Fact]
+    public async Task CreditBook_AsCsv_GivesEveryCustomersLimitExposureAndLimitWithinTheLine()
+    {
+        using var officer = await host.SignedInAsync();
+        var csv = (await officer.GetStringAsync(new Uri("/credit/dashboard/credit-book.csv", UriKind.Relative))).TrimStart('\uFEFF').ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+
+        // The most exposure first; limits scaled by 250,000 / 300,000 and rounded down to the cent.
+        Assert.Equal(
+            [
+                "Customer id,Customer,Industry,Class,High risk,Status,Limit,Exposure,Limit within the total line,Currency",
+                "c2,Ningbo Seaside Trading Co.,Manufacturing,C,yes,active,100000,57000,83333.33,CNY",
+                "c3,Hangzhou Westlake Textiles,Textiles,A,no,active,200000,40000,166666.66,CNY",
+                "c1,Jiangsu Hengtong Cable Co.,Manufacturing,,no,,,15000,,CNY",
+            ],
+            csv);
+    }
+
+    [Fact]
     public async Task Months_AsExcel_ReadBack_GiveTheSameFiguresAsTheCsv()
     {
         using var officer = await host.SignedInAsync();

@@ -29,6 +29,49 @@
     },
   });
 
+  // The credit book: limits and exposure per credit class (the high-risk ones in red), and per industry the high-risk
+  // part of the exposure apart from the rest.
+  if (data.book) {
+    const classes = data.book.classes;
+    new Chart(document.getElementById('book-class-chart'), {
+      type: 'bar',
+      data: {
+        labels: classes.labels,
+        datasets: [
+          { label: 'Limits granted', data: classes.limits, backgroundColor: '#c9d6e8', borderRadius: 3 },
+          { label: 'Exposure', data: classes.exposure, backgroundColor: classes.highRisk.map((high) => (high ? '#c83a2e' : '#1f3a5f')), borderRadius: 3 },
+        ],
+      },
+      options: {
+        maintainAspectRatio: false,
+        interaction: { mode: 'index', intersect: false },
+        plugins: { legend: { position: 'top', align: 'end' }, tooltip: amountTip },
+        scales: { y: { ticks: { callback: (v) => compact.format(v) }, grid: { color: '#eef1f5' } }, x: { grid: { display: false } } },
+      },
+    });
+
+    const industries = document.getElementById('book-industry-chart');
+    if (industries) {
+      new Chart(industries, {
+        type: 'bar',
+        data: {
+          labels: data.book.industries.labels,
+          datasets: [
+            { label: 'High-risk exposure', data: data.book.industries.highRisk, backgroundColor: '#c83a2e', borderRadius: 3 },
+            { label: 'Other exposure', data: data.book.industries.rest, backgroundColor: '#9db8d9', borderRadius: 3 },
+          ],
+        },
+        options: {
+          indexAxis: 'y',
+          maintainAspectRatio: false,
+          interaction: { mode: 'index', intersect: false },
+          plugins: { legend: { position: 'top', align: 'end' }, tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${money.format(c.parsed.x)}` } } },
+          scales: { x: { stacked: true, ticks: { callback: (v) => compact.format(v) }, grid: { color: '#eef1f5' } }, y: { stacked: true, grid: { display: false } } },
+        },
+      });
+    }
+  }
+
   window.creditflow.monthsChart(document.getElementById('months-chart'), data);
 
   // The receivable budget: budgeted against invoiced sales as bars, budgeted against actual receivables as lines.

@@ -6,6 +6,9 @@ namespace CreditFlow.Host.Workspace.Dashboard;
 /// <summary>The figures the dashboard's charts draw, as the JSON its script reads (the tables beside them show the same).</summary>
 public static class DashboardCharts
 {
+    // The industries the chart names (the table behind it has them all): the most high-risk exposure first.
+    private const int IndustriesDrawn = 8;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>JSON safe inside a <c>script</c> element: the serializer escapes &lt;, &gt; and &amp;.</summary>
@@ -23,6 +26,22 @@ public static class DashboardCharts
                 amounts = new[] { ReceivableClass.A, ReceivableClass.B, ReceivableClass.C }.Select(c => position.Abc.AmountOf(c).Amount),
             },
             months = MonthsChart.Months(position, view.Kpis.Months.Any(m => m.WrittenOff.Amount > 0m) ? view.Kpis.Months.Select(m => m.WrittenOff.Amount) : null),
+            book = view.Book is not { } book ? null : new
+            {
+                classes = new
+                {
+                    labels = book.ByClass.Select(c => c.Key),
+                    limits = book.ByClass.Select(c => c.Limits.Amount),
+                    exposure = book.ByClass.Select(c => c.Exposure.Amount),
+                    highRisk = book.ByClass.Select(c => c.HighRiskCustomers > 0),
+                },
+                industries = new
+                {
+                    labels = book.ByIndustry.Take(IndustriesDrawn).Select(i => i.Key),
+                    highRisk = book.ByIndustry.Take(IndustriesDrawn).Select(i => i.HighRiskExposure.Amount),
+                    rest = book.ByIndustry.Take(IndustriesDrawn).Select(i => i.Exposure.Amount - i.HighRiskExposure.Amount),
+                },
+            },
             budget = view.Budget.Count == 0 ? null : new
             {
                 labels = view.Budget.Select(b => b.Start.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)),

@@ -60,6 +60,33 @@ public sealed class DashboardOptions
     [Range(0, 24)]
     public int BudgetMonthsAhead { get; set; } = 3;
 
+    /// <summary>
+    /// The company-wide total credit line (DOMAIN.md: set first, then each customer's limit, then both reconciled); null
+    /// while none is set, and the credit book then shows limits and exposure without it.
+    /// </summary>
+    [Range(0.0, 1e15)]
+    public decimal? TotalCreditLine { get; set; }
+
+    /// <summary>The total credit line's currency.</summary>
+    [RegularExpression("^[A-Z]{3}$")]
+    public string TotalCreditLineCurrency { get; set; } = "CNY";
+
+    /// <summary>The credit classes whose customers count as high risk, comma-separated (DOMAIN.md: C watch, D no credit).</summary>
+    [RegularExpression("^[ABCD]( *, *[ABCD])*$")]
+    public string HighRiskClasses { get; set; } = "C,D";
+
+    /// <summary>
+    /// Seconds the credit book's reading of every customer's profile and exposure is reused before it is read again: it
+    /// scans the credit table, so it is read when asked, not in the background, and not for every page view.
+    /// </summary>
+    [Range(0, 86400)]
+    public int CreditBookSeconds { get; set; } = 60;
+
+    /// <summary>The high-risk classes, parsed.</summary>
+    public IReadOnlyList<Domain.Classes.CreditClass> HighRisk() =>
+        HighRiskClasses.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(Enum.Parse<Domain.Classes.CreditClass>).Distinct().Order().ToList();
+
     /// <summary>The currency shown when nothing is owed in any (a new installation).</summary>
     [RegularExpression("^[A-Z]{3}$")]
     public string Currency { get; set; } = "CNY";

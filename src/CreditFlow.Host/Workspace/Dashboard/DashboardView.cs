@@ -1,3 +1,4 @@
+using CreditFlow.Domain.Limits;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Receivables;
 
@@ -18,6 +19,12 @@ public sealed record DashboardView(
 {
     /// <summary>The receivable budget in the position's currency, its months to <see cref="DashboardOptions.BudgetMonthsAhead"/> ahead; empty without a sales budget.</summary>
     public IReadOnlyList<BudgetedMonth> Budget { get; init; } = [];
+
+    /// <summary>The limits and exposure in the position's currency against the total credit line, and where the high-risk customers are.</summary>
+    public CreditBook? Book { get; init; }
+
+    /// <summary>When <see cref="Book"/> was read (it is reused for <see cref="DashboardOptions.CreditBookSeconds"/>).</summary>
+    public DateTimeOffset? BookReadAt { get; init; }
 
     /// <summary>Some customers' latest changes were not yet counted (more than a request counts first, or the figures are being built anew).</summary>
     public bool StillCounting { get; init; }

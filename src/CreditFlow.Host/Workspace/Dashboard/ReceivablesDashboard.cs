@@ -1,4 +1,5 @@
 using CreditFlow.Domain.LegalHandoff;
+using CreditFlow.Domain.Limits;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Receivables;
 using CreditFlow.Domain.Warnings;
@@ -19,10 +20,10 @@ namespace CreditFlow.Host.Workspace.Dashboard;
 /// the customers it lists; and the dashboard's tables as files (<see cref="ExportAsync"/>).
 /// </summary>
 internal sealed class ReceivablesDashboard(
-    ReceivableSummaries summaries, CustomerRepository customers, WarningStore warnings, CaseStore cases, SalesBudgetStore budgets, IOptions<DashboardOptions> options, TimeProvider clock)
+    ReceivableSummaries summaries, CreditBookReadings books, CustomerRepository customers, WarningStore warnings, CaseStore cases, SalesBudgetStore budgets, IOptions<DashboardOptions> options, TimeProvider clock)
 {
     /// <summary>The tables <see cref="ExportAsync"/> writes, as their names appear in the address.</summary>
-    public static readonly IReadOnlyList<string> Tables = ["aging", "aging-by-customer", "risk-classes", "months"];
+    public static readonly IReadOnlyList<string> Tables = ["aging", "aging-by-customer", "risk-classes", "months", "credit-book"];
 
     /// <param name="currency">The currency asked for; null or one nothing is owed in shows the one most is owed in.</param>
     public async Task<DashboardView> ReadAsync(string? currency, CancellationToken cancellationToken)
@@ -32,10 +33,13 @@ internal sealed class ReceivablesDashboard(
         var overdue = Overdue(position).Take(settings.TopCustomers).ToList();
         var names = await WorklistText.NamesAsync(overdue.Select(x => (string?)x.Row.Key), customers, cancellationToken);
         var most = overdue.Select(x => new OverdueCustomer(x.Row.Key, names.GetValueOrDefault(x.Row.Key, x.Row.Key), x.Row, x.Overdue)).ToList();
+        var book = await books.ReadAsync(cancellationToken);
         return new DashboardView(position, await KpisAsync(position, cancellationToken), currencies, most, settings)
         {
             StillCounting = stillCounting,
             Budget = Budget(position, await budgets.TotalsAsync(cancellationToken)),
+            Book = Book(book, position.Currency),
+            BookReadAt = book.ReadAt,
         };
     }
 
@@ -63,6 +67,24 @@ internal sealed class ReceivablesDashboard(
                 return new ExportTable(name, ["Class", "Invoices", "Amount", "Currency", "Share"],
                     new[] { ReceivableClass.A, ReceivableClass.B, ReceivableClass.C }
                         .Select(c => new object?[] { c.ToString(), p.Abc.Items.Count(i => i.Class == c), p.Abc.AmountOf(c).Amount, code, p.Abc.Total.Amount == 0m ? null : p.Abc.ShareOf(c) }).ToList());
+            case "credit-book":
+                var reading = await books.ReadAsync(cancellationToken);
+                var book = Book(reading, p.Currency);
+                var within = book.Reconciliation?.Limits.ToDictionary(l => l.CustomerId, l => l.Proposed.Amount, StringComparer.Ordinal);
+                var high = book.HighRiskClasses.ToHashSet();
+                return new ExportTable(name, ["Customer id", "Customer", "Industry", "Class", "High risk", "Status", "Limit", "Exposure", "Limit within the total line", "Currency"],
+                    reading.Customers
+                        .Where(c => (c.LimitInUse && c.Limit!.Value.Currency == p.Currency) || c.Exposure?.Currency == p.Currency)
+                        .OrderByDescending(c => c.Exposure?.Currency == p.Currency ? c.Exposure.Value.Amount : 0m)
+                        .ThenBy(c => c.CustomerId, StringComparer.Ordinal)
+                        .Select(c => new object?[]
+                        {
+                            c.CustomerId, reading.Names.GetValueOrDefault(c.CustomerId, c.CustomerId), c.Industry, c.Class?.ToString(), c.Class is { } k && high.Contains(k) ? "yes" : "no",
+                            c.Status is { } status ? WorklistText.Words(status) : null,
+                            c.LimitInUse && c.Limit!.Value.Currency == p.Currency ? c.Limit.Value.Amount : null,
+                            c.Exposure?.Currency == p.Currency ? c.Exposure.Value.Amount : null,
+                            within is not null && within.TryGetValue(c.CustomerId, out var scaled) ? scaled : null, code,
+                        }).ToList());
             default:
                 var badDebt = (await KpisAsync(p, cancellationToken)).Months.ToDictionary(m => m.Start);
                 return new ExportTable(name, ["Month", "Invoiced", "Collected", "Owed at month end", $"DSO over {options.Value.DsoMonths} months (days)", "Written off", "Bad-debt rate", "Currency"],
@@ -129,6 +151,14 @@ internal sealed class ReceivablesDashboard(
             : ReceivableBudget.Build(
                 sales, position.Currency, new BudgetAssumptions(settings.BudgetDaysToCollect, settings.BudgetOverdueShare),
                 position.Months[0].Start, position.ThisMonth.Start.AddMonths(settings.BudgetMonthsAhead));
+    }
+
+    /// <summary>The credit book of <paramref name="reading"/> in <paramref name="currency"/>, against the configured total line.</summary>
+    private CreditBook Book(CreditBookReading reading, Currency currency)
+    {
+        var settings = options.Value;
+        var line = settings.TotalCreditLine is { } total ? new Money(total, new Currency(settings.TotalCreditLineCurrency)) : (Money?)null;
+        return CreditBook.Of(reading.Customers, currency, line, settings.HighRisk());
     }
 
     /// <summary>The customers with something overdue, most first.</summary>

@@ -1,0 +1,21 @@
+using CreditFlow.Domain.Classes;
+using CreditFlow.Domain.Customers;
+using CreditFlow.Domain.Monetary;
+
+namespace CreditFlow.Domain.Limits;
+
+/// <summary>One customer as the credit book counts it: where it is, how it is rated, what it may use and what it uses.</summary>
+/// <param name="CustomerId">The customer.</param>
+/// <param name="Industry">Its industry as on file; null when not given.</param>
+/// <param name="Class">Its credit class; null when it was never rated.</param>
+/// <param name="Status">Its profile's status; null without a profile.</param>
+/// <param name="Limit">Its limit; null without a profile.</param>
+/// <param name="Exposure">What it uses (owed, shipped not invoiced, ordered); null when nothing was ever booked.</param>
+public sealed record BookedCustomer(string CustomerId, string? Industry, CreditClass? Class, CreditProfileStatus? Status, Money? Limit, Money? Exposure)
+{
+    /// <summary>
+    /// Whether its limit takes a share of the company's total line: while it may buy on it (trial, active, restricted); a
+    /// suspended, blacklisted or applicant customer's limit is not usable.
+    /// </summary>
+    public bool LimitInUse => Status is CreditProfileStatus.Trial or CreditProfileStatus.Active or CreditProfileStatus.Restricted && Limit is not null;
+}
