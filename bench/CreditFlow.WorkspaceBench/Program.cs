@@ -4,12 +4,17 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using CreditFlow.Domain.Classes;
+using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.Dunning;
+using CreditFlow.Domain.Exposure;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Host;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Dunning;
+using CreditFlow.Storage.Orders;
+using CreditFlow.Storage.Profiles;
 using CreditFlow.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -19,7 +24,9 @@ using Microsoft.Extensions.DependencyInjection;
 // customer page in ≤ 300 ms). Seeds customers and invoices straight into the host's stores on a fresh in-memory Azurite,
 // in steps up to --invoices; at each step waits until the customers' receivables summaries are current (kept in the
 // background as invoices change), then times --samples GETs of the dashboard, of the dashboard just after a payment
-// (the request summarises that customer first), and of customer pages, signed in.
+// (the request summarises that customer first), and of customer pages, signed in. Every customer also has a credit
+// profile and an exposure; the credit book's reading of them all (what a dashboard request pays once every
+// Dashboard__CreditBookSeconds) is timed on its own.
 // Usage: dotnet CreditFlow.WorkspaceBench.dll [--customers 2000] [--invoices 200000] [--steps 4] [--samples 5]
 var arguments = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal)).ToDictionary(x => x.a[2..], x => args[x.i + 1]);
 int Option(string name, int fallback) => arguments.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
@@ -54,6 +61,21 @@ var today = DateOnly.FromDateTime(DateTime.UtcNow);
 var ids = Enumerable.Range(0, customerCount).Select(i => $"cust-{i:00000}").ToArray();
 await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (id, ct) =>
     await customers.CreateAsync(new Customer(id, $"Customer {id} Trading Co.", "REG-" + id, null, "manufacturing", DateTimeOffset.UtcNow), ct));
+
+// Each customer's credit: a profile (its decision beside it) and an exposure row, as onboarding and the order check write them.
+var profiles = app.Services.GetRequiredService<CreditProfileRepository>();
+var ledgers = app.Services.GetRequiredService<CustomerLedgerStore>();
+await Parallel.ForEachAsync(ids.Select((id, i) => (id, i)), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (c, ct) =>
+{
+    var limit = Money.Of(100_000m + (c.i % 20) * 50_000m, "CNY");
+    await profiles.CreateAsync(
+        new CustomerCreditProfile(c.id, (CreditClass)(c.i % 4), limit, 60, "none", CreditProfileStatus.Active, 50m + c.i % 50, null, null, null),
+        new CreditDecision($"{c.id}-grant", c.id, DateTimeOffset.UtcNow, "bench", $"Active: limit {limit}", "seeded", "{}", null, null),
+        ct);
+    var ledger = await ledgers.ReadAsync(c.id, [], ct);
+    var used = limit * ((c.i % 10) / 10m);
+    await ledgers.CommitAsync(ledger, new LedgerChange(new ExposureState(new CreditExposure(used, Money.Zero(used.Currency), Money.Zero(used.Currency)), [], 1), []), ct);
+});
 
 var results = new List<object>();
 var seeded = 0;
@@ -99,8 +121,18 @@ for (var step = 1; step <= steps; step++)
     }
 
     var customer = await TimeAsync($"/credit/customers/{ids[seeded % customerCount]}");
-    results.Add(new { invoices = seeded, customers = customerCount, seedSeconds = Math.Round(seedSeconds, 1), caughtUpSeconds, dashboardMs = dashboard, dashboardAfterPaymentMs = afterPayment, customerPageMs = customer });
-    Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] summaries current {caughtUpSeconds} s after seeding; dashboard {string.Join(", ", dashboard)} ms; after a payment {string.Join(", ", afterPayment)} ms; customer page {string.Join(", ", customer)} ms");
+
+    // The credit book's reading as CreditBookReadings makes it: every customer, and every profile and exposure, at once.
+    var book = new double[samples];
+    for (var i = 0; i < samples; i++)
+    {
+        var bookWatch = Stopwatch.StartNew();
+        await Task.WhenAll(customers.ListAllAsync(), ledgers.CreditOfEveryCustomerAsync());
+        book[i] = Math.Round(bookWatch.Elapsed.TotalMilliseconds, 1);
+    }
+
+    results.Add(new { invoices = seeded, customers = customerCount, seedSeconds = Math.Round(seedSeconds, 1), caughtUpSeconds, dashboardMs = dashboard, dashboardAfterPaymentMs = afterPayment, customerPageMs = customer, creditBookReadingMs = book });
+    Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] summaries current {caughtUpSeconds} s after seeding; dashboard {string.Join(", ", dashboard)} ms; after a payment {string.Join(", ", afterPayment)} ms; customer page {string.Join(", ", customer)} ms; credit book reading {string.Join(", ", book)} ms");
 }
 
 Console.WriteLine(JsonSerializer.Serialize(new { machine = new { cores = Environment.ProcessorCount, dotnet = Environment.Version.ToString() }, samples, results }, new JsonSerializerOptions { WriteIndented = true }));
