@@ -30,6 +30,9 @@ public sealed record ReviewRecord(
     string Outcome,
     string? DecidedBy = null)
 {
+    /// <summary>The credit policy version whose class bands and limit coefficients it was taken under; null on reviews taken before versions were recorded.</summary>
+    public int? PolicyVersion { get; init; }
+
     /// <summary>The class the review found.</summary>
     public CreditClass FoundClass => Proposal.Class;
 }

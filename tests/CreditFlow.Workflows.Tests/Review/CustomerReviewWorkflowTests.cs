@@ -1,13 +1,17 @@
+using System.Text.Json.Nodes;
 using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Onboarding;
+using CreditFlow.Domain.Policies;
 using CreditFlow.Domain.Reviews;
 using CreditFlow.Domain.Roles;
+using CreditFlow.Domain.Scoring;
 using CreditFlow.Domain.Warnings;
 using CreditFlow.Storage.Applications;
 using CreditFlow.Storage.Customers;
+using CreditFlow.Storage.Policies;
 using CreditFlow.Storage.Profiles;
 using CreditFlow.Storage.Reviews;
 using CreditFlow.Workflows.Approvals;
@@ -45,6 +49,7 @@ public sealed class CustomerReviewWorkflowTests : IAsyncLifetime
         var second = await ReviewAtAsync(customer, first.DueAt!.Value, cycle: 2);
         Assert.Equal(At(2026, 7, 5), second.DueAt);
         Assert.Equal(("NoChange", CreditClass.B), await OutcomeAsync(customer, 1));
+        Assert.Equal(1, (await _host.Get<ReviewStore>().GetAsync(customer, 1))!.PolicyVersion); // the shipped version
 
         // July: weaker statements. Class C halves the limit, in force at once; C is reviewed monthly.
         await FiguresAsync(customer, Weak);
@@ -70,6 +75,29 @@ public sealed class CustomerReviewWorkflowTests : IAsyncLifetime
         await _host.WaitForStatusAsync<ReviewProgress>(ReviewIds.For(customer), p => p.Status == "WaitingForReview" && p.Cycle == 5);
         Assert.Equal((CreditClass.B, 1_000_000m), await ProfileAsync(customer));
         Assert.Equal(["NoChange", "Applied", "Refused", "Approved"], (await _host.Get<ReviewStore>().ListAsync(customer)).Select(r => r.Outcome));
+    }
+
+    [Fact]
+    public async Task AnApprovedPolicyVersionRaisingClassB_TheNextReviewClassesTheCustomerC_AndTheReviewNamesTheVersion()
+    {
+        var customer = await GrantedAsync(CreditClass.B, Applications.SoundFigures);
+        var score = ScorecardModel.MultiDimension.Score(Applications.SoundFigures).Score!.Value;
+        var document = JsonNode.Parse(CreditPolicy.Default.Json)!;
+        var minimums = document["creditClasses"]!["minimumScores"]!;
+        minimums["B"] = Math.Floor(score) + 1;
+        minimums["A"] = Math.Max(CreditClassBands.Default.MinimumA, Math.Floor(score) + 2);
+        var store = _host.Get<PolicyStore>();
+        var draft = await store.AddDraftAsync(document.ToJsonString(), DateOnly.FromDateTime(_host.Now.UtcDateTime), "a stricter class B", "test", _host.Now);
+        await store.SaveAsync(draft with { Status = PolicyStatus.Approved });
+
+        await Reviews.StartAsync(customer, CreditClass.B, _host.Now, CancellationToken.None);
+        var first = await _host.WaitForStatusAsync<ReviewProgress>(ReviewIds.For(customer), p => p.Status == "WaitingForReview" && p.Cycle == 1);
+        await ReviewAtAsync(customer, first.DueAt!.Value, cycle: 2);
+
+        // The same figures that were class B under version 1 are class C under version 2: a decrease, at once.
+        var review = (await _host.Get<ReviewStore>().GetAsync(customer, 1))!;
+        Assert.Equal(("Applied", CreditClass.C, draft.Version), (review.Outcome, review.FoundClass, review.PolicyVersion));
+        Assert.Equal((CreditClass.C, 500_000m), await ProfileAsync(customer));
     }
 
     [Fact]

@@ -88,7 +88,10 @@ public sealed class ReviewSteps(
                 _ => "AwaitingApproval",
             };
             review = await reviews.AddOnceAsync(
-                new ReviewRecord(customerId, cycle, step.At, step.Reason, score.Score, $"{score.ModelId} {score.ModelVersion}", profile.Class, profile.Limit.ToString(), proposal, outcome),
+                new ReviewRecord(customerId, cycle, step.At, step.Reason, score.Score, $"{score.ModelId}/{score.ModelVersion}", profile.Class, profile.Limit.ToString(), proposal, outcome)
+                {
+                    PolicyVersion = rules.Version,
+                },
                 cancellationToken);
         }
 
