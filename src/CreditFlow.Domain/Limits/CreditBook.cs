@@ -12,7 +12,7 @@ namespace CreditFlow.Domain.Limits;
 /// <param name="TotalLine">The company-wide total credit line; null when none is set in this currency.</param>
 /// <param name="Granted">The limits in use (<see cref="BookedCustomer.LimitInUse"/>).</param>
 /// <param name="Exposure">Every customer's exposure.</param>
-/// <param name="Customers">Customers with a limit in use or an exposure in this currency.</param>
+/// <param name="Customers">Customers with a limit in use or an exposure in this currency (one that came back to nothing does not count).</param>
 /// <param name="ElsewhereCustomers">Customers with a limit or an exposure only in other currencies: not in these figures.</param>
 /// <param name="Reconciliation">The limits against the total line; null without one.</param>
 /// <param name="ByClass">A, B, C, D, then the unrated, each even when empty.</param>
@@ -65,11 +65,11 @@ public sealed record CreditBook(
             .Select(c => new Counted(
                 c,
                 c.LimitInUse && c.Limit!.Value.Currency == currency ? c.Limit.Value : null,
-                c.Exposure is { } e && e.Currency == currency ? e : null,
+                c.Exposure is { Amount: not 0m } e && e.Currency == currency ? e : null,
                 c.Class is { } k && highRiskClasses.Contains(k)))
             .ToList();
         var here = counted.Where(c => c.Limit is not null || c.Exposure is not null).ToList();
-        var elsewhere = counted.Count(c => c.Limit is null && c.Exposure is null && (c.Customer.LimitInUse || c.Customer.Exposure is not null));
+        var elsewhere = counted.Count(c => c.Limit is null && c.Exposure is null && (c.Customer.LimitInUse || c.Customer.Exposure is { Amount: not 0m }));
 
         var zero = Money.Zero(currency);
         var granted = here.Aggregate(zero, (sum, c) => sum + (c.Limit ?? zero));

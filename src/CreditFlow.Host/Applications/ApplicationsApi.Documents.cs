@@ -89,7 +89,7 @@ public static partial class ApplicationsApi
 
         // Always an attachment, never sniffed: an uploaded file must not run as a page of this site.
         response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.Stream(download.Content, download.Document.ContentType, download.Document.OriginalFileName);
+        return TypedResults.Stream(download.Content, download.Document.ContentType, DocumentFileName.Of(download.Document));
     }
 
     /// <summary>

@@ -29,15 +29,17 @@ public sealed partial class CustomerLedgerStore
                 profiles[row.PartitionKey] = CreditTableRows.ToProfile(row);
             }
         }, cancellationToken);
-        await foreach (var row in _table.QueryAsync<TableEntity>($"RowKey eq {TableKeys.Quote(OrderCheckRows.ExposureRowKey)}", select: ExposureColumns, cancellationToken: cancellationToken))
+        var readExposures = Task.Run(async () =>
         {
-            if (OrderCheckRows.ToExposure(row) is { } state)
+            await foreach (var row in _table.QueryAsync<TableEntity>($"RowKey eq {TableKeys.Quote(OrderCheckRows.ExposureRowKey)}", select: ExposureColumns, cancellationToken: cancellationToken))
             {
-                exposures[row.PartitionKey] = state.Amounts;
+                if (OrderCheckRows.ToExposure(row) is { } state)
+                {
+                    exposures[row.PartitionKey] = state.Amounts;
+                }
             }
-        }
-
-        await readProfiles;
+        }, cancellationToken);
+        await Task.WhenAll(readProfiles, readExposures);
         return profiles.Keys.Union(exposures.Keys)
             .Order(StringComparer.Ordinal)
             .Select(id => new CustomerCredit(id, profiles.GetValueOrDefault(id), exposures.GetValueOrDefault(id)))

@@ -41,6 +41,25 @@ public sealed class DecisionLog
         return response.HasValue;
     }
 
+    /// <summary>
+    /// The customer's decisions that belong to an application (onboarding's: scorings, approvals, grants), newest first —
+    /// all of them, however many later decisions (dunning, reviews, holds) the customer has.
+    /// </summary>
+    public async Task<IReadOnlyList<CreditDecision>> ListForApplicationsAsync(string customerId, CancellationToken cancellationToken = default)
+    {
+        var partition = TableKeys.Quote(TableKeys.Check(customerId, nameof(customerId)));
+
+        // A comparison with a column a row lacks is false, so this keeps the rows that name an application.
+        var filter = $"PartitionKey eq {partition} and RowKey ge '{CreditTableRows.DecisionPrefix}' and RowKey lt 'decision}}' and ApplicationId ge ''";
+        var result = new List<CreditDecision>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            result.Add(CreditTableRows.ToDecision(entity));
+        }
+
+        return result;
+    }
+
     /// <summary>The customer's decisions, newest first, at most <paramref name="max"/>.</summary>
     public async Task<IReadOnlyList<CreditDecision>> ListForCustomerAsync(string customerId, int max = 100, CancellationToken cancellationToken = default)
     {

@@ -11,13 +11,14 @@ public sealed class CreditBookTests
     private static readonly CreditClass[] HighRisk = [CreditClass.C, CreditClass.D];
 
     // Two steel mills (a prime one and a suspended watch one), a no-credit trial customer without an industry on file,
-    // and an applicant that owes only in USD.
+    // an applicant that owes only in USD, and a customer whose exposure came back to nothing (not counted anywhere).
     private static readonly BookedCustomer[] Customers =
     [
         new("steel-a", "Steel", CreditClass.A, CreditProfileStatus.Active, Yuan(100_000m), Yuan(60_000m)),
         new("steel-c", "steel ", CreditClass.C, CreditProfileStatus.Suspended, Yuan(50_000m), Yuan(20_000m)),
         new("trial-d", null, CreditClass.D, CreditProfileStatus.Trial, Yuan(30_000m), null),
         new("usd", "Retail", null, CreditProfileStatus.Applicant, null, new Money(5_000m, new Currency("USD"))),
+        new("paid-up", "Retail", null, null, null, Yuan(0m)),
     ];
 
     [Fact]

@@ -66,8 +66,8 @@ public sealed class CustomerPageTests(DashboardHost host)
         var onboarding = scores.IndexOf("onboarding (trial)", StringComparison.Ordinal);
         var review = scores.IndexOf("review 1 (scheduled)", StringComparison.Ordinal);
         Assert.True(onboarding >= 0 && review > onboarding, "scores oldest first");
-        Assert.Contains("<td class=\"num\">64.5</td>", scores, StringComparison.Ordinal);
-        Assert.Matches("<td class=\"num\">58</td>\\s*<td>C</td>", scores);
+        Assert.Matches("<td class=\"num\">58</td>\\s*<td>C</td>\\s*<td>scorecard/2</td>\\s*<td>version 2</td>", scores);
+        Assert.Matches("<td class=\"num\">64.5</td>\\s*<td>B</td>\\s*<td>scorecard/2</td>\\s*<td>version 1</td>", scores);
         Assert.Contains("\"score\":58,\"class\":\"C\"", Between(page, "id=\"score-data\">", "</script>"), StringComparison.Ordinal);
 
         // The application links to its page and its document downloads as the file it was uploaded as.
@@ -82,11 +82,13 @@ public sealed class CustomerPageTests(DashboardHost host)
         Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("balance sheet 2025", await download.Content.ReadAsStringAsync());
 
-        // Only through its own customer, and only names the store hands out.
+        // Only through the customer whose application it is: Jiangsu Hengtong's contract opens on its own page, not on Ningbo's.
         using var foreign = await officer.GetAsync(new Uri(link.Replace("/customers/c2/", "/customers/c1/", StringComparison.Ordinal), UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
-        using var climbing = await officer.GetAsync(new Uri("/credit/customers/c2/documents/a-c2/FinancialStatement/..%2F..%2Fa-x%2Fsecret", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.NotFound, climbing.StatusCode);
+        using var itsOwn = await officer.GetAsync(new Uri($"/credit/customers/c1/documents/a-c1/{host.OtherCustomersDocument}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, itsOwn.StatusCode);
+        using var throughAnother = await officer.GetAsync(new Uri($"/credit/customers/c2/documents/a-c1/{host.OtherCustomersDocument}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, throughAnother.StatusCode);
         using var visitor = host.Visitor();
         using var anonymous = await visitor.GetAsync(new Uri(link, UriKind.Relative));
         Assert.Equal(HttpStatusCode.SeeOther, anonymous.StatusCode);

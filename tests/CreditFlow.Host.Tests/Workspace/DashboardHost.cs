@@ -44,6 +44,9 @@ public sealed class DashboardHost : IAsyncLifetime
 
     internal RunningHost Host => _host!;
 
+    /// <summary>Jiangsu Hengtong's contract's name within its application a-c1.</summary>
+    internal string OtherCustomersDocument { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         var azurite = await SharedAzurite.GetAsync();
@@ -126,11 +129,23 @@ public sealed class DashboardHost : IAsyncLifetime
             await Host.Services.GetRequiredService<DocumentStore>().UploadAsync("a-c2", DocumentKind.FinancialStatement, "balance-sheet-2025.pdf", "application/pdf", statement);
         }
 
+        // Jiangsu Hengtong's contract: another customer's document, for the download's owner check.
+        await Host.Services.GetRequiredService<ApplicationRepository>().CreateAsync(new CreditApplication(
+            "a-c1", "c1", Cny(80_000m), 30, new Dictionary<string, decimal>(), "Visited the plant.", ApplicationStatus.Submitted, "Zhao Lei", at.AddDays(-3), at.AddDays(-3)));
+        using (var contract = new MemoryStream("contract"u8.ToArray()))
+        {
+            var stored = await Host.Services.GetRequiredService<DocumentStore>().UploadAsync("a-c1", DocumentKind.Contract, "contract.pdf", "application/pdf", contract);
+            OtherCustomersDocument = stored.Name["a-c1/".Length..];
+        }
+
         await Host.Services.GetRequiredService<DecisionLog>().AppendAsync(new CreditDecision(
-            "a-c2-scored-trial", "c2", at.AddDays(-228), "system", "scored 64.5: class B", "class B from 60", """{"score":{"value":64.5,"class":"B"}}""", "scorecard/2", "a-c2"));
+            "a-c2-scored-trial", "c2", at.AddDays(-228), "system", "scored 64.5: class B", "class B from 60", """{"score":{"value":64.5,"class":"B","policyVersion":1}}""", "scorecard/2", "a-c2"));
         await Host.Services.GetRequiredService<ReviewStore>().AddOnceAsync(new ReviewRecord(
             "c2", 1, at.AddDays(-20), "scheduled", 58m, "scorecard/2", CreditClass.B, "150,000.00 CNY",
-            new ReviewProposal(ReviewChange.Decrease, CreditClass.C, Cny(100_000m), CreditProfileStatus.Active, false, ["score fell below 60"]), "Applied"));
+            new ReviewProposal(ReviewChange.Decrease, CreditClass.C, Cny(100_000m), CreditProfileStatus.Active, false, ["score fell below 60"]), "Applied")
+            {
+                PolicyVersion = 2,
+            });
 
         var holds = Host.Services.GetRequiredService<HoldRepository>();
         foreach (var hold in new[]

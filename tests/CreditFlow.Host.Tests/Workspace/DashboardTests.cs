@@ -70,7 +70,7 @@ public sealed partial class DashboardTests(DashboardHost host)
 
         // 300,000 granted on a line of 250,000: over it, and each limit would be scaled to 83.3%.
         Assert.Contains(Money(250_000m), Between(book, "id=\"book-line\"", "</div>"), StringComparison.Ordinal);
-        var granted = Between(book, "id=\"book-granted\"", "</p>");
+        var granted = Between(book, "id=\"book-granted\"", "id=\"book-exposure\"");
         Assert.Contains(Money(300_000m), granted, StringComparison.Ordinal);
         Assert.Contains(Percent(1.2m, "120.0%") + " of the line", granted, StringComparison.Ordinal);
         Assert.Contains("<span class=\"over\" data-share=\"100\">", granted, StringComparison.Ordinal);
@@ -81,7 +81,7 @@ public sealed partial class DashboardTests(DashboardHost host)
         var exposure = Between(book, "id=\"book-exposure\"", "id=\"book-high-risk\"");
         Assert.Contains(Money(112_000m), exposure, StringComparison.Ordinal);
         Assert.Contains(Percent(0.448m, "44.8%") + " of the line · " + Money(138_000m) + " left", exposure, StringComparison.Ordinal);
-        var risk = Between(book, "id=\"book-high-risk\"", "</div>");
+        var risk = Between(book, "id=\"book-high-risk\"", "</dl>");
         Assert.Contains("High risk (class C, D)", risk, StringComparison.Ordinal);
         Assert.Contains(Money(57_000m), risk, StringComparison.Ordinal);
         Assert.Contains("1 of 3 customers", risk, StringComparison.Ordinal);

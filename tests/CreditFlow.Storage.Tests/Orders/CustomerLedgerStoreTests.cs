@@ -144,6 +144,25 @@ public sealed class CustomerLedgerStoreTests(AzuriteFixture azurite) : IClassFix
         Assert.Equal((400m, 100m, 500m), (booked.Paid.Amount, booked.Credited.Amount, booked.Open.Amount));
     }
 
+    [Fact]
+    public async Task CreditOfEveryCustomer_IsEachProfileWithItsExposure_WhicheverOfTheTwoACustomerHas()
+    {
+        var (store, ledgers) = await OpenAsync();
+        await store.Profiles.CreateAsync(Profile("with-both", CreditProfileStatus.Active), Decision("with-both", "d1"));
+        await store.Profiles.CreateAsync(Profile("profile-only", CreditProfileStatus.Trial), Decision("profile-only", "d1"));
+        foreach (var customer in new[] { "with-both", "exposure-only" })
+        {
+            Assert.True(await ledgers.TryCommitAsync(await ledgers.ReadAsync(customer, []), new LedgerChange(Booked(250m), [Order("o-" + customer, 250m)])));
+        }
+
+        var credit = await ledgers.CreditOfEveryCustomerAsync();
+
+        Assert.Equal(["exposure-only", "profile-only", "with-both"], credit.Select(c => c.CustomerId));
+        Assert.Equal((CreditProfileStatus.Active, 250m), (credit[2].Profile!.Status, credit[2].Exposure!.Total.Amount));
+        Assert.Equal((CreditProfileStatus.Trial, (decimal?)null), (credit[1].Profile!.Status, credit[1].Exposure?.Total.Amount));
+        Assert.Equal(((CustomerCreditProfile?)null, 250m), (credit[0].Profile, credit[0].Exposure!.OpenOrders.Amount));
+    }
+
     private async Task<(CreditStore Store, CustomerLedgerStore Ledgers)> OpenAsync()
     {
         var (store, ledgers, _) = await OpenWithTableAsync();

@@ -24,6 +24,21 @@ public sealed class DecisionLogTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Fact]
+    public async Task ListForApplicationsAsync_KeepsTheDecisionsThatNameAnApplication_HoweverManyCameAfter()
+    {
+        var store = await TestStore.OpenAsync(azurite);
+        var t = TestStore.Start;
+        await store.Decisions.AppendAsync(Decision("app1-scored-trial", "c1", t) with { ApplicationId = "app1" });
+        for (var i = 1; i <= 3; i++)
+        {
+            await store.Decisions.AppendAsync(Decision($"later{i}", "c1", t.AddDays(i)));
+        }
+
+        Assert.DoesNotContain(await store.Decisions.ListForCustomerAsync("c1", max: 3), d => d.ApplicationId is not null);
+        Assert.Equal(["app1-scored-trial"], (await store.Decisions.ListForApplicationsAsync("c1")).Select(d => d.Id));
+    }
+
+    [Fact]
     public async Task ListForCustomerAsync_Max_NewestOnly()
     {
         var store = await TestStore.OpenAsync(azurite);

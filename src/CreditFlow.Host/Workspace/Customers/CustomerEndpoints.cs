@@ -42,7 +42,7 @@ internal static class CustomerEndpoints
 
         // Always an attachment, never sniffed: an uploaded file must not run as a page of this site.
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.Stream(download.Content, download.Document.ContentType, download.Document.OriginalFileName);
+        return TypedResults.Stream(download.Content, download.Document.ContentType, Applications.DocumentFileName.Of(download.Document));
     }
 
     private static async Task<IResult> SearchAsync(HttpContext http, CustomerFiles files, string? q)

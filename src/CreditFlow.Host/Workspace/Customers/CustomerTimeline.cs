@@ -1,8 +1,8 @@
 using System.Globalization;
+using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Host.Credit;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Dunning;
-using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Storage.LegalCases;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Storage.Profiles;

@@ -1,4 +1,5 @@
 using CreditFlow.Domain.Limits;
+using CreditFlow.Domain.Monetary;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Orders;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,12 @@ using Microsoft.Extensions.Options;
 namespace CreditFlow.Host.Workspace.Dashboard;
 
 /// <summary>Every customer as the credit book counts it, and when that was read.</summary>
-internal sealed record CreditBookReading(DateTimeOffset ReadAt, IReadOnlyList<BookedCustomer> Customers, IReadOnlyDictionary<string, string> Names);
+internal sealed record CreditBookReading(DateTimeOffset ReadAt, IReadOnlyList<BookedCustomer> Customers, IReadOnlyDictionary<string, string> Names)
+{
+    /// <summary>The currencies a limit is in use or something is used in.</summary>
+    public IEnumerable<Currency> Currencies =>
+        Customers.SelectMany(c => new[] { c.LimitInUse ? c.Limit?.Currency : null, c.Exposure is { Amount: not 0m } e ? e.Currency : null }).OfType<Currency>().Distinct();
+}
 
 /// <summary>
 /// Reads every customer's industry, profile and exposure for the dashboard's credit book (<see cref="CreditBook"/>), and
@@ -38,14 +44,20 @@ internal sealed class CreditBookReadings(CustomerRepository customers, CustomerL
         }
     }
 
-    private CreditBookReading? Fresh(CreditBookReading? reading) =>
-        reading is not null && clock.GetUtcNow() - reading.ReadAt < TimeSpan.FromSeconds(options.Value.CreditBookSeconds) ? reading : null;
+    private CreditBookReading? Fresh(CreditBookReading? reading)
+    {
+        // A clock moved back (a rehearsal started again) makes a reading from its future stale too.
+        var age = clock.GetUtcNow() - reading?.ReadAt;
+        return age >= TimeSpan.Zero && age < TimeSpan.FromSeconds(options.Value.CreditBookSeconds) ? reading : null;
+    }
 
     private async Task<CreditBookReading> ReadAnewAsync(CancellationToken cancellationToken)
     {
         var readAt = clock.GetUtcNow();
         var customersRead = customers.ListAllAsync(cancellationToken);
-        var credit = await ledgers.CreditOfEveryCustomerAsync(cancellationToken);
+        var creditRead = ledgers.CreditOfEveryCustomerAsync(cancellationToken);
+        await Task.WhenAll(customersRead, creditRead);
+        var credit = await creditRead;
         var onFile = (await customersRead).ToDictionary(c => c.Id, StringComparer.Ordinal);
         var booked = credit
             .Select(c => new BookedCustomer(

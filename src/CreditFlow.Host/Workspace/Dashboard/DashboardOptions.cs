@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CreditFlow.Domain.Classes;
 
 namespace CreditFlow.Host.Workspace.Dashboard;
 
@@ -72,6 +73,7 @@ public sealed class DashboardOptions
     public string TotalCreditLineCurrency { get; set; } = "CNY";
 
     /// <summary>The credit classes whose customers count as high risk, comma-separated (DOMAIN.md: C watch, D no credit).</summary>
+    [Required]
     [RegularExpression("^[ABCD]( *, *[ABCD])*$")]
     public string HighRiskClasses { get; set; } = "C,D";
 
@@ -83,9 +85,9 @@ public sealed class DashboardOptions
     public int CreditBookSeconds { get; set; } = 60;
 
     /// <summary>The high-risk classes, parsed.</summary>
-    public IReadOnlyList<Domain.Classes.CreditClass> HighRisk() =>
+    public IReadOnlyList<CreditClass> HighRisk() =>
         HighRiskClasses.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(Enum.Parse<Domain.Classes.CreditClass>).Distinct().Order().ToList();
+            .Select(Enum.Parse<CreditClass>).Distinct().Order().ToList();
 
     /// <summary>The currency shown when nothing is owed in any (a new installation).</summary>
     [RegularExpression("^[A-Z]{3}$")]

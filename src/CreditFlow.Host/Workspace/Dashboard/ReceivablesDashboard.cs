@@ -25,15 +25,15 @@ internal sealed class ReceivablesDashboard(
     /// <summary>The tables <see cref="ExportAsync"/> writes, as their names appear in the address.</summary>
     public static readonly IReadOnlyList<string> Tables = ["aging", "aging-by-customer", "risk-classes", "months", "credit-book"];
 
-    /// <param name="currency">The currency asked for; null or one nothing is owed in shows the one most is owed in.</param>
+    /// <param name="currency">The currency asked for; null or one nothing is owed or granted in shows the one most is owed in.</param>
     public async Task<DashboardView> ReadAsync(string? currency, CancellationToken cancellationToken)
     {
-        var (position, currencies, stillCounting) = await PositionAsync(currency, cancellationToken);
+        var book = await books.ReadAsync(cancellationToken);
+        var (position, currencies, stillCounting) = await PositionAsync(currency, book, cancellationToken);
         var settings = options.Value;
         var overdue = Overdue(position).Take(settings.TopCustomers).ToList();
         var names = await WorklistText.NamesAsync(overdue.Select(x => (string?)x.Row.Key), customers, cancellationToken);
         var most = overdue.Select(x => new OverdueCustomer(x.Row.Key, names.GetValueOrDefault(x.Row.Key, x.Row.Key), x.Row, x.Overdue)).ToList();
-        var book = await books.ReadAsync(cancellationToken);
         return new DashboardView(position, await KpisAsync(position, cancellationToken), currencies, most, settings)
         {
             StillCounting = stillCounting,
@@ -51,7 +51,8 @@ internal sealed class ReceivablesDashboard(
             return null;
         }
 
-        var (p, _, _) = await PositionAsync(currency, cancellationToken);
+        var reading = await books.ReadAsync(cancellationToken);
+        var (p, _, _) = await PositionAsync(currency, reading, cancellationToken);
         var code = p.Currency.Code;
         var name = $"{table}-{code}-{Figures.Iso(p.Today)}";
         switch (table)
@@ -68,7 +69,6 @@ internal sealed class ReceivablesDashboard(
                     new[] { ReceivableClass.A, ReceivableClass.B, ReceivableClass.C }
                         .Select(c => new object?[] { c.ToString(), p.Abc.Items.Count(i => i.Class == c), p.Abc.AmountOf(c).Amount, code, p.Abc.Total.Amount == 0m ? null : p.Abc.ShareOf(c) }).ToList());
             case "credit-book":
-                var reading = await books.ReadAsync(cancellationToken);
                 var book = Book(reading, p.Currency);
                 var within = book.Reconciliation?.Limits.ToDictionary(l => l.CustomerId, l => l.Proposed.Amount, StringComparer.Ordinal);
                 var high = book.HighRiskClasses.ToHashSet();
@@ -96,8 +96,12 @@ internal sealed class ReceivablesDashboard(
         }
     }
 
-    /// <returns>The position, the currencies anything is owed in, and whether some customers' changes are not counted yet.</returns>
-    private async Task<(ReceivablesPosition Position, IReadOnlyList<Currency> Currencies, bool StillCounting)> PositionAsync(string? currency, CancellationToken cancellationToken)
+    /// <returns>
+    /// The position, the currencies anything is owed in (then those only granted or used in, which the credit book shows),
+    /// and whether some customers' changes are not counted yet.
+    /// </returns>
+    private async Task<(ReceivablesPosition Position, IReadOnlyList<Currency> Currencies, bool StillCounting)> PositionAsync(
+        string? currency, CreditBookReading book, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var today = InvoiceFigures.Today(clock);
@@ -110,6 +114,7 @@ internal sealed class ReceivablesDashboard(
             .ThenBy(g => g.Key.Code, StringComparer.Ordinal)
             .Select(g => g.Key)
             .ToList();
+        currencies.AddRange(book.Currencies.Except(currencies).OrderBy(c => c.Code, StringComparer.Ordinal));
         var chosen = currencies.FirstOrDefault(c => string.Equals(c.Code, currency, StringComparison.OrdinalIgnoreCase));
         if (chosen == default)
         {
