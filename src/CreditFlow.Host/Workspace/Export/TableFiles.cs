@@ -8,8 +8,8 @@ namespace CreditFlow.Host.Workspace.Export;
 
 /// <summary>
 /// Writes an <see cref="ExportTable"/> as the file asked for: CSV (RFC 4180, UTF-8 with a byte order mark so Excel reads
-/// Chinese names right, invariant numbers, ISO dates) with Sylvan, or Excel (.xlsx, numbers as numbers, dates as dates)
-/// with MiniExcel.
+/// Chinese names right, invariant numbers, ISO dates, text that would read as a formula marked as text) with Sylvan, or
+/// Excel (.xlsx, numbers as numbers, dates as dates, text as text) with MiniExcel.
 /// </summary>
 internal static class TableFiles
 {
@@ -69,7 +69,7 @@ internal static class TableFiles
         null => string.Empty,
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? string.Empty,
+        _ => SpreadsheetText.Safe(value.ToString() ?? string.Empty),
     };
 
     private static IEnumerable<Dictionary<string, object?>> Rows(ExportTable table) =>
