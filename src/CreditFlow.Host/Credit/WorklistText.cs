@@ -52,15 +52,18 @@ internal static class WorklistText
     /// <summary>The names of the customers on file among <paramref name="customerIds"/>, by id.</summary>
     public static async Task<Dictionary<string, string>> NamesAsync(IEnumerable<string?> customerIds, CustomerRepository customers, CancellationToken cancellationToken)
     {
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var id in customerIds.OfType<string>().Where(id => id.Length > 0).Distinct(StringComparer.Ordinal))
-        {
-            if (await customers.GetAsync(id, cancellationToken) is { } customer)
+        // Point reads, a few at a time: a worklist or a simulation names hundreds of customers.
+        var found = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(
+            customerIds.OfType<string>().Where(id => id.Length > 0).Distinct(StringComparer.Ordinal),
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (id, ct) =>
             {
-                names[id] = customer.Value.Name;
-            }
-        }
-
-        return names;
+                if (await customers.GetAsync(id, ct) is { } customer)
+                {
+                    found[id] = customer.Value.Name;
+                }
+            });
+        return new Dictionary<string, string>(found, StringComparer.Ordinal);
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using CreditFlow.Host.Tests.Admin;
 using CreditFlow.Host.Tests.Erp;
+using CreditFlow.Storage.Customers;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -22,6 +23,7 @@ public sealed class CreditPolicyBrowserTests(ErpHost erp)
     {
         // An order that passed with an invoice 18 days overdue.
         var customer = await erp.CustomerAsync(100_000m);
+        await erp.Store.Customers.CreateAsync(new Customer(customer, "Yangzhou Lantern Works", "REG-" + customer, null, "crafts", erp.Clock.GetUtcNow()));
         Assert.Equal(HttpStatusCode.OK, (await erp.PostAsync("invoices", ErpHost.Invoice(customer, "inv-" + customer, null, 5_000m, erp.Today.AddDays(-48), erp.Today.AddDays(-18)))).StatusCode);
         using var order = await erp.PostAsync("orders", ErpHost.Order(customer, "o-" + customer, 10_000m));
         Assert.Equal("pass", (await ErpHost.JsonOf(order)).GetProperty("decision").GetString());
@@ -66,6 +68,7 @@ public sealed class CreditPolicyBrowserTests(ErpHost erp)
         await page.GetByRole(AriaRole.Button, new() { Name = "Simulate" }).ClickAsync();
 
         var row = page.Locator($"#impact-orders tr[data-order='o-{customer}']");
+        await Expect(row).ToContainTextAsync("Yangzhou Lantern Works");
         await Expect(row).ToContainTextAsync("passed");
         await Expect(row).ToContainTextAsync("18 days overdue");
         await Expect(row).ToHaveClassAsync("changed");

@@ -8,6 +8,7 @@ using CreditFlow.Host.Policies;
 using CreditFlow.Host.Security;
 using CreditFlow.Workflows.Policies;
 using Microsoft.AspNetCore.Http.HttpResults;
+using CreditFlow.Storage.Customers;
 using Microsoft.Extensions.Options;
 
 namespace CreditFlow.Host.Workspace.Policies;
@@ -111,7 +112,7 @@ internal static class PolicyPageEndpoints
         return await AllPageAsync(http, drafts, clock, effectiveFrom, note, document, problems, StatusCodes.Status400BadRequest);
     }
 
-    private static async Task<IResult> ShowAsync(HttpContext http, int version, PolicyDrafts drafts, IOptions<PolicyOptions> options)
+    private static async Task<IResult> ShowAsync(HttpContext http, int version, PolicyDrafts drafts, CustomerRepository customers, IOptions<PolicyOptions> options)
     {
         var user = CreditGuard.User(http);
         var ct = http.RequestAborted;
@@ -130,6 +131,7 @@ internal static class PolicyPageEndpoints
             Lines = PolicyWords.Lines(CreditPolicy.Parse(record.Json, record.Version, record.EffectiveFrom)),
             InForceVersion = inForce.Version,
             Simulation = view.Simulation,
+            Names = await WorklistText.NamesAsync(view.Simulation?.Orders.Select(o => (string?)o.CustomerId) ?? [], customers, ct),
             DefaultDays = options.Value.SimulationDays,
             MayDraft = MayDraft(user),
             Document = Indent(record.Json),
