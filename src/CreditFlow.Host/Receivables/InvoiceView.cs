@@ -60,7 +60,8 @@ internal sealed record InvoiceView(
 internal sealed record StepView(int Level, string Code, DateOnly DueOn, DateTimeOffset TakenAt, IReadOnlyList<string> Done);
 
 /// <summary>A payment as dunning saw it arrive; a reversal is negative.</summary>
-internal sealed record PaymentView(DateOnly SeenOn, Money Amount);
+/// <param name="PaidOn">The day it was received as the ERP said; the day dunning saw it for a reversal, a credit note, or a payment booked before the ERP's day was kept.</param>
+internal sealed record PaymentView(DateOnly PaidOn, Money Amount);
 
 /// <summary>A dispute the customer raised; the ladder pauses while one is open.</summary>
 internal sealed record DisputeView(bool Open, DateOnly OpenedOn, string Reason, string RaisedBy, DateOnly? ClosedOn, string? Resolution);

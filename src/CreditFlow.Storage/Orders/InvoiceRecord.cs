@@ -16,6 +16,12 @@ namespace CreditFlow.Storage.Orders;
 public sealed record InvoiceRecord(string Id, StoredAnswer? Answer, string? ETag, Invoice? Invoice, Money PaidAhead, Money CreditedAhead, string? OrderId)
     : ErpRecord(ErpDocumentKind.Invoice, Id, Answer, ETag)
 {
+    /// <summary>
+    /// The day the latest payment was received, as the ERP says (<c>receivedOn</c>); null before any. Dunning dates the
+    /// payments it sees by it, so that DSO, payment habits and promises count the day the money came, not the day it looked.
+    /// </summary>
+    public DateOnly? LastPaidOn { get; init; }
+
     /// <summary>An invoice not seen yet (a payment arrived first).</summary>
     public static InvoiceRecord Unknown(string id, Currency currency) => new(id, null, null, null, Money.Zero(currency), Money.Zero(currency), null);
 
@@ -36,6 +42,10 @@ public sealed record InvoiceRecord(string Id, StoredAnswer? Answer, string? ETag
     /// <summary>The row after a payment (a negative amount: a reversal).</summary>
     public InvoiceRecord Pay(Money amount) =>
         Invoice is { } invoice ? this with { Invoice = invoice with { Paid = invoice.Paid + amount } } : this with { PaidAhead = PaidAhead + amount };
+
+    /// <summary>The row after a payment received on <paramref name="receivedOn"/>.</summary>
+    public InvoiceRecord Pay(Money amount, DateOnly receivedOn) =>
+        Pay(amount) with { LastPaidOn = LastPaidOn is { } last && last > receivedOn ? last : receivedOn };
 
     /// <summary>The row after a credit note.</summary>
     public InvoiceRecord Credit(Money amount) =>

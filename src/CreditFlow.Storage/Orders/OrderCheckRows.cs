@@ -157,6 +157,7 @@ internal static class OrderCheckRows
                 PutAmount(entity, "Paid", invoice.Paid);
                 PutAmount(entity, "Credited", invoice.Credited);
                 Put(entity, "OrderId", invoice.OrderId);
+                Put(entity, "LastPaidOn", invoice.LastPaidOn?.ToString("O", CultureInfo.InvariantCulture));
                 break;
             case DocumentRecord document when document.Applied:
                 entity["Applied"] = true;
@@ -216,9 +217,10 @@ internal static class OrderCheckRows
             case ErpDocumentKind.Invoice:
                 var invoiceCurrency = new Currency(e.GetString("Currency"));
                 var (paid, credited) = (Read(e, "Paid", invoiceCurrency), Read(e, "Credited", invoiceCurrency));
+                var lastPaidOn = e.GetString("LastPaidOn") is { } last ? Date(last) : (DateOnly?)null;
                 if (e.GetString("DueDate") is not { } due)
                 {
-                    return new InvoiceRecord(id, answer, eTag, null, paid, credited, e.GetString("OrderId"));
+                    return new InvoiceRecord(id, answer, eTag, null, paid, credited, e.GetString("OrderId")) { LastPaidOn = lastPaidOn };
                 }
 
                 var dueDate = Date(due);
@@ -226,7 +228,7 @@ internal static class OrderCheckRows
                 // Rows booked before the issue date was kept have none: their term is unknown, so it is taken as ending on the due date.
                 var issueDate = e.GetString("IssueDate") is { } issue ? Date(issue) : dueDate;
                 var booked = new Invoice(e.PartitionKey, id, issueDate, dueDate, Read(e, "Amount", invoiceCurrency)) { Paid = paid, Credited = credited };
-                return new InvoiceRecord(id, answer, eTag, booked, Money.Zero(invoiceCurrency), Money.Zero(invoiceCurrency), e.GetString("OrderId"));
+                return new InvoiceRecord(id, answer, eTag, booked, Money.Zero(invoiceCurrency), Money.Zero(invoiceCurrency), e.GetString("OrderId")) { LastPaidOn = lastPaidOn };
             default:
                 return new DocumentRecord(kind, id, answer, eTag, e.GetBoolean("Applied") ?? false);
         }

@@ -60,6 +60,22 @@ public sealed class InvoicesApiTests(ReceivablesHost host)
     }
 
     [Fact]
+    public async Task Payment_IsDatedTheDayTheErpReceivedIt_NotTheDayDunningSawIt()
+    {
+        var customer = await host.CustomerAsync();
+        var invoiceId = "inv-" + customer;
+        await host.BookInvoiceAsync(customer, invoiceId, 8_000m, host.Today.AddDays(-40), host.Today.AddDays(-10));
+        await host.InvoiceWhenAsync(invoiceId, "Running");
+
+        // The ERP sends on today a payment it received three days ago.
+        await host.PayAsync(customer, "pay-" + customer, invoiceId, 3_000m, host.Today.AddDays(-3));
+
+        var payment = await PaymentSeenAsync(invoiceId);
+        Assert.Equal(Date(host.Today.AddDays(-3)), payment.GetProperty("paidOn").GetString());
+        Assert.Equal(3_000m, payment.GetProperty("amount").GetProperty("amount").GetDecimal());
+    }
+
+    [Fact]
     public async Task List_PageSizeTwo_ContinuationLeadsThroughEveryInvoiceOnce()
     {
         var customer = await host.CustomerAsync();
@@ -141,4 +157,21 @@ public sealed class InvoicesApiTests(ReceivablesHost host)
     }
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The invoice's one payment once dunning has seen it (it looks asynchronously; real time, bounded).</summary>
+    private async Task<JsonElement> PaymentSeenAsync(string invoiceId)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var payments = (await host.GetJsonAsync($"/api/invoices/{Uri.EscapeDataString(invoiceId)}")).GetProperty("payments");
+            if (payments.GetArrayLength() > 0)
+            {
+                return Assert.Single(payments.EnumerateArray());
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"no payment on {invoiceId} after 30 s");
+            await Task.Delay(100);
+        }
+    }
 }

@@ -109,13 +109,34 @@ public sealed class ReceivablesHost : IAsyncLifetime
                 dueDate = due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             },
             Json);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/erp/invoices") { Content = new ByteArrayContent(bytes) };
+        await SendSignedAsync("/api/erp/invoices", bytes, $"booking {invoiceId}");
+    }
+
+    /// <summary>Books a payment of CNY <paramref name="amount"/> on the invoice, received on <paramref name="receivedOn"/>, through the ERP's signed webhook.</summary>
+    public async Task PayAsync(string customerId, string paymentId, string invoiceId, decimal amount, DateOnly receivedOn)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(
+            new
+            {
+                paymentId,
+                customerId,
+                invoiceId,
+                amount = new { amount, currency = "CNY" },
+                receivedOn = receivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            },
+            Json);
+        await SendSignedAsync("/api/erp/payments", bytes, $"payment {paymentId}");
+    }
+
+    private async Task SendSignedAsync(string path, byte[] bytes, string what)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var timestamp = Clock.GetUtcNow().ToUnixTimeSeconds();
         request.Headers.Add(ErpSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
         request.Headers.Add(ErpSignature.SignatureHeader, ErpSignature.Sign(ErpKey, timestamp, bytes));
         using var response = await Host.Client.SendAsync(request);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"booking {invoiceId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
     /// <summary>Posts <paramref name="json"/> with the API key of <paramref name="role"/>.</summary>

@@ -118,13 +118,23 @@ public sealed class DunningSteps(
 
     /// <summary>
     /// The record with any change of what the ledger says is covered (paid or credited) since the last look added as a
-    /// payment seen today: a reversal adds a negative one.
+    /// payment: dated the day the latest payment was received, as the ERP said (never after today; several payments
+    /// between two looks are one, on the latest's day); a credit note or a reversal (a negative one) is dated today.
     /// </summary>
     private async Task<DunningRecord> WithLedgerPaymentsAsync(DunningRecord record, DateOnly today, CancellationToken cancellationToken)
     {
         var ledger = await ledgers.ReadAsync(record.CustomerId, [(ErpDocumentKind.Invoice, record.InvoiceId)], cancellationToken);
         var change = Covered(record, ledger) - record.Paid;
-        return change.Amount == 0m ? record : record with { Payments = [.. record.Payments, new InvoicePayment(today, change)] };
+        if (change.Amount == 0m)
+        {
+            return record;
+        }
+
+        // Only a payment received after the last one seen dates the change: a credit note has no day of its own.
+        var received = ledger.Find<InvoiceRecord>(ErpDocumentKind.Invoice, record.InvoiceId)?.LastPaidOn;
+        var lastSeen = record.Payments.Count == 0 ? DateOnly.MinValue : record.Payments.Max(p => p.PaidOn);
+        var day = change.Amount > 0m && received is { } on && on < today && on > lastSeen ? on : today;
+        return record with { Payments = [.. record.Payments, new InvoicePayment(day, change)] };
     }
 
     /// <summary>

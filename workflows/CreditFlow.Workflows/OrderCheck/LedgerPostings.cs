@@ -58,7 +58,7 @@ internal static class LedgerPostings
         if (payment.InvoiceId is { } id)
         {
             var invoice = ledger.Find<InvoiceRecord>(ErpDocumentKind.Invoice, id) ?? InvoiceRecord.Unknown(id, currency);
-            var after = invoice.Pay(payment.Amount);
+            var after = invoice.Pay(payment.Amount, payment.ReceivedOn);
             state = state.WithInvoice(invoice.Invoice, after.Invoice);
             changed = after;
         }
