@@ -2,6 +2,7 @@ using System.Text;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Host.Admin;
 using CreditFlow.Host.Pages;
+using CreditFlow.Workflows.Approvals;
 using Microsoft.AspNetCore.Http.HttpResults;
 using static CreditFlow.Host.Approvals.ApprovalForm;
 
@@ -27,7 +28,7 @@ internal static class ApprovalReviewPage
             .Append($"<p class=\"muted\">{Html.E(request.SubjectKind)} <span class=\"mono\">{Html.E(request.SubjectId)}</span> · step <span class=\"mono\">{Html.E(claims.Step)}</span></p>")
             .Append("<table><tbody>")
             .Append(Row("Customer", $"{Html.E(request.CustomerName)} <span class=\"muted mono\">{Html.E(request.CustomerId)}</span>"))
-            .Append(Row("Proposed amount", $"<b>{Html.E(ApprovalHtml.Amount(request.ProposedAmount))}</b>{(request.AmountNote is { Length: > 0 } note ? $" — {Html.E(note)}" : "")}"))
+            .Append(HasAmount(request) ? Row("Proposed amount", $"<b>{Html.E(ApprovalHtml.Amount(request.ProposedAmount))}</b>{(request.AmountNote is { Length: > 0 } note ? $" — {Html.E(note)}" : "")}") : "")
             .Append(Row("Approver", $"{Html.E(claims.ApproverEmail)}, {Html.E(ApprovalHtml.Role(pending.Role))}"))
             .Append(Row("Requested", Html.E(ApprovalHtml.When(pending.RequestedAt))))
             .Append(Row("This link works until", Html.E(ApprovalHtml.When(claims.ExpiresAt))))
@@ -44,7 +45,7 @@ internal static class ApprovalReviewPage
             body.Append("</tbody></table></section>");
         }
 
-        body.Append(Form(request.ProposedAmount, posted, problem));
+        body.Append(HasAmount(request) ? Form(request.ProposedAmount, posted, problem) : YesOrNoForm(posted, problem));
         return ApprovalHtml.Page(request.Title, body.ToString(), problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
@@ -66,6 +67,33 @@ internal static class ApprovalReviewPage
                   <input type="number" name="{AmountField}" min="0.01" step="0.01" inputmode="decimal" value="{Html.E(posted?[AmountField].ToString())}"{Invalid(AmountField)}></label>
               </fieldset>
               <label for="comment">Comment <span class="muted">(required to reject or to approve a lower amount)</span></label>
+              <textarea id="comment" name="{CommentField}" rows="4" maxlength="{MaxCommentLength}"{Invalid(CommentField)}>{Html.E(posted?[CommentField].ToString())}</textarea>
+              <p><button type="submit">Submit decision</button></p>
+              <p class="muted">Your decision is final once submitted; this link then stops working.</p>
+            </form>
+            """;
+    }
+
+    /// <summary>
+    /// Whether the request is about an amount: a credit policy version is not (its request states none), so the page
+    /// offers approve or reject only.
+    /// </summary>
+    private static bool HasAmount(ApprovalRequest request) => request.ProposedAmount.Amount != 0m;
+
+    private static string YesOrNoForm(IFormCollection? posted, Problem? problem)
+    {
+        var decision = posted?[DecisionField].ToString();
+        string Invalid(string field) => problem?.Field == field ? " aria-invalid=\"true\" aria-describedby=\"problem\"" : "";
+        string Checked(string value) => decision == value ? " checked" : "";
+        return $"""
+            <h2>Your decision</h2>
+            <form method="post" autocomplete="off">
+              <fieldset{Invalid(DecisionField)}>
+                <legend>Decision</legend>
+                <label><input type="radio" name="{DecisionField}" value="{Approve}" required{Checked(Approve)}> Approve</label>
+                <label><input type="radio" name="{DecisionField}" value="{Reject}"{Checked(Reject)}> Reject</label>
+              </fieldset>
+              <label for="comment">Comment <span class="muted">(required to reject)</span></label>
               <textarea id="comment" name="{CommentField}" rows="4" maxlength="{MaxCommentLength}"{Invalid(CommentField)}>{Html.E(posted?[CommentField].ToString())}</textarea>
               <p><button type="submit">Submit decision</button></p>
               <p class="muted">Your decision is final once submitted; this link then stops working.</p>

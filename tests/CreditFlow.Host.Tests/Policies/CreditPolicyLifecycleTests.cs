@@ -61,6 +61,8 @@ public sealed class CreditPolicyLifecycleTests(ErpHost erp)
         var page = WebUtility.HtmlDecode(await erp.Host.Client.GetStringAsync(link));
         Assert.Contains("orderCheck.stopLineDaysOverdue: 30 → 20", page, StringComparison.Ordinal);
         Assert.Contains("would be held", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Approve a lower amount", page, StringComparison.Ordinal); // a policy has no amount to lower
+        Assert.DoesNotContain("Proposed amount", page, StringComparison.Ordinal);
         using var approved = await DecideAsync(link, ("decision", "approve"), ("comment", "agreed at the March meeting"));
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
 
