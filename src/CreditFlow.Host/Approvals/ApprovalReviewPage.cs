@@ -45,28 +45,34 @@ internal static class ApprovalReviewPage
             body.Append("</tbody></table></section>");
         }
 
-        body.Append(HasAmount(request) ? Form(request.ProposedAmount, posted, problem) : YesOrNoForm(posted, problem));
+        body.Append(Form(HasAmount(request) ? request.ProposedAmount : null, posted, problem));
         return ApprovalHtml.Page(request.Title, body.ToString(), problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
     // No action attribute: the form posts back to the link it came from, also behind a path prefix.
-    private static string Form(Money proposed, IFormCollection? posted, Problem? problem)
+    // Without a proposed amount (a policy version) the choice is approve or reject only.
+    private static string Form(Money? proposed, IFormCollection? posted, Problem? problem)
     {
         var decision = posted?[DecisionField].ToString();
         string Invalid(string field) => problem?.Field == field ? " aria-invalid=\"true\" aria-describedby=\"problem\"" : "";
         string Checked(string value) => decision == value ? " checked" : "";
+        var lower = proposed is { } amount
+            ? $"""
+                <label><input type="radio" name="{DecisionField}" value="{ApproveLower}"{Checked(ApproveLower)}> Approve a lower amount:</label>
+                <label class="indent">Lower amount in {Html.E(amount.Currency.ToString())}
+                  <input type="number" name="{AmountField}" min="0.01" step="0.01" inputmode="decimal" value="{Html.E(posted?[AmountField].ToString())}"{Invalid(AmountField)}></label>
+              """
+            : string.Empty;
         return $"""
             <h2>Your decision</h2>
             <form method="post" autocomplete="off">
               <fieldset{Invalid(DecisionField)}>
                 <legend>Decision</legend>
-                <label><input type="radio" name="{DecisionField}" value="{Approve}" required{Checked(Approve)}> Approve {Html.E(ApprovalHtml.Amount(proposed))}</label>
+                <label><input type="radio" name="{DecisionField}" value="{Approve}" required{Checked(Approve)}> Approve{(proposed is { } shown ? " " + Html.E(ApprovalHtml.Amount(shown)) : "")}</label>
                 <label><input type="radio" name="{DecisionField}" value="{Reject}"{Checked(Reject)}> Reject</label>
-                <label><input type="radio" name="{DecisionField}" value="{ApproveLower}"{Checked(ApproveLower)}> Approve a lower amount:</label>
-                <label class="indent">Lower amount in {Html.E(proposed.Currency.ToString())}
-                  <input type="number" name="{AmountField}" min="0.01" step="0.01" inputmode="decimal" value="{Html.E(posted?[AmountField].ToString())}"{Invalid(AmountField)}></label>
+                {lower}
               </fieldset>
-              <label for="comment">Comment <span class="muted">(required to reject or to approve a lower amount)</span></label>
+              <label for="comment">Comment <span class="muted">(required to reject{(proposed is null ? "" : " or to approve a lower amount")})</span></label>
               <textarea id="comment" name="{CommentField}" rows="4" maxlength="{MaxCommentLength}"{Invalid(CommentField)}>{Html.E(posted?[CommentField].ToString())}</textarea>
               <p><button type="submit">Submit decision</button></p>
               <p class="muted">Your decision is final once submitted; this link then stops working.</p>
@@ -79,27 +85,6 @@ internal static class ApprovalReviewPage
     /// offers approve or reject only.
     /// </summary>
     private static bool HasAmount(ApprovalRequest request) => request.ProposedAmount.Amount != 0m;
-
-    private static string YesOrNoForm(IFormCollection? posted, Problem? problem)
-    {
-        var decision = posted?[DecisionField].ToString();
-        string Invalid(string field) => problem?.Field == field ? " aria-invalid=\"true\" aria-describedby=\"problem\"" : "";
-        string Checked(string value) => decision == value ? " checked" : "";
-        return $"""
-            <h2>Your decision</h2>
-            <form method="post" autocomplete="off">
-              <fieldset{Invalid(DecisionField)}>
-                <legend>Decision</legend>
-                <label><input type="radio" name="{DecisionField}" value="{Approve}" required{Checked(Approve)}> Approve</label>
-                <label><input type="radio" name="{DecisionField}" value="{Reject}"{Checked(Reject)}> Reject</label>
-              </fieldset>
-              <label for="comment">Comment <span class="muted">(required to reject)</span></label>
-              <textarea id="comment" name="{CommentField}" rows="4" maxlength="{MaxCommentLength}"{Invalid(CommentField)}>{Html.E(posted?[CommentField].ToString())}</textarea>
-              <p><button type="submit">Submit decision</button></p>
-              <p class="muted">Your decision is final once submitted; this link then stops working.</p>
-            </form>
-            """;
-    }
 
     private static string Row(string labelHtml, string valueHtml) => $"<tr><th scope=\"row\">{labelHtml}</th><td>{valueHtml}</td></tr>";
 

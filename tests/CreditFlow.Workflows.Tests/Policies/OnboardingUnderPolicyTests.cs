@@ -1,9 +1,6 @@
-using System.Text.Json.Nodes;
-using CreditFlow.Domain.Classes;
-using CreditFlow.Domain.Policies;
-using CreditFlow.Domain.Scoring;
-using CreditFlow.Storage.Policies;
 using CreditFlow.Domain.Authority;
+using CreditFlow.Domain.Classes;
+using CreditFlow.Domain.Scoring;
 using CreditFlow.Workflows.Tests.Onboarding;
 using CreditFlow.Workflows.Tests.Testing;
 
@@ -16,14 +13,7 @@ public sealed class OnboardingUnderPolicyTests
     public async Task AnApprovedVersionRaisingClassB_ClassesASoundApplicantC_AndItsScoringNamesTheVersion()
     {
         await using var host = await WorkflowTestHost.StartAsync();
-        var score = ScorecardModel.MultiDimension.Score(Applications.SoundFigures).Score!.Value;
-        var document = JsonNode.Parse(CreditPolicy.Default.Json)!;
-        var minimums = document["creditClasses"]!["minimumScores"]!;
-        minimums["B"] = Math.Floor(score) + 1;
-        minimums["A"] = Math.Max(CreditClassBands.Default.MinimumA, Math.Floor(score) + 2);
-        var store = host.Get<PolicyStore>();
-        var draft = await store.AddDraftAsync(document.ToJsonString(), DateOnly.FromDateTime(host.Now.UtcDateTime), "a stricter class B", "test", host.Now);
-        await store.SaveAsync(draft with { Status = PolicyStatus.Approved });
+        var version = await StricterClassB.ApproveAsync(host);
         // The test is only meaningful when version 1 would class the applicant otherwise.
         Assert.Equal(CreditClass.B, CreditClassBands.Default.Classify(ScorecardModel.MultiDimension.Score(Applications.SoundFigures), false).Class);
 
@@ -35,6 +25,6 @@ public sealed class OnboardingUnderPolicyTests
         Assert.Equal(CreditClass.C, (await host.Store.Profiles.GetAsync(application.Customer.Id))!.Value.Class);
         var scored = Assert.Single(await host.Store.Decisions.ListForCustomerAsync(application.Customer.Id), d => d.What.StartsWith("scored", StringComparison.Ordinal));
         Assert.Contains("class C", scored.What, StringComparison.Ordinal);
-        Assert.Contains($"\"policyVersion\":{draft.Version}", scored.DataSnapshotJson, StringComparison.Ordinal);
+        Assert.Contains($"\"policyVersion\":{version}", scored.DataSnapshotJson, StringComparison.Ordinal);
     }
 }

@@ -1,21 +1,18 @@
-using System.Text.Json.Nodes;
 using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Onboarding;
-using CreditFlow.Domain.Policies;
 using CreditFlow.Domain.Reviews;
 using CreditFlow.Domain.Roles;
-using CreditFlow.Domain.Scoring;
 using CreditFlow.Domain.Warnings;
 using CreditFlow.Storage.Applications;
 using CreditFlow.Storage.Customers;
-using CreditFlow.Storage.Policies;
 using CreditFlow.Storage.Profiles;
 using CreditFlow.Storage.Reviews;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Review;
+using CreditFlow.Workflows.Tests.Policies;
 using CreditFlow.Workflows.Tests.Onboarding;
 using CreditFlow.Workflows.Tests.Testing;
 using CreditFlow.Workflows.Warnings;
@@ -81,14 +78,7 @@ public sealed class CustomerReviewWorkflowTests : IAsyncLifetime
     public async Task AnApprovedPolicyVersionRaisingClassB_TheNextReviewClassesTheCustomerC_AndTheReviewNamesTheVersion()
     {
         var customer = await GrantedAsync(CreditClass.B, Applications.SoundFigures);
-        var score = ScorecardModel.MultiDimension.Score(Applications.SoundFigures).Score!.Value;
-        var document = JsonNode.Parse(CreditPolicy.Default.Json)!;
-        var minimums = document["creditClasses"]!["minimumScores"]!;
-        minimums["B"] = Math.Floor(score) + 1;
-        minimums["A"] = Math.Max(CreditClassBands.Default.MinimumA, Math.Floor(score) + 2);
-        var store = _host.Get<PolicyStore>();
-        var draft = await store.AddDraftAsync(document.ToJsonString(), DateOnly.FromDateTime(_host.Now.UtcDateTime), "a stricter class B", "test", _host.Now);
-        await store.SaveAsync(draft with { Status = PolicyStatus.Approved });
+        var version = await StricterClassB.ApproveAsync(_host);
 
         await Reviews.StartAsync(customer, CreditClass.B, _host.Now, CancellationToken.None);
         var first = await _host.WaitForStatusAsync<ReviewProgress>(ReviewIds.For(customer), p => p.Status == "WaitingForReview" && p.Cycle == 1);
@@ -96,7 +86,7 @@ public sealed class CustomerReviewWorkflowTests : IAsyncLifetime
 
         // The same figures that were class B under version 1 are class C under version 2: a decrease, at once.
         var review = (await _host.Get<ReviewStore>().GetAsync(customer, 1))!;
-        Assert.Equal(("Applied", CreditClass.C, draft.Version), (review.Outcome, review.FoundClass, review.PolicyVersion));
+        Assert.Equal(("Applied", CreditClass.C, (int?)version), (review.Outcome, review.FoundClass, review.PolicyVersion));
         Assert.Equal((CreditClass.C, 500_000m), await ProfileAsync(customer));
     }
 
