@@ -42,6 +42,31 @@ public sealed class ApprovalEscalationTests
     }
 
     [Fact]
+    public async Task TheMailServiceDownTwice_TheRequestIsSentOnItsThirdTry_AndTheApprovalWaitsAsUsual()
+    {
+        await using var host = await WorkflowTestHost.StartAsync();
+        var officer = OnboardingSteps.ApproverOf(CreditRole.CreditOfficer);
+        var application = Applications.Sound("Flaky Mail Trading");
+        host.Mail.FailNext(2);
+
+        await host.FileAsync(application);
+        var progress = await host.StageAsync(application.ApplicationId, "WaitingForApproval");
+
+        // The first try fails; 30 s later the second; 60 s after that the third goes out.
+        await WaitAsync(() => host.Mail.Failed == 1);
+        host.Clock.Advance(TimeSpan.FromSeconds(30));
+        await WaitAsync(() => host.Mail.Failed == 2);
+        host.Clock.Advance(TimeSpan.FromSeconds(60));
+        var request = Assert.Single(await host.WaitForMailAsync(officer));
+
+        Assert.StartsWith("Approval needed:", request.Subject, StringComparison.Ordinal);
+        var asked = await host.WaitForStatusAsync<PendingApproval>(progress.ApprovalInstanceId!, _ => true);
+        Assert.Equal(CreditRole.CreditOfficer, asked.Role);
+        await host.AnswerApprovalAsync(application.ApplicationId, Domain.Authority.ApprovalOutcome.Approved);
+        await host.StageAsync(application.ApplicationId, "Trial");
+    }
+
+    [Fact]
     public async Task DecisionForTheEscalatedStep_EndsTheApproval()
     {
         await using var host = await WorkflowTestHost.StartAsync();
@@ -59,5 +84,15 @@ public sealed class ApprovalEscalationTests
         await host.StageAsync(application.ApplicationId, "Trial");
         var decisions = await host.Store.Decisions.ListForCustomerAsync(application.Customer.Id);
         Assert.Equal(OnboardingSteps.ApproverOf(CreditRole.CreditManager), decisions.Single(d => d.What.StartsWith("trial granted", StringComparison.Ordinal)).DecidedBy);
+    }
+
+    /// <summary>Waits (real time, bounded) until <paramref name="condition"/> holds: the workflow runs on its own threads.</summary>
+    private static async Task WaitAsync(Func<bool> condition)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            await Task.Delay(25, cts.Token);
+        }
     }
 }
