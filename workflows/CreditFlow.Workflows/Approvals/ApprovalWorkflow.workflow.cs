@@ -12,19 +12,12 @@ namespace CreditFlow.Workflows.Approvals;
 /// </summary>
 public sealed class ApprovalWorkflow : TaskOrchestrator<ApprovalRequest, ApprovalDecision>
 {
-    /// <summary>
-    /// Each step's activities try again for about an hour (30 s, doubling, at most 15 min apart, 8 attempts): a mail
-    /// service or storage that fails for a while must not fail the approval, nor the months-long workflow waiting on it.
-    /// The retries wait on durable timers; a step that succeeds at once replays exactly as before.
-    /// </summary>
-    internal static readonly TaskOptions Retried = TaskOptions.FromRetryPolicy(new RetryPolicy(8, TimeSpan.FromSeconds(30), 2.0, TimeSpan.FromMinutes(15)));
-
     /// <inheritdoc />
     public override async Task<ApprovalDecision> RunAsync(TaskOrchestrationContext context, ApprovalRequest input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var plan = await context.CallActivityAsync<ApprovalPlan>(nameof(PlanApproval), input.Role, Retried);
+        var plan = await context.CallActivityAsync<ApprovalPlan>(nameof(PlanApproval), input.Role, StepRetries.Default);
         var calendar = new WorkingCalendar(plan.Weekend);
 
         ApproverRung? didNotAnswer = null;
@@ -39,7 +32,7 @@ public sealed class ApprovalWorkflow : TaskOrchestrator<ApprovalRequest, Approva
             context.SetCustomStatus(Pending(step, approver, requestedAt, wakeAt, escalateAt));
             await context.CallActivityAsync(nameof(SendApprovalMail), new ApprovalMailInput(
                 context.InstanceId, step, approver, didNotAnswer is null ? ApprovalMailKind.Request : ApprovalMailKind.Escalation,
-                input, escalateAt ?? wakeAt, didNotAnswer?.Role.ToString(), MailKey.New(context)), Retried);
+                input, escalateAt ?? wakeAt, didNotAnswer?.Role.ToString(), MailKey.New(context)), StepRetries.Default);
 
             // Reminders until the escalation time; the top rung has none and is reminded until it answers.
             ApprovalDecision? decision;
@@ -47,7 +40,7 @@ public sealed class ApprovalWorkflow : TaskOrchestrator<ApprovalRequest, Approva
             {
                 var nextWake = Earliest(calendar.AddWorkingDays(wakeAt, plan.ReminderAfterWorkingDays), escalateAt);
                 await context.CallActivityAsync(nameof(SendApprovalMail), new ApprovalMailInput(
-                    context.InstanceId, step, approver, ApprovalMailKind.Reminder, input, escalateAt ?? nextWake, MailKey: MailKey.New(context)), Retried);
+                    context.InstanceId, step, approver, ApprovalMailKind.Reminder, input, escalateAt ?? nextWake, MailKey: MailKey.New(context)), StepRetries.Default);
                 wakeAt = nextWake;
                 context.SetCustomStatus(Pending(step, approver, requestedAt, wakeAt, escalateAt));
             }
@@ -88,7 +81,7 @@ public sealed class ApprovalWorkflow : TaskOrchestrator<ApprovalRequest, Approva
             }
         }
 
-        return await context.CallActivityAsync<ApprovalDecision?>(nameof(FindRecordedDecision), new RecordedDecisionQuery(request.SubjectId, step), Retried);
+        return await context.CallActivityAsync<ApprovalDecision?>(nameof(FindRecordedDecision), new RecordedDecisionQuery(request.SubjectId, step), StepRetries.Default);
     }
 
     private static PendingApproval Pending(string step, ApproverRung approver, DateTimeOffset requestedAt, DateTimeOffset wakeAt, DateTimeOffset? escalateAt) =>

@@ -34,7 +34,7 @@ public sealed class CollectionPlanWorkflow : TaskOrchestrator<CollectionPlanRequ
         ArgumentNullException.ThrowIfNull(input);
         var decision = await context.CallSubOrchestratorAsync<ApprovalDecision>(
             nameof(ApprovalWorkflow), ApprovalRequestFor(input), new SubOrchestrationOptions { InstanceId = input.InstanceId + "|approval" });
-        await context.CallActivityAsync(nameof(RecordCollectionPlan), new CollectionPlanDecision(input, decision));
+        await context.CallActivityAsync(nameof(RecordCollectionPlan), new CollectionPlanDecision(input, decision), StepRetries.Default);
         return decision.Outcome == ApprovalOutcome.Approved ? "Approved" : "Rejected";
     }
 

@@ -27,7 +27,7 @@ public sealed class DunningWorkflow : TaskOrchestrator<DunningInput, DunningProg
         var changed = context.WaitForExternalEvent<object?>(DunningEvents.InvoiceChanged);
         for (var look = 0; look < LooksPerHistory; look++)
         {
-            var progress = await context.CallActivityAsync<DunningProgress>(nameof(TakeDunningSteps), new DunningLook(input, context.UtcNow()));
+            var progress = await context.CallActivityAsync<DunningProgress>(nameof(TakeDunningSteps), new DunningLook(input, context.UtcNow()), StepRetries.Default);
             context.SetCustomStatus(progress);
             if (progress.Ended)
             {

@@ -19,7 +19,7 @@ public sealed class PaymentExtensionWorkflow : TaskOrchestrator<PaymentExtension
         ArgumentNullException.ThrowIfNull(input);
         var decision = await context.CallSubOrchestratorAsync<ApprovalDecision>(
             nameof(ApprovalWorkflow), ApprovalRequestFor(input), new SubOrchestrationOptions { InstanceId = input.InstanceId + "|approval" });
-        await context.CallActivityAsync(nameof(RecordPaymentExtension), new PaymentExtensionDecision(input, decision));
+        await context.CallActivityAsync(nameof(RecordPaymentExtension), new PaymentExtensionDecision(input, decision), StepRetries.Default);
         return decision.Outcome == ApprovalOutcome.Approved ? "Approved" : "Rejected";
     }
 

@@ -36,7 +36,7 @@ public sealed class ImportWorkflow : TaskOrchestrator<ImportRun, int>
                 return first;
             }
 
-            await context.CallActivityAsync<int>(nameof(ApplyImportRows), new ImportStep(input.ImportId, first, Math.Min(input.RowsPerStep, input.Rows - first)));
+            await context.CallActivityAsync<int>(nameof(ApplyImportRows), new ImportStep(input.ImportId, first, Math.Min(input.RowsPerStep, input.Rows - first)), StepRetries.Default);
         }
 
         return input.Rows;

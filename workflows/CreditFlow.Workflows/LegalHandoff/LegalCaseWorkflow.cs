@@ -32,7 +32,7 @@ public sealed class LegalCaseWorkflow : TaskOrchestrator<CaseInput, CaseStanding
         var asked = 0;
         for (var look = 0; look < LooksPerHistory || approval is not null; look++)
         {
-            var standing = await context.CallActivityAsync<CaseStanding>(nameof(TakeCaseSteps), new CaseLook(input, context.UtcNow()));
+            var standing = await context.CallActivityAsync<CaseStanding>(nameof(TakeCaseSteps), new CaseLook(input, context.UtcNow()), StepRetries.Default);
             context.SetCustomStatus(standing);
             if (standing.Closed)
             {
@@ -62,7 +62,7 @@ public sealed class LegalCaseWorkflow : TaskOrchestrator<CaseInput, CaseStanding
             var woke = await Task.WhenAny(waits);
             if (woke == approval)
             {
-                await context.CallActivityAsync(nameof(RecordCaseDecision), new CaseDecision(input, asked, approval.Result, context.UtcNow()));
+                await context.CallActivityAsync(nameof(RecordCaseDecision), new CaseDecision(input, asked, approval.Result, context.UtcNow()), StepRetries.Default);
                 approval = null;
             }
 

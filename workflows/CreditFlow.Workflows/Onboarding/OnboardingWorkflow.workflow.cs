@@ -26,7 +26,7 @@ public sealed class OnboardingWorkflow : TaskOrchestrator<CreditApplicationReque
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var plan = await context.CallActivityAsync<OnboardingPlan>(nameof(FileApplication), input);
+        var plan = await context.CallActivityAsync<OnboardingPlan>(nameof(FileApplication), input, StepRetries.Default);
         var run = new Run(context, input, plan);
 
         // Blacklist, group, integrity, standards, missing data; then the score and the proposal.
@@ -114,7 +114,7 @@ public sealed class OnboardingWorkflow : TaskOrchestrator<CreditApplicationReque
 
         private async Task<Round> ScreenAndAssessOnceAsync(AssessmentPhase phase)
         {
-            var screening = await context.CallActivityAsync<Screening>(nameof(ScreenApplication), _application);
+            var screening = await context.CallActivityAsync<Screening>(nameof(ScreenApplication), _application, StepRetries.Default);
             if (screening.Refusal is { } refusal)
             {
                 // Blacklist and integrity refusals are the rules' own; they end the application.
@@ -127,7 +127,7 @@ public sealed class OnboardingWorkflow : TaskOrchestrator<CreditApplicationReque
                 return await WaitForDataAsync(screening.Missing) ? Round.AskedAgain : Round.Ended;
             }
 
-            var assessment = await context.CallActivityAsync<CreditAssessment>(nameof(AssessApplication), new AssessmentInput(_application, phase));
+            var assessment = await context.CallActivityAsync<CreditAssessment>(nameof(AssessApplication), new AssessmentInput(_application, phase), StepRetries.Default);
             if (assessment.BelowCreditStandard && assessment.Class.AllowsCredit() && string.IsNullOrWhiteSpace(_application.BelowStandardReason))
             {
                 return await WaitForDataAsync([$"belowStandardReason: class {assessment.Class} is below the credit standard; a written reason from sales is required"])
@@ -135,7 +135,7 @@ public sealed class OnboardingWorkflow : TaskOrchestrator<CreditApplicationReque
                     : Round.Ended;
             }
 
-            await context.CallActivityAsync(nameof(RecordAssessment), new AssessmentRecord(_application, assessment, _approvals.ToArray(), Now));
+            await context.CallActivityAsync(nameof(RecordAssessment), new AssessmentRecord(_application, assessment, _approvals.ToArray(), Now), StepRetries.Default);
             return new Round(assessment, DataArrived: false);
         }
 
@@ -202,11 +202,11 @@ public sealed class OnboardingWorkflow : TaskOrchestrator<CreditApplicationReque
         public async Task GrantAsync(CreditAssessment assessment, Money limit, DateTimeOffset? trialEndsAt)
         {
             await context.CallActivityAsync(nameof(RecordGrant), new GrantRecord(
-                _application, assessment, limit, assessment.TermDays, assessment.Conditions, _approvals.ToArray(), Now, trialEndsAt));
+                _application, assessment, limit, assessment.TermDays, assessment.Conditions, _approvals.ToArray(), Now, trialEndsAt), StepRetries.Default);
             var letter = trialEndsAt is { } end
                 ? OnboardingLetters.TrialGranted(_application, limit, assessment.TermDays, assessment.Conditions, end)
                 : OnboardingLetters.CreditGranted(_application, limit, assessment.TermDays, assessment.Conditions);
-            await context.CallActivityAsync(nameof(SendOnboardingMail), letter with { MailKey = MailKey.New(context) });
+            await context.CallActivityAsync(nameof(SendOnboardingMail), letter with { MailKey = MailKey.New(context) }, StepRetries.Default);
             Progress(
                 trialEndsAt is null ? ApplicationStatus.Granted : ApplicationStatus.Trial,
                 trialEndsAt is { } until ? $"trial limit {limit} until {until:yyyy-MM-dd}" : $"credit granted: {limit}",
@@ -219,7 +219,7 @@ public sealed class OnboardingWorkflow : TaskOrchestrator<CreditApplicationReque
             while (await EventBeforeAsync<SuppliedData>(OnboardingEvents.DataSupplied, trialEndsAt) is { } data)
             {
                 _application = Merge(_application, data);
-                await context.CallActivityAsync(nameof(StoreSuppliedData), new SuppliedDataUpdate(_application, ApplicationStatus.Trial));
+                await context.CallActivityAsync(nameof(StoreSuppliedData), new SuppliedDataUpdate(_application, ApplicationStatus.Trial), StepRetries.Default);
             }
         }
 
@@ -229,8 +229,8 @@ public sealed class OnboardingWorkflow : TaskOrchestrator<CreditApplicationReque
             var approvalId = $"{Id}-approval-{_approvalSteps}";
             var what = assessment.Phase == AssessmentPhase.Trial ? "Trial limit" : "Final limit";
             Progress(ApplicationStatus.WaitingForApproval, $"waiting for the {role} (step {_approvalSteps}){(reconsideration is null ? string.Empty : ", reconsideration")}", approvalId);
-            await context.CallActivityAsync(nameof(SetApplicationStatus), new ApplicationStatusChange(Id, ApplicationStatus.WaitingForApproval));
-            var exposure = await context.CallActivityAsync<ExposureSnapshot?>(nameof(ReadExposure), new ExposureQuery(_application.Customer.Id, Now));
+            await context.CallActivityAsync(nameof(SetApplicationStatus), new ApplicationStatusChange(Id, ApplicationStatus.WaitingForApproval), StepRetries.Default);
+            var exposure = await context.CallActivityAsync<ExposureSnapshot?>(nameof(ReadExposure), new ExposureQuery(_application.Customer.Id, Now), StepRetries.Default);
             var decision = await context.CallSubOrchestratorAsync<ApprovalDecision>(
                 nameof(ApprovalWorkflow),
                 new ApprovalRequest(
@@ -249,8 +249,8 @@ public sealed class OnboardingWorkflow : TaskOrchestrator<CreditApplicationReque
             var askedAt = Now;
             var giveUpAt = _calendar.AddWorkingDays(askedAt, plan.DataGiveUpAfterWorkingDays);
             Progress(ApplicationStatus.WaitingForData, $"waiting for data from sales until {giveUpAt:yyyy-MM-dd}", missing: missing);
-            await context.CallActivityAsync(nameof(SetApplicationStatus), new ApplicationStatusChange(Id, ApplicationStatus.WaitingForData));
-            await context.CallActivityAsync(nameof(SendOnboardingMail), OnboardingLetters.AskForData(_application, missing, giveUpAt, reminder: false) with { MailKey = MailKey.New(context) });
+            await context.CallActivityAsync(nameof(SetApplicationStatus), new ApplicationStatusChange(Id, ApplicationStatus.WaitingForData), StepRetries.Default);
+            await context.CallActivityAsync(nameof(SendOnboardingMail), OnboardingLetters.AskForData(_application, missing, giveUpAt, reminder: false) with { MailKey = MailKey.New(context) }, StepRetries.Default);
 
             var wakeAt = Earliest(_calendar.AddWorkingDays(askedAt, plan.DataReminderAfterWorkingDays), giveUpAt);
             SuppliedData? data;
@@ -262,12 +262,12 @@ public sealed class OnboardingWorkflow : TaskOrchestrator<CreditApplicationReque
                     return false;
                 }
 
-                await context.CallActivityAsync(nameof(SendOnboardingMail), OnboardingLetters.AskForData(_application, missing, giveUpAt, reminder: true) with { MailKey = MailKey.New(context) });
+                await context.CallActivityAsync(nameof(SendOnboardingMail), OnboardingLetters.AskForData(_application, missing, giveUpAt, reminder: true) with { MailKey = MailKey.New(context) }, StepRetries.Default);
                 wakeAt = Earliest(_calendar.AddWorkingDays(wakeAt, plan.DataReminderAfterWorkingDays), giveUpAt);
             }
 
             _application = Merge(_application, data);
-            await context.CallActivityAsync(nameof(StoreSuppliedData), new SuppliedDataUpdate(_application, ApplicationStatus.InReview));
+            await context.CallActivityAsync(nameof(StoreSuppliedData), new SuppliedDataUpdate(_application, ApplicationStatus.InReview), StepRetries.Default);
             Progress(ApplicationStatus.InReview, "data received; checking again");
             return true;
         }
@@ -275,11 +275,11 @@ public sealed class OnboardingWorkflow : TaskOrchestrator<CreditApplicationReque
         private async Task RecordRefusalAsync(ApplicationStatus status, string reason, ApprovalDecision? decision, DateTimeOffset? reconsiderUntil)
         {
             _refusals++;
-            await context.CallActivityAsync(nameof(RecordRefusal), new RefusalRecord(_application, status, reason, _refusals, decision, Now));
+            await context.CallActivityAsync(nameof(RecordRefusal), new RefusalRecord(_application, status, reason, _refusals, decision, Now), StepRetries.Default);
             var letter = status == ApplicationStatus.Abandoned
                 ? OnboardingLetters.Abandoned(_application, [reason])
                 : OnboardingLetters.Refused(_application, decision is { Comment: { Length: > 0 } c } ? $"{reason}: {c}" : reason, reconsiderUntil);
-            await context.CallActivityAsync(nameof(SendOnboardingMail), letter with { MailKey = MailKey.New(context) });
+            await context.CallActivityAsync(nameof(SendOnboardingMail), letter with { MailKey = MailKey.New(context) }, StepRetries.Default);
             Progress(status, reason, reconsiderationUntil: reconsiderUntil);
             Outcome = new OnboardingOutcome(status, reason);
         }

@@ -54,7 +54,7 @@ public sealed class OrderHoldWorkflow : TaskOrchestrator<HoldInput, HoldVerdict>
             else if (done == payment)
             {
                 payment = context.WaitForExternalEvent<object?>(HoldEvents.PaymentReceived);
-                var recheck = await context.CallActivityAsync<RecheckResult>(nameof(RecheckHold), input);
+                var recheck = await context.CallActivityAsync<RecheckResult>(nameof(RecheckHold), input, StepRetries.Default);
                 if (recheck.Passes)
                 {
                     verdict = new HoldVerdict(HoldResolution.Cured, "system", null, "a payment cured every hold reason", null, context.UtcNow());
@@ -74,10 +74,10 @@ public sealed class OrderHoldWorkflow : TaskOrchestrator<HoldInput, HoldVerdict>
 
         if (approval is not null)
         {
-            await context.CallActivityAsync(nameof(CloseApproval), input.ApprovalInstanceId);
+            await context.CallActivityAsync(nameof(CloseApproval), input.ApprovalInstanceId, StepRetries.Default);
         }
 
-        await context.CallActivityAsync(nameof(ApplyHoldVerdict), new HoldVerdictInput(input, verdict));
+        await context.CallActivityAsync(nameof(ApplyHoldVerdict), new HoldVerdictInput(input, verdict), StepRetries.Default);
         if (verdict.Resolution != HoldResolution.Withdrawn)
         {
             context.SetCustomStatus(new HoldProgress(HoldStatusText.CallingBack, input.ApproverRole, verdict.Resolution));
@@ -96,7 +96,7 @@ public sealed class OrderHoldWorkflow : TaskOrchestrator<HoldInput, HoldVerdict>
         var why = $"the hold needs {input.ApproverRole} or above (amount at stake {input.AmountAtStake})";
         if (request.Outcome == ApprovalOutcome.Rejected && allowed.Contains(request.Role))
         {
-            var recheck = await context.CallActivityAsync<RecheckResult>(nameof(RecheckHold), input);
+            var recheck = await context.CallActivityAsync<RecheckResult>(nameof(RecheckHold), input, StepRetries.Default);
             if (recheck.Passes)
             {
                 allowed = [CreditRole.CreditCommittee];
@@ -108,7 +108,7 @@ public sealed class OrderHoldWorkflow : TaskOrchestrator<HoldInput, HoldVerdict>
         {
             await context.CallActivityAsync(
                 nameof(RecordHoldRefusal),
-                new HoldRefusalInput(input, request, $"{input.HoldId}-refused-{context.NewGuid():N}", context.UtcNow(), why));
+                new HoldRefusalInput(input, request, $"{input.HoldId}-refused-{context.NewGuid():N}", context.UtcNow(), why), StepRetries.Default);
             return null;
         }
 

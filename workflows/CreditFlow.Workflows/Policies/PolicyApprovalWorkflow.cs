@@ -48,7 +48,7 @@ public sealed class PolicyApprovalWorkflow : TaskOrchestrator<PolicyApprovalRequ
         ArgumentNullException.ThrowIfNull(input);
         var decision = await context.CallSubOrchestratorAsync<ApprovalDecision>(
             nameof(ApprovalWorkflow), ApprovalRequestFor(input), new SubOrchestrationOptions { InstanceId = input.InstanceId + "|approval" });
-        await context.CallActivityAsync(nameof(RecordPolicyDecision), new PolicyDecision(input, decision));
+        await context.CallActivityAsync(nameof(RecordPolicyDecision), new PolicyDecision(input, decision), StepRetries.Default);
         return decision.Outcome is ApprovalOutcome.Approved or ApprovalOutcome.ApprovedLower ? "Approved" : "Rejected";
     }
 

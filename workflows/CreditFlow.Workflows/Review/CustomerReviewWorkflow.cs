@@ -29,7 +29,7 @@ public sealed class CustomerReviewWorkflow : TaskOrchestrator<ReviewInput, Revie
         }
 
         var reason = requested.IsCompleted ? requested.Result : "scheduled";
-        var review = await context.CallActivityAsync<ReviewResult>(nameof(ReviewCustomer), new ReviewStep(input, context.UtcNow(), reason));
+        var review = await context.CallActivityAsync<ReviewResult>(nameof(ReviewCustomer), new ReviewStep(input, context.UtcNow(), reason), StepRetries.Default);
         if (review.Ended)
         {
             return new ReviewProgress("Ended", input.Cycle, null, review.Summary);
@@ -40,10 +40,10 @@ public sealed class CustomerReviewWorkflow : TaskOrchestrator<ReviewInput, Revie
             context.SetCustomStatus(new ReviewProgress("AwaitingApproval", input.Cycle, null, review.Summary));
             var decision = await context.CallSubOrchestratorAsync<ApprovalDecision>(
                 nameof(ApprovalWorkflow), approval, new SubOrchestrationOptions { InstanceId = ReviewIds.Approval(input.CustomerId, input.Cycle) });
-            await context.CallActivityAsync(nameof(RecordReviewDecision), new ReviewDecision(input, decision));
+            await context.CallActivityAsync(nameof(RecordReviewDecision), new ReviewDecision(input, decision), StepRetries.Default);
         }
 
-        var next = await context.CallActivityAsync<DateTimeOffset>(nameof(ScheduleReview), new ReviewStep(input, context.UtcNow(), reason));
+        var next = await context.CallActivityAsync<DateTimeOffset>(nameof(ScheduleReview), new ReviewStep(input, context.UtcNow(), reason), StepRetries.Default);
 
         // A request that came while this cycle ran is kept for the next one.
         context.ContinueAsNew(new ReviewInput(input.CustomerId, input.Cycle + 1, next), preserveUnprocessedEvents: true);

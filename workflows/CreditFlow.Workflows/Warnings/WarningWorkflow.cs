@@ -17,7 +17,7 @@ public sealed class WarningWorkflow : TaskOrchestrator<WarningSignal, WarningOut
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var answered = context.WaitForExternalEvent<object?>(WarningIds.Answered);
-        var raised = await context.CallActivityAsync<WarningDeadline>(nameof(RaiseWarning), new WarningStep(input, context.UtcNow()));
+        var raised = await context.CallActivityAsync<WarningDeadline>(nameof(RaiseWarning), new WarningStep(input, context.UtcNow()), StepRetries.Default);
         if (raised.NoRuleFired)
         {
             return new WarningOutcome("NoWarning", null);
@@ -35,11 +35,11 @@ public sealed class WarningWorkflow : TaskOrchestrator<WarningSignal, WarningOut
                 break;
             }
 
-            raised = await context.CallActivityAsync<WarningDeadline>(nameof(ChaseWarning), new WarningStep(input, context.UtcNow()));
+            raised = await context.CallActivityAsync<WarningDeadline>(nameof(ChaseWarning), new WarningStep(input, context.UtcNow()), StepRetries.Default);
             respondBy = raised.RespondBy ?? respondBy;
         }
 
-        await context.CallActivityAsync(nameof(CloseWarning), new WarningStep(input, context.UtcNow()));
+        await context.CallActivityAsync(nameof(CloseWarning), new WarningStep(input, context.UtcNow()), StepRetries.Default);
         return new WarningOutcome("Answered", null);
     }
 }
