@@ -11,19 +11,13 @@ namespace CreditFlow.Host.Tests.Admin;
 /// <summary>The monitor UI in a real Chromium: sign in, filter, open an instance, raise its event, see it complete.</summary>
 public sealed class AdminBrowserTests(AdminHostFixture host) : IClassFixture<AdminHostFixture>
 {
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     [BrowserFact]
     public async Task Browser_HoldWhoseApprovalItClosed_ChildNeutralAndLinkedEnumsByName()
     {
         var input = await host.HoldCancelledWhileItsApprovalWasOpenAsync();
         var holdId = input.HoldId;
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true, Args = ChromiumArgs,
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = host.BaseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
         page.SetDefaultTimeout((float)AdminHostFixture.Patience.TotalMilliseconds);
         await page.GotoAsync("/admin/login");
@@ -74,10 +68,7 @@ public sealed class AdminBrowserTests(AdminHostFixture host) : IClassFixture<Adm
         var other = await host.Durable.ScheduleNewOrchestrationInstanceAsync("HelloSequence", null, new StartOrchestrationOptions { InstanceId = $"x{prefix}-other" });
         await host.WaitForStartAsync(waiting);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true, Args = ChromiumArgs,
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = host.BaseAddress.ToString() });
         page.SetDefaultTimeout((float)AdminHostFixture.Patience.TotalMilliseconds);
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();

@@ -18,9 +18,6 @@ public sealed class ApplicationPageTests(AzuriteFixture storage) : IClassFixture
 {
     private const string SalesRepEmail = "wang.li@creditflow.example";
 
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     [Fact]
     public async Task DataNeeded_MailLinksThePage_SalesRepSendsTheFigureThere_OnboardingGoesOn()
     {
@@ -132,10 +129,7 @@ public sealed class ApplicationPageTests(AzuriteFixture storage) : IClassFixture
         var id = await FileWithoutCurrentRatioAsync(api);
         var link = Assert.Single((await MailToSalesAsync(api, "data needed")).Links);
         using var playwright = await Playwright.CreateAsync();
-        await using var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true, Args = ChromiumArgs,
-        });
+        await using var chromium = await Chromium.LaunchAsync(playwright);
         var page = await chromium.NewPageAsync(new BrowserNewPageOptions { BaseURL = api.Anonymous.BaseAddress!.ToString(), ViewportSize = new() { Width = 1200, Height = 900 } });
         page.SetDefaultTimeout(30_000);
 

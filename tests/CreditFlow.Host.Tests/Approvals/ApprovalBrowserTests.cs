@@ -8,19 +8,13 @@ namespace CreditFlow.Host.Tests.Approvals;
 /// <summary>The approval page in a real Chromium: the link from the outbox, the form filled and posted as an approver would.</summary>
 public sealed class ApprovalBrowserTests(ApprovalHostFixture fixture) : IClassFixture<ApprovalHostFixture>
 {
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     [BrowserFact]
     public async Task Browser_OpenLinkFromOutbox_ApproveLowerAmount_Recorded()
     {
         var host = fixture.Host;
         var approval = await host.StartApprovalAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true, Args = ChromiumArgs,
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = host.Client.BaseAddress!.ToString() });
         page.SetDefaultTimeout(30_000);
 

@@ -14,9 +14,6 @@ namespace CreditFlow.Host.Tests.Blacklist;
 /// </summary>
 public sealed class BlacklistPageBrowserTests(BlacklistHost host) : IClassFixture<BlacklistHost>
 {
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     [BrowserFact]
     public async Task Browser_ManagerAddsACompany_CommitteeTakesAnotherOff()
     {
@@ -36,10 +33,7 @@ public sealed class BlacklistPageBrowserTests(BlacklistHost host) : IClassFixtur
         var added = UniqueName.For("91350200");
 
         using var playwright = await Playwright.CreateAsync();
-        await using var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true, Args = ChromiumArgs,
-        });
+        await using var chromium = await Chromium.LaunchAsync(playwright);
         var manager = await SignedInPageAsync(chromium, CreditRole.CreditManager);
         var form = manager.Locator("form#add");
         await form.GetByLabel("Registration number").FillAsync(added);

@@ -14,9 +14,6 @@ namespace CreditFlow.Host.Tests.Credit;
 [Collection(CasesCollection.Name)]
 public sealed class CasesPageBrowserTests(CasesHost host)
 {
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     [BrowserFact]
     public async Task Browser_LegalPlacesTheCaseWithTheAgency_ThenSeesRecoveryOfferAndTimeline()
     {
@@ -27,10 +24,7 @@ public sealed class CasesPageBrowserTests(CasesHost host)
         var opened = await host.OpenedCaseAsync(customer);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true, Args = ChromiumArgs,
-        });
+        await using var chromium = await Chromium.LaunchAsync(playwright);
         var page = await chromium.NewPageAsync(new BrowserNewPageOptions { BaseURL = host.Host.Client.BaseAddress!.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
         page.SetDefaultTimeout(30_000);
 

@@ -12,9 +12,6 @@ namespace CreditFlow.Host.Tests.Credit;
 [Collection(PaymentCollection.Name)]
 public sealed class TasksPageBrowserTests(PaymentHost host)
 {
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     [BrowserFact]
     public async Task Browser_CompleteATask_ItMovesToDoneWithItsOutcome()
     {
@@ -25,10 +22,7 @@ public sealed class TasksPageBrowserTests(PaymentHost host)
         await store.AddOnceAsync(new CreditTask(UniqueName.For("task"), "Write the special collection plan for INV-87001", CreditRole.CreditOfficer, customer, "INV-87001", now.AddDays(-1), now.AddDays(4)));
 
         using var playwright = await Playwright.CreateAsync();
-        await using var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true, Args = ChromiumArgs,
-        });
+        await using var chromium = await Chromium.LaunchAsync(playwright);
         var page = await chromium.NewPageAsync(new BrowserNewPageOptions { BaseURL = host.Host.Client.BaseAddress!.ToString(), ViewportSize = new() { Width = 1280, Height = 800 } });
         page.SetDefaultTimeout(30_000);
 

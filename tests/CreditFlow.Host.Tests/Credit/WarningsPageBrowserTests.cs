@@ -17,9 +17,6 @@ namespace CreditFlow.Host.Tests.Credit;
 [Collection(ErpCollection.Name)]
 public sealed class WarningsPageBrowserTests(ErpHost erp)
 {
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     [BrowserFact]
     public async Task Browser_FromTheTaskToTheWarning_TickAnActionAndAnswer_ItMovesToAnswered()
     {
@@ -40,10 +37,7 @@ public sealed class WarningsPageBrowserTests(ErpHost erp)
         Assert.Null(refusal);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true, Args = ChromiumArgs,
-        });
+        await using var chromium = await Chromium.LaunchAsync(playwright);
         var page = await chromium.NewPageAsync(new BrowserNewPageOptions { BaseURL = erp.Host.Client.BaseAddress!.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
         page.SetDefaultTimeout(30_000);
 

@@ -15,9 +15,6 @@ public sealed class HoldRemediesBrowserTests(ErpHost erp)
 {
     private const string CommitteeMailbox = "credit-committee@creditflow.local";
 
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     [BrowserFact]
     public async Task Browser_BlacklistedCustomersHold_ApprovalPageOffersOnlyFullPrepaymentOrACommitteeException()
     {
@@ -29,10 +26,7 @@ public sealed class HoldRemediesBrowserTests(ErpHost erp)
         var link = await CommitteeLinkAsync(customer);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true, Args = ChromiumArgs,
-        });
+        await using var chromium = await Chromium.LaunchAsync(playwright);
         var page = await chromium.NewPageAsync(new BrowserNewPageOptions { BaseURL = erp.Host.Client.BaseAddress!.ToString(), ViewportSize = new() { Width = 1100, Height = 720 } });
         page.SetDefaultTimeout(30_000);
 

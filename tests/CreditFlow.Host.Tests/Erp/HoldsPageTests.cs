@@ -29,9 +29,6 @@ public sealed class HoldsPageTests(ErpHost erp)
     private const string FinanceKey = "erp-test-key-finance-0123456789abcdef";
     private const string SessionCookie = "creditflow-credit";
 
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     [Fact]
     public async Task Page_NotSignedIn_RedirectsToSignInAndListsNothing()
     {
@@ -359,10 +356,7 @@ public sealed class HoldsPageTests(ErpHost erp)
     {
         var (customer, holdId) = await HeldOrderAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true, Args = ChromiumArgs,
-        });
+        await using var chromium = await Chromium.LaunchAsync(playwright);
         var page = await chromium.NewPageAsync(new BrowserNewPageOptions { BaseURL = erp.Host.Client.BaseAddress!.ToString() });
         page.SetDefaultTimeout(30_000);
 
@@ -396,10 +390,7 @@ public sealed class HoldsPageTests(ErpHost erp)
     {
         var (customer, holdId) = await HeldOrderAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true, Args = ChromiumArgs,
-        });
+        await using var chromium = await Chromium.LaunchAsync(playwright);
         var page = await chromium.NewPageAsync(new BrowserNewPageOptions { BaseURL = erp.Host.Client.BaseAddress!.ToString(), ViewportSize = new() { Width = 1280, Height = 720 } });
         page.SetDefaultTimeout(30_000);
 

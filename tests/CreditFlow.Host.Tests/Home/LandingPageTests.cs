@@ -11,9 +11,6 @@ public sealed class LandingPageTests(AzuriteFixture storage) : IClassFixture<Azu
 {
     private const string AdminKey = "landing-test-admin-key-0123456789";
 
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     [Fact]
     public async Task Root_OutsideDevelopment_LinksWorkspaceMonitorAndApiReference_NotTheOutbox()
     {
@@ -39,10 +36,7 @@ public sealed class LandingPageTests(AzuriteFixture storage) : IClassFixture<Azu
     {
         await using var host = await RunningHost.StartAsync(storage.ConnectionString, new Dictionary<string, string?> { ["AdminKey"] = AdminKey }, environmentName: "Development");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true, Args = ChromiumArgs,
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = host.Client.BaseAddress!.ToString(), ViewportSize = new() { Width = 1200, Height = 800 } });
         page.SetDefaultTimeout(30_000);
 

@@ -15,9 +15,6 @@ public sealed class CreditPolicyBrowserTests(ErpHost erp)
 {
     private const string ManagerKey = "erp-test-key-manager-0123456789abcdef";
 
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     [BrowserFact]
     public async Task Browser_DraftAStopLineOf15Days_SimulateIt_TheOrderThatPassedWouldBeHeld()
     {
@@ -29,10 +26,7 @@ public sealed class CreditPolicyBrowserTests(ErpHost erp)
         Assert.Equal("pass", (await ErpHost.JsonOf(order)).GetProperty("decision").GetString());
 
         using var playwright = await Playwright.CreateAsync();
-        await using var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true, Args = ChromiumArgs,
-        });
+        await using var chromium = await Chromium.LaunchAsync(playwright);
         var page = await chromium.NewPageAsync(new BrowserNewPageOptions
         {
             BaseURL = erp.Host.Client.BaseAddress!.ToString(), ViewportSize = new() { Width = 1366, Height = 900 },

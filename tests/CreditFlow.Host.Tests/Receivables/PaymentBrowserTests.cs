@@ -8,9 +8,6 @@ namespace CreditFlow.Host.Tests.Receivables;
 [Collection(PaymentCollection.Name)]
 public sealed class PaymentBrowserTests(PaymentHost host)
 {
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     [BrowserFact]
     public async Task Browser_OpenLinkFromTheConfirmationLetter_PromiseADate_SeesTheConfirmation()
     {
@@ -25,10 +22,7 @@ public sealed class PaymentBrowserTests(PaymentHost host)
         Assert.StartsWith(host.PublicBaseUrl + "/pay/", link.AbsoluteUri, StringComparison.Ordinal);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true, Args = ChromiumArgs,
-        });
+        await using var chromium = await Chromium.LaunchAsync(playwright);
         var page = await chromium.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new() { Width = 1100, Height = 800 } });
         page.SetDefaultTimeout(30_000);
 

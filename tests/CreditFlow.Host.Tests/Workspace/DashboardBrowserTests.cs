@@ -8,17 +8,11 @@ namespace CreditFlow.Host.Tests.Workspace;
 [Collection(DashboardCollection.Name)]
 public sealed class DashboardBrowserTests(DashboardHost host)
 {
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     [BrowserFact]
     public async Task Browser_SignsIn_SeesTheChartsDrawn_OpensTheTableBehindTheAging_ThenACustomer()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true, Args = ChromiumArgs,
-        });
+        await using var chromium = await Chromium.LaunchAsync(playwright);
         var page = await chromium.NewPageAsync(new BrowserNewPageOptions
         {
             BaseURL = host.Host.Client.BaseAddress!.ToString(), ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "de-DE",

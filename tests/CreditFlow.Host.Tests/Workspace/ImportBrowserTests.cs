@@ -10,17 +10,11 @@ namespace CreditFlow.Host.Tests.Workspace;
 [Collection(ImportCollection.Name)]
 public sealed class ImportBrowserTests(ImportHost host)
 {
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     [BrowserFact]
     public async Task Browser_ABadFileShowsItsProblems_AGoodOneItsProgressToTheEnd()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true, Args = ChromiumArgs,
-        });
+        await using var chromium = await Chromium.LaunchAsync(playwright);
         var page = await chromium.NewPageAsync(new BrowserNewPageOptions
         {
             BaseURL = host.Host.Client.BaseAddress!.ToString(), ViewportSize = new() { Width = 1366, Height = 900 },
