@@ -30,6 +30,12 @@ public sealed record CreditBook(
     IReadOnlyList<BookSlice> ByIndustry,
     IReadOnlyList<CreditClass> HighRiskClasses)
 {
+    /// <summary>
+    /// The customers in a high-risk class with an exposure in this currency, the most exposed first (then by id): whom
+    /// collection and the next review should look at first.
+    /// </summary>
+    public IReadOnlyList<BookedCustomer> MostExposedHighRisk { get; init; } = [];
+
     /// <summary>The key of the class slice of customers never rated.</summary>
     public const string Unrated = "unrated";
 
@@ -88,7 +94,15 @@ public sealed record CreditBook(
             .ThenByDescending(s => s.Exposure.Amount)
             .ThenBy(s => s.Key, StringComparer.OrdinalIgnoreCase)
             .ToList();
-        return new CreditBook(currency, line, granted, exposure, here.Count, elsewhere, reconciliation, byClass, byIndustry, highRiskClasses.Order().ToList());
+        return new CreditBook(currency, line, granted, exposure, here.Count, elsewhere, reconciliation, byClass, byIndustry, highRiskClasses.Order().ToList())
+        {
+            MostExposedHighRisk = here
+                .Where(c => c.HighRisk && c.Exposure is not null)
+                .OrderByDescending(c => c.Exposure!.Value.Amount)
+                .ThenBy(c => c.Customer.CustomerId, StringComparer.Ordinal)
+                .Select(c => c.Customer)
+                .ToList(),
+        };
     }
 
     private static BookSlice Slice(string key, IEnumerable<Counted> customers, Money zero)

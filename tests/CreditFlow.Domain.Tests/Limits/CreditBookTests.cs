@@ -62,6 +62,7 @@ public sealed class CreditBookTests
         Assert.Equal(0.25m, watch.ShareOf(book.Exposure));
         Assert.Equal(2, book.HighRiskCustomers);
         Assert.Equal(Yuan(20_000m), book.HighRiskExposure);
+        Assert.Equal(["steel-c"], book.MostExposedHighRisk.Select(c => c.CustomerId)); // trial-d is high risk but uses nothing
 
         // "Steel" and "steel " are one industry; the customer without one is counted apart.
         Assert.Equal(["Steel", CreditBook.NoIndustry], book.ByIndustry.Select(s => s.Key));

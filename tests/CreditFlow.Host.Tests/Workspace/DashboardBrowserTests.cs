@@ -68,7 +68,7 @@ public sealed class DashboardBrowserTests(DashboardHost host)
         await Expect(overdueHeading).ToHaveAttributeAsync("aria-sort", "ascending");
 
         // From the most overdue customers to one customer's page, its month-by-month chart drawn.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Ningbo Seaside Trading Co." }).ClickAsync();
+        await mostOverdue.GetByRole(AriaRole.Link, new() { Name = "Ningbo Seaside Trading Co." }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ningbo Seaside Trading Co.", Exact = true })).ToBeVisibleAsync();
         await Expect(page.Locator("#kpi-overdue .value")).ToHaveTextAsync("35.000 CN¥");
         Assert.True(await PaintedAsync(page, "months-chart"), "the customer's month chart is blank");

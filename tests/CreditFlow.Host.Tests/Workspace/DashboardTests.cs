@@ -94,6 +94,15 @@ public sealed partial class DashboardTests(DashboardHost host)
         var industries = Between(book, "id=\"book-industries\"", "</table>");
         Assert.True(industries.IndexOf("data-industry=\"Manufacturing\"", StringComparison.Ordinal) < industries.IndexOf("data-industry=\"Textiles\"", StringComparison.Ordinal), "the industry with high-risk exposure first");
         Assert.Contains("\"industries\":{\"labels\":[\"Manufacturing\",\"Textiles\"],\"highRisk\":[57000,0],\"rest\":[15000,40000]}", page, StringComparison.Ordinal);
+
+        // Who: the one high-risk customer, with how much of its limit it uses.
+        var who = Between(book, "id=\"book-high-risk-customers\"", "</table>");
+        var ningbo = Between(who, "data-customer=\"c2\"", "</tr>");
+        Assert.Contains("Ningbo Seaside Trading Co.", ningbo, StringComparison.Ordinal);
+        Assert.Contains("<td>C</td>", ningbo, StringComparison.Ordinal);
+        Assert.Contains(Money(57_000m), ningbo, StringComparison.Ordinal);
+        Assert.Contains(Percent(0.57m, "57.0%"), ningbo, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-customer=\"c3\"", who, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,6 +23,9 @@ public sealed record DashboardView(
     /// <summary>The limits and exposure in the position's currency against the total credit line, and where the high-risk customers are.</summary>
     public CreditBook? Book { get; init; }
 
+    /// <summary>The names of the customers on file, by id, as <see cref="Book"/> was read with them.</summary>
+    public IReadOnlyDictionary<string, string> BookNames { get; init; } = new Dictionary<string, string>();
+
     /// <summary>When <see cref="Book"/> was read (it is reused for <see cref="DashboardOptions.CreditBookSeconds"/>).</summary>
     public DateTimeOffset? BookReadAt { get; init; }
 

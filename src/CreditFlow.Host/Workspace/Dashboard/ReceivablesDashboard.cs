@@ -40,6 +40,7 @@ internal sealed class ReceivablesDashboard(
             Budget = Budget(position, await budgets.TotalsAsync(cancellationToken)),
             Book = Book(book, position.Currency),
             BookReadAt = book.ReadAt,
+            BookNames = book.Names,
         };
     }
 
