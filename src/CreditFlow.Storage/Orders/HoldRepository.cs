@@ -143,7 +143,7 @@ public sealed class HoldRepository
         await _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
-    /// <summary>The holds matching <paramref name="query"/>, oldest first (or newest first when it asks).</summary>
+    /// <summary>The holds matching <paramref name="query"/>, oldest first.</summary>
     public async Task<IReadOnlyList<HoldRecord>> ListAsync(HoldQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -174,8 +174,7 @@ public sealed class HoldRepository
             result.Add(ToHold(entity));
         }
 
-        var ordered = query.NewestFirst ? result.OrderByDescending(h => h.HeldAt) : result.OrderBy(h => h.HeldAt);
-        return ordered.Take(query.Max).ToArray();
+        return result.OrderBy(h => h.HeldAt).Take(query.Max).ToArray();
     }
 
     private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);

@@ -45,8 +45,6 @@ internal sealed class CustomerFiles(
     /// <summary>Decided holds shown beside the open ones.</summary>
     public const int DecidedHoldsShown = 10;
 
-    // A customer's open holds are few; its decided ones are read newest first, a page's worth.
-    private const int OpenHoldsRead = 1_000;
 
     /// <summary>The customers matching <paramref name="text"/> (name, registration number or id).</summary>
     public Task<IReadOnlyList<Customer>> SearchAsync(string text, CancellationToken cancellationToken) => customers.SearchAsync(text, Found, cancellationToken);
@@ -70,14 +68,14 @@ internal sealed class CustomerFiles(
         var doneTasksRead = tasks.ListAsync(completed: true, customerId: customerId, cancellationToken: cancellationToken);
         var decisionsRead = decisions.ListForCustomerAsync(customerId, cancellationToken: cancellationToken);
         var budgetRead = budgets.ForCustomerAsync(customerId, cancellationToken);
-        var openHoldsRead = holds.ListAsync(new HoldQuery(HoldStatus.Open, customerId, Max: OpenHoldsRead), cancellationToken);
-        var latestHoldsRead = holds.ListAsync(new HoldQuery(CustomerId: customerId, Max: OpenHoldsRead + DecidedHoldsShown, NewestFirst: true), cancellationToken);
+        // The store reads every hold of the customer whatever the bound, which only cuts the list: take them all.
+        var holdsRead = holds.ListAsync(new HoldQuery(CustomerId: customerId, Max: int.MaxValue), cancellationToken);
         var applicationsRead = ApplicationsAsync(customerId, cancellationToken);
         var reviewsRead = reviews.ListAsync(customerId, cancellationToken);
 
         // Onboarding's scorings apart: the decisions read above are the latest 100, which later ones push out.
         var onboardingRead = decisions.ListForApplicationsAsync(customerId, cancellationToken);
-        await Task.WhenAll(profileRead, ledgerRead, recordsRead, openWarningsRead, answeredWarningsRead, casesRead, openTasksRead, doneTasksRead, decisionsRead, budgetRead, openHoldsRead, latestHoldsRead, applicationsRead, reviewsRead, onboardingRead);
+        await Task.WhenAll(profileRead, ledgerRead, recordsRead, openWarningsRead, answeredWarningsRead, casesRead, openTasksRead, doneTasksRead, decisionsRead, budgetRead, holdsRead, applicationsRead, reviewsRead, onboardingRead);
 
         var today = InvoiceFigures.Today(clock);
         var profile = (await profileRead)?.Value;
@@ -94,8 +92,9 @@ internal sealed class CustomerFiles(
         var openTasks = (await openTasksRead).OrderBy(t => t.DueAt).ToList();
         var doneTasks = await doneTasksRead;
         var decisionList = await decisionsRead;
-        var openHolds = await openHoldsRead;
-        var decidedHolds = (await latestHoldsRead).Where(h => h.Status != HoldStatus.Open).Take(DecidedHoldsShown).ToList();
+        var allHolds = await holdsRead;
+        var openHolds = allHolds.Where(h => h.Status == HoldStatus.Open).OrderByDescending(h => h.HeldAt).ToList();
+        var decidedHolds = allHolds.Where(h => h.Status != HoldStatus.Open).OrderByDescending(h => h.DecidedAt ?? h.HeldAt).Take(DecidedHoldsShown).ToList();
         var holdList = openHolds.Concat(decidedHolds).ToList();
 
         var (group, groupExposure) = await GroupAsync(customer, ledger.Exposure?.Amounts, cancellationToken);
@@ -116,7 +115,7 @@ internal sealed class CustomerFiles(
             CustomerTimeline.Of(customer, records, decisionList, warningList, caseList, doneTasks, holdList))
         {
             Behaviour = CustomerBehaviour.Of(position, histories, Budget(position, await budgetRead)),
-            Holds = [.. openHolds.OrderByDescending(h => h.HeldAt), .. decidedHolds.OrderByDescending(h => h.DecidedAt ?? h.HeldAt)],
+            Holds = holdList,
             Applications = await applicationsRead,
             Scores = ScoreHistory.Of(await onboardingRead, await reviewsRead),
         };
