@@ -87,9 +87,7 @@ public static partial class ApplicationsApi
             return notFound;
         }
 
-        // Always an attachment, never sniffed: an uploaded file must not run as a page of this site.
-        response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.Stream(download.Content, download.Document.ContentType, DocumentFileName.Of(download.Document));
+        return DocumentDownloads.Attachment(response, download);
     }
 
     /// <summary>

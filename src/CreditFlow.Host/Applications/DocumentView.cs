@@ -19,6 +19,6 @@ public sealed record DocumentView(string Name, string Kind, string FileName, str
             document.ContentType,
             document.Size,
             document.UploadedAt,
-            $"/api/applications/{Uri.EscapeDataString(document.ApplicationId)}/documents/{string.Join('/', name.Split('/').Select(Uri.EscapeDataString))}");
+            $"/api/applications/{Uri.EscapeDataString(document.ApplicationId)}/documents/{DocumentDownloads.EscapedName(document)}");
     }
 }

@@ -13,10 +13,6 @@ public sealed record CustomerApplication(CreditApplication Application, IReadOnl
     public string DownloadPath(StoredDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-
-        // Blob names are "{applicationId}/{kind}/{unique}-{file}"; the application has its own segment.
-        var name = document.Name[(document.ApplicationId.Length + 1)..];
-        return $"{CustomerEndpoints.Path}/{Uri.EscapeDataString(Application.CustomerId)}/documents/{Uri.EscapeDataString(Application.Id)}/"
-            + string.Join('/', name.Split('/').Select(Uri.EscapeDataString));
+        return $"{CustomerEndpoints.Path}/{Uri.EscapeDataString(Application.CustomerId)}/documents/{Uri.EscapeDataString(Application.Id)}/{Applications.DocumentDownloads.EscapedName(document)}";
     }
 }

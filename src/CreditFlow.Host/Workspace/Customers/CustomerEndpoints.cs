@@ -40,9 +40,7 @@ internal static class CustomerEndpoints
             return TypedResults.NotFound();
         }
 
-        // Always an attachment, never sniffed: an uploaded file must not run as a page of this site.
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.Stream(download.Content, download.Document.ContentType, Applications.DocumentFileName.Of(download.Document));
+        return Applications.DocumentDownloads.Attachment(http.Response, download);
     }
 
     private static async Task<IResult> SearchAsync(HttpContext http, CustomerFiles files, string? q)
