@@ -2,7 +2,6 @@ using System.Text;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Host.Admin;
 using CreditFlow.Host.Pages;
-using CreditFlow.Workflows.Approvals;
 using Microsoft.AspNetCore.Http.HttpResults;
 using static CreditFlow.Host.Approvals.ApprovalForm;
 
@@ -28,7 +27,7 @@ internal static class ApprovalReviewPage
             .Append($"<p class=\"muted\">{Html.E(request.SubjectKind)} <span class=\"mono\">{Html.E(request.SubjectId)}</span> · step <span class=\"mono\">{Html.E(claims.Step)}</span></p>")
             .Append("<table><tbody>")
             .Append(Row("Customer", $"{Html.E(request.CustomerName)} <span class=\"muted mono\">{Html.E(request.CustomerId)}</span>"))
-            .Append(HasAmount(request) ? Row("Proposed amount", $"<b>{Html.E(ApprovalHtml.Amount(request.ProposedAmount))}</b>{(request.AmountNote is { Length: > 0 } note ? $" — {Html.E(note)}" : "")}") : "")
+            .Append(request.HasAmount ? Row("Proposed amount", $"<b>{Html.E(ApprovalHtml.Amount(request.ProposedAmount))}</b>{(request.AmountNote is { Length: > 0 } note ? $" — {Html.E(note)}" : "")}") : "")
             .Append(Row("Approver", $"{Html.E(claims.ApproverEmail)}, {Html.E(ApprovalHtml.Role(pending.Role))}"))
             .Append(Row("Requested", Html.E(ApprovalHtml.When(pending.RequestedAt))))
             .Append(Row("This link works until", Html.E(ApprovalHtml.When(claims.ExpiresAt))))
@@ -45,7 +44,7 @@ internal static class ApprovalReviewPage
             body.Append("</tbody></table></section>");
         }
 
-        body.Append(Form(HasAmount(request) ? request.ProposedAmount : null, posted, problem));
+        body.Append(Form(request.HasAmount ? request.ProposedAmount : null, posted, problem));
         return ApprovalHtml.Page(request.Title, body.ToString(), problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
@@ -79,12 +78,6 @@ internal static class ApprovalReviewPage
             </form>
             """;
     }
-
-    /// <summary>
-    /// Whether the request is about an amount: a credit policy version is not (its request states none), so the page
-    /// offers approve or reject only.
-    /// </summary>
-    private static bool HasAmount(ApprovalRequest request) => request.ProposedAmount.Amount != 0m;
 
     private static string Row(string labelHtml, string valueHtml) => $"<tr><th scope=\"row\">{labelHtml}</th><td>{valueHtml}</td></tr>";
 

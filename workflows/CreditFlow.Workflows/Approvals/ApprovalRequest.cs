@@ -30,6 +30,12 @@ public sealed record ApprovalRequest(
 {
     /// <summary>The amount as the mail and the page state it, with its note, e.g. "100,000.00 CNY — trial limit (requested: 600,000.00 CNY)".</summary>
     public string AmountInWords => AmountNote is { Length: > 0 } note ? $"{ProposedAmount} — {note}" : ProposedAmount.ToString();
+
+    /// <summary>
+    /// Whether it asks about an amount: a credit policy version does not (it carries zero), so its mail states no amount
+    /// and its page offers approve or reject only.
+    /// </summary>
+    public bool HasAmount => ProposedAmount.Amount != 0m;
 }
 
 /// <summary>A titled block of facts on the approval page, e.g. "Score" with one row per factor.</summary>

@@ -44,13 +44,11 @@ public sealed class SendApprovalMail(IApprovalLinks links, IWorkflowMail mail) :
         };
         var answerBy = input.AnswerBy.ToString("dddd d MMMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
-        // A credit policy version has no amount: its mail states none.
-        var hasAmount = request.ProposedAmount.Amount != 0m;
         var text = new StringBuilder()
             .AppendLine(why).AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"{request.SubjectKind}: {request.Title}")
             .AppendLine(CultureInfo.InvariantCulture, $"Customer: {request.CustomerName}")
-            .Append(hasAmount ? $"Amount: {request.AmountInWords}{Environment.NewLine}" : string.Empty)
+            .Append(request.HasAmount ? $"Amount: {request.AmountInWords}{Environment.NewLine}" : string.Empty)
             .AppendLine(CultureInfo.InvariantCulture, $"Please answer by {answerBy}.").AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Review and decide: {link}")
             .ToString();
@@ -58,7 +56,7 @@ public sealed class SendApprovalMail(IApprovalLinks links, IWorkflowMail mail) :
             <p>{Encode(why)}</p>
             <p><strong>{Encode(request.SubjectKind)}:</strong> {Encode(request.Title)}<br>
             <strong>Customer:</strong> {Encode(request.CustomerName)}<br>
-            {(hasAmount ? $"<strong>Amount:</strong> {Encode(request.AmountInWords)}" : string.Empty)}</p>
+            {(request.HasAmount ? $"<strong>Amount:</strong> {Encode(request.AmountInWords)}" : string.Empty)}</p>
             <p>Please answer by {Encode(answerBy)}.</p>
             <p><a href="{Encode(link.ToString())}">Review and decide</a></p>
             <p style="color:#666">The link works once, for you only. Opening it changes nothing; you decide on the page.</p>
