@@ -18,4 +18,14 @@ public sealed record BookedCustomer(string CustomerId, string? Industry, CreditC
     /// suspended, blacklisted or applicant customer's limit is not usable.
     /// </summary>
     public bool LimitInUse => Status is CreditProfileStatus.Trial or CreditProfileStatus.Active or CreditProfileStatus.Restricted && Limit is not null;
+
+    /// <summary>Its limit in use when it is in <paramref name="currency"/>; null otherwise.</summary>
+    public Money? LimitIn(Currency currency) => LimitInUse && Limit!.Value.Currency == currency ? Limit : null;
+
+    /// <summary>Its exposure when it is in <paramref name="currency"/> and not nothing (one that came back to nothing does not count).</summary>
+    public Money? ExposureIn(Currency currency) => Exposure is { Amount: not 0m } e && e.Currency == currency ? e : null;
+
+    /// <summary>The currencies it has a limit in use or an exposure in.</summary>
+    public IEnumerable<Currency> Currencies =>
+        new[] { LimitInUse ? Limit?.Currency : null, Exposure is { Amount: not 0m } e ? e.Currency : null }.OfType<Currency>().Distinct();
 }

@@ -52,7 +52,7 @@ public sealed record CreditBook(
     public Money? Headroom => TotalLine is { } line ? line - Exposure : null;
 
     /// <summary>The exposure of customers in a high-risk class.</summary>
-    public Money HighRiskExposure => ByClass.Aggregate(Money.Zero(Currency), (sum, s) => sum + s.HighRiskExposure);
+    public Money HighRiskExposure => Money.Sum(ByClass.Select(s => s.HighRiskExposure), Currency);
 
     /// <summary>The customers in a high-risk class.</summary>
     public int HighRiskCustomers => ByClass.Sum(s => s.HighRiskCustomers);
@@ -68,28 +68,23 @@ public sealed record CreditBook(
         ArgumentNullException.ThrowIfNull(highRiskClasses);
         var line = totalLine is { } t && t.Currency == currency ? t : (Money?)null;
         var counted = customers
-            .Select(c => new Counted(
-                c,
-                c.LimitInUse && c.Limit!.Value.Currency == currency ? c.Limit.Value : null,
-                c.Exposure is { Amount: not 0m } e && e.Currency == currency ? e : null,
-                c.Class is { } k && highRiskClasses.Contains(k)))
+            .Select(c => new Counted(c, c.LimitIn(currency), c.ExposureIn(currency), c.Class is { } k && highRiskClasses.Contains(k)))
             .ToList();
         var here = counted.Where(c => c.Limit is not null || c.Exposure is not null).ToList();
-        var elsewhere = counted.Count(c => c.Limit is null && c.Exposure is null && (c.Customer.LimitInUse || c.Customer.Exposure is { Amount: not 0m }));
+        var elsewhere = counted.Count(c => c.Limit is null && c.Exposure is null && c.Customer.Currencies.Any());
 
-        var zero = Money.Zero(currency);
-        var granted = here.Aggregate(zero, (sum, c) => sum + (c.Limit ?? zero));
-        var exposure = here.Aggregate(zero, (sum, c) => sum + (c.Exposure ?? zero));
+        var granted = Limits(here, currency);
+        var exposure = Exposures(here, currency);
         var reconciliation = line is { } l
             ? TotalCreditLine.Reconcile(l, here.Where(c => c.Limit is not null).Select(c => new CustomerLimit(c.Customer.CustomerId, c.Limit!.Value)).ToList())
             : null;
 
         var byClass = Enum.GetValues<CreditClass>().Select(k => k.ToString()).Append(Unrated)
-            .Select(key => Slice(key, here.Where(c => (c.Customer.Class?.ToString() ?? Unrated) == key), zero))
+            .Select(key => Slice(key, here.Where(c => (c.Customer.Class?.ToString() ?? Unrated) == key), currency))
             .ToList();
         var byIndustry = here
             .GroupBy(c => string.IsNullOrWhiteSpace(c.Customer.Industry) ? NoIndustry : c.Customer.Industry.Trim(), StringComparer.OrdinalIgnoreCase)
-            .Select(g => Slice(g.First().Customer.Industry?.Trim() is { Length: > 0 } named ? named : NoIndustry, g, zero))
+            .Select(g => Slice(g.First().Customer.Industry?.Trim() is { Length: > 0 } named ? named : NoIndustry, g, currency))
             .OrderByDescending(s => s.HighRiskExposure.Amount)
             .ThenByDescending(s => s.Exposure.Amount)
             .ThenBy(s => s.Key, StringComparer.OrdinalIgnoreCase)
@@ -105,18 +100,16 @@ public sealed record CreditBook(
         };
     }
 
-    private static BookSlice Slice(string key, IEnumerable<Counted> customers, Money zero)
+    private static BookSlice Slice(string key, IEnumerable<Counted> customers, Currency currency)
     {
         var list = customers.ToList();
         var risky = list.Where(c => c.HighRisk).ToList();
-        return new BookSlice(
-            key,
-            list.Count,
-            list.Aggregate(zero, (sum, c) => sum + (c.Limit ?? zero)),
-            list.Aggregate(zero, (sum, c) => sum + (c.Exposure ?? zero)),
-            risky.Count,
-            risky.Aggregate(zero, (sum, c) => sum + (c.Exposure ?? zero)));
+        return new BookSlice(key, list.Count, Limits(list, currency), Exposures(list, currency), risky.Count, Exposures(risky, currency));
     }
+
+    private static Money Limits(IEnumerable<Counted> customers, Currency currency) => Money.Sum(customers.Select(c => c.Limit).OfType<Money>(), currency);
+
+    private static Money Exposures(IEnumerable<Counted> customers, Currency currency) => Money.Sum(customers.Select(c => c.Exposure).OfType<Money>(), currency);
 
     /// <summary>A customer with what of it counts in the book's currency.</summary>
     private sealed record Counted(BookedCustomer Customer, Money? Limit, Money? Exposure, bool HighRisk);

@@ -13,6 +13,10 @@ public readonly record struct Money(decimal Amount, Currency Currency) : ICompar
     /// <summary>Zero in <paramref name="currency"/>.</summary>
     public static Money Zero(Currency currency) => new(0m, currency);
 
+    /// <summary>The sum of <paramref name="amounts"/>, all in <paramref name="currency"/>; zero when there are none.</summary>
+    /// <exception cref="CurrencyMismatchException">An amount is in another currency.</exception>
+    public static Money Sum(IEnumerable<Money> amounts, Currency currency) => amounts.Aggregate(Zero(currency), (sum, m) => sum + m);
+
     /// <summary>Creates an amount from a currency code.</summary>
     public static Money Of(decimal amount, string currency) => new(amount, new Currency(currency));
 

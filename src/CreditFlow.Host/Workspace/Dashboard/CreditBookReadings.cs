@@ -10,8 +10,7 @@ namespace CreditFlow.Host.Workspace.Dashboard;
 internal sealed record CreditBookReading(DateTimeOffset ReadAt, IReadOnlyList<BookedCustomer> Customers, IReadOnlyDictionary<string, string> Names)
 {
     /// <summary>The currencies a limit is in use or something is used in.</summary>
-    public IEnumerable<Currency> Currencies =>
-        Customers.SelectMany(c => new[] { c.LimitInUse ? c.Limit?.Currency : null, c.Exposure is { Amount: not 0m } e ? e.Currency : null }).OfType<Currency>().Distinct();
+    public IEnumerable<Currency> Currencies => Customers.SelectMany(c => c.Currencies).Distinct();
 }
 
 /// <summary>

@@ -7,7 +7,6 @@ using CreditFlow.Host.Credit;
 using CreditFlow.Host.Receivables;
 using CreditFlow.Host.Workspace.Export;
 using CreditFlow.Storage.Budgets;
-using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.LegalCases;
 using CreditFlow.Storage.Warnings;
 using Microsoft.Extensions.Options;
@@ -16,11 +15,11 @@ namespace CreditFlow.Host.Workspace.Dashboard;
 
 /// <summary>
 /// Reads what the dashboard shows: every customer's receivables summary (<see cref="ReceivableSummaries"/>, brought up
-/// to date first), added up by the domain (<see cref="ReceivablesPosition"/>) in the chosen currency, and the names of
-/// the customers it lists; and the dashboard's tables as files (<see cref="ExportAsync"/>).
+/// to date first), added up by the domain (<see cref="ReceivablesPosition"/>) in the chosen currency, the credit book, and the names of
+/// the customers it lists (from the credit book's reading of every customer); and the dashboard's tables as files (<see cref="ExportAsync"/>).
 /// </summary>
 internal sealed class ReceivablesDashboard(
-    ReceivableSummaries summaries, CreditBookReadings books, CustomerRepository customers, WarningStore warnings, CaseStore cases, SalesBudgetStore budgets, IOptions<DashboardOptions> options, TimeProvider clock)
+    ReceivableSummaries summaries, CreditBookReadings books, WarningStore warnings, CaseStore cases, SalesBudgetStore budgets, IOptions<DashboardOptions> options, TimeProvider clock)
 {
     /// <summary>The tables <see cref="ExportAsync"/> writes, as their names appear in the address.</summary>
     public static readonly IReadOnlyList<string> Tables = ["aging", "aging-by-customer", "risk-classes", "months", "credit-book"];
@@ -32,7 +31,7 @@ internal sealed class ReceivablesDashboard(
         var (position, currencies, stillCounting) = await PositionAsync(currency, book, cancellationToken);
         var settings = options.Value;
         var overdue = Overdue(position).Take(settings.TopCustomers).ToList();
-        var names = await WorklistText.NamesAsync(overdue.Select(x => (string?)x.Row.Key), customers, cancellationToken);
+        var names = book.Names;
         var most = overdue.Select(x => new OverdueCustomer(x.Row.Key, names.GetValueOrDefault(x.Row.Key, x.Row.Key), x.Row, x.Overdue)).ToList();
         return new DashboardView(position, await KpisAsync(position, cancellationToken), currencies, most, settings)
         {
@@ -62,7 +61,7 @@ internal sealed class ReceivablesDashboard(
                 return new ExportTable(name, ["Days past due", "Amount", "Currency", "Share"],
                     p.Aging.Buckets.Select((bucket, i) => new object?[] { bucket, p.Aging.Total.Amounts[i].Amount, code, Share(p.Aging.Total.Amounts[i], p.Open) }).ToList());
             case "aging-by-customer":
-                var names = await WorklistText.NamesAsync(p.Aging.ByCustomer.Select(r => (string?)r.Key), customers, cancellationToken);
+                var names = reading.Names;
                 return new ExportTable(name, ["Customer id", "Customer", .. p.Aging.Buckets, "Total", "Currency"],
                     p.Aging.ByCustomer.Select(r => (object?[])[r.Key, names.GetValueOrDefault(r.Key, r.Key), .. r.Amounts.Select(a => (object?)a.Amount), r.Total.Amount, code]).ToList());
             case "risk-classes":
@@ -75,14 +74,14 @@ internal sealed class ReceivablesDashboard(
                 var high = book.HighRiskClasses.ToHashSet();
                 return new ExportTable(name, ["Customer id", "Customer", "Industry", "Class", "High risk", "Status", "Limit", "Exposure", "Limit within the total line", "Currency"],
                     reading.Customers
-                        .Where(c => (c.LimitInUse && c.Limit!.Value.Currency == p.Currency) || c.Exposure?.Currency == p.Currency)
+                        .Where(c => c.LimitIn(p.Currency) is not null || c.Exposure?.Currency == p.Currency)
                         .OrderByDescending(c => c.Exposure?.Currency == p.Currency ? c.Exposure.Value.Amount : 0m)
                         .ThenBy(c => c.CustomerId, StringComparer.Ordinal)
                         .Select(c => new object?[]
                         {
                             c.CustomerId, reading.Names.GetValueOrDefault(c.CustomerId, c.CustomerId), c.Industry, c.Class?.ToString(), c.Class is { } k && high.Contains(k) ? "yes" : "no",
                             c.Status is { } status ? WorklistText.Words(status) : null,
-                            c.LimitInUse && c.Limit!.Value.Currency == p.Currency ? c.Limit.Value.Amount : null,
+                            c.LimitIn(p.Currency)?.Amount,
                             c.Exposure?.Currency == p.Currency ? c.Exposure.Value.Amount : null,
                             within is not null && within.TryGetValue(c.CustomerId, out var scaled) ? scaled : null, code,
                         }).ToList());
