@@ -111,18 +111,10 @@ public sealed class CustomerRepository
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         var wanted = text.Trim();
-        var result = new List<Customer>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
-        {
-            var customer = FromEntity(entity);
-            if (string.Equals(customer.Id, wanted, StringComparison.OrdinalIgnoreCase)
-                || customer.Name.Contains(wanted, StringComparison.OrdinalIgnoreCase)
-                || customer.RegistrationNumber.Contains(wanted, StringComparison.OrdinalIgnoreCase))
-            {
-                result.Add(customer);
-            }
-        }
-
+        var result = (await ListAllAsync(cancellationToken)).Where(customer =>
+            string.Equals(customer.Id, wanted, StringComparison.OrdinalIgnoreCase)
+            || customer.Name.Contains(wanted, StringComparison.OrdinalIgnoreCase)
+            || customer.RegistrationNumber.Contains(wanted, StringComparison.OrdinalIgnoreCase));
         return result.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Id, StringComparer.Ordinal).Take(max).ToList();
     }
 

@@ -22,14 +22,15 @@ public sealed partial class CustomerLedgerStore
     {
         var profiles = new Dictionary<string, CustomerCreditProfile>(StringComparer.Ordinal);
         var exposures = new Dictionary<string, CreditExposure>(StringComparer.Ordinal);
-        var readProfiles = Task.Run(async () =>
+        async Task ReadProfilesAsync()
         {
             await foreach (var row in _table.QueryAsync<TableEntity>($"RowKey eq {TableKeys.Quote(CreditTableRows.ProfileRowKey)}", cancellationToken: cancellationToken))
             {
                 profiles[row.PartitionKey] = CreditTableRows.ToProfile(row);
             }
-        }, cancellationToken);
-        var readExposures = Task.Run(async () =>
+        }
+
+        async Task ReadExposuresAsync()
         {
             await foreach (var row in _table.QueryAsync<TableEntity>($"RowKey eq {TableKeys.Quote(OrderCheckRows.ExposureRowKey)}", select: ExposureColumns, cancellationToken: cancellationToken))
             {
@@ -38,8 +39,9 @@ public sealed partial class CustomerLedgerStore
                     exposures[row.PartitionKey] = state.Amounts;
                 }
             }
-        }, cancellationToken);
-        await Task.WhenAll(readProfiles, readExposures);
+        }
+
+        await Task.WhenAll(ReadProfilesAsync(), ReadExposuresAsync());
         return profiles.Keys.Union(exposures.Keys)
             .Order(StringComparer.Ordinal)
             .Select(id => new CustomerCredit(id, profiles.GetValueOrDefault(id), exposures.GetValueOrDefault(id)))

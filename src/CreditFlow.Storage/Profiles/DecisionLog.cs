@@ -47,10 +47,8 @@ public sealed class DecisionLog
     /// </summary>
     public async Task<IReadOnlyList<CreditDecision>> ListForApplicationsAsync(string customerId, CancellationToken cancellationToken = default)
     {
-        var partition = TableKeys.Quote(TableKeys.Check(customerId, nameof(customerId)));
-
         // A comparison with a column a row lacks is false, so this keeps the rows that name an application.
-        var filter = $"PartitionKey eq {partition} and RowKey ge '{CreditTableRows.DecisionPrefix}' and RowKey lt 'decision}}' and ApplicationId ge ''";
+        var filter = $"{DecisionRows(customerId)} and ApplicationId ge ''";
         var result = new List<CreditDecision>();
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -64,9 +62,7 @@ public sealed class DecisionLog
     public async Task<IReadOnlyList<CreditDecision>> ListForCustomerAsync(string customerId, int max = 100, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
-        var partition = TableKeys.Quote(TableKeys.Check(customerId, nameof(customerId)));
-        // '}' follows '|' in ASCII, so this range holds exactly the decision rows.
-        var filter = $"PartitionKey eq {partition} and RowKey ge '{CreditTableRows.DecisionPrefix}' and RowKey lt 'decision}}'";
+        var filter = DecisionRows(customerId);
         var result = new List<CreditDecision>();
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken))
         {
@@ -78,5 +74,14 @@ public sealed class DecisionLog
         }
 
         return result;
+    }
+
+    /// <summary>The filter of the customer's decision rows.</summary>
+    private static string DecisionRows(string customerId)
+    {
+        var partition = TableKeys.Quote(TableKeys.Check(customerId, nameof(customerId)));
+
+        // '}' follows '|' in ASCII, so this range holds exactly the decision rows.
+        return $"PartitionKey eq {partition} and RowKey ge '{CreditTableRows.DecisionPrefix}' and RowKey lt 'decision}}'";
     }
 }
