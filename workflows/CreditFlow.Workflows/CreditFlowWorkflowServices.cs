@@ -1,8 +1,5 @@
 using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Calendar;
-using CreditFlow.Domain.Classes;
-using CreditFlow.Domain.Limits;
-using CreditFlow.Domain.Scoring;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Dunning;
 using CreditFlow.Workflows.Imports;
@@ -52,9 +49,8 @@ public static class CreditFlowWorkflowServices
         });
         services.AddSingleton(sp => TryParseWeekend(sp.GetRequiredService<IOptions<ApprovalTimingOptions>>().Value.Weekend)!);
 
-        // The shipped rule sets; a deployment that tunes them replaces these registrations.
-        services.TryAddSingleton(ScorecardModel.MultiDimension);
-        services.TryAddSingleton(NewCustomerPolicy.Default);
+        // The shipped authority matrix; a deployment that tunes it replaces this registration. The scorecard, class
+        // bands, limit coefficients, new-customer terms and order check are versions of the credit policy (CreditPolicies).
         services.TryAddSingleton(AuthorityMatrix.Default);
         return services;
     }

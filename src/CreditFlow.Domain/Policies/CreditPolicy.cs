@@ -4,6 +4,7 @@ using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Configuration;
 using CreditFlow.Domain.Limits;
 using CreditFlow.Domain.OrderCheck;
+using CreditFlow.Domain.Scoring;
 
 namespace CreditFlow.Domain.Policies;
 
@@ -15,9 +16,11 @@ namespace CreditFlow.Domain.Policies;
 /// <remarks>
 /// The document has one property per section. Sections so far: <c>orderCheck</c> (stop line, release tolerance,
 /// minimum approvers: <see cref="OrderCheckPolicy"/>), <c>creditClasses</c> (the score bands of the classes:
-/// <see cref="CreditClassBands"/>) and <c>limitCoefficients</c> (class coefficient per limit base:
-/// <see cref="LimitCoefficients"/>). A section is checked by its own rules and its problems are
-/// reported at their path inside the document, e.g. <c>$.orderCheck.releaseTolerance.days</c>.
+/// <see cref="CreditClassBands"/>), <c>limitCoefficients</c> (class coefficient per limit base:
+/// <see cref="LimitCoefficients"/>), <c>scorecard</c> (the inputs, weights and bands customers are scored by:
+/// <see cref="ScorecardModel"/>) and <c>newCustomers</c> (trial limit and guarantee threshold:
+/// <see cref="NewCustomerPolicy"/>). A section is checked by its own rules and its problems are reported at their path
+/// inside the document, e.g. <c>$.orderCheck.releaseTolerance.days</c>.
 /// </remarks>
 public sealed record CreditPolicy
 {
@@ -26,15 +29,33 @@ public sealed record CreditPolicy
 
     private static readonly Lazy<CreditPolicy> Shipped = new(() => Parse(ShippedJson(), 1, DateOnly.MinValue));
 
-    private static readonly string[] Sections = ["orderCheck", "creditClasses", "limitCoefficients"];
+    // In the order they were made part of the policy; each with the shipped file that is its version 1.
+    private static readonly (string Name, string File)[] Sections =
+    [
+        ("orderCheck", "order-check.json"),
+        ("creditClasses", "credit-classes.json"),
+        ("limitCoefficients", "limit-coefficients.json"),
+        ("scorecard", "scorecard-multi-dimension.json"),
+        ("newCustomers", "new-customer-policy.json"),
+    ];
 
-    private CreditPolicy(int version, DateOnly effectiveFrom, OrderCheckPolicy orderCheck, CreditClassBands classes, LimitCoefficients limits, string json)
+    private CreditPolicy(
+        int version,
+        DateOnly effectiveFrom,
+        OrderCheckPolicy orderCheck,
+        CreditClassBands classes,
+        LimitCoefficients limits,
+        ScorecardModel scorecard,
+        NewCustomerPolicy newCustomers,
+        string json)
     {
         Version = version;
         EffectiveFrom = effectiveFrom;
         OrderCheck = orderCheck;
         Classes = classes;
         Limits = limits;
+        Scorecard = scorecard;
+        NewCustomers = newCustomers;
         Json = json;
     }
 
@@ -56,6 +77,12 @@ public sealed record CreditPolicy
     /// <summary>The class coefficients of the reference limits.</summary>
     public LimitCoefficients Limits { get; }
 
+    /// <summary>How applicants and customers are scored: the figures asked for, their weights and bands.</summary>
+    public ScorecardModel Scorecard { get; }
+
+    /// <summary>A new customer's trial limit and when a guarantee is required.</summary>
+    public NewCustomerPolicy NewCustomers { get; }
+
     /// <summary>The document as written, the form a new draft starts from.</summary>
     public string Json { get; }
 
@@ -71,12 +98,45 @@ public sealed record CreditPolicy
         var reader = new ConfigurationReader(ConfigurationDialect.Rules);
         using var document = reader.Open(json, Configuration);
         var root = document.RootElement;
-        reader.Object(root, "$", Sections);
+        reader.Object(root, "$", [.. Sections.Select(s => s.Name)]);
         var orderCheck = Section(reader, root, "orderCheck", OrderCheckPolicy.Parse);
         var classes = Section(reader, root, "creditClasses", CreditClassBands.Parse);
         var limits = Section(reader, root, "limitCoefficients", LimitCoefficients.Parse);
+        var scorecard = Section(reader, root, "scorecard", ScorecardModel.Parse);
+        var newCustomers = Section(reader, root, "newCustomers", NewCustomerPolicy.Parse);
         reader.ThrowIfAny(Configuration);
-        return new CreditPolicy(version, effectiveFrom, orderCheck!, classes!, limits!, json);
+        return new CreditPolicy(version, effectiveFrom, orderCheck!, classes!, limits!, scorecard!, newCustomers!, json);
+    }
+
+    /// <summary>
+    /// A stored document made whole: one drafted before some sections were made part of the policy lacks them, and
+    /// each it lacks is the shipped one — what was in force for that section when it was drafted. A document that is
+    /// not a JSON object is returned as it is, for <see cref="Parse"/> to name its problem.
+    /// </summary>
+    public static string Whole(string json)
+    {
+        JsonObject? document;
+        try
+        {
+            document = JsonNode.Parse(json, documentOptions: ReadOptions) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return json;
+        }
+
+        var missing = document is null ? [] : Sections.Where(s => !document.ContainsKey(s.Name)).ToArray();
+        if (missing.Length == 0)
+        {
+            return json;
+        }
+
+        foreach (var (name, file) in missing)
+        {
+            document![name] = ShippedSection(file);
+        }
+
+        return document!.ToJsonString(Indented);
     }
 
     /// <summary>Only the problems of a document, none when it would parse.</summary>
@@ -121,15 +181,19 @@ public sealed record CreditPolicy
     /// <summary>Version 1's document: the shipped section files put together.</summary>
     private static string ShippedJson()
     {
-        // The shipped files explain themselves in comments, which a JSON document cannot keep.
-        static JsonNode? Shipped(string file) =>
-            JsonNode.Parse(EmbeddedDefault.Read(file), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        var document = new JsonObject
+        var document = new JsonObject();
+        foreach (var (name, file) in Sections)
         {
-            ["orderCheck"] = Shipped("order-check.json"),
-            ["creditClasses"] = Shipped("credit-classes.json"),
-            ["limitCoefficients"] = Shipped("limit-coefficients.json"),
-        };
-        return document.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+            document[name] = ShippedSection(file);
+        }
+
+        return document.ToJsonString(Indented);
     }
+
+    // The shipped files explain themselves in comments, which a JSON document cannot keep.
+    private static JsonNode? ShippedSection(string file) => JsonNode.Parse(EmbeddedDefault.Read(file), documentOptions: ReadOptions);
+
+    private static JsonDocumentOptions ReadOptions => new() { CommentHandling = JsonCommentHandling.Skip };
+
+    private static JsonSerializerOptions Indented { get; } = new() { WriteIndented = true };
 }

@@ -36,7 +36,7 @@ internal static class ApplicationPage
         return page;
     }
 
-    public static async Task<IResult> ShowAsync(HttpContext http, string id, [AsParameters] EventServices services, CreditProfileRepository profiles, ScorecardModel model)
+    public static async Task<IResult> ShowAsync(HttpContext http, string id, [AsParameters] EventServices services, CreditProfileRepository profiles)
     {
         var user = CreditGuard.User(http);
         if (await services.Reader.FindAsync(id, http.RequestAborted) is not { } state)
@@ -44,10 +44,10 @@ internal static class ApplicationPage
             return NotFound(id, user);
         }
 
-        return await RenderAsync(http, state, services, profiles, model, user, CreditHtml.TakeFlash(http), posted: null, StatusCodes.Status200OK);
+        return await RenderAsync(http, state, services, profiles, user, CreditHtml.TakeFlash(http), posted: null, StatusCodes.Status200OK);
     }
 
-    public static async Task<IResult> SupplyDataAsync(HttpContext http, string id, [AsParameters] EventServices services, CreditProfileRepository profiles, ScorecardModel model)
+    public static async Task<IResult> SupplyDataAsync(HttpContext http, string id, [AsParameters] EventServices services, CreditProfileRepository profiles)
     {
         var user = CreditGuard.User(http);
         if (!ApiKeyPolicies.WorkOnApplicationsRoles.Contains(user.Role))
@@ -84,13 +84,13 @@ internal static class ApplicationPage
         var body = new SupplyDataBody(figures, string.IsNullOrWhiteSpace(reason) ? null : reason);
         if (errors.IsEmpty)
         {
-            errors = services.Validator.Validate(body);
+            errors = services.Validator.Validate(body, await services.Validator.ScorecardAsync(http.RequestAborted));
         }
 
         if (!errors.IsEmpty)
         {
             var flash = Flash.Error("Nothing was sent. " + string.Join(" ", errors.ToDictionary().Select(e => $"{e.Key} {string.Join(" ", e.Value)}")));
-            return await RenderAsync(http, state, services, profiles, model, user, flash, form, StatusCodes.Status400BadRequest);
+            return await RenderAsync(http, state, services, profiles, user, flash, form, StatusCodes.Status400BadRequest);
         }
 
         var result = await ApplicationsApi.SupplyAsAsync(state, body, user.Name, services, http.RequestAborted);
@@ -98,7 +98,7 @@ internal static class ApplicationPage
         return Answered(http, state.Id, result.Result, $"Sent {what} as {user.Name}: onboarding checks the application again.");
     }
 
-    public static async Task<IResult> ReconsiderAsync(HttpContext http, string id, [AsParameters] EventServices services, CreditProfileRepository profiles, ScorecardModel model)
+    public static async Task<IResult> ReconsiderAsync(HttpContext http, string id, [AsParameters] EventServices services, CreditProfileRepository profiles)
     {
         var user = CreditGuard.User(http);
         if (!ApiKeyPolicies.RequestReconsiderationRoles.Contains(user.Role))
@@ -121,7 +121,7 @@ internal static class ApplicationPage
         if (!errors.IsEmpty)
         {
             var flash = Flash.Error("Nothing was sent: the reason " + string.Join(" ", errors.ToDictionary().SelectMany(e => e.Value)));
-            return await RenderAsync(http, state, services, profiles, model, user, flash, form, StatusCodes.Status400BadRequest);
+            return await RenderAsync(http, state, services, profiles, user, flash, form, StatusCodes.Status400BadRequest);
         }
 
         var result = await ApplicationsApi.ReconsiderAsAsync(state, body, user.Name, services, http.RequestAborted);
@@ -129,9 +129,11 @@ internal static class ApplicationPage
     }
 
     private static async Task<IResult> RenderAsync(
-        HttpContext http, ApplicationState state, EventServices services, CreditProfileRepository profiles, ScorecardModel model,
+        HttpContext http, ApplicationState state, EventServices services, CreditProfileRepository profiles,
         CreditUser user, Flash? flash, IFormCollection? posted, int statusCode)
     {
+        // The figures offered are those the scorecard in force asks for: the one the application will be scored by.
+        var model = await services.Validator.ScorecardAsync(http.RequestAborted);
         var view = await services.Reader.ViewAsync(state, http.RequestAborted);
         var hasReport = (await profiles.GetAsync(view.Customer.Id, http.RequestAborted))?.Value.CreditReportBlob is not null;
         var page = new ApplicationPageHtml(view, model, user, posted)

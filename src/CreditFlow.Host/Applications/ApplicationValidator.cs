@@ -1,14 +1,15 @@
 using System.Net.Mail;
 using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Scoring;
+using CreditFlow.Workflows.Policies;
 
 namespace CreditFlow.Host.Applications;
 
 /// <summary>
 /// Checks request bodies field by field and names every problem by its JSON path. Figures must be
-/// inputs of the registered scorecard model, amounts in the authority matrix's currency.
+/// inputs of the scorecard of the credit policy in force, amounts in the authority matrix's currency.
 /// </summary>
-internal sealed class ApplicationValidator(ScorecardModel model, AuthorityMatrix authority)
+internal sealed class ApplicationValidator(CreditPolicies policies, AuthorityMatrix authority)
 {
     /// <summary>What one table property holds (see the application repository).</summary>
     public const int MaxImpressionReportChars = 32_000;
@@ -25,7 +26,11 @@ internal sealed class ApplicationValidator(ScorecardModel model, AuthorityMatrix
     private const int MinTermDays = 1;
     private const int MaxTermDays = 365;
 
-    public FieldErrors Validate(FileApplicationBody body)
+    /// <summary>The scorecard figures are checked against: the one of the policy in force today.</summary>
+    public async Task<ScorecardModel> ScorecardAsync(CancellationToken cancellationToken) =>
+        (await policies.InForceAsync(cancellationToken)).Scorecard;
+
+    public FieldErrors Validate(FileApplicationBody body, ScorecardModel scorecard)
     {
         var errors = new FieldErrors();
         if (body.Customer is not { } customer)
@@ -58,7 +63,7 @@ internal sealed class ApplicationValidator(ScorecardModel model, AuthorityMatrix
         }
 
         Amount(errors, "expectedAnnualPurchases", body.ExpectedAnnualPurchases, required: false, mustBePositive: false);
-        Figures(errors, body.FinancialFigures, required: true);
+        Figures(errors, body.FinancialFigures, scorecard, required: true);
         RequiredText(errors, "impressionReport", body.ImpressionReport, MaxImpressionReportChars);
         Email(errors, "salesRepEmail", body.SalesRepEmail);
         OptionalText(errors, "belowStandardReason", body.BelowStandardReason, MaxReasonChars);
@@ -66,10 +71,10 @@ internal sealed class ApplicationValidator(ScorecardModel model, AuthorityMatrix
         return errors;
     }
 
-    public FieldErrors Validate(SupplyDataBody body)
+    public FieldErrors Validate(SupplyDataBody body, ScorecardModel scorecard)
     {
         var errors = new FieldErrors();
-        Figures(errors, body.FinancialFigures, required: false);
+        Figures(errors, body.FinancialFigures, scorecard, required: false);
         OptionalText(errors, "belowStandardReason", body.BelowStandardReason, MaxReasonChars);
         if ((body.FinancialFigures is null or { Count: 0 }) && string.IsNullOrWhiteSpace(body.BelowStandardReason))
         {
@@ -149,7 +154,7 @@ internal sealed class ApplicationValidator(ScorecardModel model, AuthorityMatrix
         }
     }
 
-    private void Figures(FieldErrors errors, Dictionary<string, decimal>? figures, bool required)
+    private static void Figures(FieldErrors errors, Dictionary<string, decimal>? figures, ScorecardModel model, bool required)
     {
         if (figures is null)
         {

@@ -40,7 +40,8 @@ public static partial class ApplicationsApi
             return ApiProblems.NotFound("Application", $"No credit application with id '{id}' exists.");
         }
 
-        var (body, problem) = await JsonBody.ReadAsync<SupplyDataBody>(request, cancellationToken, validate: services.Validator.Validate);
+        var scorecard = await services.Validator.ScorecardAsync(cancellationToken);
+        var (body, problem) = await JsonBody.ReadAsync<SupplyDataBody>(request, cancellationToken, validate: b => services.Validator.Validate(b, scorecard));
         if (problem is not null)
         {
             return problem;

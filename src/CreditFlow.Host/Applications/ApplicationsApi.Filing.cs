@@ -15,7 +15,8 @@ public static partial class ApplicationsApi
     internal static async Task<Results<Accepted<ApplicationAccepted>, ProblemHttpResult>> FileAsync(
         HttpRequest request, ClaimsPrincipal caller, [AsParameters] FilingServices services, CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonBody.ReadAsync<FileApplicationBody>(request, cancellationToken, validate: services.Validator.Validate);
+        var scorecard = await services.Validator.ScorecardAsync(cancellationToken);
+        var (body, problem) = await JsonBody.ReadAsync<FileApplicationBody>(request, cancellationToken, validate: b => services.Validator.Validate(b, scorecard));
         if (problem is not null)
         {
             return problem;

@@ -2,8 +2,10 @@ using System.Text.Json.Nodes;
 using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Configuration;
 using CreditFlow.Domain.Limits;
+using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Domain.Policies;
+using CreditFlow.Domain.Scoring;
 
 namespace CreditFlow.Domain.Tests.Policies;
 
@@ -29,7 +31,53 @@ public sealed class CreditPolicyTests
         Assert.Equal(OrderCheckPolicy.Default.MinimumApprover, policy.OrderCheck.MinimumApprover);
         Assert.Equal(CreditClassBands.Default, policy.Classes);
         Assert.Equal(LimitCoefficients.Default.For(LimitMethod.WorkingCapital, CreditClass.B), policy.Limits.For(LimitMethod.WorkingCapital, CreditClass.B));
+        Assert.Equal((ScorecardModel.MultiDimension.Id, ScorecardModel.MultiDimension.Version), (policy.Scorecard.Id, policy.Scorecard.Version));
+        Assert.Equal(
+            ScorecardModel.MultiDimension.Dimensions.Select(d => (d.Name, d.Weight)),
+            policy.Scorecard.Dimensions.Select(d => (d.Name, d.Weight)));
+        Assert.Equal(NewCustomerPolicy.Default.Assess(Money.Of(800_000m, "CNY")), policy.NewCustomers.Assess(Money.Of(800_000m, "CNY")));
         Assert.Empty(CreditPolicy.Problems(policy.Json));
+    }
+
+    [Fact]
+    public void Parse_NewScorecardWeightsAndTrialTerms_AndTheirProblemsAtTheirPaths()
+    {
+        var document = JsonNode.Parse(CreditPolicy.Default.Json)!;
+        document["scorecard"]!["dimensions"]![0]!["weight"] = 50;
+        document["scorecard"]!["dimensions"]![1]!["weight"] = 20;
+        document["newCustomers"]!["trialLimit"]!["amount"] = 50_000;
+
+        var draft = CreditPolicy.Parse(document.ToJsonString(), 2, DateOnly.MinValue);
+        document["scorecard"]!["dimensions"]![1]!["weight"] = 25;
+        document["newCustomers"]!["trialLimit"]!["currency"] = "yuan";
+
+        Assert.Equal([50m, 20m, 20m, 10m], draft.Scorecard.Dimensions.Select(d => d.Weight));
+        Assert.Equal(Money.Of(50_000m, "CNY"), draft.NewCustomers.Assess(Money.Of(800_000m, "CNY")).TrialLimit);
+        var problems = CreditPolicy.Problems(document.ToJsonString());
+        Assert.Contains(problems, p => p.Path.StartsWith("$.scorecard", StringComparison.Ordinal) && p.Problem.Contains("100", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path.StartsWith("$.newCustomers.trialLimit", StringComparison.Ordinal));
+        Assert.All(problems, p => Assert.Matches(@"^\$\.(scorecard|newCustomers)", p.Path));
+    }
+
+    [Fact]
+    public void Whole_AVersionStoredBeforeSectionsWereAdded_TakesTheShippedOnes()
+    {
+        // Version 2 as drafted when the policy had three sections: the stop line changed, nothing on scoring.
+        var document = JsonNode.Parse(WithStopLine(20))!.AsObject();
+        document.Remove("scorecard");
+        document.Remove("newCustomers");
+        var stored = document.ToJsonString();
+
+        var whole = CreditPolicy.Whole(stored);
+        var restored = CreditPolicy.Parse(whole, 2, new DateOnly(2027, 1, 1));
+
+        Assert.NotEmpty(CreditPolicy.Problems(stored));
+        Assert.Equal(20, restored.OrderCheck.StopLineDaysOverdue);
+        Assert.Equal(ScorecardModel.MultiDimension.Dimensions.Select(d => d.Weight), restored.Scorecard.Dimensions.Select(d => d.Weight));
+        Assert.Equal(["orderCheck.stopLineDaysOverdue: 30 → 20"], PolicyChanges.Between(CreditPolicy.Default.Json, whole).Select(c => c.ToString()));
+        // A whole document and one that is not an object are left as they are.
+        Assert.Equal(CreditPolicy.Default.Json, CreditPolicy.Whole(CreditPolicy.Default.Json));
+        Assert.Equal("{ \"orderCheck\": ", CreditPolicy.Whole("{ \"orderCheck\": "));
     }
 
     [Fact]
@@ -45,14 +93,14 @@ public sealed class CreditPolicyTests
     {
         var document = JsonNode.Parse(WithStopLine(0))!;
         document["orderCheck"]!["releaseTolerance"]!["days"] = -1;
-        document["scorecard"] = new JsonObject();
+        document["bonusRules"] = new JsonObject();
 
         var problems = CreditPolicy.Problems(document.ToJsonString());
 
         Assert.Equal(
-            ["$.orderCheck.releaseTolerance.days", "$.orderCheck.stopLineDaysOverdue", "$.scorecard"],
+            ["$.bonusRules", "$.orderCheck.releaseTolerance.days", "$.orderCheck.stopLineDaysOverdue"],
             problems.Select(p => p.Path).Order(StringComparer.Ordinal));
-        Assert.Contains("unknown property", problems.Single(p => p.Path == "$.scorecard").Problem, StringComparison.Ordinal);
+        Assert.Contains("unknown property", problems.Single(p => p.Path == "$.bonusRules").Problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,7 +121,9 @@ public sealed class CreditPolicyTests
     [Fact]
     public void Problems_AMissingSectionOrNotJson()
     {
-        Assert.Equal(["$.creditClasses", "$.limitCoefficients", "$.orderCheck"], CreditPolicy.Problems("{}").Select(p => p.Path).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["$.creditClasses", "$.limitCoefficients", "$.newCustomers", "$.orderCheck", "$.scorecard"],
+            CreditPolicy.Problems("{}").Select(p => p.Path).Order(StringComparer.Ordinal));
         var notJson = Assert.Single(CreditPolicy.Problems("{ \"orderCheck\": "));
         Assert.Equal("$", notJson.Path);
         Assert.Contains("not valid JSON", notJson.Problem, StringComparison.Ordinal);

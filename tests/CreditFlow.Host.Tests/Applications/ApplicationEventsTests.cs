@@ -1,9 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using CreditFlow.Domain.Policies;
 using CreditFlow.Domain.Roles;
+using CreditFlow.Storage.Policies;
 using CreditFlow.Testing;
+using CreditFlow.Workflows.Policies;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CreditFlow.Host.Tests.Applications;
 
@@ -32,6 +36,33 @@ public sealed class ApplicationEventsTests(AzuriteFixture storage) : IClassFixtu
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = (await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Http.HttpValidationProblemDetails>())!;
         Assert.Equal("financialFigures.quickRatio", Assert.Single(problem.Errors).Key);
+    }
+
+    [Fact]
+    public async Task FileApplication_AFigureOnlyAnApprovedVersionsScorecardAsksFor_IsTakenOnceThatVersionIsInForce()
+    {
+        await using var api = await CreditApiHost.StartAsync(storage.ConnectionString);
+        var body = CreditApiHost.ValidApplication();
+        body["financialFigures"]!["auditOpinion"] = 5m;
+
+        var underVersion1 = await api.As(CreditRole.SalesRep).PostAsJsonAsync("/api/applications", body);
+        var document = JsonNode.Parse(CreditPolicy.Default.Json)!;
+        document["scorecard"]!["inputs"]!.AsArray().Add(new JsonObject { ["name"] = "auditOpinion", ["unit"] = "grade 1-5" });
+        document["scorecard"]!["dimensions"]![0]!["weight"] = 30;
+        document["scorecard"]!["dimensions"]!.AsArray().Add(JsonNode.Parse("""
+            { "name": "audit", "weight": 10, "factors": [ { "name": "audit opinion", "input": "auditOpinion", "weight": 100, "missingData": "neutral",
+              "neutralPoints": 50, "bands": [ { "to": 4, "points": 0 }, { "from": 4, "points": 100 } ] } ] }
+            """));
+        var store = api.Services.GetRequiredService<PolicyStore>();
+        var draft = await store.AddDraftAsync(document.ToJsonString(), DateOnly.FromDateTime(DateTime.UtcNow), "audited accounts", "test", DateTimeOffset.UtcNow);
+        await store.SaveAsync(draft with { Status = PolicyStatus.Approved });
+        await api.Services.GetRequiredService<CreditPolicies>().ReloadAsync();
+        var underVersion2 = await api.As(CreditRole.SalesRep).PostAsJsonAsync("/api/applications", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, underVersion1.StatusCode);
+        var problem = (await underVersion1.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Http.HttpValidationProblemDetails>())!;
+        Assert.Contains("not an input of scorecard model multi-dimension 1", Assert.Single(problem.Errors, e => e.Key == "financialFigures.auditOpinion").Value[0], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Accepted, underVersion2.StatusCode);
     }
 
     [Fact]

@@ -1,12 +1,20 @@
+using System.Text.Json.Nodes;
 using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Classes;
+using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.Policies;
 using CreditFlow.Domain.Scoring;
+using CreditFlow.Storage.Policies;
+using CreditFlow.Workflows.Onboarding;
 using CreditFlow.Workflows.Tests.Onboarding;
 using CreditFlow.Workflows.Tests.Testing;
 
 namespace CreditFlow.Workflows.Tests.Policies;
 
-/// <summary>Onboarding classes a customer with the class bands of the credit policy version in force, and records that version.</summary>
+/// <summary>
+/// Onboarding scores, classes and sets the trial of a customer with the scorecard, class bands and new-customer terms
+/// of the credit policy version in force, and records that version.
+/// </summary>
 public sealed class OnboardingUnderPolicyTests
 {
     [Fact]
@@ -26,5 +34,40 @@ public sealed class OnboardingUnderPolicyTests
         var scored = Assert.Single(await host.Store.Decisions.ListForCustomerAsync(application.Customer.Id), d => d.What.StartsWith("scored", StringComparison.Ordinal));
         Assert.Contains("class C", scored.What, StringComparison.Ordinal);
         Assert.Contains($"\"policyVersion\":{version}", scored.DataSnapshotJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AVersionWhoseScorecardAsksForAnAuditOpinion_AndWhoseTrialIsSmaller_OnboardingAsksForIt_AndGrantsThatTrial()
+    {
+        await using var host = await WorkflowTestHost.StartAsync();
+        var document = JsonNode.Parse(CreditPolicy.Default.Json)!;
+        var scorecard = document["scorecard"]!;
+        scorecard["version"] = "2";
+        scorecard["inputs"]!.AsArray().Add(new JsonObject { ["name"] = "auditOpinion", ["unit"] = "grade 1-5", ["description"] = "The auditor's opinion, 5 unqualified." });
+        scorecard["dimensions"]![0]!["weight"] = 30;
+        scorecard["dimensions"]!.AsArray().Add(JsonNode.Parse("""
+            { "name": "audit", "weight": 10, "factors": [ { "name": "audit opinion", "input": "auditOpinion", "weight": 100, "missingData": "required",
+              "bands": [ { "to": 4, "points": 0 }, { "from": 4, "points": 100 } ] } ] }
+            """));
+        document["newCustomers"]!["trialLimit"]!["amount"] = 50_000;
+        var store = host.Get<PolicyStore>();
+        var draft = await store.AddDraftAsync(document.ToJsonString(), DateOnly.FromDateTime(host.Now.UtcDateTime), "audited accounts and a smaller trial", "test", host.Now);
+        await store.SaveAsync(draft with { Status = PolicyStatus.Approved });
+
+        var application = Applications.Sound("Audited Trading");
+        await host.FileAsync(application);
+        var waiting = await host.StageAsync(application.ApplicationId, "WaitingForData");
+
+        // Version 1 would have scored the sound figures at once; version 2 asks for the figure it added, as its scorecard says it.
+        Assert.Equal(["auditOpinion: The auditor's opinion, 5 unqualified (grade 1-5) — input missing and required"], waiting.MissingData);
+        await host.Client.RaiseEventAsync(application.ApplicationId, OnboardingEvents.DataSupplied,
+            new SuppliedData(new Dictionary<string, decimal> { ["auditOpinion"] = 5m }, null, "sales-api-key", host.Now));
+        await host.AnswerApprovalAsync(application.ApplicationId, ApprovalOutcome.Approved);
+        await host.StageAsync(application.ApplicationId, "Trial");
+
+        Assert.Equal(Money.Of(50_000m, "CNY"), (await host.Store.Profiles.GetAsync(application.Customer.Id))!.Value.Limit);
+        var scored = Assert.Single(await host.Store.Decisions.ListForCustomerAsync(application.Customer.Id), d => d.What.StartsWith("scored", StringComparison.Ordinal));
+        Assert.Contains($"\"policyVersion\":{draft.Version}", scored.DataSnapshotJson, StringComparison.Ordinal);
+        Assert.Contains("\"auditOpinion\"", scored.DataSnapshotJson, StringComparison.Ordinal);
     }
 }

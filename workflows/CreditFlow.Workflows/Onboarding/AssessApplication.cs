@@ -1,7 +1,6 @@
 using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Limits;
 using CreditFlow.Domain.Monetary;
-using CreditFlow.Domain.Scoring;
 using CreditFlow.Workflows.Policies;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
@@ -14,12 +13,12 @@ public sealed record AssessmentInput(CreditApplicationRequest Application, Asses
 /// <summary>
 /// Scores the customer, classifies it and proposes the limit and terms: the trial limit and
 /// guarantee of the new-customer policy, and the final limit — the request capped by the class
-/// coefficient × annual sales when the customer's sales are known. The class bands and coefficients are those of the
-/// credit policy version in force on the day (<see cref="CreditPolicies"/>). Pure rules, run as an activity
+/// coefficient × annual sales when the customer's sales are known. The scorecard, class bands, coefficients and
+/// new-customer terms are those of the credit policy version in force on the day (<see cref="CreditPolicies"/>). Pure rules, run as an activity
 /// so the result (and the rule and policy versions it used) is recorded in the workflow's history.
 /// </summary>
 public sealed class AssessApplication(
-    ScorecardModel scorecard, CreditPolicies policies, NewCustomerPolicy newCustomers, IOptions<OnboardingOptions> options, TimeProvider clock)
+    CreditPolicies policies, IOptions<OnboardingOptions> options)
     : TaskActivity<AssessmentInput, CreditAssessment>
 {
     /// <inheritdoc />
@@ -27,10 +26,10 @@ public sealed class AssessApplication(
     public override async Task<CreditAssessment> RunAsync(TaskActivityContext context, AssessmentInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var policy = await policies.InEffectOnAsync(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var policy = await policies.InForceAsync();
         var (classes, limits) = (policy.Classes, new ReferenceLimits(policy.Limits));
         var application = input.Application;
-        var score = scorecard.Score(application.FinancialFigures);
+        var score = policy.Scorecard.Score(application.FinancialFigures);
         if (score.Score is null)
         {
             throw new InvalidOperationException($"Cannot score application {application.ApplicationId}: missing {string.Join(", ", score.Missing.Select(m => m.Input))}.");
@@ -38,7 +37,7 @@ public sealed class AssessApplication(
 
         var assignment = classes.Classify(score, blacklisted: false);
         var requested = application.RequestedLimit;
-        var trial = newCustomers.Assess(requested);
+        var trial = policy.NewCustomers.Assess(requested);
 
         var (proposed, formula) = application.Customer.AnnualSales is { } sales && sales.Currency == requested.Currency
             ? Capped(requested, limits.ByClass(assignment.Class, new AnnualSalesBase(sales)))

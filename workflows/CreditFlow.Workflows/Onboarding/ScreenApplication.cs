@@ -1,5 +1,5 @@
 using CreditFlow.Domain.Customers;
-using CreditFlow.Domain.Scoring;
+using CreditFlow.Workflows.Policies;
 using Microsoft.DurableTask;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Blacklist;
@@ -8,10 +8,10 @@ using Microsoft.Extensions.Options;
 namespace CreditFlow.Workflows.Onboarding;
 
 /// <summary>
-/// Blacklist and group check, integrity, the sales standard and the scorecard's required data
+/// Blacklist and group check, integrity, the sales standard and the required data of the scorecard in force
 /// (docs/domain.md "Onboarding": serious integrity issues reject; too little known suspends and asks).
 /// </summary>
-public sealed class ScreenApplication(CreditStore store, ScorecardModel scorecard, IOptions<OnboardingOptions> options)
+public sealed class ScreenApplication(CreditStore store, CreditPolicies policies, IOptions<OnboardingOptions> options)
     : TaskActivity<CreditApplicationRequest, Screening>
 {
     /// <summary>Names the missing written reason in <see cref="Screening.Missing"/>.</summary>
@@ -31,7 +31,9 @@ public sealed class ScreenApplication(CreditStore store, ScorecardModel scorecar
             return new Screening($"serious integrity issue: {string.Join("; ", input.IntegrityIssues)}", []);
         }
 
-        // Named first (the API and the application page match on the name), then said for people.
+        // The figures the scorecard in force asks for; named first (the API and the application page match on the
+        // name), then said for people.
+        var scorecard = (await policies.InForceAsync()).Scorecard;
         var missing = scorecard.Score(input.FinancialFigures).Missing
             .Select(m => scorecard.Inputs.FirstOrDefault(i => i.Name == m.Input) is { } known
                 ? $"{m.Input}: {known.Description.TrimEnd('.')} ({known.Unit}) — {m.Reason}"

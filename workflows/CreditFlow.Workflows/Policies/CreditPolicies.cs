@@ -21,6 +21,10 @@ public sealed class CreditPolicies(PolicyStore store, IOptions<PolicyOptions> op
     public async ValueTask<CreditPolicy> InEffectOnAsync(DateOnly day, CancellationToken cancellationToken = default) =>
         (await BookAsync(cancellationToken)).InEffectOn(day);
 
+    /// <summary>The version decisions today are taken under.</summary>
+    public ValueTask<CreditPolicy> InForceAsync(CancellationToken cancellationToken = default) =>
+        InEffectOnAsync(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
+
     /// <summary>Every approved version as this process knows them.</summary>
     public ValueTask<CreditPolicyBook> BookAsync(CancellationToken cancellationToken = default)
     {
@@ -85,7 +89,7 @@ public sealed class CreditPolicies(PolicyStore store, IOptions<PolicyOptions> op
 
             try
             {
-                approved.Add(CreditPolicy.Parse(record.Json, record.Version, record.EffectiveFrom));
+                approved.Add(CreditPolicy.Parse(CreditPolicy.Whole(record.Json), record.Version, record.EffectiveFrom));
             }
             catch (InvalidConfigurationException e)
             {

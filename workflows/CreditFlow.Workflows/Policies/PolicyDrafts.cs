@@ -36,15 +36,15 @@ public sealed class PolicyDrafts(
 
     /// <summary>Every version, newest first, version 1 last.</summary>
     public async Task<IReadOnlyList<PolicyVersionRecord>> VersionsAsync(CancellationToken cancellationToken = default) =>
-        [.. await store.ListAsync(cancellationToken), Shipped];
+        [.. (await store.ListAsync(cancellationToken)).Select(Whole), Shipped];
 
     /// <summary>One version, null when never drafted.</summary>
     public async Task<PolicyVersionRecord?> VersionAsync(int version, CancellationToken cancellationToken = default) =>
-        version == Shipped.Version ? Shipped : version < 1 ? null : await store.GetAsync(version, cancellationToken);
+        version == Shipped.Version ? Shipped : version < 1 ? null : await StoredAsync(version, cancellationToken);
 
     /// <summary>The version in force today, as this process knows it.</summary>
     public async Task<CreditPolicy> InForceAsync(CancellationToken cancellationToken = default) =>
-        await policies.InEffectOnAsync(Today(), cancellationToken);
+        await policies.InForceAsync(cancellationToken);
 
     /// <summary>Checks and stores a draft; on any problem stores nothing and returns them all.</summary>
     /// <param name="json">The policy document.</param>
@@ -75,7 +75,7 @@ public sealed class PolicyDrafts(
     /// </summary>
     public async Task<PolicySimulation?> SimulateAsync(int version, int? days, CancellationToken cancellationToken = default)
     {
-        var record = await store.GetAsync(version, cancellationToken);
+        var record = await StoredAsync(version, cancellationToken);
         if (record is null)
         {
             return null;
@@ -108,7 +108,7 @@ public sealed class PolicyDrafts(
     /// </summary>
     public async Task<bool> SubmitAsync(int version, string submittedBy, CancellationToken cancellationToken = default)
     {
-        var record = await store.GetAsync(version, cancellationToken);
+        var record = await StoredAsync(version, cancellationToken);
         var stranded = record is { Status: PolicyStatus.InApproval }
             && await client.GetInstanceAsync(PolicyApprovalRequest.InstanceIdOf(version), cancellationToken) is null;
         if (record is null || (record.Status != PolicyStatus.Draft && !stranded))
@@ -116,7 +116,7 @@ public sealed class PolicyDrafts(
             return false;
         }
 
-        var inForce = await policies.InEffectOnAsync(Today(), cancellationToken);
+        var inForce = await policies.InForceAsync(cancellationToken);
         var request = new PolicyApprovalRequest(
             record.Version,
             record.EffectiveFrom,
@@ -144,7 +144,7 @@ public sealed class PolicyDrafts(
     public async Task<bool> DecideAsync(PolicyDecision decision, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        var record = await store.GetAsync(decision.Request.Version, cancellationToken);
+        var record = await StoredAsync(decision.Request.Version, cancellationToken);
         if (record is not { Status: PolicyStatus.InApproval })
         {
             return false;
@@ -170,6 +170,13 @@ public sealed class PolicyDrafts(
 
         return true;
     }
+
+    // A version drafted before sections were added to the policy is read with them (the shipped ones), so it is
+    // shown, compared, simulated and put to the committee as a whole document.
+    private async Task<PolicyVersionRecord?> StoredAsync(int version, CancellationToken cancellationToken) =>
+        await store.GetAsync(version, cancellationToken) is { } record ? Whole(record) : null;
+
+    private static PolicyVersionRecord Whole(PolicyVersionRecord record) => record with { Json = CreditPolicy.Whole(record.Json) };
 
     private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

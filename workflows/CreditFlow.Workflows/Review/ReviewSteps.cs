@@ -6,7 +6,6 @@ using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.Limits;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Domain.Reviews;
-using CreditFlow.Domain.Scoring;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Dunning;
 using CreditFlow.Storage.Profiles;
@@ -27,7 +26,6 @@ public sealed class ReviewSteps(
     ReviewStore reviews,
     DunningStore invoices,
     WarningStore warnings,
-    ScorecardModel scorecard,
     CreditPolicies policies,
     AuthorityMatrix authority,
     ReviewPolicy policy,
@@ -37,7 +35,7 @@ public sealed class ReviewSteps(
 
     /// <summary>
     /// Gathers the customer's data (the latest application's figures with the payment record from dunning: average days
-    /// late, broken promises, disputes), rescores it with the current scorecard, proposes (<see cref="CustomerReview"/>)
+    /// late, broken promises, disputes), rescores it with the scorecard in force, proposes (<see cref="CustomerReview"/>)
     /// and stores the review. A decrease takes effect at once; a proposal that raises credit comes back with its approval.
     /// </summary>
     public async Task<ReviewResult> ReviewAsync(ReviewStep step, CancellationToken cancellationToken)
@@ -55,8 +53,8 @@ public sealed class ReviewSteps(
         if (review is null)
         {
             var figures = await FiguresAsync(customerId, today, cancellationToken);
-            var score = scorecard.Score(figures);
             var rules = await policies.InEffectOnAsync(today, cancellationToken);
+            var score = rules.Scorecard.Score(figures);
             var newClass = score.Score is null ? profile.Class ?? CreditClass.C : rules.Classes.Classify(score, blacklisted: false).Class;
             var earlier = past.Where(r => r.Cycle < cycle).ToArray();
             var raised = (await warnings.ListAsync(customerId: customerId, cancellationToken: cancellationToken))

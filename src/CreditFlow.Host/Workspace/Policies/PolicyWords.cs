@@ -28,11 +28,18 @@ public static class PolicyWords
         _ => "",
     };
 
-    /// <summary>A version's numbers in words, one line each: the order check, the classes, the limit coefficients.</summary>
+    /// <summary>
+    /// A version's numbers in words, one line each: the order check, the scorecard, the classes, the limit coefficients
+    /// and the new-customer terms.
+    /// </summary>
     public static IReadOnlyList<(string Label, string Value)> Lines(CreditPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
         var lines = new List<(string Label, string Value)>(OrderCheck(policy.OrderCheck));
+        var scorecard = policy.Scorecard;
+        lines.Add(("Scorecard", $"{scorecard.Id} {scorecard.Version}: "
+            + string.Join(", ", scorecard.Dimensions.Select(d => $"{d.Name} {Number(d.Weight)}%"))
+            + $"; {scorecard.Inputs.Count} figures"));
         var classes = policy.Classes;
         lines.Add(("Classes", $"A from a score of {Number(classes.MinimumA)}, B from {Number(classes.MinimumB)}, C from {Number(classes.MinimumC)}; below is D"));
         foreach (var method in new[] { LimitMethod.AnnualSales, LimitMethod.WorkingCapital, LimitMethod.NetAssetLiquidationValue })
@@ -41,6 +48,8 @@ public static class PolicyWords
             lines.Add(("Limit", $"{Share(a)} / {Share(b)} / {Share(c)} of {Base(method)} for A / B / C"));
         }
 
+        var newCustomers = policy.NewCustomers;
+        lines.Add(("New customers", $"a trial limit of at most {newCustomers.TrialLimit}; a guarantee for a request above {newCustomers.GuaranteeThreshold}"));
         return lines;
     }
 
