@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.OrderCheck;
@@ -64,6 +65,7 @@ public sealed record PolicyImpact(IReadOnlyList<OrderImpact> Orders)
 }
 
 /// <summary>How the draft would decide an order against how it was decided.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<OrderChange>))]
 public enum OrderChange
 {
     /// <summary>Passed then and under the draft, or held by both.</summary>

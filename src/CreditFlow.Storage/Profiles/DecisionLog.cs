@@ -58,6 +58,24 @@ public sealed class DecisionLog
         return result;
     }
 
+    /// <summary>
+    /// Every customer's decisions that belong to an application, taken on <paramref name="since"/> or later: what a
+    /// credit policy's simulation assesses again. A scan of the decision rows across customers, for occasional use.
+    /// </summary>
+    public async Task<IReadOnlyList<CreditDecision>> ListForApplicationsSinceAsync(DateOnly since, CancellationToken cancellationToken = default)
+    {
+        // Decision row keys count down from the latest, so those on or after a day sort before that day's bound.
+        var bound = CreditTableRows.DecisionRowKey(new DateTimeOffset(since.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), "");
+        var filter = $"RowKey ge '{CreditTableRows.DecisionPrefix}' and RowKey lt {TableKeys.Quote(bound[..^1] + "}")} and ApplicationId ge ''";
+        var result = new List<CreditDecision>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            result.Add(CreditTableRows.ToDecision(entity));
+        }
+
+        return result;
+    }
+
     /// <summary>The customer's decisions, newest first, at most <paramref name="max"/>.</summary>
     public async Task<IReadOnlyList<CreditDecision>> ListForCustomerAsync(string customerId, int max = 100, CancellationToken cancellationToken = default)
     {

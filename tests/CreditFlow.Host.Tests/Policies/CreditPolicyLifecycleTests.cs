@@ -5,7 +5,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CreditFlow.Domain.Roles;
+using CreditFlow.Host.Applications;
 using CreditFlow.Host.Mail;
+using CreditFlow.Host.Tests.Applications;
 using CreditFlow.Host.Tests.Erp;
 using static CreditFlow.Host.Tests.Credit.WarningsOnErpHost;
 
@@ -97,6 +99,44 @@ public sealed class CreditPolicyLifecycleTests(ErpHost erp)
             errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
         Assert.Equal(HttpStatusCode.Forbidden, notAllowed.StatusCode);
         Assert.Equal(versionsBefore, (await GetAsync("/api/policies")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Simulation_AssessesThePeriodsApplicationsAgain_AStricterClassBPutsTheApplicantInClassC()
+    {
+        var registration = "91310000-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        using var filed = await erp.As(CreditRole.CreditManager).PostAsJsonAsync("/api/applications", CreditApiHost.ValidApplication(registration));
+        Assert.Equal(HttpStatusCode.Accepted, filed.StatusCode);
+        var applicationId = (await ErpHost.JsonOf(filed)).GetProperty("id").GetString()!;
+        var scoring = await EventuallyAsync(
+            async () => (await erp.Store.Decisions.ListForApplicationsAsync(CustomerIds.FromRegistrationNumber(registration))).FirstOrDefault(d => d.Id == applicationId + "-scored-trial"),
+            "the application scored");
+        using var snapshot = JsonDocument.Parse(scoring.DataSnapshotJson);
+        var (score, classThen) = (snapshot.RootElement.GetProperty("score").GetProperty("value").GetDecimal(), snapshot.RootElement.GetProperty("score").GetProperty("class").GetString());
+
+        // A draft whose classes A and B start just above the applicant's score: under it the applicant is class C.
+        var document = JsonNode.Parse(Domain.Policies.CreditPolicy.Default.Json)!;
+        document["creditClasses"]!["minimumScores"]!["A"] = Math.Floor(score) + 2;
+        document["creditClasses"]!["minimumScores"]!["B"] = Math.Floor(score) + 1;
+        using var drafted = await erp.As(CreditRole.CreditManager).PostAsJsonAsync("/api/policies", DraftBody(document.ToJsonString(), erp.Today.AddDays(30), "stricter classes"));
+        Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
+        var version = (await ErpHost.JsonOf(drafted)).GetProperty("version").GetInt32();
+        using var simulated = await erp.As(CreditRole.CreditManager).PostAsync($"/api/policies/{version}/simulation?days=30", null);
+        var simulation = await ErpHost.JsonOf(simulated);
+
+        Assert.Equal(HttpStatusCode.OK, simulated.StatusCode);
+        Assert.True(simulation.GetProperty("worseClass").GetInt32() >= 1);
+        var replayed = simulation.GetProperty("applications").EnumerateArray().Single(a => a.GetProperty("then").GetProperty("applicationId").GetString() == applicationId);
+        Assert.Equal("worseClass", replayed.GetProperty("change").GetString(), ignoreCase: true);
+        Assert.Equal(classThen, replayed.GetProperty("then").GetProperty("class").GetString(), ignoreCase: true);
+        Assert.Equal("C", replayed.GetProperty("classUnderDraft").GetString(), ignoreCase: true);
+        Assert.Equal(score, replayed.GetProperty("scoreUnderDraft").GetDecimal());
+
+        // The version's page sets the application beside what it was given, and the committee's mail will say it.
+        using var manager = await erp.SignedInAsync("erp-test-key-manager-0123456789abcdef");
+        var page = WebUtility.HtmlDecode(await manager.GetStringAsync(new Uri($"/credit/policies/{version}", UriKind.Relative)));
+        Assert.Contains("Impact on past applications", page, StringComparison.Ordinal);
+        Assert.Matches($@"data-application=""{applicationId}""[\s\S]*?{classThen} → <b>C</b>", page);
     }
 
     [Fact]

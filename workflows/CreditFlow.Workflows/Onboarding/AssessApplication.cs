@@ -1,6 +1,5 @@
 using CreditFlow.Domain.Classes;
-using CreditFlow.Domain.Limits;
-using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.Onboarding;
 using CreditFlow.Workflows.Policies;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
@@ -11,11 +10,9 @@ namespace CreditFlow.Workflows.Onboarding;
 public sealed record AssessmentInput(CreditApplicationRequest Application, AssessmentPhase Phase);
 
 /// <summary>
-/// Scores the customer, classifies it and proposes the limit and terms: the trial limit and
-/// guarantee of the new-customer policy, and the final limit — the request capped by the class
-/// coefficient × annual sales when the customer's sales are known. The scorecard, class bands, coefficients and
-/// new-customer terms are those of the credit policy version in force on the day (<see cref="CreditPolicies"/>). Pure rules, run as an activity
-/// so the result (and the rule and policy versions it used) is recorded in the workflow's history.
+/// Scores the customer, classifies it and proposes the limit and terms (<see cref="ApplicantAssessment"/>) under the
+/// credit policy version in force on the day (<see cref="CreditPolicies"/>). Pure rules, run as an activity so the
+/// result (and the rule and policy versions it used) is recorded in the workflow's history.
 /// </summary>
 public sealed class AssessApplication(
     CreditPolicies policies, IOptions<OnboardingOptions> options)
@@ -27,23 +24,16 @@ public sealed class AssessApplication(
     {
         ArgumentNullException.ThrowIfNull(input);
         var policy = await policies.InForceAsync();
-        var (classes, limits) = (policy.Classes, new ReferenceLimits(policy.Limits));
         var application = input.Application;
-        var score = policy.Scorecard.Score(application.FinancialFigures);
-        if (score.Score is null)
+        var requested = application.RequestedLimit;
+        var assessed = ApplicantAssessment.Under(policy, application.FinancialFigures, requested, application.Customer.AnnualSales);
+        if (assessed.Assignment is not { } assignment)
         {
-            throw new InvalidOperationException($"Cannot score application {application.ApplicationId}: missing {string.Join(", ", score.Missing.Select(m => m.Input))}.");
+            throw new InvalidOperationException($"Cannot score application {application.ApplicationId}: missing {string.Join(", ", assessed.Scoring.Missing.Select(m => m.Input))}.");
         }
 
-        var assignment = classes.Classify(score, blacklisted: false);
-        var requested = application.RequestedLimit;
-        var trial = policy.NewCustomers.Assess(requested);
-
-        var (proposed, formula) = application.Customer.AnnualSales is { } sales && sales.Currency == requested.Currency
-            ? Capped(requested, limits.ByClass(assignment.Class, new AnnualSalesBase(sales)))
-            : (assignment.Class.AllowsCredit() ? requested : Money.Zero(requested.Currency),
-                "no annual sales given: the request is proposed as it stands, subject to approval");
-
+        var (score, trial) = (assessed.Scoring, assessed.Trial);
+        var (proposed, formula) = (assessed.ProposedLimit!.Value, assessed.LimitFormula!);
         var conditions = trial.GuaranteeRequired ? "guarantee or collateral required" : "none";
         return new CreditAssessment(
             input.Phase, assignment.Score, assignment.Class, assignment.Reason, score.ModelId, score.ModelVersion, score.Factors,
@@ -51,9 +41,4 @@ public sealed class AssessApplication(
             proposed, formula, application.RequestedTermDays,
             assignment.Class > options.Value.CreditStandard, conditions, policy.Version);
     }
-
-    private static (Money Limit, string Formula) Capped(Money requested, LimitProposal reference) =>
-        reference.Limit < requested
-            ? (reference.Limit, $"{reference.Formula}; the request {requested} is capped at it")
-            : (requested, $"{reference.Formula}; the request {requested} fits under it");
 }

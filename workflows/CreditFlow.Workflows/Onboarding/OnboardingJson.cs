@@ -12,4 +12,6 @@ internal static class OnboardingJson
     };
 
     public static string Snapshot(object value) => JsonSerializer.Serialize(value, Options);
+
+    public static T? Read<T>(string snapshot) => JsonSerializer.Deserialize<T>(snapshot, Options);
 }

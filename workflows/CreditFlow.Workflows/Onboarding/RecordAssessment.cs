@@ -44,6 +44,9 @@ public sealed class RecordAssessment(CreditStore store) : TaskActivity<Assessmen
                 },
                 proposal = new
                 {
+                    // What the limits were worked out from, so a credit policy's simulation can work them out again.
+                    requestedLimit = application.RequestedLimit,
+                    annualSales = application.Customer.AnnualSales,
                     trialLimit = assessment.TrialLimit,
                     guaranteeRequired = assessment.GuaranteeRequired,
                     proposedLimit = assessment.ProposedLimit,

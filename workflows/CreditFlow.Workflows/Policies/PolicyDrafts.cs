@@ -4,6 +4,8 @@ using CreditFlow.Domain.Configuration;
 using CreditFlow.Domain.Policies;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Storage.Policies;
+using CreditFlow.Storage;
+using CreditFlow.Workflows.Onboarding;
 using CreditFlow.Workflows.OrderCheck;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -13,7 +15,7 @@ namespace CreditFlow.Workflows.Policies;
 
 /// <summary>
 /// A new version of the credit policy from draft to force: drafted (checked whole, problems at their JSON paths,
-/// nothing stored when any), simulated on the orders of past days, put to the committee (<see cref="PolicyApprovalWorkflow"/>),
+/// nothing stored when any), simulated on the orders and applications of past days, put to the committee (<see cref="PolicyApprovalWorkflow"/>),
 /// and approved or rejected; an approved version is in force from its first day, or from the day of approval when
 /// that is later.
 /// </summary>
@@ -21,6 +23,7 @@ public sealed class PolicyDrafts(
     PolicyStore store,
     CreditPolicies policies,
     CustomerLedgerStore ledgers,
+    CreditStore credit,
     AuthorityMatrix authority,
     DurableTaskClient client,
     IOptions<PolicyOptions> options,
@@ -70,8 +73,8 @@ public sealed class PolicyDrafts(
     }
 
     /// <summary>
-    /// Decides the orders checked over the last <paramref name="days"/> days again under draft <paramref name="version"/>
-    /// and keeps the outcome with it. Null when there is no such draft.
+    /// Decides the orders checked and assesses the applications scored over the last <paramref name="days"/> days again
+    /// under draft <paramref name="version"/> and keeps the outcome with it. Null when there is no such draft.
     /// </summary>
     public async Task<PolicySimulation?> SimulateAsync(int version, int? days, CancellationToken cancellationToken = default)
     {
@@ -88,7 +91,11 @@ public sealed class PolicyDrafts(
             .Select(CheckedOrderFacts.Read)
             .OfType<CheckedOrder>();
         var impact = PolicyImpact.Replay(checkedOrders, draft, authority);
-        var simulation = PolicySimulation.Of(version, span, since, clock.GetUtcNow(), impact, options.Value.SimulationListed);
+        var scorings = (await credit.Decisions.ListForApplicationsSinceAsync(since, cancellationToken)).Where(ScoringSnapshot.IsScoring).ToArray();
+        var scored = scorings.Select(ScoringSnapshot.Read).OfType<ScoredApplication>().ToArray();
+        var applications = ApplicationImpact.Replay(scored, draft);
+        var simulation = PolicySimulation.Of(
+            version, span, since, clock.GetUtcNow(), impact, applications, scorings.Length - scored.Length, options.Value.SimulationListed);
         if (record.Status == PolicyStatus.Draft)
         {
             await store.SaveAsync(record with { ImpactJson = JsonSerializer.Serialize(simulation, Json) }, cancellationToken);
@@ -125,7 +132,7 @@ public sealed class PolicyDrafts(
             submittedBy,
             inForce.Version,
             PolicyChanges.Between(inForce.Json, record.Json).Select(c => c.ToString()).ToArray(),
-            KeptSimulation(record) is { } s ? $"{s.Replayed} {(s.Replayed == 1 ? "order" : "orders")} of the last {s.Days} days: {s.NowPassed} held then would pass, {s.NowHeld} passed then would be held" : null,
+            KeptSimulation(record)?.Summary(),
             options.Value.Currency);
 
         // Marked before the start: the version's own instance id makes the start happen once, and the committee answers

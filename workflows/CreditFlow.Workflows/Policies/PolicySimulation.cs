@@ -4,8 +4,9 @@ using CreditFlow.Domain.Policies;
 namespace CreditFlow.Workflows.Policies;
 
 /// <summary>
-/// The outcome of replaying the orders of the last <paramref name="Days"/> days under a draft: the counts, the amounts
-/// and the orders one by one (those decided otherwise first), as kept with the draft and shown to the committee.
+/// The outcome of replaying the orders and applications of the last <paramref name="Days"/> days under a draft: the
+/// counts, the amounts and the orders and applications one by one (those the draft changes first), as kept with the
+/// draft and shown to the committee.
 /// </summary>
 /// <param name="Version">The draft simulated.</param>
 /// <param name="Days">How many past days were replayed.</param>
@@ -34,14 +35,62 @@ public sealed record PolicySimulation(
     /// <summary>Orders decided the same way.</summary>
     public int Unchanged => Replayed - NowPassed - NowHeld;
 
-    /// <summary>The simulation of <paramref name="impact"/>, listing at most <paramref name="listed"/> orders.</summary>
-    public static PolicySimulation Of(int version, int days, DateOnly since, DateTimeOffset ranAt, PolicyImpact impact, int listed)
+    /// <summary>Applications scored in the period and assessed again (simulations kept before applications were replayed: 0).</summary>
+    public int ApplicationsReplayed { get; init; }
+
+    /// <summary>Scorings in the period logged before their request and annual sales were kept, so not assessed again.</summary>
+    public int ApplicationsNotReplayable { get; init; }
+
+    /// <summary>Applications the draft would put in a better class.</summary>
+    public int BetterClass { get; init; }
+
+    /// <summary>Applications the draft would put in a worse class.</summary>
+    public int WorseClass { get; init; }
+
+    /// <summary>Applications the draft would give the same class but another trial or proposed limit.</summary>
+    public int OtherLimit { get; init; }
+
+    /// <summary>Applications the draft's scorecard would have asked more figures of.</summary>
+    public int MoreData { get; init; }
+
+    /// <summary>The applications, changed first, at most <see cref="PolicyOptions.SimulationListed"/>.</summary>
+    public IReadOnlyList<ApplicationImpact> Applications { get; init; } = [];
+
+    /// <summary>The simulation of <paramref name="impact"/> and <paramref name="applications"/>, listing at most <paramref name="listed"/> of each.</summary>
+    /// <param name="notReplayable">Scorings of the period that could not be assessed again.</param>
+    public static PolicySimulation Of(
+        int version, int days, DateOnly since, DateTimeOffset ranAt, PolicyImpact impact, IReadOnlyList<ApplicationImpact> applications, int notReplayable, int listed)
     {
         ArgumentNullException.ThrowIfNull(impact);
+        ArgumentNullException.ThrowIfNull(applications);
+        int Count(ApplicationChange change) => applications.Count(a => a.Change == change);
         return new PolicySimulation(
             version, days, since, ranAt, impact.Orders.Count, impact.NowPassed, impact.NowHeld, impact.HeldThen, impact.HeldUnderDraft,
             impact.ExposurePassed.Select(e => new ExposureBeside(e.Then, e.UnderDraft)).ToArray(),
-            impact.Orders.Take(listed).ToArray());
+            impact.Orders.Take(listed).ToArray())
+        {
+            ApplicationsReplayed = applications.Count,
+            ApplicationsNotReplayable = notReplayable,
+            BetterClass = Count(ApplicationChange.BetterClass),
+            WorseClass = Count(ApplicationChange.WorseClass),
+            OtherLimit = Count(ApplicationChange.OtherLimit),
+            MoreData = Count(ApplicationChange.MoreData),
+            Applications = applications.Take(listed).ToArray(),
+        };
+    }
+
+    /// <summary>The outcome in one line, for the committee's mail.</summary>
+    public string Summary()
+    {
+        var orders = $"{Replayed} {(Replayed == 1 ? "order" : "orders")} of the last {Days} days: {NowPassed} held then would pass, {NowHeld} passed then would be held";
+        if (ApplicationsReplayed == 0)
+        {
+            return orders;
+        }
+
+        var applications = $"{ApplicationsReplayed} {(ApplicationsReplayed == 1 ? "scoring" : "scorings")} of applications: "
+            + $"{BetterClass} in a better class, {WorseClass} in a worse one, {OtherLimit} with other limits, {MoreData} would be asked for more figures";
+        return $"{orders}; {applications}";
     }
 }
 

@@ -131,7 +131,10 @@ internal static class PolicyPageEndpoints
             Lines = PolicyWords.Lines(CreditPolicy.Parse(record.Json, record.Version, record.EffectiveFrom)),
             InForceVersion = inForce.Version,
             Simulation = view.Simulation,
-            Names = await WorklistText.NamesAsync(view.Simulation?.Orders.Select(o => (string?)o.CustomerId) ?? [], customers, ct),
+            Names = await WorklistText.NamesAsync(
+                (view.Simulation?.Orders.Select(o => (string?)o.CustomerId) ?? []).Concat(view.Simulation?.Applications.Select(a => (string?)a.Then.CustomerId) ?? []),
+                customers,
+                ct),
             DefaultDays = options.Value.SimulationDays,
             MayDraft = MayDraft(user),
             Document = Indent(record.Json),
@@ -160,14 +163,11 @@ internal static class PolicyPageEndpoints
         var simulation = await drafts.SimulateAsync(version, days, ct);
         return simulation is null
             ? CreditHtml.RedirectWith(http, Path, Flash.Error($"There is no version {version} of the credit policy."))
-            : CreditHtml.RedirectWith(http, back + "#impact", Flash.Ok(
-                $"{Orders(simulation.Replayed)} of the last {simulation.Days} days decided again: {simulation.NowPassed} held then would pass, {simulation.NowHeld} passed then would be held."));
+            : CreditHtml.RedirectWith(http, back + "#impact", Flash.Ok($"Simulated — {simulation.Summary()}."));
     }
 
     /// <summary>A document as people read it, whatever spacing it was drafted with.</summary>
     private static string Indent(string json) => System.Text.Json.Nodes.JsonNode.Parse(json)!.ToJsonString(Indented);
-
-    private static string Orders(int count) => count == 1 ? "1 order" : $"{Figures.Count(count)} orders";
 
     private static async Task<IResult> SubmitAsync(HttpContext http, int version, PolicyDrafts drafts)
     {
