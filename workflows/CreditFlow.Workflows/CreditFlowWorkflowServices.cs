@@ -5,6 +5,7 @@ using CreditFlow.Workflows.Dunning;
 using CreditFlow.Workflows.Imports;
 using CreditFlow.Workflows.LegalHandoff;
 using CreditFlow.Workflows.Onboarding;
+using CreditFlow.Workflows.Policies;
 using CreditFlow.Workflows.Review;
 using CreditFlow.Workflows.Warnings;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +36,7 @@ public static class CreditFlowWorkflowServices
         services.AddReviews(configuration);
         services.AddLegalCases(configuration);
         services.AddImports();
+        services.AddCreditPolicies();
         services.AddOptions<OrderCheck.HoldStartOptions>().Bind(configuration.GetSection("OrderCheck")).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OrderCheck.OrderAdmissionOptions>().Bind(configuration.GetSection("OrderCheck")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp =>
@@ -49,9 +51,8 @@ public static class CreditFlowWorkflowServices
         });
         services.AddSingleton(sp => TryParseWeekend(sp.GetRequiredService<IOptions<ApprovalTimingOptions>>().Value.Weekend)!);
 
-        // The shipped authority matrix; a deployment that tunes it replaces this registration. The scorecard, class
-        // bands, limit coefficients, new-customer terms and order check are versions of the credit policy (CreditPolicies).
-        services.TryAddSingleton(AuthorityMatrix.Default);
+        // The scorecard, class bands, limit coefficients, new-customer terms, authority matrix and order check are not
+        // registered: each decision asks CreditPolicies for the version in force.
         return services;
     }
 

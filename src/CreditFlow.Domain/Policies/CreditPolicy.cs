@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Configuration;
 using CreditFlow.Domain.Limits;
@@ -18,8 +19,8 @@ namespace CreditFlow.Domain.Policies;
 /// minimum approvers: <see cref="OrderCheckPolicy"/>), <c>creditClasses</c> (the score bands of the classes:
 /// <see cref="CreditClassBands"/>), <c>limitCoefficients</c> (class coefficient per limit base:
 /// <see cref="LimitCoefficients"/>), <c>scorecard</c> (the inputs, weights and bands customers are scored by:
-/// <see cref="ScorecardModel"/>) and <c>newCustomers</c> (trial limit and guarantee threshold:
-/// <see cref="NewCustomerPolicy"/>). A section is checked by its own rules and its problems are reported at their path
+/// <see cref="ScorecardModel"/>), <c>newCustomers</c> (trial limit and guarantee threshold:
+/// <see cref="NewCustomerPolicy"/>) and <c>authorityMatrix</c> (who approves which amounts: <see cref="AuthorityMatrix"/>). A section is checked by its own rules and its problems are reported at their path
 /// inside the document, e.g. <c>$.orderCheck.releaseTolerance.days</c>.
 /// </remarks>
 public sealed record CreditPolicy
@@ -37,6 +38,7 @@ public sealed record CreditPolicy
         ("limitCoefficients", "limit-coefficients.json"),
         ("scorecard", "scorecard-multi-dimension.json"),
         ("newCustomers", "new-customer-policy.json"),
+        ("authorityMatrix", "authority-matrix.json"),
     ];
 
     private CreditPolicy(
@@ -47,6 +49,7 @@ public sealed record CreditPolicy
         LimitCoefficients limits,
         ScorecardModel scorecard,
         NewCustomerPolicy newCustomers,
+        AuthorityMatrix authority,
         string json)
     {
         Version = version;
@@ -56,6 +59,7 @@ public sealed record CreditPolicy
         Limits = limits;
         Scorecard = scorecard;
         NewCustomers = newCustomers;
+        Authority = authority;
         Json = json;
     }
 
@@ -83,6 +87,9 @@ public sealed record CreditPolicy
     /// <summary>A new customer's trial limit and when a guarantee is required.</summary>
     public NewCustomerPolicy NewCustomers { get; }
 
+    /// <summary>Who approves which amounts: holds, limits, write-offs, plans.</summary>
+    public AuthorityMatrix Authority { get; }
+
     /// <summary>The document as written, the form a new draft starts from.</summary>
     public string Json { get; }
 
@@ -104,8 +111,9 @@ public sealed record CreditPolicy
         var limits = Section(reader, root, "limitCoefficients", LimitCoefficients.Parse);
         var scorecard = Section(reader, root, "scorecard", ScorecardModel.Parse);
         var newCustomers = Section(reader, root, "newCustomers", NewCustomerPolicy.Parse);
+        var authority = Section(reader, root, "authorityMatrix", AuthorityMatrix.Parse);
         reader.ThrowIfAny(Configuration);
-        return new CreditPolicy(version, effectiveFrom, orderCheck!, classes!, limits!, scorecard!, newCustomers!, json);
+        return new CreditPolicy(version, effectiveFrom, orderCheck!, classes!, limits!, scorecard!, newCustomers!, authority!, json);
     }
 
     /// <summary>
@@ -139,13 +147,20 @@ public sealed record CreditPolicy
         return document!.ToJsonString(Indented);
     }
 
-    /// <summary>Only the problems of a document, none when it would parse.</summary>
+    /// <summary>
+    /// Only the problems of a document as a new version, none when it would parse and may replace the version in force.
+    /// A new version keeps the authority matrix's currency: limits, holds and write-offs are weighed in it, and amounts
+    /// decided under earlier versions would no longer compare.
+    /// </summary>
     public static IReadOnlyList<ConfigurationProblem> Problems(string json)
     {
         try
         {
-            _ = Parse(json, 1, DateOnly.MinValue);
-            return [];
+            var draft = Parse(json, 1, DateOnly.MinValue);
+            var currency = Default.Authority.Currency;
+            return draft.Authority.Currency == currency
+                ? []
+                : [new ConfigurationProblem("$.authorityMatrix.currency", $"must stay {currency}: the currency limits, holds and write-offs are weighed in is not a policy change (was {draft.Authority.Currency})")];
         }
         catch (InvalidConfigurationException e)
         {

@@ -15,12 +15,11 @@ public sealed record PolicyImpact(IReadOnlyList<OrderImpact> Orders)
     /// <summary>Decides every <paramref name="checkedOrders"/> again under <paramref name="draft"/>.</summary>
     /// <param name="checkedOrders">What the check saw and decided.</param>
     /// <param name="draft">The policy to try.</param>
-    /// <param name="authority">Who approves which amounts (not part of the policy yet).</param>
-    public static PolicyImpact Replay(IEnumerable<CheckedOrder> checkedOrders, CreditPolicy draft, AuthorityMatrix authority)
+    public static PolicyImpact Replay(IEnumerable<CheckedOrder> checkedOrders, CreditPolicy draft)
     {
         ArgumentNullException.ThrowIfNull(checkedOrders);
         ArgumentNullException.ThrowIfNull(draft);
-        var check = new OrderCreditCheck(draft.OrderCheck, authority);
+        var check = new OrderCreditCheck(draft.OrderCheck, draft.Authority);
         var orders = checkedOrders
             .Select(o => OrderImpact.Of(o, check.Check(o.Profile, o.Exposure, o.OverdueInvoices, o.Order, o.Day)))
             .OrderBy(o => o.Change == OrderChange.Same)

@@ -1,5 +1,6 @@
 using System.Net.Mail;
-using CreditFlow.Domain.Authority;
+using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.Policies;
 using CreditFlow.Domain.Scoring;
 using CreditFlow.Workflows.Policies;
 
@@ -9,8 +10,11 @@ namespace CreditFlow.Host.Applications;
 /// Checks request bodies field by field and names every problem by its JSON path. Figures must be
 /// inputs of the scorecard of the credit policy in force, amounts in the authority matrix's currency.
 /// </summary>
-internal sealed class ApplicationValidator(CreditPolicies policies, AuthorityMatrix authority)
+internal sealed class ApplicationValidator(CreditPolicies policies)
 {
+    // Every version of the credit policy keeps the authority matrix's currency (CreditPolicy.Problems).
+    private static readonly Currency AuthorityCurrency = CreditPolicy.Default.Authority.Currency;
+
     /// <summary>What one table property holds (see the application repository).</summary>
     public const int MaxImpressionReportChars = 32_000;
 
@@ -123,13 +127,13 @@ internal sealed class ApplicationValidator(CreditPolicies policies, AuthorityMat
         }
     }
 
-    private void Amount(FieldErrors errors, string path, MoneyBody? money, bool required, bool mustBePositive)
+    private static void Amount(FieldErrors errors, string path, MoneyBody? money, bool required, bool mustBePositive)
     {
         if (money is null)
         {
             if (required)
             {
-                errors.Add(path, $"is required, e.g. {{\"amount\": 100000, \"currency\": \"{authority.Currency}\"}}.");
+                errors.Add(path, $"is required, e.g. {{\"amount\": 100000, \"currency\": \"{AuthorityCurrency}\"}}.");
             }
 
             return;
@@ -146,11 +150,11 @@ internal sealed class ApplicationValidator(CreditPolicies policies, AuthorityMat
 
         if (string.IsNullOrEmpty(money.Currency))
         {
-            errors.Add($"{path}.currency", $"is required: {authority.Currency}.");
+            errors.Add($"{path}.currency", $"is required: {AuthorityCurrency}.");
         }
-        else if (!string.Equals(money.Currency, authority.Currency.Code, StringComparison.Ordinal))
+        else if (!string.Equals(money.Currency, AuthorityCurrency.Code, StringComparison.Ordinal))
         {
-            errors.Add($"{path}.currency", $"must be {authority.Currency}, the currency of the authority matrix (was '{Shorten(money.Currency)}').");
+            errors.Add($"{path}.currency", $"must be {AuthorityCurrency}, the currency of the authority matrix (was '{Shorten(money.Currency)}').");
         }
     }
 

@@ -8,6 +8,7 @@ using CreditFlow.Host.Security;
 using CreditFlow.Storage.LegalCases;
 using CreditFlow.Workflows.LegalHandoff;
 using static CreditFlow.Host.Credit.WorklistText;
+using CreditFlow.Domain.Authority;
 
 namespace CreditFlow.Host.Credit;
 
@@ -101,7 +102,7 @@ internal static partial class CasesPage
         + "<button type=\"submit\" class=\"primary\">Open case</button></form>";
 
     /// <summary>The list: customer and case, status, opened, the amounts, route, what it waits for, last heard.</summary>
-    private static string Table(IReadOnlyList<Row> rows, LegalCases legal, TimeSpan quiet, DateTimeOffset now)
+    private static string Table(IReadOnlyList<Row> rows, AuthorityMatrix authority, TimeSpan quiet, DateTimeOffset now)
     {
         var html = new StringBuilder("<table class=\"cases\" id=\"cases\"><thead><tr><th>Customer · case</th><th>Status</th><th>Opened</th>"
             + "<th class=\"num\">Claimed</th><th class=\"num\">Still owed</th><th class=\"num\">Recovered</th><th>Route</th><th>Waits for</th><th>Last heard</th></tr></thead><tbody>");
@@ -116,7 +117,7 @@ internal static partial class CasesPage
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"num owed\">{Amount(owed)}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"num recovered\">{Amount(c.Recovered)}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"route\">{Route(c)}</td>")
-                .Append(CultureInfo.InvariantCulture, $"<td class=\"waits-for\">{Html.E(WaitsFor(c, legal))}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td class=\"waits-for\">{Html.E(WaitsFor(c, authority))}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"heard\" title=\"{Html.E(When(c.LastHeardAt))} UTC\">{Silence(c, quiet, now)}</td></tr>");
         }
 
@@ -124,7 +125,7 @@ internal static partial class CasesPage
     }
 
     /// <summary>The case page: head, amounts, then invoices, reports and timeline beside what it waits for and the steps.</summary>
-    private static string CasePage(Detail d, LegalCases legal, IAgencyChannel agencies)
+    private static string CasePage(Detail d, AuthorityMatrix authority, IAgencyChannel agencies)
     {
         var c = d.Case;
         var file = d.Record.Progress.CaseFiles.Count > 0
@@ -143,8 +144,8 @@ internal static partial class CasesPage
             .Append(Reports(c, d.Now))
             .Append(Timeline(c, d.Now))
             .Append("</div><aside>")
-            .Append(Waiting(d, legal))
-            .Append(Approval(d, legal))
+            .Append(Waiting(d, authority))
+            .Append(Approval(d, authority))
             .Append(Steps(d, agencies))
             .Append("</aside></div>");
         return html.ToString();
@@ -228,21 +229,21 @@ internal static partial class CasesPage
     }
 
     /// <summary>What the case waits for now, and since when it was last heard of.</summary>
-    private static string Waiting(Detail d, LegalCases legal)
+    private static string Waiting(Detail d, AuthorityMatrix authority)
     {
         var c = d.Case;
         var legalTurn = !c.IsClosed && c.Approval is null && c.Status == CaseStatus.AwaitingLegal;
         return $"<section class=\"panel waiting{(legalTurn ? " legal" : "")}\" id=\"waits-for\"><h2>{(c.IsClosed ? "Outcome" : "Waits for")}</h2>"
-            + $"<p class=\"waits\">{Html.E(WaitsFor(c, legal))}</p>"
+            + $"<p class=\"waits\">{Html.E(WaitsFor(c, authority))}</p>"
             + $"<p class=\"muted\">last heard {Heard(c, d.Quiet, d.Now)}</p></section>";
     }
 
     /// <summary>What the case waits for, in words: legal, an approver, the agency or the court; or how it ended.</summary>
-    private static string WaitsFor(LegalCase c, LegalCases legal) => c switch
+    private static string WaitsFor(LegalCase c, AuthorityMatrix authority) => c switch
     {
         { IsClosed: true } => $"closed: {Words(c.Status)}{(c.WrittenOff is { Amount: > 0m } w ? $", {w} written off" : "")}",
         { Approval: { Asked: false } a } => $"the {Kind(a.Kind)} approval to be sent",
-        { Approval: { } a } => $"{Kind(a.Kind)} approval by {legal.WhoDecides(a)}",
+        { Approval: { } a } => $"{Kind(a.Kind)} approval by {LegalCases.WhoDecides(a, authority)}",
         { Status: CaseStatus.AwaitingLegal } => "legal's acceptance",
         { Route: CaseRoute.Agency, Settlement: { } s } when !c.SettlementPaid => $"agency {c.Agency}: the customer to pay the agreed {s.Pays}",
         { Route: CaseRoute.Agency } => $"agency {c.Agency}",

@@ -6,6 +6,7 @@ using CreditFlow.Host.Pages;
 using CreditFlow.Host.Security;
 using CreditFlow.Workflows.LegalHandoff;
 using static CreditFlow.Host.Credit.WorklistText;
+using CreditFlow.Domain.Authority;
 
 namespace CreditFlow.Host.Credit;
 
@@ -16,7 +17,7 @@ namespace CreditFlow.Host.Credit;
 internal static partial class CasesPage
 {
     /// <summary>The settlement or write-off waiting: what, how much, who decides; the decision form for a role that may.</summary>
-    private static string Approval(Detail d, LegalCases legal)
+    private static string Approval(Detail d, AuthorityMatrix authority)
     {
         if (d.Case.Approval is not { } a)
         {
@@ -39,9 +40,9 @@ internal static partial class CasesPage
             return html.Append("</dl><p class=\"must\">Being sent to the tier whose authority covers what would be written off.</p></section>").ToString();
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<dt>Decides</dt><dd id=\"who-decides\">{Html.E(legal.WhoDecides(a))}</dd></dl>");
+        html.Append(CultureInfo.InvariantCulture, $"<dt>Decides</dt><dd id=\"who-decides\">{Html.E(LegalCases.WhoDecides(a, authority))}</dd></dl>");
         var user = d.User;
-        if (ApiKeyPolicies.DecideCasesRoles.Contains(user.Role) && legal.MayDecide(user.Role, a))
+        if (ApiKeyPolicies.DecideCasesRoles.Contains(user.Role) && LegalCases.MayDecide(user.Role, a, authority))
         {
             return html.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"{CasePath(d.Case.CaseId)}/decision\" id=\"decide\">")
                 .Append(CultureInfo.InvariantCulture, $"<label class=\"field\">Comment <span class=\"muted\" style=\"font-weight:400\">(required to reject)</span><textarea name=\"comment\" rows=\"2\" maxlength=\"{CaseText.MaxChars}\"></textarea></label>")
@@ -50,7 +51,7 @@ internal static partial class CasesPage
                 .ToString();
         }
 
-        return html.Append(CultureInfo.InvariantCulture, $"<p class=\"must\" id=\"decided-by\">For {Html.E(legal.WhoDecides(a))} to decide; you are signed in as {Html.E(Words(user.Role))}.</p></section>").ToString();
+        return html.Append(CultureInfo.InvariantCulture, $"<p class=\"must\" id=\"decided-by\">For {Html.E(LegalCases.WhoDecides(a, authority))} to decide; you are signed in as {Html.E(Words(user.Role))}.</p></section>").ToString();
     }
 
     /// <summary>The steps the signed-in role may take on the case where it stands; otherwise who takes them.</summary>

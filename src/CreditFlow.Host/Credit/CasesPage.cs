@@ -13,6 +13,7 @@ using CreditFlow.Storage.LegalCases;
 using CreditFlow.Workflows.LegalHandoff;
 using Microsoft.Extensions.Options;
 using static CreditFlow.Host.Credit.WorklistText;
+using CreditFlow.Workflows.Policies;
 
 namespace CreditFlow.Host.Credit;
 
@@ -55,7 +56,7 @@ internal static partial class CasesPage
     }
 
     public static async Task<IResult> ListAsync(
-        HttpContext http, CaseStore cases, CaseDebts debts, LegalCases legal, IOptions<LegalCaseOptions> options, TimeProvider clock, string? status)
+        HttpContext http, CaseStore cases, CaseDebts debts, CreditPolicies policies, IOptions<LegalCaseOptions> options, TimeProvider clock, string? status)
     {
         var user = CreditGuard.User(http);
         var cancellationToken = http.RequestAborted;
@@ -107,7 +108,7 @@ internal static partial class CasesPage
         };
         html.Append(rows.Count == 0
             ? $"<p class=\"empty\" id=\"no-cases\">No {Html.E(heading)}.{(filter == OpenFilter ? " Nothing is in legal's hands." : "")}</p>"
-            : Table(rows, legal, options.Value.SilenceBeforeTask, now));
+            : Table(rows, (await policies.InForceAsync(http.RequestAborted)).Authority, options.Value.SilenceBeforeTask, now));
         if (every.Count >= CaseStore.MaxListed)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">Only the {CaseStore.MaxListed} newest cases are read; older ones are in <span class=\"mono\">GET /api/cases?customerId=</span>.</p>");
@@ -117,7 +118,7 @@ internal static partial class CasesPage
     }
 
     public static async Task<IResult> ShowAsync(
-        HttpContext http, string caseId, CaseStore cases, CaseDebts debts, LegalCases legal, IAgencyChannel agencies, IOptions<LegalCaseOptions> options, TimeProvider clock)
+        HttpContext http, string caseId, CaseStore cases, CaseDebts debts, CreditPolicies policies, IAgencyChannel agencies, IOptions<LegalCaseOptions> options, TimeProvider clock)
     {
         var user = CreditGuard.User(http);
         var cancellationToken = http.RequestAborted;
@@ -128,7 +129,7 @@ internal static partial class CasesPage
 
         var (owed, invoices) = await debts.OwedAsync(record.Case, cancellationToken);
         var detail = new Detail(record, owed, invoices, user, clock.GetUtcNow(), options.Value.SilenceBeforeTask);
-        return CreditHtml.Page($"Case {record.CaseId}", Style + CasePage(detail, legal, agencies), user, CreditHtml.TakeFlash(http));
+        return CreditHtml.Page($"Case {record.CaseId}", Style + CasePage(detail, (await policies.InForceAsync(http.RequestAborted)).Authority, agencies), user, CreditHtml.TakeFlash(http));
     }
 
     /// <summary>The same ZIP as <c>GET /api/cases/{id}/file</c>, for a person signed in to the pages (no API key in a browser).</summary>

@@ -12,6 +12,7 @@ using CreditFlow.Host.Security;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Workflows.OrderCheck;
 using Microsoft.AspNetCore.Http.HttpResults;
+using CreditFlow.Workflows.Policies;
 
 namespace CreditFlow.Host.Erp;
 
@@ -67,7 +68,7 @@ internal static class HoldsApi
     }
 
     public static async Task<Results<Accepted, ProblemHttpResult>> DecideAsync(
-        string holdId, HttpRequest request, ClaimsPrincipal caller, HoldRepository holds, AuthorityMatrix authority, DurableTaskClient client, CancellationToken cancellationToken)
+        string holdId, HttpRequest request, ClaimsPrincipal caller, HoldRepository holds, CreditPolicies policies, DurableTaskClient client, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<HoldDecisionBody>(request, cancellationToken, SetByTheKey);
         if (problem is not null)
@@ -76,7 +77,7 @@ internal static class HoldsApi
         }
 
         // The page shows these as messages; the API answers each as problem details.
-        return (await DecideAsAsync(holdId, body!, CallerName(caller), CallerRole(caller), holds, authority, client, cancellationToken)).Result switch
+        return (await DecideAsAsync(holdId, body!, CallerName(caller), CallerRole(caller), holds, (await policies.InForceAsync(cancellationToken)).Authority, client, cancellationToken)).Result switch
         {
             Accepted accepted => accepted,
             ProblemHttpResult aboveAuthority => aboveAuthority,

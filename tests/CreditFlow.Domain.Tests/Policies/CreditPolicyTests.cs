@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
+using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Configuration;
 using CreditFlow.Domain.Limits;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Domain.Policies;
+using CreditFlow.Domain.Roles;
 using CreditFlow.Domain.Scoring;
 
 namespace CreditFlow.Domain.Tests.Policies;
@@ -36,6 +38,7 @@ public sealed class CreditPolicyTests
             ScorecardModel.MultiDimension.Dimensions.Select(d => (d.Name, d.Weight)),
             policy.Scorecard.Dimensions.Select(d => (d.Name, d.Weight)));
         Assert.Equal(NewCustomerPolicy.Default.Assess(Money.Of(800_000m, "CNY")), policy.NewCustomers.Assess(Money.Of(800_000m, "CNY")));
+        Assert.Equal(AuthorityMatrix.Default.Tiers, policy.Authority.Tiers);
         Assert.Empty(CreditPolicy.Problems(policy.Json));
     }
 
@@ -60,12 +63,29 @@ public sealed class CreditPolicyTests
     }
 
     [Fact]
+    public void Parse_ALowerCeilingForTheCreditOfficer_AndANewVersionMayNotChangeTheAuthorityCurrency()
+    {
+        var document = JsonNode.Parse(CreditPolicy.Default.Json)!;
+        document["authorityMatrix"]!["tiers"]![0]!["upTo"] = 500_000;
+
+        var draft = CreditPolicy.Parse(document.ToJsonString(), 2, DateOnly.MinValue);
+        document["authorityMatrix"]!["currency"] = "USD";
+
+        Assert.Equal(CreditRole.CreditManager, draft.Authority.TierFor(Money.Of(600_000m, "CNY")).Role);
+        Assert.Equal(CreditRole.CreditOfficer, CreditPolicy.Default.Authority.TierFor(Money.Of(600_000m, "CNY")).Role);
+        var problem = Assert.Single(CreditPolicy.Problems(document.ToJsonString()));
+        Assert.Equal("$.authorityMatrix.currency", problem.Path);
+        Assert.Contains("must stay CNY", problem.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Whole_AVersionStoredBeforeSectionsWereAdded_TakesTheShippedOnes()
     {
         // Version 2 as drafted when the policy had three sections: the stop line changed, nothing on scoring.
         var document = JsonNode.Parse(WithStopLine(20))!.AsObject();
         document.Remove("scorecard");
         document.Remove("newCustomers");
+        document.Remove("authorityMatrix");
         var stored = document.ToJsonString();
 
         var whole = CreditPolicy.Whole(stored);
@@ -122,7 +142,7 @@ public sealed class CreditPolicyTests
     public void Problems_AMissingSectionOrNotJson()
     {
         Assert.Equal(
-            ["$.creditClasses", "$.limitCoefficients", "$.newCustomers", "$.orderCheck", "$.scorecard"],
+            ["$.authorityMatrix", "$.creditClasses", "$.limitCoefficients", "$.newCustomers", "$.orderCheck", "$.scorecard"],
             CreditPolicy.Problems("{}").Select(p => p.Path).Order(StringComparer.Ordinal));
         var notJson = Assert.Single(CreditPolicy.Problems("{ \"orderCheck\": "));
         Assert.Equal("$", notJson.Path);

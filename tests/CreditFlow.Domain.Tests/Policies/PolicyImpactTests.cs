@@ -42,7 +42,7 @@ public sealed class PolicyImpactTests
         };
         var draft = CreditPolicy.Parse(CreditPolicyTests.WithStopLine(20), 2, Day);
 
-        var impact = PolicyImpact.Replay(orders, draft, AuthorityMatrix.Default);
+        var impact = PolicyImpact.Replay(orders, draft);
 
         Assert.Equal((0, 2, 3), (impact.NowPassed, impact.NowHeld, impact.Unchanged));
         // Those decided otherwise come first.
@@ -61,7 +61,7 @@ public sealed class PolicyImpactTests
     {
         var orders = new[] { Checked("O-25", 25, passed: true), Checked("O-40", 40, passed: false) };
 
-        var impact = PolicyImpact.Replay(orders, CreditPolicy.Default, AuthorityMatrix.Default);
+        var impact = PolicyImpact.Replay(orders, CreditPolicy.Default);
 
         Assert.All(impact.Orders, o => Assert.Equal(OrderChange.Same, o.Change));
         Assert.Equal((0, 0), (impact.NowPassed, impact.NowHeld));
@@ -72,10 +72,23 @@ public sealed class PolicyImpactTests
     {
         var draft = CreditPolicy.Parse(CreditPolicyTests.WithStopLine(45), 2, Day);
 
-        var impact = PolicyImpact.Replay([Checked("O-40", 40, passed: false)], draft, AuthorityMatrix.Default);
+        var impact = PolicyImpact.Replay([Checked("O-40", 40, passed: false)], draft);
 
         var order = Assert.Single(impact.Orders);
         Assert.Equal((OrderChange.WouldPass, true, null), (order.Change, order.PassesUnderDraft, order.ApproverUnderDraft));
         Assert.Equal([M(0m)], impact.HeldUnderDraft);
+    }
+
+    [Fact]
+    public void Replay_ALowerCeilingForTheCreditOfficer_SendsTheSameHoldToTheCreditManager()
+    {
+        var document = System.Text.Json.Nodes.JsonNode.Parse(CreditPolicy.Default.Json)!;
+        document["authorityMatrix"]!["tiers"]![0]!["upTo"] = 5_000;
+        var draft = CreditPolicy.Parse(document.ToJsonString(), 2, Day);
+
+        var order = Assert.Single(PolicyImpact.Replay([Checked("O-40", 40, passed: false)], draft).Orders);
+
+        Assert.Equal(OrderChange.Same, order.Change);
+        Assert.Equal(("CreditOfficer", "CreditManager"), (order.ApproverThen, order.ApproverUnderDraft));
     }
 }

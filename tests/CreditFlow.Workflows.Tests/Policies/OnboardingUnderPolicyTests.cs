@@ -3,6 +3,7 @@ using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Policies;
+using CreditFlow.Domain.Roles;
 using CreditFlow.Domain.Scoring;
 using CreditFlow.Storage.Policies;
 using CreditFlow.Workflows.Onboarding;
@@ -69,5 +70,25 @@ public sealed class OnboardingUnderPolicyTests
         var scored = Assert.Single(await host.Store.Decisions.ListForCustomerAsync(application.Customer.Id), d => d.What.StartsWith("scored", StringComparison.Ordinal));
         Assert.Contains($"\"policyVersion\":{draft.Version}", scored.DataSnapshotJson, StringComparison.Ordinal);
         Assert.Contains("\"auditOpinion\"", scored.DataSnapshotJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AVersionLoweringTheCreditOfficersCeiling_SendsTheTrialLimitToTheCreditManager()
+    {
+        await using var host = await WorkflowTestHost.StartAsync();
+        var document = JsonNode.Parse(CreditPolicy.Default.Json)!;
+        document["authorityMatrix"]!["tiers"]![0]!["upTo"] = 50_000;
+        var store = host.Get<PolicyStore>();
+        var draft = await store.AddDraftAsync(document.ToJsonString(), DateOnly.FromDateTime(host.Now.UtcDateTime), "officers up to 50,000", "test", host.Now);
+        await store.SaveAsync(draft with { Status = PolicyStatus.Approved });
+
+        var application = Applications.Sound("Ceiling Trading");
+        await host.FileAsync(application);
+        var asked = await host.AnswerApprovalAsync(application.ApplicationId, ApprovalOutcome.Approved);
+        await host.StageAsync(application.ApplicationId, "Trial");
+
+        // Under version 1 the credit officer approves a 100,000 trial (OnboardingWorkflowTests); under this version the manager does.
+        Assert.Equal(CreditRole.CreditManager, asked.Role);
+        Assert.Equal(Money.Of(100_000m, "CNY"), (await host.Store.Profiles.GetAsync(application.Customer.Id))!.Value.Limit);
     }
 }

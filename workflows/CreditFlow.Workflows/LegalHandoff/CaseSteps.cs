@@ -17,6 +17,7 @@ using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Mail;
 using CreditFlow.Workflows.OrderCheck;
 using CreditFlow.Workflows.Review;
+using CreditFlow.Workflows.Policies;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
@@ -38,7 +39,7 @@ public sealed class CaseSteps(
     CreditTaskStore tasks,
     IWorkflowMail mail,
     ApproverDirectory people,
-    AuthorityMatrix authority,
+    CreditPolicies policies,
     IAgencyChannel agencies,
     IOptions<LegalCaseOptions> options,
     DurableTaskClient client,
@@ -83,6 +84,7 @@ public sealed class CaseSteps(
             var decision = input.Decision;
             var approved = decision.Outcome is ApprovalOutcome.Approved or ApprovalOutcome.ApprovedLower;
             LegalCase decided;
+            var authority = (await policies.InForceAsync(cancellationToken)).Authority;
             if (!authority.HasAuthority(decision.DecidedByRole, approval.Approver!.Value))
             {
                 decided = (c with { ApprovalsRequested = c.ApprovalsRequested + 1, Approval = approval with { Number = c.ApprovalsRequested + 1, Approver = null, WriteOff = null } })
@@ -193,7 +195,7 @@ public sealed class CaseSteps(
         else if (c.Approval is { Asked: false } waiting)
         {
             var writeOff = waiting.Kind == CaseApprovalKind.Settlement ? Money.Max(owed.Total - waiting.Pays!.Value, Money.Zero(c.Currency)) : owed.Total;
-            c = c.AskApproval(writeOff, ApproverFor(writeOff), now);
+            c = c.AskApproval(writeOff, ApproverFor(writeOff, (await policies.InForceAsync(cancellationToken)).Authority), now);
         }
 
         var silentSince = progress.SilenceTaskAt is { } asked && asked > c.LastHeardAt ? asked : c.LastHeardAt;
@@ -411,8 +413,11 @@ public sealed class CaseSteps(
             links?.AgencyEvents);
     }
 
-    /// <summary>The least tier whose authority covers writing off <paramref name="amount"/>; the top tier for a currency the matrix does not know.</summary>
-    private CreditRole ApproverFor(Money amount) =>
+    /// <summary>
+    /// The least tier of the credit policy in force whose authority covers writing off <paramref name="amount"/>; the top
+    /// tier for a currency the matrix does not know.
+    /// </summary>
+    private static CreditRole ApproverFor(Money amount, AuthorityMatrix authority) =>
         amount.Currency == authority.Currency ? authority.TierFor(amount).Role : authority.Top.Role;
 
     private static ApprovalRequest ApprovalFor(LegalCase c, CaseApproval approval, Money owed)

@@ -9,6 +9,7 @@ using CreditFlow.Storage.LegalCases;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Storage.Tasks;
 using CreditFlow.Workflows.Approvals;
+using CreditFlow.Workflows.Policies;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
@@ -25,7 +26,7 @@ public sealed class LegalCases(
     DunningStore invoices,
     CustomerLedgerStore ledgers,
     CreditTaskStore tasks,
-    AuthorityMatrix authority,
+    CreditPolicies policies,
     IAgencyChannel agencies,
     DurableTaskClient client)
 {
@@ -157,9 +158,10 @@ public sealed class LegalCases(
             throw new CaseActionRefusedException($"case {caseId} waits for no settlement or write-off decision");
         }
 
+        var authority = (await policies.InForceAsync(cancellationToken)).Authority;
         if (!authority.HasAuthority(role, approval.Approver!.Value))
         {
-            throw new CaseDecisionAboveAuthorityException($"writing off {approval.WriteOff} needs {WhoDecides(approval)}; a {LegalCase.Words(role)} may not decide it. Nothing was decided.");
+            throw new CaseDecisionAboveAuthorityException($"writing off {approval.WriteOff} needs {WhoDecides(approval, authority)}; a {LegalCase.Words(role)} may not decide it. Nothing was decided.");
         }
 
         // The workflow starts the approval right after asking for it; a decision a moment before that has nowhere to go yet.
@@ -173,17 +175,18 @@ public sealed class LegalCases(
         return record.Case;
     }
 
-    /// <summary>Who may decide <paramref name="approval"/>, lowest first: "credit manager or credit committee".</summary>
-    public string WhoDecides(CaseApproval approval)
+    /// <summary>Who may decide <paramref name="approval"/> under <paramref name="authority"/>, lowest first: "credit manager or credit committee".</summary>
+    public static string WhoDecides(CaseApproval approval, AuthorityMatrix authority)
     {
+        ArgumentNullException.ThrowIfNull(authority);
         ArgumentNullException.ThrowIfNull(approval);
         var roles = authority.RolesWithAuthority(authority.TierAtLeast(approval.Approver ?? authority.Top.Role)).Select(r => LegalCase.Words(r)).ToArray();
         return roles.Length == 1 ? "the " + roles[0] : "the " + string.Join(", ", roles[..^1]) + " or " + roles[^1];
     }
 
-    /// <summary>True when <paramref name="role"/> may decide <paramref name="approval"/>.</summary>
-    public bool MayDecide(CreditRole role, CaseApproval approval) =>
-        approval is { Approver: { } approver } && authority.HasAuthority(role, approver);
+    /// <summary>True when <paramref name="role"/> may decide <paramref name="approval"/> under <paramref name="authority"/>.</summary>
+    public static bool MayDecide(CreditRole role, CaseApproval approval, AuthorityMatrix authority) =>
+        approval is { Approver: { } approver } && authority?.HasAuthority(role, approver) == true;
 
     private async Task<LegalCase> ChangeAsync(string caseId, Func<LegalCase, LegalCase> step, CancellationToken cancellationToken)
     {

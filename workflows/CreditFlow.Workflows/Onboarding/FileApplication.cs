@@ -7,6 +7,7 @@ using CreditFlow.Storage.Applications;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Profiles;
 using CreditFlow.Storage;
+using CreditFlow.Workflows.Policies;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 
@@ -14,9 +15,10 @@ namespace CreditFlow.Workflows.Onboarding;
 
 /// <summary>
 /// Stores what sales filed — the customer, the application and an applicant profile with the
-/// decision "application filed" — and fixes the plan the onboarding runs on. Safe to run twice.
+/// decision "application filed" — and fixes the plan the onboarding runs on, with the authority matrix of the credit
+/// policy version in force at filing (the approvals of one application climb one matrix). Safe to run twice.
 /// </summary>
-public sealed class FileApplication(CreditStore store, IOptions<OnboardingOptions> options, AuthorityMatrix authority, WorkingCalendar calendar)
+public sealed class FileApplication(CreditStore store, IOptions<OnboardingOptions> options, CreditPolicies policies, WorkingCalendar calendar)
     : TaskActivity<CreditApplicationRequest, OnboardingPlan>
 {
     /// <inheritdoc />
@@ -53,6 +55,7 @@ public sealed class FileApplication(CreditStore store, IOptions<OnboardingOption
         }
 
         var o = options.Value;
+        var authority = (await policies.InForceAsync()).Authority;
         return new OnboardingPlan(
             o.TrialPeriod, o.DataReminderAfterWorkingDays, o.DataGiveUpAfterWorkingDays, o.ReconsiderationWindow,
             calendar.Weekend.Order().ToArray(),

@@ -17,7 +17,7 @@ namespace CreditFlow.Workflows.OrderCheck;
 /// the ledger before and commits after. Each decision is taken under the credit policy version passed in, which the
 /// answer names; an order's row also keeps what the check saw (<see cref="CheckedOrderFacts"/>) for impact simulations.
 /// </summary>
-public sealed class OrderCheckDecisions(ExposureCalculator exposure, AuthorityMatrix authority, IOptions<ErpOptions> erp)
+public sealed class OrderCheckDecisions(ExposureCalculator exposure, IOptions<ErpOptions> erp)
 {
     /// <summary>Checks an order: pass reserves its credit part; hold reserves nothing and names the hold.</summary>
     /// <remarks>A repeated order decides nothing: its hold, if any, is on the worklist already, started by the first call or by the sweep.</remarks>
@@ -133,12 +133,12 @@ public sealed class OrderCheckDecisions(ExposureCalculator exposure, AuthorityMa
         return (decision, after);
     }
 
-    private OrderCreditCheck Check(CreditPolicy policy) => new(policy.OrderCheck, authority);
+    private static OrderCreditCheck Check(CreditPolicy policy) => new(policy.OrderCheck, policy.Authority);
 
     private HoldInput Hold(string holdId, ErpDocumentKind kind, CustomerLedger ledger, string documentId, string orderId, Money amount, DateOnly date, OrderDecision decision, ExposureState state, DateTimeOffset now, CreditPolicy policy)
     {
         var approver = decision.Approver!;
-        var authorized = authority.RolesWithAuthority(approver);
+        var authorized = policy.Authority.RolesWithAuthority(approver);
         var facts = new List<KeyValuePair<string, string>>
         {
             new("customer", ledger.CustomerId),

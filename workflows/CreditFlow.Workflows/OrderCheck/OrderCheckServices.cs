@@ -24,7 +24,6 @@ public static class OrderCheckServices
         services.AddOptions<ErpOptions>().Configure(configure);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(ExposurePolicy.Default);
-        services.TryAddSingleton(AuthorityMatrix.Default);
         services.TryAddSingleton(sp => new ExposureCalculator(sp.GetRequiredService<ExposurePolicy>()));
         services.TryAddSingleton(LedgerRetryOptions.Default);
         services.TryAddSingleton<OrderCheckDecisions>();

@@ -24,7 +24,6 @@ public sealed class PolicyDrafts(
     CreditPolicies policies,
     CustomerLedgerStore ledgers,
     CreditStore credit,
-    AuthorityMatrix authority,
     DurableTaskClient client,
     IOptions<PolicyOptions> options,
     TimeProvider clock)
@@ -90,7 +89,7 @@ public sealed class PolicyDrafts(
         var checkedOrders = (await ledgers.OrdersCheckedSinceAsync(since, cancellationToken))
             .Select(CheckedOrderFacts.Read)
             .OfType<CheckedOrder>();
-        var impact = PolicyImpact.Replay(checkedOrders, draft, authority);
+        var impact = PolicyImpact.Replay(checkedOrders, draft);
         var scorings = (await credit.Decisions.ListForApplicationsSinceAsync(since, cancellationToken)).Where(ScoringSnapshot.IsScoring).ToArray();
         var scored = scorings.Select(ScoringSnapshot.Read).OfType<ScoredApplication>().ToArray();
         var applications = ApplicationImpact.Replay(scored, draft);

@@ -11,6 +11,11 @@ public static class PolicyServices
     public static IServiceCollection AddCreditPolicies(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(CreditPolicies)))
+        {
+            return services; // both the order check and the workflows ask for it
+        }
+
         services.AddOptions<PolicyOptions>().BindConfiguration("Policies").ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CreditPolicies>();

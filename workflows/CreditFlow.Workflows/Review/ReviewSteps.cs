@@ -27,7 +27,6 @@ public sealed class ReviewSteps(
     DunningStore invoices,
     WarningStore warnings,
     CreditPolicies policies,
-    AuthorityMatrix authority,
     ReviewPolicy policy,
     IOptions<ReviewOptions> options)
 {
@@ -104,7 +103,7 @@ public sealed class ReviewSteps(
         }
 
         await reviews.ScheduleAsync(new ReviewSchedule(customerId, step.Review.DueAt, cycle, review.Proposal.NeedsApproval), cancellationToken);
-        return new ReviewResult(false, review.Proposal.NeedsApproval ? ApprovalFor(review, await NameOfAsync(customerId, cancellationToken)) : null, summary);
+        return new ReviewResult(false, review.Proposal.NeedsApproval ? ApprovalFor(review, await NameOfAsync(customerId, cancellationToken), (await policies.InForceAsync(cancellationToken)).Authority) : null, summary);
     }
 
     /// <summary>Books the approver's answer: an approved proposal takes effect (with the amount approved, if lower).</summary>
@@ -224,7 +223,7 @@ public sealed class ReviewSteps(
         JsonSerializer.Serialize(new { review.Cycle, review.Score, FromClass = review.FromClass?.ToString(), review.FromLimit, Proposal = review.Proposal.Change.ToString(), review.Reason }),
         review.ModelVersion, null);
 
-    private ApprovalRequest ApprovalFor(ReviewRecord review, string name)
+    private static ApprovalRequest ApprovalFor(ReviewRecord review, string name, AuthorityMatrix authority)
     {
         var p = review.Proposal;
         var what = p.Change switch
@@ -241,7 +240,7 @@ public sealed class ReviewSteps(
             $"Review {review.Cycle} of {name} proposes {what} with a limit of {p.Limit} (now class {review.FromClass?.ToString() ?? "none"}, {review.FromLimit})",
             p.Limit,
             1,
-            Approver(p),
+            Approver(p, authority),
             [
                 new ApprovalSection("The review", [
                     new ApprovalFact("Why now", review.Reason),
@@ -259,7 +258,7 @@ public sealed class ReviewSteps(
     /// The tier the proposed limit needs; strategic and restricted credit change how the customer is treated, not only its
     /// amount, so they need the credit manager at least.
     /// </summary>
-    private CreditRole Approver(ReviewProposal proposal)
+    private static CreditRole Approver(ReviewProposal proposal, AuthorityMatrix authority)
     {
         var role = authority.TierFor(proposal.Limit).Role;
         return proposal.Change is ReviewChange.Strategic or ReviewChange.Restricted && role == CreditRole.CreditOfficer ? CreditRole.CreditManager : role;

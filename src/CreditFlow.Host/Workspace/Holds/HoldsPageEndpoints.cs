@@ -12,6 +12,7 @@ using CreditFlow.Host.Security;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Orders;
 using Microsoft.AspNetCore.Http.HttpResults;
+using CreditFlow.Workflows.Policies;
 
 namespace CreditFlow.Host.Workspace.Holds;
 
@@ -38,13 +39,14 @@ internal static class HoldsPageEndpoints
     }
 
     public static async Task<RazorComponentResult<HoldsPage>> ShowAsync(
-        HttpContext http, HoldRepository holds, CustomerRepository customers, AuthorityMatrix authority, TimeProvider clock, string? status, string? customer, string? minAgeHours, string? approverRole)
+        HttpContext http, HoldRepository holds, CustomerRepository customers, CreditPolicies policies, TimeProvider clock, string? status, string? customer, string? minAgeHours, string? approverRole)
     {
         var user = CreditGuard.User(http);
         var errors = new Dictionary<string, string[]>();
         var query = HoldsApi.Query(clock, status ?? "open", customer, minAgeHours, approverRole, errors);
         var list = errors.Count == 0 ? await holds.ListAsync(query, http.RequestAborted) : [];
         var names = await NamesAsync(list, customers, http.RequestAborted);
+        var authority = (await policies.InForceAsync(http.RequestAborted)).Authority;
         var rows = list.Select(hold => new HoldRow(
             hold,
             hold.CustomerName ?? names.GetValueOrDefault(hold.CustomerId),
@@ -66,7 +68,7 @@ internal static class HoldsPageEndpoints
         });
     }
 
-    public static async Task<IResult> DecideAsync(HttpContext http, string holdId, HoldRepository holds, AuthorityMatrix authority, DurableTaskClient client)
+    public static async Task<IResult> DecideAsync(HttpContext http, string holdId, HoldRepository holds, CreditPolicies policies, DurableTaskClient client)
     {
         var user = CreditGuard.User(http);
         if (!user.MayDecideHolds)
@@ -92,7 +94,7 @@ internal static class HoldsPageEndpoints
             return CreditHtml.RedirectWith(http, back, Flash.Error($"A rejection needs a comment saying why: write it beside Reject for {holdId}. Nothing was sent."));
         }
 
-        var result = await HoldsApi.DecideAsAsync(holdId, new HoldDecisionBody(form["outcome"], form["comment"]), user.Name, user.Role, holds, authority, client, http.RequestAborted);
+        var result = await HoldsApi.DecideAsAsync(holdId, new HoldDecisionBody(form["outcome"], form["comment"]), user.Name, user.Role, holds, (await policies.InForceAsync(http.RequestAborted)).Authority, client, http.RequestAborted);
         var message = result.Result switch
         {
             Accepted => Flash.Ok($"Your {(string.Equals(form["outcome"], "reject", StringComparison.OrdinalIgnoreCase) ? "rejection" : "release")} of {holdId} was handed to the hold as {user.Name} ({user.Role}). "

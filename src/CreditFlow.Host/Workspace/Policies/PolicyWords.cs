@@ -29,8 +29,8 @@ public static class PolicyWords
     };
 
     /// <summary>
-    /// A version's numbers in words, one line each: the order check, the scorecard, the classes, the limit coefficients
-    /// and the new-customer terms.
+    /// A version's numbers in words, one line each: the order check, the scorecard, the classes, the limit coefficients,
+    /// the new-customer terms and who approves which amounts.
     /// </summary>
     public static IReadOnlyList<(string Label, string Value)> Lines(CreditPolicy policy)
     {
@@ -50,6 +50,9 @@ public static class PolicyWords
 
         var newCustomers = policy.NewCustomers;
         lines.Add(("New customers", $"a trial limit of at most {newCustomers.TrialLimit}; a guarantee for a request above {newCustomers.GuaranteeThreshold}"));
+        var authority = policy.Authority;
+        lines.Add(("Approves", string.Join(", ", authority.Tiers.Select(t => t.UpTo is { } upTo ? $"the {WorklistText.Words(t.Role)} up to {upTo}" : $"the {WorklistText.Words(t.Role)} above"))
+            + (authority.Cumulative ? "; each tier below signs first" : "")));
         return lines;
     }
 
