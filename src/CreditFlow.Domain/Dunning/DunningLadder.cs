@@ -31,6 +31,13 @@ public sealed partial class DunningLadder
     /// <summary>The steps as configured.</summary>
     public IReadOnlyList<DunningStep> Steps { get; }
 
+    /// <summary>True when one of the steps <paramref name="taken"/> (by code) freezes the customer's limit.</summary>
+    public bool Froze(IEnumerable<string> taken)
+    {
+        ArgumentNullException.ThrowIfNull(taken);
+        return taken.Any(code => Steps.FirstOrDefault(s => s.Code == code)?.Actions.Any(a => a.Kind == DunningActionKind.LimitFreeze) == true);
+    }
+
     /// <summary>
     /// The rules on the steps: at least one, each code given once and not blank, each with an action,
     /// each action with what its kind needs (<see cref="DunningAction.Missing"/>). Null <paramref name="steps"/>:

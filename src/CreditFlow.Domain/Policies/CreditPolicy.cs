@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Configuration;
+using CreditFlow.Domain.Dunning;
 using CreditFlow.Domain.Limits;
 using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Domain.Scoring;
@@ -20,7 +21,8 @@ namespace CreditFlow.Domain.Policies;
 /// <see cref="CreditClassBands"/>), <c>limitCoefficients</c> (class coefficient per limit base:
 /// <see cref="LimitCoefficients"/>), <c>scorecard</c> (the inputs, weights and bands customers are scored by:
 /// <see cref="ScorecardModel"/>), <c>newCustomers</c> (trial limit and guarantee threshold:
-/// <see cref="NewCustomerPolicy"/>) and <c>authorityMatrix</c> (who approves which amounts: <see cref="AuthorityMatrix"/>). A section is checked by its own rules and its problems are reported at their path
+/// <see cref="NewCustomerPolicy"/>), <c>authorityMatrix</c> (who approves which amounts: <see cref="AuthorityMatrix"/>)
+/// and <c>dunningLadder</c> (the steps an overdue invoice goes through: <see cref="DunningLadder"/>). A section is checked by its own rules and its problems are reported at their path
 /// inside the document, e.g. <c>$.orderCheck.releaseTolerance.days</c>.
 /// </remarks>
 public sealed record CreditPolicy
@@ -39,6 +41,7 @@ public sealed record CreditPolicy
         ("scorecard", "scorecard-multi-dimension.json"),
         ("newCustomers", "new-customer-policy.json"),
         ("authorityMatrix", "authority-matrix.json"),
+        ("dunningLadder", "dunning-ladder.json"),
     ];
 
     private CreditPolicy(
@@ -50,6 +53,7 @@ public sealed record CreditPolicy
         ScorecardModel scorecard,
         NewCustomerPolicy newCustomers,
         AuthorityMatrix authority,
+        DunningLadder ladder,
         string json)
     {
         Version = version;
@@ -60,6 +64,7 @@ public sealed record CreditPolicy
         Scorecard = scorecard;
         NewCustomers = newCustomers;
         Authority = authority;
+        Ladder = ladder;
         Json = json;
     }
 
@@ -90,6 +95,12 @@ public sealed record CreditPolicy
     /// <summary>Who approves which amounts: holds, limits, write-offs, plans.</summary>
     public AuthorityMatrix Authority { get; }
 
+    /// <summary>
+    /// The dunning ladder. An invoice is dunned by the ladder of the version in force at its first look, to the end, so a
+    /// new version never reorders steps an invoice has taken.
+    /// </summary>
+    public DunningLadder Ladder { get; }
+
     /// <summary>The document as written, the form a new draft starts from.</summary>
     public string Json { get; }
 
@@ -112,8 +123,9 @@ public sealed record CreditPolicy
         var scorecard = Section(reader, root, "scorecard", ScorecardModel.Parse);
         var newCustomers = Section(reader, root, "newCustomers", NewCustomerPolicy.Parse);
         var authority = Section(reader, root, "authorityMatrix", AuthorityMatrix.Parse);
+        var ladder = Section(reader, root, "dunningLadder", DunningLadder.Parse);
         reader.ThrowIfAny(Configuration);
-        return new CreditPolicy(version, effectiveFrom, orderCheck!, classes!, limits!, scorecard!, newCustomers!, authority!, json);
+        return new CreditPolicy(version, effectiveFrom, orderCheck!, classes!, limits!, scorecard!, newCustomers!, authority!, ladder!, json);
     }
 
     /// <summary>

@@ -26,6 +26,9 @@ public sealed class CreditPolicyBook
     /// <summary>Every approved version, oldest first day first.</summary>
     public IReadOnlyList<CreditPolicy> Versions => byFirstDay;
 
+    /// <summary>Version <paramref name="version"/>, or null when it is not an approved version this book holds.</summary>
+    public CreditPolicy? Version(int version) => Array.Find(byFirstDay, p => p.Version == version);
+
     /// <summary>The version decisions on <paramref name="day"/> are taken under.</summary>
     public CreditPolicy InEffectOn(DateOnly day)
     {

@@ -1,11 +1,11 @@
-using CreditFlow.Host.Credit;
-using CreditFlow.Host.Pages;
 using System.Globalization;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Domain.Scoring;
 using CreditFlow.Host.Admin;
+using CreditFlow.Host.Credit;
 using CreditFlow.Host.Customers;
 using CreditFlow.Host.Erp;
+using CreditFlow.Host.Pages;
 using CreditFlow.Host.Security;
 using CreditFlow.Storage.Profiles;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,11 +1,11 @@
 using System.Security.Claims;
-using CreditFlow.Durable.Client;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using CreditFlow.Domain.Onboarding;
+using CreditFlow.Durable.Client;
 using CreditFlow.Host.Security;
 using CreditFlow.Workflows.Onboarding;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace CreditFlow.Host.Applications;
 

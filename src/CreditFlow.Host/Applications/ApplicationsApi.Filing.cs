@@ -2,10 +2,10 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Durable.Client;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using CreditFlow.Workflows.Onboarding;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace CreditFlow.Host.Applications;
 

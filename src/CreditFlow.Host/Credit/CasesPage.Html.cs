@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.LegalHandoff;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Host.Cases;
@@ -8,7 +9,6 @@ using CreditFlow.Host.Security;
 using CreditFlow.Storage.LegalCases;
 using CreditFlow.Workflows.LegalHandoff;
 using static CreditFlow.Host.Credit.WorklistText;
-using CreditFlow.Domain.Authority;
 
 namespace CreditFlow.Host.Credit;
 

@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text;
+using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.LegalHandoff;
 using CreditFlow.Host.Cases;
 using CreditFlow.Host.Pages;
 using CreditFlow.Host.Security;
 using CreditFlow.Workflows.LegalHandoff;
 using static CreditFlow.Host.Credit.WorklistText;
-using CreditFlow.Domain.Authority;
 
 namespace CreditFlow.Host.Credit;
 

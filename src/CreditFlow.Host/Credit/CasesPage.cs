@@ -11,9 +11,9 @@ using CreditFlow.Host.Security;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.LegalCases;
 using CreditFlow.Workflows.LegalHandoff;
+using CreditFlow.Workflows.Policies;
 using Microsoft.Extensions.Options;
 using static CreditFlow.Host.Credit.WorklistText;
-using CreditFlow.Workflows.Policies;
 
 namespace CreditFlow.Host.Credit;
 

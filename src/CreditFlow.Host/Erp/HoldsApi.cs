@@ -4,15 +4,15 @@ using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Durable.Client;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using CreditFlow.Host.Applications;
 using CreditFlow.Host.Credit;
 using CreditFlow.Host.Security;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Workflows.OrderCheck;
-using Microsoft.AspNetCore.Http.HttpResults;
 using CreditFlow.Workflows.Policies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace CreditFlow.Host.Erp;
 

@@ -62,6 +62,12 @@ public sealed record DunningRecord(
     /// <summary>Special collection plans submitted for the invoice, each approved or rejected through approval.</summary>
     public IReadOnlyList<CollectionPlan> Plans { get; init; } = [];
 
+    /// <summary>
+    /// The credit policy version whose dunning ladder the invoice is dunned by, fixed at its first look; none for an
+    /// invoice not looked at yet, or first looked at before ladders were versioned (dunned by version 1's).
+    /// </summary>
+    public int? LadderVersion { get; init; }
+
     /// <summary>True when the step with <paramref name="code"/> was taken.</summary>
     public bool HasTaken(string code) => Steps.Any(s => s.Code == code);
 }

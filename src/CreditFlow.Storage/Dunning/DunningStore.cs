@@ -213,6 +213,7 @@ public sealed class DunningStore(TableClient table, TableClient changes)
         ["NextDueOn"] = r.Standing.NextDueOn?.ToString("O", CultureInfo.InvariantCulture),
         ["Open"] = r.Standing.Open?.ToString(CultureInfo.InvariantCulture),
         ["LookedAt"] = r.Standing.LookedAt,
+        ["LadderVersion"] = r.LadderVersion,
     };
 
     private static DunningRecord ToRecord(TableEntity e)
@@ -241,6 +242,7 @@ public sealed class DunningStore(TableClient table, TableClient changes)
         {
             Extensions = JsonSerializer.Deserialize<PaymentExtension[]>(e.GetString("Extensions") ?? "[]", Json) ?? [],
             Plans = JsonSerializer.Deserialize<CollectionPlan[]>(e.GetString("Plans") ?? "[]", Json) ?? [],
+            LadderVersion = e.GetInt32("LadderVersion"),
         };
     }
 

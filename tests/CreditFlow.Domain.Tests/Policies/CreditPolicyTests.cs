@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Configuration;
+using CreditFlow.Domain.Dunning;
 using CreditFlow.Domain.Limits;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.OrderCheck;
@@ -39,6 +40,7 @@ public sealed class CreditPolicyTests
             policy.Scorecard.Dimensions.Select(d => (d.Name, d.Weight)));
         Assert.Equal(NewCustomerPolicy.Default.Assess(Money.Of(800_000m, "CNY")), policy.NewCustomers.Assess(Money.Of(800_000m, "CNY")));
         Assert.Equal(AuthorityMatrix.Default.Tiers, policy.Authority.Tiers);
+        Assert.Equal(DunningLadder.Default.Steps.Select(s => s.Code), policy.Ladder.Steps.Select(s => s.Code));
         Assert.Empty(CreditPolicy.Problems(policy.Json));
     }
 
@@ -79,6 +81,22 @@ public sealed class CreditPolicyTests
     }
 
     [Fact]
+    public void Parse_AnEarlierReminder_AndALadderProblemAtItsPath()
+    {
+        var document = JsonNode.Parse(CreditPolicy.Default.Json)!;
+        document["dunningLadder"]!["steps"]![0]!["daysFromDue"] = -5;
+
+        var draft = CreditPolicy.Parse(document.ToJsonString(), 2, DateOnly.MinValue);
+        document["dunningLadder"]!["steps"]![4]!["actions"]![0]!["kind"] = "Shout";
+
+        var invoice = new Domain.Receivables.Invoice("C1", "I1", new DateOnly(2027, 1, 5), new DateOnly(2027, 2, 4), Money.Of(10_000m, "CNY"));
+        var reminder = draft.Ladder.Evaluate(invoice, [], [], [], new DateOnly(2027, 1, 1)).Schedule.Single(s => s.Step.Code == "reminder");
+        Assert.Equal(new DateOnly(2027, 1, 30), reminder.DueOn);
+        Assert.All(CreditPolicy.Problems(document.ToJsonString()), p => Assert.StartsWith("$.dunningLadder.steps[4].actions[0]", p.Path, StringComparison.Ordinal));
+        Assert.NotEmpty(CreditPolicy.Problems(document.ToJsonString()));
+    }
+
+    [Fact]
     public void Whole_AVersionStoredBeforeSectionsWereAdded_TakesTheShippedOnes()
     {
         // Version 2 as drafted when the policy had three sections: the stop line changed, nothing on scoring.
@@ -86,6 +104,7 @@ public sealed class CreditPolicyTests
         document.Remove("scorecard");
         document.Remove("newCustomers");
         document.Remove("authorityMatrix");
+        document.Remove("dunningLadder");
         var stored = document.ToJsonString();
 
         var whole = CreditPolicy.Whole(stored);
@@ -142,7 +161,7 @@ public sealed class CreditPolicyTests
     public void Problems_AMissingSectionOrNotJson()
     {
         Assert.Equal(
-            ["$.authorityMatrix", "$.creditClasses", "$.limitCoefficients", "$.newCustomers", "$.orderCheck", "$.scorecard"],
+            ["$.authorityMatrix", "$.creditClasses", "$.dunningLadder", "$.limitCoefficients", "$.newCustomers", "$.orderCheck", "$.scorecard"],
             CreditPolicy.Problems("{}").Select(p => p.Path).Order(StringComparer.Ordinal));
         var notJson = Assert.Single(CreditPolicy.Problems("{ \"orderCheck\": "));
         Assert.Equal("$", notJson.Path);

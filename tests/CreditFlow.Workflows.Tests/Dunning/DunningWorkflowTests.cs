@@ -1,4 +1,8 @@
+using System.Text.Json.Nodes;
 using CreditFlow.Domain.LegalHandoff;
+using CreditFlow.Domain.Policies;
+using CreditFlow.Storage.Policies;
+using CreditFlow.Workflows.Policies;
 using CreditFlow.Workflows.LegalHandoff;
 using CreditFlow.Storage.LegalCases;
 using CreditFlow.Domain.Authority;
@@ -78,6 +82,29 @@ public sealed class DunningWorkflowTests : IAsyncLifetime
         var record = await Record(invoice);
         Assert.Equal(["payment-confirmation", "reminder", "payment-notice", "sales-call", "yellow", "special-collection", "red", "litigation"], record.Steps.Select(s => s.Code));
         Assert.Equal(3, _host.Mail.To(Mailbox).Count);
+    }
+
+    [Fact]
+    public async Task ANewLadderVersion_DunsTheInvoicesFirstLookedAtUnderIt_TheOthersKeepTheirs()
+    {
+        var before = await BookAsync("inv-ladder-v1");
+        await PassToAsync(before, new DateOnly(2026, 1, 20), level: 1);
+
+        // Version 2 from 20 January: the reminder five days before the due date instead of three.
+        var document = JsonNode.Parse(CreditPolicy.Default.Json)!;
+        document["dunningLadder"]!["steps"]![0]!["daysFromDue"] = -5;
+        var store = _host.Get<PolicyStore>();
+        var draft = await store.AddDraftAsync(document.ToJsonString(), new DateOnly(2026, 1, 20), "remind earlier", "test", _host.Now);
+        await store.SaveAsync(draft with { Status = PolicyStatus.Approved });
+        await _host.Get<CreditPolicies>().ReloadAsync();
+        var after = await BookAsync("inv-ladder-v2"); // issued 20 January, due 19 February
+
+        await PassToAsync(before, new DateOnly(2026, 2, 1), level: 2);
+        await PassToAsync(after, new DateOnly(2026, 2, 14), level: 2);
+
+        var (old, young) = (await Record(before), await Record(after));
+        Assert.Equal((1, new DateOnly(2026, 2, 1)), (old.LadderVersion, old.Steps.Single(s => s.Code == "reminder").DueOn));
+        Assert.Equal((draft.Version, new DateOnly(2026, 2, 14)), (young.LadderVersion, young.Steps.Single(s => s.Code == "reminder").DueOn));
     }
 
     [Fact]

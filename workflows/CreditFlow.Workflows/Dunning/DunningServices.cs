@@ -20,7 +20,6 @@ public static class DunningServices
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<DunningOptions>().Bind(configuration.GetSection("Dunning")).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton(DunningLadder.Default);
         services.TryAddSingleton<DunningContacts>();
         services.TryAddSingleton<DunningSteps>();
         services.TryAddSingleton<InvoiceDunning>();

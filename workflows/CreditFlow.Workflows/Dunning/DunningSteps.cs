@@ -4,6 +4,7 @@ using System.Text.Json;
 using CreditFlow.Domain.Dunning;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.OrderCheck;
+using CreditFlow.Domain.Policies;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Domain.Warnings;
 using CreditFlow.Storage;
@@ -14,6 +15,7 @@ using CreditFlow.Storage.Tasks;
 using CreditFlow.Workflows.LegalHandoff;
 using CreditFlow.Workflows.Mail;
 using CreditFlow.Workflows.OrderCheck;
+using CreditFlow.Workflows.Policies;
 using CreditFlow.Workflows.Telemetry;
 using CreditFlow.Workflows.Warnings;
 using Microsoft.Extensions.Options;
@@ -44,7 +46,7 @@ public sealed class DunningSteps(
     CreditStore credit,
     DunningContacts contacts,
     IWorkflowMail mail,
-    DunningLadder ladder,
+    CreditPolicies policies,
     IOptions<DunningOptions> options,
     HoldWakeUps holds,
     CustomerWarnings warnings,
@@ -78,6 +80,9 @@ public sealed class DunningSteps(
             ?? throw new InvalidOperationException($"Invoice '{invoiceId}' of customer '{customerId}' was never booked for dunning.");
         var today = DateOnly.FromDateTime(look.At.UtcDateTime);
         record = await WithLedgerPaymentsAsync(record, today, cancellationToken);
+        var book = await policies.BookAsync(cancellationToken);
+        var (ladder, ladderVersion) = LadderOf(record, book, today);
+        record = record with { LadderVersion = ladderVersion };
 
         var state = ladder.Evaluate(record.Invoice, NetOfReversals(record.Payments), record.LadderDisputes, record.Promises, today);
         var open = record.Open;
@@ -101,7 +106,7 @@ public sealed class DunningSteps(
 
         if (state.Status == DunningStatus.Settled)
         {
-            await LiftFreezeIfClearAsync(record with { Steps = taken }, look.At, cancellationToken);
+            await LiftFreezeIfClearAsync(record with { Steps = taken }, book, look.At, cancellationToken);
         }
 
         // A step taken before a due date moved (an extension) is not taken again: the next step is the first not taken.
@@ -248,12 +253,13 @@ public sealed class DunningSteps(
         }
 
         var ledger = await ledgers.ReadAsync(customerId, others.Select(r => (ErpDocumentKind.Invoice, r.InvoiceId)), cancellationToken);
+        var book = await policies.BookAsync(cancellationToken);
         var lines = new List<LetterLine>();
         foreach (var other in others)
         {
             var paid = Covered(other, ledger);
             var payments = paid == other.Paid ? other.Payments : [.. other.Payments, new InvoicePayment(day, paid - other.Paid)];
-            var state = ladder.Evaluate(other.Invoice, NetOfReversals(payments), other.LadderDisputes, other.Promises, day);
+            var state = LadderOf(other, book, day).Ladder.Evaluate(other.Invoice, NetOfReversals(payments), other.LadderDisputes, other.Promises, day);
             var open = Money.Max(other.Amount - paid, Money.Zero(other.Amount.Currency));
             var mailToday = state.Schedule.Take(state.Level)
                 .Where(s => s.DueOn == day)
@@ -301,8 +307,10 @@ public sealed class DunningSteps(
     /// freeze stays until a person lifts it); then the customer's
     /// holds check again.
     /// </summary>
-    private async Task LiftFreezeIfClearAsync(DunningRecord settled, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task LiftFreezeIfClearAsync(DunningRecord settled, CreditPolicyBook book, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        bool Froze(DunningRecord record) => LadderOf(record, book, today).Ladder.Froze(record.Steps.Select(s => s.Code));
         if (!Froze(settled))
         {
             return;
@@ -349,9 +357,18 @@ public sealed class DunningSteps(
         await holds.PaymentReceivedAsync(settled.CustomerId, cancellationToken);
     }
 
-    /// <summary>True when a step taken for the invoice froze the limit.</summary>
-    private bool Froze(DunningRecord record) =>
-        record.Steps.Any(taken => ladder.Steps.FirstOrDefault(s => s.Code == taken.Code)?.Actions.Any(a => a.Kind == DunningActionKind.LimitFreeze) == true);
+    /// <summary>
+    /// The ladder an invoice is dunned by and its policy version: the one fixed at its first look; at the first look the
+    /// version in force; an invoice first looked at before ladders were versioned keeps version 1's.
+    /// </summary>
+    private static (DunningLadder Ladder, int Version) LadderOf(DunningRecord record, CreditPolicyBook book, DateOnly today)
+    {
+        var version = record.LadderVersion
+            ?? (record.Standing.LookedAt is null ? book.InEffectOn(today).Version : CreditPolicy.Default.Version);
+
+        // A version this process cannot read is logged where the book is read; the shipped ladder then stands in.
+        return ((book.Version(version) ?? CreditPolicy.Default).Ladder, version);
+    }
 
     private async Task DecideOnceAsync(DunningRecord invoice, string id, ScheduledStep step, string what, string why, CancellationToken cancellationToken)
     {

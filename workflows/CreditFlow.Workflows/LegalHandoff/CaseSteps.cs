@@ -16,8 +16,8 @@ using CreditFlow.Storage.Tasks;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Mail;
 using CreditFlow.Workflows.OrderCheck;
-using CreditFlow.Workflows.Review;
 using CreditFlow.Workflows.Policies;
+using CreditFlow.Workflows.Review;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
-using Microsoft.DurableTask;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Profiles;
 using CreditFlow.Workflows.Approvals;
+using Microsoft.DurableTask;
 
 namespace CreditFlow.Workflows.Onboarding;
 

@@ -1,8 +1,8 @@
 using CreditFlow.Domain.Customers;
-using CreditFlow.Workflows.Policies;
-using Microsoft.DurableTask;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Blacklist;
+using CreditFlow.Workflows.Policies;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 
 namespace CreditFlow.Workflows.Onboarding;

@@ -1,10 +1,10 @@
 using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Exposure;
 using CreditFlow.Domain.OrderCheck;
+using CreditFlow.Workflows.Policies;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using CreditFlow.Workflows.Policies;
 
 namespace CreditFlow.Workflows.OrderCheck;
 

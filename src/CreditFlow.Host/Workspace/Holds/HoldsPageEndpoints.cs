@@ -2,8 +2,6 @@ using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Durable.Client;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using CreditFlow.Host.Admin;
 using CreditFlow.Host.Credit;
 using CreditFlow.Host.Erp;
@@ -11,8 +9,10 @@ using CreditFlow.Host.Pages;
 using CreditFlow.Host.Security;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Orders;
-using Microsoft.AspNetCore.Http.HttpResults;
 using CreditFlow.Workflows.Policies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace CreditFlow.Host.Workspace.Holds;
 

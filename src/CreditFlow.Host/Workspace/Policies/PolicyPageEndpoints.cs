@@ -6,9 +6,9 @@ using CreditFlow.Host.Credit;
 using CreditFlow.Host.Pages;
 using CreditFlow.Host.Policies;
 using CreditFlow.Host.Security;
+using CreditFlow.Storage.Customers;
 using CreditFlow.Workflows.Policies;
 using Microsoft.AspNetCore.Http.HttpResults;
-using CreditFlow.Storage.Customers;
 using Microsoft.Extensions.Options;
 
 namespace CreditFlow.Host.Workspace.Policies;

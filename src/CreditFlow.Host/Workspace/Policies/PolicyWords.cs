@@ -1,5 +1,6 @@
 using System.Globalization;
 using CreditFlow.Domain.Classes;
+using CreditFlow.Domain.Dunning;
 using CreditFlow.Domain.Limits;
 using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Domain.Policies;
@@ -30,7 +31,7 @@ public static class PolicyWords
 
     /// <summary>
     /// A version's numbers in words, one line each: the order check, the scorecard, the classes, the limit coefficients,
-    /// the new-customer terms and who approves which amounts.
+    /// the new-customer terms, who approves which amounts and the dunning ladder.
     /// </summary>
     public static IReadOnlyList<(string Label, string Value)> Lines(CreditPolicy policy)
     {
@@ -53,6 +54,7 @@ public static class PolicyWords
         var authority = policy.Authority;
         lines.Add(("Approves", string.Join(", ", authority.Tiers.Select(t => t.UpTo is { } upTo ? $"the {WorklistText.Words(t.Role)} up to {upTo}" : $"the {WorklistText.Words(t.Role)} above"))
             + (authority.Cumulative ? "; each tier below signs first" : "")));
+        lines.Add(("Dunning", string.Join(", ", policy.Ladder.Steps.Select(s => $"{s.Code} {When(s.Offset)}"))));
         return lines;
     }
 
@@ -69,6 +71,15 @@ public static class PolicyWords
             .Select(m => ("At least", $"the {WorklistText.Words(m.Value)} for {Reason(m.Key)}")));
         return lines;
     }
+
+    private static string When(DunningOffset offset) => offset.Kind switch
+    {
+        DunningOffsetKind.TermFraction => $"at {Share(offset.Value)} of the term",
+        DunningOffsetKind.MonthsFromDue => $"{Number(offset.Value)} months after due",
+        _ when offset.Value < 0 => $"{Number(-offset.Value)} days before due",
+        _ when offset.Value == 0 => "on the due date",
+        _ => $"{Number(offset.Value)} days after due",
+    };
 
     private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
