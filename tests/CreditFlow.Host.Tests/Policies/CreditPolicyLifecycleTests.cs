@@ -87,7 +87,7 @@ public sealed class CreditPolicyLifecycleTests(ErpHost erp)
         var versionsBefore = (await GetAsync("/api/policies")).GetArrayLength();
         var document = JsonNode.Parse(StopLine(0))!;
         document["orderCheck"]!["releaseTolerance"]!["days"] = -1;
-        document["dunningLadder"] = new JsonObject();
+        document["bonusRules"] = new JsonObject();
 
         using var refused = await erp.As(CreditRole.CreditManager).PostAsJsonAsync("/api/policies", DraftBody(document.ToJsonString(), erp.Today.AddDays(-1), "x"));
         using var notAllowed = await erp.As(CreditRole.Finance).PostAsJsonAsync("/api/policies", DraftBody(StopLine(20), erp.Today, "x"));
@@ -95,7 +95,7 @@ public sealed class CreditPolicyLifecycleTests(ErpHost erp)
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var errors = (await ErpHost.JsonOf(refused)).GetProperty("errors");
         Assert.Equal(
-            ["effectiveFrom", "policy.dunningLadder", "policy.orderCheck.releaseTolerance.days", "policy.orderCheck.stopLineDaysOverdue"],
+            ["effectiveFrom", "policy.bonusRules", "policy.orderCheck.releaseTolerance.days", "policy.orderCheck.stopLineDaysOverdue"],
             errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
         Assert.Equal(HttpStatusCode.Forbidden, notAllowed.StatusCode);
         Assert.Equal(versionsBefore, (await GetAsync("/api/policies")).GetArrayLength());
