@@ -7,6 +7,7 @@ using CreditFlow.Domain.Dunning;
 using CreditFlow.Domain.Limits;
 using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Domain.Scoring;
+using CreditFlow.Domain.Warnings;
 
 namespace CreditFlow.Domain.Policies;
 
@@ -21,8 +22,9 @@ namespace CreditFlow.Domain.Policies;
 /// <see cref="CreditClassBands"/>), <c>limitCoefficients</c> (class coefficient per limit base:
 /// <see cref="LimitCoefficients"/>), <c>scorecard</c> (the inputs, weights and bands customers are scored by:
 /// <see cref="ScorecardModel"/>), <c>newCustomers</c> (trial limit and guarantee threshold:
-/// <see cref="NewCustomerPolicy"/>), <c>authorityMatrix</c> (who approves which amounts: <see cref="AuthorityMatrix"/>)
-/// and <c>dunningLadder</c> (the steps an overdue invoice goes through: <see cref="DunningLadder"/>). A section is checked by its own rules and its problems are reported at their path
+/// <see cref="NewCustomerPolicy"/>), <c>authorityMatrix</c> (who approves which amounts: <see cref="AuthorityMatrix"/>),
+/// <c>dunningLadder</c> (the steps an overdue invoice goes through: <see cref="DunningLadder"/>) and
+/// <c>warningRules</c> (which signals warn, at what level, who answers and how fast: <see cref="WarningRules"/>). A section is checked by its own rules and its problems are reported at their path
 /// inside the document, e.g. <c>$.orderCheck.releaseTolerance.days</c>.
 /// </remarks>
 public sealed record CreditPolicy
@@ -42,6 +44,7 @@ public sealed record CreditPolicy
         ("newCustomers", "new-customer-policy.json"),
         ("authorityMatrix", "authority-matrix.json"),
         ("dunningLadder", "dunning-ladder.json"),
+        ("warningRules", "warning-rules.json"),
     ];
 
     private CreditPolicy(
@@ -54,6 +57,7 @@ public sealed record CreditPolicy
         NewCustomerPolicy newCustomers,
         AuthorityMatrix authority,
         DunningLadder ladder,
+        WarningRules warnings,
         string json)
     {
         Version = version;
@@ -65,6 +69,7 @@ public sealed record CreditPolicy
         NewCustomers = newCustomers;
         Authority = authority;
         Ladder = ladder;
+        Warnings = warnings;
         Json = json;
     }
 
@@ -101,6 +106,9 @@ public sealed record CreditPolicy
     /// </summary>
     public DunningLadder Ladder { get; }
 
+    /// <summary>The early-warning rules; a warning is chased and judged by the rules it was raised under.</summary>
+    public WarningRules Warnings { get; }
+
     /// <summary>The document as written, the form a new draft starts from.</summary>
     public string Json { get; }
 
@@ -124,8 +132,9 @@ public sealed record CreditPolicy
         var newCustomers = Section(reader, root, "newCustomers", NewCustomerPolicy.Parse);
         var authority = Section(reader, root, "authorityMatrix", AuthorityMatrix.Parse);
         var ladder = Section(reader, root, "dunningLadder", DunningLadder.Parse);
+        var warnings = Section(reader, root, "warningRules", WarningRules.Parse);
         reader.ThrowIfAny(Configuration);
-        return new CreditPolicy(version, effectiveFrom, orderCheck!, classes!, limits!, scorecard!, newCustomers!, authority!, ladder!, json);
+        return new CreditPolicy(version, effectiveFrom, orderCheck!, classes!, limits!, scorecard!, newCustomers!, authority!, ladder!, warnings!, json);
     }
 
     /// <summary>

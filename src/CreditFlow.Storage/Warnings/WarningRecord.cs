@@ -43,6 +43,12 @@ public sealed record WarningRecord(
     /// <summary>The row's version; null before it is stored.</summary>
     public string? ETag { get; init; }
 
+    /// <summary>
+    /// The credit policy version whose warning rules raised it, and by which it is chased; none for a warning raised
+    /// before the rules were versioned (version 1's).
+    /// </summary>
+    public int? RulesVersion { get; init; }
+
     /// <summary>True until answered.</summary>
     public bool IsOpen => Answer is null;
 

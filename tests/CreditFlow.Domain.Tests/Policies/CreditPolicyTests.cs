@@ -9,6 +9,7 @@ using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Domain.Policies;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Domain.Scoring;
+using CreditFlow.Domain.Warnings;
 
 namespace CreditFlow.Domain.Tests.Policies;
 
@@ -41,6 +42,7 @@ public sealed class CreditPolicyTests
         Assert.Equal(NewCustomerPolicy.Default.Assess(Money.Of(800_000m, "CNY")), policy.NewCustomers.Assess(Money.Of(800_000m, "CNY")));
         Assert.Equal(AuthorityMatrix.Default.Tiers, policy.Authority.Tiers);
         Assert.Equal(DunningLadder.Default.Steps.Select(s => s.Code), policy.Ladder.Steps.Select(s => s.Code));
+        Assert.Equal(WarningRules.Default.Rules.Select(r => (r.Name, r.ResponseTime)), policy.Warnings.Rules.Select(r => (r.Name, r.ResponseTime)));
         Assert.Empty(CreditPolicy.Problems(policy.Json));
     }
 
@@ -105,6 +107,7 @@ public sealed class CreditPolicyTests
         document.Remove("newCustomers");
         document.Remove("authorityMatrix");
         document.Remove("dunningLadder");
+        document.Remove("warningRules");
         var stored = document.ToJsonString();
 
         var whole = CreditPolicy.Whole(stored);
@@ -161,7 +164,7 @@ public sealed class CreditPolicyTests
     public void Problems_AMissingSectionOrNotJson()
     {
         Assert.Equal(
-            ["$.authorityMatrix", "$.creditClasses", "$.dunningLadder", "$.limitCoefficients", "$.newCustomers", "$.orderCheck", "$.scorecard"],
+            ["$.authorityMatrix", "$.creditClasses", "$.dunningLadder", "$.limitCoefficients", "$.newCustomers", "$.orderCheck", "$.scorecard", "$.warningRules"],
             CreditPolicy.Problems("{}").Select(p => p.Path).Order(StringComparer.Ordinal));
         var notJson = Assert.Single(CreditPolicy.Problems("{ \"orderCheck\": "));
         Assert.Equal("$", notJson.Path);

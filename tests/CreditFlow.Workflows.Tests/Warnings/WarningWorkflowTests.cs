@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using CreditFlow.Domain.Policies;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Domain.Warnings;
 using CreditFlow.Domain.Dunning;
@@ -7,7 +9,9 @@ using CreditFlow.Storage.Dunning;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Storage.Tasks;
 using CreditFlow.Storage.Warnings;
+using CreditFlow.Storage.Policies;
 using CreditFlow.Workflows.Approvals;
+using CreditFlow.Workflows.Policies;
 using CreditFlow.Workflows.Tests.Testing;
 using CreditFlow.Workflows.Warnings;
 using Microsoft.DurableTask.Client;
@@ -145,6 +149,30 @@ public sealed class WarningWorkflowTests : IAsyncLifetime
     private CustomerWarnings Warnings => _host.Get<CustomerWarnings>();
 
     private string Address(CreditRole role) => _host.Get<ApproverDirectory>().AddressOf(role);
+
+    [Fact]
+    public async Task ANewVersionGivingTwelveHours_WarnsNewSignalsUnderIt_AnOpenWarningKeepsItsDay()
+    {
+        var earlier = await SignalAsync("pledge-v1", "cust-c", SignalKind.EquityPledgedPercent, 62m);
+        var document = JsonNode.Parse(CreditPolicy.Default.Json)!;
+        document["warningRules"]!["defaultResponseHours"] = 12;
+        var store = _host.Get<PolicyStore>();
+        var draft = await store.AddDraftAsync(document.ToJsonString(), DateOnly.FromDateTime(_host.Now.UtcDateTime), "answer within half a day", "test", _host.Now);
+        await store.SaveAsync(draft with { Status = PolicyStatus.Approved });
+        await _host.Get<CreditPolicies>().ReloadAsync();
+
+        var later = await SignalAsync("pledge-v2", "cust-a", SignalKind.EquityPledgedPercent, 70m);
+
+        Assert.Equal((1, _host.Now.AddHours(24)), ((await Warning(earlier)).RulesVersion, (await Warning(earlier)).RespondBy));
+        Assert.Equal((draft.Version, _host.Now.AddHours(12)), ((await Warning(later)).RulesVersion, (await Warning(later)).RespondBy));
+
+        // The earlier warning is chased by its own rules: reminded after its day, then the next tier gets a full day, not twelve hours.
+        _host.Pass(TimeSpan.FromHours(24));
+        await _host.WaitForStatusAsync<WarningOutcome>(earlier.InstanceId, s => s.RespondBy == _host.Now.AddHours(4));
+        _host.Pass(TimeSpan.FromHours(4));
+        await _host.WaitForStatusAsync<WarningOutcome>(earlier.InstanceId, s => s.RespondBy == _host.Now.AddHours(24));
+        Assert.Equal(CreditRole.CreditManager, (await Warning(earlier)).Owner);
+    }
 
     private Task<CustomerLedger> Ledger(string customerId) => _host.Get<CustomerLedgerStore>().ReadAsync(customerId, []);
 

@@ -19,7 +19,6 @@ public static class WarningServices
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<WarningOptions>().Bind(configuration.GetSection("Warnings")).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton(WarningRules.Default);
         services.TryAddSingleton<WarningSteps>();
         services.TryAddSingleton<CustomerWarnings>();
         services.TryAddSingleton(configuration.GetSection("Warnings:InternalSignals").Get<InternalSignals>() ?? InternalSignals.Default);

@@ -11,6 +11,8 @@ using CreditFlow.Storage.Warnings;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Mail;
 using CreditFlow.Workflows.Review;
+using CreditFlow.Domain.Policies;
+using CreditFlow.Workflows.Policies;
 using Microsoft.Extensions.Options;
 
 namespace CreditFlow.Workflows.Warnings;
@@ -20,7 +22,7 @@ namespace CreditFlow.Workflows.Warnings;
 /// its tasks, decisions and mails are keyed by the warning, so a retried step writes each once.
 /// </summary>
 public sealed class WarningSteps(
-    WarningRules rules,
+    CreditPolicies policies,
     WarningStore warnings,
     CreditTaskStore tasks,
     CreditStore credit,
@@ -39,7 +41,8 @@ public sealed class WarningSteps(
     {
         // Response time runs from when the warning is raised: a signal the provider observed days ago still gets its full day.
         var signal = input.Signal with { ObservedAt = now };
-        if (rules.Evaluate([signal]) is not [var fired, ..])
+        var policy = await policies.InForceAsync(cancellationToken);
+        if (policy.Warnings.Evaluate([signal]) is not [var fired, ..])
         {
             return new WarningDeadline(NoRuleFired: true, Answered: false, null);
         }
@@ -47,7 +50,10 @@ public sealed class WarningSteps(
         var name = await NameOfAsync(input.Signal.CustomerId, cancellationToken);
         var reason = input.RaisedThrough is { } member ? $"{Observed(fired)} (raised on {member}, a company of the same group)" : Observed(fired);
         var candidate = new WarningRecord(
-            input.InstanceId, input.Signal.CustomerId, fired.Level, fired.Rule, reason, input.Signal, input.SignalId, fired.Actions, now, fired.Responsible, fired.RespondBy, input.RaisedThrough);
+            input.InstanceId, input.Signal.CustomerId, fired.Level, fired.Rule, reason, input.Signal, input.SignalId, fired.Actions, now, fired.Responsible, fired.RespondBy, input.RaisedThrough)
+        {
+            RulesVersion = policy.Version,
+        };
 
         // Frozen before the warning is stored, so a warning anyone can see has its freeze in force. The rest of a group is
         // warned, not frozen: its owners decide that in their answer.
@@ -94,11 +100,12 @@ public sealed class WarningSteps(
             return new WarningDeadline(false, Answered: true, null);
         }
 
+        var responseTime = ResponseTime(warning, await policies.BookAsync(cancellationToken));
         var next = TaskEscalation.EscalatesTo(warning.Owner);
         var escalate = warning.OwnerReminded && next != warning.Owner;
         var chase = escalate
-            ? new WarningChase(now, next, Escalated: true, now + ResponseTime(warning))
-            : new WarningChase(now, warning.Owner, Escalated: false, now + (warning.OwnerReminded ? ResponseTime(warning) : options.Value.ReminderGrace));
+            ? new WarningChase(now, next, Escalated: true, now + responseTime)
+            : new WarningChase(now, warning.Owner, Escalated: false, now + (warning.OwnerReminded ? responseTime : options.Value.ReminderGrace));
         try
         {
             warning = await warnings.UpdateOpenAsync(warning with { Owner = chase.To, RespondBy = chase.RespondBy, Chases = [.. warning.Chases, chase] }, cancellationToken);
@@ -152,7 +159,7 @@ public sealed class WarningSteps(
 
         var took = answer.At - warning.RaisedAt;
         await DecideOnceAsync(warning, "answered", answer.At, $"{Level(warning)} warning answered: {string.Join(", ", answer.Actions.Select(Words))}",
-            $"{answer.Comment} (answered in {Duration(took)}; the rule asks within {Duration(ResponseTime(warning))})", cancellationToken);
+            $"{answer.Comment} (answered in {Duration(took)}; the rule asks within {Duration(ResponseTime(warning, await policies.BookAsync(cancellationToken)))})", cancellationToken);
         var name = await NameOfAsync(warning.CustomerId, cancellationToken);
         foreach (var action in answer.Actions)
         {
@@ -172,12 +179,11 @@ public sealed class WarningSteps(
     }
 
     /// <summary>
-    /// The time the warning's rule gives to answer, from when it was raised and again to each new tier; for a rule no
-    /// longer configured, the time it gave the first owner.
+    /// The time the warning's rule gives to answer, from when it was raised and again to each new tier: the rule of the
+    /// version it was raised under; for a rule that version no longer has, the time it gave the first owner.
     /// </summary>
-    private TimeSpan ResponseTime(WarningRecord warning) =>
-        rules.Rules.FirstOrDefault(r => r.Name == warning.Rule)?.ResponseTime
-        ?? (warning.Chases.Count > 0 ? warning.Chases[0].At : warning.RespondBy) - warning.RaisedAt;
+    private static TimeSpan ResponseTime(WarningRecord warning, CreditPolicyBook book) =>
+        RaisedUnder.ResponseTimeOf(warning, book) ?? RaisedUnder.FirstDeadline(warning, book) - warning.RaisedAt;
 
     /// <summary>The work an answer's action asks of a person, or null for one that is only recorded.</summary>
     private static (string Title, CreditRole Role, TimeSpan Within)? ActionTask(ResponseAction action, string name, WarningRecord warning)

@@ -31,7 +31,7 @@ public static class PolicyWords
 
     /// <summary>
     /// A version's numbers in words, one line each: the order check, the scorecard, the classes, the limit coefficients,
-    /// the new-customer terms, who approves which amounts and the dunning ladder.
+    /// the new-customer terms, who approves which amounts, the dunning ladder and the warning rules.
     /// </summary>
     public static IReadOnlyList<(string Label, string Value)> Lines(CreditPolicy policy)
     {
@@ -55,6 +55,9 @@ public static class PolicyWords
         lines.Add(("Approves", string.Join(", ", authority.Tiers.Select(t => t.UpTo is { } upTo ? $"the {WorklistText.Words(t.Role)} up to {upTo}" : $"the {WorklistText.Words(t.Role)} above"))
             + (authority.Cumulative ? "; each tier below signs first" : "")));
         lines.Add(("Dunning", string.Join(", ", policy.Ladder.Steps.Select(s => $"{s.Code} {When(s.Offset)}"))));
+        var rules = policy.Warnings.Rules;
+        lines.Add(("Warnings", $"{rules.Count} rules ({string.Join(", ", rules.GroupBy(r => r.Level).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))}), "
+            + $"answered within {string.Join(" or ", rules.Select(r => r.ResponseTime.TotalHours).Distinct().Order().Select(h => $"{Number((decimal)h)}"))} hours"));
         return lines;
     }
 

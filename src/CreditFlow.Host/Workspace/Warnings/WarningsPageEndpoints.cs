@@ -9,6 +9,7 @@ using CreditFlow.Host.Warnings;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Warnings;
 using CreditFlow.Workflows.Warnings;
+using CreditFlow.Workflows.Policies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using static CreditFlow.Host.Credit.WorklistText;
 using static CreditFlow.Host.Workspace.Warnings.WarningWords;
@@ -43,7 +44,7 @@ internal static class WarningsPageEndpoints
         return page;
     }
 
-    public static async Task<RazorComponentResult<WarningsPage>> ShowAsync(HttpContext http, WarningStore warnings, CustomerRepository customers, WarningRules rules, TimeProvider clock, string? level)
+    public static async Task<RazorComponentResult<WarningsPage>> ShowAsync(HttpContext http, WarningStore warnings, CustomerRepository customers, CreditPolicies policies, TimeProvider clock, string? level)
     {
         var user = CreditGuard.User(http);
         var cancellationToken = http.RequestAborted;
@@ -67,16 +68,17 @@ internal static class WarningsPageEndpoints
         var answered = (await warnings.ListAsync(answered: true, cancellationToken: cancellationToken))
             .Where(w => only is null || w.Level == only).OrderByDescending(w => w.Answer!.At).Take(AnsweredShown).ToList();
         var names = await NamesAsync(open.Concat(answered).SelectMany(w => new[] { w.CustomerId, w.RaisedThrough }), customers, cancellationToken);
+        var book = await policies.BookAsync(cancellationToken);
         return new RazorComponentResult<WarningsPage>(new
         {
             UserName = user.Name,
             UserRole = Words(user.Role),
             Only = only,
-            Open = open.Select(w => new WarningCard(w, FirstDeadline(w, rules), MayAnswer(user, w) ? null : WhoMayAnswer(w.Owner))).ToList(),
+            Open = open.Select(w => new WarningCard(w, RaisedUnder.FirstDeadline(w, book), MayAnswer(user, w) ? null : WhoMayAnswer(w.Owner))).ToList(),
             AllCount = everyOpen.Count,
             LevelCounts = Levels.ToDictionary(l => l, l => everyOpen.Count(w => w.Level == l)),
-            OverdueCount = everyOpen.Count(w => now > FirstDeadline(w, rules)),
-            Answered = answered.Select(w => new AnsweredWarning(w, FirstDeadline(w, rules) - w.RaisedAt)).ToList(),
+            OverdueCount = everyOpen.Count(w => now > RaisedUnder.FirstDeadline(w, book)),
+            Answered = answered.Select(w => new AnsweredWarning(w, RaisedUnder.FirstDeadline(w, book) - w.RaisedAt)).ToList(),
             AnsweredShown,
             Names = names,
             Now = now,
@@ -157,15 +159,6 @@ internal static class WarningsPageEndpoints
 
         return OneOf(tiers.Select(t => "the " + Words(t)));
     }
-
-    /// <summary>
-    /// The first deadline: raised + the rule's response time (the response-time target), or, for a rule no longer
-    /// configured, the deadline the warning was given — before any reminder moved it, when the first reminder came.
-    /// </summary>
-    private static DateTimeOffset FirstDeadline(WarningRecord warning, WarningRules rules) =>
-        rules.Rules.FirstOrDefault(r => r.Name == warning.Rule) is { } rule ? warning.RaisedAt + rule.ResponseTime
-        : warning.Chases.Count > 0 ? warning.Chases[0].At
-        : warning.RespondBy;
 
     private static string Field(string key) => key.StartsWith("actions", StringComparison.Ordinal) ? "Actions:" : "Comment";
 
