@@ -54,7 +54,7 @@ public static class PolicyWords
         var authority = policy.Authority;
         lines.Add(("Approves", string.Join(", ", authority.Tiers.Select(t => t.UpTo is { } upTo ? $"the {WorklistText.Words(t.Role)} up to {upTo}" : $"the {WorklistText.Words(t.Role)} above"))
             + (authority.Cumulative ? "; each tier below signs first" : "")));
-        lines.Add(("Dunning", string.Join(", ", policy.Ladder.Steps.Select(s => $"{s.Code} {When(s.Offset)}"))));
+        lines.Add(("Dunning", string.Join(", ", policy.Ladder.Steps.Select(s => $"{s.Code.Replace('-', ' ')} {When(s.Offset)}"))));
         var rules = policy.Warnings.Rules;
         lines.Add(("Warnings", $"{rules.Count} rules ({string.Join(", ", rules.GroupBy(r => r.Level).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))}), "
             + $"answered within {string.Join(" or ", rules.Select(r => r.ResponseTime.TotalHours).Distinct().Order().Select(h => $"{Number((decimal)h)}"))} hours"));
@@ -79,10 +79,12 @@ public static class PolicyWords
     {
         DunningOffsetKind.TermFraction => $"at {Share(offset.Value)} of the term",
         DunningOffsetKind.MonthsFromDue => $"{Number(offset.Value)} months after due",
-        _ when offset.Value < 0 => $"{Number(-offset.Value)} days before due",
+        _ when offset.Value < 0 => $"{Days(-offset.Value)} before due",
         _ when offset.Value == 0 => "on the due date",
-        _ => $"{Number(offset.Value)} days after due",
+        _ => $"{Days(offset.Value)} after due",
     };
+
+    private static string Days(decimal days) => days == 1 ? "1 day" : $"{Number(days)} days";
 
     private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
