@@ -16,7 +16,7 @@ public sealed class CreditPolicyBrowserTests(ErpHost erp)
     private const string ManagerKey = "erp-test-key-manager-0123456789abcdef";
 
     [BrowserFact]
-    public async Task Browser_DraftAStopLineOf15Days_SimulateIt_TheOrderThatPassedWouldBeHeld()
+    public async Task Browser_DraftAStopLineAndYellowAt15Days_SimulateIt_TheOrderThatPassedWouldBeHeld_ItsInvoiceAtYellow()
     {
         // An order that passed with an invoice 18 days overdue.
         var customer = await erp.CustomerAsync(100_000m);
@@ -51,9 +51,10 @@ public sealed class CreditPolicyBrowserTests(ErpHost erp)
 
         var document = JsonNode.Parse(await page.Locator("#policy-json").InputValueAsync())!;
         document["orderCheck"]!["stopLineDaysOverdue"] = 15;
+        document["dunningLadder"]!["steps"]![4]!["daysFromDue"] = 15;
         await page.Locator("#policy-json").FillAsync(document.ToJsonString(new() { WriteIndented = true }));
         await page.GetByLabel("In force from").FillAsync(erp.Today.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await page.GetByLabel("Why").FillAsync("Stop line from 30 to 15 days: overdue grew this quarter");
+        await page.GetByLabel("Why").FillAsync("Stop line and yellow from 30 to 15 days: overdue grew this quarter");
         await page.GetByRole(AriaRole.Button, new() { Name = "Check and keep the draft" }).ClickAsync();
 
         await Expect(page.Locator("#status")).ToHaveTextAsync("Draft");
@@ -66,6 +67,9 @@ public sealed class CreditPolicyBrowserTests(ErpHost erp)
         await Expect(row).ToContainTextAsync("passed");
         await Expect(row).ToContainTextAsync("18 days overdue");
         await Expect(row).ToHaveClassAsync("changed");
+        var invoice = page.Locator($"#impact-invoice-list tr[data-invoice='inv-{customer}']");
+        await Expect(invoice).ToContainTextAsync("sales call; next yellow");
+        await Expect(invoice.Locator("td").Nth(5)).ToContainTextAsync("yellow; next special collection");
         await Screenshots.SaveAsync(page, "policy-impact");
         Assert.Empty(errors);
     }

@@ -49,6 +49,9 @@ public sealed class CreditPolicyLifecycleTests(ErpHost erp)
         var replayed = simulation.GetProperty("orders").EnumerateArray().Single(o => o.GetProperty("orderId").GetString() == "o1-" + customer);
         Assert.Equal((true, false, 1), (replayed.GetProperty("passedThen").GetBoolean(), replayed.GetProperty("passesUnderDraft").GetBoolean(), replayed.GetProperty("versionThen").GetInt32()));
         Assert.Contains("25 days overdue", Assert.Single(replayed.GetProperty("reasonsUnderDraft").EnumerateArray()).GetString(), StringComparison.Ordinal);
+        // The stop line is not the dunning ladder: the overdue invoice stands where it did.
+        var invoice = simulation.GetProperty("invoices").EnumerateArray().Single(i => i.GetProperty("invoiceId").GetString() == "inv-" + customer);
+        Assert.Equal((false, "sales-call"), (invoice.GetProperty("changed").GetBoolean(), invoice.GetProperty("stepThen").GetString()));
 
         // A draft decides nothing.
         Assert.Equal("pass", (await OrderAsync(customer, "o2-" + customer)).GetProperty("decision").GetString());

@@ -146,7 +146,7 @@ public sealed class DunningSteps(
     /// The payments as the ladder reads them: a reversal (a negative change) takes back the latest payments it covers,
     /// so an invoice paid and then bounced is not settled on the day of the payment.
     /// </summary>
-    private static List<InvoicePayment> NetOfReversals(IEnumerable<InvoicePayment> seen)
+    internal static List<InvoicePayment> NetOfReversals(IEnumerable<InvoicePayment> seen)
     {
         var net = new List<InvoicePayment>();
         foreach (var payment in seen)
@@ -361,7 +361,7 @@ public sealed class DunningSteps(
     /// The ladder an invoice is dunned by and its policy version: the one fixed at its first look; at the first look the
     /// version in force; an invoice first looked at before ladders were versioned keeps version 1's.
     /// </summary>
-    private static (DunningLadder Ladder, int Version) LadderOf(DunningRecord record, CreditPolicyBook book, DateOnly today)
+    internal static (DunningLadder Ladder, int Version) LadderOf(DunningRecord record, CreditPolicyBook book, DateOnly today)
     {
         var version = record.LadderVersion
             ?? (record.Standing.LookedAt is null ? book.InEffectOn(today).Version : CreditPolicy.Default.Version);

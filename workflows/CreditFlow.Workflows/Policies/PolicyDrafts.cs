@@ -3,8 +3,10 @@ using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Configuration;
 using CreditFlow.Domain.Policies;
 using CreditFlow.Storage;
+using CreditFlow.Storage.Dunning;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Storage.Policies;
+using CreditFlow.Workflows.Dunning;
 using CreditFlow.Workflows.Onboarding;
 using CreditFlow.Workflows.OrderCheck;
 using Microsoft.DurableTask;
@@ -24,6 +26,7 @@ public sealed class PolicyDrafts(
     CreditPolicies policies,
     CustomerLedgerStore ledgers,
     CreditStore credit,
+    DunningStore dunning,
     DurableTaskClient client,
     IOptions<PolicyOptions> options,
     TimeProvider clock)
@@ -73,7 +76,8 @@ public sealed class PolicyDrafts(
 
     /// <summary>
     /// Decides the orders checked and assesses the applications scored over the last <paramref name="days"/> days again
-    /// under draft <paramref name="version"/> and keeps the outcome with it. Null when there is no such draft.
+    /// under draft <paramref name="version"/>, sets every open invoice on its dunning ladder beside its own, and keeps the
+    /// outcome with it. Null when there is no such draft.
     /// </summary>
     public async Task<PolicySimulation?> SimulateAsync(int version, int? days, CancellationToken cancellationToken = default)
     {
@@ -93,8 +97,18 @@ public sealed class PolicyDrafts(
         var scorings = (await credit.Decisions.ListForApplicationsSinceAsync(since, cancellationToken)).Where(ScoringSnapshot.IsScoring).ToArray();
         var scored = scorings.Select(ScoringSnapshot.Read).OfType<ScoredApplication>().ToArray();
         var applications = ApplicationImpact.Replay(scored, draft);
+        var book = await policies.BookAsync(cancellationToken);
+        var today = Today();
+        var open = (await dunning.ListAllAsync(null, cancellationToken))
+            .Where(r => !r.Standing.Ended)
+            .Select(r =>
+            {
+                var (ladder, ladderVersion) = DunningSteps.LadderOf(r, book, today);
+                return new DunnedInvoice(r.Invoice, DunningSteps.NetOfReversals(r.Payments), r.LadderDisputes.ToArray(), r.Promises, ladder, ladderVersion);
+            });
+        var invoices = InvoiceImpact.Replay(open, draft, today);
         var simulation = PolicySimulation.Of(
-            version, span, since, clock.GetUtcNow(), impact, applications, scorings.Length - scored.Length, options.Value.SimulationListed);
+            version, span, since, clock.GetUtcNow(), impact, applications, scorings.Length - scored.Length, invoices, options.Value.SimulationListed);
         if (record.Status == PolicyStatus.Draft)
         {
             await store.SaveAsync(record with { ImpactJson = JsonSerializer.Serialize(simulation, Json) }, cancellationToken);

@@ -56,13 +56,34 @@ public sealed record PolicySimulation(
     /// <summary>The applications, changed first, at most <see cref="PolicyOptions.SimulationListed"/>.</summary>
     public IReadOnlyList<ApplicationImpact> Applications { get; init; } = [];
 
-    /// <summary>The simulation of <paramref name="impact"/> and <paramref name="applications"/>, listing at most <paramref name="listed"/> of each.</summary>
+    /// <summary>Open invoices set on the draft's dunning ladder beside their own (simulations kept before invoices were: 0).</summary>
+    public int InvoicesReplayed { get; init; }
+
+    /// <summary>Open invoices the draft's ladder would put at another step today, or whose next step would fall on another day.</summary>
+    public int InvoicesMoved { get; init; }
+
+    /// <summary>The open invoices, those the draft moves first, at most <see cref="PolicyOptions.SimulationListed"/>.</summary>
+    public IReadOnlyList<InvoiceImpact> Invoices { get; init; } = [];
+
+    /// <summary>
+    /// The simulation of <paramref name="impact"/>, <paramref name="applications"/> and <paramref name="invoices"/>, listing at
+    /// most <paramref name="listed"/> of each.
+    /// </summary>
     /// <param name="notReplayable">Scorings of the period that could not be assessed again.</param>
     public static PolicySimulation Of(
-        int version, int days, DateOnly since, DateTimeOffset ranAt, PolicyImpact impact, IReadOnlyList<ApplicationImpact> applications, int notReplayable, int listed)
+        int version,
+        int days,
+        DateOnly since,
+        DateTimeOffset ranAt,
+        PolicyImpact impact,
+        IReadOnlyList<ApplicationImpact> applications,
+        int notReplayable,
+        IReadOnlyList<InvoiceImpact> invoices,
+        int listed)
     {
         ArgumentNullException.ThrowIfNull(impact);
         ArgumentNullException.ThrowIfNull(applications);
+        ArgumentNullException.ThrowIfNull(invoices);
         int Count(ApplicationChange change) => applications.Count(a => a.Change == change);
         return new PolicySimulation(
             version, days, since, ranAt, impact.Orders.Count, impact.NowPassed, impact.NowHeld, impact.HeldThen, impact.HeldUnderDraft,
@@ -76,6 +97,9 @@ public sealed record PolicySimulation(
             OtherLimit = Count(ApplicationChange.OtherLimit),
             MoreData = Count(ApplicationChange.MoreData),
             Applications = applications.Take(listed).ToArray(),
+            InvoicesReplayed = invoices.Count,
+            InvoicesMoved = invoices.Count(i => i.Changed),
+            Invoices = invoices.Take(listed).ToArray(),
         };
     }
 
@@ -83,14 +107,19 @@ public sealed record PolicySimulation(
     public string Summary()
     {
         var orders = $"{Replayed} {(Replayed == 1 ? "order" : "orders")} of the last {Days} days: {NowPassed} held then would pass, {NowHeld} passed then would be held";
-        if (ApplicationsReplayed == 0)
+        var parts = new List<string> { orders };
+        if (ApplicationsReplayed > 0)
         {
-            return orders;
+            parts.Add($"{ApplicationsReplayed} {(ApplicationsReplayed == 1 ? "scoring" : "scorings")} of applications: "
+                + $"{BetterClass} in a better class, {WorseClass} in a worse one, {OtherLimit} with other limits, {MoreData} would be asked for more figures");
         }
 
-        var applications = $"{ApplicationsReplayed} {(ApplicationsReplayed == 1 ? "scoring" : "scorings")} of applications: "
-            + $"{BetterClass} in a better class, {WorseClass} in a worse one, {OtherLimit} with other limits, {MoreData} would be asked for more figures";
-        return $"{orders}; {applications}";
+        if (InvoicesReplayed > 0)
+        {
+            parts.Add($"{InvoicesReplayed} open {(InvoicesReplayed == 1 ? "invoice" : "invoices")}: {InvoicesMoved} elsewhere on the draft's dunning ladder");
+        }
+
+        return string.Join("; ", parts);
     }
 }
 

@@ -132,7 +132,9 @@ internal static class PolicyPageEndpoints
             InForceVersion = inForce.Version,
             Simulation = view.Simulation,
             Names = await WorklistText.NamesAsync(
-                (view.Simulation?.Orders.Select(o => (string?)o.CustomerId) ?? []).Concat(view.Simulation?.Applications.Select(a => (string?)a.Then.CustomerId) ?? []),
+                (view.Simulation?.Orders.Select(o => (string?)o.CustomerId) ?? [])
+                    .Concat(view.Simulation?.Applications.Select(a => (string?)a.Then.CustomerId) ?? [])
+                    .Concat(view.Simulation?.Invoices.Where(i => i.Changed).Select(i => (string?)i.CustomerId) ?? []),
                 customers,
                 ct),
             DefaultDays = options.Value.SimulationDays,
