@@ -1,7 +1,9 @@
+using System.Text.Json.Nodes;
 using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Onboarding;
+using CreditFlow.Domain.Policies;
 using CreditFlow.Domain.Warnings;
 using CreditFlow.Durable.Client;
 using CreditFlow.Storage;
@@ -13,6 +15,7 @@ using CreditFlow.Storage.Profiles;
 using CreditFlow.Workflows.Dunning;
 using CreditFlow.Workflows.Onboarding;
 using CreditFlow.Workflows.OrderCheck;
+using CreditFlow.Workflows.Policies;
 using CreditFlow.Workflows.Review;
 using CreditFlow.Workflows.Warnings;
 using Microsoft.DurableTask;
@@ -30,7 +33,8 @@ namespace CreditFlow.Host.Demo;
 /// pledged 62.5% of its equity (an orange warning with legal's task to answer it), and a review asked for on its new,
 /// stronger statements proposes class A at a higher limit, waiting for the credit manager's approval (mail in the
 /// outbox). Grand is on the blacklist with an industry list's defaulter. A year of invoices and payments fills the
-/// dashboard (<see cref="DemoHistory"/>). Seeded once: each item is skipped when it exists.
+/// dashboard (<see cref="DemoHistory"/>). A draft of the credit policy (version 2: the stop line and yellow earlier) waits
+/// for the committee, simulated on that data. Seeded once: each item is skipped when it exists.
 /// </summary>
 internal sealed class DemoData(
     CreditStore store,
@@ -41,6 +45,7 @@ internal sealed class DemoData(
     CustomerWarnings warnings,
     CustomerReviews reviews,
     DemoHistory history,
+    PolicyDrafts drafts,
     TimeProvider time,
     ILogger<DemoData> logger)
 {
@@ -64,6 +69,34 @@ internal sealed class DemoData(
         await EstablishedAsync("cust-demo-jade", "Suzhou Jade Textiles Co.", CreditClass.C, CreditProfileStatus.Active, 400_000m, 60, "none", now, cancellationToken, "textiles");
         await EstablishedAsync("cust-demo-northsea", "Qingdao North Sea Foods Ltd.", CreditClass.B, CreditProfileStatus.Active, 250_000m, 30, "none", now, cancellationToken, "food");
         await history.SeedAsync(DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
+        await PolicyDraftAsync(DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
+    }
+
+    /// <summary>
+    /// Version 2 of the credit policy as a draft, simulated: the stop line from 30 to 20 days overdue and yellow from 30
+    /// to 25 days, so /credit/policies/2 shows what it would change on the demo's orders, applications and invoices.
+    /// </summary>
+    private async Task PolicyDraftAsync(DateOnly today, CancellationToken ct)
+    {
+        if ((await drafts.VersionsAsync(ct)).Count > 1)
+        {
+            return;
+        }
+
+        var document = JsonNode.Parse(CreditPolicy.Default.Json)!;
+        document["orderCheck"]!["stopLineDaysOverdue"] = 20;
+        var yellow = document["dunningLadder"]!["steps"]!.AsArray().First(s => (string?)s!["code"] == "yellow")!;
+        yellow["daysFromDue"] = 25;
+        var drafted = await drafts.DraftAsync(
+            document.ToJsonString(), today.AddDays(7), "Overdue grew this quarter: hold orders and warn earlier (stop line 20 days, yellow at 25).", SeededBy, ct);
+        if (drafted.Draft is { } draft)
+        {
+            await drafts.SimulateAsync(draft.Version, null, ct);
+        }
+        else
+        {
+            logger.LogWarning("The demo's policy draft was refused: {Problems}", string.Join("; ", drafted.Problems.Select(p => $"{p.Path} {p.Problem}")));
+        }
     }
 
     /// <summary>Lotus: class B on 800,000.00 CNY, an orange warning to answer and a review proposal to approve.</summary>

@@ -4,6 +4,7 @@ using CreditFlow.Domain.Roles;
 using CreditFlow.Host.Tests.Applications;
 using CreditFlow.Storage.Dunning;
 using CreditFlow.Testing;
+using CreditFlow.Workflows.Policies;
 
 namespace CreditFlow.Host.Tests.Workspace;
 
@@ -63,6 +64,22 @@ public sealed partial class DemoDashboardTests
         budget = budget[..budget.IndexOf("</table>", StringComparison.Ordinal)];
         Assert.Equal(15, Regex.Matches(budget, "<tr>\\s*<td>").Count);
         Assert.Equal(15, Regex.Matches(budget, "</time></td>\\s*<td class=\"num\"><span class=\"money\"[^>]*>CNY 368,500<").Count);
+
+        // The credit policy has a draft waiting for the committee, simulated on the demo's data.
+        var drafts = host.Services.GetRequiredService<PolicyDrafts>();
+        using (var simulated = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            while (await drafts.VersionAsync(2) is not { ImpactJson: { Length: > 0 } })
+            {
+                Assert.False(simulated.IsCancellationRequested, "the demo's policy draft was never simulated");
+                await Task.Delay(100, CancellationToken.None);
+            }
+        }
+
+        var policy = WebUtility.HtmlDecode(await officer.GetStringAsync(new Uri("/credit/policies/2", UriKind.Relative)));
+        Assert.Contains("orderCheck.stopLineDaysOverdue", policy, StringComparison.Ordinal);
+        Assert.Contains("Impact on open invoices", policy, StringComparison.Ordinal);
+        Assert.True(PolicyDrafts.KeptSimulation((await drafts.VersionAsync(2))!)!.InvoicesReplayed > 0, "the demo's open invoices are set on the draft's ladder");
     }
 
     [GeneratedRegex("<tr>\\s*<td><time[^>]*>[^<]*</time></td>\\s*<td class=\"num\"><span class=\"money\" data-money=\"[0-9.]+\"[^>]*>[^<]*</span></td>\\s*<td class=\"num\"><span class=\"money\" data-money=\"(?<collected>[0-9.]+)\"")]
