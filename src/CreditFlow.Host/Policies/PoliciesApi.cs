@@ -19,7 +19,7 @@ internal static class PoliciesApi
             .RequireAuthorization(ApiKeyPolicies.ReadCredit)
             .WithName("ListPolicies")
             .WithSummary("Every version of the credit policy, newest first, the one in force marked.")
-            .WithDescription("Query: status (draft, inApproval, approved, rejected) keeps only the versions in it.")
+            .WithDescription("Query: status (draft, inApproval, approved, rejected, withdrawn) keeps only the versions in it.")
             .ProducesValidationProblem();
         policies.MapGet("/{version:int}", GetAsync)
             .RequireAuthorization(ApiKeyPolicies.ReadCredit)
@@ -48,12 +48,21 @@ internal static class PoliciesApi
             .WithSummary("Puts a draft to the credit committee by an approval mail; approved, it is in force from its first day.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        policies.MapPost("/{version:int}/withdrawal", WithdrawAsync)
+            .RequireAuthorization(ApiKeyPolicies.DraftPolicies)
+            .WithName("WithdrawPolicy")
+            .WithSummary("Takes a draft back before it goes to the committee; it stays on record as withdrawn.")
+            .WithDescription("Body: {\"reason\": \"…\"} (required). 409 once it is with the committee or decided.")
+            .Accepts<PolicyWithdrawalBody>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
     internal static async Task<Results<Ok<IReadOnlyList<PolicyVersionView>>, ProblemHttpResult>> ListAsync(string? status, PolicyDrafts drafts, CancellationToken cancellationToken)
     {
-        string[] statuses = ["draft", "inApproval", "approved", "rejected"];
+        string[] statuses = ["draft", "inApproval", "approved", "rejected", "withdrawn"];
         if (status is not null && !statuses.Contains(status, StringComparer.Ordinal))
         {
             return ApiProblems.Validation(new Dictionary<string, string[]> { ["status"] = [$"must be one of {string.Join(", ", statuses)} (was \"{status}\")."] });
@@ -116,6 +125,29 @@ internal static class PoliciesApi
 
         var submitted = await drafts.VersionAsync(version, cancellationToken);
         return TypedResults.Accepted($"/api/policies/{version}", PolicyVersionView.From(submitted!, await drafts.InForceAsync(cancellationToken)));
+    }
+
+    internal static async Task<Results<Ok<PolicyVersionView>, ProblemHttpResult>> WithdrawAsync(
+        int version, HttpRequest request, ClaimsPrincipal caller, PolicyDrafts drafts, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<PolicyWithdrawalBody>(request, cancellationToken, validate: PolicyWithdrawalBody.Validate);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (await drafts.VersionAsync(version, cancellationToken) is not { } record)
+        {
+            return NoVersion(version);
+        }
+
+        if (!await drafts.WithdrawAsync(version, CallerName(caller), body!.Reason!, cancellationToken))
+        {
+            return ApiProblems.Conflict("Not a draft", $"Version {version} is {PolicyVersionView.StatusWord(record.Status)}: only a draft is withdrawn.");
+        }
+
+        var withdrawn = await drafts.VersionAsync(version, cancellationToken);
+        return TypedResults.Ok(PolicyVersionView.From(withdrawn!, await drafts.InForceAsync(cancellationToken)));
     }
 
     private static ProblemHttpResult NoVersion(int version) =>

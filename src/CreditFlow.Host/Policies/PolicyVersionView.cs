@@ -56,6 +56,7 @@ public sealed record PolicyVersionView(
         PolicyStatus.Draft => "draft",
         PolicyStatus.InApproval => "inApproval",
         PolicyStatus.Approved => "approved",
+        PolicyStatus.Withdrawn => "withdrawn",
         _ => "rejected",
     };
 }

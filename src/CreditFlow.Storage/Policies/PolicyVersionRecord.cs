@@ -14,6 +14,9 @@ public enum PolicyStatus
 
     /// <summary>Turned down by the committee.</summary>
     Rejected,
+
+    /// <summary>Taken back before it went to the committee: kept for the record, never in force.</summary>
+    Withdrawn,
 }
 
 /// <summary>

@@ -143,6 +143,35 @@ public sealed class CreditPolicyLifecycleTests(ErpHost erp)
     }
 
     [Fact]
+    public async Task Withdraw_ADraftIsKeptAsWithdrawn_ItCannotBeSubmitted_AndNeedsAReason()
+    {
+        using var drafted = await erp.As(CreditRole.CreditManager).PostAsJsonAsync("/api/policies", DraftBody(Tolerance(days: 7), erp.Today.AddDays(20), "a week to ship"));
+        var version = (await ErpHost.JsonOf(drafted)).GetProperty("version").GetInt32();
+
+        using var noReason = await erp.As(CreditRole.CreditManager).PostAsJsonAsync($"/api/policies/{version}/withdrawal", new { reason = " " });
+        using var notAllowed = await erp.As(CreditRole.Finance).PostAsJsonAsync($"/api/policies/{version}/withdrawal", new { reason = "not mine to take back" });
+        using var withdrawn = await erp.As(CreditRole.CreditManager).PostAsJsonAsync($"/api/policies/{version}/withdrawal", new { reason = "superseded by the quarter's review" });
+        using var submitted = await erp.As(CreditRole.CreditManager).PostAsync($"/api/policies/{version}/submission", null);
+        using var again = await erp.As(CreditRole.CreditManager).PostAsJsonAsync($"/api/policies/{version}/withdrawal", new { reason = "twice" });
+        using var missing = await erp.As(CreditRole.CreditManager).PostAsJsonAsync("/api/policies/9999/withdrawal", new { reason = "none" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Equal("reason", Assert.Single((await ErpHost.JsonOf(noReason)).GetProperty("errors").EnumerateObject()).Name);
+        Assert.Equal(HttpStatusCode.Forbidden, notAllowed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        var view = await ErpHost.JsonOf(withdrawn);
+        Assert.Equal(("withdrawn", ErpHost.ManagerName, "superseded by the quarter's review"), (view.GetProperty("status").GetString(), view.GetProperty("decidedBy").GetString(), view.GetProperty("decisionComment").GetString()));
+        Assert.Equal((HttpStatusCode.Conflict, HttpStatusCode.Conflict, HttpStatusCode.NotFound), (submitted.StatusCode, again.StatusCode, missing.StatusCode));
+        Assert.Contains((await GetAsync("/api/policies?status=withdrawn")).EnumerateArray(), v => v.GetProperty("version").GetInt32() == version);
+
+        // On its page: withdrawn, by whom and why; no button to submit it.
+        using var manager = await erp.SignedInAsync("erp-test-key-manager-0123456789abcdef");
+        var page = WebUtility.HtmlDecode(await manager.GetStringAsync(new Uri($"/credit/policies/{version}", UriKind.Relative)));
+        Assert.Matches(@"<dt>Withdrawn</dt>\s*<dd id=""decided"">[^<]*superseded by the quarter's review", page);
+        Assert.DoesNotContain("id=\"submit\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pages_ShowTheVersionInForce_RefuseABadDraftWithItsPaths_KeepAGoodOne()
     {
         using var manager = await erp.SignedInAsync("erp-test-key-manager-0123456789abcdef");

@@ -160,6 +160,24 @@ public sealed class PolicyDrafts(
         return true;
     }
 
+    /// <summary>
+    /// Takes a draft back before it goes to the committee: it stays on record as withdrawn, by whom and why, and can no
+    /// longer be simulated or submitted. False when it is not a draft (with the committee or decided).
+    /// </summary>
+    public async Task<bool> WithdrawAsync(int version, string withdrawnBy, string reason, CancellationToken cancellationToken = default)
+    {
+        var record = await store.GetAsync(version, cancellationToken);
+        if (record is not { Status: PolicyStatus.Draft })
+        {
+            return false;
+        }
+
+        await store.SaveAsync(
+            record with { Status = PolicyStatus.Withdrawn, DecidedBy = withdrawnBy, DecidedAt = clock.GetUtcNow(), DecisionComment = reason.Trim() },
+            cancellationToken);
+        return true;
+    }
+
     /// <summary>Books the committee's answer: approved (in force from its day, or today when that has passed) or rejected.</summary>
     public async Task<bool> DecideAsync(PolicyDecision decision, CancellationToken cancellationToken = default)
     {

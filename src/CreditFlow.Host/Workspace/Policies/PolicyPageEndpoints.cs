@@ -33,6 +33,7 @@ internal static class PolicyPageEndpoints
         pages.MapGet("/{version:int}", ShowAsync).WithName("PolicyPage");
         pages.MapPost("/{version:int}/simulation", SimulateAsync).WithName("PolicyPageSimulate").DisableAntiforgery();
         pages.MapPost("/{version:int}/submission", SubmitAsync).WithName("PolicyPageSubmit").DisableAntiforgery();
+        pages.MapPost("/{version:int}/withdrawal", WithdrawAsync).WithName("PolicyPageWithdraw").DisableAntiforgery();
         return pages;
     }
 
@@ -184,5 +185,27 @@ internal static class PolicyPageEndpoints
         return await drafts.SubmitAsync(version, user.Name, ct)
             ? CreditHtml.RedirectWith(http, back, Flash.Ok($"Version {version} is with the credit committee: it approves or rejects by the links in its mail."))
             : CreditHtml.RedirectWith(http, back, Flash.Error($"Version {version} is not a draft, so it was not put to the committee again."));
+    }
+
+    private static async Task<IResult> WithdrawAsync(HttpContext http, int version, PolicyDrafts drafts)
+    {
+        var user = CreditGuard.User(http);
+        var ct = http.RequestAborted;
+        var back = $"{Path}/{version}";
+        if (!MayDraft(user))
+        {
+            return CreditHtml.RedirectWith(http, back, Flash.Error($"The {WorklistText.Words(user.Role)} may not withdraw a policy draft."));
+        }
+
+        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
+        var reason = form?["reason"].ToString().Trim() ?? "";
+        if (reason.Length is 0 or > PolicyDraftBody.NoteMaxChars)
+        {
+            return CreditHtml.RedirectWith(http, back, Flash.Error($"Say why the draft is withdrawn (at most {PolicyDraftBody.NoteMaxChars} characters). Nothing was changed."));
+        }
+
+        return await drafts.WithdrawAsync(version, user.Name, reason, ct)
+            ? CreditHtml.RedirectWith(http, back, Flash.Ok($"Version {version} is withdrawn: it stays on record and will never be in force."))
+            : CreditHtml.RedirectWith(http, back, Flash.Error($"Version {version} is not a draft, so it was not withdrawn."));
     }
 }

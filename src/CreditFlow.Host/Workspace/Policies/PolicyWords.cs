@@ -11,12 +11,13 @@ namespace CreditFlow.Host.Workspace.Policies;
 /// <summary>How the policy pages word a version's status and its order-check numbers.</summary>
 public static class PolicyWords
 {
-    /// <summary>"Draft", "With the committee", "Approved", "Rejected".</summary>
+    /// <summary>"Draft", "With the committee", "Approved", "Rejected", "Withdrawn".</summary>
     public static string Status(string status) => status switch
     {
         "draft" => "Draft",
         "inApproval" => "With the committee",
         "approved" => "Approved",
+        "withdrawn" => "Withdrawn",
         _ => "Rejected",
     };
 
@@ -26,6 +27,7 @@ public static class PolicyWords
         "draft" => "status-draft",
         "inApproval" => "status-trial",
         "rejected" => "status-blacklisted",
+        "withdrawn" => "",
         _ => "",
     };
 
