@@ -134,6 +134,28 @@ public sealed class DunningStore(TableClient table, TableClient changes)
         }
     }
 
+    /// <summary>
+    /// Replaces the record when only where dunning stands changed (its standing, its ladder version) — nothing the
+    /// receivables summaries read (amounts, payments, disputes, promises, steps) — so the customer is not marked: a
+    /// look that takes no step and sees no payment costs one write, not three.
+    /// </summary>
+    /// <returns>The record with its new ETag.</returns>
+    /// <exception cref="ConcurrencyConflictException">Someone else changed it since it was read.</exception>
+    public async Task<DunningRecord> SaveStandingAsync(DunningRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(record.ETag);
+        try
+        {
+            var response = await table.UpdateEntityAsync(ToEntity(record), new ETag(record.ETag), TableUpdateMode.Replace, cancellationToken);
+            return record with { ETag = response.Headers.ETag?.ToString() };
+        }
+        catch (RequestFailedException e) when (StorageErrors.IsConflict(e))
+        {
+            throw StorageErrors.Conflict("dunning record", record.InvoiceId, e);
+        }
+    }
+
     /// <summary>Up to <paramref name="max"/> customers whose invoices changed since they were last summarised, with the version of each mark.</summary>
     public async Task<IReadOnlyList<ChangedCustomer>> ChangedCustomersAsync(int max, CancellationToken cancellationToken = default)
     {

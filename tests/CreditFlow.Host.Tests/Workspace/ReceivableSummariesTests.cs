@@ -56,6 +56,24 @@ public sealed class ReceivableSummariesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ALookThatOnlyMovesWhereDunningStands_MarksNobody_APaymentStillDoes()
+    {
+        var updater = Updater(months: 12);
+        var i1 = await invoices.AddAsync(Invoice("c1", "i1", 20_000m));
+        Assert.False(await updater.UpdateAsync(10, default));
+
+        var looked = await invoices.SaveStandingAsync(i1 with { Standing = new DunningStanding("Running", 0, "reminder", new(2026, 4, 16), 20_000m, clock.GetUtcNow()), LadderVersion = 1 });
+        var marksAfterTheLook = await invoices.ChangedCustomersAsync(10);
+        await invoices.SaveAsync(looked with { Payments = [new InvoicePayment(new(2026, 3, 19), Cny(2_000m))] });
+
+        Assert.Empty(marksAfterTheLook);
+        Assert.Equal(("reminder", 1), ((await invoices.GetAsync("c1", "i1"))!.Standing.NextStep, (await invoices.GetAsync("c1", "i1"))!.LadderVersion));
+        Assert.Equal(["c1"], (await invoices.ChangedCustomersAsync(10)).Select(c => c.CustomerId));
+        Assert.False(await updater.UpdateAsync(10, default));
+        Assert.Equal(18_000m, await OpenAsync(updater));
+    }
+
+    [Fact]
     public async Task MoreChangesThanAnUpdateTakes_AreLeftForTheNext()
     {
         var updater = Updater(months: 12);

@@ -79,6 +79,7 @@ public sealed class DunningSteps(
         var record = await invoices.GetAsync(customerId, invoiceId, cancellationToken)
             ?? throw new InvalidOperationException($"Invoice '{invoiceId}' of customer '{customerId}' was never booked for dunning.");
         var today = DateOnly.FromDateTime(look.At.UtcDateTime);
+        var paymentsSeen = record.Payments.Count;
         record = await WithLedgerPaymentsAsync(record, today, cancellationToken);
         var book = await policies.BookAsync(cancellationToken);
         var (ladder, ladderVersion) = LadderOf(record, book, today);
@@ -117,7 +118,11 @@ public sealed class DunningSteps(
         var nextLook = nextDue is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.FromTimeSpan(options.Value.StepTimeOfDay)), TimeSpan.Zero) : (DateTimeOffset?)null;
         var ended = state.Status is DunningStatus.Settled or DunningStatus.Completed;
         var standing = new DunningStanding(state.Status.ToString(), state.Level, next?.Step.Code, nextDue, open.Amount, look.At);
-        await invoices.SaveAsync(record with { Steps = taken, Standing = standing }, cancellationToken);
+        // The receivables summaries read the payments and the steps: a look that adds neither saves only where it stands.
+        var looked = record with { Steps = taken, Standing = standing };
+        _ = reached.Count == 0 && record.Payments.Count == paymentsSeen
+            ? await invoices.SaveStandingAsync(looked, cancellationToken)
+            : await invoices.SaveAsync(looked, cancellationToken);
         return new DunningProgress(state.Status.ToString(), state.Level, next?.Step.Code, ended ? null : nextLook, ended);
     }
 
