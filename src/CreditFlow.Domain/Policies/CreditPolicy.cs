@@ -170,8 +170,10 @@ public sealed record CreditPolicy
 
     /// <summary>
     /// Only the problems of a document as a new version, none when it would parse and may replace the version in force.
-    /// A new version keeps the authority matrix's currency: limits, holds and write-offs are weighed in it, and amounts
-    /// decided under earlier versions would no longer compare.
+    /// Beyond each section's own rules, the sections must agree: a new version keeps the credit currency (the authority
+    /// matrix's, in which limits, holds and write-offs are weighed — amounts decided under earlier versions would no
+    /// longer compare), the new-customer terms are in it, and every warning step of the dunning ladder raises, under
+    /// the version's own warning rules, the warning it names.
     /// </summary>
     public static IReadOnlyList<ConfigurationProblem> Problems(string json)
     {
@@ -179,13 +181,56 @@ public sealed record CreditPolicy
         {
             var draft = Parse(json, 1, DateOnly.MinValue);
             var currency = Default.Authority.Currency;
-            return draft.Authority.Currency == currency
-                ? []
-                : [new ConfigurationProblem("$.authorityMatrix.currency", $"must stay {currency}: the currency limits, holds and write-offs are weighed in is not a policy change (was {draft.Authority.Currency})")];
+            var problems = new List<ConfigurationProblem>();
+            if (draft.Authority.Currency != currency)
+            {
+                problems.Add(new("$.authorityMatrix.currency", $"must stay {currency}: the currency limits, holds and write-offs are weighed in is not a policy change (was {draft.Authority.Currency})"));
+            }
+
+            foreach (var (path, amount) in new[] { ("$.newCustomers.trialLimit.currency", draft.NewCustomers.TrialLimit), ("$.newCustomers.guaranteeThreshold.currency", draft.NewCustomers.GuaranteeThreshold) })
+            {
+                if (amount.Currency != currency)
+                {
+                    problems.Add(new(path, $"must be {currency}, the credit currency applications are made in (was {amount.Currency})"));
+                }
+            }
+
+            problems.AddRange(UnwarnedSteps(draft));
+            return problems;
         }
         catch (InvalidConfigurationException e)
         {
             return e.Problems;
+        }
+    }
+
+    /// <summary>
+    /// The ladder's warning steps whose warning the version's rules would not raise: dunning raises it as a days-overdue
+    /// signal of the step's days, and the rules decide the level (a step timed in months or by the term is not checked).
+    /// </summary>
+    private static IEnumerable<ConfigurationProblem> UnwarnedSteps(CreditPolicy policy)
+    {
+        for (var i = 0; i < policy.Ladder.Steps.Count; i++)
+        {
+            var step = policy.Ladder.Steps[i];
+            if (step.Offset.Kind != DunningOffsetKind.DaysFromDue)
+            {
+                continue;
+            }
+
+            foreach (var wanted in step.Actions.Where(a => a.Kind == DunningActionKind.Warning).Select(a => a.Level))
+            {
+                var days = (int)step.Offset.Value;
+                var fired = policy.Warnings.Evaluate([new CreditSignal("policy-check", SignalKind.DaysOverdue, days, DateTimeOffset.UnixEpoch)]).FirstOrDefault();
+                if (wanted is { } level && fired?.Level.ToString() != level.ToString())
+                {
+                    yield return new ConfigurationProblem(
+                        $"$.dunningLadder.steps[{i}]",
+                        $"raises a {level.ToString().ToLowerInvariant()} warning at {days} days overdue, but the warning rules raise "
+                        + (fired is null ? "none" : $"a {fired.Level.ToString().ToLowerInvariant()} one ({fired.Rule})")
+                        + $" at {days} days: change the daysOverdue rule in $.warningRules too");
+                }
+            }
         }
     }
 

@@ -87,6 +87,11 @@ internal sealed class DemoData(
         document["orderCheck"]!["stopLineDaysOverdue"] = 20;
         var yellow = document["dunningLadder"]!["steps"]!.AsArray().First(s => (string?)s!["code"] == "yellow")!;
         yellow["daysFromDue"] = 25;
+
+        // The warning rules move with it: the ladder's yellow step raises the yellow warning its version's rules give.
+        var overdue = document["warningRules"]!["rules"]!.AsArray().First(r => (string?)r!["name"] == "overdue 30 days without explanation")!;
+        overdue["name"] = "overdue 25 days without explanation";
+        overdue["atLeast"] = 25;
         var drafted = await drafts.DraftAsync(
             document.ToJsonString(), today.AddDays(7), "Overdue grew this quarter: hold orders and warn earlier (stop line 20 days, yellow at 25).", SeededBy, ct);
         if (drafted.Draft is { } draft)

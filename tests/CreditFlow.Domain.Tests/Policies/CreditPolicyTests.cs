@@ -99,6 +99,26 @@ public sealed class CreditPolicyTests
     }
 
     [Fact]
+    public void Problems_TheSectionsMustAgree_TrialTermsInTheCreditCurrency_AndTheLadderWarnsAsItsRulesDo()
+    {
+        var document = JsonNode.Parse(CreditPolicy.Default.Json)!;
+        document["newCustomers"]!["trialLimit"] = JsonNode.Parse("""{ "amount": 20000, "currency": "USD" }""");
+        document["newCustomers"]!["guaranteeThreshold"] = JsonNode.Parse("""{ "amount": 80000, "currency": "USD" }""");
+        document["dunningLadder"]!["steps"]![4]!["daysFromDue"] = 25; // yellow five days earlier, the rule left at 30
+
+        var problems = CreditPolicy.Problems(document.ToJsonString());
+        document["newCustomers"]!["trialLimit"]!["currency"] = "CNY";
+        document["newCustomers"]!["guaranteeThreshold"]!["currency"] = "CNY";
+        document["warningRules"]!["rules"]![0]!["atLeast"] = 25;
+
+        Assert.Equal(
+            ["$.dunningLadder.steps[4]", "$.newCustomers.guaranteeThreshold.currency", "$.newCustomers.trialLimit.currency"],
+            problems.Select(p => p.Path).Order(StringComparer.Ordinal));
+        Assert.Contains("raises a yellow warning at 25 days overdue, but the warning rules raise none at 25 days", problems.Single(p => p.Path.StartsWith("$.dunningLadder", StringComparison.Ordinal)).Problem, StringComparison.Ordinal);
+        Assert.Empty(CreditPolicy.Problems(document.ToJsonString()));
+    }
+
+    [Fact]
     public void Whole_AVersionStoredBeforeSectionsWereAdded_TakesTheShippedOnes()
     {
         // Version 2 as drafted when the policy had three sections: the stop line changed, nothing on scoring.

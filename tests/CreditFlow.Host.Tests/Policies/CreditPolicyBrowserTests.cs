@@ -52,6 +52,7 @@ public sealed class CreditPolicyBrowserTests(ErpHost erp)
         var document = JsonNode.Parse(await page.Locator("#policy-json").InputValueAsync())!;
         document["orderCheck"]!["stopLineDaysOverdue"] = 15;
         document["dunningLadder"]!["steps"]![4]!["daysFromDue"] = 15;
+        document["warningRules"]!["rules"]![0]!["atLeast"] = 15; // the ladder's yellow step raises the yellow warning at 15 days too
         await page.Locator("#policy-json").FillAsync(document.ToJsonString(new() { WriteIndented = true }));
         await page.GetByLabel("In force from").FillAsync(erp.Today.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.GetByLabel("Why").FillAsync("Stop line and yellow from 30 to 15 days: overdue grew this quarter");
