@@ -108,6 +108,28 @@ public sealed class DunningWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnInvoiceOnVersion1sLadder_RaisesItsYellowWarningByVersion1sRules_AfterAVersionMovedBothTo35Days()
+    {
+        var invoice = await BookAsync("inv-rules-v1");
+        await PassToAsync(invoice, new DateOnly(2026, 1, 20), level: 1);
+        var document = JsonNode.Parse(CreditPolicy.Default.Json)!;
+        document["dunningLadder"]!["steps"]![4]!["daysFromDue"] = 35;
+        document["warningRules"]!["rules"]![0]!["atLeast"] = 35;
+        var store = _host.Get<PolicyStore>();
+        var draft = await store.AddDraftAsync(document.ToJsonString(), new DateOnly(2026, 1, 20), "yellow later", "test", _host.Now);
+        await store.SaveAsync(draft with { Status = PolicyStatus.Approved });
+        await _host.Get<CreditPolicies>().ReloadAsync();
+
+        // Thirty days overdue: its own ladder's yellow step; version 2's rules alone would raise nothing before 35 days.
+        await PassToAsync(invoice, new DateOnly(2026, 3, 6), level: 5);
+        var yellow = WarningIds.For("cust-1", "dunning-inv-rules-v1-yellow");
+        await _host.WaitForStatusAsync<WarningOutcome>(yellow, s => s.Status == "AwaitingAnswer");
+
+        var warning = (await _host.Get<WarningStore>().GetAsync(yellow))!;
+        Assert.Equal((WarningLevel.Yellow, 1, "overdue 30 days without explanation"), (warning.Level, warning.RulesVersion, warning.Rule));
+    }
+
+    [Fact]
     public async Task PaidTheDayBeforeTheReminder_NoReminderAndTheWorkflowEnds()
     {
         var invoice = await BookAsync("inv-paid");

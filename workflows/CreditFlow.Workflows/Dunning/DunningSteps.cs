@@ -81,7 +81,7 @@ public sealed class DunningSteps(
         var today = DateOnly.FromDateTime(look.At.UtcDateTime);
         var paymentsSeen = record.Payments.Count;
         record = await WithLedgerPaymentsAsync(record, today, cancellationToken);
-        var book = await policies.BookAsync(cancellationToken);
+        var book = await policies.BookWithAsync([record.LadderVersion], cancellationToken);
         var (ladder, ladderVersion) = LadderOf(record, book, today);
         record = record with { LadderVersion = ladderVersion };
 
@@ -213,7 +213,7 @@ public sealed class DunningSteps(
             case DunningActionKind.Warning:
                 // The warning's rules pick its level and owner from the days overdue, as for any other signal.
                 var signal = new CreditSignal(invoice.CustomerId, SignalKind.DaysOverdue, step.DueOn is { } on ? on.DayNumber - invoice.DueDate.DayNumber : 0, now);
-                var raised = new WarningSignal($"dunning-{invoice.InvoiceId}-{step.Step.Code}", signal, FreezeIsDunnings: true);
+                var raised = new WarningSignal($"dunning-{invoice.InvoiceId}-{step.Step.Code}", signal, FreezeIsDunnings: true, RulesVersion: invoice.LadderVersion);
                 await warnings.StartAsync(raised, cancellationToken);
                 return $"{action.Level} warning raised ({raised.InstanceId}); copy to {salesRep}";
             case DunningActionKind.LimitFreeze:
@@ -258,7 +258,7 @@ public sealed class DunningSteps(
         }
 
         var ledger = await ledgers.ReadAsync(customerId, others.Select(r => (ErpDocumentKind.Invoice, r.InvoiceId)), cancellationToken);
-        var book = await policies.BookAsync(cancellationToken);
+        var book = await policies.BookWithAsync(others.Select(r => r.LadderVersion), cancellationToken);
         var lines = new List<LetterLine>();
         foreach (var other in others)
         {
@@ -325,6 +325,7 @@ public sealed class DunningSteps(
         do
         {
             (var page, continuation) = await invoices.ListAsync(settled.CustomerId, 1000, continuation, cancellationToken);
+            book = await policies.BookWithAsync(page.Select(r => r.LadderVersion), cancellationToken);
             if (page.Any(r => r.InvoiceId != settled.InvoiceId && !r.Standing.Ended && Froze(r)))
             {
                 return;
@@ -371,7 +372,8 @@ public sealed class DunningSteps(
         var version = record.LadderVersion
             ?? (record.Standing.LookedAt is null ? book.InEffectOn(today).Version : CreditPolicy.Default.Version);
 
-        // A version this process cannot read is logged where the book is read; the shipped ladder then stands in.
+        // A version this process cannot read (read again first: BookWithAsync) is logged where the book is read; the shipped
+        // ladder then stands in rather than stopping the invoice's dunning.
         return ((book.Version(version) ?? CreditPolicy.Default).Ladder, version);
     }
 

@@ -25,6 +25,23 @@ public sealed class CreditPolicies(PolicyStore store, IOptions<PolicyOptions> op
     public ValueTask<CreditPolicy> InForceAsync(CancellationToken cancellationToken = default) =>
         InEffectOnAsync(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
 
+    /// <summary>
+    /// Approved version <paramref name="version"/>, read again when this process does not know it yet (approved
+    /// elsewhere since the last read); null when it cannot be read by this build (logged where the versions are read).
+    /// </summary>
+    public async ValueTask<CreditPolicy?> VersionAsync(int version, CancellationToken cancellationToken = default) =>
+        (await BookWithAsync([version], cancellationToken)).Version(version);
+
+    /// <summary>
+    /// The versions as this process knows them, read again first when one of <paramref name="versions"/> is missing:
+    /// an invoice or a warning pinned to a version approved in another process since this one last read.
+    /// </summary>
+    public async ValueTask<CreditPolicyBook> BookWithAsync(IEnumerable<int?> versions, CancellationToken cancellationToken = default)
+    {
+        var book = await BookAsync(cancellationToken);
+        return versions.Any(v => v is { } n && book.Version(n) is null) ? await ReloadAsync(cancellationToken) : book;
+    }
+
     /// <summary>Every approved version as this process knows them.</summary>
     public ValueTask<CreditPolicyBook> BookAsync(CancellationToken cancellationToken = default)
     {

@@ -10,7 +10,11 @@ namespace CreditFlow.Workflows.Warnings;
 /// <param name="Signal">What was observed.</param>
 /// <param name="RaisedThrough">For a warning raised on the rest of a group: the member whose signal it was; null otherwise.</param>
 /// <param name="FreezeIsDunnings">Raised by the dunning ladder, which freezes the limit itself and lifts it when paid: the warning leaves the freeze to it.</param>
-public sealed record WarningSignal(string SignalId, CreditSignal Signal, string? RaisedThrough = null, bool FreezeIsDunnings = false)
+/// <param name="RulesVersion">
+/// The credit policy version whose warning rules judge it: dunning's, the version of the invoice's ladder (whose warning
+/// steps that version's rules are checked to raise); a group's, its first warning's; null for the version in force.
+/// </param>
+public sealed record WarningSignal(string SignalId, CreditSignal Signal, string? RaisedThrough = null, bool FreezeIsDunnings = false, int? RulesVersion = null)
 {
     /// <summary>The workflow's instance id, and the warning's id.</summary>
     public string InstanceId => WarningIds.For(Signal.CustomerId, SignalId);

@@ -41,35 +41,44 @@ public sealed class WarningSteps(
     {
         // Response time runs from when the warning is raised: a signal the provider observed days ago still gets its full day.
         var signal = input.Signal with { ObservedAt = now };
-        var policy = await policies.InForceAsync(cancellationToken);
-        if (policy.Warnings.Evaluate([signal]) is not [var fired, ..])
-        {
-            return new WarningDeadline(NoRuleFired: true, Answered: false, null);
-        }
-
         var name = await NameOfAsync(input.Signal.CustomerId, cancellationToken);
-        var reason = input.RaisedThrough is { } member ? $"{Observed(fired)} (raised on {member}, a company of the same group)" : Observed(fired);
-        var candidate = new WarningRecord(
-            input.InstanceId, input.Signal.CustomerId, fired.Level, fired.Rule, reason, input.Signal, input.SignalId, fired.Actions, now, fired.Responsible, fired.RespondBy, input.RaisedThrough)
-        {
-            RulesVersion = policy.Version,
-        };
 
-        // Frozen before the warning is stored, so a warning anyone can see has its freeze in force. The rest of a group is
-        // warned, not frozen: its owners decide that in their answer.
-        if (candidate.ProposedActions.Contains(ResponseAction.FreezeLimit) && input.RaisedThrough is null && !input.FreezeIsDunnings)
+        // A retried raise whose warning was stored goes on with it, whatever the rules in force say by now.
+        var warning = await warnings.GetAsync(input.InstanceId, cancellationToken);
+        if (warning is null)
         {
-            await FreezeAsync(candidate, now, cancellationToken);
+            var policy = input.RulesVersion is { } version
+                ? await policies.VersionAsync(version, cancellationToken) ?? await policies.InForceAsync(cancellationToken)
+                : await policies.InForceAsync(cancellationToken);
+            if (policy.Warnings.Evaluate([signal]) is not [var fired, ..])
+            {
+                return new WarningDeadline(NoRuleFired: true, Answered: false, null);
+            }
+
+            var reason = input.RaisedThrough is { } member ? $"{Observed(fired)} (raised on {member}, a company of the same group)" : Observed(fired);
+            var candidate = new WarningRecord(
+                input.InstanceId, input.Signal.CustomerId, fired.Level, fired.Rule, reason, input.Signal, input.SignalId, fired.Actions, now, fired.Responsible, fired.RespondBy, input.RaisedThrough)
+            {
+                RulesVersion = policy.Version,
+            };
+
+            // Frozen before the warning is stored, so a warning anyone can see has its freeze in force. The rest of a group is
+            // warned, not frozen: its owners decide that in their answer.
+            if (candidate.ProposedActions.Contains(ResponseAction.FreezeLimit) && input.RaisedThrough is null && !input.FreezeIsDunnings)
+            {
+                await FreezeAsync(candidate, now, cancellationToken);
+            }
+
+            warning = await warnings.AddOnceAsync(candidate, cancellationToken);
         }
 
-        var warning = await warnings.AddOnceAsync(candidate, cancellationToken);
         if (!warning.IsOpen)
         {
             return new WarningDeadline(false, Answered: true, null);
         }
 
         await AskAsync(warning, warning.Owner, name, now, cancellationToken);
-        await DecideOnceAsync(warning, "raised", warning.RaisedAt, $"{warning.Level.ToString().ToLowerInvariant()} warning raised: {warning.Rule}", reason, cancellationToken);
+        await DecideOnceAsync(warning, "raised", warning.RaisedAt, $"{warning.Level.ToString().ToLowerInvariant()} warning raised: {warning.Rule}", warning.Reason, cancellationToken);
         if (warning.Level == WarningLevel.Red)
         {
             // A red warning opens a review at once (a customer not on credit has none to open).
@@ -80,7 +89,7 @@ public sealed class WarningSteps(
         {
             foreach (var other in await GroupOfAsync(input.Signal.CustomerId, cancellationToken))
             {
-                await starts.StartAsync(new WarningSignal(input.SignalId, input.Signal with { CustomerId = other }, input.Signal.CustomerId, input.FreezeIsDunnings), cancellationToken);
+                await starts.StartAsync(new WarningSignal(input.SignalId, input.Signal with { CustomerId = other }, input.Signal.CustomerId, input.FreezeIsDunnings, warning.RulesVersion), cancellationToken);
             }
         }
 
@@ -100,7 +109,7 @@ public sealed class WarningSteps(
             return new WarningDeadline(false, Answered: true, null);
         }
 
-        var responseTime = ResponseTime(warning, await policies.BookAsync(cancellationToken));
+        var responseTime = ResponseTime(warning, await policies.BookWithAsync([warning.RulesVersion], cancellationToken));
         var next = TaskEscalation.EscalatesTo(warning.Owner);
         var escalate = warning.OwnerReminded && next != warning.Owner;
         var chase = escalate
@@ -159,7 +168,7 @@ public sealed class WarningSteps(
 
         var took = answer.At - warning.RaisedAt;
         await DecideOnceAsync(warning, "answered", answer.At, $"{Level(warning)} warning answered: {string.Join(", ", answer.Actions.Select(Words))}",
-            $"{answer.Comment} (answered in {Duration(took)}; the rule asks within {Duration(ResponseTime(warning, await policies.BookAsync(cancellationToken)))})", cancellationToken);
+            $"{answer.Comment} (answered in {Duration(took)}; the rule asks within {Duration(ResponseTime(warning, await policies.BookWithAsync([warning.RulesVersion], cancellationToken)))})", cancellationToken);
         var name = await NameOfAsync(warning.CustomerId, cancellationToken);
         foreach (var action in answer.Actions)
         {

@@ -68,7 +68,7 @@ internal static class WarningsPageEndpoints
         var answered = (await warnings.ListAsync(answered: true, cancellationToken: cancellationToken))
             .Where(w => only is null || w.Level == only).OrderByDescending(w => w.Answer!.At).Take(AnsweredShown).ToList();
         var names = await NamesAsync(open.Concat(answered).SelectMany(w => new[] { w.CustomerId, w.RaisedThrough }), customers, cancellationToken);
-        var book = await policies.BookAsync(cancellationToken);
+        var book = await policies.BookWithAsync(open.Concat(answered).Select(w => w.RulesVersion), cancellationToken);
         return new RazorComponentResult<WarningsPage>(new
         {
             UserName = user.Name,
