@@ -7,8 +7,10 @@ using CreditFlow.Domain.Roles;
 using CreditFlow.Domain.Scoring;
 using CreditFlow.Storage.Policies;
 using CreditFlow.Workflows.Onboarding;
+using CreditFlow.Workflows.Policies;
 using CreditFlow.Workflows.Tests.Onboarding;
 using CreditFlow.Workflows.Tests.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CreditFlow.Workflows.Tests.Policies;
 
@@ -41,15 +43,7 @@ public sealed class OnboardingUnderPolicyTests
     public async Task AVersionWhoseScorecardAsksForAnAuditOpinion_AndWhoseTrialIsSmaller_OnboardingAsksForIt_AndGrantsThatTrial()
     {
         await using var host = await WorkflowTestHost.StartAsync();
-        var document = JsonNode.Parse(CreditPolicy.Default.Json)!;
-        var scorecard = document["scorecard"]!;
-        scorecard["version"] = "2";
-        scorecard["inputs"]!.AsArray().Add(new JsonObject { ["name"] = "auditOpinion", ["unit"] = "grade 1-5", ["description"] = "The auditor's opinion, 5 unqualified." });
-        scorecard["dimensions"]![0]!["weight"] = 30;
-        scorecard["dimensions"]!.AsArray().Add(JsonNode.Parse("""
-            { "name": "audit", "weight": 10, "factors": [ { "name": "audit opinion", "input": "auditOpinion", "weight": 100, "missingData": "required",
-              "bands": [ { "to": 4, "points": 0 }, { "from": 4, "points": 100 } ] } ] }
-            """));
+        var document = Audited();
         document["newCustomers"]!["trialLimit"]!["amount"] = 50_000;
         var store = host.Get<PolicyStore>();
         var draft = await store.AddDraftAsync(document.ToJsonString(), DateOnly.FromDateTime(host.Now.UtcDateTime), "audited accounts and a smaller trial", "test", host.Now);
@@ -90,5 +84,38 @@ public sealed class OnboardingUnderPolicyTests
         // Under version 1 the credit officer approves a 100,000 trial (OnboardingWorkflowTests); under this version the manager does.
         Assert.Equal(CreditRole.CreditManager, asked.Role);
         Assert.Equal(Money.Of(100_000m, "CNY"), (await host.Store.Profiles.GetAsync(application.Customer.Id))!.Value.Limit);
+    }
+
+    [Fact]
+    public async Task AVersionTakingOverBetweenScreeningAndAssessment_NeedingAFigureNotAskedFor_AssessesUnderTheVersionScreenedFor()
+    {
+        await using var host = await WorkflowTestHost.StartAsync();
+        var application = Applications.Sound("Caught Between Trading");
+        var assess = ActivatorUtilities.CreateInstance<AssessApplication>(host.Get<IServiceProvider>());
+        Assert.Equal(1, (await assess.RunAsync(null!, new AssessmentInput(application, AssessmentPhase.Trial))).PolicyVersion);
+
+        // Version 2, which needs an audit opinion the application was never asked for, is approved right after screening.
+        var store = host.Get<PolicyStore>();
+        var draft = await store.AddDraftAsync(Audited().ToJsonString(), DateOnly.FromDateTime(host.Now.UtcDateTime), "audited accounts", "test", host.Now);
+        await store.SaveAsync(draft with { Status = PolicyStatus.Approved });
+        await host.Get<CreditPolicies>().ReloadAsync();
+        var assessed = await assess.RunAsync(null!, new AssessmentInput(application, AssessmentPhase.Trial));
+
+        Assert.Equal((1, CreditClass.B), (assessed.PolicyVersion, assessed.Class));
+    }
+
+    /// <summary>Version 1's document whose scorecard also needs an audit opinion (required) in a dimension of its own.</summary>
+    private static JsonNode Audited()
+    {
+        var document = JsonNode.Parse(CreditPolicy.Default.Json)!;
+        var scorecard = document["scorecard"]!;
+        scorecard["version"] = "2";
+        scorecard["inputs"]!.AsArray().Add(new JsonObject { ["name"] = "auditOpinion", ["unit"] = "grade 1-5", ["description"] = "The auditor's opinion, 5 unqualified." });
+        scorecard["dimensions"]![0]!["weight"] = 30;
+        scorecard["dimensions"]!.AsArray().Add(JsonNode.Parse("""
+            { "name": "audit", "weight": 10, "factors": [ { "name": "audit opinion", "input": "auditOpinion", "weight": 100, "missingData": "required",
+              "bands": [ { "to": 4, "points": 0 }, { "from": 4, "points": 100 } ] } ] }
+            """)!);
+        return document;
     }
 }

@@ -1,5 +1,7 @@
 using CreditFlow.Domain.Classes;
+using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Onboarding;
+using CreditFlow.Domain.Policies;
 using CreditFlow.Workflows.Policies;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
@@ -23,10 +25,9 @@ public sealed class AssessApplication(
     public override async Task<CreditAssessment> RunAsync(TaskActivityContext context, AssessmentInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var policy = await policies.InForceAsync();
         var application = input.Application;
         var requested = application.RequestedLimit;
-        var assessed = ApplicantAssessment.Under(policy, application.FinancialFigures, requested, application.Customer.AnnualSales);
+        var (policy, assessed) = await AssessedAsync(application, requested);
         if (assessed.Assignment is not { } assignment)
         {
             throw new InvalidOperationException($"Cannot score application {application.ApplicationId}: missing {string.Join(", ", assessed.Scoring.Missing.Select(m => m.Input))}.");
@@ -40,5 +41,32 @@ public sealed class AssessApplication(
             trial.TrialLimit, trial.GuaranteeRequired, trial.Reason,
             proposed, formula, application.RequestedTermDays,
             assignment.Class > options.Value.CreditStandard, conditions, policy.Version);
+    }
+
+    /// <summary>
+    /// The assessment under the version in force — or, when that version took over since screening and needs figures
+    /// screening did not ask for, under the latest earlier version that can score the application (the one it was
+    /// screened for); the next phase screens under the new version.
+    /// </summary>
+    private async Task<(CreditPolicy Policy, ApplicantAssessment Assessed)> AssessedAsync(CreditApplicationRequest application, Money requested)
+    {
+        var book = await policies.BookAsync();
+        var inForce = await policies.InForceAsync();
+        var assessed = ApplicantAssessment.Under(inForce, application.FinancialFigures, requested, application.Customer.AnnualSales);
+        if (assessed.Assignment is not null)
+        {
+            return (inForce, assessed);
+        }
+
+        foreach (var earlier in book.Versions.Reverse().Where(v => v.EffectiveFrom <= inForce.EffectiveFrom && v.Version != inForce.Version))
+        {
+            var underEarlier = ApplicantAssessment.Under(earlier, application.FinancialFigures, requested, application.Customer.AnnualSales);
+            if (underEarlier.Assignment is not null)
+            {
+                return (earlier, underEarlier);
+            }
+        }
+
+        return (inForce, assessed);
     }
 }
