@@ -12,7 +12,7 @@ namespace CreditFlow.Storage.Dunning;
 /// per invoice id so an invoice can be found by its id alone.
 /// </summary>
 /// <remarks>
-/// Every write also marks the customer changed (one row per customer in a partition of <paramref name="changes"/>, the
+/// Every write but <see cref="SaveStandingAsync"/> (where dunning stands, which no summary reads) also marks the customer changed (one row per customer in a partition of <paramref name="changes"/>, the
 /// summaries' table: small, so listing the marks does not pass over the invoices), so that what is
 /// kept about the customer's receivables as a whole (the dashboard's summaries) can be brought up to date:
 /// <see cref="ChangedCustomersAsync"/> lists the marks, <see cref="ClearChangedAsync"/> takes one away once its

@@ -162,20 +162,31 @@ public sealed class PolicyDrafts(
 
     /// <summary>
     /// Takes a draft back before it goes to the committee: it stays on record as withdrawn, by whom and why, and can no
-    /// longer be simulated or submitted. False when it is not a draft (with the committee or decided).
+    /// longer be submitted (a simulation of it is no longer kept). False when it is not a draft (with the committee or
+    /// decided).
     /// </summary>
     public async Task<bool> WithdrawAsync(int version, string withdrawnBy, string reason, CancellationToken cancellationToken = default)
     {
-        var record = await store.GetAsync(version, cancellationToken);
-        if (record is not { Status: PolicyStatus.Draft })
+        for (var attempt = 1; ; attempt++)
         {
-            return false;
-        }
+            var record = await store.GetAsync(version, cancellationToken);
+            if (record is not { Status: PolicyStatus.Draft })
+            {
+                return false;
+            }
 
-        await store.SaveAsync(
-            record with { Status = PolicyStatus.Withdrawn, DecidedBy = withdrawnBy, DecidedAt = clock.GetUtcNow(), DecisionComment = reason.Trim() },
-            cancellationToken);
-        return true;
+            try
+            {
+                await store.SaveAsync(
+                    record with { Status = PolicyStatus.Withdrawn, DecidedBy = withdrawnBy, DecidedAt = clock.GetUtcNow(), DecisionComment = reason.Trim() },
+                    cancellationToken);
+                return true;
+            }
+            catch (ConcurrencyConflictException) when (attempt < 3)
+            {
+                // A simulation kept its outcome meanwhile, or the draft was submitted: look again.
+            }
+        }
     }
 
     /// <summary>Books the committee's answer: approved (in force from its day, or today when that has passed) or rejected.</summary>
