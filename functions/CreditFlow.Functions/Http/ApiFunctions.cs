@@ -216,4 +216,7 @@ public sealed class ApiFunctions(PublicApiPipeline api)
 
     [Function("SubmitPolicy")]
     public Task SubmitPolicy([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/policies/{version:int}/submission")] HttpRequest request) => api.ServeAsync(request);
+
+    [Function("WithdrawPolicy")]
+    public Task WithdrawPolicy([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/policies/{version:int}/withdrawal")] HttpRequest request) => api.ServeAsync(request);
 }
