@@ -147,12 +147,11 @@ internal static class PolicyPageEndpoints
 
     private static async Task<IResult> SimulateAsync(HttpContext http, int version, PolicyDrafts drafts)
     {
-        var user = CreditGuard.User(http);
         var ct = http.RequestAborted;
         var back = $"{Path}/{version}";
-        if (!MayDraft(user))
+        if (Refused(http, back, "simulate a policy") is { } refused)
         {
-            return CreditHtml.RedirectWith(http, back, Flash.Error($"The {WorklistText.Words(user.Role)} may not simulate a policy."));
+            return refused;
         }
 
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
@@ -174,27 +173,24 @@ internal static class PolicyPageEndpoints
 
     private static async Task<IResult> SubmitAsync(HttpContext http, int version, PolicyDrafts drafts)
     {
-        var user = CreditGuard.User(http);
-        var ct = http.RequestAborted;
         var back = $"{Path}/{version}";
-        if (!MayDraft(user))
+        if (Refused(http, back, "put a policy to the committee") is { } refused)
         {
-            return CreditHtml.RedirectWith(http, back, Flash.Error($"The {WorklistText.Words(user.Role)} may not put a policy to the committee."));
+            return refused;
         }
 
-        return await drafts.SubmitAsync(version, user.Name, ct)
+        return await drafts.SubmitAsync(version, CreditGuard.User(http).Name, http.RequestAborted)
             ? CreditHtml.RedirectWith(http, back, Flash.Ok($"Version {version} is with the credit committee: it approves or rejects by the links in its mail."))
             : CreditHtml.RedirectWith(http, back, Flash.Error($"Version {version} is not a draft, so it was not put to the committee again."));
     }
 
     private static async Task<IResult> WithdrawAsync(HttpContext http, int version, PolicyDrafts drafts)
     {
-        var user = CreditGuard.User(http);
         var ct = http.RequestAborted;
         var back = $"{Path}/{version}";
-        if (!MayDraft(user))
+        if (Refused(http, back, "withdraw a policy draft") is { } refused)
         {
-            return CreditHtml.RedirectWith(http, back, Flash.Error($"The {WorklistText.Words(user.Role)} may not withdraw a policy draft."));
+            return refused;
         }
 
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
@@ -204,8 +200,15 @@ internal static class PolicyPageEndpoints
             return CreditHtml.RedirectWith(http, back, Flash.Error($"Say why the draft is withdrawn (at most {PolicyDraftBody.NoteMaxChars} characters). Nothing was changed."));
         }
 
-        return await drafts.WithdrawAsync(version, user.Name, reason, ct)
+        return await drafts.WithdrawAsync(version, CreditGuard.User(http).Name, reason, ct)
             ? CreditHtml.RedirectWith(http, back, Flash.Ok($"Version {version} is withdrawn: it stays on record and will never be in force."))
             : CreditHtml.RedirectWith(http, back, Flash.Error($"Version {version} is not a draft, so it was not withdrawn."));
+    }
+
+    /// <summary>Back to the version with an error when the signed-in role may not <paramref name="what"/>; null when it may.</summary>
+    private static IResult? Refused(HttpContext http, string back, string what)
+    {
+        var user = CreditGuard.User(http);
+        return MayDraft(user) ? null : CreditHtml.RedirectWith(http, back, Flash.Error($"The {WorklistText.Words(user.Role)} may not {what}."));
     }
 }
