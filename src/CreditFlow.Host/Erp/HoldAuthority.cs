@@ -14,14 +14,18 @@ internal static class HoldAuthority
     /// <summary>The title of the refusal, as problem details and on the page.</summary>
     public const string Title = "Above your authority";
 
-    /// <summary>True when <paramref name="role"/> may release or reject <paramref name="hold"/>.</summary>
+    /// <summary>
+    /// True when <paramref name="role"/> may release or reject <paramref name="hold"/>: one of the roles fixed when it was
+    /// held (those its workflow accepts), or for an older hold one the matrix in force gives its least role.
+    /// </summary>
     public static bool Covers(AuthorityMatrix authority, CreditRole role, HoldRecord hold) =>
-        authority.HasAuthority(role, hold.ApproverRole);
+        hold.AuthorizedRoles.Count > 0 ? hold.AuthorizedRoles.Contains(role) : authority.HasAuthority(role, hold.ApproverRole);
 
     /// <summary>Who may decide <paramref name="hold"/>, lowest first: "CreditManager or CreditCommittee".</summary>
     public static string WhoDecides(AuthorityMatrix authority, HoldRecord hold)
     {
-        var roles = authority.RolesWithAuthority(authority.TierAtLeast(hold.ApproverRole)).Select(r => r.ToString()).ToArray();
+        var roles = (hold.AuthorizedRoles.Count > 0 ? hold.AuthorizedRoles : authority.RolesWithAuthority(authority.TierAtLeast(hold.ApproverRole)))
+            .Select(r => r.ToString()).ToArray();
         return roles.Length == 1 ? roles[0] : string.Join(", ", roles[..^1]) + " or " + roles[^1];
     }
 

@@ -34,4 +34,10 @@ public sealed record HoldRecord(
 
     /// <summary>What the approver sees beside the reasons: the limit, the exposure's parts, the amount at stake, the remedies.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Facts { get; init; } = [];
+
+    /// <summary>
+    /// Every role that may release or reject it, fixed when it was held by the authority matrix then in force — the
+    /// roles its workflow accepts (older rows: empty, the matrix in force answers).
+    /// </summary>
+    public IReadOnlyList<CreditRole> AuthorizedRoles { get; init; } = [];
 }

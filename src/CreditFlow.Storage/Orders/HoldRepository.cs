@@ -205,6 +205,11 @@ public sealed class HoldRepository
             entity["Facts"] = JsonSerializer.Serialize(h.Facts.Select(f => new[] { f.Key, f.Value }));
         }
 
+        if (h.AuthorizedRoles.Count > 0)
+        {
+            entity["AuthorizedRoles"] = string.Join(",", h.AuthorizedRoles);
+        }
+
         MoneyColumns.Write(entity, "Amount", h.Amount);
         MoneyColumns.Write(entity, "AtStake", h.AmountAtStake);
         return entity;
@@ -228,5 +233,6 @@ public sealed class HoldRepository
     {
         CustomerName = e.GetString("CustomerName"),
         Facts = (JsonSerializer.Deserialize<string[][]>(e.GetString("Facts") ?? "[]") ?? []).Select(f => new KeyValuePair<string, string>(f[0], f[1])).ToArray(),
+        AuthorizedRoles = (e.GetString("AuthorizedRoles") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<CreditRole>).ToArray(),
     };
 }

@@ -37,6 +37,7 @@ public sealed class OrderHoldTests(ErpHost erp)
         Assert.Equal(ErpHost.ManagerName, verdict.DecidedBy);
         Assert.Equal(120_000m, (await erp.ExposureAsync(customer))!.Amounts.OpenOrders.Amount);
         Assert.Equal(HoldStatus.Released, (await Holds.GetAsync(holdId))!.Status);
+        Assert.Equal([CreditRole.CreditManager, CreditRole.CreditCommittee], (await Holds.GetAsync(holdId))!.AuthorizedRoles);
         Assert.Contains(await erp.Store.Decisions.ListForCustomerAsync(customer), d => d.Id == holdId + "-released" && d.DecidedBy == ErpHost.ManagerName);
         var callback = Assert.Single(erp.Erp.Received, c => c.IdempotencyKey == holdId);
         Assert.True(callback.SignatureValid);

@@ -239,6 +239,7 @@ public sealed partial class HoldStarter(
     {
         CustomerName = hold.CustomerName,
         Facts = hold.Facts,
+        AuthorizedRoles = hold.AuthorizedRoles,
     };
 
     /// <summary>The hold with its customer's name, so the approver's mail and the worklist name the customer; unchanged when unknown.</summary>
