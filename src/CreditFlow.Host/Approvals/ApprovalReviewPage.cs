@@ -26,7 +26,7 @@ internal static class ApprovalReviewPage
         body.Append($"<h1>{Html.E(request.Title)}</h1>")
             .Append($"<p class=\"muted\">{Html.E(request.SubjectKind)} <span class=\"mono\">{Html.E(request.SubjectId)}</span> · step <span class=\"mono\">{Html.E(claims.Step)}</span></p>")
             .Append("<table><tbody>")
-            .Append(Row("Customer", $"{Html.E(request.CustomerName)} <span class=\"muted mono\">{Html.E(request.CustomerId)}</span>"))
+            .Append(request.HasCustomer ? Row("Customer", $"{Html.E(request.CustomerName)} <span class=\"muted mono\">{Html.E(request.CustomerId)}</span>") : "")
             .Append(request.HasAmount ? Row("Proposed amount", $"<b>{Html.E(ApprovalHtml.Amount(request.ProposedAmount))}</b>{(request.AmountNote is { Length: > 0 } note ? $" — {Html.E(note)}" : "")}") : "")
             .Append(Row("Approver", $"{Html.E(claims.ApproverEmail)}, {Html.E(ApprovalHtml.Role(pending.Role))}"))
             .Append(Row("Requested", Html.E(ApprovalHtml.When(pending.RequestedAt))))

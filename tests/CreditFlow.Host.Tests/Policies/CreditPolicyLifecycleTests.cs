@@ -68,6 +68,8 @@ public sealed class CreditPolicyLifecycleTests(ErpHost erp)
         Assert.Contains("would be held", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Approve a lower amount", page, StringComparison.Ordinal); // a policy has no amount to lower
         Assert.DoesNotContain("Proposed amount", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<th scope=\"row\">Customer</th>", page, StringComparison.Ordinal); // a policy concerns no customer
+        Assert.Contains("Impact (simulation)", page, StringComparison.Ordinal);
         using var approved = await DecideAsync(link, ("decision", "approve"), ("comment", "agreed at the March meeting"));
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
 

@@ -36,6 +36,12 @@ public sealed record ApprovalRequest(
     /// and its page offers approve or reject only.
     /// </summary>
     public bool HasAmount => ProposedAmount.Amount != 0m;
+
+    /// <summary>The customer id of an approval that concerns no customer: a credit policy version.</summary>
+    public const string NoCustomer = "credit-policy";
+
+    /// <summary>Whether it concerns a customer, whom the mail and the page then name.</summary>
+    public bool HasCustomer => CustomerId != NoCustomer;
 }
 
 /// <summary>A titled block of facts on the approval page, e.g. "Score" with one row per factor.</summary>

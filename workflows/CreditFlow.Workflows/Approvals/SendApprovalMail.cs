@@ -47,7 +47,7 @@ public sealed class SendApprovalMail(IApprovalLinks links, IWorkflowMail mail) :
         var text = new StringBuilder()
             .AppendLine(why).AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"{request.SubjectKind}: {request.Title}")
-            .AppendLine(CultureInfo.InvariantCulture, $"Customer: {request.CustomerName}")
+            .Append(request.HasCustomer ? $"Customer: {request.CustomerName}{Environment.NewLine}" : string.Empty)
             .Append(request.HasAmount ? $"Amount: {request.AmountInWords}{Environment.NewLine}" : string.Empty)
             .AppendLine(CultureInfo.InvariantCulture, $"Please answer by {answerBy}.").AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Review and decide: {link}")
@@ -55,7 +55,7 @@ public sealed class SendApprovalMail(IApprovalLinks links, IWorkflowMail mail) :
         var html = $"""
             <p>{Encode(why)}</p>
             <p><strong>{Encode(request.SubjectKind)}:</strong> {Encode(request.Title)}<br>
-            <strong>Customer:</strong> {Encode(request.CustomerName)}<br>
+            {(request.HasCustomer ? $"<strong>Customer:</strong> {Encode(request.CustomerName)}<br>" : string.Empty)}
             {(request.HasAmount ? $"<strong>Amount:</strong> {Encode(request.AmountInWords)}" : string.Empty)}</p>
             <p>Please answer by {Encode(answerBy)}.</p>
             <p><a href="{Encode(link.ToString())}">Review and decide</a></p>

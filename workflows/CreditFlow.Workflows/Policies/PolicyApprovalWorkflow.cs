@@ -66,11 +66,11 @@ public sealed class PolicyApprovalWorkflow : TaskOrchestrator<PolicyApprovalRequ
         var changes = input.Changes.Count > 0
             ? input.Changes.Select(c => new ApprovalFact("Changes", c)).ToList()
             : [new ApprovalFact("Changes", "none: the draft is the version in force")];
-        var impact = new ApprovalFact("Impact on past orders", input.Impact ?? "not simulated");
+        var impact = new ApprovalFact("Impact (simulation)", input.Impact ?? "not simulated");
         return new ApprovalRequest(
             "credit policy",
             $"policy-{version}",
-            "credit-policy",
+            ApprovalRequest.NoCustomer,
             "Credit policy",
             $"Credit policy version {version}",
             Money.Zero(new Currency(input.Currency)),
