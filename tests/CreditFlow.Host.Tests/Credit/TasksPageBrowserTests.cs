@@ -43,4 +43,34 @@ public sealed class TasksPageBrowserTests(PaymentHost host)
         await Screenshots.SaveAsync(page, "tasks-page-completed");
         Assert.Equal(PaymentHost.OfficerName, (await store.GetAsync(task.Id))!.CompletedBy);
     }
+
+    [BrowserFact]
+    public async Task Browser_ALongList_IsPaged_NextShowsTheRest()
+    {
+        var customer = await host.CustomerAsync("Zhongshan Many Lamps Co.");
+        var store = host.Host.Services.GetRequiredService<CreditTaskStore>();
+        var now = host.Clock.GetUtcNow();
+        for (var i = 0; i < 55; i++)
+        {
+            await store.AddOnceAsync(new CreditTask(UniqueName.For("task"), $"Reconcile the credit note CN-{i:000} with the ERP", CreditRole.Legal, customer, null, now.AddDays(-1), now.AddHours(i + 1)));
+        }
+
+        var total = (await store.ListAsync(role: CreditRole.Legal)).Count;
+        using var playwright = await Playwright.CreateAsync();
+        await using var chromium = await Chromium.LaunchAsync(playwright);
+        var page = await chromium.NewPageAsync(new BrowserNewPageOptions { BaseURL = host.Host.Client.BaseAddress!.ToString(), ViewportSize = new() { Width = 1280, Height = 800 } });
+        page.SetDefaultTimeout(30_000);
+        await page.GotoAsync("/credit/tasks?role=Legal");
+        await page.GetByLabel("API key").FillAsync(PaymentHost.OfficerKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GotoAsync("/credit/tasks?role=Legal");
+
+        await Expect(page.Locator("#tasks-pager")).ToContainTextAsync($"Rows 1–50 of {total}");
+        await Expect(page.Locator("#open-tasks tbody tr")).ToHaveCountAsync(50);
+        await Screenshots.SaveAsync(page, "tasks-paged");
+        await page.Locator("#tasks-pager").GetByRole(AriaRole.Link, new() { Name = "Next →" }).ClickAsync();
+
+        await Expect(page.Locator("#tasks-pager")).ToContainTextAsync($"Page 2 of {(total + 49) / 50}");
+        await Expect(page.Locator("#open-tasks tbody tr")).ToHaveCountAsync(Math.Min(50, total - 50));
+    }
 }

@@ -77,6 +77,46 @@ public sealed class TasksPageTests(PaymentHost host)
         Assert.StartsWith("/credit/sign-in", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ALongList_FiftyTasksAPage_WithTheWayThrough_PastTheEndTheLast_AndABadPageSaidAndTheFirstShown()
+    {
+        var customer = await host.CustomerAsync("Foshan Long List Ceramics");
+        var now = host.Clock.GetUtcNow();
+        for (var i = 0; i < 60; i++)
+        {
+            await AddAsync(customer, $"Check the remittance advice {i:00}", CreditRole.Finance, now.AddHours(i + 1));
+        }
+
+        var total = (await host.Host.Services.GetRequiredService<CreditTaskStore>().ListAsync(role: CreditRole.Finance)).Count;
+        var pages = (total + 49) / 50;
+        using var browser = await host.SignedInAsync(PaymentHost.OfficerKey);
+
+        var firstAsSent = await browser.GetStringAsync("/credit/tasks?role=Finance");
+        var first = WebUtility.HtmlDecode(firstAsSent);
+        var last = WebUtility.HtmlDecode(await browser.GetStringAsync($"/credit/tasks?role=Finance&page={pages}"));
+        var beyond = WebUtility.HtmlDecode(await browser.GetStringAsync("/credit/tasks?role=Finance&page=999"));
+        var bad = WebUtility.HtmlDecode(await browser.GetStringAsync("/credit/tasks?role=Finance&page=two"));
+
+        Assert.Equal(50, OpenRows(first));
+        Assert.Contains($"<b>{total}</b> open", first, StringComparison.Ordinal);
+        Assert.Contains($"Rows 1–50 of {total:N0}", first, StringComparison.Ordinal);
+        Assert.Contains($"Page 1 of {pages}", first, StringComparison.Ordinal);
+        Assert.Contains("href=\"/credit/tasks?role=Finance&amp;page=2\" rel=\"next\"", firstAsSent, StringComparison.Ordinal);
+        Assert.Equal(total - ((pages - 1) * 50), OpenRows(last));
+        Assert.Contains($"Rows {((pages - 1) * 50) + 1}–{total:N0} of {total:N0}", last, StringComparison.Ordinal);
+        Assert.DoesNotContain("rel=\"next\"", last, StringComparison.Ordinal);
+        Assert.Equal(OpenRows(last), OpenRows(beyond));
+        Assert.Contains("The page must be a whole number from 1 (was \"two\"); showing the first.", bad, StringComparison.Ordinal);
+        Assert.Equal(50, OpenRows(bad));
+    }
+
+    /// <summary>The rows of the open tasks' table.</summary>
+    private static int OpenRows(string page)
+    {
+        var table = page[page.IndexOf("id=\"open-tasks\"", StringComparison.Ordinal)..];
+        return System.Text.RegularExpressions.Regex.Count(table[..table.IndexOf("</table>", StringComparison.Ordinal)], "<tr data-task=");
+    }
+
     private async Task<CreditTask> AddAsync(string customerId, string title, CreditRole role, DateTimeOffset dueAt) =>
         await host.Host.Services.GetRequiredService<CreditTaskStore>().AddOnceAsync(
             new CreditTask(UniqueName.For("task"), title, role, customerId, UniqueName.For("INV"), host.Clock.GetUtcNow().AddDays(-1), dueAt));

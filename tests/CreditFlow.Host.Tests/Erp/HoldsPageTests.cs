@@ -107,6 +107,19 @@ public sealed class HoldsPageTests(ErpHost erp)
     }
 
     [Fact]
+    public async Task List_APageThatIsNoNumber_IsSaid_AndTheFirstPageShownWithTheFilters()
+    {
+        var (customer, holdId) = await HeldOrderAsync(name: "Jiaxing Paged Textiles Co.");
+        using var browser = await SignedInAsync(ManagerKey);
+
+        var html = WebUtility.HtmlDecode(await browser.GetStringAsync(new Uri($"/credit/holds?customer={customer}&page=zero", UriKind.Relative)));
+
+        Assert.Contains("page must be a whole number from 1 (was \"zero\"); showing the first", html, StringComparison.Ordinal);
+        Assert.Contains($"data-hold=\"{holdId}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"holds-pager\"", html, StringComparison.Ordinal); // one page holds it all
+    }
+
+    [Fact]
     public async Task List_NamesTheCustomer_AndShowsTheExposureAndRemediesTheApproverSees()
     {
         var (customer, holdId) = await HeldOrderAsync(name: "Foshan Lucky Ceramics Co.");

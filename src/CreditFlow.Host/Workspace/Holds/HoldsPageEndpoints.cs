@@ -39,12 +39,19 @@ internal static class HoldsPageEndpoints
     }
 
     public static async Task<RazorComponentResult<HoldsPage>> ShowAsync(
-        HttpContext http, HoldRepository holds, CustomerRepository customers, CreditPolicies policies, TimeProvider clock, string? status, string? customer, string? minAgeHours, string? approverRole)
+        HttpContext http, HoldRepository holds, CustomerRepository customers, CreditPolicies policies, TimeProvider clock, string? status, string? customer, string? minAgeHours, string? approverRole, string? page)
     {
         var user = CreditGuard.User(http);
         var errors = new Dictionary<string, string[]>();
         var query = HoldsApi.Query(clock, status ?? "open", customer, minAgeHours, approverRole, errors);
-        var list = errors.Count == 0 ? await holds.ListAsync(query, http.RequestAborted) : [];
+        var all = errors.Count == 0 ? await holds.ListAsync(query, http.RequestAborted) : [];
+        var (paging, pageProblem) = Paging.Read(page, all.Count);
+        if (pageProblem is not null)
+        {
+            errors["page"] = [pageProblem];
+        }
+
+        var list = paging.Of(all);
         var names = await NamesAsync(list, customers, http.RequestAborted);
         var authority = (await policies.InForceAsync(http.RequestAborted)).Authority;
         var rows = list.Select(hold => new HoldRow(
@@ -58,6 +65,7 @@ internal static class HoldsPageEndpoints
             MayDecide = user.MayDecideHolds,
             DecidingRoles = string.Join(", ", ApiKeyPolicies.DecideHoldsRoles.SkipLast(1).Select(r => WorklistText.Words(r))) + " or " + WorklistText.Words(ApiKeyPolicies.DecideHoldsRoles[^1]),
             Rows = rows,
+            Paging = paging,
             Errors = errors,
             Status = status ?? "open",
             Customer = customer,

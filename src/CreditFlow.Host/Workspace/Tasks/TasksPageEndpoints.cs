@@ -32,7 +32,7 @@ internal static class TasksPageEndpoints
         return page;
     }
 
-    public static async Task<RazorComponentResult<TasksPage>> ShowAsync(HttpContext http, CreditTaskStore tasks, CustomerRepository customers, TimeProvider clock, string? role)
+    public static async Task<RazorComponentResult<TasksPage>> ShowAsync(HttpContext http, CreditTaskStore tasks, CustomerRepository customers, TimeProvider clock, string? role, string? page)
     {
         var user = CreditGuard.User(http);
         var cancellationToken = http.RequestAborted;
@@ -52,7 +52,14 @@ internal static class TasksPageEndpoints
         var open = everyOpen.Where(t => owner is null || t.OwnerRole == owner).ToList();
         var done = (await tasks.ListAsync(completed: true, role: owner, cancellationToken: cancellationToken))
             .OrderByDescending(t => t.CompletedAt).Take(DoneShown).ToList();
-        var names = await WorklistText.NamesAsync(open.Concat(done).Select(t => t.CustomerId), customers, cancellationToken);
+        var (paging, pageProblem) = Paging.Read(page, open.Count);
+        if (pageProblem is not null)
+        {
+            flash ??= Flash.Error($"The page {pageProblem}.");
+        }
+
+        var shown = paging.Of(open);
+        var names = await WorklistText.NamesAsync(shown.Concat(done).Select(t => t.CustomerId), customers, cancellationToken);
         var roles = new List<(string Value, string Label)> { (All, $"All ({everyOpen.Count})") };
         foreach (var r in Enum.GetValues<CreditRole>())
         {
@@ -70,7 +77,9 @@ internal static class TasksPageEndpoints
             Owner = owner,
             Chosen = chosen,
             RoleLinks = roles,
-            Open = open,
+            Open = shown,
+            OpenCount = open.Count,
+            Paging = paging,
             OverdueCount = open.Count(t => t.IsOverdueAt(now)),
             Done = done,
             DoneShown,
