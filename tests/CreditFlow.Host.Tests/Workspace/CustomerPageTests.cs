@@ -95,6 +95,41 @@ public sealed class CustomerPageTests(DashboardHost host)
     }
 
     [Fact]
+    public async Task AddDocument_ToTheCustomersApplication_IsListedAndDownloads_ThroughAnotherCustomer404_WithoutAKindNothingStored()
+    {
+        using var officer = await host.SignedInAsync();
+        static MultipartFormDataContent Upload(string? kind)
+        {
+            var file = new ByteArrayContent("guarantee signed by the owner"u8.ToArray());
+            file.Headers.ContentType = new("application/pdf");
+            var form = new MultipartFormDataContent { { file, "file", "guarantee-2026.pdf" } };
+            if (kind is not null)
+            {
+                form.Add(new StringContent(kind), "kind");
+            }
+
+            return form;
+        }
+
+        using var throughAnother = await officer.PostAsync(new Uri("/credit/customers/c2/documents/a-c1", UriKind.Relative), Upload("Contract"));
+        using var withoutKind = await officer.PostAsync(new Uri("/credit/customers/c1/documents/a-c1", UriKind.Relative), Upload(null));
+        var refusedPage = WebUtility.HtmlDecode(await officer.GetStringAsync(new Uri(withoutKind.Headers.Location!.OriginalString, UriKind.Relative)));
+        var before = Between(refusedPage, "id=\"applications\"", "</section>");
+        using var added = await officer.PostAsync(new Uri("/credit/customers/c1/documents/a-c1", UriKind.Relative), Upload("Contract"));
+        var page = WebUtility.HtmlDecode(await officer.GetStringAsync(new Uri(added.Headers.Location!.OriginalString, UriKind.Relative)));
+
+        Assert.Equal(HttpStatusCode.NotFound, throughAnother.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, withoutKind.StatusCode);
+        Assert.Contains("Choose what the document is: financial statement or contract. Nothing was stored.", refusedPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("guarantee-2026.pdf", before, StringComparison.Ordinal);
+        Assert.Equal(("/credit/customers/c1", "applications"), (added.Headers.Location!.OriginalString.Split('#')[0], added.Headers.Location.OriginalString.Split('#')[1]));
+        Assert.Contains($"Added guarantee-2026.pdf (contract) to application a-c1, as {DashboardHost.OfficerName}.", page, StringComparison.Ordinal);
+        var applications = Between(page, "id=\"applications\"", "</section>");
+        var link = System.Text.RegularExpressions.Regex.Match(applications, "href=\"(/credit/customers/c1/documents/a-c1/Contract/[^\"]+)\" download>guarantee-2026.pdf<").Groups[1].Value;
+        Assert.Equal("guarantee signed by the owner", await officer.GetStringAsync(new Uri(link, UriKind.Relative)));
+    }
+
+    [Fact]
     public async Task Search_OneMatchOpensTheCustomer_SeveralAreListed_NoneIsSaid()
     {
         using var officer = await host.SignedInAsync();
