@@ -114,6 +114,23 @@ public sealed class DunningStore(TableClient table, TableClient changes)
         return all;
     }
 
+    /// <summary>
+    /// Every invoice still in dunning — not settled, not through its ladder — across customers: filtered by the storage
+    /// service, so a book of years of paid invoices sends only the open ones (a credit policy's simulation reads them).
+    /// </summary>
+    public async Task<IReadOnlyList<DunningRecord>> ListInDunningAsync(CancellationToken cancellationToken = default)
+    {
+        var filter = $"RowKey ge '{InvoicePrefix}' and RowKey lt 'invoice}}' "
+            + $"and Status ne '{nameof(DunningStatus.Settled)}' and Status ne '{nameof(DunningStatus.Completed)}'";
+        var open = new List<DunningRecord>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            open.Add(ToRecord(entity));
+        }
+
+        return open;
+    }
+
     /// <summary>Replaces the record under the ETag it was read with.</summary>
     /// <returns>The record with its new ETag.</returns>
     /// <exception cref="ConcurrencyConflictException">Someone else changed it since it was read.</exception>

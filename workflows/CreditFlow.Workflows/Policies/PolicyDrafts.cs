@@ -99,8 +99,7 @@ public sealed class PolicyDrafts(
         var applications = ApplicationImpact.Replay(scored, draft);
         var book = await policies.BookAsync(cancellationToken);
         var today = Today();
-        var open = (await dunning.ListAllAsync(null, cancellationToken))
-            .Where(r => !r.Standing.Ended)
+        var open = (await dunning.ListInDunningAsync(cancellationToken))
             .Select(r =>
             {
                 var (ladder, ladderVersion) = DunningSteps.LadderOf(r, book, today);
