@@ -15,6 +15,12 @@ internal sealed record BenchSettings
     /// <summary>Webhook requests in flight at a time while booking (closed loop).</summary>
     public int Concurrency { get; init; } = 16;
 
+    /// <summary>
+    /// Bookings arriving per second in the measured booking (open loop: each sent at its arrival time whatever is still in
+    /// flight, its latency counted from that time); 0 for the closed loop of <see cref="Concurrency"/>.
+    /// </summary>
+    public int Rate { get; init; }
+
     /// <summary>Payment term: every invoice is issued on the (business) day of the run and falls due this many days later.</summary>
     public int TermDays { get; init; } = 30;
 
@@ -54,6 +60,7 @@ internal sealed record BenchSettings
                 "--invoices" => s with { Invoices = Int(value) },
                 "--invoices-per-customer" => s with { InvoicesPerCustomer = Int(value) },
                 "--concurrency" => s with { Concurrency = Int(value) },
+                "--rate" => s with { Rate = Int(value) },
                 "--term-days" => s with { TermDays = Int(value) },
                 "--steps" => s with { Steps = Int(value) },
                 "--idle-seconds" => s with { IdleSeconds = Int(value) },
@@ -66,9 +73,9 @@ internal sealed record BenchSettings
             i++;
         }
 
-        if (s.Invoices < 10 || s.InvoicesPerCustomer < 1 || s.Concurrency < 1 || s.TermDays < 8 || s.Steps < 1 || s.IdleSeconds < 1)
+        if (s.Invoices < 10 || s.InvoicesPerCustomer < 1 || s.Concurrency < 1 || s.Rate < 0 || s.TermDays < 8 || s.Steps < 1 || s.IdleSeconds < 1)
         {
-            throw new ArgumentException("Need --invoices ≥ 10, --invoices-per-customer ≥ 1, --concurrency ≥ 1, --term-days ≥ 8, --steps ≥ 1, --idle-seconds ≥ 1.");
+            throw new ArgumentException("Need --invoices ≥ 10, --invoices-per-customer ≥ 1, --concurrency ≥ 1, --rate ≥ 0, --term-days ≥ 8, --steps ≥ 1, --idle-seconds ≥ 1.");
         }
 
         return s;

@@ -17,8 +17,9 @@ namespace CreditFlow.DunningBench;
 /// in a child process on the rehearsal clock:
 /// 1. books N/10 invoices through the signed ERP webhook, waits until each dunning workflow has looked once and sleeps on
 ///    its timer, and counts storage requests over an idle window;
-/// 2. books the other 9N/10 (the measured booking: rate and latency at a fixed concurrency), waits, and counts the idle
-///    window again: the idle cost must not grow with the number of invoices waiting;
+/// 2. books the other 9N/10 (the measured booking: rate and latency at a fixed concurrency, or at a fixed arrival rate
+///    with --rate), waits, and counts the idle window again: the idle cost must not grow with the number of invoices
+///    waiting;
 /// 3. walks the ladder: moves business time to each next step's day (all invoices share their dates) and times until
 ///    every invoice's step is taken — the due day (payment notice, letters in the outbox) and the day after (call tasks).
 /// Progress on stderr; one JSON object on stdout. Exit 0 when every phase finished with every invoice accounted for,
@@ -59,7 +60,7 @@ internal static class Program
 
     private static async Task<int> RunAsync(BenchSettings settings, CountedAzurite azurite, HostChild host)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(4, settings.Concurrency) })
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Rate > 0 ? 1024 : Math.Max(4, settings.Concurrency) })
         {
             BaseAddress = host.Address,
             Timeout = TimeSpan.FromSeconds(60),
@@ -93,9 +94,11 @@ internal static class Program
 
         // 2. The other 9N/10: the measured booking.
         var rest = invoices[tenth..];
-        Progress($"booking the rest: {rest.Length} invoices, {settings.Concurrency} in flight (measured)");
+        Progress(settings.Rate > 0
+            ? $"booking the rest: {rest.Length} invoices arriving at {settings.Rate}/s, open loop (measured)"
+            : $"booking the rest: {rest.Length} invoices, {settings.Concurrency} in flight (measured)");
         var bookingFrom = snap.Take();
-        var run = await booking.BookAsync(rest, issued, due, Cancel(settings));
+        var run = await new InvoiceBooking(http, settings.Concurrency, settings.Rate).BookAsync(rest, issued, due, Cancel(settings));
         var bookingTo = snap.Take();
         var looks = await FirstLooksAsync(azurite, host, tables, run, settings.Invoices, settings);
         var looksTo = snap.Take();
@@ -150,6 +153,7 @@ internal static class Program
                 customers,
                 settings.InvoicesPerCustomer,
                 settings.Concurrency,
+                booking = settings.Rate > 0 ? $"open loop: {settings.Rate} arrivals/s, latency from each arrival" : $"closed loop: {settings.Concurrency} in flight",
                 settings.TermDays,
                 issued = issued.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 due = due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
