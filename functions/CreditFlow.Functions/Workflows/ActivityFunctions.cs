@@ -88,6 +88,9 @@ public sealed class ActivityFunctions(WorkflowCatalog workflows)
     [Function(nameof(TakeDunningSteps))]
     public Task<object?> TakeDunningSteps([ActivityTrigger] JsonElement? input, FunctionContext context) => workflows.RunActivityAsync(nameof(TakeDunningSteps), input, context);
 
+    [Function(nameof(ReportStuckDunning))]
+    public Task<object?> ReportStuckDunning([ActivityTrigger] JsonElement? input, FunctionContext context) => workflows.RunActivityAsync(nameof(ReportStuckDunning), input, context);
+
     // Warnings
     [Function(nameof(RaiseWarning))]
     public Task<object?> RaiseWarning([ActivityTrigger] JsonElement? input, FunctionContext context) => workflows.RunActivityAsync(nameof(RaiseWarning), input, context);

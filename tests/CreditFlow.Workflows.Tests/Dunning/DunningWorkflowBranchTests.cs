@@ -76,6 +76,30 @@ public sealed class DunningWorkflowBranchTests
         context.Verify(c => c.ContinueAsNew(Invoice, true), Times.Once);
     }
 
+    [Fact]
+    public async Task RunAsync_ALookFailingAfterItsRetries_TellsAPersonAndLooksAgainADayLater_InsteadOfFailing()
+    {
+        var context = new Mock<TaskOrchestrationContext> { CallBase = true };
+        context.SetupGet(c => c.InstanceId).Returns(Invoice.InstanceId);
+        context.SetupGet(c => c.CurrentUtcDateTime).Returns(Now);
+        context.Setup(c => c.WaitForExternalEvent<object?>(DunningEvents.InvoiceChanged, It.IsAny<CancellationToken>())).Returns(new TaskCompletionSource<object?>().Task);
+        context.SetupSequence(c => c.CallActivityAsync<DunningProgress>(It.Is<TaskName>(n => n.Name == nameof(TakeDunningSteps)), It.IsAny<DunningLook>(), It.IsAny<TaskOptions?>()))
+            .ThrowsAsync(new TaskFailedException(nameof(TakeDunningSteps), 1, new TaskFailureDetails("RequestFailedException", "storage unavailable", null, null, null)))
+            .ReturnsAsync(new DunningProgress("Settled", 2, null, null, true));
+        StuckDunning? reported = null;
+        context.Setup(c => c.CallActivityAsync<string>(It.Is<TaskName>(n => n.Name == nameof(ReportStuckDunning)), It.IsAny<StuckDunning>(), It.IsAny<TaskOptions?>()))
+            .Callback<TaskName, object?, TaskOptions?>((_, input, _) => reported = (StuckDunning)input!)
+            .ReturnsAsync("task-1");
+        context.Setup(c => c.CreateTimer(Now.AddDays(1), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+
+        var result = await new DunningWorkflow().RunAsync(context.Object, Invoice);
+
+        Assert.Equal("Settled", result.Status);
+        Assert.Equal((Invoice, "storage unavailable", new DateTimeOffset(Now.AddDays(1))), (reported!.Invoice, reported.Error, reported.LookAgainAt));
+        context.Verify(c => c.CreateTimer(Now.AddDays(1), It.IsAny<CancellationToken>()), Times.Once);
+        context.Verify(c => c.SetCustomStatus(It.Is<DunningProgress>(p => p.Status == "Stuck")), Times.Once);
+    }
+
     /// <summary>A context at <see cref="Now"/> whose looks answer <paramref name="looks"/> in turn; changes never arrive unless set up.</summary>
     private static Mock<TaskOrchestrationContext> Context(params DunningProgress[] looks)
     {

@@ -38,6 +38,7 @@ internal static class DunningRegistration
     public static void Register(DurableTaskRegistry registry) => registry
         .AddOrchestrator<DunningWorkflow>()
         .AddActivity<TakeDunningSteps>()
+        .AddActivity<ReportStuckDunning>()
         .AddOrchestrator<PaymentExtensionWorkflow>()
         .AddActivity<RecordPaymentExtension>()
         .AddOrchestrator<CollectionPlanWorkflow>()

@@ -12,12 +12,18 @@ namespace CreditFlow.Workflows.Dunning;
 /// Every decision is the activity's, made on what storage says at the moment of the look, so a wake-up
 /// that races a timer costs one extra look and never a wrong step. The history is started afresh
 /// (continue-as-new) every <see cref="LooksPerHistory"/> looks so an invoice disputed back and forth for
-/// months replays quickly; unprocessed wake-ups carry over.
+/// months replays quickly; unprocessed wake-ups carry over. A look that still fails after its retries (about an hour)
+/// does not end the invoice's dunning: a person is given a task (<see cref="ReportStuckDunning"/>) and dunning looks
+/// again <see cref="StuckLookRetry"/> later, or at once when the invoice changes. (Only the failure path is new: a
+/// history without a failed look replays as before.)
 /// </remarks>
 public sealed class DunningWorkflow : TaskOrchestrator<DunningInput, DunningProgress>
 {
     /// <summary>Looks in one history; a ladder of eight steps with a few payments stays well below it.</summary>
     public const int LooksPerHistory = 24;
+
+    /// <summary>How long after a look failed for good dunning tries again by itself.</summary>
+    public static readonly TimeSpan StuckLookRetry = TimeSpan.FromDays(1);
 
     /// <inheritdoc />
     public override async Task<DunningProgress> RunAsync(TaskOrchestrationContext context, DunningInput input)
@@ -25,9 +31,23 @@ public sealed class DunningWorkflow : TaskOrchestrator<DunningInput, DunningProg
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var changed = context.WaitForExternalEvent<object?>(DunningEvents.InvoiceChanged);
+        var level = 0;
         for (var look = 0; look < LooksPerHistory; look++)
         {
-            var progress = await context.CallActivityAsync<DunningProgress>(nameof(TakeDunningSteps), new DunningLook(input, context.UtcNow()), StepRetries.Default);
+            DunningProgress progress;
+            try
+            {
+                progress = await context.CallActivityAsync<DunningProgress>(nameof(TakeDunningSteps), new DunningLook(input, context.UtcNow()), StepRetries.Default);
+                level = progress.Level;
+            }
+            catch (TaskFailedException failure)
+            {
+                var again = context.UtcNow() + StuckLookRetry;
+                await context.CallActivityAsync<string>(
+                    nameof(ReportStuckDunning), new StuckDunning(input, failure.FailureDetails.ErrorMessage, context.UtcNow(), again), StepRetries.Default);
+                progress = new DunningProgress("Stuck", level, null, again, false);
+            }
+
             context.SetCustomStatus(progress);
             if (progress.Ended)
             {
