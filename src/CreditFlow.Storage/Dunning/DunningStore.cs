@@ -24,6 +24,9 @@ namespace CreditFlow.Storage.Dunning;
 public sealed class DunningStore(TableClient table, TableClient changes)
 {
     private const string InvoicePrefix = "invoice|";
+
+    // '}' follows '|' in ASCII, so this range holds exactly the invoice rows.
+    private const string InvoiceRows = $"RowKey ge '{InvoicePrefix}' and RowKey lt 'invoice}}'";
     private const string DirectoryPartition = "~directory";
     private const string ChangedPartition = "~changed";
 
@@ -83,8 +86,7 @@ public sealed class DunningStore(TableClient table, TableClient changes)
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
 
-        // '}' follows '|' in ASCII, so this range holds exactly the invoice rows.
-        var filter = $"RowKey ge '{InvoicePrefix}' and RowKey lt 'invoice}}'";
+        var filter = InvoiceRows;
         if (customerId is not null)
         {
             filter = $"PartitionKey eq {TableKeys.Quote(TableKeys.Check(customerId, nameof(customerId)))} and " + filter;
@@ -120,8 +122,7 @@ public sealed class DunningStore(TableClient table, TableClient changes)
     /// </summary>
     public async Task<IReadOnlyList<DunningRecord>> ListInDunningAsync(CancellationToken cancellationToken = default)
     {
-        var filter = $"RowKey ge '{InvoicePrefix}' and RowKey lt 'invoice}}' "
-            + $"and Status ne '{nameof(DunningStatus.Settled)}' and Status ne '{nameof(DunningStatus.Completed)}'";
+        var filter = $"{InvoiceRows} and Status ne '{nameof(DunningStatus.Settled)}' and Status ne '{nameof(DunningStatus.Completed)}'";
         var open = new List<DunningRecord>();
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
         {
@@ -139,16 +140,9 @@ public sealed class DunningStore(TableClient table, TableClient changes)
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(record.ETag);
         await MarkChangedAsync(record.CustomerId, cancellationToken);
-        try
-        {
-            var response = await table.UpdateEntityAsync(ToEntity(record), new ETag(record.ETag), TableUpdateMode.Replace, cancellationToken);
-            await MarkChangedAsync(record.CustomerId, cancellationToken);
-            return record with { ETag = response.Headers.ETag?.ToString() };
-        }
-        catch (RequestFailedException e) when (StorageErrors.IsConflict(e))
-        {
-            throw StorageErrors.Conflict("dunning record", record.InvoiceId, e);
-        }
+        var saved = await ReplaceAsync(record, cancellationToken);
+        await MarkChangedAsync(record.CustomerId, cancellationToken);
+        return saved;
     }
 
     /// <summary>
@@ -158,9 +152,12 @@ public sealed class DunningStore(TableClient table, TableClient changes)
     /// </summary>
     /// <returns>The record with its new ETag.</returns>
     /// <exception cref="ConcurrencyConflictException">Someone else changed it since it was read.</exception>
-    public async Task<DunningRecord> SaveStandingAsync(DunningRecord record, CancellationToken cancellationToken = default)
+    public Task<DunningRecord> SaveStandingAsync(DunningRecord record, CancellationToken cancellationToken = default) =>
+        ReplaceAsync(record ?? throw new ArgumentNullException(nameof(record)), cancellationToken);
+
+    /// <summary>Replaces the record under the ETag it was read with, marking nothing.</summary>
+    private async Task<DunningRecord> ReplaceAsync(DunningRecord record, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(record.ETag);
         try
         {
@@ -224,7 +221,7 @@ public sealed class DunningStore(TableClient table, TableClient changes)
     {
         string? last = null;
         await foreach (var e in table.QueryAsync<TableEntity>(
-            $"RowKey ge '{InvoicePrefix}' and RowKey lt 'invoice}}'", select: ["PartitionKey"], cancellationToken: cancellationToken))
+            InvoiceRows, select: ["PartitionKey"], cancellationToken: cancellationToken))
         {
             if (e.PartitionKey != last)
             {
