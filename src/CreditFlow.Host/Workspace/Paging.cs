@@ -32,15 +32,15 @@ public sealed record Paging(int Number, int Size, int Total)
     public static (Paging Paging, string? Problem) Read(string? page, int total, int size = RowsPerPage)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
-        var pages = Math.Max(1, (total + size - 1) / size);
+        var first = new Paging(1, size, total);
         if (string.IsNullOrEmpty(page))
         {
-            return (new Paging(1, size, total), null);
+            return (first, null);
         }
 
         return int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1
-            ? (new Paging(Math.Min(number, pages), size, total), null)
-            : (new Paging(1, size, total), $"must be a whole number from 1 (was \"{page}\"); showing the first");
+            ? (first with { Number = Math.Min(number, first.Pages) }, null)
+            : (first, $"must be a whole number from 1 (was \"{page}\"); showing the first");
     }
 
     /// <summary>The rows of this page from the whole list.</summary>
