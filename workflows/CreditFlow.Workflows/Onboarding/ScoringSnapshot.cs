@@ -23,23 +23,8 @@ public static class ScoringSnapshot
     public static ScoredApplication? Read(CreditDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        var at = decision.Id.LastIndexOf(Scored, StringComparison.Ordinal);
-        if (at < 0 || decision.ApplicationId is not { } applicationId)
-        {
-            return null;
-        }
-
-        Logged? logged;
-        try
-        {
-            logged = OnboardingJson.Read<Logged>(decision.DataSnapshotJson);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-
-        if (logged is not { Score: { Value: { } score, Class: { } creditClass }, Proposal: { RequestedLimit: { } requested, TrialLimit: { } trial, ProposedLimit: { } proposed }, Figures: { } figures })
+        if (decision.ApplicationId is not { } applicationId
+            || ReadLogged(decision) is not ({ } phase, { Score: { Value: { } score, Class: { } creditClass }, Proposal: { RequestedLimit: { } requested, TrialLimit: { } trial, ProposedLimit: { } proposed }, Figures: { } figures } logged))
         {
             return null;
         }
@@ -48,7 +33,7 @@ public static class ScoringSnapshot
             applicationId,
             decision.CustomerId,
             DateOnly.FromDateTime(decision.DecidedAt.UtcDateTime),
-            decision.Id[(at + Scored.Length)..],
+            phase,
             figures,
             requested,
             logged.Proposal.AnnualSales,
@@ -59,9 +44,40 @@ public static class ScoringSnapshot
             logged.Score.PolicyVersion ?? CreditPolicy.Default.Version);
     }
 
+    /// <summary>
+    /// The score any scoring logged, also one logged before its request was kept: its phase ("trial", "final"), score,
+    /// class and policy version when recorded; null when the decision is no scoring or has no score.
+    /// </summary>
+    public static LoggedScore? ReadScore(CreditDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return ReadLogged(decision) is ({ } phase, { Score: { Value: { } score } scoring })
+            ? new LoggedScore(phase, score, scoring.Class, scoring.PolicyVersion)
+            : null;
+    }
+
     /// <summary>Whether a decision is a scoring at all (read or not).</summary>
     public static bool IsScoring(CreditDecision decision) =>
         decision?.Id.Contains(Scored, StringComparison.Ordinal) == true && decision.ApplicationId is not null;
+
+    /// <summary>A scoring's phase and its snapshot; nulls when the decision is no scoring or its snapshot no JSON.</summary>
+    private static (string? Phase, Logged? Logged) ReadLogged(CreditDecision decision)
+    {
+        var at = decision.Id.LastIndexOf(Scored, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            return (decision.Id[(at + Scored.Length)..], OnboardingJson.Read<Logged>(decision.DataSnapshotJson));
+        }
+        catch (JsonException)
+        {
+            return (null, null);
+        }
+    }
 
     private sealed record Logged(ScoreLogged? Score, ProposalLogged? Proposal, Dictionary<string, decimal>? Figures);
 
@@ -69,3 +85,10 @@ public static class ScoringSnapshot
 
     private sealed record ProposalLogged(Money? RequestedLimit, Money? AnnualSales, Money? TrialLimit, Money? ProposedLimit);
 }
+
+/// <summary>What a scoring logged of its score.</summary>
+/// <param name="Phase">"trial" (on filing) or "final" (after the trial period).</param>
+/// <param name="Score">The score.</param>
+/// <param name="Class">The class, when recorded.</param>
+/// <param name="PolicyVersion">The credit policy version it was classed under, when recorded.</param>
+public sealed record LoggedScore(string Phase, decimal Score, CreditClass? Class, int? PolicyVersion);
