@@ -1,4 +1,3 @@
-using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Onboarding;
 using CreditFlow.Domain.Policies;
@@ -51,7 +50,7 @@ public sealed class AssessApplication(
     private async Task<(CreditPolicy Policy, ApplicantAssessment Assessed)> AssessedAsync(CreditApplicationRequest application, Money requested)
     {
         var book = await policies.BookAsync();
-        var inForce = await policies.InForceAsync();
+        var inForce = book.InEffectOn(policies.Today);
         var assessed = ApplicantAssessment.Under(inForce, application.FinancialFigures, requested, application.Customer.AnnualSales);
         if (assessed.Assignment is not null)
         {

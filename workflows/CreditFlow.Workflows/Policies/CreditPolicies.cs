@@ -21,9 +21,12 @@ public sealed class CreditPolicies(PolicyStore store, IOptions<PolicyOptions> op
     public async ValueTask<CreditPolicy> InEffectOnAsync(DateOnly day, CancellationToken cancellationToken = default) =>
         (await BookAsync(cancellationToken)).InEffectOn(day);
 
+    /// <summary>Today by this process's clock: the day decisions are taken on.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
     /// <summary>The version decisions today are taken under.</summary>
     public ValueTask<CreditPolicy> InForceAsync(CancellationToken cancellationToken = default) =>
-        InEffectOnAsync(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
+        InEffectOnAsync(Today, cancellationToken);
 
     /// <summary>
     /// Approved version <paramref name="version"/>, read again when this process does not know it yet (approved

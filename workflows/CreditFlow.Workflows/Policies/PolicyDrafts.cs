@@ -59,7 +59,7 @@ public sealed class PolicyDrafts(
     public async Task<PolicyDraftResult> DraftAsync(string json, DateOnly effectiveFrom, string note, string draftedBy, CancellationToken cancellationToken = default)
     {
         var problems = new List<ConfigurationProblem>(CreditPolicy.Problems(json ?? ""));
-        var today = Today();
+        var today = policies.Today;
         if (effectiveFrom < today)
         {
             problems.Add(new ConfigurationProblem("effectiveFrom", $"{effectiveFrom:yyyy-MM-dd} is before today ({today:yyyy-MM-dd}): a version takes effect from today at the earliest"));
@@ -88,7 +88,7 @@ public sealed class PolicyDrafts(
         }
 
         var span = days ?? options.Value.SimulationDays;
-        var since = Today().AddDays(-span + 1);
+        var since = policies.Today.AddDays(-span + 1);
         var draft = CreditPolicy.Parse(record.Json, record.Version, record.EffectiveFrom);
         var checkedOrders = (await ledgers.OrdersCheckedSinceAsync(since, cancellationToken))
             .Select(CheckedOrderFacts.Read)
@@ -98,7 +98,7 @@ public sealed class PolicyDrafts(
         var scored = scorings.Select(ScoringSnapshot.Read).OfType<ScoredApplication>().ToArray();
         var applications = ApplicationImpact.Replay(scored, draft);
         var book = await policies.BookAsync(cancellationToken);
-        var today = Today();
+        var today = policies.Today;
         var open = (await dunning.ListInDunningAsync(cancellationToken))
             .Select(r =>
             {
@@ -226,7 +226,6 @@ public sealed class PolicyDrafts(
 
     private static PolicyVersionRecord Whole(PolicyVersionRecord record) => record with { Json = CreditPolicy.Whole(record.Json) };
 
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }
 
 /// <summary>A draft stored, or every problem that kept it out.</summary>
