@@ -29,6 +29,12 @@ public sealed class CreditPolicyBook
     /// <summary>Version <paramref name="version"/>, or null when it is not an approved version this book holds.</summary>
     public CreditPolicy? Version(int version) => Array.Find(byFirstDay, p => p.Version == version);
 
+    /// <summary>
+    /// Version <paramref name="version"/>, or the shipped version 1 standing in for one this book does not hold (a
+    /// version a later build rejects): what an invoice's ladder or a warning's rules pinned to it are read from.
+    /// </summary>
+    public CreditPolicy VersionOrShipped(int version) => Version(version) ?? CreditPolicy.Default;
+
     /// <summary>The version decisions on <paramref name="day"/> are taken under.</summary>
     public CreditPolicy InEffectOn(DateOnly day)
     {

@@ -374,7 +374,7 @@ public sealed class DunningSteps(
 
         // A version this process cannot read (read again first: BookWithAsync) is logged where the book is read; the shipped
         // ladder then stands in rather than stopping the invoice's dunning.
-        return ((book.Version(version) ?? CreditPolicy.Default).Ladder, version);
+        return (book.VersionOrShipped(version).Ladder, version);
     }
 
     private async Task DecideOnceAsync(DunningRecord invoice, string id, ScheduledStep step, string what, string why, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ public static class RaisedUnder
     {
         ArgumentNullException.ThrowIfNull(warning);
         ArgumentNullException.ThrowIfNull(book);
-        return (book.Version(warning.RulesVersion ?? CreditPolicy.Default.Version) ?? CreditPolicy.Default).Warnings;
+        return book.VersionOrShipped(warning.RulesVersion ?? CreditPolicy.Default.Version).Warnings;
     }
 
     /// <summary>
@@ -27,7 +27,13 @@ public static class RaisedUnder
         : warning.Chases.Count > 0 ? warning.Chases[0].At
         : warning.RespondBy;
 
+    /// <summary>
+    /// The time the warning's rule gives to answer, from when it was raised and again to each new tier; for a rule its
+    /// version no longer has, the time it gave the first owner.
+    /// </summary>
+    public static TimeSpan ResponseTime(WarningRecord warning, CreditPolicyBook book) => FirstDeadline(warning, book) - warning.RaisedAt;
+
     /// <summary>The time the warning's rule gives to answer; null when its version has no such rule.</summary>
-    public static TimeSpan? ResponseTimeOf(WarningRecord warning, CreditPolicyBook book) =>
+    private static TimeSpan? ResponseTimeOf(WarningRecord warning, CreditPolicyBook book) =>
         Rules(warning, book).Rules.FirstOrDefault(r => r.Name == warning?.Rule)?.ResponseTime;
 }

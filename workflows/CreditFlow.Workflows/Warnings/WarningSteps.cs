@@ -47,9 +47,8 @@ public sealed class WarningSteps(
         var warning = await warnings.GetAsync(input.InstanceId, cancellationToken);
         if (warning is null)
         {
-            var policy = input.RulesVersion is { } version
-                ? await policies.VersionAsync(version, cancellationToken) ?? await policies.InForceAsync(cancellationToken)
-                : await policies.InForceAsync(cancellationToken);
+            var policy = (input.RulesVersion is { } version ? await policies.VersionAsync(version, cancellationToken) : null)
+                ?? await policies.InForceAsync(cancellationToken);
             if (policy.Warnings.Evaluate([signal]) is not [var fired, ..])
             {
                 return new WarningDeadline(NoRuleFired: true, Answered: false, null);
@@ -109,7 +108,7 @@ public sealed class WarningSteps(
             return new WarningDeadline(false, Answered: true, null);
         }
 
-        var responseTime = ResponseTime(warning, await policies.BookWithAsync([warning.RulesVersion], cancellationToken));
+        var responseTime = RaisedUnder.ResponseTime(warning, await policies.BookWithAsync([warning.RulesVersion], cancellationToken));
         var next = TaskEscalation.EscalatesTo(warning.Owner);
         var escalate = warning.OwnerReminded && next != warning.Owner;
         var chase = escalate
@@ -168,7 +167,7 @@ public sealed class WarningSteps(
 
         var took = answer.At - warning.RaisedAt;
         await DecideOnceAsync(warning, "answered", answer.At, $"{Level(warning)} warning answered: {string.Join(", ", answer.Actions.Select(Words))}",
-            $"{answer.Comment} (answered in {Duration(took)}; the rule asks within {Duration(ResponseTime(warning, await policies.BookWithAsync([warning.RulesVersion], cancellationToken)))})", cancellationToken);
+            $"{answer.Comment} (answered in {Duration(took)}; the rule asks within {Duration(RaisedUnder.ResponseTime(warning, await policies.BookWithAsync([warning.RulesVersion], cancellationToken)))})", cancellationToken);
         var name = await NameOfAsync(warning.CustomerId, cancellationToken);
         foreach (var action in answer.Actions)
         {
@@ -186,13 +185,6 @@ public sealed class WarningSteps(
             }
         }
     }
-
-    /// <summary>
-    /// The time the warning's rule gives to answer, from when it was raised and again to each new tier: the rule of the
-    /// version it was raised under; for a rule that version no longer has, the time it gave the first owner.
-    /// </summary>
-    private static TimeSpan ResponseTime(WarningRecord warning, CreditPolicyBook book) =>
-        RaisedUnder.ResponseTimeOf(warning, book) ?? RaisedUnder.FirstDeadline(warning, book) - warning.RaisedAt;
 
     /// <summary>The work an answer's action asks of a person, or null for one that is only recorded.</summary>
     private static (string Title, CreditRole Role, TimeSpan Within)? ActionTask(ResponseAction action, string name, WarningRecord warning)

@@ -78,7 +78,7 @@ internal static class WarningsPageEndpoints
             AllCount = everyOpen.Count,
             LevelCounts = Levels.ToDictionary(l => l, l => everyOpen.Count(w => w.Level == l)),
             OverdueCount = everyOpen.Count(w => now > RaisedUnder.FirstDeadline(w, book)),
-            Answered = answered.Select(w => new AnsweredWarning(w, RaisedUnder.FirstDeadline(w, book) - w.RaisedAt)).ToList(),
+            Answered = answered.Select(w => new AnsweredWarning(w, RaisedUnder.ResponseTime(w, book))).ToList(),
             AnsweredShown,
             Names = names,
             Now = now,
