@@ -18,14 +18,12 @@ internal static class HoldAuthority
     /// True when <paramref name="role"/> may release or reject <paramref name="hold"/>: one of the roles fixed when it was
     /// held (those its workflow accepts), or for an older hold one the matrix in force gives its least role.
     /// </summary>
-    public static bool Covers(AuthorityMatrix authority, CreditRole role, HoldRecord hold) =>
-        hold.AuthorizedRoles.Count > 0 ? hold.AuthorizedRoles.Contains(role) : authority.HasAuthority(role, hold.ApproverRole);
+    public static bool Covers(AuthorityMatrix authority, CreditRole role, HoldRecord hold) => Deciders(authority, hold).Contains(role);
 
     /// <summary>Who may decide <paramref name="hold"/>, lowest first: "CreditManager or CreditCommittee".</summary>
     public static string WhoDecides(AuthorityMatrix authority, HoldRecord hold)
     {
-        var roles = (hold.AuthorizedRoles.Count > 0 ? hold.AuthorizedRoles : authority.RolesWithAuthority(authority.TierAtLeast(hold.ApproverRole)))
-            .Select(r => r.ToString()).ToArray();
+        var roles = Deciders(authority, hold).Select(r => r.ToString()).ToArray();
         return roles.Length == 1 ? roles[0] : string.Join(", ", roles[..^1]) + " or " + roles[^1];
     }
 
@@ -48,4 +46,8 @@ internal static class HoldAuthority
             null => $"{start}. {who} can decide it.",
         };
     }
+
+    // The roles fixed when the hold was held; for an older hold, those the matrix in force gives its least role.
+    private static IReadOnlyList<CreditRole> Deciders(AuthorityMatrix authority, HoldRecord hold) =>
+        hold.AuthorizedRoles.Count > 0 ? hold.AuthorizedRoles : authority.RolesWithAuthority(authority.TierAtLeast(hold.ApproverRole));
 }
