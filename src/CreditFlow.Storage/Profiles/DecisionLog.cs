@@ -45,44 +45,34 @@ public sealed class DecisionLog
     /// The customer's decisions that belong to an application (onboarding's: scorings, approvals, grants), newest first —
     /// all of them, however many later decisions (dunning, reviews, holds) the customer has.
     /// </summary>
-    public async Task<IReadOnlyList<CreditDecision>> ListForApplicationsAsync(string customerId, CancellationToken cancellationToken = default)
-    {
+    public Task<IReadOnlyList<CreditDecision>> ListForApplicationsAsync(string customerId, CancellationToken cancellationToken = default) =>
         // A comparison with a column a row lacks is false, so this keeps the rows that name an application.
-        var filter = $"{DecisionRows(customerId)} and ApplicationId ge ''";
-        var result = new List<CreditDecision>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            result.Add(CreditTableRows.ToDecision(entity));
-        }
-
-        return result;
-    }
+        QueryAsync($"{DecisionRows(customerId)} and ApplicationId ge ''", max: null, cancellationToken);
 
     /// <summary>
     /// Every customer's decisions that belong to an application, taken on <paramref name="since"/> or later: what a
     /// credit policy's simulation assesses again. A scan of the decision rows across customers, for occasional use.
     /// </summary>
-    public async Task<IReadOnlyList<CreditDecision>> ListForApplicationsSinceAsync(DateOnly since, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<CreditDecision>> ListForApplicationsSinceAsync(DateOnly since, CancellationToken cancellationToken = default)
     {
         // Decision row keys count down from the latest, so those on or after a day sort before that day's bound.
         var bound = CreditTableRows.DecisionRowKey(new DateTimeOffset(since.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), "");
-        var filter = $"RowKey ge '{CreditTableRows.DecisionPrefix}' and RowKey lt {TableKeys.Quote(bound[..^1] + "}")} and ApplicationId ge ''";
-        var result = new List<CreditDecision>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            result.Add(CreditTableRows.ToDecision(entity));
-        }
-
-        return result;
+        return QueryAsync(
+            $"RowKey ge '{CreditTableRows.DecisionPrefix}' and RowKey lt {TableKeys.Quote(bound[..^1] + "}")} and ApplicationId ge ''", max: null, cancellationToken);
     }
 
     /// <summary>The customer's decisions, newest first, at most <paramref name="max"/>.</summary>
-    public async Task<IReadOnlyList<CreditDecision>> ListForCustomerAsync(string customerId, int max = 100, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<CreditDecision>> ListForCustomerAsync(string customerId, int max = 100, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
-        var filter = DecisionRows(customerId);
+        return QueryAsync(DecisionRows(customerId), max, cancellationToken);
+    }
+
+    /// <summary>The decisions a filter selects, in row order, at most <paramref name="max"/> when given.</summary>
+    private async Task<IReadOnlyList<CreditDecision>> QueryAsync(string filter, int? max, CancellationToken cancellationToken)
+    {
         var result = new List<CreditDecision>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: max is { } most ? Math.Min(most, 1000) : null, cancellationToken: cancellationToken))
         {
             result.Add(CreditTableRows.ToDecision(entity));
             if (result.Count == max)
