@@ -141,13 +141,9 @@ internal static class PoliciesApi
             return NoVersion(version);
         }
 
-        if (!await drafts.WithdrawAsync(version, CallerName(caller), body!.Reason!, cancellationToken))
-        {
-            return ApiProblems.Conflict("Not a draft", $"Version {version} is {PolicyVersionView.StatusWord(record.Status)}: only a draft is withdrawn.");
-        }
-
-        var withdrawn = await drafts.VersionAsync(version, cancellationToken);
-        return TypedResults.Ok(PolicyVersionView.From(withdrawn!, await drafts.InForceAsync(cancellationToken)));
+        return await drafts.WithdrawAsync(version, CallerName(caller), body!.Reason!, cancellationToken) is { } withdrawn
+            ? TypedResults.Ok(PolicyVersionView.From(withdrawn, await drafts.InForceAsync(cancellationToken)))
+            : ApiProblems.Conflict("Not a draft", $"Version {version} is {PolicyVersionView.StatusWord(record.Status)}: only a draft is withdrawn.");
     }
 
     private static ProblemHttpResult NoVersion(int version) =>

@@ -161,25 +161,24 @@ public sealed class PolicyDrafts(
 
     /// <summary>
     /// Takes a draft back before it goes to the committee: it stays on record as withdrawn, by whom and why, and can no
-    /// longer be submitted (a simulation of it is no longer kept). False when it is not a draft (with the committee or
-    /// decided).
+    /// longer be submitted (a simulation of it is no longer kept). Returns it withdrawn; null when it is not a draft
+    /// (with the committee or decided).
     /// </summary>
-    public async Task<bool> WithdrawAsync(int version, string withdrawnBy, string reason, CancellationToken cancellationToken = default)
+    public async Task<PolicyVersionRecord?> WithdrawAsync(int version, string withdrawnBy, string reason, CancellationToken cancellationToken = default)
     {
         for (var attempt = 1; ; attempt++)
         {
             var record = await store.GetAsync(version, cancellationToken);
             if (record is not { Status: PolicyStatus.Draft })
             {
-                return false;
+                return null;
             }
 
             try
             {
-                await store.SaveAsync(
+                return Whole(await store.SaveAsync(
                     record with { Status = PolicyStatus.Withdrawn, DecidedBy = withdrawnBy, DecidedAt = clock.GetUtcNow(), DecisionComment = reason.Trim() },
-                    cancellationToken);
-                return true;
+                    cancellationToken));
             }
             catch (ConcurrencyConflictException) when (attempt < 3)
             {

@@ -195,12 +195,12 @@ internal static class PolicyPageEndpoints
 
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
         var reason = form?["reason"].ToString().Trim() ?? "";
-        if (reason.Length is 0 or > PolicyDraftBody.NoteMaxChars)
+        if (!PolicyWithdrawalBody.Validate(new PolicyWithdrawalBody(reason)).IsEmpty)
         {
             return CreditHtml.RedirectWith(http, back, Flash.Error($"Say why the draft is withdrawn (at most {PolicyDraftBody.NoteMaxChars} characters). Nothing was changed."));
         }
 
-        return await drafts.WithdrawAsync(version, CreditGuard.User(http).Name, reason, ct)
+        return await drafts.WithdrawAsync(version, CreditGuard.User(http).Name, reason, ct) is not null
             ? CreditHtml.RedirectWith(http, back, Flash.Ok($"Version {version} is withdrawn: it stays on record and will never be in force."))
             : CreditHtml.RedirectWith(http, back, Flash.Error($"Version {version} is not a draft, so it was not withdrawn."));
     }
