@@ -13,15 +13,24 @@ public static partial class ApplicationsApi
     /// <summary>Room for the multipart framing around a file of the largest accepted size.</summary>
     private const long MultipartOverheadBytes = 64 * 1024;
 
+    /// <summary>
+    /// The request size an upload of a document may have: the largest document the store takes and its multipart
+    /// framing (Kestrel refuses far larger bodies outright; the document store decides at its exact limit).
+    /// </summary>
+    internal static RequestSizeLimitAttribute DocumentUploadLimit(IEndpointRouteBuilder app) =>
+        new(app.ServiceProvider.GetRequiredService<IOptions<CreditStorageOptions>>().Value.MaxDocumentBytes + MultipartOverheadBytes);
+
+    /// <summary>A document kind by its exact name (not a number).</summary>
+    internal static bool TryParseKind(string? kind, out DocumentKind documentKind) =>
+        Enum.TryParse(kind, ignoreCase: false, out documentKind) && Enum.IsDefined(documentKind) && !int.TryParse(kind, out _);
+
     private static void MapDocuments(RouteGroupBuilder api)
     {
-        var maxDocumentBytes = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<IOptions<CreditStorageOptions>>().Value.MaxDocumentBytes;
         api.MapPost("/{id}/documents", UploadDocumentAsync)
             .RequireAuthorization(ApiKeyPolicies.WorkOnApplications)
             // The API key travels in a header that browsers never add by themselves, so there is no cross-site form to forge.
             .DisableAntiforgery()
-            // Kestrel refuses far larger bodies outright; the document store decides at its exact limit.
-            .WithMetadata(new RequestSizeLimitAttribute(maxDocumentBytes + MultipartOverheadBytes))
+            .WithMetadata(DocumentUploadLimit(api))
             .WithName("UploadApplicationDocument")
             .WithSummary("Uploads a financial statement or contract to an application (multipart/form-data: file, kind).")
             .ProducesValidationProblem()
@@ -49,7 +58,7 @@ public static partial class ApplicationsApi
             errors.Add("file", "is required: the document as a multipart/form-data file part.");
         }
 
-        if (!Enum.TryParse<DocumentKind>(kind, ignoreCase: false, out var documentKind) || !Enum.IsDefined(documentKind) || int.TryParse(kind, out _))
+        if (!TryParseKind(kind, out var documentKind))
         {
             errors.Add("kind", $"must be one of {string.Join(", ", Enum.GetNames<DocumentKind>())} (was '{kind}').");
         }

@@ -5,8 +5,6 @@ using CreditFlow.Host.Workspace.Export;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Documents;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace CreditFlow.Host.Workspace.Customers;
 
@@ -24,10 +22,9 @@ internal static class CustomerEndpoints
         pages.MapGet("", SearchAsync).WithName("CustomerSearch").WithSummary("Customers whose name or registration number contains the text, or whose id it is.");
         pages.MapGet("/{customerId}", ShowAsync).WithName("CustomerPage").WithSummary("One customer: credit, exposure, invoices, holds, tasks, warnings, cases, applications and their documents, scores, decisions and a timeline.");
         pages.MapGet("/{customerId}/documents/{applicationId}/{**name}", DownloadDocumentAsync).WithName("CustomerDocument").WithSummary("A document filed with one of the customer's applications, as an attachment.");
-        var maxDocumentBytes = ((IEndpointRouteBuilder)pages).ServiceProvider.GetRequiredService<IOptions<CreditStorageOptions>>().Value.MaxDocumentBytes;
         pages.MapPost("/{customerId}/documents/{applicationId}", UploadDocumentAsync)
             .DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(maxDocumentBytes + (64 * 1024)))
+            .WithMetadata(Applications.ApplicationsApi.DocumentUploadLimit(pages))
             .WithName("CustomerDocumentUpload")
             .WithSummary("Adds a statement or contract to one of the customer's applications, as the signed-in user.");
         pages.MapGet("/{customerId}/invoices.{format}", ExportInvoicesAsync).WithName("CustomerInvoicesExport").WithSummary("All the customer's invoices, as CSV or Excel (xlsx).");
@@ -67,7 +64,7 @@ internal static class CustomerEndpoints
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
         var kindText = form?["kind"].ToString();
         var file = form?.Files["file"];
-        if (!Enum.TryParse<DocumentKind>(kindText, ignoreCase: false, out var kind) || !Enum.IsDefined(kind) || int.TryParse(kindText, out _))
+        if (!Applications.ApplicationsApi.TryParseKind(kindText, out var kind))
         {
             return CreditHtml.RedirectWith(http, back, Flash.Error($"Choose what the document is: {string.Join(" or ", Enum.GetValues<DocumentKind>().Select(k => WorklistText.Words(k)))}. Nothing was stored."));
         }
