@@ -1,4 +1,3 @@
-using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Calendar;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Dunning;

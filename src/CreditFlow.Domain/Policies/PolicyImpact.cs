@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.OrderCheck;
 

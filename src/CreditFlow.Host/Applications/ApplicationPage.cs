@@ -1,6 +1,5 @@
 using System.Globalization;
 using CreditFlow.Domain.Roles;
-using CreditFlow.Domain.Scoring;
 using CreditFlow.Host.Admin;
 using CreditFlow.Host.Credit;
 using CreditFlow.Host.Customers;

@@ -1,4 +1,3 @@
-using CreditFlow.Domain.Dunning;
 using CreditFlow.Workflows.Tasks;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;

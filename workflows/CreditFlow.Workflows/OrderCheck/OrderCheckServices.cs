@@ -1,4 +1,3 @@
-using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Exposure;
 using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Workflows.Policies;

@@ -1,4 +1,3 @@
-using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Durable.Client;
