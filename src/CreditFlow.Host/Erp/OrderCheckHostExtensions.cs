@@ -4,6 +4,7 @@ using CreditFlow.Host.Receivables;
 using CreditFlow.Host.Security;
 using CreditFlow.Host.Workspace.Holds;
 using CreditFlow.Host.Workspace.Tasks;
+using CreditFlow.Host.Workspace.Reviews;
 using CreditFlow.Host.Workspace.Warnings;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Workflows.OrderCheck;

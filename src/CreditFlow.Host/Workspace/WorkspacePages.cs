@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using CreditFlow.Host.Credit;
 using CreditFlow.Host.Security;
 using CreditFlow.Host.Workspace.Customers;
@@ -18,6 +20,9 @@ internal static class WorkspacePages
     public static IServiceCollection AddWorkspacePages(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRazorComponents();
+        // Names, findings and arrows are written as they are, not as numeric entities: customers' names are mostly
+        // Chinese, and a worklist of them would otherwise be several times larger. '<', '&' and quotes stay encoded.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddOptions<DashboardOptions>().Bind(configuration.GetSection("Dashboard")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReceivableSummaries>();
         services.AddHostedService<ReceivableSummaryUpdates>();

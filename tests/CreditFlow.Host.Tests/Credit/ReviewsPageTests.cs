@@ -35,16 +35,17 @@ public sealed class ReviewsPageTests(ErpHost erp)
         Assert.Contains("<span class=\"from\">B</span><span class=\"arrow\">→</span><span class=\"to up\">A</span>", card, StringComparison.Ordinal);
         Assert.Contains($"<span class=\"from money\">1,000,000.00 CNY</span><span class=\"arrow\">→</span><span class=\"to up money\">{proposal.Proposal.Limit}</span>", card, StringComparison.Ordinal);
         Assert.Contains($"asked for by {ErpHost.OfficerName}: new statements: sales up 40%", card, StringComparison.Ordinal);
-        Assert.All(proposal.Proposal.Reasons, r => Assert.Contains($"<li>{WebUtility.HtmlEncode(r)}</li>", card, StringComparison.Ordinal));
+        Assert.All(proposal.Proposal.Reasons, r => Assert.Contains($"<li>{r}</li>", WebUtility.HtmlDecode(card), StringComparison.Ordinal));
+        Assert.DoesNotContain("&#x2192;", card, StringComparison.Ordinal); // the findings' arrows as they are, not as numeric entities
         Assert.Contains("Waits for the <b class=\"role\">credit manager</b>", card, StringComparison.Ordinal);
         Assert.DoesNotContain($"id=\"schedule-{proposal.CustomerId}\"", page, StringComparison.Ordinal);
 
         var row = Between(page, $"<tr class=\"overdue\" id=\"schedule-{late}\"", "</tr>");
         Assert.Contains("Lanzhou Yellow River Foods", row, StringComparison.Ordinal);
         Assert.Contains("<span class=\"late\">overdue by 3 d</span>", row, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"pill late-pill\" id=\"overdue-count\">", page, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"pill awaiting-pill\" id=\"awaiting-count\">", page, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"/credit/reviews\">Reviews</a>", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"chip late\" id=\"overdue-count\">", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"chip awaiting\" id=\"awaiting-count\">", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/credit/reviews\" class=\"on\" aria-current=\"page\">Reviews</a>", page, StringComparison.Ordinal);
     }
 
     [Fact]

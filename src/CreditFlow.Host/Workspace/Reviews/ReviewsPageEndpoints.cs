@@ -1,55 +1,52 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using CreditFlow.Durable.Execution;
 using CreditFlow.Host.Admin;
 using CreditFlow.Host.Applications;
+using CreditFlow.Host.Credit;
 using CreditFlow.Host.Pages;
 using CreditFlow.Host.Reviews;
 using CreditFlow.Host.Security;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Customers;
-using CreditFlow.Storage.Profiles;
 using CreditFlow.Storage.Reviews;
 using CreditFlow.Workflows.Approvals;
 using CreditFlow.Workflows.Review;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 using static CreditFlow.Host.Credit.WorklistText;
 
-namespace CreditFlow.Host.Credit;
+namespace CreditFlow.Host.Workspace.Reviews;
 
 /// <summary>
-/// The page <c>/credit/reviews</c>: the re-reviews whose proposal waits for an approver (before → proposed, the findings,
-/// and whom it waits for), then every customer's next review — due within 30 days or overdue first, the later ones below —
-/// with how its last review ended, and a form asking for a review now as the signed-in user through the same path as
-/// <c>POST /api/customers/{id}/reviews</c> (<see cref="CustomerReviews.RequestAsync"/>), for the roles that API allows.
+/// The page <c>/credit/reviews</c> (<see cref="ReviewsPage"/>): the re-reviews whose proposal waits for an approver
+/// (before → proposed, the findings, and whom it waits for), then every customer's next review — due within 30 days or
+/// overdue first, the later ones below a page at a time — with how its last review ended, and a form asking for a
+/// review now as the signed-in user through the same path as <c>POST /api/customers/{id}/reviews</c>
+/// (<see cref="CustomerReviews.RequestAsync"/>), for the roles that API allows.
 /// </summary>
 /// <remarks>
 /// Overdue means as in <c>GET /api/reviews</c>: the next review was due by now and has not run (the workflow was down).
 /// A customer whose proposal waits for approval is listed only among those; its next review is scheduled once the
 /// approver has answered. Whom a proposal waits for is read from its approval's status, so an escalation shows.
 /// </remarks>
-internal static partial class ReviewsPage
+internal static class ReviewsPageEndpoints
 {
-    private const string Path = "/credit/reviews";
-    private const int UpcomingShown = 50;
+    public const string Path = "/credit/reviews";
     private static readonly TimeSpan Soon = TimeSpan.FromDays(30);
 
     public static RouteGroupBuilder MapReviewsPage(this IEndpointRouteBuilder app)
     {
-        var page = app.MapGroup(Path)
-            .GuardedAsCreditPages()
-            .AddEndpointFilter(CreditGuard.SignedInAsync)
-            .ExcludeFromDescription();
+        var page = app.MapWorkspaceGroup(Path);
         page.MapGet("", ShowAsync).WithName("ReviewsPage").WithSummary("Review proposals awaiting approval, and every customer's next review, overdue ones marked.");
         page.MapPost("/{customerId}/review", ReviewNowAsync).WithName("ReviewsPageReviewNow").WithSummary("Asks for the customer's review now, as the signed-in user.");
         return page;
     }
 
-    public static async Task<IResult> ShowAsync(HttpContext http, ReviewStore reviews, CreditStore credit, CustomerRepository customers, DurableTaskClient durable, TimeProvider clock)
+    public static async Task<RazorComponentResult<ReviewsPage>> ShowAsync(HttpContext http, ReviewStore reviews, CreditStore credit, CustomerRepository customers, DurableTaskClient durable, TimeProvider clock, string? page)
     {
         var user = CreditGuard.User(http);
         var cancellationToken = http.RequestAborted;
+        var flash = CreditHtml.TakeFlash(http);
         var now = clock.GetUtcNow();
         var schedules = await reviews.SchedulesAsync(cancellationToken);
         var awaiting = schedules.Where(s => s.AwaitingApproval && s.LastCycle > 0).OrderBy(s => s.CustomerId, StringComparer.Ordinal).ToList();
@@ -57,54 +54,44 @@ internal static partial class ReviewsPage
         var due = scheduled.Where(s => s.NextReviewAt <= now + Soon).ToList();
         var upcoming = scheduled.Where(s => s.NextReviewAt > now + Soon).ToList();
         var overdue = scheduled.Count(s => s.NextReviewAt <= now);
+        var (paging, pageProblem) = Paging.Read(page, upcoming.Count);
+        if (pageProblem is not null)
+        {
+            flash ??= Flash.Error($"The page {pageProblem}.");
+        }
 
-        var proposals = new List<Proposal>();
+        var proposals = new List<ProposalCard>();
         foreach (var schedule in awaiting)
         {
             if (await reviews.GetAsync(schedule.CustomerId, schedule.LastCycle, cancellationToken) is { } review)
             {
                 var profile = (await credit.Profiles.GetAsync(schedule.CustomerId, cancellationToken))?.Value;
-                proposals.Add(new Proposal(review, profile, await PendingAsync(durable, schedule.CustomerId, schedule.LastCycle, cancellationToken)));
+                proposals.Add(new ProposalCard(review, profile, await PendingAsync(durable, schedule.CustomerId, schedule.LastCycle, cancellationToken)));
             }
         }
 
+        // The later reviews a page at a time: their last reviews, profiles and names are read for the page shown only.
+        var upcomingShown = paging.Of(upcoming);
         var dueRows = await RowsAsync(due, reviews, credit, cancellationToken);
-        var upcomingRows = await RowsAsync(upcoming.Take(UpcomingShown), reviews, credit, cancellationToken);
-        var names = await NamesAsync(awaiting.Concat(due).Concat(upcoming.Take(UpcomingShown)).Select(s => s.CustomerId), customers, cancellationToken);
-        var mayAsk = ApiKeyPolicies.RequestReviewsRoles.Contains(user.Role);
-
-        var html = new StringBuilder(Style)
-            .Append("<h1>Credit reviews</h1>")
-            .Append("<div class=\"summary\">")
-            .Append(CultureInfo.InvariantCulture, $"<span class=\"pill{(proposals.Count > 0 ? " awaiting-pill" : "")}\" id=\"awaiting-count\"><b>{proposals.Count}</b> awaiting approval</span>")
-            .Append(CultureInfo.InvariantCulture, $"<span class=\"pill{(overdue > 0 ? " late-pill" : "")}\" id=\"overdue-count\"><b>{overdue}</b> overdue</span>")
-            .Append(CultureInfo.InvariantCulture, $"<span class=\"pill\" id=\"due-soon-count\"><b>{due.Count - overdue}</b> due in the next {Soon.Days} days</span>")
-            .Append(CultureInfo.InvariantCulture, $"<span class=\"pill muted\">times in UTC · now {Html.E(When(now))}</span></div>");
-        if (!mayAsk)
+        var upcomingRows = await RowsAsync(upcomingShown, reviews, credit, cancellationToken);
+        var names = await NamesAsync(awaiting.Concat(due).Concat(upcomingShown).Select(s => s.CustomerId), customers, cancellationToken);
+        return new RazorComponentResult<ReviewsPage>(new
         {
-            html.Append(CultureInfo.InvariantCulture, $"<p class=\"must\" id=\"who-may-ask\">A credit officer, credit manager or the credit committee may ask for a review now; you are signed in as {Html.E(Words(user.Role))}.</p>");
-        }
-
-        html.Append(CultureInfo.InvariantCulture, $"<h2 class=\"section\" id=\"awaiting\">Awaiting approval <span class=\"muted\">{proposals.Count}</span></h2>");
-        if (proposals.Count == 0)
-        {
-            html.Append("<p class=\"empty\" id=\"no-proposals\">No review proposal waits for an approver.</p>");
-        }
-
-        foreach (var proposal in proposals)
-        {
-            html.Append(Card(proposal, names, now));
-        }
-
-        html.Append(CultureInfo.InvariantCulture, $"<h2 class=\"section\" id=\"due\">Due and overdue <span class=\"muted\">within {Soon.Days} days · {due.Count}</span></h2>")
-            .Append(dueRows.Count == 0
-                ? $"<p class=\"empty\" id=\"none-due\">No review is overdue or due in the next {Soon.Days} days.</p>"
-                : Table("due-reviews", dueRows, names, mayAsk, now))
-            .Append(CultureInfo.InvariantCulture, $"<h2 class=\"section\" id=\"upcoming\">Upcoming <span class=\"muted\">{upcoming.Count}{(upcoming.Count > UpcomingShown ? $", the {UpcomingShown} soonest shown" : "")}</span></h2>")
-            .Append(upcomingRows.Count == 0
-                ? "<p class=\"empty\" id=\"none-upcoming\">No review is scheduled further out.</p>"
-                : Table("upcoming-reviews", upcomingRows, names, mayAsk, now));
-        return CreditHtml.Page("Reviews", html.ToString(), user, CreditHtml.TakeFlash(http));
+            UserName = user.Name,
+            UserRole = Words(user.Role),
+            Proposals = proposals,
+            Due = dueRows,
+            Upcoming = upcomingRows,
+            UpcomingPaging = paging,
+            OverdueCount = overdue,
+            SoonDays = Soon.Days,
+            Names = names,
+            MayAsk = ApiKeyPolicies.RequestReviewsRoles.Contains(user.Role),
+            Now = now,
+            Back = Path + http.Request.QueryString,
+            ReasonMaxChars = RequestReviewBody.MaxChars,
+            Message = PageMessage.From(flash),
+        });
     }
 
     public static async Task<IResult> ReviewNowAsync(HttpContext http, string customerId, CustomerReviews reviews, CustomerRepository customers)
@@ -149,13 +136,13 @@ internal static partial class ReviewsPage
     }
 
     /// <summary>The last reviews and the profiles of <paramref name="schedules"/>, in order.</summary>
-    private static async Task<List<Row>> RowsAsync(IEnumerable<ReviewSchedule> schedules, ReviewStore reviews, CreditStore credit, CancellationToken cancellationToken)
+    private static async Task<List<ScheduledReview>> RowsAsync(IEnumerable<ReviewSchedule> schedules, ReviewStore reviews, CreditStore credit, CancellationToken cancellationToken)
     {
-        var rows = new List<Row>();
+        var rows = new List<ScheduledReview>();
         foreach (var schedule in schedules)
         {
             var last = schedule.LastCycle > 0 ? await reviews.GetAsync(schedule.CustomerId, schedule.LastCycle, cancellationToken) : null;
-            rows.Add(new Row(schedule, last, (await credit.Profiles.GetAsync(schedule.CustomerId, cancellationToken))?.Value));
+            rows.Add(new ScheduledReview(schedule, last, (await credit.Profiles.GetAsync(schedule.CustomerId, cancellationToken))?.Value));
         }
 
         return rows;
@@ -179,10 +166,4 @@ internal static partial class ReviewsPage
             return null;
         }
     }
-
-    /// <summary>A review waiting for approval, with the customer's profile now and the approval's open step.</summary>
-    private sealed record Proposal(ReviewRecord Review, CustomerCreditProfile? Profile, PendingApproval? Pending);
-
-    /// <summary>A customer in the schedule, with its last review and its profile now.</summary>
-    private sealed record Row(ReviewSchedule Schedule, ReviewRecord? Last, CustomerCreditProfile? Profile);
 }
