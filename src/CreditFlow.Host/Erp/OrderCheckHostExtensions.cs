@@ -2,6 +2,7 @@ using CreditFlow.Host.Configuration;
 using CreditFlow.Host.Credit;
 using CreditFlow.Host.Receivables;
 using CreditFlow.Host.Security;
+using CreditFlow.Host.Workspace.Blacklist;
 using CreditFlow.Host.Workspace.Holds;
 using CreditFlow.Host.Workspace.Tasks;
 using CreditFlow.Host.Workspace.Reviews;

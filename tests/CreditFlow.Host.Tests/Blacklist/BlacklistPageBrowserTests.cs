@@ -10,7 +10,7 @@ namespace CreditFlow.Host.Tests.Blacklist;
 
 /// <summary>
 /// The blacklist page in a real Chromium: a credit manager adds a company and sees removal is the committee's; the
-/// committee takes one off with a reason, and it moves to the removals.
+/// committee takes one off with a reason, and it moves to the removals; a credit officer only reads, filtered by source.
 /// </summary>
 public sealed class BlacklistPageBrowserTests(BlacklistHost host) : IClassFixture<BlacklistHost>
 {
@@ -57,6 +57,17 @@ public sealed class BlacklistPageBrowserTests(BlacklistHost host) : IClassFixtur
         await Expect(committee.Locator("#removed")).ToContainTextAsync("cheques honoured");
         await Screenshots.SaveAsync(committee, "blacklist-page-committee");
         Assert.Null(await list.GetAsync(removable));
+
+        // Everyone else reads the list and is told who adds and who takes off; the counts filter it by source.
+        var officer = await SignedInPageAsync(chromium, CreditRole.CreditOfficer);
+        await Expect(officer.Locator("#who-adds")).ToContainTextAsync("by the credit manager, credit committee or legal department, and taken off by the credit committee");
+        await Expect(officer.Locator("form#add")).ToHaveCountAsync(0);
+        await Expect(officer.Locator($"tr[data-number=\"{added}\"]")).ToContainTextAsync("the credit committee");
+        await officer.Locator("#count-industryList").ClickAsync();
+        await Expect(officer.Locator("#count-industryList")).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(officer.Locator("#entries tbody tr")).ToHaveCountAsync(2);
+        await Expect(officer.Locator($"tr[data-number=\"{added}\"]")).ToHaveCountAsync(0);
+        await Screenshots.SaveAsync(officer, "blacklist-page-officer");
     }
 
     private async Task<IPage> SignedInPageAsync(IBrowser chromium, CreditRole role)

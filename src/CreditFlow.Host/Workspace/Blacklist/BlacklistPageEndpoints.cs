@@ -1,33 +1,33 @@
 using System.Text;
-using CreditFlow.Domain.Customers;
 using CreditFlow.Host.Admin;
+using CreditFlow.Host.Applications;
 using CreditFlow.Host.Blacklist;
+using CreditFlow.Host.Credit;
 using CreditFlow.Host.Pages;
 using CreditFlow.Host.Security;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Blacklist;
+using Microsoft.AspNetCore.Http.HttpResults;
+using static CreditFlow.Host.Workspace.Blacklist.BlacklistWords;
 
-namespace CreditFlow.Host.Credit;
+namespace CreditFlow.Host.Workspace.Blacklist;
 
 /// <summary>
-/// The page <c>/credit/blacklist</c>: the companies on the blacklist, newest first, with reason, source (a legal case
-/// linked to its page), who decided and when; a form adding a company and one uploading an industry list (CSV) for the
-/// roles that may (<see cref="ApiKeyPolicies.ManageBlacklistRoles"/>); a removal form on each entry for the credit
-/// committee, and for everyone else who may remove. Below, the latest removals. Every change goes through
-/// <see cref="BlacklistDesk"/>, as the API's do.
+/// The page <c>/credit/blacklist</c> (<see cref="BlacklistPage"/>): the companies on the blacklist, newest first, with
+/// reason, source (a legal case linked to its page), who decided and when; a form adding a company and one uploading an
+/// industry list (CSV) for the roles that may (<see cref="ApiKeyPolicies.ManageBlacklistRoles"/>); a removal form on each
+/// entry for the credit committee, and for everyone else, who may remove instead. Below, the latest removals. Every change
+/// goes through <see cref="BlacklistDesk"/>, as the API's do.
 /// </summary>
-internal static partial class BlacklistPage
+internal static class BlacklistPageEndpoints
 {
-    private const string Path = "/credit/blacklist";
+    public const string Path = "/credit/blacklist";
     private const int Shown = BlacklistStore.MaxPageSize;
     private const int RemovedShown = 20;
 
     public static RouteGroupBuilder MapBlacklistPage(this IEndpointRouteBuilder app)
     {
-        var page = app.MapGroup(Path)
-            .GuardedAsCreditPages()
-            .AddEndpointFilter(CreditGuard.SignedInAsync)
-            .ExcludeFromDescription();
+        var page = app.MapWorkspaceGroup(Path);
         page.MapGet("", ShowAsync).WithName("BlacklistPage").WithSummary("The blacklist, newest first, with the forms to add, import and remove.");
         page.MapPost("/add", AddAsync).WithName("BlacklistPageAdd").WithSummary("Puts a company on the blacklist as the signed-in user.");
         page.MapPost("/import", ImportAsync).WithName("BlacklistPageImport").WithSummary("Imports an industry list (CSV) as the signed-in user.")
@@ -36,22 +36,28 @@ internal static partial class BlacklistPage
         return page;
     }
 
-    public static async Task<IResult> ShowAsync(HttpContext http, BlacklistStore list, string? source)
+    public static async Task<RazorComponentResult<BlacklistPage>> ShowAsync(HttpContext http, BlacklistStore list, string? source)
     {
         var user = CreditGuard.User(http);
         var cancellationToken = http.RequestAborted;
-        var flash = CreditHtml.TakeFlash(http);
-        BlacklistSource? only = Enum.GetValues<BlacklistSource>().Where(s => string.Equals(BlacklistEntryView.SourceName(s), source, StringComparison.OrdinalIgnoreCase)).Select(s => (BlacklistSource?)s).FirstOrDefault();
+        var only = Parse(source);
         var everything = await list.ListAllAsync(cancellationToken);
-        var shown = everything.Where(e => only is null || e.Source == only).Take(Shown).ToList();
+        var matching = everything.Where(e => only is null || e.Source == only).ToList();
         var removed = (await list.ListRemovedAsync(cancellationToken: cancellationToken)).Take(RemovedShown).ToList();
-        var html = new StringBuilder(Style)
-            .Append("<h1>Blacklist</h1>")
-            .Append(Summary(everything, only))
-            .Append(Forms(user))
-            .Append(Table(shown, everything.Count(e => only is null || e.Source == only), user))
-            .Append(Removed(removed));
-        return CreditHtml.Page("Blacklist", html.ToString(), user, flash);
+        return new RazorComponentResult<BlacklistPage>(new
+        {
+            UserName = user.Name,
+            UserRole = WorklistText.Words(user.Role),
+            MayAdd = ApiKeyPolicies.ManageBlacklistRoles.Contains(user.Role),
+            IsCommittee = user.Role == BlacklistDesk.Remover,
+            Only = only,
+            AllCount = everything.Count,
+            SourceCounts = Sources.ToDictionary(s => s, s => everything.Count(e => e.Source == s)),
+            Entries = matching.Take(Shown).ToList(),
+            MatchingCount = matching.Count,
+            Removed = removed,
+            Message = PageMessage.From(CreditHtml.TakeFlash(http)),
+        });
     }
 
     public static async Task<IResult> AddAsync(HttpContext http, BlacklistDesk desk, TimeProvider clock)
@@ -83,7 +89,7 @@ internal static partial class BlacklistPage
             problems = errors;
         }
 
-        return CreditHtml.RedirectWith(http, Path, Flash.Error(Words(problems) + " Nothing was stored."));
+        return CreditHtml.RedirectWith(http, Path, Flash.Error(Problems(problems) + " Nothing was stored."));
     }
 
     public static async Task<IResult> ImportAsync(HttpContext http, BlacklistDesk desk, TimeProvider clock)
@@ -109,7 +115,7 @@ internal static partial class BlacklistPage
         {
             var (imported, errors) = await desk.ImportAsync(reader, user.Name, clock.GetUtcNow(), http.RequestAborted);
             return imported is null
-                ? CreditHtml.RedirectWith(http, Path, Flash.Error($"{file.FileName}: {Words(errors)} Nothing was imported."))
+                ? CreditHtml.RedirectWith(http, Path, Flash.Error($"{file.FileName}: {Problems(errors)} Nothing was imported."))
                 : CreditHtml.RedirectWith(http, Path, Flash.Ok(
                     $"{file.FileName}: {imported.Added.Count} companies put on the blacklist, {imported.AlreadyListed.Count} on it already"
                     + (imported.CustomersBlacklisted.Count == 0 ? "." : $"; our customers among them get no credit: {string.Join(", ", imported.CustomersBlacklisted)}.")));
@@ -151,6 +157,6 @@ internal static partial class BlacklistPage
     private static IResult NotAForm(CreditUser user) =>
         CreditHtml.Page("Not a form", "<h1>Not a form</h1><p>Change the blacklist from the blacklist page. Nothing was stored.</p>", user, statusCode: StatusCodes.Status400BadRequest);
 
-    private static string Words(Applications.FieldErrors errors) =>
+    private static string Problems(FieldErrors errors) =>
         string.Join(" ", errors.ToDictionary().Select(p => $"{p.Key}: {string.Join(" ", p.Value)}"));
 }
