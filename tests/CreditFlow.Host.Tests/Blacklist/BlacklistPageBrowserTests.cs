@@ -1,3 +1,4 @@
+using System.Text;
 using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Host.Tests.Admin;
@@ -9,8 +10,8 @@ using static Microsoft.Playwright.Assertions;
 namespace CreditFlow.Host.Tests.Blacklist;
 
 /// <summary>
-/// The blacklist page in a real Chromium: a credit manager adds a company and sees removal is the committee's; the
-/// committee takes one off with a reason, and it moves to the removals; a credit officer only reads, filtered by source.
+/// The blacklist page in a real Chromium: a credit manager adds a company, imports an industry list and sees removal is
+/// the committee's; the committee takes one off with a reason, and it moves to the removals; a credit officer only reads, filtered by source.
 /// </summary>
 public sealed class BlacklistPageBrowserTests(BlacklistHost host) : IClassFixture<BlacklistHost>
 {
@@ -45,6 +46,19 @@ public sealed class BlacklistPageBrowserTests(BlacklistHost host) : IClassFixtur
         await Expect(manager.Locator($"tr[data-number=\"{added}\"]")).ToContainTextAsync("Wu Gang (credit manager)");
         await Expect(manager.Locator($"tr[data-number=\"{removable}\"]")).ToContainTextAsync("the credit committee");
         await Expect(manager.Locator($"tr[data-number=\"REG-{grand}\"] a[href=\"/credit/cases/case-2026-014\"]")).ToBeVisibleAsync();
+
+        // An industry list arrives as a CSV file.
+        var listed = UniqueName.For("91310000");
+        var import = manager.Locator("form#import");
+        await import.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "defaulters-2026-03.csv",
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes($"registrationNumber,name,reason\n{listed},Shanghai Pearl Textiles Co.,association defaulters list 2026-03: unpaid suppliers\n"),
+        });
+        await import.GetByRole(AriaRole.Button, new() { Name = "Import list" }).ClickAsync();
+        await Expect(manager.Locator(".flash.ok")).ToContainTextAsync("defaulters-2026-03.csv: 1 companies put on the blacklist, 0 on it already.");
+        await Expect(manager.Locator($"tr[data-number=\"{listed}\"]")).ToContainTextAsync("industry list");
         await Screenshots.SaveAsync(manager, "blacklist-page");
 
         var committee = await SignedInPageAsync(chromium, CreditRole.CreditCommittee);
@@ -65,7 +79,7 @@ public sealed class BlacklistPageBrowserTests(BlacklistHost host) : IClassFixtur
         await Expect(officer.Locator($"tr[data-number=\"{added}\"]")).ToContainTextAsync("the credit committee");
         await officer.Locator("#count-industryList").ClickAsync();
         await Expect(officer.Locator("#count-industryList")).ToHaveAttributeAsync("aria-current", "page");
-        await Expect(officer.Locator("#entries tbody tr")).ToHaveCountAsync(2);
+        await Expect(officer.Locator("#entries tbody tr")).ToHaveCountAsync(3);
         await Expect(officer.Locator($"tr[data-number=\"{added}\"]")).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(officer, "blacklist-page-officer");
     }
