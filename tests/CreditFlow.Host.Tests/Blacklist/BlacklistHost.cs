@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using CreditFlow.Domain.Classes;
@@ -73,6 +74,15 @@ public sealed class BlacklistHost : IAsyncLifetime
 
     /// <summary>A client presenting the API key of <paramref name="role"/>.</summary>
     internal HttpClient As(CreditRole role) => _clients[role];
+
+    /// <summary>A browser-like client (cookies, no auto-redirect) signed in to the credit pages as <paramref name="role"/>.</summary>
+    internal async Task<HttpClient> SignedInAsync(CreditRole role)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = Host.Client.BaseAddress };
+        using var response = await client.PostAsync(new Uri("/credit/sign-in", UriKind.Relative), new FormUrlEncodedContent([new("key", KeyOf(role))]));
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        return client;
+    }
 
     /// <summary>The plain API key of <paramref name="role"/>, for signing in to the pages.</summary>
     internal static string KeyOf(CreditRole role) => ApiKeys.Single(k => k.Role == role).Key;

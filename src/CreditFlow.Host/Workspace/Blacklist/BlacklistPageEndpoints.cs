@@ -22,7 +22,6 @@ namespace CreditFlow.Host.Workspace.Blacklist;
 internal static class BlacklistPageEndpoints
 {
     public const string Path = "/credit/blacklist";
-    private const int Shown = BlacklistStore.MaxPageSize;
     private const int RemovedShown = 20;
 
     public static RouteGroupBuilder MapBlacklistPage(this IEndpointRouteBuilder app)
@@ -36,7 +35,7 @@ internal static class BlacklistPageEndpoints
         return page;
     }
 
-    public static async Task<RazorComponentResult<BlacklistPage>> ShowAsync(HttpContext http, BlacklistStore list, string? source)
+    public static async Task<RazorComponentResult<BlacklistPage>> ShowAsync(HttpContext http, BlacklistStore list, string? source, string? page)
     {
         var user = CreditGuard.User(http);
         var cancellationToken = http.RequestAborted;
@@ -44,6 +43,13 @@ internal static class BlacklistPageEndpoints
         var everything = await list.ListAllAsync(cancellationToken);
         var matching = everything.Where(e => only is null || e.Source == only).ToList();
         var removed = (await list.ListRemovedAsync(cancellationToken: cancellationToken)).Take(RemovedShown).ToList();
+        var flash = CreditHtml.TakeFlash(http);
+        var (paging, pageProblem) = Paging.Read(page, matching.Count);
+        if (pageProblem is not null)
+        {
+            flash ??= Flash.Error($"The page {pageProblem}.");
+        }
+
         return new RazorComponentResult<BlacklistPage>(new
         {
             UserName = user.Name,
@@ -53,10 +59,10 @@ internal static class BlacklistPageEndpoints
             Only = only,
             AllCount = everything.Count,
             SourceCounts = Sources.ToDictionary(s => s, s => everything.Count(e => e.Source == s)),
-            Entries = matching.Take(Shown).ToList(),
-            MatchingCount = matching.Count,
+            Entries = paging.Of(matching),
+            Paging = paging,
             Removed = removed,
-            Message = PageMessage.From(CreditHtml.TakeFlash(http)),
+            Message = PageMessage.From(flash),
         });
     }
 
