@@ -1,6 +1,7 @@
 using CreditFlow.Host.Admin;
 using CreditFlow.Host.Pages;
 using CreditFlow.Host.Security;
+using CreditFlow.Host.Workspace;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CreditFlow.Host.Credit;
@@ -15,7 +16,7 @@ internal static class CreditSignIn
 
     public static RouteGroupBuilder MapCreditSignIn(this IEndpointRouteBuilder app)
     {
-        var credit = app.MapGroup(CreditSessions.CookiePath).GuardedAsCreditPages().ExcludeFromDescription();
+        var credit = app.MapGroup(CreditSessions.CookiePath).GuardedAsWorkspacePages().ExcludeFromDescription();
         credit.MapGet("", () => TypedResults.Redirect(Home)).WithName("CreditHome").WithSummary("The credit pages start at the receivables dashboard.");
         credit.MapGet("/sign-in", Form).WithName("CreditSignInForm").WithSummary("The sign-in form of the credit pages.");
         credit.MapPost("/sign-in", SignInAsync).WithName("CreditSignIn").WithSummary("Signs in with an API key.");
@@ -24,7 +25,7 @@ internal static class CreditSignIn
     }
 
     /// <param name="refused">Why the organisation's provider did not sign the person in (no CreditFlow role, say).</param>
-    public static ContentHttpResult Form(HttpContext http, string? next, string? refused) =>
+    public static RazorComponentResult<SignInPage> Form(HttpContext http, string? next, string? refused) =>
         Page(http, next, refused, refused is null ? StatusCodes.Status200OK : StatusCodes.Status401Unauthorized);
 
     public static async Task<IResult> SignInAsync(HttpContext http, CreditSessions sessions)
@@ -47,25 +48,17 @@ internal static class CreditSignIn
         return Flash.SeeOther(http, CreditGuard.SignInPath);
     }
 
-    private static ContentHttpResult Page(HttpContext http, string? next, string? error, int statusCode)
+    private static RazorComponentResult<SignInPage> Page(HttpContext http, string? next, string? error, int statusCode)
     {
         var target = CreditGuard.IsCreditPath(next) ? next! : Home;
-        var staff = http.RequestServices.GetRequiredService<Configuration.CreditFlowSettings>().StaffSignIn is null ? "" : $"""
-            <p><a class="button" href="{StaffSignIn.StartPath}?next={Html.U(target)}">Sign in with your organisation account</a></p>
-            <p>Or, for a machine's key or local use:</p>
-            """;
-        var body = $"""
-            <h1>Sign in</h1>
-            {staff}
-            <p>Sign in with your CreditFlow API key, the one you send as <span class="mono">x-api-key</span>.
-            You act as the key's holder and role: any key lists held orders; a CreditOfficer, CreditManager
-            or CreditCommittee key decides them, within its authority.</p>
-            <form method="post" action="{CreditGuard.SignInPath}" style="max-width:26rem">
-              <input type="hidden" name="next" value="{Html.E(CreditGuard.IsCreditPath(next) ? next : Home)}">
-              <p><label>API key<br><input type="password" name="key" autocomplete="current-password" required autofocus style="width:100%"></label></p>
-              <p><button type="submit">Sign in</button></p>
-            </form>
-            """;
-        return CreditHtml.Page("Sign in", body, user: null, error is null ? null : Flash.Error(error), statusCode);
+        var staff = http.RequestServices.GetRequiredService<Configuration.CreditFlowSettings>().StaffSignIn is null ? null : $"{StaffSignIn.StartPath}?next={Html.U(target)}";
+        return new RazorComponentResult<SignInPage>(new
+        {
+            Action = CreditGuard.SignInPath,
+            Next = target,
+            StaffSignInHref = staff,
+            Message = error is null ? null : new PageMessage(IsError: true, error, DismissHref: null),
+        })
+        { StatusCode = statusCode };
     }
 }

@@ -47,10 +47,13 @@ internal static class WorkspacePages
     /// <summary>The pages under <paramref name="path"/>: hardened, refusing cross-origin posts, for signed-in credit users only, not in the API reference.</summary>
     public static RouteGroupBuilder MapWorkspaceGroup(this IEndpointRouteBuilder app, string path) =>
         app.MapGroup(path)
-            .AddEndpointFilter(HardenAsync)
-            .AddEndpointFilter(SameOriginFilter.RefusingIn(CreditHtml.SignedOut))
+            .GuardedAsWorkspacePages()
             .AddEndpointFilter(CreditGuard.SignedInAsync)
             .ExcludeFromDescription();
+
+    /// <summary>The workspace's security headers and its refusal of cross-origin posts, without asking for a signed-in user (the sign-in itself).</summary>
+    public static RouteGroupBuilder GuardedAsWorkspacePages(this RouteGroupBuilder group) =>
+        group.AddEndpointFilter(HardenAsync).AddEndpointFilter(SameOriginFilter.RefusingIn(CreditHtml.SignedOut));
 
     /// <summary>Sets the security headers of a workspace page.</summary>
     private static ValueTask<object?> HardenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

@@ -68,7 +68,10 @@ public sealed class HoldsPageTests(ErpHost erp)
         using var response = await browser.PostAsync(new Uri("/credit/sign-in", UriKind.Relative), Form(("key", "not-a-configured-key-0123456789")));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Contains("That is not a configured API key.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<div class=\"flash error\" role=\"status\">", page, StringComparison.Ordinal);
+        Assert.Contains("That is not a configured API key.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("aria-label=\"Workspace\"", page, StringComparison.Ordinal); // no navigation before signing in
         Assert.False(response.Headers.Contains("Set-Cookie"));
         using var list = await browser.GetAsync(new Uri("/credit/holds", UriKind.Relative));
         Assert.Equal(HttpStatusCode.SeeOther, list.StatusCode);
@@ -268,6 +271,11 @@ public sealed class HoldsPageTests(ErpHost erp)
         Assert.DoesNotContain($"action=\"/credit/holds/{holdId}/decision\"", html, StringComparison.Ordinal);
         Assert.Contains("may list holds but not decide them", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        var said = await forbidden.Content.ReadAsStringAsync();
+        Assert.Contains("<section class=\"card notice\" id=\"notice\"><h1>Not allowed</h1>", said, StringComparison.Ordinal);
+        Assert.Contains("Deciding holds needs the role", said, StringComparison.Ordinal);
+        Assert.Contains("Nothing was sent.", said, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/credit/holds\">Held orders</a>", said, StringComparison.Ordinal);
         Assert.Equal(HoldStatus.Open, (await Holds.GetAsync(holdId))!.Status);
     }
 

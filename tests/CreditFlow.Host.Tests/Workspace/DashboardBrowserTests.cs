@@ -36,6 +36,7 @@ public sealed class DashboardBrowserTests(DashboardHost host)
 
         // /credit starts at the dashboard.
         await page.GotoAsync("/credit");
+        await Screenshots.SaveAsync(page, "sign-in");
         await page.GetByLabel("API key").FillAsync(DashboardHost.OfficerKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Receivables", Exact = true })).ToBeVisibleAsync();

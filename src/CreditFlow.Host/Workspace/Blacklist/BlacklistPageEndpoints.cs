@@ -161,7 +161,7 @@ internal static class BlacklistPageEndpoints
     }
 
     private static IResult NotAForm(CreditUser user) =>
-        CreditHtml.Page("Not a form", "<h1>Not a form</h1><p>Change the blacklist from the blacklist page. Nothing was stored.</p>", user, statusCode: StatusCodes.Status400BadRequest);
+        WorkspaceNotices.NotAForm(user, "Change the blacklist from the blacklist page. Nothing was stored.", Path, "Blacklist");
 
     private static string Problems(FieldErrors errors) =>
         string.Join(" ", errors.ToDictionary().Select(p => $"{p.Key}: {string.Join(" ", p.Value)}"));

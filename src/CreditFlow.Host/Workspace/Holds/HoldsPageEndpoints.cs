@@ -80,12 +80,12 @@ internal static class HoldsPageEndpoints
         var user = CreditGuard.User(http);
         if (!user.MayDecideHolds)
         {
-            return CreditHtml.Page("Not allowed", $"<h1>Not allowed</h1><p>Deciding holds needs the role {Html.E(DecidingRoles)}; you are signed in as {Html.E(user.Name)} with the role {Html.E(user.Role.ToString())}. Nothing was sent.</p>", user, statusCode: StatusCodes.Status403Forbidden);
+            return WorkspaceNotices.NotAllowed(user, $"Deciding holds needs the role {DecidingRoles}; you are signed in as {user.Name} with the role {user.Role}. Nothing was sent.", Path, "Held orders");
         }
 
         if (await AdminForms.ReadAsync(http.Request, http.RequestAborted) is not { } form)
         {
-            return CreditHtml.Page("Not a form", "<h1>Not a form</h1><p>Decide from the worklist page. Nothing was sent.</p>", user, statusCode: StatusCodes.Status400BadRequest);
+            return WorkspaceNotices.NotAForm(user, "Decide from the worklist page. Nothing was sent.", Path, "Held orders");
         }
 
         var back = CreditGuard.IsCreditPath(form["back"]) ? form["back"].ToString() : Path;

@@ -100,7 +100,7 @@ internal static class ReviewsPageEndpoints
         var cancellationToken = http.RequestAborted;
         if (await AdminForms.ReadAsync(http.Request, cancellationToken) is not { } form)
         {
-            return CreditHtml.Page("Not a form", "<h1>Not a form</h1><p>Ask for reviews from the reviews page. Nothing was asked.</p>", user, statusCode: StatusCodes.Status400BadRequest);
+            return WorkspaceNotices.NotAForm(user, "Ask for reviews from the reviews page. Nothing was asked.", Path, "Reviews");
         }
 
         var back = CreditGuard.IsCreditPath(form["back"]) ? form["back"].ToString() : Path;

@@ -97,7 +97,7 @@ internal static class TasksPageEndpoints
         var cancellationToken = http.RequestAborted;
         if (!http.Request.HasFormContentType)
         {
-            return CreditHtml.Page("Not a form", "<h1>Not a form</h1><p>Complete tasks from the tasks page. Nothing was recorded.</p>", user, statusCode: StatusCodes.Status400BadRequest);
+            return WorkspaceNotices.NotAForm(user, "Complete tasks from the tasks page. Nothing was recorded.", Path, "Tasks");
         }
 
         var form = await http.Request.ReadFormAsync(cancellationToken);

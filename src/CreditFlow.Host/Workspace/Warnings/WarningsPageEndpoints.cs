@@ -94,7 +94,7 @@ internal static class WarningsPageEndpoints
         var cancellationToken = http.RequestAborted;
         if (await AdminForms.ReadAsync(http.Request, cancellationToken) is not { } form)
         {
-            return CreditHtml.Page("Not a form", "<h1>Not a form</h1><p>Answer warnings from the warnings page. Nothing was stored.</p>", user, statusCode: StatusCodes.Status400BadRequest);
+            return WorkspaceNotices.NotAForm(user, "Answer warnings from the warnings page. Nothing was stored.", Path, "Warnings");
         }
 
         var back = CreditGuard.IsCreditPath(form["back"]) ? form["back"].ToString() : Path;

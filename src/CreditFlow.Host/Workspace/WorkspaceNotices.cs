@@ -1,0 +1,24 @@
+using CreditFlow.Host.Credit;
+using CreditFlow.Host.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CreditFlow.Host.Workspace;
+
+/// <summary>The workspace's short answers that are pages of their own (<see cref="NoticePage"/>), with their status codes.</summary>
+internal static class WorkspaceNotices
+{
+    /// <summary>A post that did not come as a form, e.g. sent by a script to a page's address: 400, nothing done.</summary>
+    public static RazorComponentResult<NoticePage> NotAForm(CreditUser user, string instead, string pagePath, string pageLabel) =>
+        Notice(user, "Not a form", instead, StatusCodes.Status400BadRequest, (pageLabel, pagePath));
+
+    /// <summary>Something the signed-in user's role may not do: 403, nothing done.</summary>
+    public static RazorComponentResult<NoticePage> NotAllowed(CreditUser user, string why, string pagePath, string pageLabel) =>
+        Notice(user, "Not allowed", why, StatusCodes.Status403Forbidden, (pageLabel, pagePath));
+
+    /// <summary>An address that names nothing on file: 404.</summary>
+    public static RazorComponentResult<NoticePage> NotFound(CreditUser user, string title, string text, string pagePath, string pageLabel) =>
+        Notice(user, title, text, StatusCodes.Status404NotFound, (pageLabel, pagePath));
+
+    private static RazorComponentResult<NoticePage> Notice(CreditUser user, string title, string text, int statusCode, (string, string) back) =>
+        new(new { Title = title, Text = text, Back = back, UserName = user.Name, UserRole = WorklistText.Words(user.Role) }) { StatusCode = statusCode };
+}
