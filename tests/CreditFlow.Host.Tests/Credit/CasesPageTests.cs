@@ -31,9 +31,9 @@ public sealed class CasesPageTests(CasesHost host)
         Assert.Contains("<td class=\"num claimed\"><span class=\"amt\">300,000.00</span><span class=\"ccy\">CNY</span></td>", row, StringComparison.Ordinal);
         Assert.Contains("<td class=\"num owed\"><span class=\"amt\">300,000.00</span><span class=\"ccy\">CNY</span></td>", row, StringComparison.Ordinal);
         Assert.Contains("<td class=\"num recovered\"><span class=\"amt zero\">0.00</span>", row, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"waits-for\">legal&#39;s acceptance</td>", row, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"waits-for\">legal&#x27;s acceptance</td>", row, StringComparison.Ordinal);
         Assert.Contains("by dunning (red)", row, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"/credit/cases\">Cases</a>", list, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/credit/cases\" class=\"on\" aria-current=\"page\">Cases</a>", list, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/credit/cases\" data-status=\"open\" class=\"on\" aria-current=\"page\">", list, StringComparison.Ordinal);
         Assert.DoesNotContain($"data-case=\"{opened.CaseId}\"", recovered, StringComparison.Ordinal);
 
@@ -84,7 +84,7 @@ public sealed class CasesPageTests(CasesHost host)
         Assert.Equal(path, posted.Headers.Location!.OriginalString);
         Assert.Contains($"Accepted case {opened.CaseId} (Yiwu Small Goods Trading) as {CasesHost.NameOf(CreditRole.Legal)}: placed with agency {CasesHost.Agency}.", after, StringComparison.Ordinal);
         Assert.Contains("<span class=\"badge s-inProgress\">in progress</span>", after, StringComparison.Ordinal);
-        Assert.Contains($"accepted by legal: placed with agency {CasesHost.Agency} — amount warrants an agency", after, StringComparison.Ordinal);
+        Assert.Contains($"accepted by legal: placed with agency {CasesHost.Agency} — amount warrants an agency", WebUtility.HtmlDecode(after), StringComparison.Ordinal);
         var stored = (await host.Cases.GetAsync(opened.CaseId))!.Case;
         Assert.Equal((CaseStatus.InProgress, CaseRoute.Agency, CasesHost.Agency), (stored.Status, stored.Route, stored.Agency));
         // Found by what it says, not as the last entry: the case's workflow may already have logged the placement after it.

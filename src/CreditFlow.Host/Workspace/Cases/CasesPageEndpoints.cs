@@ -1,27 +1,26 @@
-using System.Globalization;
-using System.Text;
 using CreditFlow.Domain.LegalHandoff;
-using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Host.Admin;
 using CreditFlow.Host.Applications;
 using CreditFlow.Host.Cases;
+using CreditFlow.Host.Credit;
 using CreditFlow.Host.Pages;
 using CreditFlow.Host.Security;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.LegalCases;
 using CreditFlow.Workflows.LegalHandoff;
 using CreditFlow.Workflows.Policies;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using static CreditFlow.Host.Credit.WorklistText;
 
-namespace CreditFlow.Host.Credit;
+namespace CreditFlow.Host.Workspace.Cases;
 
 /// <summary>
-/// The pages of legal and the credit managers: <c>/credit/cases</c> lists the legal cases (the open ones by default,
-/// newest first) with their amounts and what each waits for, and lets a credit manager hand a customer to legal by hand;
-/// <c>/credit/cases/{caseId}</c> shows one case (amounts, invoices, the approval waiting, the agency's reports, the
-/// timeline, the case file) with the steps the signed-in role may take. Every step goes through <see cref="LegalCases"/>,
+/// The pages of legal and the credit managers: <c>/credit/cases</c> (<see cref="CasesPage"/>) lists the legal cases (the
+/// open ones by default, newest first) with their amounts and what each waits for, and lets a credit manager hand a
+/// customer to legal by hand; <c>/credit/cases/{caseId}</c> (<see cref="CasePage"/>) shows one case (amounts, invoices,
+/// the approval waiting, the agency's reports, the timeline, the case file) with the steps the signed-in role may take. Every step goes through <see cref="LegalCases"/>,
 /// as <c>/api/cases</c> does, for the roles its policies allow (<see cref="ApiKeyPolicies"/>).
 /// </summary>
 /// <remarks>
@@ -29,9 +28,9 @@ namespace CreditFlow.Host.Credit;
 /// books outside the case shows at once. A case is <em>quiet</em> once nothing happened on it for
 /// <see cref="LegalCaseOptions.SilenceBeforeTask"/>: the time after which legal is given a task to look at it.
 /// </remarks>
-internal static partial class CasesPage
+internal static partial class CasesPageEndpoints
 {
-    private const string Path = "/credit/cases";
+    public const string Path = "/credit/cases";
 
     /// <summary>The filter shown without one: the cases someone still works on.</summary>
     private const string OpenFilter = "open";
@@ -39,10 +38,7 @@ internal static partial class CasesPage
 
     public static RouteGroupBuilder MapCasesPage(this IEndpointRouteBuilder app)
     {
-        var page = app.MapGroup(Path)
-            .GuardedAsCreditPages()
-            .AddEndpointFilter(CreditGuard.SignedInAsync)
-            .ExcludeFromDescription();
+        var page = app.MapWorkspaceGroup(Path);
         page.MapGet("", ListAsync).WithName("CasesPage").WithSummary("Legal cases (the open ones by default), newest first, with their amounts and what each waits for.");
         page.MapPost("", OpenAsync).WithName("CasesPageOpen").WithSummary("Hands a customer's unpaid invoices to legal as a case, as the signed-in credit manager.");
         page.MapGet("/{caseId}", ShowAsync).WithName("CasePage").WithSummary("One legal case: amounts, invoices, approval, agency reports, timeline and the steps the signed-in role may take.");
@@ -55,7 +51,7 @@ internal static partial class CasesPage
         return page;
     }
 
-    public static async Task<IResult> ListAsync(
+    public static async Task<RazorComponentResult<CasesPage>> ListAsync(
         HttpContext http, CaseStore cases, CaseDebts debts, CreditPolicies policies, IOptions<LegalCaseOptions> options, TimeProvider clock, string? status)
     {
         var user = CreditGuard.User(http);
@@ -67,7 +63,7 @@ internal static partial class CasesPage
         {
             if (Enum.TryParse<CaseStatus>(filter, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(filter, out _))
             {
-                (only, filter) = (parsed, CaseView.Camel(parsed));
+                (only, filter) = (parsed, CaseWords.Css(parsed));
             }
             else
             {
@@ -79,42 +75,41 @@ internal static partial class CasesPage
         // One read of every case (the newest 500) gives both the counts of the filter links and the rows.
         var every = await cases.ListAsync(cancellationToken: cancellationToken);
         var shown = every.Where(c => filter == AllFilter || (filter == OpenFilter ? !c.Case.IsClosed : c.Case.Status == only)).ToList();
-        var rows = new List<Row>();
+        var authority = (await policies.InForceAsync(cancellationToken)).Authority;
+        var rows = new List<CaseRow>();
         foreach (var record in shown)
         {
-            rows.Add(new Row(record.Case, (await debts.OwedAsync(record.Case, cancellationToken)).Total));
+            rows.Add(new CaseRow(record.Case, (await debts.OwedAsync(record.Case, cancellationToken)).Total, CaseWords.WaitsFor(record.Case, authority)));
         }
 
-        var now = clock.GetUtcNow();
         var open = every.Where(c => !c.Case.IsClosed).Select(c => c.Case).ToList();
-        var html = new StringBuilder(Style)
-            .Append("<h1>Legal cases</h1>")
-            .Append("<div class=\"summary\">")
-            .Append(CultureInfo.InvariantCulture, $"<span class=\"pill{(open.Any(c => c.Status == CaseStatus.AwaitingLegal) ? " legal-pill" : "")}\" id=\"awaiting-count\"><b>{open.Count(c => c.Status == CaseStatus.AwaitingLegal)}</b> awaiting legal</span>")
-            .Append(CultureInfo.InvariantCulture, $"<span class=\"pill\" id=\"in-progress-count\"><b>{open.Count(c => c.Status == CaseStatus.InProgress)}</b> in progress</span>")
-            .Append(CultureInfo.InvariantCulture, $"<span class=\"pill{(open.Any(c => c.Approval is not null) ? " approval-pill" : "")}\" id=\"approval-count\"><b>{open.Count(c => c.Approval is not null)}</b> awaiting approval</span>")
-            .Append(CultureInfo.InvariantCulture, $"<span class=\"pill muted\">times in UTC · now {Html.E(When(now))}</span></div>")
-            .Append(StatusLinks(every, filter));
-        if (ApiKeyPolicies.ManageCasesRoles.Contains(user.Role))
+        var statusLinks = new List<(string Value, string Label)> { (OpenFilter, $"Open ({open.Count})") };
+        statusLinks.AddRange(Enum.GetValues<CaseStatus>().Select(s => (CaseWords.Css(s), $"{CaseWords.Label(s)} ({every.Count(c => c.Case.Status == s)})")));
+        statusLinks.Add((AllFilter, $"All ({every.Count})"));
+        return new RazorComponentResult<CasesPage>(new
         {
-            html.Append(OpenForm());
-        }
-
-        var heading = filter switch
-        {
-            OpenFilter => "open cases",
-            AllFilter => "cases",
-            _ => Words(only!.Value) + " cases",
-        };
-        html.Append(rows.Count == 0
-            ? $"<p class=\"empty\" id=\"no-cases\">No {Html.E(heading)}.{(filter == OpenFilter ? " Nothing is in legal's hands." : "")}</p>"
-            : Table(rows, (await policies.InForceAsync(http.RequestAborted)).Authority, options.Value.SilenceBeforeTask, now));
-        if (every.Count >= CaseStore.MaxListed)
-        {
-            html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">Only the {CaseStore.MaxListed} newest cases are read; older ones are in <span class=\"mono\">GET /api/cases?customerId=</span>.</p>");
-        }
-
-        return CreditHtml.Page("Legal cases", html.ToString(), user, flash);
+            UserName = user.Name,
+            UserRole = Words(user.Role),
+            Filter = filter,
+            StatusLinks = statusLinks,
+            AwaitingLegal = open.Count(c => c.Status == CaseStatus.AwaitingLegal),
+            InProgress = open.Count(c => c.Status == CaseStatus.InProgress),
+            AwaitingApproval = open.Count(c => c.Approval is not null),
+            MayOpen = ApiKeyPolicies.ManageCasesRoles.Contains(user.Role),
+            Rows = rows,
+            Heading = filter switch
+            {
+                OpenFilter => "open cases",
+                AllFilter => "cases",
+                _ => Words(only!.Value) + " cases",
+            },
+            Quiet = options.Value.SilenceBeforeTask,
+            Now = clock.GetUtcNow(),
+            Truncated = every.Count >= CaseStore.MaxListed,
+            MaxListed = CaseStore.MaxListed,
+            ReasonMaxChars = CaseText.MaxChars,
+            Message = PageMessage.From(flash),
+        });
     }
 
     public static async Task<IResult> ShowAsync(
@@ -124,12 +119,36 @@ internal static partial class CasesPage
         var cancellationToken = http.RequestAborted;
         if (!ResourceIds.IsPlausible(caseId) || await cases.GetAsync(caseId, cancellationToken) is not { } record)
         {
-            return CreditHtml.Page("No such case", $"<h1>No such case</h1><p>There is no legal case \"{Html.E(caseId)}\". <a href=\"{Path}\">All open cases</a></p>", user, statusCode: StatusCodes.Status404NotFound);
+            return new RazorComponentResult<NoSuchCasePage>(new { UserName = user.Name, UserRole = Words(user.Role), CaseId = caseId })
+            {
+                StatusCode = StatusCodes.Status404NotFound,
+            };
         }
 
         var (owed, invoices) = await debts.OwedAsync(record.Case, cancellationToken);
-        var detail = new Detail(record, owed, invoices, user, clock.GetUtcNow(), options.Value.SilenceBeforeTask);
-        return CreditHtml.Page($"Case {record.CaseId}", Style + CasePage(detail, (await policies.InForceAsync(http.RequestAborted)).Authority, agencies), user, CreditHtml.TakeFlash(http));
+        var authority = (await policies.InForceAsync(cancellationToken)).Authority;
+        var approval = record.Case.Approval is { Asked: true } a ? a : null;
+        var detail = new CaseDetail(
+            record,
+            owed,
+            invoices,
+            CaseWords.WaitsFor(record.Case, authority),
+            approval is null ? null : LegalCases.WhoDecides(approval, authority),
+            approval is not null && ApiKeyPolicies.DecideCasesRoles.Contains(user.Role) && LegalCases.MayDecide(user.Role, approval, authority),
+            ApiKeyPolicies.AcceptCasesRoles.Contains(user.Role),
+            ApiKeyPolicies.ManageCasesRoles.Contains(user.Role),
+            ApiKeyPolicies.WithdrawCasesRoles.Contains(user.Role),
+            agencies.Agencies);
+        return new RazorComponentResult<CasePage>(new
+        {
+            UserName = user.Name,
+            UserRole = Words(user.Role),
+            Detail = detail,
+            Quiet = options.Value.SilenceBeforeTask,
+            Now = clock.GetUtcNow(),
+            TextMaxChars = CaseText.MaxChars,
+            Message = PageMessage.From(CreditHtml.TakeFlash(http)),
+        });
     }
 
     /// <summary>The same ZIP as <c>GET /api/cases/{id}/file</c>, for a person signed in to the pages (no API key in a browser).</summary>
@@ -181,7 +200,8 @@ internal static partial class CasesPage
             + "Its workflow now blacklists the customer, assembles the case file and asks legal to accept it."));
     }
 
-    private static string CasePath(string caseId) => $"{Path}/{Html.U(caseId)}";
+    /// <summary>The page of one case, where its steps post and come back to.</summary>
+    public static string CasePath(string caseId) => $"{Path}/{Uri.EscapeDataString(caseId)}";
 
     private static IResult NotAForm(CreditUser user) =>
         CreditHtml.Page("Not a form", "<h1>Not a form</h1><p>Work on cases from the cases pages. Nothing was stored.</p>", user, statusCode: StatusCodes.Status400BadRequest);
@@ -189,8 +209,6 @@ internal static partial class CasesPage
     /// <summary>"Only the credit manager, the credit committee or legal may …; you are signed in as …".</summary>
     private static Flash NotYours(CreditUser user, string what, IEnumerable<CreditRole> roles) =>
         Flash.Error($"Only {OneOf(roles.Select(r => r == CreditRole.Legal ? "legal" : "the " + Words(r)))} may {what}; you are signed in as {user.Name} ({Words(user.Role)}). Nothing was stored.");
-
-    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>The form's problems in one sentence per field ("Reason is required …"), or null when there are none.</summary>
     private static string? Problems(FieldErrors errors) => errors.IsEmpty
@@ -202,14 +220,4 @@ internal static partial class CasesPage
         "customerId" => "Customer id",
         _ => char.ToUpperInvariant(key[0]) + key[1..],
     };
-
-    /// <summary>A row of the list: the case and what is still owed on it now.</summary>
-    private sealed record Row(LegalCase Case, Money Owed);
-
-    /// <summary>Everything the case page shows, read once.</summary>
-    private sealed record Detail(
-        CaseRecord Record, Money Owed, IReadOnlyList<(CaseInvoice Invoice, Money Open)> Invoices, CreditUser User, DateTimeOffset Now, TimeSpan Quiet)
-    {
-        public LegalCase Case => Record.Case;
-    }
 }

@@ -3,20 +3,21 @@ using CreditFlow.Domain.Roles;
 using CreditFlow.Host.Admin;
 using CreditFlow.Host.Applications;
 using CreditFlow.Host.Cases;
+using CreditFlow.Host.Credit;
 using CreditFlow.Host.Pages;
 using CreditFlow.Host.Security;
 using CreditFlow.Storage.LegalCases;
 using CreditFlow.Workflows.LegalHandoff;
 using static CreditFlow.Host.Credit.WorklistText;
 
-namespace CreditFlow.Host.Credit;
+namespace CreditFlow.Host.Workspace.Cases;
 
 /// <summary>
 /// The steps taken on <c>/credit/cases/{caseId}</c>: each form posts here, is checked as the API checks its body, goes
 /// through <see cref="LegalCases"/> as the signed-in user, and comes back to the case with a message. A step the case
 /// cannot take where it stands, or the user's role may not take, is shown as an error and nothing is stored.
 /// </summary>
-internal static partial class CasesPage
+internal static partial class CasesPageEndpoints
 {
     public static Task<IResult> AcceptAsync(HttpContext http, string caseId, CaseStore cases, LegalCases legal, IAgencyChannel agencies, TimeProvider clock) =>
         StepAsync(http, caseId, cases, ApiKeyPolicies.AcceptCasesRoles, "accept a case and choose its route", async (form, record, user) =>
@@ -65,7 +66,7 @@ internal static partial class CasesPage
                 return Flash.Error($"{why} Nothing was decided.");
             }
 
-            var kind = record.Case.Approval is { } a ? Kind(a.Kind) : "approval";
+            var kind = record.Case.Approval is { } a ? CaseWords.Kind(a.Kind) : "approval";
             await legal.DecideAsync(caseId, body.Approve, body.Comment?.Trim() ?? string.Empty, user.Name, user.Role, clock.GetUtcNow(), http.RequestAborted);
             return Flash.Ok($"{(body.Approve ? "Approved" : "Rejected")} the {kind} of case {caseId} as {user.Name} ({Words(user.Role)}). Its workflow books the decision; the timeline shows it in a moment.");
         });
@@ -100,15 +101,14 @@ internal static partial class CasesPage
         }
         catch (CaseDecisionAboveAuthorityException e)
         {
-            return CreditHtml.RedirectWith(http, back, Flash.Error(Capital(e.Message)));
+            return CreditHtml.RedirectWith(http, back, Flash.Error(CaseWords.Capital(e.Message)));
         }
         catch (CaseActionRefusedException e)
         {
-            return CreditHtml.RedirectWith(http, back, Flash.Error($"{Capital(e.Message)}. Nothing was stored."));
+            return CreditHtml.RedirectWith(http, back, Flash.Error($"{CaseWords.Capital(e.Message)}. Nothing was stored."));
         }
     }
 
-    /// <summary>The form's reason, trimmed, checked as the API checks <see cref="CaseReasonBody"/>: the text, or why not.</summary>
     /// <summary>A step that takes only a reason (recall, write-off proposal, withdrawal): a missing one is refused before <paramref name="step"/> runs.</summary>
     private static Task<IResult> ReasonStepAsync(
         HttpContext http, string caseId, CaseStore cases, IReadOnlyList<CreditRole> roles, string what, Func<string, CaseRecord, CreditUser, Task<Flash>> step) =>
