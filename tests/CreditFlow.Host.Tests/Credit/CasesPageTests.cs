@@ -147,6 +147,23 @@ public sealed class CasesPageTests(CasesHost host)
     }
 
     [Fact]
+    public async Task NoSuchCase_OrStatus_IsSaid_OnTheWorkspaceLayout()
+    {
+        using var manager = await host.SignedInAsync(CreditRole.CreditManager);
+
+        using var missing = await manager.GetAsync(new Uri("/credit/cases/no-such-case", UriKind.Relative));
+        var missingPage = await missing.Content.ReadAsStringAsync();
+        var badStatus = await PageAsync(manager, "/credit/cases?status=lost");
+
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("There is no legal case \"no-such-case\".", WebUtility.HtmlDecode(missingPage), StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/credit/cases\" class=\"on\" aria-current=\"page\">Cases</a>", missingPage, StringComparison.Ordinal);
+        Assert.Contains("class=\"flash error\"", badStatus, StringComparison.Ordinal);
+        Assert.Contains("There is no status \"lost\"; showing the open cases.", WebUtility.HtmlDecode(badStatus), StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/credit/cases\" data-status=\"open\" class=\"on\" aria-current=\"page\">", badStatus, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CaseFile_SignedIn_DownloadsTheZip()
     {
         var opened = await RedCaseAsync("Jinhua Hardware Co.", 55_000m);
