@@ -204,7 +204,7 @@ internal static partial class CasesPageEndpoints
     public static string CasePath(string caseId) => $"{Path}/{Uri.EscapeDataString(caseId)}";
 
     private static IResult NotAForm(CreditUser user) =>
-        CreditHtml.Page("Not a form", "<h1>Not a form</h1><p>Work on cases from the cases pages. Nothing was stored.</p>", user, statusCode: StatusCodes.Status400BadRequest);
+        WorkspaceNotices.NotAForm(user, "Work on cases from the cases pages. Nothing was stored.", Path, "Legal cases");
 
     /// <summary>"Only the credit manager, the credit committee or legal may …; you are signed in as …".</summary>
     private static Flash NotYours(CreditUser user, string what, IEnumerable<CreditRole> roles) =>
