@@ -4,7 +4,8 @@ namespace CreditFlow.Host.Approvals;
 /// What an approval token vouches for: one approver, acting on one step of one orchestration
 /// instance, until it expires. <c>TokenId</c> is random; the ledger records it when the token is used.
 /// </summary>
-internal sealed record ApprovalClaims(
+/// <remarks>Public because the approval pages, Razor components (always public), take it as a parameter.</remarks>
+public sealed record ApprovalClaims(
     string TokenId,
     string InstanceId,
     string Step,

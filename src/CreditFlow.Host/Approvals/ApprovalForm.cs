@@ -86,7 +86,7 @@ internal static class ApprovalForm
         {
             <= 0m => new Problem(AmountField, "The amount must be more than zero."),
             _ when decimal.Round(value, 2) != value => new Problem(AmountField, "The amount may have at most 2 decimals."),
-            _ when amount >= proposed => new Problem(AmountField, $"The amount must be below the proposed {ApprovalHtml.Amount(proposed)}."),
+            _ when amount >= proposed => new Problem(AmountField, $"The amount must be below the proposed {ApprovalWords.Amount(proposed)}."),
             _ => null,
         };
         return problem is null ? amount : null;

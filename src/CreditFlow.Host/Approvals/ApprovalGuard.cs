@@ -1,28 +1,55 @@
+using CreditFlow.Host.Pages;
 using CreditFlow.Host.Security;
+using CreditFlow.Host.Workspace;
 
 namespace CreditFlow.Host.Approvals;
 
 /// <summary>The endpoint filters of the approval pages: browser hardening, and no form posts from other sites.</summary>
 internal static class ApprovalGuard
 {
-    // No script at all; style inline; forms post only back here; nothing frames the page.
+    // No script at all; style only from /assets (workspace.css), images only from here (the icon); forms post only back
+    // here; nothing frames the page.
     private const string ContentSecurityPolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    // The payment page is still drawn in its PageFrame, whose style is inline: the same but for that.
+    private const string InlineStylePolicy =
         "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    /// <summary>Hardening, then the same-origin check (<see cref="SameOriginFilter"/>) refusing in the approval frame.</summary>
-    public static RouteGroupBuilder GuardedAsApprovalPages(this RouteGroupBuilder group) =>
-        group.AddEndpointFilter(HardenAsync).AddEndpointFilter(SameOriginFilter.RefusingIn(ApprovalHtml.Frame));
+    // SameOriginFilter draws its refusal in a PageFrame, whose inline style the policy above refuses: this one links the
+    // workspace's stylesheet instead and shows the brand bar of SignedLinkLayout.
+    private static readonly PageFrame RefusalFrame = new(
+        "CreditFlow approvals",
+        Style: "",
+        HeaderHtml: $"<link rel=\"stylesheet\" href=\"{Html.E(WorkspaceAssets.Href("workspace.css"))}\"><div class=\"topbar\"><span class=\"brand\"><span class=\"mark\">CF</span> CreditFlow</span><span class=\"area\">approvals</span></div>",
+        NoIndex: true);
 
-    /// <summary>Sets the security headers of an approval page: no caching, no indexing, no referrer leaving with the token.</summary>
+    /// <summary>Hardening, then the same-origin check (<see cref="SameOriginFilter"/>) refusing in the approval pages' look.</summary>
+    public static RouteGroupBuilder GuardedAsApprovalPages(this RouteGroupBuilder group) =>
+        group.AddEndpointFilter(HardenApprovalPageAsync).AddEndpointFilter(SameOriginFilter.RefusingIn(RefusalFrame));
+
+    /// <summary>
+    /// Sets the security headers of a page reached by a signed link whose style is inline (the payment page): no caching,
+    /// no indexing, no referrer leaving with the token.
+    /// </summary>
     public static ValueTask<object?> HardenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var http = context.HttpContext;
-        var headers = http.Response.Headers;
-        // The token is in the URL: no cache keeps the page, no other site sees it as a referrer.
-        PageHeaders.Harden(headers, ContentSecurityPolicy);
+        Harden(context.HttpContext.Response.Headers, InlineStylePolicy);
+        return next(context);
+    }
+
+    /// <summary>The same for an approval page, drawn in <see cref="SignedLinkLayout"/> with the workspace's stylesheet.</summary>
+    private static ValueTask<object?> HardenApprovalPageAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        Harden(context.HttpContext.Response.Headers, ContentSecurityPolicy);
+        return next(context);
+    }
+
+    // The token is in the URL: no cache keeps the page, no other site sees it as a referrer.
+    private static void Harden(IHeaderDictionary headers, string contentSecurityPolicy)
+    {
+        PageHeaders.Harden(headers, contentSecurityPolicy);
         headers.Pragma = "no-cache";
         headers["X-Robots-Tag"] = "noindex, nofollow";
-
-        return next(context);
     }
 }

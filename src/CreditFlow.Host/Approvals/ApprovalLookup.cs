@@ -7,7 +7,8 @@ namespace CreditFlow.Host.Approvals;
 /// What an approval link leads to, checked in order (<see cref="ApprovalPageLogic.LookupAsync"/>).
 /// Only <see cref="Open"/> may show the form or record a decision.
 /// </summary>
-internal abstract record ApprovalLookup
+/// <remarks>Public because the approval pages, Razor components (always public), take it as a parameter.</remarks>
+public abstract record ApprovalLookup
 {
     private ApprovalLookup()
     {

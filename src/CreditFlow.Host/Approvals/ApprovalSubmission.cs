@@ -3,7 +3,8 @@ using CreditFlow.Workflows.Approvals;
 namespace CreditFlow.Host.Approvals;
 
 /// <summary>The outcome of <see cref="ApprovalPageLogic.SubmitAsync"/>.</summary>
-internal abstract record ApprovalSubmission
+/// <remarks>Public because the approval pages, Razor components (always public), take it as a parameter.</remarks>
+public abstract record ApprovalSubmission
 {
     private ApprovalSubmission()
     {

@@ -34,6 +34,9 @@ public sealed class ApprovalPagesTests(ApprovalHostFixture fixture) : IClassFixt
         Assert.Contains("<h2>Exposure</h2>", html, StringComparison.Ordinal);
         Assert.Contains($"{ApprovalHost.Officer}, credit officer", html, StringComparison.Ordinal);
         Assert.Contains("<form method=\"post\"", html, StringComparison.Ordinal);
+        // The form posts back to the link relative to it (the token alone), so a proxy's path prefix stays in the address.
+        Assert.Contains($" action=\"{approval.LinkPath["/approvals/".Length..]}\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("action=\"/", html, StringComparison.Ordinal);
         foreach (var decision in new[] { "approve", "reject", "lower" })
         {
             Assert.Contains($"name=\"decision\" value=\"{decision}\"", html, StringComparison.Ordinal);
