@@ -272,7 +272,7 @@ public sealed class HoldsPageTests(ErpHost erp)
         Assert.Contains("may list holds but not decide them", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         var said = await forbidden.Content.ReadAsStringAsync();
-        Assert.Contains("<section class=\"card notice\" id=\"notice\"><h1>Not allowed</h1>", said, StringComparison.Ordinal);
+        Assert.Contains("<section class=\"card notice error\" id=\"notice\"><h1>Not allowed</h1>", said, StringComparison.Ordinal);
         Assert.Contains("Deciding holds needs the role", said, StringComparison.Ordinal);
         Assert.Contains("Nothing was sent.", said, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/credit/holds\">Held orders</a>", said, StringComparison.Ordinal);
