@@ -16,6 +16,7 @@ using CreditFlow.Host.Rehearsal;
 using CreditFlow.Host.Security;
 using CreditFlow.Host.Telemetry;
 using CreditFlow.Host.Workspace;
+using CreditFlow.Host.Workspace.CreditApplications;
 using CreditFlow.Storage;
 using CreditFlow.Workflows;
 

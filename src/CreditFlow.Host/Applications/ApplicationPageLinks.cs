@@ -8,5 +8,5 @@ internal sealed class ApplicationPageLinks(Uri publicBaseUrl) : IApplicationLink
     // Trailing slash trimmed, so a base with a path keeps that path (as for approval links).
     private readonly string _base = publicBaseUrl.AbsoluteUri.TrimEnd('/');
 
-    public Uri Page(string applicationId) => new($"{_base}{ApplicationPage.PathOf(applicationId)}");
+    public Uri Page(string applicationId) => new($"{_base}{Workspace.CreditApplications.ApplicationPageEndpoints.PathOf(applicationId)}");
 }

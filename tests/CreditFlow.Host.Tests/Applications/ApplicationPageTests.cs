@@ -54,7 +54,7 @@ public sealed class ApplicationPageTests(AzuriteFixture storage) : IClassFixture
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("financialFigures.currentRatio must be a number such as 1.5 (was &#39;one point eight&#39;).", html, StringComparison.Ordinal);
+        Assert.Contains("financialFigures.currentRatio must be a number such as 1.5 (was 'one point eight').", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.Contains("value=\"one point eight\"", html, StringComparison.Ordinal);
         Assert.Equal("WaitingForData", (await api.As(CreditRole.SalesRep).GetFromJsonAsync<JsonObject>($"/api/applications/{id}"))!["status"]!.GetValue<string>());
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Host.Admin;
+using CreditFlow.Host.Applications;
 using CreditFlow.Host.Credit;
 using CreditFlow.Host.Customers;
 using CreditFlow.Host.Erp;
@@ -9,26 +10,26 @@ using CreditFlow.Host.Security;
 using CreditFlow.Storage.Profiles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace CreditFlow.Host.Applications;
+namespace CreditFlow.Host.Workspace.CreditApplications;
 
 /// <summary>
-/// <c>/credit/applications/{id}</c>: an application for people, where the mails to sales lead. It
+/// <c>/credit/applications/{id}</c> (<see cref="ApplicationPage"/>): an application for people, where the mails to sales lead. It
 /// shows where the application stands and what it waits for, and takes that: the missing figures
 /// or written reason (as <c>POST /api/applications/{id}/data</c>) and a request to reconsider a
 /// refusal (as <c>.../reconsideration</c>), through the API's own paths, as the signed-in user.
 /// </summary>
-internal static class ApplicationPage
+internal static class ApplicationPageEndpoints
 {
+    public const string FigureField = "figure.";
+    public const string ReasonField = "belowStandardReason";
+    public const string ReconsiderationField = "reason";
     private const string Root = "/credit/applications";
 
     public static string PathOf(string applicationId) => $"{Root}/{Uri.EscapeDataString(applicationId)}";
 
     public static RouteGroupBuilder MapApplicationPage(this IEndpointRouteBuilder app)
     {
-        var page = app.MapGroup(Root)
-            .GuardedAsCreditPages()
-            .AddEndpointFilter(CreditGuard.SignedInAsync)
-            .ExcludeFromDescription();
+        var page = app.MapWorkspaceGroup(Root);
         page.MapGet("/{id}", ShowAsync).WithName("ApplicationPage").WithSummary("An application, what it waits for, and the forms to answer it.");
         page.MapPost("/{id}/data", SupplyDataAsync).WithName("ApplicationPageSupplyData").WithSummary("Sends missing figures or the written reason, as the signed-in user.");
         page.MapPost("/{id}/reconsideration", ReconsiderAsync).WithName("ApplicationPageReconsider").WithSummary("Asks for a refusal to be reconsidered, as the signed-in user.");
@@ -66,9 +67,9 @@ internal static class ApplicationPage
 
         var errors = new FieldErrors();
         var figures = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        foreach (var (key, value) in form.Where(f => f.Key.StartsWith(ApplicationPageHtml.FigureField, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(f.Value)))
+        foreach (var (key, value) in form.Where(f => f.Key.StartsWith(FigureField, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(f.Value)))
         {
-            var name = key[ApplicationPageHtml.FigureField.Length..];
+            var name = key[FigureField.Length..];
             if (decimal.TryParse(value.ToString().Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
             {
                 figures[name] = number;
@@ -79,7 +80,7 @@ internal static class ApplicationPage
             }
         }
 
-        var reason = form[ApplicationPageHtml.ReasonField].ToString();
+        var reason = form[ReasonField].ToString();
         var body = new SupplyDataBody(figures, string.IsNullOrWhiteSpace(reason) ? null : reason);
         if (errors.IsEmpty)
         {
@@ -115,7 +116,7 @@ internal static class ApplicationPage
             return NotAForm(user);
         }
 
-        var body = new ReconsiderationBody(form[ApplicationPageHtml.ReconsiderationField].ToString());
+        var body = new ReconsiderationBody(form[ReconsiderationField].ToString());
         var errors = services.Validator.Validate(body);
         if (!errors.IsEmpty)
         {
@@ -135,13 +136,24 @@ internal static class ApplicationPage
         var model = await services.Validator.ScorecardAsync(http.RequestAborted);
         var view = await services.Reader.ViewAsync(state, http.RequestAborted);
         var hasReport = (await profiles.GetAsync(view.Customer.Id, http.RequestAborted))?.Value.CreditReportBlob is not null;
-        var page = new ApplicationPageHtml(view, model, user, posted)
+        return new RazorComponentResult<ApplicationPage>(new
         {
+            UserName = user.Name,
+            UserRole = WorklistText.Words(user.Role),
+            View = view,
+            Scorecard = model,
+            Posted = posted,
             TakesData = ApplicationsApi.TakesData(state),
             MayBeReconsidered = ApplicationsApi.MayBeReconsidered(state, services.Time.GetUtcNow()),
             ReportPath = hasReport ? CreditReportPage.PathOf(view.Customer.Id) : null,
-        };
-        return CreditHtml.Page($"Application of {view.Customer.Name}", page.Render(), user, flash, statusCode);
+            MaySendData = ApiKeyPolicies.WorkOnApplicationsRoles.Contains(user.Role),
+            MayAskReconsideration = ApiKeyPolicies.RequestReconsiderationRoles.Contains(user.Role),
+            SendDataRoles = OneOf(ApiKeyPolicies.WorkOnApplicationsRoles),
+            ReconsiderationRoles = OneOf(ApiKeyPolicies.RequestReconsiderationRoles),
+            SignedInRole = user.Role.ToString(),
+            Message = PageMessage.From(flash),
+        })
+        { StatusCode = statusCode };
     }
 
     private static IResult Answered(HttpContext http, string id, IResult result, string success) => CreditHtml.RedirectWith(http, PathOf(id), result switch
@@ -151,15 +163,16 @@ internal static class ApplicationPage
         var other => throw new InvalidOperationException($"Unexpected result {other.GetType().Name}."),
     });
 
-    private static ContentHttpResult NotFound(string id, CreditUser user) =>
-        CreditHtml.Page("Application not found", $"<h1>Application not found</h1><p>No credit application has the id <span class=\"mono\">{Html.E(id)}</span>.</p>", user, statusCode: StatusCodes.Status404NotFound);
+    private static IResult NotFound(string id, CreditUser user) =>
+        WorkspaceNotices.NotFound(user, "Application not found", $"No credit application has the id {id}.", "/credit/customers", "Customers");
 
-    private static ContentHttpResult NotAForm(CreditUser user) =>
-        CreditHtml.Page("Not a form", "<h1>Not a form</h1><p>Send this from the application's page. Nothing was sent.</p>", user, statusCode: StatusCodes.Status400BadRequest);
+    private static IResult NotAForm(CreditUser user) =>
+        WorkspaceNotices.NotAForm(user, "Send this from the application's page. Nothing was sent.", "/credit/customers", "Customers");
 
-    private static ContentHttpResult NotAllowed(CreditUser user, string what, IReadOnlyList<CreditRole> roles) => CreditHtml.Page(
-        "Not allowed",
-        $"<h1>Not allowed</h1><p>{Html.E(what)} needs the role {Html.E(ApplicationPageHtml.OneOf(roles))}; you are signed in as {Html.E(user.Name)} with the role {Html.E(user.Role.ToString())}. Nothing was sent.</p>",
-        user,
-        statusCode: StatusCodes.Status403Forbidden);
+    private static IResult NotAllowed(CreditUser user, string what, IReadOnlyList<CreditRole> roles) =>
+        WorkspaceNotices.NotAllowed(user, $"{what} needs the role {OneOf(roles)}; you are signed in as {user.Name} with the role {user.Role}. Nothing was sent.", "/credit/customers", "Customers");
+
+    /// <summary>"SalesRep, CreditOfficer or CreditManager".</summary>
+    private static string OneOf(IReadOnlyList<CreditRole> roles) =>
+        roles.Count == 1 ? roles[0].ToString() : string.Join(", ", roles.SkipLast(1)) + " or " + roles[^1];
 }
