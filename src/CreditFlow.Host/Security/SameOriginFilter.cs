@@ -13,20 +13,27 @@ internal static class SameOriginFilter
 {
     /// <summary>The filter, refusing in <paramref name="frame"/> (the area's look, without its navigation).</summary>
     public static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> RefusingIn(PageFrame frame) =>
+        Refusing(origin => PageLayout.Page(
+            frame,
+            "Cross-origin request refused",
+            $"<h1>Cross-origin request refused</h1><p>{Html.E(Refusal(origin))}</p>",
+            statusCode: StatusCodes.Status403Forbidden));
+
+    /// <summary>The filter, answering a refused post with <paramref name="refusal"/> of the origin it came from (a 403 page in the area's own look).</summary>
+    public static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> Refusing(Func<string, IResult> refusal) =>
         async (context, next) =>
         {
             var http = context.HttpContext;
             if (HttpMethods.IsPost(http.Request.Method) && ClaimedOrigin(http.Request) is { } origin && !PublicAddress.IsThisSite(http, origin))
             {
-                return PageLayout.Page(
-                    frame,
-                    "Cross-origin request refused",
-                    $"<h1>Cross-origin request refused</h1><p>This form was posted from <span class=\"mono\">{Html.E(origin)}</span>, not from this site. Nothing was changed.</p>",
-                    statusCode: StatusCodes.Status403Forbidden);
+                return refusal(origin);
             }
 
             return await next(context);
         };
+
+    /// <summary>What the refusal page says.</summary>
+    public static string Refusal(string origin) => $"This form was posted from {origin}, not from this site. Nothing was changed.";
 
     private static string? ClaimedOrigin(HttpRequest request) =>
         request.Headers.Origin is [var origin, ..] ? origin

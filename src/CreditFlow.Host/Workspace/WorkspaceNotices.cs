@@ -19,6 +19,13 @@ internal static class WorkspaceNotices
     public static RazorComponentResult<NoticePage> NotFound(CreditUser user, string title, string text, string pagePath, string pageLabel) =>
         Notice(user, title, text, StatusCodes.Status404NotFound, (pageLabel, pagePath));
 
+    /// <summary>A post from another site, refused before anything ran (<see cref="SameOriginFilter"/>): 403, in the frame without navigation.</summary>
+    public static IResult CrossOrigin(string origin) =>
+        new RazorComponentResult<NoticePage>(new { Title = "Cross-origin request refused", Text = SameOriginFilter.Refusal(origin), UserName = (string?)null })
+        {
+            StatusCode = StatusCodes.Status403Forbidden,
+        };
+
     private static RazorComponentResult<NoticePage> Notice(CreditUser user, string title, string text, int statusCode, (string, string) back) =>
         new(new { Title = title, Text = text, Back = back, UserName = user.Name, UserRole = WorklistText.Words(user.Role) }) { StatusCode = statusCode };
 }

@@ -53,7 +53,7 @@ internal static class WorkspacePages
 
     /// <summary>The workspace's security headers and its refusal of cross-origin posts, without asking for a signed-in user (the sign-in itself).</summary>
     public static RouteGroupBuilder GuardedAsWorkspacePages(this RouteGroupBuilder group) =>
-        group.AddEndpointFilter(HardenAsync).AddEndpointFilter(SameOriginFilter.RefusingIn(CreditHtml.SignedOut));
+        group.AddEndpointFilter(HardenAsync).AddEndpointFilter(SameOriginFilter.Refusing(WorkspaceNotices.CrossOrigin));
 
     /// <summary>Sets the security headers of a workspace page.</summary>
     private static ValueTask<object?> HardenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

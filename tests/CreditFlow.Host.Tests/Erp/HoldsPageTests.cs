@@ -336,7 +336,10 @@ public sealed class HoldsPageTests(ErpHost erp)
         var verdict = await erp.VerdictAsync(holdId);
 
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
-        Assert.Contains("Cross-origin request refused", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var refused = await forged.Content.ReadAsStringAsync();
+        Assert.Contains("<h1>Cross-origin request refused</h1>", refused, StringComparison.Ordinal);
+        Assert.Contains("This form was posted from http://evil.example, not from this site. Nothing was changed.", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain("<style>", refused, StringComparison.Ordinal); // the workspace's look, allowed by its policy (styles from /assets only)
         Assert.Equal(HttpStatusCode.SeeOther, own.StatusCode);
         Assert.Equal(HoldResolution.Released, verdict.Resolution);
         Assert.Equal("same site", verdict.Comment);
