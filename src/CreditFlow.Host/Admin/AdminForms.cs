@@ -1,4 +1,4 @@
-using CreditFlow.Host.Pages;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CreditFlow.Host.Admin;
 
@@ -19,18 +19,16 @@ internal static class AdminForms
     /// The page that asks before an action: it posts the same fields again, with <c>confirm=yes</c>,
     /// to <paramref name="action"/>; Cancel goes back to <paramref name="cancelHref"/>.
     /// </summary>
-    public static IResult ConfirmPage(string question, string action, IFormCollection form, string cancelHref)
-    {
-        var fields = string.Concat(form.Where(f => f.Key != "confirm")
-            .SelectMany(f => f.Value.Select(v => $"<input type=\"hidden\" name=\"{Html.E(f.Key)}\" value=\"{Html.E(v)}\">")));
-        var body = $"""
-            <h1>Please confirm</h1>
-            <p>{Html.E(question)}</p>
-            <form method="post" action="{Html.E(action)}">{fields}
-              <input type="hidden" name="confirm" value="yes">
-              <button type="submit">Yes, go ahead</button> <a href="{Html.E(cancelHref)}">Cancel</a>
-            </form>
-            """;
-        return AdminFrame.Page("Please confirm", body);
-    }
+    public static RazorComponentResult<ConfirmPage> ConfirmPage(string question, string action, IFormCollection form, string cancelHref) =>
+        new(new
+        {
+            Question = question,
+            Action = action,
+            Fields = form.Where(f => f.Key != "confirm").SelectMany(f => f.Value.Select(v => (f.Key, v ?? ""))).ToList(),
+            CancelHref = cancelHref,
+        });
+
+    /// <summary>The answer to a POST that is not a form.</summary>
+    public static RazorComponentResult<AdminNotice> NotAForm() =>
+        new(new { Title = "Bad request", Text = "Expected a posted form." }) { StatusCode = StatusCodes.Status400BadRequest };
 }

@@ -10,6 +10,11 @@ internal static class AdminGuard
     private const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+    // The pages on AdminLayout: styles and scripts from /assets only. Inline ones stay allowed while pages still in
+    // the old frame remain.
+    private const string LayoutContentSecurityPolicy =
+        "default-src 'none'; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
     /// <summary>Sets the security headers of an admin page.</summary>
     public static ValueTask<object?> HardenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -23,6 +28,16 @@ internal static class AdminGuard
     /// </summary>
     public static RouteGroupBuilder GuardedAsAdminPages(this RouteGroupBuilder group) =>
         group.AddEndpointFilter(HardenAsync).AddEndpointFilter(SameOriginFilter.RefusingIn(AdminFrame.SignedOut));
+
+    /// <summary>
+    /// The security headers of the pages on <see cref="AdminLayout"/>, after the same-origin check (whose refusal is
+    /// still a page in the old frame, with its inline style).
+    /// </summary>
+    public static ValueTask<object?> LaidOutAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        PageHeaders.Harden(context.HttpContext.Response.Headers, LayoutContentSecurityPolicy);
+        return next(context);
+    }
 
     /// <summary>Sends a visitor without the admin key or a session to the login form, remembering where they were going.</summary>
     public static async ValueTask<object?> SignedInAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

@@ -1,6 +1,7 @@
 using CreditFlow.Host.Admin;
 using CreditFlow.Host.Pages;
 using CreditFlow.Host.Security;
+using CreditFlow.Host.Workspace;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 // In the host's root namespace, so CreditFlowApp maps it with one line and no extra using.
@@ -15,7 +16,7 @@ public static class AdminPages
 {
     public static RouteGroupBuilder MapAdminPages(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/admin").GuardedAsAdminPages().ExcludeFromDescription();
+        var admin = app.MapGroup("/admin").GuardedAsAdminPages().AddEndpointFilter(AdminGuard.LaidOutAsync).ExcludeFromDescription();
         admin.MapGet("/login", LoginForm).WithName("AdminLoginForm").WithSummary("The admin login form.");
         admin.MapPost("/login", LoginAsync).WithName("AdminLogin").WithSummary("Signs in with the admin key.");
         admin.MapPost("/logout", Logout).WithName("AdminLogout").WithSummary("Ends the admin session.");
@@ -29,7 +30,7 @@ public static class AdminPages
         return admin;
     }
 
-    public static ContentHttpResult LoginForm(HttpContext context, AdminKeyValidator validator, string? next) =>
+    public static RazorComponentResult<LoginPage> LoginForm(HttpContext context, AdminKeyValidator validator, string? next) =>
         LoginPage(context, validator, next, error: null, StatusCodes.Status200OK);
 
     public static async Task<IResult> LoginAsync(HttpContext context, AdminKeyValidator validator)
@@ -51,23 +52,21 @@ public static class AdminPages
         return Flash.SeeOther(context, "/admin/login");
     }
 
-    private static ContentHttpResult LoginPage(HttpContext context, AdminKeyValidator validator, string? next, string? error, int statusCode)
+    private static RazorComponentResult<LoginPage> LoginPage(HttpContext context, AdminKeyValidator validator, string? next, string? error, int statusCode)
     {
+        var back = AdminGuard.IsAdminPath(next) ? next! : "/admin";
+
         // With staff sign-in configured, a person holding the Admin role signs in with the organisation's account.
-        var staff = context.RequestServices.GetRequiredService<Configuration.CreditFlowSettings>().StaffSignIn is null ? "" : $"""
-            <p><a class="button" href="{StaffSignIn.StartPath}?next={Html.U(AdminGuard.IsAdminPath(next) ? next! : "/admin")}">Sign in with your organisation account</a> (Admin role)</p>
-            <p>Or with the admin key:</p>
-            """;
-        var body = $"""
-            <h1>Sign in</h1>
-            {staff}
-            {(validator.IsConfigured ? "" : "<p class=\"flash error\">No AdminKey is configured; set it in local.settings.json Values or the environment.</p>")}
-            <form method="post" action="/admin/login" style="max-width:26rem">
-              <input type="hidden" name="next" value="{Html.E(AdminGuard.IsAdminPath(next) ? next : "/admin")}">
-              <p><label>Admin key<br><input type="password" name="key" autocomplete="current-password" required autofocus style="width:100%"></label></p>
-              <p><button type="submit">Sign in</button></p>
-            </form>
-            """;
-        return AdminFrame.Page("Sign in", body, error is null ? null : Flash.Error(error), statusCode, signedIn: false);
+        var staff = context.RequestServices.GetRequiredService<Configuration.CreditFlowSettings>().StaffSignIn is null ? null : $"{StaffSignIn.StartPath}?next={Html.U(back)}";
+        return new RazorComponentResult<LoginPage>(new
+        {
+            Next = back,
+            StaffSignInHref = staff,
+            KeyConfigured = validator.IsConfigured,
+            Message = error is null ? null : new PageMessage(true, error, null),
+        })
+        {
+            StatusCode = statusCode,
+        };
     }
 }

@@ -138,6 +138,5 @@ internal static class InstanceActions
 
     private static string? Reason(IFormCollection form) => form["reason"].ToString() is { Length: > 0 } reason ? reason : null;
 
-    private static IResult NotAForm() =>
-        AdminFrame.Page("Bad request", "<h1>Bad request</h1><p>Expected a posted form.</p>", statusCode: StatusCodes.Status400BadRequest);
+    private static IResult NotAForm() => AdminForms.NotAForm();
 }

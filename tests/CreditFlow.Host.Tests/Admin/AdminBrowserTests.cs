@@ -76,6 +76,7 @@ public sealed class AdminBrowserTests(AdminHostFixture host) : IClassFixture<Adm
         // Sign in: the list redirects to the login form and back.
         await page.GotoAsync("/admin");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "admin-sign-in");
         await page.GetByLabel("Admin key").FillAsync(AdminHostFixture.AdminKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Instances" })).ToBeVisibleAsync();
@@ -85,6 +86,7 @@ public sealed class AdminBrowserTests(AdminHostFixture host) : IClassFixture<Adm
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = waiting })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = other })).ToHaveCountAsync(0);
+        await Screenshots.SaveAsync(page, "admin-instances-filtered");
 
         // Open it and raise the Approval event through the form, accepting the confirmation.
         await page.GetByRole(AriaRole.Link, new() { Name = waiting }).ClickAsync();

@@ -64,7 +64,7 @@ public abstract class AdminInstancePagesContract(AdminHostFixture host)
         using var response = await browser.GetAsync(new Uri("/admin?from=yesterday", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Created from: &#39;yesterday&#39; is not a date", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Created from: &#x27;yesterday&#x27; is not a date", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
