@@ -31,10 +31,10 @@ internal static class InstanceActions
 
         var name = form["name"].ToString().Trim();
         var text = form["payload"].ToString();
-        var draft = new InstancePage.EventDraft(name, text);
+        var draft = new EventDraft(name, text);
         if (name.Length == 0)
         {
-            return await InstancePage.RenderAsync(context, client, time, id, Flash.Error("Give the event a name. Nothing was sent."), draft, StatusCodes.Status400BadRequest);
+            return await InstancePageEndpoints.RenderAsync(context, client, time, id, Flash.Error("Give the event a name. Nothing was sent."), draft, StatusCodes.Status400BadRequest);
         }
 
         JsonElement? payload = null;
@@ -48,7 +48,7 @@ internal static class InstanceActions
             catch (JsonException e)
             {
                 var hint = text.TrimStart() is ['"', ..] or ['{', ..] or ['[', ..] ? "" : " Text must be quoted, e.g. \"alice\".";
-                return await InstancePage.RenderAsync(context, client, time, id, Flash.Error($"The payload is not valid JSON ({e.Message}).{hint} Nothing was sent."), draft, StatusCodes.Status400BadRequest);
+                return await InstancePageEndpoints.RenderAsync(context, client, time, id, Flash.Error($"The payload is not valid JSON ({e.Message}).{hint} Nothing was sent."), draft, StatusCodes.Status400BadRequest);
             }
         }
 

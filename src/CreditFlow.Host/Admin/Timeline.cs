@@ -1,17 +1,16 @@
 using System.Globalization;
-using System.Text;
 using DurableTask.Core.History;
 using CreditFlow.Host.Pages;
 
 namespace CreditFlow.Host.Admin;
 
 /// <summary>
-/// The history as an inline SVG chart: activities, timers and sub-orchestrations as bars from
-/// their scheduling to their completion, other events as markers on the top row.
+/// The history laid out as a chart (<see cref="TimelineChart"/> draws it as inline SVG): activities, timers and
+/// sub-orchestrations as bars from their scheduling to their completion, other events as markers on the top row.
 /// </summary>
 internal static class Timeline
 {
-    // The whole chart aims at the admin page's content width (1200px less padding); the bars get what the labels leave.
+    // The whole chart aims at the width of the admin page's card (1280px less padding); the bars get what the labels leave.
     private const int TargetWidth = 1160, MinChartWidth = 480, RightMargin = 48, AxisHeight = 26, RowHeight = 20, MaxBars = 300, MaxLabelChars = 90;
 
     // Generous for 11px sans-serif (DejaVu Sans, the widest common fallback, averages about 6.3px):
@@ -30,12 +29,13 @@ internal static class Timeline
 
     private sealed record Marker(DateTime At, string Label, string Color);
 
-    public static string Svg(IReadOnlyList<HistoryEvent> history, DateTime now, bool running)
+    /// <summary>The chart of <paramref name="history"/> as <see cref="TimelineChart"/> draws it; null when there is nothing to draw.</summary>
+    public static TimelineDrawing? Chart(IReadOnlyList<HistoryEvent> history, DateTime now, bool running)
     {
         var (bars, markers) = Collect(history);
         if (bars.Count == 0 && markers.Count == 0)
         {
-            return "<p class=\"muted\">No history yet.</p>";
+            return null;
         }
 
         var start = history.Min(e => e.Timestamp);
@@ -56,48 +56,40 @@ internal static class Timeline
         double chart = chartWidth;
         double X(DateTime t) => labelWidth + (t - start).TotalMilliseconds / span * chart;
 
-        // Drawn at its own size (shrunk, never cut, on a narrower screen): a viewBox stretched to 100% would scale the text with the window.
-        var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg id=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-size=\"11\" font-family=\"system-ui,sans-serif\" style=\"display:block;max-width:100%;height:auto;background:#fff;border:1px solid #dde1e7\">");
-        for (var i = 0; i <= 5; i++)
-        {
-            var x = labelWidth + chart * i / 5;
-
-            // The last tick's label ends at its line, so it stays inside the chart.
-            var anchor = i == 5 ? "end" : "middle";
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{x:F1}\" y1=\"{AxisHeight - 6}\" x2=\"{x:F1}\" y2=\"{height - 4}\" stroke=\"#e4e7ec\"/>")
-                .Append(CultureInfo.InvariantCulture, $"<text class=\"tick\" x=\"{x:F1}\" y=\"14\" text-anchor=\"{anchor}\" fill=\"#6b7380\">+{Offset(span * i / 5)}</text>");
-        }
+        // The last tick's label ends at its line, so it stays inside the chart.
+        var ticks = Enumerable.Range(0, 6)
+            .Select(i => new TimelineDrawing.Tick(N(labelWidth + chart * i / 5), i == 5 ? "end" : "middle", Offset(span * i / 5)))
+            .ToList();
 
         var markerY = AxisHeight + RowHeight / 2;
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"6\" y=\"{markerY + 4}\" fill=\"#1d2330\">events</text>");
-        foreach (var m in markers)
+        var diamonds = markers.Select(m =>
         {
             var x = X(m.At);
-            svg.Append(CultureInfo.InvariantCulture, $"<polygon points=\"{x:F1},{markerY - 6} {x + 6:F1},{markerY} {x:F1},{markerY + 6} {x - 6:F1},{markerY}\" fill=\"{m.Color}\"><title>{Html.E(m.Label)} at {Html.Time(new DateTimeOffset(m.At, TimeSpan.Zero))} (+{Offset((m.At - start).TotalMilliseconds)})</title></polygon>");
-        }
+            return new TimelineDrawing.Diamond(
+                $"{N(x)},{markerY - 6} {N(x + 6)},{markerY} {N(x)},{markerY + 6} {N(x - 6)},{markerY}",
+                m.Color,
+                $"{m.Label} at {Html.Time(new DateTimeOffset(m.At, TimeSpan.Zero))} (+{Offset((m.At - start).TotalMilliseconds)})");
+        }).ToList();
 
-        for (var row = 0; row < shown.Count; row++)
+        var rows = shown.Select((bar, row) =>
         {
-            var bar = shown[row];
             var y = AxisHeight + (row + 1) * RowHeight;
             var x1 = X(bar.Start);
             var x2 = X(bar.End ?? end);
             var tip = $"{bar.Label}: +{Offset((bar.Start - start).TotalMilliseconds)}, {(bar.End is { } e ? $"took {Offset((e - bar.Start).TotalMilliseconds)}" : running ? "not finished yet" : "never finished (the instance ended first)")}{bar.Note}";
-            var open = bar.End is null ? " fill-opacity=\"0.35\" stroke-dasharray=\"4 2\"" : "";
-            var label = $"<text class=\"label\" x=\"6\" y=\"{y + 14}\" fill=\"{(bar.Link is null ? "#1d2330" : "#1f5fbf")}\"{(bar.Link is null ? "" : " text-decoration=\"underline\"")}><title>{Html.E(bar.Label)}</title>{Html.E(Html.Clip(bar.Label, MaxLabelChars))}</text>";
-            svg.Append(bar.Link is null ? label : $"<a href=\"{Html.E(bar.Link)}\">{label}</a>")
-                .Append(CultureInfo.InvariantCulture, $"<rect class=\"bar {bar.Kind}\" x=\"{x1:F1}\" y=\"{y + 4}\" width=\"{Math.Max(x2 - x1, 2):F1}\" height=\"{RowHeight - 8}\" rx=\"2\" fill=\"{Color(bar.Kind)}\" stroke=\"{Color(bar.Kind)}\"{open}><title>{Html.E(tip)}</title></rect>");
-        }
+            return new TimelineDrawing.Row(
+                bar.Label, Html.Clip(bar.Label, MaxLabelChars), bar.Link, (y + 14).ToString(CultureInfo.InvariantCulture),
+                bar.Kind, N(x1), (y + 4).ToString(CultureInfo.InvariantCulture), N(Math.Max(x2 - x1, 2)), (RowHeight - 8).ToString(CultureInfo.InvariantCulture),
+                Color(bar.Kind), Open: bar.End is null, tip);
+        }).ToList();
 
-        svg.Append("</svg>");
-        if (bars.Count > MaxBars)
-        {
-            svg.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">Showing the first {MaxBars} of {bars.Count} bars.</p>");
-        }
-
-        return svg.Append("<p class=\"muted\">Bars: <span style=\"color:#4c8bf5\">■</span> activity <span style=\"color:#e05252\">■</span> failed <span style=\"color:#f0a030\">■</span> timer <span style=\"color:#9a5fd6\">■</span> sub-orchestration <span style=\"color:#8a94a6\">■</span> ended by the parent; faded and dashed: not finished. ◆ events. Hover for details.</p>").ToString();
+        return new TimelineDrawing(
+            width, height, ticks, (AxisHeight - 6).ToString(CultureInfo.InvariantCulture), (height - 4).ToString(CultureInfo.InvariantCulture),
+            (markerY + 4).ToString(CultureInfo.InvariantCulture), diamonds, rows, bars.Count > MaxBars ? bars.Count : null, MaxBars);
     }
+
+    /// <summary>A coordinate as SVG takes it: one decimal, a point whatever the culture.</summary>
+    private static string N(double value) => value.ToString("F1", CultureInfo.InvariantCulture);
 
     private static (List<Bar> Bars, List<Marker> Markers) Collect(IReadOnlyList<HistoryEvent> history)
     {

@@ -79,7 +79,7 @@ public abstract class AdminInstancePagesContract(AdminHostFixture host)
         Assert.Contains("Hello Tokyo!", page, StringComparison.Ordinal);
         Assert.Contains("Hello London!", page, StringComparison.Ordinal);
         Assert.Contains("s-Completed", page, StringComparison.Ordinal);
-        Assert.Contains("<table id=\"history\">", page, StringComparison.Ordinal);
+        Assert.Contains("<table id=\"history\" class=\"figures\">", page, StringComparison.Ordinal);
         Assert.Contains("<td>TaskScheduled</td>", page, StringComparison.Ordinal);
         Assert.Contains("<td>TaskCompleted</td>", page, StringComparison.Ordinal);
         Assert.Contains("<td>ExecutionCompleted</td>", page, StringComparison.Ordinal);
@@ -134,7 +134,7 @@ public abstract class AdminInstancePagesContract(AdminHostFixture host)
         var done = await host.WaitForCompletionAsync(id);
         Assert.Equal("approved by alice", done.ReadOutputAs<string>());
         var page = await GetPageAsync(browser, $"/admin/instances/{id}");
-        Assert.Contains("Event &#39;Approval&#39; sent to", page, StringComparison.Ordinal);
+        Assert.Contains("Event &#x27;Approval&#x27; sent to", page, StringComparison.Ordinal);
         Assert.Contains("approved by alice", page, StringComparison.Ordinal);
         Assert.Contains("<td>EventRaised</td>", page, StringComparison.Ordinal);
     }

@@ -70,9 +70,9 @@ public sealed partial class InstancePagePartsTests
     }
 
     [Fact]
-    public void Timeline_ChildEndedByItsParent_NeutralBarAndLinkNotFailure()
+    public async Task Timeline_ChildEndedByItsParent_NeutralBarAndLinkNotFailure()
     {
-        var svg = Timeline.Svg(ParentThatClosedItsChild("hold-order-o1-approval"), T0.AddMinutes(5), running: false);
+        var svg = await TimelineSvgAsync(ParentThatClosedItsChild("hold-order-o1-approval"), T0.AddMinutes(5), running: false);
 
         Assert.Matches("<rect class=\"bar ended\"[^>]*fill=\"#8a94a6\"", svg);
         Assert.DoesNotContain("bar failed", svg, StringComparison.Ordinal);
@@ -81,18 +81,18 @@ public sealed partial class InstancePagePartsTests
     }
 
     [Fact]
-    public void Timeline_ChildTerminatedByAnOperator_StillAFailure()
+    public async Task Timeline_ChildTerminatedByAnOperator_StillAFailure()
     {
         var history = ParentThatClosedItsChild("hold-order-o1-approval").Where(e => e is not TaskScheduledEvent { Name: "CloseApproval" }).ToList();
 
-        var svg = Timeline.Svg(history, T0.AddMinutes(5), running: false);
+        var svg = await TimelineSvgAsync(history, T0.AddMinutes(5), running: false);
 
         Assert.Contains("<rect class=\"bar failed\"", svg, StringComparison.Ordinal);
         Assert.DoesNotContain("bar ended", svg, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Timeline_ChildTerminatedAfterAnActivityThatOnlyMentionsIt_StillAFailure()
+    public async Task Timeline_ChildTerminatedAfterAnActivityThatOnlyMentionsIt_StillAFailure()
     {
         // ApplyHoldVerdict's input is the whole hold, which carries the approval's id: not an activity that ends the child.
         var history = ParentThatClosedItsChild("hold-order-o1-approval")
@@ -101,18 +101,18 @@ public sealed partial class InstancePagePartsTests
                 : e)
             .ToList();
 
-        var svg = Timeline.Svg(history, T0.AddMinutes(5), running: false);
+        var svg = await TimelineSvgAsync(history, T0.AddMinutes(5), running: false);
 
         Assert.Contains("<rect class=\"bar failed\"", svg, StringComparison.Ordinal);
         Assert.DoesNotContain("ended by the parent (", svg, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Timeline_ParentFinishedBeforeItsClosedChildReported_EndedByTheParentNotLeftOpen()
+    public async Task Timeline_ParentFinishedBeforeItsClosedChildReported_EndedByTheParentNotLeftOpen()
     {
         var history = ParentThatClosedItsChild("hold-order-o1-approval").Where(e => e is not SubOrchestrationInstanceFailedEvent).ToList();
 
-        var svg = Timeline.Svg(history, T0.AddMinutes(5), running: false);
+        var svg = await TimelineSvgAsync(history, T0.AddMinutes(5), running: false);
 
         Assert.Contains("<rect class=\"bar ended\"", svg, StringComparison.Ordinal);
         Assert.DoesNotContain("never finished", svg, StringComparison.Ordinal);
@@ -120,7 +120,7 @@ public sealed partial class InstancePagePartsTests
     }
 
     [Fact]
-    public void Timeline_LongLabels_LabelColumnWideEnoughAndLastTickInside()
+    public async Task Timeline_LongLabels_LabelColumnWideEnoughAndLastTickInside()
     {
         var longName = "ARatherLongActivityNameThatUsedToBeCutOffAtThirtyEightCharacters";
         var history = new List<HistoryEvent>
@@ -130,20 +130,20 @@ public sealed partial class InstancePagePartsTests
             At(new TaskCompletedEvent(1, 0, null), 1234),
         };
 
-        var svg = Timeline.Svg(history, T0, running: false);
+        var svg = await TimelineSvgAsync(history, T0, running: false);
 
         var width = int.Parse(WidthPattern().Match(svg).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         var firstTick = double.Parse(TickPattern().Match(svg).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains($">#0 {longName}</text>", svg, StringComparison.Ordinal); // whole, not clipped
         Assert.True(firstTick >= 6 + ($"#0 {longName}".Length * 6.3), $"label column {firstTick}px too narrow");
-        Assert.Contains("text-anchor=\"end\" fill=\"#6b7380\">+1234 ms</text>", svg, StringComparison.Ordinal);
+        Assert.Contains("text-anchor=\"end\" fill=\"#6b7380\">&#x2B;1234 ms</text>", svg, StringComparison.Ordinal);
         Assert.Contains($"viewBox=\"0 0 {width} ", svg, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void HistoryTable_ChildCalls_LinkedAndEndedByTheParentNotAFailure()
+    public async Task HistoryTable_ChildCalls_LinkedAndEndedByTheParentNotAFailure()
     {
-        var html = HistoryTable.Render(ParentThatClosedItsChild("hold-order-o1-approval"));
+        var html = await RenderedHtml.OfAsync<HistoryTable>(new Dictionary<string, object?> { ["History"] = ParentThatClosedItsChild("hold-order-o1-approval") });
 
         Assert.Equal(2, Regex.Count(html, "<a class=\"mono\" href=\"/admin/instances/hold-order-o1-approval\">hold-order-o1-approval</a>")); // its creation and its end
         Assert.Contains("ended by the parent (#3 CloseApproval), not a failure", html, StringComparison.Ordinal);
@@ -161,6 +161,10 @@ public sealed partial class InstancePagePartsTests
         At(new SubOrchestrationInstanceFailedEvent(-1, 0, "terminated", null, new Core.FailureDetails("Terminated", $"Sub-orchestration '{child}' was terminated: the hold was decided another way", null, null, false)), 60_060),
         At(new ExecutionCompletedEvent(-1, "{}", Core.OrchestrationStatus.Completed), 60_100),
     ];
+
+    /// <summary>The timeline of <paramref name="history"/> as the instance page draws it.</summary>
+    private static Task<string> TimelineSvgAsync(IReadOnlyList<HistoryEvent> history, DateTime now, bool running) =>
+        RenderedHtml.OfAsync<TimelineChart>(new Dictionary<string, object?> { ["Drawing"] = Timeline.Chart(history, now, running) });
 
     private static HistoryEvent At(HistoryEvent e, int milliseconds)
     {

@@ -1,34 +1,13 @@
-using System.Globalization;
-using System.Text;
 using DurableTask.Core.History;
 using CreditFlow.Host.Pages;
 
 namespace CreditFlow.Host.Admin;
 
-/// <summary>The history as a table: one row per event, with what matters of each event type.</summary>
-internal static class HistoryTable
+/// <summary>What matters of each event type, for the history table (<see cref="HistoryTable"/>).</summary>
+internal static class HistoryDetails
 {
-    public static string Render(IReadOnlyList<HistoryEvent> history)
-    {
-        if (history.Count == 0)
-        {
-            return "<p class=\"muted\">No history yet.</p>";
-        }
-
-        var start = history.Min(e => e.Timestamp);
-        var children = ChildCalls.Of(history);
-        var html = new StringBuilder("<table id=\"history\"><thead><tr><th>#</th><th>Time (UTC)</th><th>+ms</th><th>Event type</th><th>Task id</th><th>Details</th></tr></thead><tbody>");
-        for (var i = 0; i < history.Count; i++)
-        {
-            var e = history[i];
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{i}</td><td>{Html.Time(new DateTimeOffset(e.Timestamp, TimeSpan.Zero))}</td><td>{(e.Timestamp - start).TotalMilliseconds:F0}</td><td>{Html.E(e.EventType.ToString())}</td><td>{(e.EventId >= 0 ? e.EventId.ToString(CultureInfo.InvariantCulture) : "")}</td><td>{DetailsCell(e, children)}</td></tr>");
-        }
-
-        return html.Append("</tbody></table>").ToString();
-    }
-
-    /// <summary>The details as HTML: a sub-orchestration's child instance is a link to its page.</summary>
-    private static string DetailsCell(HistoryEvent e, ChildCalls children)
+    /// <summary>The details of <paramref name="e"/>, clipped, and the child instance it concerns if any (linked to its page).</summary>
+    public static (string? Child, string Text) Of(HistoryEvent e, ChildCalls children)
     {
         var (child, text) = e switch
         {
@@ -39,7 +18,7 @@ internal static class HistoryTable
             SubOrchestrationInstanceFailedEvent f => (children.InstanceId(f.TaskScheduledId), $"task {f.TaskScheduledId} {f.FailureDetails?.ErrorType}: {f.FailureDetails?.ErrorMessage ?? f.Reason}"),
             _ => (null, Details(e)),
         };
-        return child is null ? Html.E(Html.Clip(text)) : $"{Html.InstanceLink(child)} {Html.E(Html.Clip(text))}";
+        return (child, Html.Clip(text));
     }
 
     private static string Details(HistoryEvent e) => e switch
