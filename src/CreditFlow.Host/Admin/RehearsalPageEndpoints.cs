@@ -1,14 +1,16 @@
 using System.Globalization;
 using CreditFlow.Host.Pages;
 using CreditFlow.Host.Rehearsal;
+using CreditFlow.Host.Workspace;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CreditFlow.Host.Admin;
 
 /// <summary>
-/// <c>/admin/clock</c>: business time, and during a rehearsal buttons that move it ahead by a day, a week or a
+/// <c>/admin/clock</c> (<see cref="RehearsalPage"/>): business time, and during a rehearsal buttons that move it ahead by a day, a week or a
 /// month, so the dunning ladder of the seeded invoices plays out while one watches the outbox and the tasks.
 /// </summary>
-internal static class RehearsalPage
+internal static class RehearsalPageEndpoints
 {
     private static readonly int[] Steps = [1, 7, 30];
 
@@ -18,27 +20,14 @@ internal static class RehearsalPage
         pages.MapPost("/clock/advance", AdvanceAsync).WithName("AdminClockAdvance").WithSummary("Moves business time ahead during a rehearsal.");
     }
 
-    public static IResult Show(HttpContext context, TimeProvider time)
-    {
-        var clock = context.RequestServices.GetService<RehearsalClock>();
-        var now = time.GetUtcNow();
-        var body = $"<h1>Business clock</h1><p class=\"lead\">Business time is <b id=\"business-time\">{Html.E(now.ToString("dddd d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture))}</b>.</p>";
-        if (clock is null)
+    public static RazorComponentResult<RehearsalPage> Show(HttpContext context, TimeProvider time) =>
+        new(new
         {
-            body += "<p class=\"muted\">This host runs on the real clock. To rehearse the dunning ladder, start it with <span class=\"mono\">Clock__Mode=Rehearsal</span> (never in production): business time can then be moved ahead from here.</p>";
-            return AdminFrame.Page("Business clock", body, Flash.Take(context));
-        }
-
-        var ahead = clock.Offset.TotalDays;
-        body += $"<p>Rehearsing: <b id=\"ahead\">{ahead.ToString("0.#", CultureInfo.InvariantCulture)} days</b> ahead of the real time. Moving ahead fires every reminder, task and warning that falls due by then, within the engine's polling interval; the mails appear in the outbox, the tasks on <a href=\"/credit/tasks\">the task list</a>.</p><p>";
-        foreach (var days in Steps)
-        {
-            var label = days == 1 ? "+1 day" : $"+{days} days";
-            body += $"<form class=\"inline\" method=\"post\" action=\"/admin/clock/advance\" data-confirm=\"Move business time {label} ahead?\">{AdminForms.ConfirmField}<input type=\"hidden\" name=\"days\" value=\"{days}\"><button type=\"submit\">{label}</button></form> ";
-        }
-
-        return AdminFrame.Page("Business clock", body + "</p>", Flash.Take(context));
-    }
+            BusinessTime = time.GetUtcNow(),
+            DaysAhead = context.RequestServices.GetService<RehearsalClock>()?.Offset.TotalDays,
+            Steps,
+            Message = PageMessage.From(Flash.Take(context)),
+        });
 
     public static async Task<IResult> AdvanceAsync(HttpContext context, CancellationToken cancellationToken)
     {
