@@ -12,9 +12,6 @@ internal static class AdminForms
     /// <summary>True when the form says <c>confirm=yes</c>: the user has seen and accepted the question.</summary>
     public static bool IsConfirmed(IFormCollection form) => form["confirm"] == "yes";
 
-    /// <summary>A hidden <c>confirm</c> field the page script fills in after <c>confirm()</c>; without script the server asks.</summary>
-    public static string ConfirmField => "<input type=\"hidden\" name=\"confirm\" value=\"\">";
-
     /// <summary>
     /// The page that asks before an action: it posts the same fields again, with <c>confirm=yes</c>,
     /// to <paramref name="action"/>; Cancel goes back to <paramref name="cancelHref"/>.

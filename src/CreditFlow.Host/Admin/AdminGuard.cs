@@ -6,14 +6,14 @@ namespace CreditFlow.Host.Admin;
 /// <summary>The endpoint filters every admin page passes: browser hardening and sign-in (the same-origin check is <see cref="SameOriginFilter"/>).</summary>
 internal static class AdminGuard
 {
-    // Inline style and script are ours; nothing else loads, nothing frames us, forms post only here.
+    // The old frame's (refusals, the outbox, and the credit pages not yet on the workspace layout): inline style and
+    // script are ours; nothing else loads, nothing frames us, forms post only here.
     private const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    // The pages on AdminLayout: styles and scripts from /assets only. Inline ones stay allowed while pages still in
-    // the old frame remain.
+    // The pages on AdminLayout: styles and scripts from /assets only, no inline ones.
     private const string LayoutContentSecurityPolicy =
-        "default-src 'none'; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     /// <summary>Sets the security headers of an admin page.</summary>
     public static ValueTask<object?> HardenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

@@ -102,6 +102,17 @@ public sealed class AdminBrowserTests(AdminHostFixture host) : IClassFixture<Adm
         await page.ReloadAsync();
         await Expect(page.Locator("#runtime-status")).ToHaveTextAsync("Completed");
         await Expect(page.Locator("#output")).ToContainTextAsync("approved by browser user");
+        await Screenshots.SaveAsync(page, "admin-instance-completed");
+
+        // The operations pages and the clock, on the same layout: its styles load under the pages' policy (no inline style).
+        foreach (var (path, heading, shot) in new[] { ("/admin/partitions", "Partitions", "admin-partitions"), ("/admin/poison", "Poison messages", "admin-poison"), ("/admin/clock", "Business clock", "admin-clock") })
+        {
+            await page.GotoAsync(path);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true })).ToBeVisibleAsync();
+            Assert.Equal("rgb(31, 58, 95)", await page.Locator("header.topbar").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
+            await Screenshots.SaveAsync(page, shot);
+        }
+
         var screenshot = Environment.GetEnvironmentVariable("ADMIN_SCREENSHOT");
         if (!string.IsNullOrEmpty(screenshot))
         {

@@ -70,6 +70,7 @@ public sealed class AdminSignInTests(AdminHostFixture host) : IClassFixture<Admi
         using var list = await browser.GetAsync(new Uri("/admin", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
         Assert.Contains("<h1>Instances</h1>", await list.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("style-src 'self';", list.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal); // no inline style on the layout
     }
 
     [Fact]
