@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CreditFlow.Host.Admin;
 
-/// <summary>The admin pages' frame in <see cref="PageLayout"/>: their look, the navigation once signed in, the confirm script.</summary>
+/// <summary>
+/// The old admin frame in <see cref="PageLayout"/>, for what is not on <see cref="AdminLayout"/> yet: the outbox
+/// (Mail/OutboxPage) and the same-origin refusal; their look, the navigation once signed in, the confirm script.
+/// </summary>
 internal static class AdminFrame
 {
     private const string Style = """
