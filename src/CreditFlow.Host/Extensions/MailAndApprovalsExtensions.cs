@@ -35,6 +35,9 @@ public static class MailAndApprovalsExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ApprovalOptions>().BindConfiguration("Approvals").ValidateDataAnnotations().ValidateOnStart();
 
+        // The approval pages and the outbox are Razor components: this area renders them without the workspace.
+        services.AddRazorComponents();
+
         // Own clients rather than shared registrations, so this area does not depend on how others register storage.
         services.AddSingleton(sp => new LocalOutboxMailSender(
             new BlobServiceClient(settings.StorageConnectionString), sp.GetRequiredService<IOptions<MailOptions>>(), sp.GetRequiredService<TimeProvider>()));
