@@ -1,41 +1,32 @@
 using CreditFlow.Host.Pages;
 using CreditFlow.Host.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CreditFlow.Host.Admin;
 
 /// <summary>The endpoint filters every admin page passes: browser hardening and sign-in (the same-origin check is <see cref="SameOriginFilter"/>).</summary>
 internal static class AdminGuard
 {
-    // The old frame's (refusals, the outbox, and the credit pages not yet on the workspace layout): inline style and
-    // script are ours; nothing else loads, nothing frames us, forms post only here.
+    // The pages on AdminLayout: styles and scripts from /assets only, no inline ones; nothing else loads, nothing
+    // frames us, forms post only here.
     private const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
-    // The pages on AdminLayout: styles and scripts from /assets only, no inline ones.
-    private const string LayoutContentSecurityPolicy =
         "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    /// <summary>Sets the security headers of an admin page.</summary>
-    public static ValueTask<object?> HardenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        PageHeaders.Harden(context.HttpContext.Response.Headers, ContentSecurityPolicy);
-        return next(context);
-    }
-
     /// <summary>
-    /// Hardening, then the same-origin check refusing in the signed-out admin frame: the SameSite=Strict
+    /// Hardening, then the same-origin check refusing on the admin layout without its navigation: the SameSite=Strict
     /// cookie already keeps cross-site POSTs unauthenticated, this refuses them outright.
     /// </summary>
     public static RouteGroupBuilder GuardedAsAdminPages(this RouteGroupBuilder group) =>
-        group.AddEndpointFilter(HardenAsync).AddEndpointFilter(SameOriginFilter.RefusingIn(AdminFrame.SignedOut));
+        group.AddEndpointFilter(HardenAsync).AddEndpointFilter(SameOriginFilter.Refusing(origin =>
+            new RazorComponentResult<AdminNotice>(new { Title = "Cross-origin request refused", Text = SameOriginFilter.Refusal(origin), SignedIn = false })
+            {
+                StatusCode = StatusCodes.Status403Forbidden,
+            }));
 
-    /// <summary>
-    /// The security headers of the pages on <see cref="AdminLayout"/>, after the same-origin check (whose refusal is
-    /// still a page in the old frame, with its inline style).
-    /// </summary>
-    public static ValueTask<object?> LaidOutAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>Sets the security headers of an admin page.</summary>
+    private static ValueTask<object?> HardenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        PageHeaders.Harden(context.HttpContext.Response.Headers, LayoutContentSecurityPolicy);
+        PageHeaders.Harden(context.HttpContext.Response.Headers, ContentSecurityPolicy);
         return next(context);
     }
 

@@ -16,7 +16,7 @@ public static class AdminPages
 {
     public static RouteGroupBuilder MapAdminPages(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/admin").GuardedAsAdminPages().AddEndpointFilter(AdminGuard.LaidOutAsync).ExcludeFromDescription();
+        var admin = app.MapGroup("/admin").GuardedAsAdminPages().ExcludeFromDescription();
         admin.MapGet("/login", LoginForm).WithName("AdminLoginForm").WithSummary("The admin login form.");
         admin.MapPost("/login", LoginAsync).WithName("AdminLogin").WithSummary("Signs in with the admin key.");
         admin.MapPost("/logout", Logout).WithName("AdminLogout").WithSummary("Ends the admin session.");

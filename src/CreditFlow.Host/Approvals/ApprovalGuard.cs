@@ -1,6 +1,6 @@
 using CreditFlow.Host.Pages;
 using CreditFlow.Host.Security;
-using CreditFlow.Host.Workspace;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CreditFlow.Host.Approvals;
 
@@ -16,17 +16,10 @@ internal static class ApprovalGuard
     private const string InlineStylePolicy =
         "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    // SameOriginFilter draws its refusal in a PageFrame, whose inline style the policy above refuses: this one links the
-    // workspace's stylesheet instead and shows the brand bar of SignedLinkLayout.
-    private static readonly PageFrame RefusalFrame = new(
-        "CreditFlow approvals",
-        Style: "",
-        HeaderHtml: $"<link rel=\"stylesheet\" href=\"{Html.E(WorkspaceAssets.Href("workspace.css"))}\"><div class=\"topbar\"><span class=\"brand\"><span class=\"mark\">CF</span> CreditFlow</span><span class=\"area\">approvals</span></div>",
-        NoIndex: true);
-
     /// <summary>Hardening, then the same-origin check (<see cref="SameOriginFilter"/>) refusing in the approval pages' look.</summary>
     public static RouteGroupBuilder GuardedAsApprovalPages(this RouteGroupBuilder group) =>
-        group.AddEndpointFilter(HardenApprovalPageAsync).AddEndpointFilter(SameOriginFilter.RefusingIn(RefusalFrame));
+        group.AddEndpointFilter(HardenApprovalPageAsync).AddEndpointFilter(SameOriginFilter.Refusing(origin =>
+            new RazorComponentResult<CrossOriginRefusal>(new { Origin = origin }) { StatusCode = StatusCodes.Status403Forbidden }));
 
     /// <summary>
     /// Sets the security headers of a page reached by a signed link whose style is inline (the payment page): no caching,

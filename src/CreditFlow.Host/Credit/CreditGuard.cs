@@ -1,4 +1,3 @@
-using CreditFlow.Host.Admin;
 using CreditFlow.Host.Pages;
 using CreditFlow.Host.Security;
 
@@ -7,16 +6,12 @@ namespace CreditFlow.Host.Credit;
 /// <summary>
 /// The endpoint filter of the credit pages that need a signed-in user: without a valid session
 /// (<see cref="CreditSessions"/>) a GET goes to the sign-in form, remembering where it was going,
-/// and a POST goes there doing nothing. Cross-origin POSTs are refused by <see cref="SameOriginFilter"/>,
-/// and the browser hardening is the admin pages' (<see cref="AdminGuard.HardenAsync"/>).
+/// and a POST goes there doing nothing. Cross-origin POSTs are refused and the browser hardened by the
+/// workspace's group filters (<see cref="Workspace.WorkspacePages.GuardedAsWorkspacePages"/>).
 /// </summary>
 internal static class CreditGuard
 {
     public const string SignInPath = "/credit/sign-in";
-
-    /// <summary>Hardening, then the same-origin check refusing in the signed-out credit frame.</summary>
-    public static RouteGroupBuilder GuardedAsCreditPages(this RouteGroupBuilder group) =>
-        group.AddEndpointFilter(AdminGuard.HardenAsync).AddEndpointFilter(SameOriginFilter.RefusingIn(CreditHtml.SignedOut));
 
     public static async ValueTask<object?> SignedInAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

@@ -3,6 +3,7 @@ using CreditFlow.Host.Credit;
 using CreditFlow.Host.Admin;
 using CreditFlow.Host.Applications;
 using CreditFlow.Host.Erp;
+using CreditFlow.Host.Workspace;
 using CreditFlow.Storage.Profiles;
 using CreditFlow.Storage.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,7 +26,7 @@ internal static class CreditReportPage
 
     public static RouteHandlerBuilder MapCreditReportPage(this IEndpointRouteBuilder app) =>
         app.MapGroup(Root)
-            .GuardedAsCreditPages()
+            .GuardedAsWorkspacePages()
             .MapGet("/{id}/report", ShowAsync)
             .AddEndpointFilter(CreditGuard.SignedInAsync)
             .ExcludeFromDescription()
@@ -37,11 +38,12 @@ internal static class CreditReportPage
         if (!ResourceIds.IsPlausible(id) || await profiles.GetAsync(id, http.RequestAborted) is not { Value.CreditReportBlob: { } blob }
             || await reports.GetAsync(blob, http.RequestAborted) is not { } report)
         {
-            return CreditHtml.Page(
-                "No credit report",
-                $"<h1>No credit report</h1><p>Customer <span class=\"mono\">{Html.E(id)}</span> has no credit report yet; it is written when an application is scored.</p>",
+            return WorkspaceNotices.NotFound(
                 CreditGuard.User(http),
-                statusCode: StatusCodes.Status404NotFound);
+                "No credit report",
+                $"Customer {id} has no credit report yet; it is written when an application is scored.",
+                "/credit/customers/" + Uri.EscapeDataString(id),
+                "The customer's page");
         }
 
         http.Response.Headers.ContentSecurityPolicy = ReportPolicy;

@@ -6,6 +6,6 @@ namespace CreditFlow.Host.Workspace;
 /// <param name="DismissHref">Where "Dismiss" goes; null for a message that is not kept.</param>
 public sealed record PageMessage(bool IsError, string Text, string? DismissHref)
 {
-    /// <summary>The credit pages' kept message (<see cref="Credit.CreditHtml.TakeFlash"/>) as the layout shows it; null for none.</summary>
+    /// <summary>The credit pages' kept message (<see cref="Credit.CreditMessages.TakeFlash"/>) as the layout shows it; null for none.</summary>
     internal static PageMessage? From(Pages.Flash? flash) => flash is null ? null : new(flash.IsError, flash.Message, flash.DismissHref);
 }

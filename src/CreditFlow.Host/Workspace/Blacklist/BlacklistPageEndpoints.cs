@@ -43,7 +43,7 @@ internal static class BlacklistPageEndpoints
         var everything = await list.ListAllAsync(cancellationToken);
         var matching = everything.Where(e => only is null || e.Source == only).ToList();
         var removed = (await list.ListRemovedAsync(cancellationToken: cancellationToken)).Take(RemovedShown).ToList();
-        var flash = CreditHtml.TakeFlash(http);
+        var flash = CreditMessages.TakeFlash(http);
         var (paging, pageProblem) = Paging.Read(page, matching.Count);
         if (pageProblem is not null)
         {
@@ -76,7 +76,7 @@ internal static class BlacklistPageEndpoints
 
         if (!ApiKeyPolicies.ManageBlacklistRoles.Contains(user.Role))
         {
-            return CreditHtml.RedirectWith(http, Path, Flash.Error($"Adding to the blacklist is for {MayAdd()}; you are signed in as {user.Name} ({user.Role}). Nothing was stored."));
+            return CreditMessages.RedirectWith(http, Path, Flash.Error($"Adding to the blacklist is for {MayAdd()}; you are signed in as {user.Name} ({user.Role}). Nothing was stored."));
         }
 
         var body = new AddToBlacklistBody(form["registrationNumber"], form["name"], string.IsNullOrWhiteSpace(form["customerId"]) ? null : form["customerId"].ToString().Trim(), form["reason"], form["source"]);
@@ -87,7 +87,7 @@ internal static class BlacklistPageEndpoints
             if (errors.IsEmpty)
             {
                 var group = flagged.Count == 0 ? "" : $" {flagged.Count} other companies of its group are flagged: their orders on credit are held.";
-                return CreditHtml.RedirectWith(http, Path, added
+                return CreditMessages.RedirectWith(http, Path, added
                     ? Flash.Ok($"{entry!.Name} ({entry.RegistrationNumber}) is on the blacklist{(entry.CustomerId is null ? "" : $", and customer {entry.CustomerId} gets no credit")}.{group}")
                     : Flash.Ok($"{entry!.Name} ({entry.RegistrationNumber}) was on the blacklist already, since {When(entry.AddedAt)} by {entry.DecidedBy}; nothing changed.{group}"));
             }
@@ -95,7 +95,7 @@ internal static class BlacklistPageEndpoints
             problems = errors;
         }
 
-        return CreditHtml.RedirectWith(http, Path, Flash.Error(Problems(problems) + " Nothing was stored."));
+        return CreditMessages.RedirectWith(http, Path, Flash.Error(Problems(problems) + " Nothing was stored."));
     }
 
     public static async Task<IResult> ImportAsync(HttpContext http, BlacklistDesk desk, TimeProvider clock)
@@ -108,12 +108,12 @@ internal static class BlacklistPageEndpoints
 
         if (!ApiKeyPolicies.ManageBlacklistRoles.Contains(user.Role))
         {
-            return CreditHtml.RedirectWith(http, Path, Flash.Error($"Importing an industry list is for {MayAdd()}; you are signed in as {user.Name} ({user.Role}). Nothing was imported."));
+            return CreditMessages.RedirectWith(http, Path, Flash.Error($"Importing an industry list is for {MayAdd()}; you are signed in as {user.Name} ({user.Role}). Nothing was imported."));
         }
 
         if (form.Files["file"] is not { Length: > 0 } file)
         {
-            return CreditHtml.RedirectWith(http, Path, Flash.Error("Choose the CSV file of the industry list first. Nothing was imported."));
+            return CreditMessages.RedirectWith(http, Path, Flash.Error("Choose the CSV file of the industry list first. Nothing was imported."));
         }
 
         using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
@@ -121,14 +121,14 @@ internal static class BlacklistPageEndpoints
         {
             var (imported, errors) = await desk.ImportAsync(reader, user.Name, clock.GetUtcNow(), http.RequestAborted);
             return imported is null
-                ? CreditHtml.RedirectWith(http, Path, Flash.Error($"{file.FileName}: {Problems(errors)} Nothing was imported."))
-                : CreditHtml.RedirectWith(http, Path, Flash.Ok(
+                ? CreditMessages.RedirectWith(http, Path, Flash.Error($"{file.FileName}: {Problems(errors)} Nothing was imported."))
+                : CreditMessages.RedirectWith(http, Path, Flash.Ok(
                     $"{file.FileName}: {imported.Added.Count} companies put on the blacklist, {imported.AlreadyListed.Count} on it already"
                     + (imported.CustomersBlacklisted.Count == 0 ? "." : $"; our customers among them get no credit: {string.Join(", ", imported.CustomersBlacklisted)}.")));
         }
         catch (ConcurrencyConflictException)
         {
-            return CreditHtml.RedirectWith(http, Path, Flash.Error($"{file.FileName}: a company of the list was added meanwhile; nothing was imported. Import it again."));
+            return CreditMessages.RedirectWith(http, Path, Flash.Error($"{file.FileName}: a company of the list was added meanwhile; nothing was imported. Import it again."));
         }
     }
 
@@ -143,19 +143,19 @@ internal static class BlacklistPageEndpoints
         var number = form["registrationNumber"].ToString();
         if (user.Role != BlacklistDesk.Remover)
         {
-            return CreditHtml.RedirectWith(http, Path, Flash.Error(BlacklistDesk.NotTheCommittee(user.Name, user.Role)));
+            return CreditMessages.RedirectWith(http, Path, Flash.Error(BlacklistDesk.NotTheCommittee(user.Name, user.Role)));
         }
 
         var reason = form["reason"].ToString().Trim();
         if (reason.Length == 0)
         {
-            return CreditHtml.RedirectWith(http, Path, Flash.Error($"Reason: say why the committee takes {number} off. Nothing was changed."));
+            return CreditMessages.RedirectWith(http, Path, Flash.Error($"Reason: say why the committee takes {number} off. Nothing was changed."));
         }
 
         var removed = BlacklistStore.IsValidRegistrationNumber(number)
             ? await desk.RemoveAsync(number, reason, user.Name, user.Role, clock.GetUtcNow(), http.RequestAborted)
             : null;
-        return CreditHtml.RedirectWith(http, Path, removed is null
+        return CreditMessages.RedirectWith(http, Path, removed is null
             ? Flash.Error($"{number} is not on the blacklist (any more). Nothing was changed.")
             : Flash.Ok($"{removed.Name} ({removed.RegistrationNumber}) is off the blacklist{(removed.CustomerId is null ? "" : "; the customer's status is back to " + (removed.CustomerStatusBefore?.ToString() ?? "Restricted, for a review"))}."));
     }

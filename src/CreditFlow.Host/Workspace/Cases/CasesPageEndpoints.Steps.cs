@@ -86,26 +86,26 @@ internal static partial class CasesPageEndpoints
 
         if (!ResourceIds.IsPlausible(caseId) || await cases.GetAsync(caseId, http.RequestAborted) is not { } record)
         {
-            return CreditHtml.RedirectWith(http, Path, Flash.Error($"There is no legal case \"{caseId}\". Nothing was stored."));
+            return CreditMessages.RedirectWith(http, Path, Flash.Error($"There is no legal case \"{caseId}\". Nothing was stored."));
         }
 
         var back = CasePath(caseId);
         if (!roles.Contains(user.Role))
         {
-            return CreditHtml.RedirectWith(http, back, NotYours(user, what, roles));
+            return CreditMessages.RedirectWith(http, back, NotYours(user, what, roles));
         }
 
         try
         {
-            return CreditHtml.RedirectWith(http, back, await step(form, record, user));
+            return CreditMessages.RedirectWith(http, back, await step(form, record, user));
         }
         catch (CaseDecisionAboveAuthorityException e)
         {
-            return CreditHtml.RedirectWith(http, back, Flash.Error(CaseWords.Capital(e.Message)));
+            return CreditMessages.RedirectWith(http, back, Flash.Error(CaseWords.Capital(e.Message)));
         }
         catch (CaseActionRefusedException e)
         {
-            return CreditHtml.RedirectWith(http, back, Flash.Error($"{CaseWords.Capital(e.Message)}. Nothing was stored."));
+            return CreditMessages.RedirectWith(http, back, Flash.Error($"{CaseWords.Capital(e.Message)}. Nothing was stored."));
         }
     }
 

@@ -56,7 +56,7 @@ internal static partial class CasesPageEndpoints
     {
         var user = CreditGuard.User(http);
         var cancellationToken = http.RequestAborted;
-        var flash = CreditHtml.TakeFlash(http);
+        var flash = CreditMessages.TakeFlash(http);
         var filter = string.IsNullOrEmpty(status) ? OpenFilter : status;
         CaseStatus? only = null;
         if (filter is not (OpenFilter or AllFilter))
@@ -147,14 +147,14 @@ internal static partial class CasesPageEndpoints
             Quiet = options.Value.SilenceBeforeTask,
             Now = clock.GetUtcNow(),
             TextMaxChars = CaseText.MaxChars,
-            Message = PageMessage.From(CreditHtml.TakeFlash(http)),
+            Message = PageMessage.From(CreditMessages.TakeFlash(http)),
         });
     }
 
     /// <summary>The same ZIP as <c>GET /api/cases/{id}/file</c>, for a person signed in to the pages (no API key in a browser).</summary>
     public static async Task<IResult> FileAsync(HttpContext http, string caseId, CaseStore cases, CaseFileStore files) =>
         await CasesApi.CaseFileAsync(caseId, cases, files, http.RequestAborted)
-            ?? CreditHtml.RedirectWith(http, ResourceIds.IsPlausible(caseId) ? CasePath(caseId) : Path, Flash.Error($"Case {caseId} has no case file yet: its workflow assembles it right after the case is opened. Try again in a moment."));
+            ?? CreditMessages.RedirectWith(http, ResourceIds.IsPlausible(caseId) ? CasePath(caseId) : Path, Flash.Error($"Case {caseId} has no case file yet: its workflow assembles it right after the case is opened. Try again in a moment."));
 
     /// <summary>A credit manager hands a customer's unpaid invoices to legal, as <c>POST /api/cases</c> does.</summary>
     public static async Task<IResult> OpenAsync(HttpContext http, CustomerRepository customers, CaseStore cases, LegalCases legal, TimeProvider clock)
@@ -168,34 +168,34 @@ internal static partial class CasesPageEndpoints
 
         if (!ApiKeyPolicies.ManageCasesRoles.Contains(user.Role))
         {
-            return CreditHtml.RedirectWith(http, Path, NotYours(user, "hand a customer to legal", ApiKeyPolicies.ManageCasesRoles));
+            return CreditMessages.RedirectWith(http, Path, NotYours(user, "hand a customer to legal", ApiKeyPolicies.ManageCasesRoles));
         }
 
         var body = new OpenCaseBody(form["customerId"].ToString().Trim(), form["reason"]);
         if (Problems(OpenCaseBody.Validate(body)) is { } why)
         {
-            return CreditHtml.RedirectWith(http, Path, Flash.Error($"{why} No case was opened."));
+            return CreditMessages.RedirectWith(http, Path, Flash.Error($"{why} No case was opened."));
         }
 
         var customerId = body.CustomerId!;
         if (await customers.GetAsync(customerId, cancellationToken) is not { } customer)
         {
-            return CreditHtml.RedirectWith(http, Path, Flash.Error($"Customer id: there is no customer \"{customerId}\" on file. No case was opened."));
+            return CreditMessages.RedirectWith(http, Path, Flash.Error($"Customer id: there is no customer \"{customerId}\" on file. No case was opened."));
         }
 
         var name = customer.Value.Name;
         if (await cases.OpenCaseOfAsync(customerId, cancellationToken) is { } open)
         {
-            return CreditHtml.RedirectWith(http, CasePath(open), Flash.Error($"{name} already has this open case; its unpaid invoices are in it. No case was opened."));
+            return CreditMessages.RedirectWith(http, CasePath(open), Flash.Error($"{name} already has this open case; its unpaid invoices are in it. No case was opened."));
         }
 
         var opened = await legal.OpenAsync(customerId, null, user.Name, body.Reason!.Trim(), clock.GetUtcNow(), cancellationToken);
         if (opened is not { } o)
         {
-            return CreditHtml.RedirectWith(http, Path, Flash.Error($"{name} has no unpaid invoice to hand to legal. No case was opened."));
+            return CreditMessages.RedirectWith(http, Path, Flash.Error($"{name} has no unpaid invoice to hand to legal. No case was opened."));
         }
 
-        return CreditHtml.RedirectWith(http, CasePath(o.Case.CaseId), Flash.Ok(
+        return CreditMessages.RedirectWith(http, CasePath(o.Case.CaseId), Flash.Ok(
             $"Opened case {o.Case.CaseId} on {name} as {user.Name}: {o.Case.Invoices.Count} invoice(s), {o.Case.Claimed} claimed. "
             + "Its workflow now blacklists the customer, assembles the case file and asks legal to accept it."));
     }

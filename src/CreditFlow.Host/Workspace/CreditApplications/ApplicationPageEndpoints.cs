@@ -44,7 +44,7 @@ internal static class ApplicationPageEndpoints
             return NotFound(id, user);
         }
 
-        return await RenderAsync(http, state, services, profiles, user, CreditHtml.TakeFlash(http), posted: null, StatusCodes.Status200OK);
+        return await RenderAsync(http, state, services, profiles, user, CreditMessages.TakeFlash(http), posted: null, StatusCodes.Status200OK);
     }
 
     public static async Task<IResult> SupplyDataAsync(HttpContext http, string id, [AsParameters] EventServices services, CreditProfileRepository profiles)
@@ -156,7 +156,7 @@ internal static class ApplicationPageEndpoints
         { StatusCode = statusCode };
     }
 
-    private static IResult Answered(HttpContext http, string id, IResult result, string success) => CreditHtml.RedirectWith(http, PathOf(id), result switch
+    private static IResult Answered(HttpContext http, string id, IResult result, string success) => CreditMessages.RedirectWith(http, PathOf(id), result switch
     {
         Accepted => Flash.Ok(success),
         ProblemHttpResult problem => Flash.Error($"{problem.ProblemDetails.Title}: {problem.ProblemDetails.Detail} Nothing was sent."),

@@ -58,7 +58,7 @@ internal static class CustomerEndpoints
 
         if (!ApiKeyPolicies.WorkOnApplicationsRoles.Contains(user.Role))
         {
-            return CreditHtml.RedirectWith(http, back, Flash.Error($"The {WorklistText.Words(user.Role)} may not add documents: the sales rep, a credit officer or the credit manager does. Nothing was stored."));
+            return CreditMessages.RedirectWith(http, back, Flash.Error($"The {WorklistText.Words(user.Role)} may not add documents: the sales rep, a credit officer or the credit manager does. Nothing was stored."));
         }
 
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
@@ -66,23 +66,23 @@ internal static class CustomerEndpoints
         var file = form?.Files["file"];
         if (!Applications.ApplicationsApi.TryParseKind(kindText, out var kind))
         {
-            return CreditHtml.RedirectWith(http, back, Flash.Error($"Choose what the document is: {string.Join(" or ", Enum.GetValues<DocumentKind>().Select(k => WorklistText.Words(k)))}. Nothing was stored."));
+            return CreditMessages.RedirectWith(http, back, Flash.Error($"Choose what the document is: {string.Join(" or ", Enum.GetValues<DocumentKind>().Select(k => WorklistText.Words(k)))}. Nothing was stored."));
         }
 
         if (file is null or { Length: 0 })
         {
-            return CreditHtml.RedirectWith(http, back, Flash.Error("Choose a file to add. Nothing was stored."));
+            return CreditMessages.RedirectWith(http, back, Flash.Error("Choose a file to add. Nothing was stored."));
         }
 
         try
         {
             await using var content = file.OpenReadStream();
             var stored = await documents.UploadAsync(applicationId, kind, file.FileName, file.ContentType, content, ct);
-            return CreditHtml.RedirectWith(http, back, Flash.Ok($"Added {stored.OriginalFileName} ({WorklistText.Words(kind)}) to application {applicationId}, as {user.Name}."));
+            return CreditMessages.RedirectWith(http, back, Flash.Ok($"Added {stored.OriginalFileName} ({WorklistText.Words(kind)}) to application {applicationId}, as {user.Name}."));
         }
         catch (DocumentTooLargeException e)
         {
-            return CreditHtml.RedirectWith(http, back, Flash.Error($"{e.Message} Nothing was stored."));
+            return CreditMessages.RedirectWith(http, back, Flash.Error($"{e.Message} Nothing was stored."));
         }
     }
 
@@ -139,7 +139,7 @@ internal static class CustomerEndpoints
             UserName = user.Name,
             UserRole = WorklistText.Words(user.Role),
             MayAddDocuments = ApiKeyPolicies.WorkOnApplicationsRoles.Contains(user.Role),
-            Message = PageMessage.From(CreditHtml.TakeFlash(http)),
+            Message = PageMessage.From(CreditMessages.TakeFlash(http)),
         });
     }
 }

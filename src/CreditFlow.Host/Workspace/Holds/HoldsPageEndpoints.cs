@@ -71,7 +71,7 @@ internal static class HoldsPageEndpoints
             MinAgeHours = minAgeHours,
             ApproverRole = approverRole,
             Back = Path + http.Request.QueryString,
-            Message = PageMessage.From(CreditHtml.TakeFlash(http)),
+            Message = PageMessage.From(CreditMessages.TakeFlash(http)),
         });
     }
 
@@ -92,13 +92,13 @@ internal static class HoldsPageEndpoints
         if (form.ContainsKey("decidedBy") || form.ContainsKey("role"))
         {
             // A page from before the sign-in named the decider; deciding as someone else than the session is never meant.
-            return CreditHtml.RedirectWith(http, back, Flash.Error($"The form named the decider, which the signed-in user now is ({user.Name}, {user.Role}). Nothing was sent; decide again from this page."));
+            return CreditMessages.RedirectWith(http, back, Flash.Error($"The form named the decider, which the signed-in user now is ({user.Name}, {user.Role}). Nothing was sent; decide again from this page."));
         }
 
         if (string.Equals(form["outcome"], "reject", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(form["comment"]))
         {
             // As on the approval page: a stop on an order is explained to whoever reads the decision log and the ERP.
-            return CreditHtml.RedirectWith(http, back, Flash.Error($"A rejection needs a comment saying why: write it beside Reject for {holdId}. Nothing was sent."));
+            return CreditMessages.RedirectWith(http, back, Flash.Error($"A rejection needs a comment saying why: write it beside Reject for {holdId}. Nothing was sent."));
         }
 
         var result = await HoldsApi.DecideAsAsync(holdId, new HoldDecisionBody(form["outcome"], form["comment"]), user.Name, user.Role, holds, (await policies.InForceAsync(http.RequestAborted)).Authority, client, http.RequestAborted);
@@ -112,7 +112,7 @@ internal static class HoldsPageEndpoints
             Conflict<string> conflict => Flash.Error(conflict.Value ?? "Conflict."),
             var other => throw new InvalidOperationException($"Unexpected result {other.GetType().Name}."),
         };
-        return CreditHtml.RedirectWith(http, back, message);
+        return CreditMessages.RedirectWith(http, back, message);
     }
 
     /// <summary>The customers' names for the holds that do not carry one (held before names were kept), by id.</summary>

@@ -63,7 +63,7 @@ internal static class PolicyPageEndpoints
             Note = note ?? "",
             Document = document ?? Indent(inForce.Json),
             Problems = problems,
-            Message = PageMessage.From(CreditHtml.TakeFlash(http)),
+            Message = PageMessage.From(CreditMessages.TakeFlash(http)),
         })
         { StatusCode = status };
     }
@@ -74,12 +74,12 @@ internal static class PolicyPageEndpoints
         var ct = http.RequestAborted;
         if (!MayDraft(user))
         {
-            return CreditHtml.RedirectWith(http, Path, Flash.Error($"The {WorklistText.Words(user.Role)} reads the policy; the credit manager, the credit committee or an admin drafts it. Nothing was kept."));
+            return CreditMessages.RedirectWith(http, Path, Flash.Error($"The {WorklistText.Words(user.Role)} reads the policy; the credit manager, the credit committee or an admin drafts it. Nothing was kept."));
         }
 
         if (!http.Request.HasFormContentType)
         {
-            return CreditHtml.RedirectWith(http, Path, Flash.Error("Draft a version with the form below. Nothing was kept."));
+            return CreditMessages.RedirectWith(http, Path, Flash.Error("Draft a version with the form below. Nothing was kept."));
         }
 
         var form = await http.Request.ReadFormAsync(ct);
@@ -100,7 +100,7 @@ internal static class PolicyPageEndpoints
             var result = await drafts.DraftAsync(document, day, note, user.Name, ct);
             if (result.Draft is { } draft)
             {
-                return CreditHtml.RedirectWith(http, $"{Path}/{draft.Version}", Flash.Ok($"Version {draft.Version} is kept as a draft. Simulate it on past orders, then put it to the credit committee."));
+                return CreditMessages.RedirectWith(http, $"{Path}/{draft.Version}", Flash.Ok($"Version {draft.Version} is kept as a draft. Simulate it on past orders, then put it to the credit committee."));
             }
 
             problems.AddRange(result.Problems);
@@ -119,7 +119,7 @@ internal static class PolicyPageEndpoints
         var ct = http.RequestAborted;
         if (await drafts.VersionAsync(version, ct) is not { } record)
         {
-            return CreditHtml.RedirectWith(http, Path, Flash.Error($"There is no version {version} of the credit policy."));
+            return CreditMessages.RedirectWith(http, Path, Flash.Error($"There is no version {version} of the credit policy."));
         }
 
         var inForce = await drafts.InForceAsync(ct);
@@ -141,7 +141,7 @@ internal static class PolicyPageEndpoints
             DefaultDays = options.Value.SimulationDays,
             MayDraft = MayDraft(user),
             Document = Indent(record.Json),
-            Message = PageMessage.From(CreditHtml.TakeFlash(http)),
+            Message = PageMessage.From(CreditMessages.TakeFlash(http)),
         });
     }
 
@@ -159,13 +159,13 @@ internal static class PolicyPageEndpoints
         int? days = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
         if (!string.IsNullOrEmpty(text) && days is not (>= 1 and <= 366))
         {
-            return CreditHtml.RedirectWith(http, back, Flash.Error($"Days back must be a whole number from 1 to 366 (was \"{text}\"). Nothing was simulated."));
+            return CreditMessages.RedirectWith(http, back, Flash.Error($"Days back must be a whole number from 1 to 366 (was \"{text}\"). Nothing was simulated."));
         }
 
         var simulation = await drafts.SimulateAsync(version, days, ct);
         return simulation is null
-            ? CreditHtml.RedirectWith(http, Path, Flash.Error($"There is no version {version} of the credit policy."))
-            : CreditHtml.RedirectWith(http, back + "#impact", Flash.Ok($"Simulated — {simulation.Summary()}."));
+            ? CreditMessages.RedirectWith(http, Path, Flash.Error($"There is no version {version} of the credit policy."))
+            : CreditMessages.RedirectWith(http, back + "#impact", Flash.Ok($"Simulated — {simulation.Summary()}."));
     }
 
     /// <summary>A document as people read it, whatever spacing it was drafted with.</summary>
@@ -180,8 +180,8 @@ internal static class PolicyPageEndpoints
         }
 
         return await drafts.SubmitAsync(version, CreditGuard.User(http).Name, http.RequestAborted)
-            ? CreditHtml.RedirectWith(http, back, Flash.Ok($"Version {version} is with the credit committee: it approves or rejects by the links in its mail."))
-            : CreditHtml.RedirectWith(http, back, Flash.Error($"Version {version} is not a draft, so it was not put to the committee again."));
+            ? CreditMessages.RedirectWith(http, back, Flash.Ok($"Version {version} is with the credit committee: it approves or rejects by the links in its mail."))
+            : CreditMessages.RedirectWith(http, back, Flash.Error($"Version {version} is not a draft, so it was not put to the committee again."));
     }
 
     private static async Task<IResult> WithdrawAsync(HttpContext http, int version, PolicyDrafts drafts)
@@ -197,18 +197,18 @@ internal static class PolicyPageEndpoints
         var reason = form?["reason"].ToString().Trim() ?? "";
         if (!PolicyWithdrawalBody.Validate(new PolicyWithdrawalBody(reason)).IsEmpty)
         {
-            return CreditHtml.RedirectWith(http, back, Flash.Error($"Say why the draft is withdrawn (at most {PolicyDraftBody.NoteMaxChars} characters). Nothing was changed."));
+            return CreditMessages.RedirectWith(http, back, Flash.Error($"Say why the draft is withdrawn (at most {PolicyDraftBody.NoteMaxChars} characters). Nothing was changed."));
         }
 
         return await drafts.WithdrawAsync(version, CreditGuard.User(http).Name, reason, ct) is not null
-            ? CreditHtml.RedirectWith(http, back, Flash.Ok($"Version {version} is withdrawn: it stays on record and will never be in force."))
-            : CreditHtml.RedirectWith(http, back, Flash.Error($"Version {version} is not a draft, so it was not withdrawn."));
+            ? CreditMessages.RedirectWith(http, back, Flash.Ok($"Version {version} is withdrawn: it stays on record and will never be in force."))
+            : CreditMessages.RedirectWith(http, back, Flash.Error($"Version {version} is not a draft, so it was not withdrawn."));
     }
 
     /// <summary>Back to the version with an error when the signed-in role may not <paramref name="what"/>; null when it may.</summary>
     private static IResult? Refused(HttpContext http, string back, string what)
     {
         var user = CreditGuard.User(http);
-        return MayDraft(user) ? null : CreditHtml.RedirectWith(http, back, Flash.Error($"The {WorklistText.Words(user.Role)} may not {what}."));
+        return MayDraft(user) ? null : CreditMessages.RedirectWith(http, back, Flash.Error($"The {WorklistText.Words(user.Role)} may not {what}."));
     }
 }

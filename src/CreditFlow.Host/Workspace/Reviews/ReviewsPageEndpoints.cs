@@ -46,7 +46,7 @@ internal static class ReviewsPageEndpoints
     {
         var user = CreditGuard.User(http);
         var cancellationToken = http.RequestAborted;
-        var flash = CreditHtml.TakeFlash(http);
+        var flash = CreditMessages.TakeFlash(http);
         var now = clock.GetUtcNow();
         var schedules = await reviews.SchedulesAsync(cancellationToken);
         var awaiting = schedules.Where(s => s.AwaitingApproval && s.LastCycle > 0).OrderBy(s => s.CustomerId, StringComparer.Ordinal).ToList();
@@ -106,13 +106,13 @@ internal static class ReviewsPageEndpoints
         var back = CreditGuard.IsCreditPath(form["back"]) ? form["back"].ToString() : Path;
         if (!ApiKeyPolicies.RequestReviewsRoles.Contains(user.Role))
         {
-            return CreditHtml.RedirectWith(http, back, Flash.Error(
+            return CreditMessages.RedirectWith(http, back, Flash.Error(
                 $"Only a credit officer, credit manager or the credit committee may ask for a review; you are signed in as {user.Name} ({Words(user.Role)}). Nothing was asked."));
         }
 
         if (!ResourceIds.IsPlausible(customerId))
         {
-            return CreditHtml.RedirectWith(http, back, Flash.Error($"There is no customer \"{customerId}\". Nothing was asked."));
+            return CreditMessages.RedirectWith(http, back, Flash.Error($"There is no customer \"{customerId}\". Nothing was asked."));
         }
 
         var name = (await customers.GetAsync(customerId, cancellationToken))?.Value.Name ?? customerId;
@@ -121,17 +121,17 @@ internal static class ReviewsPageEndpoints
         if (!problems.IsEmpty)
         {
             var why = string.Join(" ", problems.ToDictionary().Select(p => $"Reason {string.Join(" ", p.Value)}"));
-            return CreditHtml.RedirectWith(http, back, Flash.Error($"{why} Nothing was asked for {name}."));
+            return CreditMessages.RedirectWith(http, back, Flash.Error($"{why} Nothing was asked for {name}."));
         }
 
         var reason = body.Reason!.Trim();
         if (!await reviews.RequestAsync(customerId, $"asked for by {user.Name}: {reason}", cancellationToken))
         {
-            return CreditHtml.RedirectWith(http, back, Flash.Error(
+            return CreditMessages.RedirectWith(http, back, Flash.Error(
                 $"{name} has no reviews running: it was never granted credit, or is no longer on it. Nothing was asked."));
         }
 
-        return CreditHtml.RedirectWith(http, back, Flash.Ok(
+        return CreditMessages.RedirectWith(http, back, Flash.Ok(
             $"Asked for a review of {name} as {user.Name} ({Words(user.Role)}): \"{reason}\". It runs now; its outcome shows here as the last review."));
     }
 

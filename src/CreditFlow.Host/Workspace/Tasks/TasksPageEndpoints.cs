@@ -39,7 +39,7 @@ internal static class TasksPageEndpoints
         var chosen = role is null ? user.Role.ToString()
             : string.Equals(role, All, StringComparison.OrdinalIgnoreCase) ? All
             : Enum.GetNames<CreditRole>().FirstOrDefault(n => string.Equals(n, role, StringComparison.OrdinalIgnoreCase));
-        var flash = CreditHtml.TakeFlash(http);
+        var flash = CreditMessages.TakeFlash(http);
         if (chosen is null)
         {
             flash = Flash.Error($"There is no role \"{role}\"; showing yours ({WorklistText.Words(user.Role)}). Pick one of the roles below.");
@@ -104,7 +104,7 @@ internal static class TasksPageEndpoints
         var back = CreditGuard.IsCreditPath(form["back"]) ? form["back"].ToString() : Path;
         if (await tasks.GetAsync(taskId, cancellationToken) is not { } task)
         {
-            return CreditHtml.RedirectWith(http, back, Flash.Error($"There is no task \"{taskId}\". Nothing was recorded."));
+            return CreditMessages.RedirectWith(http, back, Flash.Error($"There is no task \"{taskId}\". Nothing was recorded."));
         }
 
         var outcome = form["outcome"].ToString();
@@ -112,22 +112,22 @@ internal static class TasksPageEndpoints
         if (!problems.IsEmpty)
         {
             var why = string.Join(" ", problems.ToDictionary().SelectMany(p => p.Value));
-            return CreditHtml.RedirectWith(http, back, Flash.Error($"Outcome {why} The task “{task.Title}” stays open; nothing was recorded."));
+            return CreditMessages.RedirectWith(http, back, Flash.Error($"Outcome {why} The task “{task.Title}” stays open; nothing was recorded."));
         }
 
         if (WarningIds.AnsweredBy(task.Id) is { } warningId)
         {
-            return CreditHtml.RedirectWith(http, "/credit/warnings", Flash.Error($"“{task.Title}” is done by answering the warning below. Nothing was recorded."));
+            return CreditMessages.RedirectWith(http, "/credit/warnings", Flash.Error($"“{task.Title}” is done by answering the warning below. Nothing was recorded."));
         }
 
         if (CaseIds.AcceptedBy(task.Id) is { } caseId)
         {
-            return CreditHtml.RedirectWith(http, $"/credit/cases/{Html.U(caseId)}", Flash.Error($"“{task.Title}” is done by accepting the case below. Nothing was recorded."));
+            return CreditMessages.RedirectWith(http, $"/credit/cases/{Html.U(caseId)}", Flash.Error($"“{task.Title}” is done by accepting the case below. Nothing was recorded."));
         }
 
         if (!task.IsOpen)
         {
-            return CreditHtml.RedirectWith(http, back, Flash.Error($"“{task.Title}” was already completed by {task.CompletedBy} at {WorklistText.When(task.CompletedAt!.Value)}: {task.Outcome}"));
+            return CreditMessages.RedirectWith(http, back, Flash.Error($"“{task.Title}” was already completed by {task.CompletedBy} at {WorklistText.When(task.CompletedAt!.Value)}: {task.Outcome}"));
         }
 
         try
@@ -136,9 +136,9 @@ internal static class TasksPageEndpoints
         }
         catch (ConcurrencyConflictException)
         {
-            return CreditHtml.RedirectWith(http, back, Flash.Error($"“{task.Title}” changed while you completed it (someone else may have); nothing was recorded. Look at it again below."));
+            return CreditMessages.RedirectWith(http, back, Flash.Error($"“{task.Title}” changed while you completed it (someone else may have); nothing was recorded. Look at it again below."));
         }
 
-        return CreditHtml.RedirectWith(http, back, Flash.Ok($"Completed “{task.Title}” as {user.Name}: {outcome.Trim()}"));
+        return CreditMessages.RedirectWith(http, back, Flash.Ok($"Completed “{task.Title}” as {user.Name}: {outcome.Trim()}"));
     }
 }

@@ -48,7 +48,7 @@ internal static class WarningsPageEndpoints
     {
         var user = CreditGuard.User(http);
         var cancellationToken = http.RequestAborted;
-        var flash = CreditHtml.TakeFlash(http);
+        var flash = CreditMessages.TakeFlash(http);
         WarningLevel? only = null;
         if (!string.IsNullOrEmpty(level))
         {
@@ -100,14 +100,14 @@ internal static class WarningsPageEndpoints
         var back = CreditGuard.IsCreditPath(form["back"]) ? form["back"].ToString() : Path;
         if (!ResourceIds.IsPlausible(warningId) || await warnings.GetAsync(warningId, cancellationToken) is not { } warning)
         {
-            return CreditHtml.RedirectWith(http, back, Flash.Error($"There is no warning \"{warningId}\". Nothing was stored."));
+            return CreditMessages.RedirectWith(http, back, Flash.Error($"There is no warning \"{warningId}\". Nothing was stored."));
         }
 
         var name = (await customers.GetAsync(warning.CustomerId, cancellationToken))?.Value.Name ?? warning.CustomerId;
         var what = $"the {Words(warning.Level)} warning on {name}";
         if (Refused(warning, user, what) is { } early)
         {
-            return CreditHtml.RedirectWith(http, back, early);
+            return CreditMessages.RedirectWith(http, back, early);
         }
 
         var body = new AnswerWarningBody(form["actions"].OfType<string>().ToArray(), form["comment"]);
@@ -117,18 +117,18 @@ internal static class WarningsPageEndpoints
             var why = string.Join(" ", problems.ToDictionary().Select(p => p.Key == "actions" && body.Actions is []
                 ? $"Actions: tick at least one of {OneOf(warning.ProposedActions.Select(Label))}."
                 : $"{Field(p.Key)} {string.Join(" ", p.Value)}"));
-            return CreditHtml.RedirectWith(http, back, Flash.Error($"{why} Nothing was stored; {what} stays open."));
+            return CreditMessages.RedirectWith(http, back, Flash.Error($"{why} Nothing was stored; {what} stays open."));
         }
 
         var (stored, refusal) = await answers.AnswerAsync(warning.Id, body.ParsedActions, body.Comment!.Trim(), user.Name, user.Role, clock.GetUtcNow(), cancellationToken);
         if (refusal is null)
         {
             var done = string.Join(", ", stored!.Answer!.Actions.Select(Label));
-            return CreditHtml.RedirectWith(http, back, Flash.Ok(
+            return CreditMessages.RedirectWith(http, back, Flash.Ok(
                 $"Answered {what} as {user.Name} ({Words(user.Role)}): {done}. Its workflow now completes the answer task and sets the actions going."));
         }
 
-        return CreditHtml.RedirectWith(http, back, refusal switch
+        return CreditMessages.RedirectWith(http, back, refusal switch
         {
             WarningRefusal.ActionNotProposed => Flash.Error($"Actions: choose among those {what} proposes ({OneOf(warning.ProposedActions.Select(Label))}). Nothing was stored."),
             WarningRefusal.NotFound => Flash.Error($"There is no warning \"{warningId}\" any more. Nothing was stored."),
