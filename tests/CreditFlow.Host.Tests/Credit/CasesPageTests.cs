@@ -164,6 +164,22 @@ public sealed class CasesPageTests(CasesHost host)
     }
 
     [Fact]
+    public async Task List_APageThatIsNoNumber_IsSaid_AndTheFirstPageShown()
+    {
+        await RedCaseAsync("Kunming Spring Tea Co.", 120_000m);
+        using var manager = await host.SignedInAsync(CreditRole.CreditManager);
+
+        var bad = WebUtility.HtmlDecode(await PageAsync(manager, "/credit/cases?status=all&page=two"));
+        var beyond = await PageAsync(manager, "/credit/cases?status=all&page=999");
+
+        Assert.Contains("The page must be a whole number from 1 (was \"two\"); showing the first.", bad, StringComparison.Ordinal);
+        Assert.Contains("Kunming Spring Tea Co.", bad, StringComparison.Ordinal); // the newest case, on the first page
+        // A page past the end shows the last one, without a problem to say.
+        Assert.Contains("id=\"cases\"", beyond, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"flash error\"", beyond, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CaseFile_SignedIn_DownloadsTheZip()
     {
         var opened = await RedCaseAsync("Jinhua Hardware Co.", 55_000m);

@@ -52,7 +52,7 @@ internal static partial class CasesPageEndpoints
     }
 
     public static async Task<RazorComponentResult<CasesPage>> ListAsync(
-        HttpContext http, CaseStore cases, CaseDebts debts, CreditPolicies policies, IOptions<LegalCaseOptions> options, TimeProvider clock, string? status)
+        HttpContext http, CaseStore cases, CaseDebts debts, CreditPolicies policies, IOptions<LegalCaseOptions> options, TimeProvider clock, string? status, string? page)
     {
         var user = CreditGuard.User(http);
         var cancellationToken = http.RequestAborted;
@@ -75,9 +75,16 @@ internal static partial class CasesPageEndpoints
         // One read of every case (the newest 500) gives both the counts of the filter links and the rows.
         var every = await cases.ListAsync(cancellationToken: cancellationToken);
         var shown = every.Where(c => filter == AllFilter || (filter == OpenFilter ? !c.Case.IsClosed : c.Case.Status == only)).ToList();
+        var (paging, pageProblem) = Paging.Read(page, shown.Count);
+        if (pageProblem is not null)
+        {
+            flash ??= Flash.Error($"The page {pageProblem}.");
+        }
+
+        // What each case still owes is read for the page shown only.
         var authority = (await policies.InForceAsync(cancellationToken)).Authority;
         var rows = new List<CaseRow>();
-        foreach (var record in shown)
+        foreach (var record in paging.Of(shown))
         {
             rows.Add(new CaseRow(record.Case, (await debts.OwedAsync(record.Case, cancellationToken)).Total, CaseWords.WaitsFor(record.Case, authority)));
         }
@@ -97,6 +104,7 @@ internal static partial class CasesPageEndpoints
             AwaitingApproval = open.Count(c => c.Approval is not null),
             MayOpen = ApiKeyPolicies.ManageCasesRoles.Contains(user.Role),
             Rows = rows,
+            Paging = paging,
             Heading = filter switch
             {
                 OpenFilter => "open cases",
