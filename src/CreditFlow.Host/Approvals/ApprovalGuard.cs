@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CreditFlow.Host.Approvals;
 
-/// <summary>The endpoint filters of the approval pages: browser hardening, and no form posts from other sites.</summary>
+/// <summary>The endpoint filters of the pages a signed link opens (approvals, /pay): browser hardening, and no form posts from other sites.</summary>
 internal static class ApprovalGuard
 {
     // No script at all; style only from /assets (workspace.css), images only from here (the icon); forms post only back
@@ -12,27 +12,16 @@ internal static class ApprovalGuard
     private const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    // The payment page is still drawn in its PageFrame, whose style is inline: the same but for that.
-    private const string InlineStylePolicy =
-        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
     /// <summary>Hardening, then the same-origin check (<see cref="SameOriginFilter"/>) refusing in the approval pages' look.</summary>
     public static RouteGroupBuilder GuardedAsApprovalPages(this RouteGroupBuilder group) =>
-        group.AddEndpointFilter(HardenApprovalPageAsync).AddEndpointFilter(SameOriginFilter.Refusing(origin =>
+        group.AddEndpointFilter(HardenAsync).AddEndpointFilter(SameOriginFilter.Refusing(origin =>
             new RazorComponentResult<CrossOriginRefusal>(new { Origin = origin }) { StatusCode = StatusCodes.Status403Forbidden }));
 
     /// <summary>
-    /// Sets the security headers of a page reached by a signed link whose style is inline (the payment page): no caching,
-    /// no indexing, no referrer leaving with the token.
+    /// Sets the security headers of a page reached by a signed link, drawn in <see cref="SignedLinkLayout"/> with the
+    /// workspace's stylesheet (the approval pages, the payment page): no caching, no indexing, no referrer leaving with the token.
     /// </summary>
     public static ValueTask<object?> HardenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        Harden(context.HttpContext.Response.Headers, InlineStylePolicy);
-        return next(context);
-    }
-
-    /// <summary>The same for an approval page, drawn in <see cref="SignedLinkLayout"/> with the workspace's stylesheet.</summary>
-    private static ValueTask<object?> HardenApprovalPageAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         Harden(context.HttpContext.Response.Headers, ContentSecurityPolicy);
         return next(context);

@@ -1,7 +1,8 @@
 namespace CreditFlow.Host.Receivables;
 
 /// <summary>What a payment link's token turned out to be, checked in order: shape, signature, expiry.</summary>
-internal abstract record PaymentLinkCheck
+/// <remarks>Public because the payment refusal page, a Razor component (always public), takes it as a parameter.</remarks>
+public abstract record PaymentLinkCheck
 {
     private PaymentLinkCheck()
     {

@@ -10,5 +10,6 @@ namespace CreditFlow.Host.Receivables;
 /// <param name="OpenInvoices">The customer's invoices with something open, the linked one first, then by due date.</param>
 /// <param name="Today">Today (UTC) by the host's clock.</param>
 /// <param name="CreditMailbox">Where the customer writes with questions.</param>
-internal sealed record PaymentPageView(
+/// <remarks>Public because the payment page, a Razor component (always public), takes it as a parameter.</remarks>
+public sealed record PaymentPageView(
     string Token, DateTimeOffset LinkExpires, string CustomerName, DunningRecord Linked, IReadOnlyList<DunningRecord> OpenInvoices, DateOnly Today, string CreditMailbox);

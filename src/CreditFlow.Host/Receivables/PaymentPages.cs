@@ -15,11 +15,14 @@ namespace CreditFlow.Host.Receivables;
 /// invoices, and for the linked one three answers — paying by the due date, paying on a date, or a dispute — posted to
 /// <c>/confirm</c>, <c>/promise</c> and <c>/dispute</c>, recorded through <see cref="CustomerWord"/> as the API records
 /// them (<see cref="PaymentWord"/>), then 303 back to the page with a confirmation. Anonymous: the signed token is the
-/// credential, and it speaks for its one invoice only. GET changes nothing (mail scanners follow links).
+/// credential, and it speaks for its one invoice only. GET changes nothing (mail scanners follow links). The pages are
+/// Razor components in <see cref="SignedLinkLayout"/>: the invoices and answers (<see cref="PaymentPage"/>), why a link
+/// does not open them (<see cref="PaymentRefusalPage"/>), a post from another site refused (<see cref="PaymentCrossOriginRefusal"/>).
 /// </summary>
 /// <remarks>
-/// Protected as the approval pages are: no caching, no referrer, no framing, no script (<see cref="ApprovalGuard.HardenAsync"/>),
-/// cross-origin posts refused (<see cref="SameOriginFilter"/>), and the links' rate limit (<see cref="PublicRateLimits"/>, by path).
+/// Protected as the approval pages are, under their policy: no caching, no referrer, no framing, no script, style only
+/// from /assets (<see cref="ApprovalGuard.HardenAsync"/>), cross-origin posts refused (<see cref="SameOriginFilter"/>), and
+/// the links' rate limit (<see cref="PublicRateLimits"/>, by path).
 /// </remarks>
 internal static class PaymentPages
 {
@@ -29,7 +32,8 @@ internal static class PaymentPages
     {
         var pages = app.MapGroup("/pay")
             .AddEndpointFilter(ApprovalGuard.HardenAsync)
-            .AddEndpointFilter(SameOriginFilter.RefusingIn(PaymentPageHtml.Frame))
+            .AddEndpointFilter(SameOriginFilter.Refusing(origin =>
+                new RazorComponentResult<PaymentCrossOriginRefusal>(new { Origin = origin }) { StatusCode = StatusCodes.Status403Forbidden }))
             .AllowAnonymous()
             .ExcludeFromDescription();
         pages.MapGet("/{token}", ShowAsync).WithName("PaymentPage").WithSummary("Shows the customer's open invoices and the answers for the linked one.");
@@ -42,7 +46,7 @@ internal static class PaymentPages
     public static async Task<IResult> ShowAsync(string token, string? done, HttpContext http, PaymentPageContext context)
     {
         var (view, refusal) = await context.OpenAsync(token, http.RequestAborted);
-        return view is null ? refusal! : PaymentPageHtml.Render(view, message: Confirmation(view, done) is { } text ? (true, text) : null);
+        return view is null ? refusal! : Page(view, StatusCodes.Status200OK, answersPost: false, message: Confirmation(view, done), messageIsOk: true);
     }
 
     public static Task<IResult> ConfirmAsync(string token, HttpContext http, PaymentPageContext context) =>
@@ -106,14 +110,14 @@ internal static class PaymentPages
 
         if (!http.Request.HasFormContentType)
         {
-            return PaymentPageHtml.Render(view, message: (false, "Please answer with one of the buttons on this page. Nothing was recorded."), statusCode: StatusCodes.Status400BadRequest);
+            return Page(view, StatusCodes.Status400BadRequest, message: "Please answer with one of the buttons on this page. Nothing was recorded.");
         }
 
         var form = await http.Request.ReadFormAsync(cancellationToken);
         var (errors, change) = judge(view, form);
         if (change is null)
         {
-            return PaymentPageHtml.Render(view, form, errors, statusCode: StatusCodes.Status400BadRequest);
+            return Page(view, StatusCodes.Status400BadRequest, form, errors);
         }
 
         var linked = view.Linked;
@@ -127,12 +131,24 @@ internal static class PaymentPages
             // Read again: the refusal is shown with the invoice as it stands now.
             var (now, _) = await context.OpenAsync(token, cancellationToken);
             return problem.ProblemDetails is HttpValidationProblemDetails invalid
-                ? PaymentPageHtml.Render(now ?? view, form, new Dictionary<string, string[]>(invalid.Errors), statusCode: StatusCodes.Status400BadRequest)
-                : PaymentPageHtml.Render(now ?? view, form, message: (false, Refused(problem, now ?? view)), statusCode: problem.StatusCode);
+                ? Page(now ?? view, StatusCodes.Status400BadRequest, form, new Dictionary<string, string[]>(invalid.Errors))
+                : Page(now ?? view, problem.StatusCode, form, message: Refused(problem, now ?? view));
         }
 
         return Flash.SeeOther(http, $"/pay/{Html.U(token)}?done={done}");
     }
+
+    /// <summary>
+    /// The page for <paramref name="view"/>; <paramref name="answersPost"/> when it is the answer to a post (its address then
+    /// ends in the answer, which the forms' relative actions follow).
+    /// </summary>
+    private static RazorComponentResult<PaymentPage> Page(
+        PaymentPageView view, int statusCode, IFormCollection? posted = null, IReadOnlyDictionary<string, string[]>? errors = null,
+        string? message = null, bool messageIsOk = false, bool answersPost = true) =>
+        new(new { View = view, Posted = posted, Errors = errors, Message = message, MessageIsOk = messageIsOk, AnswersPost = answersPost })
+        {
+            StatusCode = statusCode,
+        };
 
     /// <summary>The confirmation after a 303, from the invoice as it now stands; null for none.</summary>
     private static string? Confirmation(PaymentPageView view, string? done)
@@ -142,10 +158,10 @@ internal static class PaymentPages
         return done switch
         {
             "confirmed" or "promised" when promise is not null =>
-                $"Thank you. We have noted that you will pay {(promise.Amount is { } a ? PaymentPageHtml.Amount(a) : PaymentPageHtml.Amount(InvoiceFigures.Open(invoice)))} "
-                + $"of invoice {invoice.InvoiceId} by {PaymentPageHtml.Day(promise.PromisedDate)}. We will not remind you before then.",
+                $"Thank you. We have noted that you will pay {(promise.Amount is { } a ? PaymentPageWords.Amount(a) : PaymentPageWords.Amount(InvoiceFigures.Open(invoice)))} "
+                + $"of invoice {invoice.InvoiceId} by {PaymentPageWords.Day(promise.PromisedDate)}. We will not remind you before then.",
             "disputed" when invoice.Disputes.LastOrDefault() is { } dispute =>
-                $"Thank you. Your dispute of invoice {invoice.InvoiceId} was recorded on {PaymentPageHtml.Day(dispute.OpenedOn)}. "
+                $"Thank you. Your dispute of invoice {invoice.InvoiceId} was recorded on {PaymentPageWords.Day(dispute.OpenedOn)}. "
                 + "The credit department will contact you; reminders for this invoice are paused until it is resolved.",
             _ => null,
         };
@@ -155,7 +171,7 @@ internal static class PaymentPages
     private static string Refused(ProblemHttpResult problem, PaymentPageView view) => problem.ProblemDetails.Title switch
     {
         "Dispute already open" when view.Linked.Disputes.FirstOrDefault(d => d.ClosedOn is null) is { } open =>
-            $"Your dispute of this invoice, raised on {PaymentPageHtml.Day(open.OpenedOn)}, is still open, so a new one was not recorded. The credit department will contact you about it.",
+            $"Your dispute of this invoice, raised on {PaymentPageWords.Day(open.OpenedOn)}, is still open, so a new one was not recorded. The credit department will contact you about it.",
         "Invoice paid" => "This invoice has nothing left to pay, so no promise was recorded. Thank you.",
         "Invoice busy" => "The invoice was being updated at the same moment, so nothing was recorded. Please press the button again.",
         _ => $"{problem.ProblemDetails.Title}. {problem.ProblemDetails.Detail} Nothing was recorded.",

@@ -32,7 +32,17 @@ public sealed class PaymentPageTests(PaymentHost host)
         Assert.Contains($"<tr class=\"this\" data-invoice=\"{linked}\"", html, StringComparison.Ordinal);
         Assert.Contains("We will pay by the due date", html, StringComparison.Ordinal);
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
-        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        // Style only from /assets (workspace.css), as on the approval pages: nothing inline.
+        Assert.Contains("style-src 'self'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+        // The forms post to the link's answers relative to it (token/answer), so a proxy's path prefix stays in the address.
+        var token = host.PayPath(customer, linked)["/pay/".Length..];
+        Assert.Contains($"action=\"{token}/confirm\"", html, StringComparison.Ordinal);
+        Assert.Contains($"action=\"{token}/promise\"", html, StringComparison.Ordinal);
+        Assert.Contains($"action=\"{token}/dispute\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("action=\"/", html, StringComparison.Ordinal);
         Assert.Equal(before, (await host.Invoices.GetAsync(customer, linked))!.ETag);
         Assert.Equal(otherBefore, (await host.Invoices.GetAsync(customer, other))!.ETag);
     }
@@ -191,6 +201,9 @@ public sealed class PaymentPageTests(PaymentHost host)
         Assert.Contains("<b>Payment date</b>: must be today", html, StringComparison.Ordinal);
         Assert.Contains("id=\"promisedDate\" name=\"promisedDate\" type=\"date\"", html, StringComparison.Ordinal);
         Assert.Contains("aria-invalid=\"true\"", html, StringComparison.Ordinal);
+        // Shown at /pay/{token}/promise: the forms' relative actions are the answers alone, still the link's answers.
+        Assert.Contains("action=\"promise\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("action=\"/", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, badAmount.StatusCode);
         Assert.Contains("<b>Amount</b>: must be a number", await badAmount.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
@@ -209,6 +222,8 @@ public sealed class PaymentPageTests(PaymentHost host)
         using var response = await host.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("This form was posted from https://evil.example, not from this site. Nothing was changed.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.Empty((await host.Invoices.GetAsync(customer, invoice))!.Promises);
     }
 
