@@ -1,24 +1,14 @@
-using CreditFlow.Host.Pages;
-
 namespace CreditFlow.Host.Security;
 
 /// <summary>
 /// The one same-origin check of every page that posts (admin, credit and approval pages): a POST
 /// whose <c>Origin</c> — or, without one, <c>Referer</c> — is neither the site reached nor
-/// <c>PublicBaseUrl</c> (behind a proxy) is refused with 403 and a page saying so, before anything
-/// runs. A request naming no origin at all is not a browser's form post and passes: its API key,
+/// <c>PublicBaseUrl</c> (behind a proxy) is refused with 403 and a page saying so in the area's look, before
+/// anything runs. A request naming no origin at all is not a browser's form post and passes: its API key,
 /// session cookie (SameSite=Strict) or signed token is what it is judged by.
 /// </summary>
 internal static class SameOriginFilter
 {
-    /// <summary>The filter, refusing in <paramref name="frame"/> (the area's look, without its navigation).</summary>
-    public static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> RefusingIn(PageFrame frame) =>
-        Refusing(origin => PageLayout.Page(
-            frame,
-            "Cross-origin request refused",
-            $"<h1>Cross-origin request refused</h1><p>{Html.E(Refusal(origin))}</p>",
-            statusCode: StatusCodes.Status403Forbidden));
-
     /// <summary>The filter, answering a refused post with <paramref name="refusal"/> of the origin it came from (a 403 page in the area's own look).</summary>
     public static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> Refusing(Func<string, IResult> refusal) =>
         async (context, next) =>
