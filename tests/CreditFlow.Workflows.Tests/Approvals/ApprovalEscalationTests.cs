@@ -52,11 +52,11 @@ public sealed class ApprovalEscalationTests
         await host.FileAsync(application);
         var progress = await host.StageAsync(application.ApplicationId, "WaitingForApproval");
 
-        // The first try fails; 30 s later the second; 60 s after that the third goes out.
+        // The first try fails; 30 s later the second; 60 s after that the third goes out. The retry's timer is set only
+        // after the failure is seen here, so the clock is moved on until the next try has happened, not once.
         await WaitAsync(() => host.Mail.Failed == 1);
-        host.Clock.Advance(TimeSpan.FromSeconds(30));
-        await WaitAsync(() => host.Mail.Failed == 2);
-        host.Clock.Advance(TimeSpan.FromSeconds(60));
+        await AdvanceUntilAsync(host, TimeSpan.FromSeconds(30), () => host.Mail.Failed == 2);
+        await AdvanceUntilAsync(host, TimeSpan.FromSeconds(60), () => host.Mail.To(officer).Count == 1);
         var request = Assert.Single(await host.WaitForMailAsync(officer));
 
         Assert.StartsWith("Approval needed:", request.Subject, StringComparison.Ordinal);
@@ -84,6 +84,24 @@ public sealed class ApprovalEscalationTests
         await host.StageAsync(application.ApplicationId, "Trial");
         var decisions = await host.Store.Decisions.ListForCustomerAsync(application.Customer.Id);
         Assert.Equal(OnboardingSteps.ApproverOf(CreditRole.CreditManager), decisions.Single(d => d.What.StartsWith("trial granted", StringComparison.Ordinal)).DecidedBy);
+    }
+
+    /// <summary>
+    /// Moves the clock on by <paramref name="step"/> until <paramref name="condition"/> holds (real time, bounded): a
+    /// timer set just after a move would otherwise wait for a move that never comes.
+    /// </summary>
+    private static async Task AdvanceUntilAsync(WorkflowTestHost host, TimeSpan step, Func<bool> condition)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            host.Clock.Advance(step);
+            var settled = DateTime.UtcNow + TimeSpan.FromSeconds(1);
+            while (!condition() && DateTime.UtcNow < settled)
+            {
+                await Task.Delay(25, cts.Token);
+            }
+        }
     }
 
     /// <summary>Waits (real time, bounded) until <paramref name="condition"/> holds: the workflow runs on its own threads.</summary>
