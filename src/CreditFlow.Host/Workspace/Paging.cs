@@ -1,4 +1,5 @@
 using System.Globalization;
+using Flash = CreditFlow.Host.Pages.Flash;
 
 namespace CreditFlow.Host.Workspace;
 
@@ -41,6 +42,21 @@ public sealed record Paging(int Number, int Size, int Total)
         return int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1
             ? (first with { Number = Math.Min(number, first.Pages) }, null)
             : (first, $"must be a whole number from 1 (was \"{page}\"); showing the first");
+    }
+
+    /// <summary>
+    /// As <see cref="Read(string?, int, int)"/>, with a problem said as the page's message ("The page must be …") unless
+    /// the page already has one to show.
+    /// </summary>
+    internal static Paging Read(string? page, int total, ref Flash? message)
+    {
+        var (paging, problem) = Read(page, total);
+        if (problem is not null)
+        {
+            message ??= Flash.Error($"The page {problem}.");
+        }
+
+        return paging;
     }
 
     /// <summary>The rows of this page from the whole list.</summary>

@@ -44,11 +44,7 @@ internal static class BlacklistPageEndpoints
         var matching = everything.Where(e => only is null || e.Source == only).ToList();
         var removed = (await list.ListRemovedAsync(cancellationToken: cancellationToken)).Take(RemovedShown).ToList();
         var flash = CreditMessages.TakeFlash(http);
-        var (paging, pageProblem) = Paging.Read(page, matching.Count);
-        if (pageProblem is not null)
-        {
-            flash ??= Flash.Error($"The page {pageProblem}.");
-        }
+        var paging = Paging.Read(page, matching.Count, ref flash);
 
         return new RazorComponentResult<BlacklistPage>(new
         {

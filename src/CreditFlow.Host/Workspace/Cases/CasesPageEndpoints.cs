@@ -75,11 +75,7 @@ internal static partial class CasesPageEndpoints
         // One read of every case (the newest 500) gives both the counts of the filter links and the rows.
         var every = await cases.ListAsync(cancellationToken: cancellationToken);
         var shown = every.Where(c => filter == AllFilter || (filter == OpenFilter ? !c.Case.IsClosed : c.Case.Status == only)).ToList();
-        var (paging, pageProblem) = Paging.Read(page, shown.Count);
-        if (pageProblem is not null)
-        {
-            flash ??= Flash.Error($"The page {pageProblem}.");
-        }
+        var paging = Paging.Read(page, shown.Count, ref flash);
 
         // What each case still owes is read for the page shown only.
         var authority = (await policies.InForceAsync(cancellationToken)).Authority;

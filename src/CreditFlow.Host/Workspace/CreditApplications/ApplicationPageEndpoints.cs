@@ -173,6 +173,5 @@ internal static class ApplicationPageEndpoints
         WorkspaceNotices.NotAllowed(user, $"{what} needs the role {OneOf(roles)}; you are signed in as {user.Name} with the role {user.Role}. Nothing was sent.", "/credit/customers", "Customers");
 
     /// <summary>"SalesRep, CreditOfficer or CreditManager".</summary>
-    private static string OneOf(IReadOnlyList<CreditRole> roles) =>
-        roles.Count == 1 ? roles[0].ToString() : string.Join(", ", roles.SkipLast(1)) + " or " + roles[^1];
+    private static string OneOf(IReadOnlyList<CreditRole> roles) => WorklistText.OneOf(roles.Select(r => r.ToString()));
 }

@@ -54,11 +54,7 @@ internal static class ReviewsPageEndpoints
         var due = scheduled.Where(s => s.NextReviewAt <= now + Soon).ToList();
         var upcoming = scheduled.Where(s => s.NextReviewAt > now + Soon).ToList();
         var overdue = scheduled.Count(s => s.NextReviewAt <= now);
-        var (paging, pageProblem) = Paging.Read(page, upcoming.Count);
-        if (pageProblem is not null)
-        {
-            flash ??= Flash.Error($"The page {pageProblem}.");
-        }
+        var paging = Paging.Read(page, upcoming.Count, ref flash);
 
         var proposals = new List<ProposalCard>();
         foreach (var schedule in awaiting)

@@ -52,11 +52,7 @@ internal static class TasksPageEndpoints
         var open = everyOpen.Where(t => owner is null || t.OwnerRole == owner).ToList();
         var done = (await tasks.ListAsync(completed: true, role: owner, cancellationToken: cancellationToken))
             .OrderByDescending(t => t.CompletedAt).Take(DoneShown).ToList();
-        var (paging, pageProblem) = Paging.Read(page, open.Count);
-        if (pageProblem is not null)
-        {
-            flash ??= Flash.Error($"The page {pageProblem}.");
-        }
+        var paging = Paging.Read(page, open.Count, ref flash);
 
         var shown = paging.Of(open);
         var names = await WorklistText.NamesAsync(shown.Concat(done).Select(t => t.CustomerId), customers, cancellationToken);
