@@ -7,6 +7,13 @@ public sealed record DunningInput(string CustomerId, string InvoiceId)
 {
     /// <summary>The instance id: one dunning workflow per invoice, derived from it, so starting twice is refused.</summary>
     public string InstanceId => $"dunning|{CustomerId}|{InvoiceId}";
+
+    /// <summary>
+    /// Where the booking found the invoice, when it could tell: open in full, nothing due yet, its first step and the
+    /// time to look for it. Version 2 of the workflow then sleeps until that time instead of looking at once; null: look
+    /// at once (paid or credited before it was booked, booked late with steps due, or booked before).
+    /// </summary>
+    public DunningProgress? AtBooking { get; init; }
 }
 
 /// <summary>What a look at the invoice is asked: the invoice and the orchestration's time of the look.</summary>

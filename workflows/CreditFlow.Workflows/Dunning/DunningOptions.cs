@@ -11,6 +11,9 @@ public sealed class DunningOptions
     /// </summary>
     public TimeSpan StepTimeOfDay { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>When a step due on <paramref name="day"/> is taken: that day at <see cref="StepTimeOfDay"/>.</summary>
+    public DateTimeOffset StepTimeOn(DateOnly day) => new(day.ToDateTime(TimeOnly.FromTimeSpan(StepTimeOfDay)), TimeSpan.Zero);
+
     /// <summary>How long a person has for a dunning task. Default one day.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan TaskDeadline { get; set; } = TimeSpan.FromDays(1);

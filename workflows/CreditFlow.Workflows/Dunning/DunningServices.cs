@@ -35,7 +35,8 @@ public static class DunningServices
 internal static class DunningRegistration
 {
     public static void Register(DurableTaskRegistry registry) => registry
-        .AddOrchestrator<DunningWorkflow>()
+        .AddOrchestrator<DunningWorkflow>() // version 1, until its last instance has ended
+        .AddOrchestrator<DunningWorkflowV2>()
         .AddActivity<TakeDunningSteps>()
         .AddActivity<ReportStuckDunning>()
         .AddOrchestrator<PaymentExtensionWorkflow>()

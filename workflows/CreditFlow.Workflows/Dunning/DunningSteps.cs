@@ -115,7 +115,7 @@ public sealed class DunningSteps(
             ? state.Schedule.Skip(state.Level).FirstOrDefault(s => s.DueOn is not null && taken.All(t => t.Code != s.Step.Code)) ?? state.Next
             : state.Next;
         var nextDue = state.Status == DunningStatus.Running ? next?.DueOn : state.NextDueOn;
-        var nextLook = nextDue is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.FromTimeSpan(options.Value.StepTimeOfDay)), TimeSpan.Zero) : (DateTimeOffset?)null;
+        var nextLook = nextDue is { } day ? options.Value.StepTimeOn(day) : (DateTimeOffset?)null;
         var ended = state.Status is DunningStatus.Settled or DunningStatus.Completed;
         var standing = new DunningStanding(state.Status.ToString(), state.Level, next?.Step.Code, nextDue, open.Amount, look.At);
         // The receivables summaries read the payments and the steps: a look that adds neither saves only where it stands.
@@ -393,7 +393,7 @@ public sealed class DunningSteps(
     private CreditDecision Decision(DunningRecord invoice, string id, ScheduledStep step, string what, string why) => new(
         id,
         invoice.CustomerId,
-        new DateTimeOffset(step.DueOn!.Value.ToDateTime(TimeOnly.FromTimeSpan(options.Value.StepTimeOfDay)), TimeSpan.Zero),
+        options.Value.StepTimeOn(step.DueOn!.Value),
         "dunning",
         what,
         $"{step.Step.Code} step of the dunning ladder: {why}",

@@ -16,6 +16,11 @@ namespace CreditFlow.Workflows.Dunning;
 /// does not end the invoice's dunning: a person is given a task (<see cref="ReportStuckDunning"/>) and dunning looks
 /// again <see cref="StuckLookRetry"/> later, or at once when the invoice changes. (Only the failure path is new: a
 /// history without a failed look replays as before.)
+/// <para>
+/// Version 1, kept as it is for the invoices that started on it: new invoices start on <see cref="DunningWorkflowV2"/>,
+/// which skips the first look while nothing is due. Delete this class once no instance of version 1 is left (the admin
+/// monitor lists the instances of <c>DunningWorkflow</c> with their version).
+/// </para>
 /// </remarks>
 public sealed class DunningWorkflow : TaskOrchestrator<DunningInput, DunningProgress>
 {

@@ -23,13 +23,15 @@ public sealed class LedgerBookings(CustomerLedgerStore ledgers, LedgerRetryOptio
         ArgumentNullException.ThrowIfNull(invoice);
         (ErpDocumentKind, string)[] related = invoice.OrderId is { } orderId ? [(ErpDocumentKind.Order, orderId)] : [];
         var attempts = LedgerAttempts.ForNewDocument(ledgers, retry, invoice.CustomerId, (ErpDocumentKind.Invoice, invoice.InvoiceId), related);
-        var answer = (await attempts.BookAsync(ledger => LedgerPostings.Invoice(ledger, invoice, bodyHash), cancellationToken)).Answer;
-        if (answer.Outcome == ErpAnswerOutcome.Answered)
+        var booking = await attempts.BookAsync(ledger => LedgerPostings.Invoice(ledger, invoice, bodyHash), cancellationToken);
+        if (booking.Answer.Outcome == ErpAnswerOutcome.Answered)
         {
-            await dunning.StartAsync(invoice.CustomerId, invoice.InvoiceId, invoice.IssueDate, invoice.DueDate, invoice.Amount, cancellationToken);
+            // What is open once booked: less than the amount when a payment or credit note of it came first; not known for a repeat.
+            var open = booking.Change?.Records.OfType<InvoiceRecord>().FirstOrDefault()?.Invoice?.Open;
+            await dunning.StartAsync(invoice.CustomerId, invoice.InvoiceId, invoice.IssueDate, invoice.DueDate, invoice.Amount, open, cancellationToken);
         }
 
-        return answer;
+        return booking.Answer;
     }
 
     /// <summary>Books a payment of an invoice (less receivable) or a prepayment of an order (less credit), then wakes the customer's open holds.</summary>
