@@ -29,10 +29,10 @@ internal sealed record BenchSettings
 
     public int IdleSeconds { get; init; } = 60;
 
-    /// <summary>Quiet time after the last first look before an idle window (the workflows commit their timers).</summary>
+    /// <summary>Quiet time after the last timer is stored before an idle window (the workflows commit their timers).</summary>
     public int SettleSeconds { get; init; } = 10;
 
-    /// <summary>Longest wait for one phase (booking, first looks, one ladder step).</summary>
+    /// <summary>Longest wait for one phase (booking, the workflows asleep, one ladder step).</summary>
     public TimeSpan PhaseTimeout { get; init; } = TimeSpan.FromMinutes(15);
 
     /// <summary>The watchdog: kills the host and Azurite and exits 3 after this.</summary>
