@@ -3,6 +3,7 @@ using CreditFlow.Domain.Roles;
 using CreditFlow.Domain.Warnings;
 using CreditFlow.Host.Tests.Erp;
 using CreditFlow.Storage.Warnings;
+using CreditFlow.Testing;
 using static CreditFlow.Host.Tests.Credit.WarningsOnErpHost;
 
 namespace CreditFlow.Host.Tests.Credit;
@@ -116,6 +117,65 @@ public sealed class WarningsPageTests(ErpHost erp)
     }
 
     [Fact]
+    public async Task Show_MoreThanFiftyOpen_FiftyAPage_TheLevelKeptAcrossPages_ALinkToOneOpensItsPage_AndABadPageIsSaid()
+    {
+        // 55 yellow warnings stored as their workflow stores them, older than any other test's (they come first among
+        // the yellow); answered at the end, so the other tests of this host see their own warnings on the first page.
+        var template = await erp.RaiseAsync(await erp.CustomerAsync("Shaoxing Long Dye Works"), SignalKind.OwnershipChange);
+        var seeded = new List<WarningRecord>();
+        for (var i = 0; i < 55; i++)
+        {
+            var raised = ErpHost.Start.AddDays(-10).AddMinutes(i);
+            seeded.Add(await erp.Warnings().AddOnceAsync(template with { Id = UniqueName.For("wrn-page"), RaisedAt = raised, RespondBy = raised.AddHours(24), ETag = null }));
+        }
+
+        try
+        {
+            var openYellow = (await erp.Warnings().ListAsync()).Where(w => w.Level == WarningLevel.Yellow).Select(w => w.Id).ToList();
+            var everyOpen = (await erp.Warnings().ListAsync()).Select(w => w.Id).ToList();
+            var pages = (openYellow.Count + 49) / 50;
+            using var officer = await erp.SignedInAsync(OfficerKey);
+
+            var firstAsSent = await PageAsync(officer, "/credit/warnings?level=yellow");
+            var yellowPages = new List<string> { WebUtility.HtmlDecode(firstAsSent) };
+            for (var n = 2; n <= pages; n++)
+            {
+                yellowPages.Add(WebUtility.HtmlDecode(await PageAsync(officer, $"/credit/warnings?level=yellow&page={n}")));
+            }
+
+            var unfiltered = await PageAsync(officer, "/credit/warnings");
+            var zero = WebUtility.HtmlDecode(await PageAsync(officer, "/credit/warnings?page=0"));
+            var notANumber = WebUtility.HtmlDecode(await PageAsync(officer, "/credit/warnings?level=yellow&page=x"));
+            var onItsPage = await PageAsync(officer, $"/credit/warnings?warning={Uri.EscapeDataString(everyOpen[50])}");
+
+            Assert.Equal(50, Articles(yellowPages[0]).Count);
+            Assert.Contains($"Rows 1–50 of {openYellow.Count}", yellowPages[0], StringComparison.Ordinal);
+            Assert.Contains("href=\"/credit/warnings?level=yellow&amp;page=2\" rel=\"next\"", firstAsSent, StringComparison.Ordinal);
+            Assert.Contains($"<span>{openYellow.Count} open</span>", yellowPages[0], StringComparison.Ordinal);
+            Assert.Equal(openYellow.Count - ((pages - 1) * 50), Articles(yellowPages[^1]).Count);
+            Assert.Contains("href=\"/credit/warnings?level=yellow&page=1\" rel=\"first\"", yellowPages[^1], StringComparison.Ordinal);
+            Assert.DoesNotContain("rel=\"next\"", yellowPages[^1], StringComparison.Ordinal);
+            // Every open yellow warning on one of the pages, once, in the page's order.
+            Assert.Equal(openYellow, yellowPages.SelectMany(Articles));
+            Assert.Equal(everyOpen.Take(50), Articles(unfiltered));
+            Assert.Contains("href=\"/credit/warnings?page=2\" rel=\"next\"", unfiltered, StringComparison.Ordinal);
+            Assert.Contains("The page must be a whole number from 1 (was \"0\"); showing the first.", zero, StringComparison.Ordinal);
+            Assert.Equal(everyOpen.Take(50), Articles(zero));
+            Assert.Contains("The page must be a whole number from 1 (was \"x\"); showing the first.", notANumber, StringComparison.Ordinal);
+            Assert.Equal(openYellow.Take(50), Articles(notANumber));
+            Assert.Contains(everyOpen[50], Articles(onItsPage));
+            Assert.Contains("Page 2 of", onItsPage, StringComparison.Ordinal);
+        }
+        finally
+        {
+            foreach (var warning in seeded)
+            {
+                await erp.Warnings().AnswerAsync(warning, new WarningAnswer(ErpHost.Start.AddDays(-9), ErpHost.OfficerName, CreditRole.CreditOfficer, [ResponseAction.CustomerVisit], "seeded for the paging test"));
+            }
+        }
+    }
+
+    [Fact]
     public async Task Show_NotSignedIn_GoesToTheSignIn()
     {
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = erp.Host.Client.BaseAddress };
@@ -125,6 +185,10 @@ public sealed class WarningsPageTests(ErpHost erp)
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.StartsWith("/credit/sign-in", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
+
+    /// <summary>The ids of the open warnings a page shows, in its order.</summary>
+    private static List<string> Articles(string page) =>
+        System.Text.RegularExpressions.Regex.Matches(page, "<article class=\"warning[^\"]*\" id=\"[^\"]+\" data-warning=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
 
     private static string Article(WarningRecord warning) => $"id=\"{warning.Id}\" data-warning=\"{warning.Id}\"";
 

@@ -18,7 +18,7 @@ namespace CreditFlow.Host.Workspace.Warnings;
 
 /// <summary>
 /// The page <c>/credit/warnings</c> (<see cref="WarningsPage"/>): the open early warnings, red first, then orange, then
-/// yellow, oldest first within a level, each with its customer, rule, owner and deadline, and a form answering it as the
+/// yellow, oldest first within a level, 50 a page (<c>?page=</c>; <c>?warning=</c> shows the page holding that one), each with its customer, rule, owner and deadline, and a form answering it as the
 /// signed-in user through the same path as <c>POST /api/warnings/{id}/answer</c> (<see cref="CustomerWarnings.AnswerAsync"/>)
 /// for the owner's role or a tier above it; below, the most recently answered ones with their response time.
 /// </summary>
@@ -39,12 +39,13 @@ internal static class WarningsPageEndpoints
     public static RouteGroupBuilder MapWarningsPage(this IEndpointRouteBuilder app)
     {
         var page = app.MapWorkspaceGroup(Path);
-        page.MapGet("", ShowAsync).WithName("WarningsPage").WithSummary("The open early warnings by level and age, and the latest answered.");
+        page.MapGet("", ShowAsync).WithName("WarningsPage").WithSummary("The open early warnings by level and age, a page at a time, and the latest answered.");
         page.MapPost("/{warningId}/answer", AnswerAsync).WithName("WarningsPageAnswer").WithSummary("Answers a warning with actions and a comment, as the signed-in user.");
         return page;
     }
 
-    public static async Task<RazorComponentResult<WarningsPage>> ShowAsync(HttpContext http, WarningStore warnings, CustomerRepository customers, CreditPolicies policies, TimeProvider clock, string? level)
+    public static async Task<RazorComponentResult<WarningsPage>> ShowAsync(
+        HttpContext http, WarningStore warnings, CustomerRepository customers, CreditPolicies policies, TimeProvider clock, string? level, string? page, string? warning)
     {
         var user = CreditGuard.User(http);
         var cancellationToken = http.RequestAborted;
@@ -62,19 +63,29 @@ internal static class WarningsPageEndpoints
             }
         }
 
+        // Every open warning is one partition read (the counts and the overdue chip are of all of them); the page shows 50.
         var now = clock.GetUtcNow();
         var everyOpen = await warnings.ListAsync(cancellationToken: cancellationToken);
         var open = everyOpen.Where(w => only is null || w.Level == only).ToList();
+        var paging = Paging.Read(page, open.Count, ref flash);
+        if (string.IsNullOrEmpty(page) && open.FindIndex(w => w.Id == warning) is var at and >= 0)
+        {
+            // The tasks page links to one warning: the page shown is the one holding it.
+            paging = paging with { Number = (at / paging.Size) + 1 };
+        }
+
+        var shown = paging.Of(open);
         var answered = (await warnings.ListAsync(answered: true, cancellationToken: cancellationToken))
             .Where(w => only is null || w.Level == only).OrderByDescending(w => w.Answer!.At).Take(AnsweredShown).ToList();
-        var names = await NamesAsync(open.Concat(answered).SelectMany(w => new[] { w.CustomerId, w.RaisedThrough }), customers, cancellationToken);
-        var book = await policies.BookWithAsync(open.Concat(answered).Select(w => w.RulesVersion), cancellationToken);
+        var names = await NamesAsync(shown.Concat(answered).SelectMany(w => new[] { w.CustomerId, w.RaisedThrough }), customers, cancellationToken);
+        var book = await policies.BookWithAsync(everyOpen.Concat(answered).Select(w => w.RulesVersion), cancellationToken);
         return new RazorComponentResult<WarningsPage>(new
         {
             UserName = user.Name,
             UserRole = Words(user.Role),
             Only = only,
-            Open = open.Select(w => new WarningCard(w, RaisedUnder.FirstDeadline(w, book), MayAnswer(user, w) ? null : WhoMayAnswer(w.Owner))).ToList(),
+            Open = shown.Select(w => new WarningCard(w, RaisedUnder.FirstDeadline(w, book), MayAnswer(user, w) ? null : WhoMayAnswer(w.Owner))).ToList(),
+            Paging = paging,
             AllCount = everyOpen.Count,
             LevelCounts = Levels.ToDictionary(l => l, l => everyOpen.Count(w => w.Level == l)),
             OverdueCount = everyOpen.Count(w => now > RaisedUnder.FirstDeadline(w, book)),
