@@ -44,15 +44,50 @@ public sealed class ImportStore(TableClient table, BlobContainerClient rows)
     }
 
     /// <summary>The latest imports, newest first.</summary>
-    public async Task<IReadOnlyList<ImportRecord>> LatestAsync(int max, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ImportRecord>> LatestAsync(int max, CancellationToken cancellationToken = default) =>
+        await GetManyAsync((await IdsNewestFirstAsync(cancellationToken)).Take(max).ToList(), cancellationToken);
+
+    /// <summary>
+    /// The id of every import, newest first (the same second by id): only the ids and times are read, not what each
+    /// import refused, so a page of a long history reads the rest for its own imports only (<see cref="GetManyAsync"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> IdsNewestFirstAsync(CancellationToken cancellationToken = default)
     {
-        var all = new List<ImportRecord>();
-        await foreach (var e in table.QueryAsync<TableEntity>($"PartitionKey eq '{Partition}'", cancellationToken: cancellationToken))
+        var all = new List<(string Id, DateTimeOffset At)>();
+        await foreach (var e in table.QueryAsync<TableEntity>($"PartitionKey eq '{Partition}'", select: ["RowKey", "At"], cancellationToken: cancellationToken))
         {
-            all.Add(ToRecord(e));
+            all.Add((e.RowKey, e.GetDateTimeOffset("At")!.Value));
         }
 
-        return all.OrderByDescending(i => i.At).Take(max).ToList();
+        return all.OrderByDescending(i => i.At).ThenByDescending(i => i.Id, StringComparer.Ordinal).Select(i => i.Id).ToList();
+    }
+
+    /// <summary>
+    /// The imports <paramref name="importIds"/>, in that order (those no longer stored left out). One range query: an
+    /// import's id begins with its time, so the ids of one page of the newest lie close together.
+    /// </summary>
+    public async Task<IReadOnlyList<ImportRecord>> GetManyAsync(IReadOnlyList<string> importIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(importIds);
+        if (importIds.Count == 0)
+        {
+            return [];
+        }
+
+        var wanted = importIds.Select(id => TableKeys.Check(id, "importId")).ToHashSet(StringComparer.Ordinal);
+        var first = wanted.Min(StringComparer.Ordinal)!;
+        var last = wanted.Max(StringComparer.Ordinal)!;
+        var found = new Dictionary<string, ImportRecord>(StringComparer.Ordinal);
+        var filter = $"PartitionKey eq '{Partition}' and RowKey ge {TableKeys.Quote(first)} and RowKey le {TableKeys.Quote(last)}";
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (wanted.Contains(e.RowKey))
+            {
+                found[e.RowKey] = ToRecord(e);
+            }
+        }
+
+        return importIds.Where(found.ContainsKey).Select(id => found[id]).ToList();
     }
 
     /// <summary>Replaces the import under the ETag it was read with.</summary>

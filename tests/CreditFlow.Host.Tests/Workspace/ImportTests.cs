@@ -2,6 +2,7 @@ using System.Net;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Dunning;
 using CreditFlow.Storage.Imports;
+using CreditFlow.Testing;
 using MiniExcelLibs;
 
 namespace CreditFlow.Host.Tests.Workspace;
@@ -157,6 +158,51 @@ public sealed class ImportTests(ImportHost host)
         var template = await client.GetStringAsync("/credit/imports/templates/payments.csv");
         Assert.StartsWith("paymentId,customerId,invoiceId,amount,currency,receivedOn", template.TrimStart('\uFEFF'), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ThePastImports_FiftyAPage_NewestFirst_AndAPageThatIsNoNumberIsSaid()
+    {
+        // 55 imports of the days before (this host's clock stands still, so every import of the other tests is newer).
+        var store = host.Host.Services.GetRequiredService<ImportStore>();
+        var rows = new ImportedRows([], [], []);
+        for (var i = 0; i < 55; i++)
+        {
+            var at = host.Clock.GetUtcNow().AddDays(-1).AddHours(-i);
+            var id = $"{at:yyyyMMdd-HHmmss}-{UniqueName.For("h")}";
+            await store.AddAsync(new ImportRecord(id, ImportKind.Invoices, $"history-{i:00}.csv", "Chen Jing", at, 10, 10, 0, [], ImportStatus.Done, at.AddMinutes(1)), rows);
+        }
+
+        var newestFirst = await store.IdsNewestFirstAsync();
+        var pages = (newestFirst.Count + 49) / 50;
+        using var client = await host.SignedInAsync();
+
+        var firstAsSent = await client.GetStringAsync("/credit/imports");
+        var all = new List<string> { WebUtility.HtmlDecode(firstAsSent) };
+        for (var n = 2; n <= pages; n++)
+        {
+            all.Add(WebUtility.HtmlDecode(await client.GetStringAsync($"/credit/imports?page={n}")));
+        }
+
+        var zero = WebUtility.HtmlDecode(await client.GetStringAsync("/credit/imports?page=0"));
+        var notANumber = WebUtility.HtmlDecode(await client.GetStringAsync("/credit/imports?page=x"));
+
+        Assert.Equal(50, ImportRows(all[0]).Count);
+        Assert.Contains($"Rows 1–50 of {newestFirst.Count}", all[0], StringComparison.Ordinal);
+        Assert.Contains("href=\"/credit/imports?page=2#latest-title\" rel=\"next\"", firstAsSent, StringComparison.Ordinal);
+        Assert.Equal(newestFirst.Count - ((pages - 1) * 50), ImportRows(all[^1]).Count);
+        Assert.DoesNotContain("rel=\"next\"", all[^1], StringComparison.Ordinal);
+        // Every import on one of the pages, once, newest first: the oldest of those seeded last.
+        Assert.Equal(newestFirst, all.SelectMany(ImportRows));
+        Assert.Contains("history-54.csv", all[^1], StringComparison.Ordinal);
+        Assert.Contains("The page must be a whole number from 1 (was \"0\"); showing the first.", zero, StringComparison.Ordinal);
+        Assert.Equal(newestFirst.Take(50), ImportRows(zero));
+        Assert.Contains("The page must be a whole number from 1 (was \"x\"); showing the first.", notANumber, StringComparison.Ordinal);
+        Assert.Equal(newestFirst.Take(50), ImportRows(notANumber));
+    }
+
+    /// <summary>The ids of the past imports a page lists, in its order.</summary>
+    private static List<string> ImportRows(string html) =>
+        System.Text.RegularExpressions.Regex.Matches(html, "<a href=\"/credit/imports/([^\"]+)\"><time").Select(m => m.Groups[1].Value).ToList();
 
     /// <summary>The (row, column) of each problem the page lists.</summary>
     private static List<(string Row, string? Column)> ProblemRows(string html)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using CreditFlow.Host.Credit;
+using CreditFlow.Host.Pages;
 using CreditFlow.Host.Security;
 using CreditFlow.Host.Workspace.Export;
 using CreditFlow.Storage.Imports;
@@ -12,7 +13,8 @@ namespace CreditFlow.Host.Workspace.Imports;
 /// <summary>
 /// <c>/credit/imports</c>: customers, invoices or payments from a CSV or Excel file. The file is checked whole
 /// (<see cref="ImportCheck"/>); with any problem nothing is applied and every problem is listed by row and column;
-/// otherwise it is applied by <see cref="ImportWorkflow"/> and its page shows the progress.
+/// otherwise it is applied by <see cref="ImportWorkflow"/> and its page shows the progress. Below, the past imports,
+/// newest first, 50 a page (<c>?page=</c>).
 /// </summary>
 internal static class ImportEndpoints
 {
@@ -32,15 +34,21 @@ internal static class ImportEndpoints
     /// <summary>Who may import: those who book invoices and payments or keep the customer file.</summary>
     public static bool MayImport(CreditUser user) => ApiKeyPolicies.ImportDataRoles.Contains(user.Role);
 
-    private static async Task<RazorComponentResult<ImportsPage>> ListAsync(HttpContext http, ImportStore imports) =>
-        Page(http, await imports.LatestAsync(20, http.RequestAborted), null, [], null);
+    private static async Task<RazorComponentResult<ImportsPage>> ListAsync(HttpContext http, ImportStore imports, string? page)
+    {
+        // The ids of all imports give the count; the imports themselves are read for the page shown only.
+        var ids = await imports.IdsNewestFirstAsync(http.RequestAborted);
+        Flash? message = null;
+        var paging = Paging.Read(page, ids.Count, ref message);
+        return Page(http, (await imports.GetManyAsync(paging.Of(ids), http.RequestAborted), paging), null, [], null, message: message);
+    }
 
     private static async Task<IResult> UploadAsync(
         HttpContext http, ImportCheck check, ImportApplication application, ImportStore imports, IOptions<ImportOptions> options, TimeProvider clock)
     {
         var user = CreditGuard.User(http);
         var ct = http.RequestAborted;
-        var latest = await imports.LatestAsync(20, ct);
+        var latest = await FirstPageAsync(imports, ct);
         if (!MayImport(user))
         {
             return Page(http, latest, null, [new ImportProblem(0, null, $"{WorklistText.Words(user.Role)} may not import; ask a credit officer, the credit manager or finance.")], null, StatusCodes.Status403Forbidden);
@@ -132,13 +140,29 @@ internal static class ImportEndpoints
     private static async Task<ImportRecord?> FindAsync(ImportStore imports, string importId, CancellationToken cancellationToken) =>
         importId.Length is > 0 and <= 64 && importId.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? await imports.GetAsync(importId, cancellationToken) : null;
 
+    /// <summary>The first page of the past imports, shown under a refused upload.</summary>
+    private static async Task<(IReadOnlyList<ImportRecord> Imports, Paging Paging)> FirstPageAsync(ImportStore imports, CancellationToken cancellationToken)
+    {
+        var ids = await imports.IdsNewestFirstAsync(cancellationToken);
+        var paging = Paging.Read(null, ids.Count).Paging;
+        return (await imports.GetManyAsync(paging.Of(ids), cancellationToken), paging);
+    }
+
     private static RazorComponentResult<ImportsPage> Page(
-        HttpContext http, IReadOnlyList<ImportRecord> latest, ImportKind? kind, IReadOnlyList<ImportProblem> problems, string? fileName, int status = StatusCodes.Status200OK)
+        HttpContext http,
+        (IReadOnlyList<ImportRecord> Imports, Paging Paging) latest,
+        ImportKind? kind,
+        IReadOnlyList<ImportProblem> problems,
+        string? fileName,
+        int status = StatusCodes.Status200OK,
+        Flash? message = null)
     {
         var user = CreditGuard.User(http);
         return new RazorComponentResult<ImportsPage>(new
         {
-            Latest = latest,
+            Latest = latest.Imports,
+            Paging = latest.Paging,
+            Message = PageMessage.From(message),
             Kind = kind,
             Problems = problems,
             FileName = fileName,
