@@ -4,18 +4,22 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.Dunning;
 using CreditFlow.Domain.Exposure;
 using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.Policies;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Host;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Dunning;
 using CreditFlow.Storage.Orders;
+using CreditFlow.Storage.Policies;
 using CreditFlow.Storage.Profiles;
 using CreditFlow.Testing;
+using CreditFlow.Workflows.Policies;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +30,7 @@ using Microsoft.Extensions.DependencyInjection;
 // background as invoices change), then times --samples GETs of the dashboard, of the dashboard just after a payment
 // (the request summarises that customer first), and of customer pages, signed in. Every customer also has a credit
 // profile and an exposure; the credit book's reading of them all (what a dashboard request pays once every
-// Dashboard__CreditBookSeconds) is timed on its own.
+// Dashboard__CreditBookSeconds) is timed on its own, and so is a policy draft's impact simulation over the open invoices.
 // Usage: dotnet CreditFlow.WorkspaceBench.dll [--customers 2000] [--invoices 200000] [--steps 4] [--samples 5]
 var arguments = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal)).ToDictionary(x => x.a[2..], x => args[x.i + 1]);
 int Option(string name, int fallback) => arguments.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
@@ -77,6 +81,12 @@ await Parallel.ForEachAsync(ids.Select((id, i) => (id, i)), new ParallelOptions 
     await ledgers.CommitAsync(ledger, new LedgerChange(new ExposureState(new CreditExposure(used, Money.Zero(used.Currency), Money.Zero(used.Currency)), [], 1), []), ct);
 });
 
+// A draft of the credit policy, the shipped document with the reminder two days earlier, to simulate at each step.
+var drafts = app.Services.GetRequiredService<PolicyDrafts>();
+var earlier = JsonNode.Parse(CreditPolicy.Default.Json)!;
+earlier["dunningLadder"]!["steps"]![0]!["daysFromDue"] = -5;
+var draft = await app.Services.GetRequiredService<PolicyStore>().AddDraftAsync(earlier.ToJsonString(), today.AddDays(1), "bench: remind earlier", "bench", DateTimeOffset.UtcNow);
+
 var results = new List<object>();
 var seeded = 0;
 for (var step = 1; step <= steps; step++)
@@ -90,9 +100,20 @@ for (var step = 1; step <= steps; step++)
         var due = issued.AddDays(30);
         var amount = Money.Of(1_000m + (n % 97) * 250m, "CNY");
         var record = DunningRecord.Booked(ids[n % customerCount], $"INV-{n:0000000}", issued, due, amount);
+        // Where dunning's looks would have left it: the paid ones settled, the others running (a policy simulation reads
+        // only the invoices still in dunning).
         if (n % 10 != 0 && due.AddDays((n % 11) - 5) < today)
         {
-            record = record with { Payments = [new InvoicePayment(due.AddDays((n % 11) - 5), amount)] };
+            var paidOn = due.AddDays((n % 11) - 5);
+            record = record with
+            {
+                Payments = [new InvoicePayment(paidOn, amount)],
+                Standing = new DunningStanding(nameof(DunningStatus.Settled), 0, null, null, 0m, new DateTimeOffset(paidOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)),
+            };
+        }
+        else
+        {
+            record = record with { Standing = new DunningStanding(nameof(DunningStatus.Running), 0, null, null, amount.Amount, DateTimeOffset.UtcNow) };
         }
 
         await invoices.AddAsync(record, ct);
@@ -115,7 +136,14 @@ for (var step = 1; step <= steps; step++)
     var afterPayment = new double[samples];
     for (var i = 0; i < samples; i++)
     {
-        var paid = (await invoices.ListAllAsync(ids[(seeded + i) % customerCount])).First(r => r.Invoice.IsOpen);
+        // The next customer with an open invoice (at some sizes a customer's invoices are all paid).
+        DunningRecord? paid = null;
+        for (var c = seeded + i; paid is null && c < seeded + i + customerCount; c++)
+        {
+            paid = (await invoices.ListAllAsync(ids[c % customerCount])).FirstOrDefault(r => r.Invoice.IsOpen);
+        }
+
+        paid = paid ?? throw new InvalidOperationException("No customer has an open invoice left to pay.");
         await invoices.SaveAsync(paid with { Payments = [.. paid.Payments, new InvoicePayment(today, paid.Invoice.Open)] });
         afterPayment[i] = (await TimeAsync("/credit/dashboard", 1))[0];
     }
@@ -131,8 +159,22 @@ for (var step = 1; step <= steps; step++)
         book[i] = Math.Round(bookWatch.Elapsed.TotalMilliseconds, 1);
     }
 
-    results.Add(new { invoices = seeded, customers = customerCount, seedSeconds = Math.Round(seedSeconds, 1), caughtUpSeconds, dashboardMs = dashboard, dashboardAfterPaymentMs = afterPayment, customerPageMs = customer, creditBookReadingMs = book });
-    Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] summaries current {caughtUpSeconds} s after seeding; dashboard {string.Join(", ", dashboard)} ms; after a payment {string.Join(", ", afterPayment)} ms; customer page {string.Join(", ", customer)} ms; credit book reading {string.Join(", ", book)} ms");
+    // A policy draft's impact simulation as the policy page runs it within the request: every open invoice set on the
+    // draft's ladder beside its own (no orders or applications are seeded, so those parts read nothing).
+    var simulation = new double[samples];
+    var openReading = new double[samples];
+    for (var i = 0; i < samples; i++)
+    {
+        var simulationWatch = Stopwatch.StartNew();
+        _ = await drafts.SimulateAsync(draft.Version, null) ?? throw new InvalidOperationException("The bench's draft is gone.");
+        simulation[i] = Math.Round(simulationWatch.Elapsed.TotalMilliseconds, 1);
+        simulationWatch.Restart();
+        _ = await invoices.ListInDunningAsync(); // its reading of the open invoices alone
+        openReading[i] = Math.Round(simulationWatch.Elapsed.TotalMilliseconds, 1);
+    }
+
+    results.Add(new { invoices = seeded, customers = customerCount, seedSeconds = Math.Round(seedSeconds, 1), caughtUpSeconds, dashboardMs = dashboard, dashboardAfterPaymentMs = afterPayment, customerPageMs = customer, creditBookReadingMs = book, policySimulationMs = simulation, openInvoicesReadingMs = openReading });
+    Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] summaries current {caughtUpSeconds} s after seeding; dashboard {string.Join(", ", dashboard)} ms; after a payment {string.Join(", ", afterPayment)} ms; customer page {string.Join(", ", customer)} ms; credit book reading {string.Join(", ", book)} ms; policy simulation {string.Join(", ", simulation)} ms, of which reading the open invoices about {string.Join(", ", openReading)} ms");
 }
 
 Console.WriteLine(JsonSerializer.Serialize(new { machine = new { cores = Environment.ProcessorCount, dotnet = Environment.Version.ToString() }, samples, results }, new JsonSerializerOptions { WriteIndented = true }));
