@@ -14,8 +14,9 @@ namespace CreditFlow.Functions.Workflows;
 /// </summary>
 /// <remarks>
 /// Orchestrators are chosen by the instance's version by the same rule as on the host's engines
-/// (<see cref="OrchestratorVersions"/>); new instances get the version host.json's <c>defaultVersion</c> names, so
-/// set it to the newest when a version is added. Activities run in a service scope of their own, as on the host.
+/// (<see cref="OrchestratorVersions"/>). Nothing here picks the newest version for a start that names none (the
+/// extension's <c>defaultVersion</c> would be one version for every orchestrator), so the starts of a versioned
+/// workflow name their version, as <c>InvoiceDunning</c> does. Activities run in a service scope of their own, as on the host.
 /// </remarks>
 public sealed class WorkflowCatalog
 {
