@@ -29,8 +29,14 @@ public sealed class RehearsalClock : TimeProvider
     /// The real time behind <paramref name="clock"/>: partners (the ERP, data providers, agencies) sign with it, so a
     /// rehearsal's moved business clock must not put their messages, or ours to them, out of the signature window.
     /// </summary>
-    public static DateTimeOffset RealTimeOf(TimeProvider clock) =>
-        clock is RehearsalClock rehearsal ? rehearsal.RealNow : (clock ?? throw new ArgumentNullException(nameof(clock))).GetUtcNow();
+    public static DateTimeOffset RealTimeOf(TimeProvider clock) => RealClockOf(clock).GetUtcNow();
+
+    /// <summary>
+    /// The real clock behind <paramref name="clock"/>, for what lasts a span of people's own time: a signed-in session
+    /// must not end because a rehearsal moved business time a month ahead.
+    /// </summary>
+    public static TimeProvider RealClockOf(TimeProvider clock) =>
+        clock is RehearsalClock rehearsal ? rehearsal._real : clock ?? throw new ArgumentNullException(nameof(clock));
 
     /// <summary>How far ahead of the real time business time is.</summary>
     public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));

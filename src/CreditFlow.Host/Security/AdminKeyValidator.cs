@@ -23,6 +23,9 @@ public sealed class AdminKeyValidator(CreditFlowSettings settings, TimeProvider 
     // Under the key's digest, so changing the admin key ends every session.
     private Signer Sessions => _sessions ??= Signer.Labelled(_keyDigest!, SessionPurpose);
 
+    // A session lasts hours of the operator's real time, also while a rehearsal moves business time ahead.
+    private DateTimeOffset Now => Rehearsal.RehearsalClock.RealTimeOf(time);
+
     /// <summary>False when no AdminKey is configured: then nothing admin is reachable.</summary>
     public bool IsConfigured => _keyDigest is not null;
 
@@ -38,9 +41,9 @@ public sealed class AdminKeyValidator(CreditFlowSettings settings, TimeProvider 
         || IsValidSession(request.Cookies[CookieName]);
 
     /// <summary>A cookie value proving a login until it expires (<see cref="SignedValue"/> under the key's digest).</summary>
-    public string CreateSession() => SignedValue.Create(Sessions, time.GetUtcNow() + SessionLifetime);
+    public string CreateSession() => SignedValue.Create(Sessions, Now + SessionLifetime);
 
     /// <summary>True for an unexpired session cookie signed with the current key.</summary>
     public bool IsValidSession(string? cookie) =>
-        _keyDigest is not null && SignedValue.Read(Sessions, cookie, time.GetUtcNow(), fieldCount: 0) is not null;
+        _keyDigest is not null && SignedValue.Read(Sessions, cookie, Now, fieldCount: 0) is not null;
 }

@@ -21,7 +21,7 @@ internal sealed class CreditSessions(SigningKeys signingKeys, ApiKeyRing keys, T
 
     /// <summary>A cookie value signing <paramref name="key"/>'s holder in until <see cref="Lifetime"/> from now.</summary>
     public string Create(ApiKey key) =>
-        SignedValue.Create(Signer(key), time.GetUtcNow() + Lifetime, key.Name, key.Role.ToString());
+        SignedValue.Create(Signer(key), Now + Lifetime, key.Name, key.Role.ToString());
 
     /// <summary>The user of a valid, unexpired session cookie whose API key is still configured with the same role; otherwise null.</summary>
     public CreditUser? Read(string? cookie)
@@ -29,7 +29,7 @@ internal sealed class CreditSessions(SigningKeys signingKeys, ApiKeyRing keys, T
         var name = SignedValue.Unverified(cookie, 0);
         var key = name is null ? null : keys.Keys.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.Ordinal));
         if (key is null
-            || (SignedValue.Read(Signer(key), cookie, time.GetUtcNow(), 2) ?? PreviousRead(key, cookie)) is not { } session
+            || (SignedValue.Read(Signer(key), cookie, Now, 2) ?? PreviousRead(key, cookie)) is not { } session
             || session.Fields[0] != key.Name || session.Fields[1] != key.Role.ToString())
         {
             return null;
@@ -46,7 +46,10 @@ internal sealed class CreditSessions(SigningKeys signingKeys, ApiKeyRing keys, T
 
     // While rotating the signing key, sessions opened under the previous one stay open until they expire.
     private (string[] Fields, DateTimeOffset Expires)? PreviousRead(ApiKey key, string? cookie) =>
-        signingKeys.PreviousCreditSessions is { } previous ? SignedValue.Read(previous.WithLabel(Label(key)), cookie, time.GetUtcNow(), 2) : null;
+        signingKeys.PreviousCreditSessions is { } previous ? SignedValue.Read(previous.WithLabel(Label(key)), cookie, Now, 2) : null;
+
+    // A session lasts hours of the person's real time, also while a rehearsal moves business time ahead.
+    private DateTimeOffset Now => Rehearsal.RehearsalClock.RealTimeOf(time);
 
     private static string Label(ApiKey key) => "credit-session:" + Convert.ToHexString([.. key.Sha256]);
 }

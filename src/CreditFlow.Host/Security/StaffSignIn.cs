@@ -79,6 +79,10 @@ internal static class StaffSignIn
                     return Task.CompletedTask;
                 };
             });
+
+        // The session and the sign-in's own cookies last people's real time, also while a rehearsal moves business time.
+        services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<TimeProvider>((o, time) => o.TimeProvider = Rehearsal.RehearsalClock.RealClockOf(time));
+        services.AddOptions<OpenIdConnectOptions>(ChallengeScheme).Configure<TimeProvider>((o, time) => o.TimeProvider = Rehearsal.RehearsalClock.RealClockOf(time));
         return services;
     }
 

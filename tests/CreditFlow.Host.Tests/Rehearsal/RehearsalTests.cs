@@ -25,6 +25,7 @@ public sealed class RehearsalTests
     private const string AdminKey = "rehearsal-test-admin-key-0123456789abcd";
     private const string OfficerKey = "rehearsal-test-officer-key-0123456789ab";
     private const string ErpKey = "rehearsal-test-erp-signing-key-0123456789";
+    private const string MonitorKey = "rehearsal-test-monitor-key-0123456789ab";
 
     [Fact]
     public async Task NotConfigured_TheClockIsTheRealOne_AndTheApiAnswers404()
@@ -75,6 +76,25 @@ public sealed class RehearsalTests
         await using var restarted = await RunningHost.StartAsync(azurite.ConnectionString, settings, environmentName: "Development");
         var shown = await (await Client(restarted, OfficerKey).GetAsync("/api/rehearsal")).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(30, shown.GetProperty("aheadByDays").GetDouble());
+    }
+
+    [Fact]
+    public async Task Advance_KeepsTheOperatorAndCreditStaffSignedIn_TheirSessionsLastEightRealHours()
+    {
+        var azurite = await SharedAzurite.GetAsync();
+        var settings = Keys(new() { ["Clock__Mode"] = "Rehearsal", ["AdminKey"] = MonitorKey });
+        await using var host = await RunningHost.StartAsync(azurite.ConnectionString, settings, environmentName: "Development");
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = host.Client.BaseAddress };
+        Assert.Equal(HttpStatusCode.SeeOther, (await browser.PostAsync("/admin/login", new FormUrlEncodedContent([new("key", MonitorKey)]))).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await browser.PostAsync("/credit/sign-in", new FormUrlEncodedContent([new("key", OfficerKey)]))).StatusCode);
+
+        (await Client(host, AdminKey).PostAsJsonAsync("/api/rehearsal/advance", new { days = 30 })).EnsureSuccessStatusCode();
+
+        // A month of business time later the operator watches on, and the officer works the tasks, without signing in again.
+        using var clock = await browser.GetAsync("/admin/clock");
+        Assert.Equal(HttpStatusCode.OK, clock.StatusCode);
+        Assert.Contains("30 days", await clock.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/credit/tasks")).StatusCode);
     }
 
     [Fact]

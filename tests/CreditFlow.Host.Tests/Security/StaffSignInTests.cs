@@ -8,12 +8,13 @@ public sealed class StaffSignInTests
 {
     private const string AdminKey = "staff-test-admin-key-0123456789";
 
-    private static async Task<RunningHost> HostAsync(OidcStandIn provider)
+    private static async Task<RunningHost> HostAsync(OidcStandIn provider, string? clockMode = null)
     {
         var azurite = await SharedAzurite.GetAsync();
         var url = RunningHost.FreeLoopbackUrl();
-        return await RunningHost.StartAsync(azurite.ConnectionString, url: url, settings: new Dictionary<string, string?>
+        return await RunningHost.StartAsync(azurite.ConnectionString, url: url, environmentName: clockMode is null ? null : "Development", settings: new Dictionary<string, string?>
         {
+            ["Clock__Mode"] = clockMode,
             ["PublicBaseUrl"] = url, // the provider sends people back here
             ["AdminKey"] = AdminKey,
             ["SignIn__Authority"] = provider.Issuer.AbsoluteUri,
@@ -51,6 +52,22 @@ public sealed class StaffSignInTests
         // A credit manager is no admin: the monitor still asks for the admin key.
         using var admin = await browser.GetAsync("/admin");
         Assert.Equal("/admin/login", admin.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task DuringARehearsal_AMonthOfBusinessTimeLater_TheCreditManagerIsStillSignedIn()
+    {
+        await using var provider = await OidcStandIn.StartAsync();
+        await using var host = await HostAsync(provider, clockMode: "Rehearsal");
+        using var browser = Browser(host);
+        Assert.Equal("/credit/holds", (await browser.GetAsync("/credit/sign-in/staff?next=/credit/holds")).RequestMessage!.RequestUri!.AbsolutePath);
+
+        await host.Services.GetRequiredService<CreditFlow.Host.Rehearsal.RehearsalClock>().AdvanceAsync(30, CancellationToken.None);
+
+        // The session lasts eight hours of the person's time, not of the business clock a rehearsal moves.
+        using var holds = await browser.GetAsync("/credit/holds");
+        Assert.Equal("/credit/holds", holds.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("Wang Lei", await holds.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
