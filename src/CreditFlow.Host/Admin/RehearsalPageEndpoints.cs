@@ -44,10 +44,13 @@ internal static class RehearsalPageEndpoints
 
         if (!AdminForms.IsConfirmed(form))
         {
-            return AdminForms.ConfirmPage($"Move business time {days} days ahead?", "/admin/clock/advance", form, "/admin/clock");
+            return AdminForms.ConfirmPage($"Move business time {Days(days)} ahead?", "/admin/clock/advance", form, "/admin/clock");
         }
 
         var now = await clock.AdvanceAsync(days, cancellationToken);
-        return Flash.RedirectWith(context, "/admin/clock", Flash.Ok($"Business time moved {days} days ahead, to {now.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}."));
+        return Flash.RedirectWith(context, "/admin/clock", Flash.Ok($"Business time moved {Days(days)} ahead, to {now.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}."));
     }
+
+    /// <summary>A number of days as people say it: "1 day", "7 days".</summary>
+    public static string Days(int days) => days == 1 ? "1 day" : $"{days.ToString(CultureInfo.InvariantCulture)} days";
 }
