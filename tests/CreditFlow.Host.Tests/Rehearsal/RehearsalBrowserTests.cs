@@ -77,7 +77,7 @@ public sealed class RehearsalBrowserTests
         await Screenshots.SaveAsync(page, "rehearsal-clock-moved");
 
         // The reminder to the customer's contact, with the link to its payment page.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Outbox" }).ClickAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "the outbox" }).ClickAsync();
         var reminder = page.Locator("article.outbox-mail").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = $"Payment reminder: invoice {invoice}" }) });
         await ReloadUntilShownAsync(page, reminder, "the payment reminder in the outbox");
         await Expect(reminder).ToHaveCountAsync(1);
