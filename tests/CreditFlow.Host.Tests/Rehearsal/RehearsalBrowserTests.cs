@@ -128,6 +128,16 @@ public sealed class RehearsalBrowserTests
         await Expect(held).ToContainTextAsync("limit");
         await Expect(held).ToContainTextAsync("waiting");
         await Screenshots.SaveAsync(page, "rehearsal-customer");
+
+        // The outbox meanwhile: the payment notice of the due date above the reminder (newest first), and the approval
+        // mail of the held order, whose long link wraps inside its card rather than running off it.
+        await page.GotoAsync("/admin/outbox");
+        await ReloadUntilShownAsync(page, page.Locator("article.outbox-mail h2").Filter(new() { HasText = $"Approval needed: Held order {order}" }), "the held order's approval mail");
+        var subjects = (await page.Locator("article.outbox-mail h2").AllTextContentsAsync()).ToList();
+        var notice = subjects.FindIndex(s => s.StartsWith($"Payment due today: invoice {invoice}", StringComparison.Ordinal));
+        Assert.InRange(notice, 0, subjects.FindIndex(s => s.StartsWith($"Payment reminder: invoice {invoice}", StringComparison.Ordinal)) - 1);
+        Assert.Empty(await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('article.outbox-mail')].filter(m => m.scrollWidth > m.clientWidth).map(m => m.querySelector('h2').textContent)"));
+        await Screenshots.SaveAsync(page, "rehearsal-outbox-later");
     }
 
     /// <summary>Clicks the clock page's <paramref name="button"/> (accepting its question) and returns the business day the page then shows.</summary>
