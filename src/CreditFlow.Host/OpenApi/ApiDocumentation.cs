@@ -40,7 +40,7 @@ public static class ApiDocumentation
     public static IEndpointRouteBuilder MapApiDocumentation(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi(DocumentPath);
-        app.MapGet(PagePath, ApiReferencePage.RenderAsync).ExcludeFromDescription();
+        app.MapApiReference();
         return app;
     }
 }
