@@ -48,6 +48,7 @@ public static class CreditFlowApp
         builder.Services.AddDurableWorkflows(settings);
         builder.Services.AddDemoData(builder.Configuration);
         builder.Services.AddPublicRateLimits(settings.RateLimits);
+        builder.Services.AddSharedDataProtection(settings);
         builder.Services.AddStaffSignIn(settings);
         builder.Services.AddWorkspacePages(builder.Configuration);
         overrideServices?.Invoke(builder.Services);
