@@ -49,6 +49,7 @@ public static class CreditFlowApp
         builder.Services.AddDemoData(builder.Configuration);
         builder.Services.AddPublicRateLimits(settings.RateLimits);
         builder.Services.AddSharedDataProtection(settings);
+        builder.Services.AddFormTokens();
         builder.Services.AddStaffSignIn(settings);
         builder.Services.AddWorkspacePages(builder.Configuration);
         overrideServices?.Invoke(builder.Services);
@@ -60,6 +61,10 @@ public static class CreditFlowApp
         app.UseDevelopmentFlag();
         app.UseAuthentication();
         app.UseAuthorization();
+
+        // After authentication, as antiforgery requires; it checks the endpoints that bind a form themselves
+        // ([FromForm]), the pages' own posts pass FormTokenFilter.
+        app.UseAntiforgery();
         app.UseRateLimiter();
         app.MapLandingPage();
         app.MapHealthApi();

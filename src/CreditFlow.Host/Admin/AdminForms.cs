@@ -1,3 +1,4 @@
+using CreditFlow.Host.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CreditFlow.Host.Admin;
@@ -13,7 +14,7 @@ internal static class AdminForms
     public static bool IsConfirmed(IFormCollection form) => form["confirm"] == "yes";
 
     /// <summary>
-    /// The page that asks before an action: it posts the same fields again, with <c>confirm=yes</c>,
+    /// The page that asks before an action: it posts the same fields again (with a fresh form token), with <c>confirm=yes</c>,
     /// to <paramref name="action"/>; Cancel goes back to <paramref name="cancelHref"/>.
     /// </summary>
     public static RazorComponentResult<ConfirmPage> ConfirmPage(string question, string action, IFormCollection form, string cancelHref) =>
@@ -21,7 +22,7 @@ internal static class AdminForms
         {
             Question = question,
             Action = action,
-            Fields = form.Where(f => f.Key != "confirm").SelectMany(f => f.Value.Select(v => (f.Key, v ?? ""))).ToList(),
+            Fields = form.Where(f => f.Key is not "confirm" and not FormTokenFilter.FieldName).SelectMany(f => f.Value.Select(v => (f.Key, v ?? ""))).ToList(),
             CancelHref = cancelHref,
         });
 

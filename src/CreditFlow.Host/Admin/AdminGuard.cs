@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CreditFlow.Host.Admin;
 
-/// <summary>The endpoint filters every admin page passes: browser hardening and sign-in (the same-origin check is <see cref="SameOriginFilter"/>).</summary>
+/// <summary>The endpoint filters every admin page passes: browser hardening and sign-in (the same-origin and form-token checks are <see cref="SameOriginFilter"/> and <see cref="FormTokenFilter"/>).</summary>
 internal static class AdminGuard
 {
     // The pages on AdminLayout: styles and scripts from /assets only, no inline ones; nothing else loads, nothing
@@ -13,20 +13,27 @@ internal static class AdminGuard
         "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     /// <summary>
-    /// Hardening, then the same-origin check refusing on the admin layout without its navigation: the SameSite=Strict
-    /// cookie already keeps cross-site POSTs unauthenticated, this refuses them outright.
+    /// Hardening, then the same-origin check and the form-token check (<see cref="FormTokenFilter"/>), each refusing on
+    /// the admin layout without its navigation: the SameSite=Strict cookie already keeps cross-site POSTs
+    /// unauthenticated, these refuse them outright.
     /// </summary>
     public static RouteGroupBuilder GuardedAsAdminPages(this RouteGroupBuilder group) =>
-        group.AddEndpointFilter(HardenAsync).AddEndpointFilter(SameOriginFilter.Refusing(origin =>
-            new RazorComponentResult<AdminNotice>(new { Title = "Cross-origin request refused", Text = SameOriginFilter.Refusal(origin), SignedIn = false })
-            {
-                StatusCode = StatusCodes.Status403Forbidden,
-            }));
+        group.AddEndpointFilter(HardenAsync)
+            .AddEndpointFilter(SameOriginFilter.Refusing(origin =>
+                new RazorComponentResult<AdminNotice>(new { Title = "Cross-origin request refused", Text = SameOriginFilter.Refusal(origin), SignedIn = false })
+                {
+                    StatusCode = StatusCodes.Status403Forbidden,
+                }))
+            .AddEndpointFilter(FormTokenFilter.Refusing(() =>
+                new RazorComponentResult<AdminNotice>(new { Title = "Form out of date", Text = FormTokenFilter.Refusal, SignedIn = false })
+                {
+                    StatusCode = StatusCodes.Status400BadRequest,
+                }));
 
     /// <summary>Sets the security headers of an admin page.</summary>
     private static ValueTask<object?> HardenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        PageHeaders.Harden(context.HttpContext.Response.Headers, ContentSecurityPolicy);
+        PageHeaders.HardenWithFormTokens(context.HttpContext.Response.Headers, ContentSecurityPolicy);
         return next(context);
     }
 

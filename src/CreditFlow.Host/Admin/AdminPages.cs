@@ -9,8 +9,8 @@ namespace CreditFlow.Host;
 
 /// <summary>
 /// The monitor UI under <c>/admin</c>: server-rendered pages over the durable client, signed in
-/// with the admin key (a session cookie after the login form). Every POST needs <c>confirm=yes</c>
-/// and a same-origin (or absent) <c>Origin</c> header.
+/// with the admin key (a session cookie after the login form). Every POST needs <c>confirm=yes</c>,
+/// a same-origin (or absent) <c>Origin</c> header and the form's antiforgery token.
 /// </summary>
 public static class AdminPages
 {

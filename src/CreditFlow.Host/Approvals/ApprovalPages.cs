@@ -15,6 +15,7 @@ internal static class ApprovalPages
         // Anonymous whatever the API's default policy: approvers have no API key, the signed token is their credential.
         var pages = app.MapGroup("/approvals").GuardedAsApprovalPages().AllowAnonymous().ExcludeFromDescription();
         pages.MapGet("/{token}", ShowAsync).WithName("ApprovalPage").WithSummary("Shows the approval an emailed link is for, with the decision form.");
+        // No antiforgery token: no cookie authorises this post, the signed token in the address is the secret a forger lacks.
         pages.MapPost("/{token}", DecideAsync).WithName("ApprovalDecide").WithSummary("Records the approver's decision posted from the approval page.");
         return pages;
     }

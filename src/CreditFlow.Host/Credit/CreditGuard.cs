@@ -6,8 +6,8 @@ namespace CreditFlow.Host.Credit;
 /// <summary>
 /// The endpoint filter of the credit pages that need a signed-in user: without a valid session
 /// (<see cref="CreditSessions"/>) a GET goes to the sign-in form, remembering where it was going,
-/// and a POST goes there doing nothing. Cross-origin POSTs are refused and the browser hardened by the
-/// workspace's group filters (<see cref="Workspace.WorkspacePages.GuardedAsWorkspacePages"/>).
+/// and a POST goes there doing nothing. Cross-origin POSTs and POSTs without the form's token are refused, before
+/// this, and the browser hardened by the workspace's group filters (<see cref="Workspace.WorkspacePages.GuardedAsWorkspacePages"/>).
 /// </summary>
 internal static class CreditGuard
 {

@@ -37,6 +37,7 @@ internal static class PaymentPages
             .AllowAnonymous()
             .ExcludeFromDescription();
         pages.MapGet("/{token}", ShowAsync).WithName("PaymentPage").WithSummary("Shows the customer's open invoices and the answers for the linked one.");
+        // No antiforgery token: no cookie authorises these posts, the signed token in the address is the secret a forger lacks.
         pages.MapPost("/{token}/confirm", ConfirmAsync).WithName("PaymentPageConfirm").WithSummary("Records the customer's word that the linked invoice will be paid by its due date.");
         pages.MapPost("/{token}/promise", PromiseAsync).WithName("PaymentPagePromise").WithSummary("Records the customer's promise to pay the linked invoice on a date.");
         pages.MapPost("/{token}/dispute", DisputeAsync).WithName("PaymentPageDispute").WithSummary("Records the customer's dispute of the linked invoice.");

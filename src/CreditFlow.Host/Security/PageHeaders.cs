@@ -19,4 +19,14 @@ internal static class PageHeaders
         // No other window keeps a handle on ours (a page opened from a mail cannot be steered by its opener).
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
     }
+
+    /// <summary>
+    /// <see cref="Harden"/> for pages whose forms carry an antiforgery token: <c>no-cache, no-store</c>, what antiforgery
+    /// sets on such a page anyway (and warns in the log each time it overrides a plain <c>no-store</c>).
+    /// </summary>
+    public static void HardenWithFormTokens(IHeaderDictionary headers, string contentSecurityPolicy)
+    {
+        Harden(headers, contentSecurityPolicy);
+        headers.CacheControl = "no-cache, no-store";
+    }
 }

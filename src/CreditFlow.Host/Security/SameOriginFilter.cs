@@ -5,7 +5,7 @@ namespace CreditFlow.Host.Security;
 /// whose <c>Origin</c> — or, without one, <c>Referer</c> — is neither the site reached nor
 /// <c>PublicBaseUrl</c> (behind a proxy) is refused with 403 and a page saying so in the area's look, before
 /// anything runs. A request naming no origin at all is not a browser's form post and passes: its API key,
-/// session cookie (SameSite=Strict) or signed token is what it is judged by.
+/// session cookie (SameSite=Strict) and form token (<see cref="FormTokenFilter"/>) or signed token is what it is judged by.
 /// </summary>
 internal static class SameOriginFilter
 {

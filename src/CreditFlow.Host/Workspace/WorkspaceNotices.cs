@@ -26,6 +26,13 @@ internal static class WorkspaceNotices
             StatusCode = StatusCodes.Status403Forbidden,
         };
 
+    /// <summary>A post without this browser's form token (<see cref="FormTokenFilter"/>): 400, in the frame without navigation.</summary>
+    public static IResult StaleForm() =>
+        new RazorComponentResult<NoticePage>(new { Title = "Form out of date", Text = FormTokenFilter.Refusal, UserName = (string?)null })
+        {
+            StatusCode = StatusCodes.Status400BadRequest,
+        };
+
     private static RazorComponentResult<NoticePage> Notice(CreditUser user, string title, string text, int statusCode, (string, string) back) =>
         new(new { Title = title, Text = text, Back = back, UserName = user.Name, UserRole = WorklistText.Words(user.Role) }) { StatusCode = statusCode };
 }

@@ -44,21 +44,26 @@ internal static class WorkspacePages
         return app;
     }
 
-    /// <summary>The pages under <paramref name="path"/>: hardened, refusing cross-origin posts, for signed-in credit users only, not in the API reference.</summary>
+    /// <summary>The pages under <paramref name="path"/>: hardened, refusing cross-origin and tokenless posts, for signed-in credit users only, not in the API reference.</summary>
     public static RouteGroupBuilder MapWorkspaceGroup(this IEndpointRouteBuilder app, string path) =>
         app.MapGroup(path)
             .GuardedAsWorkspacePages()
             .AddEndpointFilter(CreditGuard.SignedInAsync)
             .ExcludeFromDescription();
 
-    /// <summary>The workspace's security headers and its refusal of cross-origin posts, without asking for a signed-in user (the sign-in itself).</summary>
+    /// <summary>
+    /// The workspace's security headers and its refusal of cross-origin posts and of posts without the page's form token,
+    /// without asking for a signed-in user (the sign-in itself).
+    /// </summary>
     public static RouteGroupBuilder GuardedAsWorkspacePages(this RouteGroupBuilder group) =>
-        group.AddEndpointFilter(HardenAsync).AddEndpointFilter(SameOriginFilter.Refusing(WorkspaceNotices.CrossOrigin));
+        group.AddEndpointFilter(HardenAsync)
+            .AddEndpointFilter(SameOriginFilter.Refusing(WorkspaceNotices.CrossOrigin))
+            .AddEndpointFilter(FormTokenFilter.Refusing(WorkspaceNotices.StaleForm));
 
     /// <summary>Sets the security headers of a workspace page.</summary>
     private static ValueTask<object?> HardenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        PageHeaders.Harden(context.HttpContext.Response.Headers, ContentSecurityPolicy);
+        PageHeaders.HardenWithFormTokens(context.HttpContext.Response.Headers, ContentSecurityPolicy);
         return next(context);
     }
 }

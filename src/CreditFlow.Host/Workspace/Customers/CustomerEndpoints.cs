@@ -23,7 +23,6 @@ internal static class CustomerEndpoints
         pages.MapGet("/{customerId}", ShowAsync).WithName("CustomerPage").WithSummary("One customer: credit, exposure, invoices, holds, tasks, warnings, cases, applications and their documents, scores, decisions and a timeline.");
         pages.MapGet("/{customerId}/documents/{applicationId}/{**name}", DownloadDocumentAsync).WithName("CustomerDocument").WithSummary("A document filed with one of the customer's applications, as an attachment.");
         pages.MapPost("/{customerId}/documents/{applicationId}", UploadDocumentAsync)
-            .DisableAntiforgery()
             .WithMetadata(Applications.ApplicationsApi.DocumentUploadLimit(pages))
             .WithName("CustomerDocumentUpload")
             .WithSummary("Adds a statement or contract to one of the customer's applications, as the signed-in user.");

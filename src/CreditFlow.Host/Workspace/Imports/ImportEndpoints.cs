@@ -24,7 +24,7 @@ internal static class ImportEndpoints
     {
         var pages = app.MapWorkspaceGroup(Path);
         pages.MapGet("", ListAsync).WithName("Imports");
-        pages.MapPost("", UploadAsync).WithName("ImportUpload").DisableAntiforgery();
+        pages.MapPost("", UploadAsync).WithName("ImportUpload");
         pages.MapGet("/templates/{kind}.{format}", TemplateAsync).WithName("ImportTemplate");
         pages.MapGet("/{importId}", ShowAsync).WithName("Import");
         pages.MapGet("/{importId}/progress", ProgressAsync).WithName("ImportProgress");

@@ -29,11 +29,11 @@ internal static class PolicyPageEndpoints
     {
         var pages = app.MapWorkspaceGroup(Path);
         pages.MapGet("", ShowAllAsync).WithName("PoliciesPage");
-        pages.MapPost("", DraftAsync).WithName("PoliciesPageDraft").DisableAntiforgery();
+        pages.MapPost("", DraftAsync).WithName("PoliciesPageDraft");
         pages.MapGet("/{version:int}", ShowAsync).WithName("PolicyPage");
-        pages.MapPost("/{version:int}/simulation", SimulateAsync).WithName("PolicyPageSimulate").DisableAntiforgery();
-        pages.MapPost("/{version:int}/submission", SubmitAsync).WithName("PolicyPageSubmit").DisableAntiforgery();
-        pages.MapPost("/{version:int}/withdrawal", WithdrawAsync).WithName("PolicyPageWithdraw").DisableAntiforgery();
+        pages.MapPost("/{version:int}/simulation", SimulateAsync).WithName("PolicyPageSimulate");
+        pages.MapPost("/{version:int}/submission", SubmitAsync).WithName("PolicyPageSubmit");
+        pages.MapPost("/{version:int}/withdrawal", WithdrawAsync).WithName("PolicyPageWithdraw");
         return pages;
     }
 
