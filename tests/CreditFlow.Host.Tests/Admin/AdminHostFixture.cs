@@ -4,6 +4,7 @@ using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Durable;
 using CreditFlow.Durable.Client;
+using CreditFlow.Host.Tests.Security;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using CreditFlow.Testing;
@@ -47,14 +48,13 @@ public class AdminHostFixture : IAsyncLifetime
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see each answer.</summary>
-    public HttpClient NewBrowser() =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+    public HttpClient NewBrowser() => FormPosts.Browser(BaseAddress);
 
     /// <summary>A browser-like client that has signed in through the login form.</summary>
     public async Task<HttpClient> SignedInBrowserAsync()
     {
         var browser = NewBrowser();
-        using var response = await browser.PostAsync(new Uri("/admin/login", UriKind.Relative), Form(("key", AdminKey)));
+        using var response = await browser.PostFormAsync("/admin/login", "/admin/login", ("key", AdminKey));
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         return browser;
     }

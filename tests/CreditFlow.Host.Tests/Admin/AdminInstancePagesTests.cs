@@ -1,6 +1,7 @@
 using System.Net;
 using CreditFlow.Durable;
 using CreditFlow.Durable.Client;
+using CreditFlow.Host.Tests.Security;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using DurableTask.Core.History;
@@ -118,16 +119,17 @@ public abstract class AdminInstancePagesContract(AdminHostFixture host)
         var id = await StartAsync("ApprovalWait", 300, "-raise");
         await host.WaitForStartAsync(id);
         using var browser = await host.SignedInBrowserAsync();
-        var action = new Uri($"/admin/instances/{id}/raise-event", UriKind.Relative);
+        var action = $"/admin/instances/{id}/raise-event";
 
-        using var unconfirmed = await browser.PostAsync(action, Form(("name", "Approval"), ("payload", "\"alice\""), ("confirm", "")));
+        using var unconfirmed = await browser.PostFormAsync($"/admin/instances/{id}", action, ("name", "Approval"), ("payload", "\"alice\""), ("confirm", ""));
         var confirmPage = await unconfirmed.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
         Assert.Contains("Please confirm", confirmPage, StringComparison.Ordinal);
         Assert.Contains("name=\"confirm\" value=\"yes\"", confirmPage, StringComparison.Ordinal);
         Assert.DoesNotContain(await host.Durable.GetOrchestrationHistoryAsync(id), e => e is EventRaisedEvent);
 
-        using var confirmed = await browser.PostAsync(action, Form(("name", "Approval"), ("payload", "\"alice\""), ("confirm", "yes")));
+        // The confirmation page's own form, with its token and the fields posted again.
+        using var confirmed = await browser.PostAsync(action, FormPosts.Form(FormPosts.TokenIn(confirmPage)!, [("name", "Approval"), ("payload", "\"alice\""), ("confirm", "yes")]));
 
         Assert.Equal(HttpStatusCode.SeeOther, confirmed.StatusCode);
         Assert.Equal($"/admin/instances/{id}", confirmed.Headers.Location!.OriginalString);
@@ -146,7 +148,7 @@ public abstract class AdminInstancePagesContract(AdminHostFixture host)
         await host.WaitForStartAsync(id);
         using var browser = await host.SignedInBrowserAsync();
 
-        using var response = await browser.PostAsync(new Uri($"/admin/instances/{id}/raise-event", UriKind.Relative), Form(("name", "Approval"), ("payload", "{oops"), ("confirm", "yes")));
+        using var response = await browser.PostFormAsync($"/admin/instances/{id}", $"/admin/instances/{id}/raise-event", ("name", "Approval"), ("payload", "{oops"), ("confirm", "yes"));
 
         var page = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -165,7 +167,7 @@ public abstract class AdminInstancePagesContract(AdminHostFixture host)
         await host.WaitForCompletionAsync(id);
         using var browser = await host.SignedInBrowserAsync();
 
-        using var response = await browser.PostAsync(new Uri($"/admin/instances/{id}/purge", UriKind.Relative), Form(("confirm", "yes")));
+        using var response = await browser.PostFormAsync($"/admin/instances/{id}", $"/admin/instances/{id}/purge", ("confirm", "yes"));
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal("/admin", response.Headers.Location!.OriginalString);
@@ -180,7 +182,7 @@ public abstract class AdminInstancePagesContract(AdminHostFixture host)
         await host.WaitForStartAsync(id);
         using var browser = await host.SignedInBrowserAsync();
 
-        using var response = await browser.PostAsync(new Uri($"/admin/instances/{id}/purge", UriKind.Relative), Form(("confirm", "yes")));
+        using var response = await browser.PostFormAsync($"/admin/instances/{id}", $"/admin/instances/{id}/purge", ("confirm", "yes"));
 
         Assert.Equal($"/admin/instances/{id}", response.Headers.Location!.OriginalString);
         Assert.Contains("Cannot purge instance", await GetPageAsync(browser, $"/admin/instances/{id}"), StringComparison.Ordinal);
@@ -195,7 +197,7 @@ public abstract class AdminInstancePagesContract(AdminHostFixture host)
         await host.WaitForCompletionAsync(id);
         using var browser = await host.SignedInBrowserAsync();
 
-        using var response = await browser.PostAsync(new Uri($"/admin/instances/{id}/restart", UriKind.Relative), Form(("mode", "new"), ("confirm", "yes")));
+        using var response = await browser.PostFormAsync($"/admin/instances/{id}", $"/admin/instances/{id}/restart", ("mode", "new"), ("confirm", "yes"));
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         var location = response.Headers.Location!.OriginalString;

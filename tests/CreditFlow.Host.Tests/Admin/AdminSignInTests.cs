@@ -1,6 +1,7 @@
 using System.Net;
 using CreditFlow.Durable;
 using CreditFlow.Durable.Client;
+using CreditFlow.Host.Tests.Security;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using static CreditFlow.Host.Tests.Admin.AdminHostFixture;
@@ -31,7 +32,8 @@ public sealed class AdminSignInTests(AdminHostFixture host) : IClassFixture<Admi
         await host.WaitForStartAsync(id);
         using var browser = host.NewBrowser();
 
-        using var response = await browser.PostAsync(new Uri($"/admin/instances/{id}/terminate", UriKind.Relative), Form(("confirm", "yes")));
+        // With the login page's token (as a browser whose session ended would have one), so the sign-in check answers.
+        using var response = await browser.PostFormAsync("/admin/login", $"/admin/instances/{id}/terminate", ("confirm", "yes"));
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal("/admin/login", response.Headers.Location!.OriginalString);
@@ -43,7 +45,7 @@ public sealed class AdminSignInTests(AdminHostFixture host) : IClassFixture<Admi
     {
         using var browser = host.NewBrowser();
 
-        using var response = await browser.PostAsync(new Uri("/admin/login", UriKind.Relative), Form(("key", "not-the-admin-key-at-all")));
+        using var response = await browser.PostFormAsync("/admin/login", "/admin/login", ("key", "not-the-admin-key-at-all"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("That is not the admin key.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -57,7 +59,7 @@ public sealed class AdminSignInTests(AdminHostFixture host) : IClassFixture<Admi
     {
         using var browser = host.NewBrowser();
 
-        using var response = await browser.PostAsync(new Uri("/admin/login", UriKind.Relative), Form(("key", AdminKey), ("next", "/admin/partitions")));
+        using var response = await browser.PostFormAsync("/admin/login", "/admin/login", ("key", AdminKey), ("next", "/admin/partitions"));
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal("/admin/partitions", response.Headers.Location!.OriginalString);
@@ -78,7 +80,7 @@ public sealed class AdminSignInTests(AdminHostFixture host) : IClassFixture<Admi
     {
         using var browser = host.NewBrowser();
 
-        using var response = await browser.PostAsync(new Uri("/admin/login", UriKind.Relative), Form(("key", AdminKey), ("next", "//evil.example/admin")));
+        using var response = await browser.PostFormAsync("/admin/login", "/admin/login", ("key", AdminKey), ("next", "//evil.example/admin"));
 
         Assert.Equal("/admin", response.Headers.Location!.OriginalString);
     }
@@ -88,7 +90,7 @@ public sealed class AdminSignInTests(AdminHostFixture host) : IClassFixture<Admi
     {
         using var browser = await host.SignedInBrowserAsync();
 
-        using var response = await browser.PostAsync(new Uri("/admin/logout", UriKind.Relative), Form());
+        using var response = await browser.PostFormAsync("/admin", "/admin/logout");
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         using var list = await browser.GetAsync(new Uri("/admin", UriKind.Relative));
@@ -110,7 +112,7 @@ public sealed class AdminSignInTests(AdminHostFixture host) : IClassFixture<Admi
         Assert.Contains("Cross-origin request refused", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Durable.GetInstanceAsync(id))!.RuntimeStatus);
 
-        using var own = new HttpRequestMessage(HttpMethod.Post, $"/admin/instances/{id}/terminate") { Content = Form(("confirm", "yes"), ("reason", "test")) };
+        using var own = new HttpRequestMessage(HttpMethod.Post, $"/admin/instances/{id}/terminate") { Content = await browser.FormAsync($"/admin/instances/{id}", ("confirm", "yes"), ("reason", "test")) };
         own.Headers.Add("Origin", host.BaseAddress.GetLeftPart(UriPartial.Authority));
         using var accepted = await browser.SendAsync(own);
         Assert.Equal(HttpStatusCode.SeeOther, accepted.StatusCode);

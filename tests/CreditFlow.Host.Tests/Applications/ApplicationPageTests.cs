@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Host.Mail;
 using CreditFlow.Host.Tests.Admin;
+using CreditFlow.Host.Tests.Security;
 using CreditFlow.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -28,7 +29,7 @@ public sealed class ApplicationPageTests(AzuriteFixture storage) : IClassFixture
         var link = Assert.Single(mail.Links);
         using var browser = await SignedInAsync(api, CreditRole.SalesRep, link.Url.PathAndQuery);
         var page = await browser.GetStringAsync(link.Url.PathAndQuery);
-        using var sent = await PostFormAsync(browser, $"/credit/applications/{id}/data", ("figure.currentRatio", "1.8"));
+        using var sent = await browser.PostFormAsync($"/credit/applications/{id}", $"/credit/applications/{id}/data", ("figure.currentRatio", "1.8"));
         var after = await browser.GetStringAsync(link.Url.PathAndQuery);
         var resumed = await api.WaitForApplicationAsync(id, a => a["status"]!.GetValue<string>() != "WaitingForData");
 
@@ -50,7 +51,7 @@ public sealed class ApplicationPageTests(AzuriteFixture storage) : IClassFixture
         var id = await FileWithoutCurrentRatioAsync(api);
         using var browser = await SignedInAsync(api, CreditRole.SalesRep, $"/credit/applications/{id}");
 
-        using var response = await PostFormAsync(browser, $"/credit/applications/{id}/data", ("figure.currentRatio", "one point eight"));
+        using var response = await browser.PostFormAsync($"/credit/applications/{id}", $"/credit/applications/{id}/data", ("figure.currentRatio", "one point eight"));
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -67,7 +68,7 @@ public sealed class ApplicationPageTests(AzuriteFixture storage) : IClassFixture
         using var browser = await SignedInAsync(api, CreditRole.Finance, $"/credit/applications/{id}");
 
         var page = await browser.GetStringAsync($"/credit/applications/{id}");
-        using var sent = await PostFormAsync(browser, $"/credit/applications/{id}/data", ("figure.currentRatio", "1.8"));
+        using var sent = await browser.PostFormAsync($"/credit/applications/{id}", $"/credit/applications/{id}/data", ("figure.currentRatio", "1.8"));
 
         Assert.Contains("<h2>What is needed</h2>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"data-form\"", page, StringComparison.Ordinal);
@@ -90,7 +91,7 @@ public sealed class ApplicationPageTests(AzuriteFixture storage) : IClassFixture
         using var browser = await SignedInAsync(api, CreditRole.SalesRep, $"/credit/applications/{id}");
 
         var page = await browser.GetStringAsync($"/credit/applications/{id}");
-        using var sent = await PostFormAsync(browser, $"/credit/applications/{id}/reconsideration", ("reason", "The parent company guarantees the limit."));
+        using var sent = await browser.PostFormAsync($"/credit/applications/{id}", $"/credit/applications/{id}/reconsideration", ("reason", "The parent company guarantees the limit."));
         var heard = await api.WaitForApplicationAsync(id, a => a["status"]!.GetValue<string>() == "WaitingForApproval");
 
         Assert.Equal($"/credit/applications/{id}", Assert.Single(mail.Links).Url.AbsolutePath);
@@ -184,12 +185,6 @@ public sealed class ApplicationPageTests(AzuriteFixture storage) : IClassFixture
     /// <summary>A cookie-keeping client signed in to the credit pages with the key of <paramref name="role"/>; redirects are not followed.</summary>
     private static async Task<HttpClient> SignedInAsync(CreditApiHost api, CreditRole role, string next)
     {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = api.Anonymous.BaseAddress };
-        using var signIn = await PostFormAsync(client, "/credit/sign-in", ("key", CreditApiHost.KeyOf(role)), ("next", next));
-        Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
-        return client;
+        return await FormPosts.SignedInToCreditAsync(api.Anonymous.BaseAddress!, CreditApiHost.KeyOf(role), next);
     }
-
-    private static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, params (string Name, string Value)[] fields) =>
-        client.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))));
 }

@@ -6,6 +6,7 @@ using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Host.Tests.Applications;
+using CreditFlow.Host.Tests.Security;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Profiles;
@@ -78,10 +79,7 @@ public sealed class BlacklistHost : IAsyncLifetime
     /// <summary>A browser-like client (cookies, no auto-redirect) signed in to the credit pages as <paramref name="role"/>.</summary>
     internal async Task<HttpClient> SignedInAsync(CreditRole role)
     {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = Host.Client.BaseAddress };
-        using var response = await client.PostAsync(new Uri("/credit/sign-in", UriKind.Relative), new FormUrlEncodedContent([new("key", KeyOf(role))]));
-        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        return client;
+        return await FormPosts.SignedInToCreditAsync(Host.Client.BaseAddress!, KeyOf(role));
     }
 
     /// <summary>The plain API key of <paramref name="role"/>, for signing in to the pages.</summary>

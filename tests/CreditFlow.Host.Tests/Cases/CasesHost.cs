@@ -10,6 +10,7 @@ using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.Roles;
 using CreditFlow.ErpContract;
 using CreditFlow.Host.Tests.Applications;
+using CreditFlow.Host.Tests.Security;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.LegalCases;
@@ -112,10 +113,7 @@ public sealed class CasesHost : IAsyncLifetime
     /// <summary>A client that keeps cookies and does not follow redirects, signed in to the credit pages with the key of <paramref name="role"/>.</summary>
     internal async Task<HttpClient> SignedInAsync(CreditRole role)
     {
-        var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = Host.Client.BaseAddress };
-        using var response = await browser.PostAsync(new Uri("/credit/sign-in", UriKind.Relative), new FormUrlEncodedContent([new("key", KeyOf(role))]));
-        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        return browser;
+        return await FormPosts.SignedInToCreditAsync(Host.Client.BaseAddress!, KeyOf(role));
     }
 
     /// <summary>A customer on the credit list and on file, in the group of <paramref name="controller"/> when given.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using CreditFlow.Domain.LegalHandoff;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Host.Tests.Cases;
+using CreditFlow.Host.Tests.Security;
 using CreditFlow.Storage.LegalCases;
 
 namespace CreditFlow.Host.Tests.Credit;
@@ -50,7 +51,7 @@ public sealed class CasesPageTests(CasesHost host)
         await host.OverdueInvoiceAsync(customer, 25_000m, daysOverdue: 5);
         using var manager = await host.SignedInAsync(CreditRole.CreditManager);
 
-        using var posted = await manager.PostAsync(new Uri("/credit/cases", UriKind.Relative), Form(("customerId", customer), ("reason", "the owner left the country")));
+        using var posted = await manager.PostFormAsync("/credit/cases", "/credit/cases", ("customerId", customer), ("reason", "the owner left the country"));
         var caseId = await host.Cases.OpenCaseOfAsync(customer);
         var page = await PageAsync(manager, posted.Headers.Location!.OriginalString);
 
@@ -71,7 +72,7 @@ public sealed class CasesPageTests(CasesHost host)
 
         var before = await PageAsync(legal, path);
         var asManager = await PageAsync(manager, path);
-        using var posted = await legal.PostAsync(new Uri(path + "/acceptance", UriKind.Relative), Form(("route", "agency"), ("agency", CasesHost.Agency), ("comment", "amount warrants an agency")));
+        using var posted = await legal.PostFormAsync(path, path + "/acceptance", ("route", "agency"), ("agency", CasesHost.Agency), ("comment", "amount warrants an agency"));
         var after = await PageAsync(legal, posted.Headers.Location!.OriginalString);
 
         // Only legal gets the acceptance form, with the configured agencies to choose from.
@@ -100,11 +101,11 @@ public sealed class CasesPageTests(CasesHost host)
         using var manager = await host.SignedInAsync(CreditRole.CreditManager);
         var path = $"/credit/cases/{Uri.EscapeDataString(opened.CaseId)}";
 
-        using var noRoute = await legal.PostAsync(new Uri(path + "/acceptance", UriKind.Relative), Form(("comment", "later")));
+        using var noRoute = await legal.PostFormAsync(path, path + "/acceptance", ("comment", "later"));
         var afterNoRoute = await PageAsync(legal, noRoute.Headers.Location!.OriginalString);
-        using var byManager = await manager.PostAsync(new Uri(path + "/acceptance", UriKind.Relative), Form(("route", "litigation")));
+        using var byManager = await manager.PostFormAsync(path, path + "/acceptance", ("route", "litigation"));
         var afterManager = await PageAsync(manager, byManager.Headers.Location!.OriginalString);
-        using var recall = await manager.PostAsync(new Uri(path + "/recall", UriKind.Relative), Form(("reason", "no agency has it")));
+        using var recall = await manager.PostFormAsync(path, path + "/recall", ("reason", "no agency has it"));
         var afterRecall = await PageAsync(manager, recall.Headers.Location!.OriginalString);
 
         Assert.Contains("class=\"flash error\"", afterNoRoute, StringComparison.Ordinal);
@@ -131,7 +132,7 @@ public sealed class CasesPageTests(CasesHost host)
 
         var asManager = await PageAsync(manager, path);
         var asCommittee = await PageAsync(committee, path);
-        using var posted = await manager.PostAsync(new Uri(path + "/decision", UriKind.Relative), Form(("outcome", "approve")));
+        using var posted = await manager.PostFormAsync(path, path + "/decision", ("outcome", "approve"));
         var afterManager = await PageAsync(manager, posted.Headers.Location!.OriginalString);
 
         Assert.Contains("<dd class=\"num bad\" id=\"approval-write-off\"><span class=\"amt\">6,000,000.00</span>", asManager, StringComparison.Ordinal);
@@ -210,9 +211,10 @@ public sealed class CasesPageTests(CasesHost host)
     public async Task Steps_NotSignedIn_StoreNothing()
     {
         var opened = await RedCaseAsync("Zhoushan Fisheries", 45_000m);
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.Host.Client.BaseAddress };
+        using var browser = FormPosts.Browser(host.Host.Client.BaseAddress!);
 
-        using var response = await browser.PostAsync(new Uri($"/credit/cases/{Uri.EscapeDataString(opened.CaseId)}/withdrawal", UriKind.Relative), Form(("reason", "nobody signed in")));
+        // With the sign-in page's token (as a browser whose session ended would have one), so the sign-in check answers.
+        using var response = await browser.PostFormAsync("/credit/sign-in", $"/credit/cases/{Uri.EscapeDataString(opened.CaseId)}/withdrawal", ("reason", "nobody signed in"));
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal("/credit/sign-in", response.Headers.Location!.OriginalString);
@@ -241,7 +243,4 @@ public sealed class CasesPageTests(CasesHost host)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
     }
-
-    private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
-        new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Host.Tests.Erp;
+using CreditFlow.Host.Tests.Security;
 using CreditFlow.Storage.Reviews;
 using static CreditFlow.Host.Tests.Credit.ReviewsOnErpHost;
 using static CreditFlow.Host.Tests.Credit.WarningsOnErpHost;
@@ -144,5 +145,5 @@ public sealed class ReviewsPageTests(ErpHost erp)
     }
 
     private static Task<HttpResponseMessage> ReviewNowAsync(HttpClient browser, string customer, string reason) =>
-        browser.PostAsync(new Uri($"/credit/reviews/{customer}/review", UriKind.Relative), new FormUrlEncodedContent([new("back", "/credit/reviews"), new("reason", reason)]));
+        browser.PostFormAsync("/credit/reviews", $"/credit/reviews/{customer}/review", ("back", "/credit/reviews"), ("reason", reason));
 }

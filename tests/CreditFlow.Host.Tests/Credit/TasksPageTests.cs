@@ -1,6 +1,7 @@
 using System.Net;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Host.Tests.Receivables;
+using CreditFlow.Host.Tests.Security;
 using CreditFlow.Storage.Tasks;
 using CreditFlow.Testing;
 
@@ -39,7 +40,7 @@ public sealed class TasksPageTests(PaymentHost host)
         var task = await AddAsync(customer, "Call the customer about the overdue invoice", CreditRole.CreditOfficer, host.Clock.GetUtcNow().AddDays(1));
         using var browser = await host.SignedInAsync(PaymentHost.OfficerKey);
 
-        using var posted = await browser.PostAsync($"/credit/tasks/{task.Id}/complete", Form(("outcome", "customer promised 15 March"), ("back", "/credit/tasks")));
+        using var posted = await browser.PostFormAsync("/credit/tasks", $"/credit/tasks/{task.Id}/complete", ("outcome", "customer promised 15 March"), ("back", "/credit/tasks"));
         var page = await (await browser.GetAsync(posted.Headers.Location!.OriginalString)).Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
@@ -59,7 +60,7 @@ public sealed class TasksPageTests(PaymentHost host)
         var task = await AddAsync(customer, "Collect jointly with sales", CreditRole.CreditOfficer, host.Clock.GetUtcNow().AddDays(1));
         using var browser = await host.SignedInAsync(PaymentHost.OfficerKey);
 
-        using var posted = await browser.PostAsync($"/credit/tasks/{task.Id}/complete", Form(("outcome", "  "), ("back", "/credit/tasks")));
+        using var posted = await browser.PostFormAsync("/credit/tasks", $"/credit/tasks/{task.Id}/complete", ("outcome", "  "), ("back", "/credit/tasks"));
         var page = await (await browser.GetAsync(posted.Headers.Location!.OriginalString)).Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
@@ -120,7 +121,4 @@ public sealed class TasksPageTests(PaymentHost host)
     private async Task<CreditTask> AddAsync(string customerId, string title, CreditRole role, DateTimeOffset dueAt) =>
         await host.Host.Services.GetRequiredService<CreditTaskStore>().AddOnceAsync(
             new CreditTask(UniqueName.For("task"), title, role, customerId, UniqueName.For("INV"), host.Clock.GetUtcNow().AddDays(-1), dueAt));
-
-    private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
-        new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
 }

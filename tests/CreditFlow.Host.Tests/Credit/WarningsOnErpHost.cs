@@ -1,6 +1,7 @@
 using System.Net;
 using CreditFlow.Domain.Warnings;
 using CreditFlow.Host.Tests.Erp;
+using CreditFlow.Host.Tests.Security;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Tasks;
 using CreditFlow.Storage.Warnings;
@@ -52,10 +53,7 @@ internal static class WarningsOnErpHost
     /// <summary>A client that keeps cookies and does not follow redirects, signed in to the credit pages with <paramref name="key"/>.</summary>
     public static async Task<HttpClient> SignedInAsync(this ErpHost erp, string key)
     {
-        var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = erp.Host.Client.BaseAddress };
-        using var response = await browser.PostAsync(new Uri("/credit/sign-in", UriKind.Relative), new FormUrlEncodedContent([new("key", key)]));
-        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        return browser;
+        return await FormPosts.SignedInToCreditAsync(erp.Host.Client.BaseAddress!, key);
     }
 
     /// <summary>What <paramref name="read"/> finds, once it finds something; fails after 30 s of real time.</summary>

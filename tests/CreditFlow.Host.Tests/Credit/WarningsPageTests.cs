@@ -2,6 +2,7 @@ using System.Net;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Domain.Warnings;
 using CreditFlow.Host.Tests.Erp;
+using CreditFlow.Host.Tests.Security;
 using CreditFlow.Storage.Warnings;
 using CreditFlow.Testing;
 using static CreditFlow.Host.Tests.Credit.WarningsOnErpHost;
@@ -204,7 +205,7 @@ public sealed class WarningsPageTests(ErpHost erp)
     }
 
     private static Task<HttpResponseMessage> AnswerAsync(HttpClient browser, WarningRecord warning, string comment, params string[] actions) =>
-        browser.PostAsync(new Uri(AnswerPath(warning), UriKind.Relative), Form([("back", "/credit/warnings"), ("comment", comment), .. actions.Select(a => ("actions", a))]));
+        browser.PostFormAsync("/credit/warnings", AnswerPath(warning), [("back", "/credit/warnings"), ("comment", comment), .. actions.Select(a => ("actions", a))]);
 
     private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
         new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));

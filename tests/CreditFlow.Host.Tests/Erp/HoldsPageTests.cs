@@ -5,6 +5,7 @@ using System.Text;
 using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Durable;
 using CreditFlow.Durable.Client;
+using CreditFlow.Host.Tests.Security;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using CreditFlow.Host.Tests.Admin;
@@ -65,7 +66,7 @@ public sealed class HoldsPageTests(ErpHost erp)
     {
         using var browser = NewBrowser();
 
-        using var response = await browser.PostAsync(new Uri("/credit/sign-in", UriKind.Relative), Form(("key", "not-a-configured-key-0123456789")));
+        using var response = await browser.PostFormAsync("/credit/sign-in", "/credit/sign-in", ("key", "not-a-configured-key-0123456789"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
@@ -84,7 +85,7 @@ public sealed class HoldsPageTests(ErpHost erp)
         var reasons = (await Holds.GetAsync(holdId))!.Reasons;
         using var browser = NewBrowser();
 
-        using var signIn = await browser.PostAsync(new Uri("/credit/sign-in", UriKind.Relative), Form(("key", ManagerKey), ("next", $"/credit/holds?customer={customer}")));
+        using var signIn = await browser.PostFormAsync("/credit/sign-in", "/credit/sign-in", ("key", ManagerKey), ("next", $"/credit/holds?customer={customer}"));
         using var list = await FollowAsync(browser, signIn);
 
         Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
@@ -298,11 +299,14 @@ public sealed class HoldsPageTests(ErpHost erp)
             "made-up",
         ];
 
+        // Each forged session's browser has a genuine form token (from the sign-in page): the session is what is judged.
+        using var visitor = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = erp.Host.Client.BaseAddress };
+        var form = await visitor.TokenAndCookieAsync("/credit/sign-in");
         foreach (var forged in forgeries)
         {
-            using var browser = WithCookie(forged);
+            using var browser = WithCookie(forged, form);
             using var list = await browser.GetAsync(new Uri($"/credit/holds?customer={customer}", UriKind.Relative));
-            using var posted = await DecideAsync(browser, holdId, "release", "forged");
+            using var posted = await DecideAsync(browser, holdId, "release", "forged", token: form.Token);
 
             Assert.Equal(HttpStatusCode.SeeOther, list.StatusCode);
             Assert.StartsWith("/credit/sign-in", list.Headers.Location!.OriginalString, StringComparison.Ordinal);
@@ -311,7 +315,7 @@ public sealed class HoldsPageTests(ErpHost erp)
         }
 
         // The genuine cookie works; the manager's release then ends the hold, and nothing forged came first.
-        using (var officer = WithCookie(genuine))
+        using (var officer = WithCookie(genuine, form))
         {
             using var list = await officer.GetAsync(new Uri($"/credit/holds?customer={customer}", UriKind.Relative));
             Assert.Equal(HttpStatusCode.OK, list.StatusCode);
@@ -350,7 +354,7 @@ public sealed class HoldsPageTests(ErpHost erp)
     {
         var (_, holdId) = await HeldOrderAsync();
         using var officer = await SignedInAsync(OfficerKey);
-        using var content = Form(("outcome", "release"), ("decidedBy", "someone else"), ("role", "CreditCommittee"));
+        using var content = await officer.FormAsync("/credit/holds", ("outcome", "release"), ("decidedBy", "someone else"), ("role", "CreditCommittee"));
 
         using var posted = await officer.PostAsync(new Uri($"/credit/holds/{holdId}/decision", UriKind.Relative), content);
         using var page = await FollowAsync(officer, posted);
@@ -367,7 +371,7 @@ public sealed class HoldsPageTests(ErpHost erp)
     {
         using var browser = await SignedInAsync(OfficerKey);
 
-        using var response = await browser.PostAsync(new Uri("/credit/sign-out", UriKind.Relative), Form());
+        using var response = await browser.PostFormAsync("/credit/holds", "/credit/sign-out");
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal("/credit/sign-in", response.Headers.Location!.OriginalString);
@@ -435,14 +439,16 @@ public sealed class HoldsPageTests(ErpHost erp)
             + "CreditManager or CreditCommittee can decide it.");
         await Screenshots.SaveAsync(page, "holds-above-your-authority");
 
-        // A release posted anyway (a form kept from elsewhere) comes back as a visible refusal, and the hold stays open.
+        // A release posted anyway (a form kept from elsewhere, with this browser's form token) comes back as a visible
+        // refusal, and the hold stays open.
         await page.EvaluateAsync(
             """
             ([action, back]) => {
               const form = document.createElement('form');
               form.method = 'post';
               form.action = action;
-              for (const [name, value] of [['outcome', 'release'], ['comment', 'stale form'], ['back', back]]) {
+              const token = document.querySelector('input[name="__RequestVerificationToken"]').value;
+              for (const [name, value] of [['outcome', 'release'], ['comment', 'stale form'], ['back', back], ['__RequestVerificationToken', token]]) {
                 const input = document.createElement('input');
                 input.type = 'hidden'; input.name = name; input.value = value;
                 form.appendChild(input);
@@ -480,14 +486,13 @@ public sealed class HoldsPageTests(ErpHost erp)
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see each answer.</summary>
-    private HttpClient NewBrowser() =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = erp.Host.Client.BaseAddress };
+    private HttpClient NewBrowser() => FormPosts.Browser(erp.Host.Client.BaseAddress!);
 
-    /// <summary>A client sending exactly this session cookie.</summary>
-    private HttpClient WithCookie(string value)
+    /// <summary>A client sending exactly this session cookie, and the antiforgery cookie of <paramref name="form"/> (a token from the sign-in page).</summary>
+    private HttpClient WithCookie(string value, (string Token, string Cookie) form)
     {
         var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = erp.Host.Client.BaseAddress };
-        client.DefaultRequestHeaders.Add("Cookie", $"{SessionCookie}={value}");
+        client.DefaultRequestHeaders.Add("Cookie", $"{SessionCookie}={value}; {form.Cookie}");
         return client;
     }
 
@@ -498,7 +503,7 @@ public sealed class HoldsPageTests(ErpHost erp)
     private async Task<HttpClient> SignedInAsync(string key)
     {
         var browser = NewBrowser();
-        using var response = await browser.PostAsync(new Uri("/credit/sign-in", UriKind.Relative), Form(("key", key)));
+        using var response = await browser.PostFormAsync("/credit/sign-in", "/credit/sign-in", ("key", key));
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         return browser;
     }
@@ -506,16 +511,18 @@ public sealed class HoldsPageTests(ErpHost erp)
     private async Task<string> SessionCookieAsync(string key)
     {
         using var browser = NewBrowser();
-        using var response = await browser.PostAsync(new Uri("/credit/sign-in", UriKind.Relative), Form(("key", key)));
+        using var response = await browser.PostFormAsync("/credit/sign-in", "/credit/sign-in", ("key", key));
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
         return cookie[(SessionCookie.Length + 1)..cookie.IndexOf(';', StringComparison.Ordinal)];
     }
 
-    private static async Task<HttpResponseMessage> DecideAsync(HttpClient browser, string holdId, string outcome, string comment, string? back = null, string? origin = null)
+    /// <summary>The decision form, with the holds page's token, or with <paramref name="token"/> when the client has it already.</summary>
+    private static async Task<HttpResponseMessage> DecideAsync(HttpClient browser, string holdId, string outcome, string comment, string? back = null, string? origin = null, string? token = null)
     {
+        (string, string)[] fields = [("outcome", outcome), ("comment", comment), ("back", back ?? "/credit/holds")];
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/credit/holds/{Uri.EscapeDataString(holdId)}/decision")
         {
-            Content = Form(("outcome", outcome), ("comment", comment), ("back", back ?? "/credit/holds")),
+            Content = token is null ? await browser.FormAsync("/credit/holds", fields) : FormPosts.Form(token, fields),
         };
         if (origin is not null)
         {
@@ -524,7 +531,4 @@ public sealed class HoldsPageTests(ErpHost erp)
 
         return await browser.SendAsync(request);
     }
-
-    private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
-        new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
 }

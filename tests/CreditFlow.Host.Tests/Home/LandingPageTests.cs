@@ -1,5 +1,6 @@
 using System.Net;
 using CreditFlow.Host.Tests.Admin;
+using CreditFlow.Host.Tests.Security;
 using CreditFlow.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -74,8 +75,7 @@ public sealed class LandingPageTests(AzuriteFixture storage) : IClassFixture<Azu
     private static async Task<string> SignedInAdminPageAsync(RunningHost host)
     {
         using var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = host.Client.BaseAddress };
-        using var signIn = await client.PostAsync(
-            new Uri("/admin/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = AdminKey, ["next"] = "/admin" }));
+        using var signIn = await client.PostFormAsync("/admin/login", "/admin/login", ("key", AdminKey), ("next", "/admin"));
         signIn.EnsureSuccessStatusCode();
         return await signIn.Content.ReadAsStringAsync();
     }

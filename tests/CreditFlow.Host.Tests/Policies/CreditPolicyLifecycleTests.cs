@@ -9,6 +9,7 @@ using CreditFlow.Host.Applications;
 using CreditFlow.Host.Mail;
 using CreditFlow.Host.Tests.Applications;
 using CreditFlow.Host.Tests.Erp;
+using CreditFlow.Host.Tests.Security;
 using static CreditFlow.Host.Tests.Credit.WarningsOnErpHost;
 
 namespace CreditFlow.Host.Tests.Policies;
@@ -246,9 +247,10 @@ public sealed class CreditPolicyLifecycleTests(ErpHost erp)
         return await erp.Host.Client.SendAsync(request);
     }
 
+    /// <summary>The form on <paramref name="path"/>, posted back to it with its token, from this site.</summary>
     private async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string path, params (string Name, string Value)[] fields)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = Form(fields) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = await browser.FormAsync(path, fields) };
         request.Headers.TryAddWithoutValidation("Origin", erp.Host.Client.BaseAddress!.GetLeftPart(UriPartial.Authority));
         return await browser.SendAsync(request);
     }

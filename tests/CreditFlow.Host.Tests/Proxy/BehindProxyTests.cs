@@ -1,4 +1,5 @@
 using System.Net;
+using CreditFlow.Host.Tests.Security;
 using CreditFlow.Testing;
 
 namespace CreditFlow.Host.Tests.Proxy;
@@ -32,9 +33,15 @@ public sealed class BehindProxyTests
         await using var proxy = await ForwardingProxy.StartAsync(host.Client.BaseAddress!, PublicHost);
         using var browser = Browser(proxy.Url);
 
-        // The browser is on https://credit.example.test; the host hears http from the proxy.
-        using var login = new HttpRequestMessage(HttpMethod.Post, "/admin/login") { Content = Form(("key", AdminKey), ("next", "/admin")) };
+        // The browser is on https://credit.example.test; the host hears http from the proxy. The login form's
+        // antiforgery cookie is Secure too.
+        using var loginPage = await browser.GetAsync("/admin/login");
+        var formCookie = Assert.Single(loginPage.Headers.GetValues("Set-Cookie"), c => c.StartsWith("creditflow-antiforgery=", StringComparison.Ordinal));
+        Assert.Contains("secure", formCookie, StringComparison.OrdinalIgnoreCase);
+        var token = FormPosts.TokenIn(await loginPage.Content.ReadAsStringAsync())!;
+        using var login = new HttpRequestMessage(HttpMethod.Post, "/admin/login") { Content = FormPosts.Form(token, [("key", AdminKey), ("next", "/admin")]) };
         login.Headers.Add("Origin", $"https://{PublicHost}");
+        login.Headers.Add("Cookie", formCookie[..formCookie.IndexOf(';', StringComparison.Ordinal)]);
         using var signedIn = await browser.SendAsync(login);
 
         Assert.Equal(HttpStatusCode.SeeOther, signedIn.StatusCode);
@@ -82,8 +89,10 @@ public sealed class BehindProxyTests
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.SendAsync(forged)).StatusCode);
 
         // Nor does a forged scheme make the cookie Secure (the site is plain http here).
-        using var login = new HttpRequestMessage(HttpMethod.Post, "/admin/login") { Content = Form(("key", AdminKey), ("next", "/admin")) };
+        var form = await browser.TokenAndCookieAsync("/admin/login");
+        using var login = new HttpRequestMessage(HttpMethod.Post, "/admin/login") { Content = FormPosts.Form(form.Token, [("key", AdminKey), ("next", "/admin")]) };
         login.Headers.Add("X-Forwarded-Proto", "https");
+        login.Headers.Add("Cookie", form.Cookie);
         using var signedIn = await browser.SendAsync(login);
         Assert.Equal(HttpStatusCode.SeeOther, signedIn.StatusCode);
         Assert.DoesNotContain("secure", Assert.Single(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("creditflow-admin=", StringComparison.Ordinal)), StringComparison.OrdinalIgnoreCase);

@@ -7,6 +7,7 @@ using CreditFlow.ErpContract;
 using CreditFlow.Host.Mail;
 using CreditFlow.Host.Receivables;
 using CreditFlow.Host.Tests.Applications;
+using CreditFlow.Host.Tests.Security;
 using CreditFlow.Storage;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Dunning;
@@ -161,10 +162,7 @@ public sealed class PaymentHost : IAsyncLifetime
     /// <summary>A browser-like client: cookies kept, redirects not followed, signed in to the credit pages with <paramref name="key"/>.</summary>
     internal async Task<HttpClient> SignedInAsync(string key)
     {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = Host.Client.BaseAddress };
-        using var response = await client.PostAsync("/credit/sign-in", new FormUrlEncodedContent([new("key", key)]));
-        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        return client;
+        return await FormPosts.SignedInToCreditAsync(Host.Client.BaseAddress!, key);
     }
 
     internal static async Task UntilAsync(Func<Task<bool>> condition, string what)

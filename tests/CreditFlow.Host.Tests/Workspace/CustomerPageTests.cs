@@ -1,4 +1,5 @@
 using System.Net;
+using CreditFlow.Host.Tests.Security;
 
 namespace CreditFlow.Host.Tests.Workspace;
 
@@ -111,11 +112,11 @@ public sealed class CustomerPageTests(DashboardHost host)
             return form;
         }
 
-        using var throughAnother = await officer.PostAsync(new Uri("/credit/customers/c2/documents/a-c1", UriKind.Relative), Upload("Contract"));
-        using var withoutKind = await officer.PostAsync(new Uri("/credit/customers/c1/documents/a-c1", UriKind.Relative), Upload(null));
+        using var throughAnother = await officer.PostFormAsync("/credit/customers/c1", "/credit/customers/c2/documents/a-c1", Upload("Contract"));
+        using var withoutKind = await officer.PostFormAsync("/credit/customers/c1", "/credit/customers/c1/documents/a-c1", Upload(null));
         var refusedPage = WebUtility.HtmlDecode(await officer.GetStringAsync(new Uri(withoutKind.Headers.Location!.OriginalString, UriKind.Relative)));
         var before = Between(refusedPage, "id=\"applications\"", "</section>");
-        using var added = await officer.PostAsync(new Uri("/credit/customers/c1/documents/a-c1", UriKind.Relative), Upload("Contract"));
+        using var added = await officer.PostFormAsync("/credit/customers/c1", "/credit/customers/c1/documents/a-c1", Upload("Contract"));
         var page = WebUtility.HtmlDecode(await officer.GetStringAsync(new Uri(added.Headers.Location!.OriginalString, UriKind.Relative)));
 
         Assert.Equal(HttpStatusCode.NotFound, throughAnother.StatusCode);

@@ -10,6 +10,7 @@ using CreditFlow.Domain.Reviews;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Domain.Warnings;
 using CreditFlow.Host.Tests.Applications;
+using CreditFlow.Host.Tests.Security;
 using CreditFlow.Storage.Applications;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Documents;
@@ -171,15 +172,11 @@ public sealed class DashboardHost : IAsyncLifetime
     /// <summary>A browser-like client signed in to the credit pages as the credit officer; redirects not followed.</summary>
     internal async Task<HttpClient> SignedInAsync()
     {
-        var client = Visitor();
-        using var response = await client.PostAsync("/credit/sign-in", new FormUrlEncodedContent([new("key", OfficerKey)]));
-        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        return client;
+        return await FormPosts.SignedInToCreditAsync(Host.Client.BaseAddress!, OfficerKey);
     }
 
     /// <summary>A browser-like client that is not signed in.</summary>
-    internal HttpClient Visitor() =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = Host.Client.BaseAddress };
+    internal HttpClient Visitor() => FormPosts.Browser(Host.Client.BaseAddress!);
 
     private static Money Cny(decimal amount) => new(amount, new Currency("CNY"));
 

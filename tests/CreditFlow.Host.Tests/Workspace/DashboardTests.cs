@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using CreditFlow.Host.Tests.Security;
 
 namespace CreditFlow.Host.Tests.Workspace;
 
@@ -124,7 +125,7 @@ public sealed partial class DashboardTests(DashboardHost host)
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal("/credit/sign-in?next=%2Fcredit%2Fdashboard", response.Headers.Location!.OriginalString);
 
-        using var signedIn = await visitor.PostAsync(new Uri("/credit/sign-in", UriKind.Relative), new FormUrlEncodedContent([new("key", DashboardHost.OfficerKey)]));
+        using var signedIn = await visitor.PostFormAsync("/credit/sign-in", "/credit/sign-in", ("key", DashboardHost.OfficerKey));
         Assert.Equal("/credit/dashboard", signedIn.Headers.Location!.OriginalString);
     }
 

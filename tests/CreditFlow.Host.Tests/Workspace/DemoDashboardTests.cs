@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Host.Tests.Applications;
+using CreditFlow.Host.Tests.Security;
 using CreditFlow.Storage.Dunning;
 using CreditFlow.Testing;
 using CreditFlow.Workflows.Policies;
@@ -38,7 +39,7 @@ public sealed partial class DemoDashboardTests
         }
 
         using var officer = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = host.Client.BaseAddress };
-        using var signIn = await officer.PostAsync("/credit/sign-in", new FormUrlEncodedContent([new("key", OfficerKey)]));
+        using var signIn = await officer.PostFormAsync("/credit/sign-in", "/credit/sign-in", ("key", OfficerKey));
         var page = await signIn.Content.ReadAsStringAsync();
         Assert.Equal("/credit/dashboard", signIn.RequestMessage!.RequestUri!.AbsolutePath);
 

@@ -3,6 +3,7 @@ using System.Text;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Host.Tests.Applications;
 using CreditFlow.Host.Tests.Receivables;
+using CreditFlow.Host.Tests.Security;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Imports;
 using CreditFlow.Testing;
@@ -57,10 +58,7 @@ public sealed class ImportHost : IAsyncLifetime
     /// <summary>A browser-like client signed in with <paramref name="key"/>; redirects not followed.</summary>
     internal async Task<HttpClient> SignedInAsync(string key = OfficerKey)
     {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = Host.Client.BaseAddress };
-        using var response = await client.PostAsync("/credit/sign-in", new FormUrlEncodedContent([new("key", key)]));
-        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        return client;
+        return await FormPosts.SignedInToCreditAsync(Host.Client.BaseAddress!, key);
     }
 
     /// <summary>Uploads <paramref name="file"/> as the import form does.</summary>
@@ -71,7 +69,7 @@ public sealed class ImportHost : IAsyncLifetime
             { new StringContent(kind), "kind" },
             { new ByteArrayContent(file), "file", fileName },
         };
-        return await client.PostAsync("/credit/imports", form);
+        return await client.PostFormAsync("/credit/imports", "/credit/imports", form);
     }
 
     internal static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n");
