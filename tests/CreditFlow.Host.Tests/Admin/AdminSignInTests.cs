@@ -118,4 +118,55 @@ public sealed class AdminSignInTests(AdminHostFixture host) : IClassFixture<Admi
         Assert.Equal(HttpStatusCode.SeeOther, accepted.StatusCode);
         Assert.Equal(OrchestrationRuntimeStatus.Terminated, (await host.WaitForCompletionAsync(id)).RuntimeStatus);
     }
+
+    [Fact]
+    public async Task Action_SameSiteWithoutTheFormToken_Answers400WithTheNotice_AndDoesNothing()
+    {
+        var id = await host.Durable.ScheduleNewOrchestrationInstanceAsync("ApprovalWait", 300, new StartOrchestrationOptions { InstanceId = $"notoken-{Guid.NewGuid():N}" });
+        await host.WaitForStartAsync(id);
+        using var browser = await host.SignedInBrowserAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/admin/instances/{id}/terminate") { Content = Form(("confirm", "yes"), ("reason", "test")) };
+        request.Headers.Add("Origin", host.BaseAddress.GetLeftPart(UriPartial.Authority));
+
+        using var response = await browser.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var notice = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<h1>Form out of date</h1>", notice, StringComparison.Ordinal);
+        Assert.Contains("This form was out of date, so nothing was changed. Open the page again and send the form from there.", notice, StringComparison.Ordinal);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Durable.GetInstanceAsync(id))!.RuntimeStatus);
+        await host.Durable.TerminateInstanceAsync(id, "test over");
+    }
+
+    [Fact]
+    public async Task Action_WithTheTokenOfAnotherBrowser_Answers400_AndDoesNothing()
+    {
+        var id = await host.Durable.ScheduleNewOrchestrationInstanceAsync("ApprovalWait", 300, new StartOrchestrationOptions { InstanceId = $"othertoken-{Guid.NewGuid():N}" });
+        await host.WaitForStartAsync(id);
+        using var browser = await host.SignedInBrowserAsync();
+        using var other = await host.SignedInBrowserAsync();
+
+        using var response = await browser.PostAsync(
+            new Uri($"/admin/instances/{id}/terminate", UriKind.Relative), FormPosts.Form(await other.TokenAsync($"/admin/instances/{id}"), [("confirm", "yes")]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<h1>Form out of date</h1>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Durable.GetInstanceAsync(id))!.RuntimeStatus);
+        await host.Durable.TerminateInstanceAsync(id, "test over");
+    }
+
+    [Fact]
+    public async Task Login_WithoutTheFormToken_Answers400AndOpensNoSession()
+    {
+        using var browser = host.NewBrowser();
+
+        // A page elsewhere posting the right key would sign this browser in to someone else's session (login CSRF).
+        using var response = await browser.PostAsync(new Uri("/admin/login", UriKind.Relative), Form(("key", AdminKey)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<h1>Form out of date</h1>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+        using var list = await browser.GetAsync(new Uri("/admin", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.SeeOther, list.StatusCode);
+    }
 }

@@ -118,6 +118,44 @@ public sealed class TasksPageTests(PaymentHost host)
         return System.Text.RegularExpressions.Regex.Count(table[..table.IndexOf("</table>", StringComparison.Ordinal)], "<tr data-task=");
     }
 
+    [Fact]
+    public async Task Complete_SameSiteWithoutTheFormToken_Answers400WithTheNotice_AndTheTaskStaysOpen()
+    {
+        var customer = await host.CustomerAsync();
+        var task = await AddAsync(customer, "Confirm the new delivery address", CreditRole.CreditOfficer, host.Clock.GetUtcNow().AddDays(1));
+        using var browser = await host.SignedInAsync(PaymentHost.OfficerKey);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/credit/tasks/{task.Id}/complete")
+        {
+            Content = new FormUrlEncodedContent([new("outcome", "address confirmed"), new("back", "/credit/tasks")]),
+        };
+        request.Headers.Add("Origin", host.Host.Client.BaseAddress!.GetLeftPart(UriPartial.Authority));
+
+        using var posted = await browser.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+        var notice = await posted.Content.ReadAsStringAsync();
+        Assert.Contains("<h1>Form out of date</h1>", notice, StringComparison.Ordinal);
+        Assert.Contains("This form was out of date, so nothing was changed. Open the page again and send the form from there.", notice, StringComparison.Ordinal);
+        Assert.True((await host.Host.Services.GetRequiredService<CreditTaskStore>().GetAsync(task.Id))!.IsOpen);
+    }
+
+    [Fact]
+    public async Task Complete_WithTheTokenOfAnotherSession_Answers400_AndTheTaskStaysOpen()
+    {
+        var customer = await host.CustomerAsync();
+        var task = await AddAsync(customer, "Ask for the signed contract", CreditRole.CreditOfficer, host.Clock.GetUtcNow().AddDays(1));
+        using var browser = await host.SignedInAsync(PaymentHost.OfficerKey);
+        using var other = await host.SignedInAsync(PaymentHost.OfficerKey);
+
+        // The same user in another browser: its page's token does not go with this browser's cookie.
+        using var posted = await browser.PostAsync(
+            $"/credit/tasks/{task.Id}/complete", FormPosts.Form(await other.TokenAsync("/credit/tasks"), [("outcome", "contract received"), ("back", "/credit/tasks")]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+        Assert.Contains("<h1>Form out of date</h1>", await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True((await host.Host.Services.GetRequiredService<CreditTaskStore>().GetAsync(task.Id))!.IsOpen);
+    }
+
     private async Task<CreditTask> AddAsync(string customerId, string title, CreditRole role, DateTimeOffset dueAt) =>
         await host.Host.Services.GetRequiredService<CreditTaskStore>().AddOnceAsync(
             new CreditTask(UniqueName.For("task"), title, role, customerId, UniqueName.For("INV"), host.Clock.GetUtcNow().AddDays(-1), dueAt));

@@ -79,6 +79,21 @@ public sealed class HoldsPageTests(ErpHost erp)
     }
 
     [Fact]
+    public async Task SignIn_WithoutTheFormToken_Answers400AndOpensNoSession()
+    {
+        using var browser = NewBrowser();
+
+        // A page elsewhere posting a key would sign this browser in as that key's holder (login CSRF).
+        using var response = await browser.PostAsync(new Uri("/credit/sign-in", UriKind.Relative), new FormUrlEncodedContent([new("key", ManagerKey)]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<h1>Form out of date</h1>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+        using var list = await browser.GetAsync(new Uri("/credit/holds", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.SeeOther, list.StatusCode);
+    }
+
+    [Fact]
     public async Task SignIn_ManagerKey_StrictHttpOnlyExpiringCookie_ListsTheHeldOrderWithItsReasons()
     {
         var (customer, holdId) = await HeldOrderAsync();
