@@ -24,7 +24,7 @@ internal static class AdminGuard
                 {
                     StatusCode = StatusCodes.Status403Forbidden,
                 }))
-            .AddEndpointFilter(FormTokenFilter.Refusing(() =>
+            .AddEndpointFilter(FormTokenFilter.Refusing(_ =>
                 new RazorComponentResult<AdminNotice>(new { Title = "Form out of date", Text = FormTokenFilter.Refusal, SignedIn = false })
                 {
                     StatusCode = StatusCodes.Status400BadRequest,

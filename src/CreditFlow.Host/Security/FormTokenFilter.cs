@@ -27,8 +27,8 @@ internal static class FormTokenFilter
             options.FormFieldName = FieldName;
         });
 
-    /// <summary>The filter, answering a POST without a valid token with <paramref name="refusal"/> (a 400 page in the area's own look).</summary>
-    public static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> Refusing(Func<IResult> refusal) =>
+    /// <summary>The filter, answering a POST without a valid token with <paramref name="refusal"/> of the request (a 400 page in the area's own look).</summary>
+    public static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> Refusing(Func<HttpContext, IResult> refusal) =>
         async (context, next) =>
         {
             var http = context.HttpContext;
@@ -46,7 +46,7 @@ internal static class FormTokenFilter
                         ExceptionDispatchInfo.Throw(unreadable);
                     }
 
-                    return refusal();
+                    return refusal(http);
                 }
             }
 

@@ -26,12 +26,26 @@ internal static class WorkspaceNotices
             StatusCode = StatusCodes.Status403Forbidden,
         };
 
-    /// <summary>A post without this browser's form token (<see cref="FormTokenFilter"/>): 400, in the frame without navigation.</summary>
-    public static IResult StaleForm() =>
-        new RazorComponentResult<NoticePage>(new { Title = "Form out of date", Text = FormTokenFilter.Refusal, UserName = (string?)null })
+    /// <summary>
+    /// A post without this browser's form token (<see cref="FormTokenFilter"/>): 400, in the frame without navigation,
+    /// linking back to the page the form was on when the browser said so (<c>Referer</c>, sent to this site only).
+    /// </summary>
+    public static IResult StaleForm(HttpContext http) =>
+        new RazorComponentResult<NoticePage>(new
+        {
+            Title = "Form out of date",
+            Text = FormTokenFilter.Refusal,
+            Back = FormPage(http) is { } page ? ("Open the page again", page) : ((string, string)?)null,
+            UserName = (string?)null,
+        })
         {
             StatusCode = StatusCodes.Status400BadRequest,
         };
+
+    private static string? FormPage(HttpContext http) =>
+        Uri.TryCreate(http.Request.Headers.Referer.ToString(), UriKind.Absolute, out var referer)
+        && PublicAddress.IsThisSite(http, referer.GetLeftPart(UriPartial.Authority))
+        && CreditGuard.IsCreditPath(referer.AbsolutePath) ? referer.PathAndQuery : null;
 
     private static RazorComponentResult<NoticePage> Notice(CreditUser user, string title, string text, int statusCode, (string, string) back) =>
         new(new { Title = title, Text = text, Back = back, UserName = user.Name, UserRole = WorklistText.Words(user.Role) }) { StatusCode = statusCode };

@@ -45,6 +45,41 @@ public sealed class TasksPageBrowserTests(PaymentHost host)
     }
 
     [BrowserFact]
+    public async Task Browser_AFormWhoseTokenIsGone_IsRefusedWithTheNotice_OpenedAgainItCompletes()
+    {
+        var customer = await host.CustomerAsync("Shantou Toy Works");
+        var store = host.Host.Services.GetRequiredService<CreditTaskStore>();
+        var now = host.Clock.GetUtcNow();
+        var task = await store.AddOnceAsync(new CreditTask(UniqueName.For("task"), "Ask Shantou Toy Works for the signed delivery notes", CreditRole.CreditOfficer, customer, "INV-90210", now.AddDays(-1), now.AddDays(2)));
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var chromium = await Chromium.LaunchAsync(playwright);
+        var page = await chromium.NewPageAsync(new BrowserNewPageOptions { BaseURL = host.Host.Client.BaseAddress!.ToString(), ViewportSize = new() { Width = 1280, Height = 800 } });
+        page.SetDefaultTimeout(30_000);
+        await page.GotoAsync("/credit/tasks");
+        await page.GetByLabel("API key").FillAsync(PaymentHost.OfficerKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var row = page.Locator($"tr[data-task=\"{task.Id}\"]");
+        await Expect(row).ToBeVisibleAsync();
+
+        // The antiforgery cookie is gone (the browser was restarted with the page still open): the form is out of date.
+        await page.Context.ClearCookiesAsync(new() { Name = "creditflow-antiforgery" });
+        await row.GetByRole(AriaRole.Textbox).FillAsync("Notes received by mail");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Complete" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Form out of date" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#notice")).ToContainTextAsync("nothing was changed. Open the page again and send the form from there.");
+        await Screenshots.SaveAsync(page, "form-out-of-date");
+        Assert.True((await store.GetAsync(task.Id))!.IsOpen);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Open the page again" }).ClickAsync();
+        await row.GetByRole(AriaRole.Textbox).FillAsync("Notes received by mail");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Complete" }).ClickAsync();
+        await Expect(page.Locator(".flash.ok")).ToContainTextAsync("Notes received by mail");
+        Assert.Equal(PaymentHost.OfficerName, (await store.GetAsync(task.Id))!.CompletedBy);
+    }
+
+    [BrowserFact]
     public async Task Browser_ALongList_IsPaged_NextShowsTheRest()
     {
         var customer = await host.CustomerAsync("Zhongshan Many Lamps Co.");
