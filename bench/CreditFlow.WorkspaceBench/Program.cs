@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using CreditFlow.Domain.Classes;
 using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.Dunning;
@@ -57,7 +58,10 @@ var app = CreditFlowApp.Build(["--urls", "http://127.0.0.1:0"], folder, new Dict
 await app.StartAsync();
 var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = address, Timeout = TimeSpan.FromMinutes(10) };
-(await browser.PostAsync("/credit/sign-in", new FormUrlEncodedContent([new("key", Key)]))).EnsureSuccessStatusCode();
+// Signed in as a browser is: the sign-in page's form token (its antiforgery cookie kept in the jar) posted with the key.
+var signInPage = await browser.GetStringAsync("/credit/sign-in");
+var formToken = Regex.Match(signInPage, "name=\"__RequestVerificationToken\"[^>]*value=\"(?<token>[^\"]+)\"").Groups["token"].Value;
+(await browser.PostAsync("/credit/sign-in", new FormUrlEncodedContent([new("key", Key), new("__RequestVerificationToken", formToken)]))).EnsureSuccessStatusCode();
 
 var customers = app.Services.GetRequiredService<CustomerRepository>();
 var invoices = app.Services.GetRequiredService<DunningStore>();
