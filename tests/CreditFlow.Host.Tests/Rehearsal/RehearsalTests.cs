@@ -7,6 +7,7 @@ using CreditFlow.Domain.Roles;
 using CreditFlow.Domain.Warnings;
 using CreditFlow.Host.Configuration;
 using CreditFlow.Host.Tests.Applications;
+using CreditFlow.Host.Tests.Security;
 using CreditFlow.Storage.Dunning;
 using CreditFlow.Storage.Orders;
 using CreditFlow.Storage.Reviews;
@@ -84,9 +85,9 @@ public sealed class RehearsalTests
         var azurite = await SharedAzurite.GetAsync();
         var settings = Keys(new() { ["Clock__Mode"] = "Rehearsal", ["AdminKey"] = MonitorKey });
         await using var host = await RunningHost.StartAsync(azurite.ConnectionString, settings, environmentName: "Development");
-        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = host.Client.BaseAddress };
-        Assert.Equal(HttpStatusCode.SeeOther, (await browser.PostAsync("/admin/login", new FormUrlEncodedContent([new("key", MonitorKey)]))).StatusCode);
-        Assert.Equal(HttpStatusCode.SeeOther, (await browser.PostAsync("/credit/sign-in", new FormUrlEncodedContent([new("key", OfficerKey)]))).StatusCode);
+        using var browser = FormPosts.Browser(host.Client.BaseAddress!);
+        Assert.Equal(HttpStatusCode.SeeOther, (await browser.PostFormAsync("/admin/login", "/admin/login", ("key", MonitorKey))).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await browser.PostFormAsync("/credit/sign-in", "/credit/sign-in", ("key", OfficerKey))).StatusCode);
 
         (await Client(host, AdminKey).PostAsJsonAsync("/api/rehearsal/advance", new { days = 30 })).EnsureSuccessStatusCode();
 
