@@ -7,7 +7,7 @@ internal static class OutboxApi
 {
     public static RouteGroupBuilder MapOutboxApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/outbox").AddEndpointFilter(DevelopmentOnly.FilterAsync);
+        var api = app.MapGroup("/api/outbox").WithTags("Local outbox (Development)").AddEndpointFilter(DevelopmentOnly.FilterAsync);
         api.MapGet("", ListAsync).WithName("ListOutbox").WithSummary("Mails stored by the local outbox, newest first (Development only).");
         return api;
     }
