@@ -23,12 +23,7 @@ public sealed class TasksPageBrowserTests(PaymentHost host)
 
         using var playwright = await Playwright.CreateAsync();
         await using var chromium = await Chromium.LaunchAsync(playwright);
-        var page = await chromium.NewPageAsync(new BrowserNewPageOptions { BaseURL = host.Host.Client.BaseAddress!.ToString(), ViewportSize = new() { Width = 1280, Height = 800 } });
-        page.SetDefaultTimeout(30_000);
-
-        await page.GotoAsync("/credit/tasks");
-        await page.GetByLabel("API key").FillAsync(PaymentHost.OfficerKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var page = await SignedInAsync(chromium, "/credit/tasks");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tasks for the credit officer" })).ToBeVisibleAsync();
         var row = page.Locator($"tr[data-task=\"{task.Id}\"]");
         await Expect(row).ToHaveClassAsync("overdue");
@@ -54,11 +49,7 @@ public sealed class TasksPageBrowserTests(PaymentHost host)
 
         using var playwright = await Playwright.CreateAsync();
         await using var chromium = await Chromium.LaunchAsync(playwright);
-        var page = await chromium.NewPageAsync(new BrowserNewPageOptions { BaseURL = host.Host.Client.BaseAddress!.ToString(), ViewportSize = new() { Width = 1280, Height = 800 } });
-        page.SetDefaultTimeout(30_000);
-        await page.GotoAsync("/credit/tasks");
-        await page.GetByLabel("API key").FillAsync(PaymentHost.OfficerKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var page = await SignedInAsync(chromium, "/credit/tasks");
         var row = page.Locator($"tr[data-task=\"{task.Id}\"]");
         await Expect(row).ToBeVisibleAsync();
 
@@ -93,11 +84,7 @@ public sealed class TasksPageBrowserTests(PaymentHost host)
         var total = (await store.ListAsync(role: CreditRole.Legal)).Count;
         using var playwright = await Playwright.CreateAsync();
         await using var chromium = await Chromium.LaunchAsync(playwright);
-        var page = await chromium.NewPageAsync(new BrowserNewPageOptions { BaseURL = host.Host.Client.BaseAddress!.ToString(), ViewportSize = new() { Width = 1280, Height = 800 } });
-        page.SetDefaultTimeout(30_000);
-        await page.GotoAsync("/credit/tasks?role=Legal");
-        await page.GetByLabel("API key").FillAsync(PaymentHost.OfficerKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var page = await SignedInAsync(chromium, "/credit/tasks?role=Legal");
         await page.GotoAsync("/credit/tasks?role=Legal");
 
         await Expect(page.Locator("#tasks-pager")).ToContainTextAsync($"Rows 1–50 of {total}");
@@ -107,5 +94,16 @@ public sealed class TasksPageBrowserTests(PaymentHost host)
 
         await Expect(page.Locator("#tasks-pager")).ToContainTextAsync($"Page 2 of {(total + 49) / 50}");
         await Expect(page.Locator("#open-tasks tbody tr")).ToHaveCountAsync(Math.Min(50, total - 50));
+    }
+
+    /// <summary>A page of a 1280 px browser at <paramref name="path"/>, signed in there as the credit officer through the sign-in form.</summary>
+    private async Task<IPage> SignedInAsync(IBrowser chromium, string path)
+    {
+        var page = await chromium.NewPageAsync(new BrowserNewPageOptions { BaseURL = host.Host.Client.BaseAddress!.ToString(), ViewportSize = new() { Width = 1280, Height = 800 } });
+        page.SetDefaultTimeout(30_000);
+        await page.GotoAsync(path);
+        await page.GetByLabel("API key").FillAsync(PaymentHost.OfficerKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        return page;
     }
 }

@@ -101,7 +101,7 @@ public sealed class DunningWorkflowBranchTests
     }
 
     /// <summary>A context at <see cref="Now"/> whose looks answer <paramref name="looks"/> in turn; changes never arrive unless set up.</summary>
-    private static Mock<TaskOrchestrationContext> Context(params DunningProgress[] looks)
+    internal static Mock<TaskOrchestrationContext> Context(params DunningProgress[] looks)
     {
         var context = new Mock<TaskOrchestrationContext> { CallBase = true };
         context.SetupGet(c => c.InstanceId).Returns(Invoice.InstanceId);

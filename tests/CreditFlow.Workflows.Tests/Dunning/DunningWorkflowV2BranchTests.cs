@@ -73,19 +73,6 @@ public sealed class DunningWorkflowV2BranchTests
         context.Verify(c => c.ContinueAsNew(It.Is<DunningInput>(i => i.InvoiceId == "inv-1" && i.AtBooking == null), true), Times.Once);
     }
 
-    /// <summary>A context at <see cref="Now"/> whose looks answer <paramref name="looks"/> in turn; changes never arrive unless set up.</summary>
-    private static Mock<TaskOrchestrationContext> Context(params DunningProgress[] looks)
-    {
-        var context = new Mock<TaskOrchestrationContext> { CallBase = true };
-        context.SetupGet(c => c.InstanceId).Returns(Invoice.InstanceId);
-        context.SetupGet(c => c.CurrentUtcDateTime).Returns(Now);
-        context.Setup(c => c.WaitForExternalEvent<object?>(DunningEvents.InvoiceChanged, It.IsAny<CancellationToken>())).Returns(new TaskCompletionSource<object?>().Task);
-        var sequence = context.SetupSequence(c => c.CallActivityAsync<DunningProgress>(It.Is<TaskName>(n => n.Name == nameof(TakeDunningSteps)), It.IsAny<DunningLook>(), It.IsAny<TaskOptions?>()));
-        foreach (var look in looks)
-        {
-            sequence = sequence.ReturnsAsync(look);
-        }
-
-        return context;
-    }
+    /// <summary>Version 1's context (the same instance, the same time): looks answer <paramref name="looks"/> in turn.</summary>
+    private static Mock<TaskOrchestrationContext> Context(params DunningProgress[] looks) => DunningWorkflowBranchTests.Context(looks);
 }
