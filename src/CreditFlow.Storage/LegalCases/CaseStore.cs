@@ -20,7 +20,7 @@ public sealed class CaseStore(TableClient table)
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    /// <summary>At most this many cases are listed, the newest.</summary>
+    /// <summary>At most this many cases are listed by <see cref="ListAsync"/> (the API), the newest.</summary>
     public const int MaxListed = 500;
 
     internal TableClient Table => table;
@@ -94,7 +94,14 @@ public sealed class CaseStore(TableClient table)
     }
 
     /// <summary>Cases, optionally of one status or one customer; newest opened first, at most <see cref="MaxListed"/>.</summary>
-    public async Task<IReadOnlyList<CaseRecord>> ListAsync(CaseStatus? status = null, string? customerId = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CaseRecord>> ListAsync(CaseStatus? status = null, string? customerId = null, CancellationToken cancellationToken = default) =>
+        (await ListEveryAsync(status, customerId, cancellationToken)).Take(MaxListed).ToList();
+
+    /// <summary>
+    /// Every case, optionally of one status or one customer, newest opened first: what counts and pages must see whole (the
+    /// cases page's counts, the dashboard's write-offs). Every row is read either way; the order is by a date in the record.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseRecord>> ListEveryAsync(CaseStatus? status = null, string? customerId = null, CancellationToken cancellationToken = default)
     {
         var filter = $"PartitionKey eq '{Cases}'"
             + (status is { } s ? $" and Status eq '{s}'" : string.Empty)
@@ -105,7 +112,7 @@ public sealed class CaseStore(TableClient table)
             result.Add(ToRecord(entity));
         }
 
-        return result.OrderByDescending(c => c.Case.OpenedAt).ThenBy(c => c.CaseId, StringComparer.Ordinal).Take(MaxListed).ToList();
+        return [.. result.OrderByDescending(c => c.Case.OpenedAt).ThenBy(c => c.CaseId, StringComparer.Ordinal)];
     }
 
     /// <summary>Saves the case under the ETag it was read with; a closed case frees its customer for a new one.</summary>

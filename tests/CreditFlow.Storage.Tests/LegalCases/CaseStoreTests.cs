@@ -36,4 +36,27 @@ public sealed class CaseStoreTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var shorter = await store.SaveAsync(read with { Case = read.Case with { Timeline = read.Case.Timeline.Take(3).ToArray() } });
         Assert.Equal(3, (await store.GetAsync(shorter.CaseId))!.Case.Timeline.Count);
     }
+
+    [Fact]
+    public async Task MoreCasesThanTheApiLists_EveryOneIsCountedNewestFirst_TheApiGetsTheNewest500()
+    {
+        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(UniqueName.For("t") + "Cases");
+        await table.CreateIfNotExistsAsync();
+        var store = new CaseStore(table);
+        var count = CaseStore.MaxListed + 2;
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+            await store.OpenOrJoinAsync(
+                LegalCase.Open($"case-{i:000}", $"cust-{i:000}", "Customer " + i, [new CaseInvoice($"inv-{i:000}", new DateOnly(2026, 1, 31), Money.Of(1_000m, "CNY"))], "credit manager", "90 days overdue", TestStore.Start.AddHours(i)),
+                null,
+                "credit manager",
+                ct));
+
+        var every = await store.ListEveryAsync();
+        var listed = await store.ListAsync();
+
+        Assert.Equal(count, every.Count);
+        Assert.Equal($"case-{count - 1:000}", every[0].CaseId);
+        Assert.Equal("case-000", every[^1].CaseId);
+        Assert.Equal(every.Take(CaseStore.MaxListed).Select(c => c.CaseId), listed.Select(c => c.CaseId));
+    }
 }

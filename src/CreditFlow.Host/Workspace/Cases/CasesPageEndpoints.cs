@@ -72,8 +72,8 @@ internal static partial class CasesPageEndpoints
             }
         }
 
-        // One read of every case (the newest 500) gives both the counts of the filter links and the rows.
-        var every = await cases.ListAsync(cancellationToken: cancellationToken);
+        // One read of every case gives both the counts of the filter links and the rows.
+        var every = await cases.ListEveryAsync(cancellationToken: cancellationToken);
         var shown = every.Where(c => filter == AllFilter || (filter == OpenFilter ? !c.Case.IsClosed : c.Case.Status == only)).ToList();
         var paging = Paging.Read(page, shown.Count, ref flash);
 
@@ -109,8 +109,6 @@ internal static partial class CasesPageEndpoints
             },
             Quiet = options.Value.SilenceBeforeTask,
             Now = clock.GetUtcNow(),
-            Truncated = every.Count >= CaseStore.MaxListed,
-            MaxListed = CaseStore.MaxListed,
             ReasonMaxChars = CaseText.MaxChars,
             Message = PageMessage.From(flash),
         });

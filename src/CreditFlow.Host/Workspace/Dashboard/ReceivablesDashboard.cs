@@ -131,8 +131,8 @@ internal sealed class ReceivablesDashboard(
     private async Task<TeamKpis> KpisAsync(ReceivablesPosition position, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var writeOffs = (await cases.ListAsync(CaseStatus.WrittenOff, cancellationToken: cancellationToken))
-            .Concat(await cases.ListAsync(CaseStatus.Settled, cancellationToken: cancellationToken))
+        var writeOffs = (await cases.ListEveryAsync(CaseStatus.WrittenOff, cancellationToken: cancellationToken))
+            .Concat(await cases.ListEveryAsync(CaseStatus.Settled, cancellationToken: cancellationToken))
             .Where(c => c.Case.WrittenOff is { Amount: > 0m })
             .Select(c => new WriteOff(DateOnly.FromDateTime(c.Case.LastHeardAt.UtcDateTime), c.Case.WrittenOff!.Value));
         var raised = (await warnings.ListAsync(cancellationToken: cancellationToken))
