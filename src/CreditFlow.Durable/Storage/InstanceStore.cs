@@ -131,7 +131,6 @@ internal sealed class InstanceStore(TaskHub hub, PayloadStore payloads)
         sentinel["FirstChunk"] = rewritten ? chunkIndex : state.FirstChunk;
         sentinel["Checkpoint"] = state.Checkpoint + 1;
         sentinel["Parent"] = state.Parent is null ? null : JsonSerializer.Serialize(state.Parent, Json);
-        sentinel["IndexETag"] = state.IndexETag?.ToString();
         var sentinelIndex = actions.Count;
         actions.Add(state.ETag is { } etag
             ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, sentinel, etag)
@@ -366,7 +365,10 @@ internal sealed class InstanceStore(TaskHub hub, PayloadStore payloads)
         await ReadStatusColumnsAsync(sentinel, state, cancellationToken);
         state.ChunkCount = sentinel.GetInt32("ChunkCount") ?? 0;
         state.FirstChunk = sentinel.GetInt32("FirstChunk") ?? 0;
-        state.IndexETag = sentinel.GetString("IndexETag") is { Length: > 0 } indexETag ? new ETag(indexETag) : null;
+        // Not kept with the sentinel: the index row is brought up to date after each commit, so an ETag written with the
+        // commit was out of date as soon as that succeeded (every reloaded instance's first update was refused, then read
+        // again). A reloaded instance reads the row's checkpoint before its first update instead.
+        state.IndexETag = null;
         state.Parent = sentinel.GetString("Parent") is { } parent ? JsonSerializer.Deserialize<ParentInstance>(parent, Json) : null;
         var inbox = await payloads.GetAsync(sentinel, "Inbox", cancellationToken);
         state.Inbox = inbox is null ? [] : JsonSerializer.Deserialize<List<TaskMessage>>(inbox, Json)!;
