@@ -365,10 +365,9 @@ internal sealed class InstanceStore(TaskHub hub, PayloadStore payloads)
         await ReadStatusColumnsAsync(sentinel, state, cancellationToken);
         state.ChunkCount = sentinel.GetInt32("ChunkCount") ?? 0;
         state.FirstChunk = sentinel.GetInt32("FirstChunk") ?? 0;
-        // Not kept with the sentinel: the index row is brought up to date after each commit, so an ETag written with the
-        // commit was out of date as soon as that succeeded (every reloaded instance's first update was refused, then read
-        // again). A reloaded instance reads the row's checkpoint before its first update instead.
-        state.IndexETag = null;
+        // No index-row ETag is kept with the sentinel: the row is brought up to date after each commit, so one written with
+        // the commit was stale as soon as that succeeded. A reloaded instance (IndexETag null) reads the row's checkpoint
+        // before its first update instead.
         state.Parent = sentinel.GetString("Parent") is { } parent ? JsonSerializer.Deserialize<ParentInstance>(parent, Json) : null;
         var inbox = await payloads.GetAsync(sentinel, "Inbox", cancellationToken);
         state.Inbox = inbox is null ? [] : JsonSerializer.Deserialize<List<TaskMessage>>(inbox, Json)!;

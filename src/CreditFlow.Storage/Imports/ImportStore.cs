@@ -43,10 +43,6 @@ public sealed class ImportStore(TableClient table, BlobContainerClient rows)
             ?? throw new InvalidOperationException($"Import {importId} has no rows.");
     }
 
-    /// <summary>The latest imports, newest first.</summary>
-    public async Task<IReadOnlyList<ImportRecord>> LatestAsync(int max, CancellationToken cancellationToken = default) =>
-        await GetManyAsync((await IdsNewestFirstAsync(cancellationToken)).Take(max).ToList(), cancellationToken);
-
     /// <summary>
     /// The id of every import, newest first (the same second by id): only the ids and times are read, not what each
     /// import refused, so a page of a long history reads the rest for its own imports only (<see cref="GetManyAsync"/>).

@@ -110,10 +110,7 @@ public sealed class DunningSteps(
             await LiftFreezeIfClearAsync(record with { Steps = taken }, book, look.At, cancellationToken);
         }
 
-        // A step taken before a due date moved (an extension) is not taken again: the next step is the first not taken.
-        var next = state.Status == DunningStatus.Running
-            ? state.Schedule.Skip(state.Level).FirstOrDefault(s => s.DueOn is not null && taken.All(t => t.Code != s.Step.Code)) ?? state.Next
-            : state.Next;
+        var next = state.Status == DunningStatus.Running ? NextStep(state, taken) : state.Next;
         var nextDue = state.Status == DunningStatus.Running ? next?.DueOn : state.NextDueOn;
         var nextLook = nextDue is { } day ? options.Value.StepTimeOn(day) : (DateTimeOffset?)null;
         var ended = state.Status is DunningStatus.Settled or DunningStatus.Completed;
@@ -362,6 +359,13 @@ public sealed class DunningSteps(
 
         await holds.PaymentReceivedAsync(settled.CustomerId, cancellationToken);
     }
+
+    /// <summary>
+    /// The step a running ladder waits for: the first from the level reached that was not taken yet (a step taken before an
+    /// extension moved the due date is not taken again), else the ladder's own next.
+    /// </summary>
+    internal static ScheduledStep? NextStep(DunningState state, IReadOnlyCollection<TakenStep> taken) =>
+        state.Schedule.Skip(state.Level).FirstOrDefault(s => s.DueOn is not null && taken.All(t => t.Code != s.Step.Code)) ?? state.Next;
 
     /// <summary>
     /// The ladder an invoice is dunned by and its policy version: the one fixed at its first look; at the first look the

@@ -74,8 +74,7 @@ public sealed partial class InvoiceDunning(
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var (ladder, version) = DunningSteps.LadderOf(booked, await policies.BookAsync(cancellationToken), today);
         var state = ladder.Evaluate(booked.Invoice, [], [], [], today);
-        if (state.Status != DunningStatus.Running || state.Level > 0
-            || (state.Schedule.FirstOrDefault(s => s.DueOn is not null) ?? state.Next) is not { DueOn: { } firstDay } first)
+        if (state.Status != DunningStatus.Running || state.Level > 0 || DunningSteps.NextStep(state, []) is not { DueOn: { } firstDay } first)
         {
             return null;
         }

@@ -34,36 +34,29 @@ internal static class ImportEndpoints
     /// <summary>Who may import: those who book invoices and payments or keep the customer file.</summary>
     public static bool MayImport(CreditUser user) => ApiKeyPolicies.ImportDataRoles.Contains(user.Role);
 
-    private static async Task<RazorComponentResult<ImportsPage>> ListAsync(HttpContext http, ImportStore imports, string? page)
-    {
-        // The ids of all imports give the count; the imports themselves are read for the page shown only.
-        var ids = await imports.IdsNewestFirstAsync(http.RequestAborted);
-        Flash? message = null;
-        var paging = Paging.Read(page, ids.Count, ref message);
-        return Page(http, (await imports.GetManyAsync(paging.Of(ids), http.RequestAborted), paging), null, [], null, message: message);
-    }
+    private static async Task<RazorComponentResult<ImportsPage>> ListAsync(HttpContext http, ImportStore imports, string? page) =>
+        Page(http, await PastImportsAsync(imports, page, http.RequestAborted), null, [], null);
 
     private static async Task<IResult> UploadAsync(
         HttpContext http, ImportCheck check, ImportApplication application, ImportStore imports, IOptions<ImportOptions> options, TimeProvider clock)
     {
         var user = CreditGuard.User(http);
         var ct = http.RequestAborted;
-        var latest = await FirstPageAsync(imports, ct);
         if (!MayImport(user))
         {
-            return Page(http, latest, null, [new ImportProblem(0, null, $"{WorklistText.Words(user.Role)} may not import; ask a credit officer, the credit manager or finance.")], null, StatusCodes.Status403Forbidden);
+            return await RefusedAsync(http, imports, null, [new ImportProblem(0, null, $"{WorklistText.Words(user.Role)} may not import; ask a credit officer, the credit manager or finance.")], null, StatusCodes.Status403Forbidden);
         }
 
         if (!http.Request.HasFormContentType)
         {
-            return Page(http, latest, null, [new ImportProblem(0, "file", "send the file as a form upload (multipart/form-data)")], null, StatusCodes.Status400BadRequest);
+            return await RefusedAsync(http, imports, null, [new ImportProblem(0, "file", "send the file as a form upload (multipart/form-data)")], null, StatusCodes.Status400BadRequest);
         }
 
         var form = await http.Request.ReadFormAsync(ct);
         var kindText = form["kind"].ToString();
         if (!Enum.TryParse<ImportKind>(kindText, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
         {
-            return Page(http, latest, null, [new ImportProblem(0, "kind", $"'{kindText}' is not something to import: choose customers, invoices or payments")], null, StatusCodes.Status400BadRequest);
+            return await RefusedAsync(http, imports, null, [new ImportProblem(0, "kind", $"'{kindText}' is not something to import: choose customers, invoices or payments")], null, StatusCodes.Status400BadRequest);
         }
 
         var file = form.Files["file"];
@@ -77,7 +70,7 @@ internal static class ImportEndpoints
         };
         if (problem is not null)
         {
-            return Page(http, latest, kind, [new ImportProblem(0, "file", problem)], null, StatusCodes.Status400BadRequest);
+            return await RefusedAsync(http, imports, kind, [new ImportProblem(0, "file", problem)], null, StatusCodes.Status400BadRequest);
         }
 
         ImportSheet sheet;
@@ -93,14 +86,14 @@ internal static class ImportEndpoints
             }
             catch (InvalidDataException e)
             {
-                return Page(http, latest, kind, [new ImportProblem(0, "file", e.Message)], file.FileName, StatusCodes.Status422UnprocessableEntity);
+                return await RefusedAsync(http, imports, kind, [new ImportProblem(0, "file", e.Message)], file.FileName, StatusCodes.Status422UnprocessableEntity);
             }
         }
 
         var (rows, problems) = await check.CheckAsync(kind, sheet, ct);
         if (rows is null)
         {
-            return Page(http, latest, kind, problems, file.FileName, StatusCodes.Status422UnprocessableEntity);
+            return await RefusedAsync(http, imports, kind, problems, file.FileName, StatusCodes.Status422UnprocessableEntity);
         }
 
         var at = clock.GetUtcNow();
@@ -140,29 +133,37 @@ internal static class ImportEndpoints
     private static async Task<ImportRecord?> FindAsync(ImportStore imports, string importId, CancellationToken cancellationToken) =>
         importId.Length is > 0 and <= 64 && importId.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? await imports.GetAsync(importId, cancellationToken) : null;
 
-    /// <summary>The first page of the past imports, shown under a refused upload.</summary>
-    private static async Task<(IReadOnlyList<ImportRecord> Imports, Paging Paging)> FirstPageAsync(ImportStore imports, CancellationToken cancellationToken)
+    /// <summary>
+    /// Page <paramref name="page"/> of the past imports, newest first, and a bad page number said as the page's message: the
+    /// ids of all imports give the count, the imports themselves are read for the page shown only.
+    /// </summary>
+    private static async Task<(IReadOnlyList<ImportRecord> Imports, Paging Paging, Flash? Message)> PastImportsAsync(ImportStore imports, string? page, CancellationToken cancellationToken)
     {
         var ids = await imports.IdsNewestFirstAsync(cancellationToken);
-        var paging = Paging.Read(null, ids.Count).Paging;
-        return (await imports.GetManyAsync(paging.Of(ids), cancellationToken), paging);
+        Flash? message = null;
+        var paging = Paging.Read(page, ids.Count, ref message);
+        return (await imports.GetManyAsync(paging.Of(ids), cancellationToken), paging, message);
     }
+
+    /// <summary>The upload refused: the import page with the problems, over the first page of past imports (read only then).</summary>
+    private static async Task<IResult> RefusedAsync(
+        HttpContext http, ImportStore imports, ImportKind? kind, IReadOnlyList<ImportProblem> problems, string? fileName, int status) =>
+        Page(http, await PastImportsAsync(imports, null, http.RequestAborted), kind, problems, fileName, status);
 
     private static RazorComponentResult<ImportsPage> Page(
         HttpContext http,
-        (IReadOnlyList<ImportRecord> Imports, Paging Paging) latest,
+        (IReadOnlyList<ImportRecord> Imports, Paging Paging, Flash? Message) latest,
         ImportKind? kind,
         IReadOnlyList<ImportProblem> problems,
         string? fileName,
-        int status = StatusCodes.Status200OK,
-        Flash? message = null)
+        int status = StatusCodes.Status200OK)
     {
         var user = CreditGuard.User(http);
         return new RazorComponentResult<ImportsPage>(new
         {
             Latest = latest.Imports,
             Paging = latest.Paging,
-            Message = PageMessage.From(message),
+            Message = PageMessage.From(latest.Message),
             Kind = kind,
             Problems = problems,
             FileName = fileName,
