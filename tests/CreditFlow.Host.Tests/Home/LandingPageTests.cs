@@ -48,7 +48,9 @@ public sealed class LandingPageTests(AzuriteFixture storage) : IClassFixture<Azu
 
         await page.GetByRole(AriaRole.Link, new() { Name = "API reference" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/api/docs/$")); // Scalar's page, behind its redirect to the slash
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "CreditFlow API" }).First).ToBeVisibleAsync();
+        // Scalar draws the reference in the browser from a script of several MB: on a busy 2-core runner that can take longer than
+        // the assertion's default 5 s (a CI run saw the sidebar drawn and the introduction still empty).
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "CreditFlow API" }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Credit workspace" }).ClickAsync();

@@ -44,7 +44,8 @@ public sealed class ApiReferenceBrowserTests(AzuriteFixture storage) : IClassFix
 
         Assert.Equal(200, document.Status);
         await Expect(page).ToHaveTitleAsync("CreditFlow API");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "CreditFlow API", Level = 1 })).ToBeVisibleAsync();
+        // Scalar draws the page from a script of several MB after the document arrives: slower than 5 s on a busy runner.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "CreditFlow API", Level = 1 })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         var sidebar = page.GetByRole(AriaRole.Complementary);
         await Expect(sidebar.GetByRole(AriaRole.Link, new() { Name = "/api/invoices HTTP Method: GET", Exact = true })).ToBeVisibleAsync();
         await Expect(sidebar.GetByRole(AriaRole.Link, new() { Name = "Customers", Exact = true })).ToBeVisibleAsync();
