@@ -24,5 +24,5 @@ public sealed record CustomerLedger(
     /// <summary>The row for <paramref name="kind"/>/<paramref name="id"/>, or null.</summary>
     public T? Find<T>(ErpDocumentKind kind, string id)
         where T : ErpRecord =>
-        Records.TryGetValue(OrderCheckRows.DocumentKey(kind, id), out var record) ? record as T : null;
+        new LedgerDocuments(Records).Find<T>(kind, id);
 }

@@ -58,29 +58,41 @@ public sealed partial class CustomerLedgerStore
     public Task<CustomerLedger> ReadRememberedAsync(string customerId, IEnumerable<(ErpDocumentKind Kind, string Id)> documents, CancellationToken cancellationToken = default) =>
         ReadAsync(customerId, documents, mayRecall: true, cancellationToken);
 
+    /// <summary>
+    /// The ERP rows asked for and nothing else: one point read each, no exposure row (a question about documents, such as
+    /// how much of an invoice is open, needs neither the profile nor the terms, and commits nothing).
+    /// </summary>
+    public async Task<LedgerDocuments> ReadDocumentsAsync(string customerId, IEnumerable<(ErpDocumentKind Kind, string Id)> documents, CancellationToken cancellationToken = default)
+    {
+        TableKeys.Check(customerId, nameof(customerId));
+        ArgumentNullException.ThrowIfNull(documents);
+        return new LedgerDocuments(await ReadRecordsAsync(customerId, documents, cancellationToken));
+    }
+
     private async Task<CustomerLedger> ReadAsync(
         string customerId, IEnumerable<(ErpDocumentKind Kind, string Id)> documents, bool mayRecall, CancellationToken cancellationToken)
     {
         TableKeys.Check(customerId, nameof(customerId));
         ArgumentNullException.ThrowIfNull(documents);
-        var keys = documents.Select(d => OrderCheckRows.DocumentKey(d.Kind, d.Id)).Distinct(StringComparer.Ordinal).ToArray();
-        var reads = keys
+        var records = ReadRecordsAsync(customerId, documents, cancellationToken);
+        var state = (mayRecall ? _remembered.Recall(customerId) : null) ?? await ReadExposureRowAsync(customerId, cancellationToken);
+        return state with { Records = await records };
+    }
+
+    /// <summary>The ERP rows asked for, read in parallel; absent ones are missing.</summary>
+    private async Task<IReadOnlyDictionary<string, ErpRecord>> ReadRecordsAsync(
+        string customerId, IEnumerable<(ErpDocumentKind Kind, string Id)> documents, CancellationToken cancellationToken)
+    {
+        var reads = documents
+            .Select(d => OrderCheckRows.DocumentKey(d.Kind, d.Id))
+            .Distinct(StringComparer.Ordinal)
             .Select(key => _table.GetEntityIfExistsAsync<TableEntity>(customerId, key, cancellationToken: cancellationToken))
             .ToArray();
-        var state = (mayRecall ? _remembered.Recall(customerId) : null) ?? await ReadExposureRowAsync(customerId, cancellationToken);
-        await Task.WhenAll(reads);
-
-        var records = new Dictionary<string, ErpRecord>(StringComparer.Ordinal);
-        foreach (var read in reads)
-        {
-            if (read.Result.HasValue)
-            {
-                var entity = read.Result.Value!;
-                records[entity.RowKey] = OrderCheckRows.ToRecord(entity);
-            }
-        }
-
-        return state with { Records = records };
+        var found = await Task.WhenAll(reads);
+        return found
+            .Where(read => read.HasValue)
+            .Select(read => read.Value!)
+            .ToDictionary(entity => entity.RowKey, OrderCheckRows.ToRecord, StringComparer.Ordinal);
     }
 
     /// <summary>The exposure row as a ledger without documents; remembered unless the profile had to come from its own row.</summary>

@@ -145,6 +145,27 @@ public sealed class CustomerLedgerStoreTests(AzuriteFixture azurite) : IClassFix
     }
 
     [Fact]
+    public async Task DocumentsReadOnTheirOwn_AreTheRowsAskedForThatExist_AsTheWholeLedgerReadFindsThem()
+    {
+        var (store, ledgers) = await OpenAsync();
+        await store.Profiles.CreateAsync(Profile("c10", CreditProfileStatus.Active), Decision("c10", "d1"));
+        var invoice = InvoiceRecord.Unknown("inv-1", Cny).Book(new Invoice("c10", "inv-1", new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 1), Money.Of(1_000m, "CNY")));
+        var paid = invoice.Pay(Money.Of(250m, "CNY"));
+        Assert.True(await ledgers.TryCommitAsync(await ledgers.ReadAsync("c10", []), new LedgerChange(ExposureState.Empty(Cny) with { Version = 1 }, [paid, Order("o1", 80m)])));
+
+        var documents = await ledgers.ReadDocumentsAsync("c10", [(ErpDocumentKind.Invoice, "inv-1"), (ErpDocumentKind.Invoice, "inv-404"), (ErpDocumentKind.Invoice, "inv-1")]);
+
+        Assert.Equal(750m, documents.Find<InvoiceRecord>(ErpDocumentKind.Invoice, "inv-1")!.Invoice!.Open.Amount);
+        Assert.Null(documents.Find<InvoiceRecord>(ErpDocumentKind.Invoice, "inv-404"));
+        Assert.Null(documents.Find<OrderRecord>(ErpDocumentKind.Order, "o1")); // not asked for
+        Assert.Single(documents.Records);
+        var whole = await ledgers.ReadAsync("c10", [(ErpDocumentKind.Invoice, "inv-1")]);
+        Assert.Equal(whole.Records.Keys, documents.Records.Keys);
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => ledgers.ReadDocumentsAsync("c/10", []));
+        Assert.Equal("customerId", refused.ParamName);
+    }
+
+    [Fact]
     public async Task CreditOfEveryCustomer_IsEachProfileWithItsExposure_WhicheverOfTheTwoACustomerHas()
     {
         var (store, ledgers) = await OpenAsync();

@@ -130,7 +130,7 @@ public sealed class DunningSteps(
     /// </summary>
     private async Task<DunningRecord> WithLedgerPaymentsAsync(DunningRecord record, DateOnly today, CancellationToken cancellationToken)
     {
-        var ledger = await ledgers.ReadAsync(record.CustomerId, [(ErpDocumentKind.Invoice, record.InvoiceId)], cancellationToken);
+        var ledger = await ledgers.ReadDocumentsAsync(record.CustomerId, [(ErpDocumentKind.Invoice, record.InvoiceId)], cancellationToken);
         var change = Covered(record, ledger) - record.Paid;
         if (change.Amount == 0m)
         {
@@ -178,7 +178,7 @@ public sealed class DunningSteps(
     }
 
     /// <summary>How much of the invoice the ledger says is settled: its amount less what is open (payments and credit notes).</summary>
-    private static Money Covered(DunningRecord record, CustomerLedger ledger) =>
+    private static Money Covered(DunningRecord record, LedgerDocuments ledger) =>
         ledger.Find<InvoiceRecord>(ErpDocumentKind.Invoice, record.InvoiceId)?.Invoice is { } booked
             ? Money.Max(record.Amount - booked.Open, Money.Zero(record.Amount.Currency))
             : record.Paid;
@@ -254,7 +254,7 @@ public sealed class DunningSteps(
             return [lead];
         }
 
-        var ledger = await ledgers.ReadAsync(customerId, others.Select(r => (ErpDocumentKind.Invoice, r.InvoiceId)), cancellationToken);
+        var ledger = await ledgers.ReadDocumentsAsync(customerId, others.Select(r => (ErpDocumentKind.Invoice, r.InvoiceId)), cancellationToken);
         var book = await policies.BookWithAsync(others.Select(r => r.LadderVersion), cancellationToken);
         var lines = new List<LetterLine>();
         foreach (var other in others)

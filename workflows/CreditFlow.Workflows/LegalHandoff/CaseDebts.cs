@@ -12,7 +12,7 @@ public sealed class CaseDebts(CustomerLedgerStore ledgers)
     public async Task<(Money Total, IReadOnlyList<(CaseInvoice Invoice, Money Open)> Invoices)> OwedAsync(LegalCase legalCase, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(legalCase);
-        var ledger = await ledgers.ReadAsync(legalCase.CustomerId, legalCase.Invoices.Select(i => (ErpDocumentKind.Invoice, i.InvoiceId)), cancellationToken);
+        var ledger = await ledgers.ReadDocumentsAsync(legalCase.CustomerId, legalCase.Invoices.Select(i => (ErpDocumentKind.Invoice, i.InvoiceId)), cancellationToken);
         var open = legalCase.Invoices
             .Select(i => (i, ledger.Find<InvoiceRecord>(ErpDocumentKind.Invoice, i.InvoiceId)?.Invoice?.Open ?? i.OpenWhenAdded))
             .ToList();

@@ -231,7 +231,7 @@ public sealed class LegalCases(
         }
         while (continuation is not null);
 
-        var ledger = await ledgers.ReadAsync(customerId, records.Select(r => (ErpDocumentKind.Invoice, r.InvoiceId)), cancellationToken);
+        var ledger = await ledgers.ReadDocumentsAsync(customerId, records.Select(r => (ErpDocumentKind.Invoice, r.InvoiceId)), cancellationToken);
         return records
             .Select(r => new CaseInvoice(r.InvoiceId, r.DueDate, ledger.Find<InvoiceRecord>(ErpDocumentKind.Invoice, r.InvoiceId)?.Invoice?.Open ?? r.Open))
             .Where(i => i.OpenWhenAdded.Amount > 0m)
