@@ -10,8 +10,15 @@ namespace CreditFlow.Host.Workspace;
 /// </summary>
 public static class Figures
 {
-    /// <summary>An amount in whole units with its currency, e.g. <c>CNY 1,234,567</c>.</summary>
-    public static string Amount(Money money) => $"{money.Currency.Code} {money.Amount.ToString("N0", CultureInfo.InvariantCulture)}";
+    /// <summary>
+    /// An amount with its currency as a document states it: whole units when it has no cents (<c>CNY 1,234,567</c>),
+    /// otherwise with them (<c>CNY 1,234.50</c>), so a partly paid invoice reads to the cent.
+    /// </summary>
+    public static string Amount(Money money) =>
+        $"{money.Currency.Code} {money.Amount.ToString(decimal.IsInteger(money.Amount) ? "N0" : "N2", CultureInfo.InvariantCulture)}";
+
+    /// <summary>An amount rounded to whole units with its currency, e.g. <c>CNY 1,234,568</c>: for totals read at a glance.</summary>
+    public static string WholeAmount(Money money) => $"{money.Currency.Code} {money.Amount.ToString("N0", CultureInfo.InvariantCulture)}";
 
     /// <summary>The amount as the script reads it.</summary>
     public static string Raw(Money money) => money.Amount.ToString(CultureInfo.InvariantCulture);

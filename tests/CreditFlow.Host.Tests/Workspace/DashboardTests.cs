@@ -151,7 +151,7 @@ public sealed partial class DashboardTests(DashboardHost host)
         $"<span data-percent=\"{share.ToString(System.Globalization.CultureInfo.InvariantCulture)}\">{text}</span>";
 
     private static string Money(decimal amount) =>
-        $"<span class=\"money\" data-money=\"{amount.ToString(System.Globalization.CultureInfo.InvariantCulture)}\" data-currency=\"CNY\">CNY {amount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}</span>";
+        $"<span class=\"money\" data-money=\"{amount.ToString(System.Globalization.CultureInfo.InvariantCulture)}\" data-currency=\"CNY\" data-whole=\"true\">CNY {amount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}</span>";
 
     /// <summary>The element with <paramref name="id"/> and what follows up to the next section of the page.</summary>
     private static string Section(string page, string id)

@@ -3,14 +3,17 @@
 (() => {
   const locale = navigator.language || 'en';
   const formats = new Map();
-  const money = (currency) => {
-    if (!formats.has(currency)) {
-      formats.set(currency, new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }));
+  // Whole units for a total (data-whole) or an amount without cents; otherwise the currency's own minor digits.
+  const money = (currency, whole) => {
+    const key = `${currency}|${whole}`;
+    if (!formats.has(key)) {
+      formats.set(key, new Intl.NumberFormat(locale, whole ? { style: 'currency', currency, maximumFractionDigits: 0 } : { style: 'currency', currency }));
     }
-    return formats.get(currency);
+    return formats.get(key);
   };
   for (const el of document.querySelectorAll('[data-money][data-currency]')) {
-    el.textContent = money(el.dataset.currency).format(Number(el.dataset.money));
+    const value = Number(el.dataset.money);
+    el.textContent = money(el.dataset.currency, 'whole' in el.dataset || Number.isInteger(value)).format(value);
   }
   const percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   for (const el of document.querySelectorAll('[data-percent]')) {
