@@ -13,6 +13,12 @@ if [ ! -d node_modules/azurite ] || [ package-lock.json -nt node_modules/.packag
 fi
 
 results=$(mktemp -d "${TMPDIR:-/tmp}/creditflow-test-results-XXXXXX")
+# The browser tests save a screenshot of each page they walk through, for people to look at after the run.
+# A folder of one's own (SCREENSHOT_DIR set) is left as it is; the default one holds the last run's only.
+if [ -z "${SCREENSHOT_DIR:-}" ]; then
+  export SCREENSHOT_DIR="$PWD/TestResults/screenshots"
+  rm -f "$SCREENSHOT_DIR"/*.png
+fi
 # SIGKILL: an orphaned Azurite may be stopped (job control), and a stopped process ignores SIGTERM
 # until continued. Only this checkout's Azurites: another run on the machine keeps its own.
 reap() { pkill -KILL -f "^node $PWD/node_modules/azurite/.* --location [^ ]*creditflow-test-azurite-" 2>/dev/null || true; }
@@ -45,6 +51,9 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   echo "The test run exited with $status without a failing test result (a test host crashed?)."
   failed=1
 fi
+
+shots=$(find "$SCREENSHOT_DIR" -maxdepth 1 -name '*.png' 2>/dev/null | wc -l)
+[ "$shots" -gt 0 ] && echo "Screenshots of the pages the browser tests walked through ($shots): $SCREENSHOT_DIR"
 
 summary="$passed passed, $failed failed"
 [ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"
