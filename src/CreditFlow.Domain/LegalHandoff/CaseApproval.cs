@@ -25,6 +25,10 @@ public enum CaseApprovalKind
 /// <param name="Pays">For a settlement: what the customer offers to pay from now on.</param>
 /// <param name="WriteOff">What would be written off; set when the approval is asked for, from what is owed then.</param>
 /// <param name="Approver">The least role whose authority covers <paramref name="WriteOff"/>; set with it.</param>
+/// <param name="PolicyVersion">
+/// The credit policy version whose authority matrix chose <paramref name="Approver"/>, and under which the answer is
+/// judged; set with it (null on approvals asked before versions were recorded: the matrix in force judges those).
+/// </param>
 public sealed record CaseApproval(
     int Number,
     CaseApprovalKind Kind,
@@ -33,7 +37,8 @@ public sealed record CaseApproval(
     string Reason,
     Money? Pays = null,
     Money? WriteOff = null,
-    CreditRole? Approver = null)
+    CreditRole? Approver = null,
+    int? PolicyVersion = null)
 {
     /// <summary>True once the approval was asked of its tier.</summary>
     public bool Asked => Approver is not null;

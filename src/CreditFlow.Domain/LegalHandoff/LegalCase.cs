@@ -167,11 +167,12 @@ public sealed record LegalCase(
     }
 
     /// <summary>The waiting approval is asked of <paramref name="approver"/> for <paramref name="writeOff"/>, what would be written off now.</summary>
-    public LegalCase AskApproval(Money writeOff, CreditRole approver, DateTimeOffset at)
+    public LegalCase AskApproval(Money writeOff, CreditRole approver, int policyVersion, DateTimeOffset at)
     {
         Require(Approval is { Asked: false }, $"case {CaseId} has no approval to ask for");
-        var approval = Approval! with { WriteOff = writeOff, Approver = approver };
-        return (this with { Approval = approval }).Log(at, $"{Words(approval.Kind)} sent for approval to the {Words(approver)}: {writeOff} would be written off", "credit");
+        var approval = Approval! with { WriteOff = writeOff, Approver = approver, PolicyVersion = policyVersion };
+        return (this with { Approval = approval }).Log(
+            at, $"{Words(approval.Kind)} sent for approval to the {Words(approver)} (authority of credit policy version {policyVersion}): {writeOff} would be written off", "credit");
     }
 
     /// <summary>

@@ -64,7 +64,7 @@ public sealed class LegalCaseTests
             .Report(Report("e2", AgencyReportKind.SettlementOffer, 50_000m), 15m);
         Assert.Equal((CaseApprovalKind.Settlement, M(50_000m), false), (offered.Approval!.Kind, offered.Approval.Pays!.Value, offered.Approval.Asked));
 
-        var asked = offered.AskApproval(M(150_000m), CreditRole.CreditOfficer, Opened.AddDays(4));
+        var asked = offered.AskApproval(M(150_000m), CreditRole.CreditOfficer, 1, Opened.AddDays(4));
         var agreed = asked.Decide(approved: true, "officer@x", CreditRole.CreditOfficer, "fair", M(200_000m), Opened.AddDays(5));
 
         Assert.Null(agreed.Approval);
@@ -75,11 +75,11 @@ public sealed class LegalCaseTests
     [Fact]
     public void WriteOff_Refused_LeavesTheCaseOpen_Approved_ClosesItWithTheBadDebt()
     {
-        var proposed = Case().ProposeWriteOff("legal", "no assets", Opened.AddDays(1)).AskApproval(M(300_000m), CreditRole.CreditOfficer, Opened.AddDays(1));
+        var proposed = Case().ProposeWriteOff("legal", "no assets", Opened.AddDays(1)).AskApproval(M(300_000m), CreditRole.CreditOfficer, 1, Opened.AddDays(1));
         Assert.Throws<CaseActionRefusedException>(() => proposed.ProposeWriteOff("legal", "again", Opened.AddDays(1)));
 
         var refused = proposed.Decide(approved: false, "officer@x", CreditRole.CreditOfficer, "try the court first", M(300_000m), Opened.AddDays(2));
-        var writtenOff = refused.ProposeWriteOff("legal", "the court found nothing", Opened.AddDays(30)).AskApproval(M(300_000m), CreditRole.CreditOfficer, Opened.AddDays(30))
+        var writtenOff = refused.ProposeWriteOff("legal", "the court found nothing", Opened.AddDays(30)).AskApproval(M(300_000m), CreditRole.CreditOfficer, 1, Opened.AddDays(30))
             .Decide(approved: true, "officer@x", CreditRole.CreditOfficer, "agreed", M(300_000m), Opened.AddDays(31));
 
         Assert.Equal((CaseStatus.AwaitingLegal, null), (refused.Status, refused.Approval));

@@ -84,7 +84,7 @@ public sealed class CaseSteps(
             var decision = input.Decision;
             var approved = decision.Outcome is ApprovalOutcome.Approved or ApprovalOutcome.ApprovedLower;
             LegalCase decided;
-            var authority = (await policies.InForceAsync(cancellationToken)).Authority;
+            var authority = (await policies.VersionOrInForceAsync(approval.PolicyVersion, cancellationToken)).Authority;
             if (!authority.HasAuthority(decision.DecidedByRole, approval.Approver!.Value))
             {
                 decided = (c with { ApprovalsRequested = c.ApprovalsRequested + 1, Approval = approval with { Number = c.ApprovalsRequested + 1, Approver = null, WriteOff = null } })
@@ -195,7 +195,8 @@ public sealed class CaseSteps(
         else if (c.Approval is { Asked: false } waiting)
         {
             var writeOff = waiting.Kind == CaseApprovalKind.Settlement ? Money.Max(owed.Total - waiting.Pays!.Value, Money.Zero(c.Currency)) : owed.Total;
-            c = c.AskApproval(writeOff, ApproverFor(writeOff, (await policies.InForceAsync(cancellationToken)).Authority), now);
+            var policy = await policies.InForceAsync(cancellationToken);
+            c = c.AskApproval(writeOff, ApproverFor(writeOff, policy.Authority), policy.Version, now);
         }
 
         var silentSince = progress.SilenceTaskAt is { } asked && asked > c.LastHeardAt ? asked : c.LastHeardAt;

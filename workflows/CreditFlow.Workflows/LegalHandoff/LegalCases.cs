@@ -158,7 +158,7 @@ public sealed class LegalCases(
             throw new CaseActionRefusedException($"case {caseId} waits for no settlement or write-off decision");
         }
 
-        var authority = (await policies.InForceAsync(cancellationToken)).Authority;
+        var authority = (await policies.VersionOrInForceAsync(approval.PolicyVersion, cancellationToken)).Authority;
         if (!authority.HasAuthority(role, approval.Approver!.Value))
         {
             throw new CaseDecisionAboveAuthorityException($"writing off {approval.WriteOff} needs {WhoDecides(approval, authority)}; a {LegalCase.Words(role)} may not decide it. Nothing was decided.");

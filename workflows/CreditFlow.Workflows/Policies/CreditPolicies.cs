@@ -36,6 +36,13 @@ public sealed class CreditPolicies(PolicyStore store, IOptions<PolicyOptions> op
         (await BookWithAsync([version], cancellationToken)).Version(version);
 
     /// <summary>
+    /// The version a decision was taken or asked under, when it recorded one this build can read; otherwise the version
+    /// in force (a record from before versions were kept, or a version this build cannot read).
+    /// </summary>
+    public async ValueTask<CreditPolicy> VersionOrInForceAsync(int? version, CancellationToken cancellationToken = default) =>
+        (version is { } recorded ? await VersionAsync(recorded, cancellationToken) : null) ?? await InForceAsync(cancellationToken);
+
+    /// <summary>
     /// The versions as this process knows them, read again first when one of <paramref name="versions"/> is missing:
     /// an invoice or a warning pinned to a version approved in another process since this one last read.
     /// </summary>

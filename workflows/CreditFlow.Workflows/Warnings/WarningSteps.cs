@@ -47,8 +47,7 @@ public sealed class WarningSteps(
         var warning = await warnings.GetAsync(input.InstanceId, cancellationToken);
         if (warning is null)
         {
-            var policy = (input.RulesVersion is { } version ? await policies.VersionAsync(version, cancellationToken) : null)
-                ?? await policies.InForceAsync(cancellationToken);
+            var policy = await policies.VersionOrInForceAsync(input.RulesVersion, cancellationToken);
             if (policy.Warnings.Evaluate([signal]) is not [var fired, ..])
             {
                 return new WarningDeadline(NoRuleFired: true, Answered: false, null);

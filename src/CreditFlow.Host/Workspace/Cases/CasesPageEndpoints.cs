@@ -78,10 +78,10 @@ internal static partial class CasesPageEndpoints
         var paging = Paging.Read(page, shown.Count, ref flash);
 
         // What each case still owes is read for the page shown only.
-        var authority = (await policies.InForceAsync(cancellationToken)).Authority;
         var rows = new List<CaseRow>();
         foreach (var record in paging.Of(shown))
         {
+            var authority = (await policies.VersionOrInForceAsync(record.Case.Approval?.PolicyVersion, cancellationToken)).Authority;
             rows.Add(new CaseRow(record.Case, (await debts.OwedAsync(record.Case, cancellationToken)).Total, CaseWords.WaitsFor(record.Case, authority)));
         }
 
@@ -128,7 +128,8 @@ internal static partial class CasesPageEndpoints
         }
 
         var (owed, invoices) = await debts.OwedAsync(record.Case, cancellationToken);
-        var authority = (await policies.InForceAsync(cancellationToken)).Authority;
+        // Who decides is read from the matrix the approval was asked under, as the decision will be judged by it.
+        var authority = (await policies.VersionOrInForceAsync(record.Case.Approval?.PolicyVersion, cancellationToken)).Authority;
         var approval = record.Case.Approval is { Asked: true } a ? a : null;
         var detail = new CaseDetail(
             record,
