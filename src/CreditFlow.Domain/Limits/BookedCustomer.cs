@@ -11,7 +11,8 @@ namespace CreditFlow.Domain.Limits;
 /// <param name="Status">Its profile's status; null without a profile.</param>
 /// <param name="Limit">Its limit; null without a profile.</param>
 /// <param name="Exposure">What it uses (owed, shipped not invoiced, ordered); null when nothing was ever booked.</param>
-public sealed record BookedCustomer(string CustomerId, string? Industry, CreditClass? Class, CreditProfileStatus? Status, Money? Limit, Money? Exposure)
+/// <param name="Region">The province it was registered in (<see cref="RegistrationRegion"/>).</param>
+public sealed record BookedCustomer(string CustomerId, string? Industry, CreditClass? Class, CreditProfileStatus? Status, Money? Limit, Money? Exposure, string Region = RegistrationRegion.NotKnown)
 {
     /// <summary>
     /// Whether its limit takes a share of the company's total line: while it may buy on it (trial, active, restricted); a

@@ -6,7 +6,7 @@ namespace CreditFlow.Domain.Limits;
 /// <summary>
 /// The company's credit in one currency (docs/domain.md "Credit limit and terms", "Receivable analysis"): the limits granted
 /// and the exposure against the total credit line, reconciled with it, and where the high-risk customers are — by class
-/// and by industry.
+/// by industry and by region.
 /// </summary>
 /// <param name="Currency">The currency of every figure.</param>
 /// <param name="TotalLine">The company-wide total credit line; null when none is set in this currency.</param>
@@ -35,6 +35,9 @@ public sealed record CreditBook(
     /// collection and the next review should look at first.
     /// </summary>
     public IReadOnlyList<BookedCustomer> MostExposedHighRisk { get; init; } = [];
+
+    /// <summary>The regions the customers were registered in, ordered as <see cref="ByIndustry"/>.</summary>
+    public IReadOnlyList<BookSlice> ByRegion { get; init; } = [];
 
     /// <summary>The key of the class slice of customers never rated.</summary>
     public const string Unrated = "unrated";
@@ -82,15 +85,10 @@ public sealed record CreditBook(
         var byClass = Enum.GetValues<CreditClass>().Select(k => k.ToString()).Append(Unrated)
             .Select(key => Slice(key, here.Where(c => (c.Customer.Class?.ToString() ?? Unrated) == key), currency))
             .ToList();
-        var byIndustry = here
-            .GroupBy(c => string.IsNullOrWhiteSpace(c.Customer.Industry) ? NoIndustry : c.Customer.Industry.Trim(), StringComparer.OrdinalIgnoreCase)
-            .Select(g => Slice(g.First().Customer.Industry?.Trim() is { Length: > 0 } named ? named : NoIndustry, g, currency))
-            .OrderByDescending(s => s.HighRiskExposure.Amount)
-            .ThenByDescending(s => s.Exposure.Amount)
-            .ThenBy(s => s.Key, StringComparer.OrdinalIgnoreCase)
-            .ToList();
+        var byIndustry = WhereTheRiskIs(here, c => c.Industry?.Trim() is { Length: > 0 } named ? named : NoIndustry, currency);
         return new CreditBook(currency, line, granted, exposure, here.Count, elsewhere, reconciliation, byClass, byIndustry, highRiskClasses.Order().ToList())
         {
+            ByRegion = WhereTheRiskIs(here, c => c.Region, currency),
             MostExposedHighRisk = here
                 .Where(c => c.HighRisk && c.Exposure is not null)
                 .OrderByDescending(c => c.Exposure!.Value.Amount)
@@ -99,6 +97,16 @@ public sealed record CreditBook(
                 .ToList(),
         };
     }
+
+    /// <summary>The customers grouped by <paramref name="keyOf"/> (case aside), the most high-risk exposure first, then the most exposure.</summary>
+    private static List<BookSlice> WhereTheRiskIs(IEnumerable<Counted> customers, Func<BookedCustomer, string> keyOf, Currency currency) =>
+        customers
+            .GroupBy(c => keyOf(c.Customer), StringComparer.OrdinalIgnoreCase)
+            .Select(g => Slice(g.Key, g, currency))
+            .OrderByDescending(s => s.HighRiskExposure.Amount)
+            .ThenByDescending(s => s.Exposure.Amount)
+            .ThenBy(s => s.Key, StringComparer.OrdinalIgnoreCase)
+            .ToList();
 
     private static BookSlice Slice(string key, IEnumerable<Counted> customers, Currency currency)
     {

@@ -74,6 +74,24 @@ public sealed class CreditBookTests
     }
 
     [Fact]
+    public void HighRiskCustomers_AreFoundByRegion_TheRiskiestRegionFirst_TheUnplacedApart()
+    {
+        BookedCustomer[] customers =
+        [
+            new("ningbo", "Steel", CreditClass.A, CreditProfileStatus.Active, Yuan(100_000m), Yuan(60_000m), "Zhejiang"),
+            new("hangzhou", "Textiles", CreditClass.D, CreditProfileStatus.Restricted, Yuan(10_000m), Yuan(15_000m), "Zhejiang"),
+            new("suzhou", "Cables", CreditClass.C, CreditProfileStatus.Active, Yuan(40_000m), Yuan(30_000m), "Jiangsu"),
+            new("abroad", "Retail", CreditClass.B, CreditProfileStatus.Active, Yuan(20_000m), Yuan(5_000m)),
+        ];
+
+        var book = CreditBook.Of(customers, Cny, null, HighRisk);
+
+        Assert.Equal(["Jiangsu", "Zhejiang", RegistrationRegion.NotKnown], book.ByRegion.Select(s => s.Key));
+        Assert.Equal((1, Yuan(30_000m), 1, Yuan(30_000m)), (book.ByRegion[0].Customers, book.ByRegion[0].Exposure, book.ByRegion[0].HighRiskCustomers, book.ByRegion[0].HighRiskExposure));
+        Assert.Equal((2, Yuan(75_000m), 1, Yuan(15_000m)), (book.ByRegion[1].Customers, book.ByRegion[1].Exposure, book.ByRegion[1].HighRiskCustomers, book.ByRegion[1].HighRiskExposure));
+    }
+
+    [Fact]
     public void ALineInAnotherCurrency_IsNotComparedWithThisOne()
     {
         var book = CreditBook.Of(Customers, Cny, new Money(1_000_000m, new Currency("USD")), HighRisk);

@@ -48,7 +48,7 @@ public sealed class DashboardBrowserTests(DashboardHost host)
         await Expect(page.Locator("#kpi-on-time .value")).ToHaveTextAsync("16,7 %");
 
         // Each chart drew something: its canvas has pixels that are not blank.
-        foreach (var chart in new[] { "aging-chart", "abc-chart", "months-chart", "book-class-chart", "book-industry-chart" })
+        foreach (var chart in new[] { "aging-chart", "abc-chart", "months-chart", "book-class-chart", "book-industry-chart", "book-region-chart" })
         {
             Assert.True(await PaintedAsync(page, chart), $"{chart} is blank");
         }

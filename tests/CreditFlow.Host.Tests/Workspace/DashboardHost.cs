@@ -64,9 +64,14 @@ public sealed class DashboardHost : IAsyncLifetime
 
         var customers = Host.Services.GetRequiredService<CustomerRepository>();
         // Jiangsu Hengtong and Ningbo Seaside have one actual controller: one group.
-        foreach (var (id, name, controller, industry) in new[] { ("c1", "Jiangsu Hengtong Cable Co.", "Xu Ming", "Manufacturing"), ("c2", "Ningbo Seaside Trading Co.", "Xu Ming", "Manufacturing"), ("c3", "Hangzhou Westlake Textiles", null, "Textiles"), ("c4", "Pacific Rim Imports", null, "Manufacturing") })
+        // Registered in Suzhou (Jiangsu), Ningbo and Hangzhou (Zhejiang) by their credit codes; Pacific Rim abroad.
+        foreach (var (id, name, registration, controller, industry) in new[]
         {
-            await customers.CreateAsync(new Customer(id, name, "9133" + id, controller, industry, Clock.GetUtcNow()));
+            ("c1", "Jiangsu Hengtong Cable Co.", "91320500MA1XC0001A", "Xu Ming", "Manufacturing"), ("c2", "Ningbo Seaside Trading Co.", "91330200MA2XC0002B", "Xu Ming", "Manufacturing"),
+            ("c3", "Hangzhou Westlake Textiles", "91330100MA3XC0003C", null, "Textiles"), ("c4", "Pacific Rim Imports", "HK-2024-0044", null, "Manufacturing"),
+        })
+        {
+            await customers.CreateAsync(new Customer(id, name, registration, controller, industry, Clock.GetUtcNow()));
         }
 
         // Ningbo Seaside has credit (class C, 100,000 on 60 days) and a task open for it.

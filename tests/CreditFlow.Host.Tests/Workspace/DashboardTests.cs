@@ -96,6 +96,11 @@ public sealed partial class DashboardTests(DashboardHost host)
         Assert.True(industries.IndexOf("data-industry=\"Manufacturing\"", StringComparison.Ordinal) < industries.IndexOf("data-industry=\"Textiles\"", StringComparison.Ordinal), "the industry with high-risk exposure first");
         Assert.Contains("\"industries\":{\"labels\":[\"Manufacturing\",\"Textiles\"],\"highRisk\":[57000,0],\"rest\":[15000,40000]}", page, StringComparison.Ordinal);
 
+        // By region, from the credit codes: Ningbo Seaside's 57,000 high-risk and Hangzhou's 40,000 in Zhejiang, Jiangsu Hengtong's 15,000.
+        var regions = Between(book, "id=\"book-regions\"", "</table>");
+        Assert.Contains("<tr data-region=\"Zhejiang\"><td>Zhejiang</td><td class=\"num\">2</td><td class=\"num\">" + Money(97_000m) + "</td><td class=\"num\">1</td><td class=\"num\">" + Money(57_000m) + "</td>", regions, StringComparison.Ordinal);
+        Assert.Contains("\"regions\":{\"labels\":[\"Zhejiang\",\"Jiangsu\"],\"highRisk\":[57000,0],\"rest\":[40000,15000]}", page, StringComparison.Ordinal);
+
         // Who: the one high-risk customer, with how much of its limit it uses.
         var who = Between(book, "id=\"book-high-risk-customers\"", "</table>");
         var ningbo = Between(who, "data-customer=\"c2\"", "</tr>");

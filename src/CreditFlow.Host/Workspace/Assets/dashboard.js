@@ -29,8 +29,8 @@
     },
   });
 
-  // The credit book: limits and exposure per credit class (the high-risk ones in red), and per industry the high-risk
-  // part of the exposure apart from the rest.
+  // The credit book: limits and exposure per credit class (the high-risk ones in red), and per industry and per region the
+  // high-risk part of the exposure apart from the rest.
   if (data.book) {
     const classes = data.book.classes;
     new Chart(document.getElementById('book-class-chart'), {
@@ -50,15 +50,17 @@
       },
     });
 
-    const industries = document.getElementById('book-industry-chart');
-    if (industries) {
-      new Chart(industries, {
+    const whereTheRiskIs = (canvas, slices) => {
+      if (!canvas) {
+        return;
+      }
+      new Chart(canvas, {
         type: 'bar',
         data: {
-          labels: data.book.industries.labels,
+          labels: slices.labels,
           datasets: [
-            { label: 'High-risk exposure', data: data.book.industries.highRisk, backgroundColor: '#c83a2e', borderRadius: 3 },
-            { label: 'Other exposure', data: data.book.industries.rest, backgroundColor: '#9db8d9', borderRadius: 3 },
+            { label: 'High-risk exposure', data: slices.highRisk, backgroundColor: '#c83a2e', borderRadius: 3 },
+            { label: 'Other exposure', data: slices.rest, backgroundColor: '#9db8d9', borderRadius: 3 },
           ],
         },
         options: {
@@ -69,7 +71,9 @@
           scales: { x: { stacked: true, ticks: { callback: (v) => compact.format(v) }, grid: { color: '#eef1f5' } }, y: { stacked: true, grid: { display: false } } },
         },
       });
-    }
+    };
+    whereTheRiskIs(document.getElementById('book-industry-chart'), data.book.industries);
+    whereTheRiskIs(document.getElementById('book-region-chart'), data.book.regions);
   }
 
   window.creditflow.monthsChart(document.getElementById('months-chart'), data);

@@ -1,3 +1,4 @@
+using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.Limits;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Storage.Customers;
@@ -65,7 +66,8 @@ internal sealed class CreditBookReadings(CustomerRepository customers, CustomerL
                 c.Profile?.Class,
                 c.Profile?.Status,
                 c.Profile?.Limit,
-                c.Exposure?.Total))
+                c.Exposure?.Total,
+                RegistrationRegion.Of(onFile.GetValueOrDefault(c.CustomerId)?.RegistrationNumber)))
             .ToList();
         return new CreditBookReading(readAt, booked, onFile.ToDictionary(c => c.Key, c => c.Value.Name, StringComparer.Ordinal));
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CreditFlow.Domain.Limits;
 using CreditFlow.Domain.Receivables;
 
 namespace CreditFlow.Host.Workspace.Dashboard;
@@ -6,8 +7,8 @@ namespace CreditFlow.Host.Workspace.Dashboard;
 /// <summary>The figures the dashboard's charts draw, as the JSON its script reads (the tables beside them show the same).</summary>
 public static class DashboardCharts
 {
-    // The industries the chart names (the table behind it has them all): the most high-risk exposure first.
-    private const int IndustriesDrawn = 8;
+    // The industries or regions a chart names (the table behind it has them all): the most high-risk exposure first.
+    private const int SlicesDrawn = 8;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -35,12 +36,8 @@ public static class DashboardCharts
                     exposure = book.ByClass.Select(c => c.Exposure.Amount),
                     highRisk = book.ByClass.Select(c => c.HighRiskCustomers > 0),
                 },
-                industries = new
-                {
-                    labels = book.ByIndustry.Take(IndustriesDrawn).Select(i => i.Key),
-                    highRisk = book.ByIndustry.Take(IndustriesDrawn).Select(i => i.HighRiskExposure.Amount),
-                    rest = book.ByIndustry.Take(IndustriesDrawn).Select(i => i.Exposure.Amount - i.HighRiskExposure.Amount),
-                },
+                industries = Drawn(book.ByIndustry),
+                regions = Drawn(book.ByRegion),
             },
             budget = view.Budget.Count == 0 ? null : new
             {
@@ -53,4 +50,11 @@ public static class DashboardCharts
         };
         return JsonSerializer.Serialize(data, Json);
     }
+
+    private static object Drawn(IReadOnlyList<BookSlice> slices) => new
+    {
+        labels = slices.Take(SlicesDrawn).Select(s => s.Key),
+        highRisk = slices.Take(SlicesDrawn).Select(s => s.HighRiskExposure.Amount),
+        rest = slices.Take(SlicesDrawn).Select(s => s.Exposure.Amount - s.HighRiskExposure.Amount),
+    };
 }
