@@ -1,4 +1,5 @@
 using System.Text;
+using CreditFlow.Domain.Customers;
 using CreditFlow.Host.Admin;
 using CreditFlow.Host.Applications;
 using CreditFlow.Host.Blacklist;
@@ -28,6 +29,7 @@ internal static class BlacklistPageEndpoints
     {
         var page = app.MapWorkspaceGroup(Path);
         page.MapGet("", ShowAsync).WithName("BlacklistPage").WithSummary("The blacklist, newest first, with the forms to add, import and remove.");
+        page.MapGet("/export.{format}", BlacklistExport.DownloadAsync).WithName("BlacklistExport").WithSummary("Every blacklist entry of the source filter (not only the page shown), as CSV or Excel (xlsx).");
         page.MapPost("/add", AddAsync).WithName("BlacklistPageAdd").WithSummary("Puts a company on the blacklist as the signed-in user.");
         page.MapPost("/import", ImportAsync).WithName("BlacklistPageImport").WithSummary("Imports an industry list (CSV) as the signed-in user.")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(BlacklistApi.MaxCsvBytes + 64 * 1024));
@@ -41,7 +43,7 @@ internal static class BlacklistPageEndpoints
         var cancellationToken = http.RequestAborted;
         var only = Parse(source);
         var everything = await list.ListAllAsync(cancellationToken);
-        var matching = everything.Where(e => only is null || e.Source == only).ToList();
+        var matching = Matching(everything, only);
         var removed = (await list.ListRemovedAsync(cancellationToken: cancellationToken)).Take(RemovedShown).ToList();
         var flash = CreditMessages.TakeFlash(http);
         var paging = Paging.Read(page, matching.Count, ref flash);
@@ -61,6 +63,10 @@ internal static class BlacklistPageEndpoints
             Message = PageMessage.From(flash),
         });
     }
+
+    /// <summary>The entries the page lists from <paramref name="only"/> (every source when null), newest first as read.</summary>
+    internal static List<BlacklistEntry> Matching(IEnumerable<BlacklistEntry> everything, BlacklistSource? only) =>
+        everything.Where(e => only is null || e.Source == only).ToList();
 
     public static async Task<IResult> AddAsync(HttpContext http, BlacklistDesk desk, TimeProvider clock)
     {

@@ -41,6 +41,7 @@ internal static partial class CasesPageEndpoints
         var page = app.MapWorkspaceGroup(Path);
         page.MapGet("", ListAsync).WithName("CasesPage").WithSummary("Legal cases (the open ones by default), newest first, with their amounts and what each waits for.");
         page.MapPost("", OpenAsync).WithName("CasesPageOpen").WithSummary("Hands a customer's unpaid invoices to legal as a case, as the signed-in credit manager.");
+        page.MapGet("/export.{format}", CasesExport.DownloadAsync).WithName("CasesExport").WithSummary("Every legal case of the status filter (not only the page shown), as CSV or Excel (xlsx).");
         page.MapGet("/{caseId}", ShowAsync).WithName("CasePage").WithSummary("One legal case: amounts, invoices, approval, agency reports, timeline and the steps the signed-in role may take.");
         page.MapGet("/{caseId}/file", FileAsync).WithName("CasePageFile").WithSummary("The case file (ZIP) for the signed-in user.");
         page.MapPost("/{caseId}/acceptance", AcceptAsync).WithName("CasePageAccept").WithSummary("Legal accepts the case and chooses its route.");
@@ -57,24 +58,14 @@ internal static partial class CasesPageEndpoints
         var user = CreditGuard.User(http);
         var cancellationToken = http.RequestAborted;
         var flash = CreditMessages.TakeFlash(http);
-        var filter = string.IsNullOrEmpty(status) ? OpenFilter : status;
-        CaseStatus? only = null;
-        if (filter is not (OpenFilter or AllFilter))
+        if (!TryFilter(status, out var filter, out var only))
         {
-            if (Enum.TryParse<CaseStatus>(filter, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(filter, out _))
-            {
-                (only, filter) = (parsed, CaseWords.Css(parsed));
-            }
-            else
-            {
-                flash = Flash.Error($"There is no status \"{status}\"; showing the open cases. Pick one of the statuses below.");
-                filter = OpenFilter;
-            }
+            flash = Flash.Error($"There is no status \"{status}\"; showing the open cases. Pick one of the statuses below.");
         }
 
         // One read of every case gives both the counts of the filter links and the rows.
         var every = await cases.ListEveryAsync(cancellationToken: cancellationToken);
-        var shown = every.Where(c => filter == AllFilter || (filter == OpenFilter ? !c.Case.IsClosed : c.Case.Status == only)).ToList();
+        var shown = Matching(every, filter, only);
         var paging = Paging.Read(page, shown.Count, ref flash);
 
         // What each case still owes is read for the page shown only.
@@ -113,6 +104,32 @@ internal static partial class CasesPageEndpoints
             Message = PageMessage.From(flash),
         });
     }
+
+    /// <summary>
+    /// The filter <paramref name="status"/> names: "open" (also when none is named), "all", or a status with its name as
+    /// the page writes it; false for no such status, the filter then being "open".
+    /// </summary>
+    internal static bool TryFilter(string? status, out string filter, out CaseStatus? only)
+    {
+        (filter, only) = (string.IsNullOrEmpty(status) ? OpenFilter : status, null);
+        if (filter is OpenFilter or AllFilter)
+        {
+            return true;
+        }
+
+        if (Enum.TryParse<CaseStatus>(filter, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(filter, out _))
+        {
+            (only, filter) = (parsed, CaseWords.Css(parsed));
+            return true;
+        }
+
+        filter = OpenFilter;
+        return false;
+    }
+
+    /// <summary>The cases the page lists under a <see cref="TryFilter"/> filter, newest first as read.</summary>
+    internal static List<CaseRecord> Matching(IEnumerable<CaseRecord> every, string filter, CaseStatus? only) =>
+        every.Where(c => filter == AllFilter || (filter == OpenFilter ? !c.Case.IsClosed : c.Case.Status == only)).ToList();
 
     public static async Task<IResult> ShowAsync(
         HttpContext http, string caseId, CaseStore cases, CaseDebts debts, CreditPolicies policies, IAgencyChannel agencies, IOptions<LegalCaseOptions> options, TimeProvider clock)

@@ -33,6 +33,7 @@ internal static class HoldsPageEndpoints
             .ExcludeFromDescription().WithName("HoldsPageMoved").WithSummary("The holds worklist moved to /credit/holds.");
         var page = app.MapWorkspaceGroup(Path);
         page.MapGet("", ShowAsync).WithName("HoldsPage").WithSummary("The holds worklist.");
+        page.MapGet("/export.{format}", HoldsExport.DownloadAsync).WithName("HoldsExport").WithSummary("Every hold of the filters (not only the page shown), as CSV or Excel (xlsx).");
         page.MapPost("/{holdId}/decision", DecideAsync).WithName("HoldsPageDecide").WithSummary("Releases or rejects a hold from the worklist, as the signed-in user.");
         return page;
     }

@@ -32,12 +32,13 @@ namespace CreditFlow.Host.Workspace.Reviews;
 internal static class ReviewsPageEndpoints
 {
     public const string Path = "/credit/reviews";
-    private static readonly TimeSpan Soon = TimeSpan.FromDays(30);
+    internal static readonly TimeSpan Soon = TimeSpan.FromDays(30);
 
     public static RouteGroupBuilder MapReviewsPage(this IEndpointRouteBuilder app)
     {
         var page = app.MapWorkspaceGroup(Path);
         page.MapGet("", ShowAsync).WithName("ReviewsPage").WithSummary("Review proposals awaiting approval, and every customer's next review, overdue ones marked.");
+        page.MapGet("/export.{format}", ReviewsExport.DownloadAsync).WithName("ReviewsExport").WithSummary("Every customer in the review schedule (not only the page shown), as CSV or Excel (xlsx).");
         page.MapPost("/{customerId}/review", ReviewNowAsync).WithName("ReviewsPageReviewNow").WithSummary("Asks for the customer's review now, as the signed-in user.");
         return page;
     }
@@ -48,12 +49,8 @@ internal static class ReviewsPageEndpoints
         var cancellationToken = http.RequestAborted;
         var flash = CreditMessages.TakeFlash(http);
         var now = clock.GetUtcNow();
-        var schedules = await reviews.SchedulesAsync(cancellationToken);
-        var awaiting = schedules.Where(s => s.AwaitingApproval && s.LastCycle > 0).OrderBy(s => s.CustomerId, StringComparer.Ordinal).ToList();
-        var scheduled = schedules.Where(s => !s.AwaitingApproval || s.LastCycle == 0).ToList();
-        var due = scheduled.Where(s => s.NextReviewAt <= now + Soon).ToList();
-        var upcoming = scheduled.Where(s => s.NextReviewAt > now + Soon).ToList();
-        var overdue = scheduled.Count(s => s.NextReviewAt <= now);
+        var (awaiting, due, upcoming) = Split(await reviews.SchedulesAsync(cancellationToken), now);
+        var overdue = due.Count(s => s.NextReviewAt <= now);
         var paging = Paging.Read(page, upcoming.Count, ref flash);
 
         var proposals = new List<ProposalCard>();
@@ -131,8 +128,20 @@ internal static class ReviewsPageEndpoints
             $"Asked for a review of {name} as {user.Name} ({Words(user.Role)}): \"{reason}\". It runs now; its outcome shows here as the last review."));
     }
 
+    /// <summary>
+    /// The schedule as the page lists it: the proposals awaiting approval (by customer id), then the reviews due within
+    /// <see cref="Soon"/> or overdue, then the later ones.
+    /// </summary>
+    internal static (List<ReviewSchedule> Awaiting, List<ReviewSchedule> Due, List<ReviewSchedule> Upcoming) Split(IEnumerable<ReviewSchedule> schedules, DateTimeOffset now)
+    {
+        var all = schedules.ToList();
+        var awaiting = all.Where(s => s.AwaitingApproval && s.LastCycle > 0).OrderBy(s => s.CustomerId, StringComparer.Ordinal).ToList();
+        var scheduled = all.Where(s => !s.AwaitingApproval || s.LastCycle == 0).ToList();
+        return (awaiting, scheduled.Where(s => s.NextReviewAt <= now + Soon).ToList(), scheduled.Where(s => s.NextReviewAt > now + Soon).ToList());
+    }
+
     /// <summary>The last reviews and the profiles of <paramref name="schedules"/>, in order.</summary>
-    private static async Task<List<ScheduledReview>> RowsAsync(IEnumerable<ReviewSchedule> schedules, ReviewStore reviews, CreditStore credit, CancellationToken cancellationToken)
+    internal static async Task<List<ScheduledReview>> RowsAsync(IEnumerable<ReviewSchedule> schedules, ReviewStore reviews, CreditStore credit, CancellationToken cancellationToken)
     {
         var rows = new List<ScheduledReview>();
         foreach (var schedule in schedules)

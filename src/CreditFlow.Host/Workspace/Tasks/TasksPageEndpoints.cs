@@ -28,6 +28,7 @@ internal static class TasksPageEndpoints
     {
         var page = app.MapWorkspaceGroup(Path);
         page.MapGet("", ShowAsync).WithName("TasksPage").WithSummary("The open tasks for people, by owner role, and the latest done.");
+        page.MapGet("/export.{format}", TasksExport.DownloadAsync).WithName("TasksExport").WithSummary("Every open task of the owner-role filter (not only the page shown), as CSV or Excel (xlsx).");
         page.MapPost("/{taskId}/complete", CompleteAsync).WithName("TasksPageComplete").WithSummary("Completes a task with its outcome, as the signed-in user.");
         return page;
     }
@@ -36,20 +37,17 @@ internal static class TasksPageEndpoints
     {
         var user = CreditGuard.User(http);
         var cancellationToken = http.RequestAborted;
-        var chosen = role is null ? user.Role.ToString()
-            : string.Equals(role, All, StringComparison.OrdinalIgnoreCase) ? All
-            : Enum.GetNames<CreditRole>().FirstOrDefault(n => string.Equals(n, role, StringComparison.OrdinalIgnoreCase));
         var flash = CreditMessages.TakeFlash(http);
-        if (chosen is null)
+        if (Chosen(role, user) is not { } chosen)
         {
             flash = Flash.Error($"There is no role \"{role}\"; showing yours ({WorklistText.Words(user.Role)}). Pick one of the roles below.");
             chosen = user.Role.ToString();
         }
 
-        var owner = chosen == All ? (CreditRole?)null : Enum.Parse<CreditRole>(chosen);
+        var owner = Owner(chosen);
         var now = clock.GetUtcNow();
         var everyOpen = await tasks.ListAsync(cancellationToken: cancellationToken);
-        var open = everyOpen.Where(t => owner is null || t.OwnerRole == owner).ToList();
+        var open = OpenOf(everyOpen, owner);
         var done = (await tasks.ListAsync(completed: true, role: owner, cancellationToken: cancellationToken))
             .OrderByDescending(t => t.CompletedAt).Take(DoneShown).ToList();
         var paging = Paging.Read(page, open.Count, ref flash);
@@ -86,6 +84,19 @@ internal static class TasksPageEndpoints
             Message = PageMessage.From(flash),
         });
     }
+
+    /// <summary>The filter <paramref name="role"/> names: "all", a role's name, or the user's own role when none is named; null for no such role.</summary>
+    internal static string? Chosen(string? role, CreditUser user) =>
+        role is null ? user.Role.ToString()
+        : string.Equals(role, All, StringComparison.OrdinalIgnoreCase) ? All
+        : Enum.GetNames<CreditRole>().FirstOrDefault(n => string.Equals(n, role, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The role a <see cref="Chosen"/> filter lists the tasks of; null for every role's.</summary>
+    internal static CreditRole? Owner(string chosen) => chosen == All ? null : Enum.Parse<CreditRole>(chosen);
+
+    /// <summary>The open tasks the page lists for <paramref name="owner"/> (every role's when null), in the page's order.</summary>
+    internal static List<CreditTask> OpenOf(IEnumerable<CreditTask> everyOpen, CreditRole? owner) =>
+        everyOpen.Where(t => owner is null || t.OwnerRole == owner).ToList();
 
     public static async Task<IResult> CompleteAsync(HttpContext http, string taskId, CreditTaskStore tasks, TimeProvider clock)
     {

@@ -40,6 +40,7 @@ internal static class WarningsPageEndpoints
     {
         var page = app.MapWorkspaceGroup(Path);
         page.MapGet("", ShowAsync).WithName("WarningsPage").WithSummary("The open early warnings by level and age, a page at a time, and the latest answered.");
+        page.MapGet("/export.{format}", WarningsExport.DownloadAsync).WithName("WarningsExport").WithSummary("Every open warning of the level filter (not only the page shown), as CSV or Excel (xlsx).");
         page.MapPost("/{warningId}/answer", AnswerAsync).WithName("WarningsPageAnswer").WithSummary("Answers a warning with actions and a comment, as the signed-in user.");
         return page;
     }
@@ -50,23 +51,15 @@ internal static class WarningsPageEndpoints
         var user = CreditGuard.User(http);
         var cancellationToken = http.RequestAborted;
         var flash = CreditMessages.TakeFlash(http);
-        WarningLevel? only = null;
-        if (!string.IsNullOrEmpty(level))
+        if (!TryLevel(level, out var only))
         {
-            if (Enum.TryParse<WarningLevel>(level, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(level, out _))
-            {
-                only = parsed;
-            }
-            else
-            {
-                flash = Flash.Error($"There is no level \"{level}\"; showing every level. Pick red, orange or yellow below.");
-            }
+            flash = Flash.Error($"There is no level \"{level}\"; showing every level. Pick red, orange or yellow below.");
         }
 
         // Every open warning is one partition read (the counts and the overdue chip are of all of them); the page shows 50.
         var now = clock.GetUtcNow();
         var everyOpen = await warnings.ListAsync(cancellationToken: cancellationToken);
-        var open = everyOpen.Where(w => only is null || w.Level == only).ToList();
+        var open = OpenOf(everyOpen, only);
         var paging = Paging.Read(page, open.Count, ref flash);
         if (string.IsNullOrEmpty(page) && open.FindIndex(w => w.Id == warning) is var at and >= 0)
         {
@@ -98,6 +91,28 @@ internal static class WarningsPageEndpoints
             Message = PageMessage.From(flash),
         });
     }
+
+    /// <summary>The level filter <paramref name="level"/> names (null for every level, also when none is named); false for no such level.</summary>
+    internal static bool TryLevel(string? level, out WarningLevel? only)
+    {
+        only = null;
+        if (string.IsNullOrEmpty(level))
+        {
+            return true;
+        }
+
+        if (Enum.TryParse<WarningLevel>(level, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(level, out _))
+        {
+            only = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The open warnings the page lists at <paramref name="only"/> (every level when null), in the page's order.</summary>
+    internal static List<WarningRecord> OpenOf(IEnumerable<WarningRecord> everyOpen, WarningLevel? only) =>
+        everyOpen.Where(w => only is null || w.Level == only).ToList();
 
     public static async Task<IResult> AnswerAsync(HttpContext http, string warningId, CustomerWarnings answers, WarningStore warnings, CustomerRepository customers, TimeProvider clock)
     {
