@@ -54,6 +54,18 @@ public sealed class CreditPolicyLifecycleTests(ErpHost erp)
         var invoice = simulation.GetProperty("invoices").EnumerateArray().Single(i => i.GetProperty("invoiceId").GetString() == "inv-" + customer);
         Assert.Equal((false, "sales-call"), (invoice.GetProperty("changed").GetBoolean(), invoice.GetProperty("stepThen").GetString()));
 
+        // The page's impact table downloads from the simulation kept with the draft (nothing runs again): the orders it lists.
+        using (var reader = await erp.SignedInAsync(Credit.WarningsOnErpHost.OfficerKey))
+        {
+            var impact = await Workspace.ExportFiles.PageAsync(reader, $"/credit/policies/{version}");
+            var orders = await Workspace.ExportFiles.CsvAsync(reader, $"/credit/policies/{version}/impact-orders.csv");
+            Assert.Contains($"href=\"/credit/policies/{version}/impact-orders.xlsx\"", impact, StringComparison.Ordinal);
+            Assert.Equal(Workspace.ExportFiles.Ids(impact, "data-order"), orders.Skip(1).Select(r => r[3]).ToList());
+            Assert.Equal(("passed", "held"), (orders.Single(r => r[3] == "o1-" + customer)[7], orders.Single(r => r[3] == "o1-" + customer)[9][..4]));
+            await Workspace.ExportFiles.AssertExcelHoldsAsync(reader, $"/credit/policies/{version}/impact-orders.xlsx", orders);
+            await Workspace.ExportFiles.AssertRefusedSignedOutAsync(erp.Host.Client.BaseAddress!, $"/credit/policies/{version}/impact-orders.csv");
+        }
+
         // A draft decides nothing.
         Assert.Equal("pass", (await OrderAsync(customer, "o2-" + customer)).GetProperty("decision").GetString());
 

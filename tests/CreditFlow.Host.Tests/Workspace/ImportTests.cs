@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using CreditFlow.Storage.Customers;
 using CreditFlow.Storage.Dunning;
 using CreditFlow.Storage.Imports;
@@ -140,6 +141,12 @@ public sealed class ImportTests(ImportHost host)
         var budget = dashboard[dashboard.IndexOf("id=\"budget-table\"", StringComparison.Ordinal)..];
         Assert.Contains("CNY 110,000", budget, StringComparison.Ordinal);
         Assert.Contains("CNY 50,000", budget, StringComparison.Ordinal);
+        // The table behind the chart downloads whole: a row per month it shows, budget beside what happened.
+        var file = await ExportFiles.CsvAsync(client, "/credit/dashboard/budget.csv");
+        Assert.Equal(["Month", "Sales budget", "Invoiced", "Collection budget", "Collected", "Receivables budget", "Of which overdue", "Receivables", "Currency"], file[0]);
+        Assert.Equal(Regex.Matches(budget[..budget.IndexOf("</table>", StringComparison.Ordinal)], "<tr>\\s*<td><time").Count, file.Count - 1);
+        Assert.Equal(("110000", "CNY"), (file.Single(r => r[0] == "2026-03-01")[1], file.Single(r => r[0] == "2026-03-01")[8]));
+        await ExportFiles.AssertExcelHoldsAsync(client, "/credit/dashboard/budget.xlsx", file);
 
         // The customer's page sets its own budget beside its months: 70,000 of sales budgeted for March.
         var customer = await client.GetStringAsync("/credit/customers/imp-c1");

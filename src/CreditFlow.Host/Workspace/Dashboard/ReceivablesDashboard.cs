@@ -22,7 +22,7 @@ internal sealed class ReceivablesDashboard(
     ReceivableSummaries summaries, CreditBookReadings books, WarningStore warnings, CaseStore cases, SalesBudgetStore budgets, IOptions<DashboardOptions> options, TimeProvider clock)
 {
     /// <summary>The tables <see cref="ExportAsync"/> writes, as their names appear in the address.</summary>
-    public static readonly IReadOnlyList<string> Tables = ["aging", "aging-by-customer", "risk-classes", "months", "credit-book"];
+    public static readonly IReadOnlyList<string> Tables = ["aging", "aging-by-customer", "risk-classes", "months", "credit-book", "budget"];
 
     /// <param name="currency">The currency asked for; null or one nothing is owed or granted in shows the one most is owed in.</param>
     public async Task<DashboardView> ReadAsync(string? currency, CancellationToken cancellationToken)
@@ -85,6 +85,15 @@ internal sealed class ReceivablesDashboard(
                             c.Exposure?.Currency == p.Currency ? c.Exposure.Value.Amount : null,
                             within is not null && within.TryGetValue(c.CustomerId, out var scaled) ? scaled : null, code,
                         }).ToList());
+            case "budget":
+                // Beside each budgeted month, what happened in it: none for the months still ahead.
+                var actual = p.Months.ToDictionary(m => m.Start);
+                return new ExportTable(name, ["Month", "Sales budget", "Invoiced", "Collection budget", "Collected", "Receivables budget", "Of which overdue", "Receivables", "Currency"],
+                    Budget(p, await budgets.TotalsAsync(cancellationToken)).Select(b => new object?[]
+                    {
+                        b.Start, b.Sales.Amount, actual.GetValueOrDefault(b.Start)?.Invoiced.Amount, b.Collection.Amount, actual.GetValueOrDefault(b.Start)?.Collected.Amount,
+                        b.Owed.Amount, b.Overdue.Amount, actual.GetValueOrDefault(b.Start)?.Closing.Amount, code,
+                    }).ToList());
             default:
                 var badDebt = (await KpisAsync(p, cancellationToken)).Months.ToDictionary(m => m.Start);
                 return new ExportTable(name, ["Month", "Invoiced", "Collected", "Owed at month end", $"DSO over {options.Value.DsoMonths} months (days)", "Written off", "Bad-debt rate", "Currency"],

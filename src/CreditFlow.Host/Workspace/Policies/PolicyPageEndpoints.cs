@@ -32,6 +32,8 @@ internal static class PolicyPageEndpoints
         pages.MapPost("", DraftAsync).WithName("PoliciesPageDraft");
         pages.MapGet("/{version:int}", ShowAsync).WithName("PolicyPage");
         pages.MapPost("/{version:int}/simulation", SimulateAsync).WithName("PolicyPageSimulate");
+        pages.MapGet("/{version:int}/{table}.{format}", PolicyImpactExport.DownloadAsync).WithName("PolicyImpactExport")
+            .WithSummary("One of the version's impact tables (orders, applications, moved invoices) from its kept simulation, as CSV or Excel (xlsx).");
         pages.MapPost("/{version:int}/submission", SubmitAsync).WithName("PolicyPageSubmit");
         pages.MapPost("/{version:int}/withdrawal", WithdrawAsync).WithName("PolicyPageWithdraw");
         return pages;

@@ -11,6 +11,17 @@ namespace CreditFlow.Host.Workspace.Policies;
 /// <summary>How the policy pages word a version's status and its order-check numbers.</summary>
 public static class PolicyWords
 {
+    /// <summary>How an order was or would be decided: "passed", "held for the credit manager", "held".</summary>
+    public static string Outcome(bool passed, string? approver) =>
+        passed ? "passed"
+        : Enum.TryParse<Domain.Roles.CreditRole>(approver, out var role) ? $"held for the {WorklistText.Words(role)}"
+        : "held";
+
+    /// <summary>Where an invoice stands on a dunning ladder: "reminder; next call on 3 Apr 2026", "no step yet".</summary>
+    public static string Standing(string? step, NextStep? next) =>
+        (step is null ? "no step yet" : step.Replace('-', ' '))
+        + (next is null ? "" : $"; next {next.Code.Replace('-', ' ')}" + (next.On is { } on ? $" on {Figures.Date(on)}" : " (paused)"));
+
     /// <summary>"Draft", "With the committee", "Approved", "Rejected", "Withdrawn".</summary>
     public static string Status(string status) => status switch
     {
