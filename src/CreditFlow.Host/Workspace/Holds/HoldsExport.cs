@@ -38,7 +38,8 @@ internal static class HoldsExport
             return TypedResults.ValidationProblem(errors, title: "The download's filter is not one the page offers.");
         }
 
-        var all = await holds.ListAsync(query, cancellationToken);
+        // Every hold the filter matches: the page's bound of 200 (HoldQuery.Max) is for reading, not for a download.
+        var all = await holds.ListAsync(query with { Max = int.MaxValue }, cancellationToken);
         var names = await WorklistText.NamesAsync(all.Where(h => h.CustomerName is null).Select(h => h.CustomerId), customers, cancellationToken);
         var table = new ExportTable(
             TableFiles.Named(query.Status is { } only ? $"holds-{WorklistText.Words(only)}" : "holds", clock),
