@@ -22,14 +22,34 @@ public static class CoreCustomers
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(sales);
-        ArgumentNullException.ThrowIfNull(longStandingCustomers);
         var firstYear = throughYear - policy.Years + 1;
-        var longStanding = longStandingCustomers.ToHashSet(StringComparer.Ordinal);
         var totals = sales
             .Where(s => s.Year >= firstYear && s.Year <= throughYear)
             .GroupBy(s => s.CustomerId, StringComparer.Ordinal)
-            .Select(g => (Id: g.Key, Sales: g.Aggregate(Money.Zero(currency), (sum, s) => sum + s.Sales)))
-            .Concat(longStanding.Except(sales.Select(s => s.CustomerId), StringComparer.Ordinal).Select(id => (Id: id, Sales: Money.Zero(currency))))
+            .Select(g => (g.Key, g.Aggregate(Money.Zero(currency), (sum, s) => sum + s.Sales)));
+        return RankBySales(policy, totals, longStandingCustomers, currency);
+    }
+
+    /// <summary>
+    /// Ranks customers by <paramref name="sales"/> already added up over the window the caller chose (the last
+    /// <see cref="CoreCustomerPolicy.Years"/> years, or the months kept of them), by the same rule as <see cref="Rank"/>.
+    /// </summary>
+    /// <param name="policy">The line.</param>
+    /// <param name="sales">One total per customer.</param>
+    /// <param name="longStandingCustomers">Customers flagged as long-standing.</param>
+    /// <param name="currency">The currency of the sales.</param>
+    /// <exception cref="CurrencyMismatchException">Sales are not all in <paramref name="currency"/>.</exception>
+    public static IReadOnlyList<RankedCustomer> RankBySales(
+        CoreCustomerPolicy policy, IEnumerable<(string CustomerId, Money Sales)> sales, IEnumerable<string> longStandingCustomers, Currency currency)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(sales);
+        ArgumentNullException.ThrowIfNull(longStandingCustomers);
+        var longStanding = longStandingCustomers.ToHashSet(StringComparer.Ordinal);
+        var listed = sales.ToList();
+        var totals = listed
+            .Select(s => (Id: s.CustomerId, s.Sales))
+            .Concat(longStanding.Except(listed.Select(s => s.CustomerId), StringComparer.Ordinal).Select(id => (Id: id, Sales: Money.Zero(currency))))
             .OrderByDescending(c => c.Sales.Amount)
             .ThenBy(c => c.Id, StringComparer.Ordinal)
             .ToArray();

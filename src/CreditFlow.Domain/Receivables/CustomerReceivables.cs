@@ -90,6 +90,10 @@ public sealed record CustomerReceivables(
     /// <exception cref="ArgumentOutOfRangeException">The month is before <see cref="FirstMonth"/>: it was not kept.</exception>
     public Money InvoicedIn(DateOnly monthStart) => MonthOf(monthStart)?.Invoiced ?? Money.Zero(Currency);
 
+    /// <summary>Invoiced from the month starting on <paramref name="monthStart"/> through the summary's day; from the first kept month when it is earlier.</summary>
+    public Money InvoicedSince(DateOnly monthStart) =>
+        Months.Where((_, i) => FirstMonth.AddMonths(i) >= monthStart).Aggregate(Money.Zero(Currency), (sum, m) => sum + m.Invoiced);
+
     /// <summary>Collected in the month starting on <paramref name="monthStart"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The month is before <see cref="FirstMonth"/>: it was not kept.</exception>
     public Money CollectedIn(DateOnly monthStart) => MonthOf(monthStart)?.Collected ?? Money.Zero(Currency);

@@ -27,6 +27,7 @@ internal static class WorkspacePages
         services.AddSingleton<ReceivableSummaries>();
         services.AddHostedService<ReceivableSummaryUpdates>();
         services.AddSingleton<CreditBookReadings>();
+        services.AddSingleton<Customers.CoreCustomerLines>();
         services.AddSingleton<ReceivablesDashboard>();
         services.AddSingleton<CustomerFiles>();
         services.AddOptions<ImportOptions>().Bind(configuration.GetSection("Imports")).ValidateDataAnnotations().ValidateOnStart();

@@ -56,6 +56,10 @@ public sealed class CustomerReceivablesTests
             [new FallingDue(new(2026, 2, 4), M(10_000m), M(10_000m), M(10_000m)), new FallingDue(new(2026, 3, 12), M(20_000m), M(0m), M(5_000m)), new FallingDue(new(2026, 4, 14), M(8_000m), M(0m), M(0m))],
             c1.Due);
         Assert.Throws<ArgumentOutOfRangeException>(() => c1.OwedAtEndOf(new(2025, 10, 1)));
+
+        // Sales since a month: i2 and i5 since February; every kept month when asked from before the first.
+        Assert.Equal(M(28_000m), c1.InvoicedSince(new(2026, 2, 1)));
+        Assert.Equal(M(38_000m), c1.InvoicedSince(new(2020, 1, 1)));
     }
 
     [Theory]

@@ -48,6 +48,21 @@ public sealed class CustomerPageTests(DashboardHost host)
     }
 
     [Fact]
+    public async Task CustomerPage_SaysWhetherItsCustomerIsCore_ByItsSalesOfTheLastThreeYears()
+    {
+        // Invoiced in CNY: Hangzhou Westlake 40,000, Ningbo Seaside 35,000, Jiangsu Hengtong 30,000 = 105,000. Ranked above
+        // Ningbo Seaside: 38% (core); above Jiangsu Hengtong: 71% (past the 70% line, not core).
+        using var officer = await host.SignedInAsync();
+        var seaside = WebUtility.HtmlDecode(await officer.GetStringAsync(new Uri("/credit/customers/c2", UriKind.Relative)));
+        var hengtong = WebUtility.HtmlDecode(await officer.GetStringAsync(new Uri("/credit/customers/c1", UriKind.Relative)));
+
+        Assert.Contains("<span class=\"chip core\" id=\"core-chip\">core customer</span>", seaside, StringComparison.Ordinal);
+        Assert.Matches("A core customer: invoiced <span class=\"money\"[^>]*>CNY 35,000</span> over the last 3 years;\\s*the core customers \\(2 of 3\\) make the first <span[^>]*>70.0%</span> of sales", seaside);
+        Assert.DoesNotContain("id=\"core-chip\"", hengtong, StringComparison.Ordinal);
+        Assert.Matches("Not a core customer: invoiced <span class=\"money\"[^>]*>CNY 30,000</span> over the last 3 years", hengtong);
+    }
+
+    [Fact]
     public async Task CustomerPage_ShowsItsHolds_ItsScoresOverTime_AndItsApplicationsWithDocumentsToDownload()
     {
         using var officer = await host.SignedInAsync();

@@ -51,6 +51,9 @@ public sealed record CustomerFile(
     /// <summary>Its scores over time, oldest first: onboarding's and every re-review's.</summary>
     public IReadOnlyList<ScorePoint> Scores { get; init; } = [];
 
+    /// <summary>Whether it is a core customer by sales; null when nobody was invoiced in its currency over the ranked years.</summary>
+    public CoreStanding? Core { get; init; }
+
     /// <summary>The limit less what is used; null without a profile or in another currency than the exposure.</summary>
     public Money? Available =>
         Profile is { } p && (Exposure is null || Exposure.Currency == p.Limit.Currency)

@@ -2,6 +2,7 @@ using CreditFlow.Domain.Exposure;
 using CreditFlow.Domain.Monetary;
 using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Domain.Receivables;
+using CreditFlow.Domain.Warnings;
 using CreditFlow.Host.Credit;
 using CreditFlow.Host.Receivables;
 using CreditFlow.Host.Workspace.Dashboard;
@@ -36,6 +37,7 @@ internal sealed class CustomerFiles(
     ApplicationRepository applications,
     DocumentStore documents,
     ReviewStore reviews,
+    CoreCustomerLines coreLines,
     IOptions<DashboardOptions> options,
     TimeProvider clock)
 {
@@ -75,7 +77,8 @@ internal sealed class CustomerFiles(
 
         // Onboarding's scorings apart: the decisions read above are the latest 100, which later ones push out.
         var onboardingRead = decisions.ListForApplicationsAsync(customerId, cancellationToken);
-        await Task.WhenAll(profileRead, ledgerRead, recordsRead, openWarningsRead, answeredWarningsRead, casesRead, openTasksRead, doneTasksRead, decisionsRead, budgetRead, holdsRead, applicationsRead, reviewsRead, onboardingRead);
+        var coreLinesRead = coreLines.ReadAsync(cancellationToken);
+        await Task.WhenAll(profileRead, ledgerRead, recordsRead, openWarningsRead, answeredWarningsRead, casesRead, openTasksRead, doneTasksRead, decisionsRead, budgetRead, holdsRead, applicationsRead, reviewsRead, onboardingRead, coreLinesRead);
 
         var today = InvoiceFigures.Today(clock);
         var profile = (await profileRead)?.Value;
@@ -118,7 +121,24 @@ internal sealed class CustomerFiles(
             Holds = holdList,
             Applications = await applicationsRead,
             Scores = ScoreHistory.Of(await onboardingRead, await reviewsRead),
+            Core = Core(customerId, histories, currency, today, await coreLinesRead),
         };
+    }
+
+    /// <summary>The customer against the core customers' line in its currency: its own sales from its invoices, the line as last read.</summary>
+    private static CoreStanding? Core(string customerId, IEnumerable<InvoiceHistory> histories, Currency currency, DateOnly today, IReadOnlyDictionary<Currency, CoreCustomerLine> lines)
+    {
+        if (!lines.TryGetValue(currency, out var line))
+        {
+            return null;
+        }
+
+        var from = CoreCustomerLines.WindowStart(today);
+        var sales = histories
+            .Select(h => h.Invoice)
+            .Where(i => i.Amount.Currency == currency && i.IssueDate >= from && i.IssueDate <= today)
+            .Aggregate(Money.Zero(currency), (sum, i) => sum + i.Amount);
+        return new CoreStanding(line.Includes(customerId, sales), sales, line, CoreCustomerLines.Policy);
     }
 
     /// <summary>The customer's applications, newest first, with their documents.</summary>

@@ -19,37 +19,21 @@ internal sealed record CreditBookReading(DateTimeOffset ReadAt, IReadOnlyList<Bo
 /// reuses the reading for <see cref="DashboardOptions.CreditBookSeconds"/>: it scans two tables, so it is read when a
 /// dashboard asks, one reading at a time, never in the background (an idle installation costs nothing).
 /// </summary>
-internal sealed class CreditBookReadings(CustomerRepository customers, CustomerLedgerStore ledgers, IOptions<DashboardOptions> options, TimeProvider clock)
+internal sealed class CreditBookReadings
 {
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private CreditBookReading? last;
+    private readonly CustomerRepository customers;
+    private readonly CustomerLedgerStore ledgers;
+    private readonly TimeProvider clock;
+    private readonly ReusedReading<CreditBookReading> reading;
+
+    public CreditBookReadings(CustomerRepository customers, CustomerLedgerStore ledgers, IOptions<DashboardOptions> options, TimeProvider clock)
+    {
+        (this.customers, this.ledgers, this.clock) = (customers, ledgers, clock);
+        reading = new(ReadAnewAsync, () => TimeSpan.FromSeconds(options.Value.CreditBookSeconds), clock);
+    }
 
     /// <summary>The latest reading, read again first when it is older than the configured age.</summary>
-    public async Task<CreditBookReading> ReadAsync(CancellationToken cancellationToken)
-    {
-        if (Fresh(last) is { } reading)
-        {
-            return reading;
-        }
-
-        // One reading at a time: the requests that wait for it take it.
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            return Fresh(last) ?? (last = await ReadAnewAsync(cancellationToken));
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    private CreditBookReading? Fresh(CreditBookReading? reading)
-    {
-        // A clock moved back (a rehearsal started again) makes a reading from its future stale too.
-        var age = clock.GetUtcNow() - reading?.ReadAt;
-        return age >= TimeSpan.Zero && age < TimeSpan.FromSeconds(options.Value.CreditBookSeconds) ? reading : null;
-    }
+    public Task<CreditBookReading> ReadAsync(CancellationToken cancellationToken) => reading.ReadAsync(cancellationToken);
 
     private async Task<CreditBookReading> ReadAnewAsync(CancellationToken cancellationToken)
     {

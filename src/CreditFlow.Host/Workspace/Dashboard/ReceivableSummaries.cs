@@ -23,8 +23,13 @@ internal sealed partial class ReceivableSummaries(
     private readonly SemaphoreSlim gate = new(1, 1);
     private bool shapeChecked;
 
-    /// <summary>How the summaries must be built for the dashboard's settings.</summary>
-    public SummaryShape Shape => new(ReceivablesPosition.MonthsKept(options.Value.Months, options.Value.DsoMonths), ReceivablesPosition.OnTimeWindowDays);
+    /// <summary>
+    /// How the summaries must be built for the dashboard's settings, and for ranking the core customers by the sales of
+    /// their last years (<see cref="Customers.CoreCustomerLines"/>): the longer of the two.
+    /// </summary>
+    public SummaryShape Shape => new(
+        Math.Max(ReceivablesPosition.MonthsKept(options.Value.Months, options.Value.DsoMonths), Customers.CoreCustomerLines.Policy.Years * 12),
+        ReceivablesPosition.OnTimeWindowDays);
 
     /// <summary>Summarises up to <paramref name="max"/> of the customers whose invoices changed since they last were.</summary>
     /// <returns>True when more are left than <paramref name="max"/>.</returns>
