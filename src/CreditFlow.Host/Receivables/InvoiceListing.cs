@@ -39,4 +39,11 @@ internal static class InvoiceListing
 
         return new InvoicePage(items, PageToken.Write(continuation));
     }
+
+    /// <summary>
+    /// Every invoice the query's filters match (its paging aside), in storage's order: for a list that counts and
+    /// pages what matches itself, or exports all of it (the workspace's invoices page).
+    /// </summary>
+    public static async Task<IReadOnlyList<DunningRecord>> AllAsync(DunningStore invoices, InvoiceQuery query, DateOnly today, CancellationToken cancellationToken) =>
+        (await invoices.ListAllAsync(query.CustomerId, cancellationToken)).Where(r => query.Matches(r, today)).ToList();
 }

@@ -89,7 +89,7 @@ internal sealed class CustomerFiles(
         var position = ReceivablesPosition.Build(histories, currency, today, AgingBuckets.Default, AbcPolicy.Default, options.Value.Months, options.Value.DsoMonths);
         var habit = PaymentHabitPolicy.Default.Assess(records.Select(Settled), today);
 
-        var ordered = InPageOrder(records);
+        var ordered = InvoiceOrder.OpenFirst(records);
         var warningList = (await openWarningsRead).Concat(await answeredWarningsRead).OrderByDescending(w => w.RaisedAt).ToList();
         var caseList = await casesRead;
         var openTasks = (await openTasksRead).OrderBy(t => t.DueAt).ToList();
@@ -183,18 +183,12 @@ internal sealed class CustomerFiles(
         return new ExportTable(
             $"invoices-{customerId}-{Figures.Iso(today)}",
             ["Invoice", "Issued", "Due", "Amount", "Open", "Currency", "Days late", "Dunning"],
-            InPageOrder(await invoices.ListAllAsync(customerId, cancellationToken)).Select(r => new object?[]
+            InvoiceOrder.OpenFirst(await invoices.ListAllAsync(customerId, cancellationToken)).Select(r => new object?[]
             {
                 r.InvoiceId, r.IssueDate, r.DueDate, r.Amount.Amount, r.Invoice.Open.Amount, r.Amount.Currency.Code,
                 r.Invoice.IsOpen && today > r.DueDate ? today.DayNumber - r.DueDate.DayNumber : null, InvoiceStanding.Of(r),
             }).ToList());
     }
-
-    /// <summary>The open invoices by due date, then the settled ones, latest first.</summary>
-    private static List<DunningRecord> InPageOrder(IEnumerable<DunningRecord> records) =>
-        records.Where(r => r.Invoice.IsOpen).OrderBy(r => r.DueDate).ThenBy(r => r.InvoiceId, StringComparer.Ordinal)
-            .Concat(records.Where(r => !r.Invoice.IsOpen).OrderByDescending(r => r.DueDate).ThenBy(r => r.InvoiceId, StringComparer.Ordinal))
-            .ToList();
 
     /// <summary>
     /// The other companies under the customer's actual controller, and the group's exposure: its own and theirs, in its
