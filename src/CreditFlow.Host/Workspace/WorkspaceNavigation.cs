@@ -7,6 +7,7 @@ internal static class WorkspaceNavigation
     [
         ("dashboard", "Dashboard", "/credit/dashboard"),
         ("customers", "Customers", "/credit/customers"),
+        ("invoices", "Invoices", "/credit/invoices"),
         ("holds", "Holds", "/credit/holds"),
         ("tasks", "Tasks", "/credit/tasks"),
         ("warnings", "Warnings", "/credit/warnings"),

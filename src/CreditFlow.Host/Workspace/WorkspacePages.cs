@@ -5,6 +5,7 @@ using CreditFlow.Host.Security;
 using CreditFlow.Host.Workspace.Customers;
 using CreditFlow.Host.Workspace.Dashboard;
 using CreditFlow.Host.Workspace.Imports;
+using CreditFlow.Host.Workspace.Invoices;
 using CreditFlow.Host.Workspace.Policies;
 
 namespace CreditFlow.Host.Workspace;
@@ -40,6 +41,7 @@ internal static class WorkspacePages
         app.MapWorkspaceAssets();
         app.MapDashboard();
         app.MapCustomerPages();
+        app.MapInvoicesPage();
         app.MapImportPages();
         app.MapPolicyPages();
         return app;

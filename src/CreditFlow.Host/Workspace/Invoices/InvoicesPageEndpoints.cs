@@ -1,0 +1,119 @@
+using CreditFlow.Domain.Monetary;
+using CreditFlow.Host.Applications;
+using CreditFlow.Host.Credit;
+using CreditFlow.Host.Receivables;
+using CreditFlow.Host.Security;
+using CreditFlow.Host.Workspace.Customers;
+using CreditFlow.Host.Workspace.Export;
+using CreditFlow.Storage.Customers;
+using CreditFlow.Storage.Dunning;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CreditFlow.Host.Workspace.Invoices;
+
+/// <summary>
+/// The page <c>/credit/invoices</c> (<see cref="InvoicesPage"/>): every invoice dunning follows, across customers, with
+/// the filters of <c>GET /api/invoices</c> (<c>customerId</c>, <c>status</c>, <c>overdue</c>, read and applied by the
+/// API's own <see cref="InvoiceQuery"/>), the open ones longest overdue first, 50 a page; and
+/// <c>/credit/invoices.csv</c> / <c>.xlsx</c>, every invoice the same filters match. For any signed-in credit user.
+/// </summary>
+internal static class InvoicesPageEndpoints
+{
+    public const string Path = "/credit/invoices";
+
+    public static IEndpointRouteBuilder MapInvoicesPage(this IEndpointRouteBuilder app)
+    {
+        app.MapWorkspaceGroup(Path).MapGet("", ShowAsync)
+            .WithName("InvoicesPage").WithSummary("The invoices followed by dunning, across customers, filtered by customer, status and overdue, a page at a time.");
+        app.MapWorkspaceGroup("/credit").MapGet("/invoices.{format}", ExportAsync)
+            .WithName("InvoicesExport").WithSummary("Every invoice the invoices page's filters match, as CSV or Excel (xlsx).");
+        return app;
+    }
+
+    public static async Task<RazorComponentResult<InvoicesPage>> ShowAsync(
+        HttpContext http, DunningStore invoices, CustomerRepository customers, TimeProvider clock, string? customerId, string? status, string? overdue, string? page)
+    {
+        var user = CreditGuard.User(http);
+        var cancellationToken = http.RequestAborted;
+        var errors = new Dictionary<string, string[]>();
+        var today = InvoiceFigures.Today(clock);
+        var all = await MatchingAsync(invoices, customerId, status, overdue, today, errors, cancellationToken);
+        var (paging, pageProblem) = Paging.Read(page, all.Count);
+        if (pageProblem is not null)
+        {
+            errors["page"] = [pageProblem];
+        }
+
+        var shown = paging.Of(all);
+        var names = await WorklistText.NamesAsync(shown.Select(r => r.CustomerId).Append(customerId), customers, cancellationToken);
+        var filter = Filter(customerId, status, overdue);
+        return new RazorComponentResult<InvoicesPage>(new
+        {
+            UserName = user.Name,
+            UserRole = WorklistText.Words(user.Role),
+            Rows = shown.Select(r => InvoiceRow.From(r, today)).ToList(),
+            Paging = paging,
+            Errors = errors,
+            CustomerId = customerId,
+            Status = status,
+            Overdue = string.Equals(overdue, "true", StringComparison.OrdinalIgnoreCase),
+            Filter = filter,
+            Names = names,
+            Today = today,
+            OverdueCount = all.Count(r => InvoiceFigures.DaysOverdue(r, today) > 0),
+            DisputedCount = all.Count(InvoiceStanding.IsDisputed),
+            OpenTotals = OpenTotals(all),
+        });
+    }
+
+    private static async Task<IResult> ExportAsync(
+        HttpContext http, DunningStore invoices, CustomerRepository customers, TimeProvider clock, string format, string? customerId, string? status, string? overdue)
+    {
+        if (!TableFiles.IsFormat(format))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var today = InvoiceFigures.Today(clock);
+        var all = await MatchingAsync(invoices, customerId, status, overdue, today, errors, http.RequestAborted);
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        var names = await WorklistText.NamesAsync(all.Select(r => r.CustomerId), customers, http.RequestAborted);
+        var table = new ExportTable(
+            $"invoices-{Figures.Iso(today)}",
+            ["Customer id", "Customer", "Invoice", "Issued", "Due", "Amount", "Open", "Currency", "Days overdue", "Dunning", "Next step", "Next step on", "Disputed", "Promised for"],
+            all.Select(r => InvoiceRow.From(r, today)).Select(row => new object?[]
+            {
+                row.CustomerId, names.GetValueOrDefault(row.CustomerId), row.InvoiceId, row.IssueDate, row.DueDate,
+                row.Amount.Amount, row.Open.Amount, row.Amount.Currency.Code, row.DaysOverdue, row.Standing,
+                row.NextStep, row.NextStepOn, row.Disputed ? "yes" : null, row.PromisedFor,
+            }).ToList());
+        return await TableFiles.DownloadAsync(table, format, http.RequestAborted);
+    }
+
+    /// <summary>
+    /// Every invoice the filters match, in the page's order; none, with each bad filter in <paramref name="errors"/> under
+    /// its parameter's name, when a filter is not one <c>GET /api/invoices</c> takes.
+    /// </summary>
+    private static async Task<List<DunningRecord>> MatchingAsync(
+        DunningStore invoices, string? customerId, string? status, string? overdue, DateOnly today, Dictionary<string, string[]> errors, CancellationToken cancellationToken) =>
+        InvoiceQuery.Parse(customerId?.Trim(), status, overdue, pageSize: null, continuation: null, errors) is { } query
+            ? InvoiceOrder.OpenFirst(await InvoiceListing.AllAsync(invoices, query, today, cancellationToken))
+            : [];
+
+    /// <summary>The filters as a query string (without the page), for the pager and the downloads.</summary>
+    private static string Filter(string? customerId, string? status, string? overdue) =>
+        string.Join("&", new[] { ("customerId", customerId?.Trim()), ("status", status), ("overdue", overdue) }
+            .Where(p => !string.IsNullOrEmpty(p.Item2))
+            .Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
+
+    /// <summary>What is still open, a sum per currency (largest first): amounts in different currencies are not added up.</summary>
+    private static IReadOnlyList<Money> OpenTotals(IEnumerable<DunningRecord> records) =>
+        records.Where(r => r.Open.Amount > 0m).GroupBy(r => r.Open.Currency)
+            .Select(g => Money.Sum(g.Select(r => r.Open), g.Key))
+            .OrderByDescending(m => m.Amount).ToList();
+}
