@@ -9,7 +9,7 @@ namespace CreditFlow.Host.Tests.Workspace;
 public sealed class InvoicesPageBrowserTests(DashboardHost host)
 {
     [BrowserFact]
-    public async Task Browser_OpensInvoicesFromTheNavigation_FiltersOverdueThenOneCustomer_AndSortsByOpen()
+    public async Task Browser_OpensInvoicesFromTheNavigation_FiltersOverdueThenOneCustomerByName_SortsByOpen_AndPicksAmongCustomersANameFits()
     {
         using var playwright = await Playwright.CreateAsync();
         await using var chromium = await Chromium.LaunchAsync(playwright);
@@ -45,7 +45,7 @@ public sealed class InvoicesPageBrowserTests(DashboardHost host)
         await Expect(rows).ToHaveCountAsync(4);
         await Expect(page.Locator("#overdue-count")).ToHaveTextAsync("4 overdue");
 
-        await page.GetByRole(AriaRole.Textbox, new() { Name = "Customer", Exact = true }).FillAsync("c2");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Customer", Exact = true }).FillAsync("ningbo");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Invoices of Ningbo Seaside Trading Co.", Exact = true })).ToBeVisibleAsync();
         await Expect(rows).ToHaveCountAsync(2);
@@ -57,6 +57,16 @@ public sealed class InvoicesPageBrowserTests(DashboardHost host)
         await Expect(rows.First).ToHaveAttributeAsync("data-invoice", "i3");
         await Expect(rows.First.Locator("td.marks")).ToHaveTextAsync("disputed");
         await Screenshots.SaveAsync(page, "invoices-filtered");
+
+        // A part of a name that fits two customers: pick one, and its invoices show.
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Customer", Exact = true }).FillAsync("co.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        var candidates = page.Locator("#customer-candidates");
+        await Expect(candidates.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Jiangsu Hengtong Cable Co.", "Ningbo Seaside Trading Co."]);
+        await Screenshots.SaveAsync(page, "invoices-pick-customer");
+        await candidates.GetByRole(AriaRole.Link, new() { Name = "Jiangsu Hengtong Cable Co." }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Invoices of Jiangsu Hengtong Cable Co.", Exact = true })).ToBeVisibleAsync();
+        await Expect(rows).ToHaveCountAsync(1);
         Assert.True(refused.Count == 0, string.Join(Environment.NewLine, refused));
     }
 }

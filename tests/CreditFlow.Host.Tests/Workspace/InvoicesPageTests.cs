@@ -94,7 +94,24 @@ public sealed partial class InvoicesPageTests(DashboardHost host)
         Assert.Contains("<b>0</b> invoices", none, StringComparison.Ordinal);
 
         var nobody = await PageAsync(officer, "/credit/invoices?customerId=nobody");
-        Assert.Contains("No customer “nobody” is on file, so it has no invoices.", nobody, StringComparison.Ordinal);
+        Assert.Contains("No customer on file fits “nobody”, and no invoice is booked under that id.", nobody, StringComparison.Ordinal);
+
+        // A customer by a part of its name: the one it fits, kept by its id in the downloads.
+        var westlake = await PageAsync(officer, "/credit/invoices?customerId=westlake");
+        Assert.Equal(["i4"], Invoices(westlake));
+        Assert.Contains("<h1>Invoices of Hangzhou Westlake Textiles</h1>", westlake, StringComparison.Ordinal);
+        Assert.Contains("id=\"filter-customer\" value=\"westlake\"", westlake, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/credit/invoices.csv?customerId=c3\" download>CSV</a>", westlake, StringComparison.Ordinal);
+
+        // A part that fits several: pick one, the other filters kept.
+        var several = await PageAsync(officer, "/credit/invoices?customerId=co.&overdue=true");
+        Assert.Empty(Invoices(several));
+        var candidates = Between(several, "id=\"customer-candidates\"", "</div>");
+        Assert.Contains("“co.” fits 2 customers: pick one to see its invoices.", candidates, StringComparison.Ordinal);
+        Assert.True(
+            candidates.IndexOf("<a href=\"/credit/invoices?customerId=c1&overdue=true\">Jiangsu Hengtong Cable Co.</a>", StringComparison.Ordinal) is var c1 and >= 0
+            && candidates.IndexOf("<a href=\"/credit/invoices?customerId=c2&overdue=true\">Ningbo Seaside Trading Co.</a>", StringComparison.Ordinal) > c1,
+            "both candidates by name, each a link keeping the overdue filter");
 
         var badStatus = await PageAsync(officer, "/credit/invoices?status=late&overdue=maybe");
         Assert.Empty(Invoices(badStatus));
@@ -133,7 +150,10 @@ public sealed partial class InvoicesPageTests(DashboardHost host)
         Assert.Equal(HttpStatusCode.NotFound, unknownFormat.StatusCode);
         using var badFilter = await officer.GetAsync(new Uri("/credit/invoices.csv?status=late", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, badFilter.StatusCode);
-        Assert.Contains("status", await badFilter.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"status\":[\"must be one of", await badFilter.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var twoCustomers = await officer.GetAsync(new Uri("/credit/invoices.csv?customerId=co.", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, twoCustomers.StatusCode);
+        Assert.Contains("fits 2 customers (c1, c2)", await twoCustomers.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]

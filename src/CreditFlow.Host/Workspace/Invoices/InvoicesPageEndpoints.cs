@@ -14,7 +14,8 @@ namespace CreditFlow.Host.Workspace.Invoices;
 /// <summary>
 /// The page <c>/credit/invoices</c> (<see cref="InvoicesPage"/>): every invoice dunning follows, across customers, with
 /// the filters of <c>GET /api/invoices</c> (<c>customerId</c>, <c>status</c>, <c>overdue</c>, read and applied by the
-/// API's own <see cref="InvoiceQuery"/>), the open ones longest overdue first, 50 a page; and
+/// API's own <see cref="InvoiceQuery"/>; the customer also by a part of its name, <see cref="CustomerChoice"/>), the
+/// open ones longest overdue first, 50 a page; and
 /// <c>/credit/invoices.csv</c> / <c>.xlsx</c>, every invoice the same filters match. For any signed-in credit user.
 /// </summary>
 internal static class InvoicesPageEndpoints
@@ -37,7 +38,8 @@ internal static class InvoicesPageEndpoints
         var cancellationToken = http.RequestAborted;
         var errors = new Dictionary<string, string[]>();
         var today = InvoiceFigures.Today(clock);
-        var all = await MatchingAsync(invoices, customerId, status, overdue, today, errors, cancellationToken);
+        var customer = await CustomerChoice.ReadAsync(customerId, customers, cancellationToken);
+        var all = customer.Candidates.Count > 0 ? [] : await MatchingAsync(invoices, customer.Id, status, overdue, today, errors, cancellationToken);
         var (paging, pageProblem) = Paging.Read(page, all.Count);
         if (pageProblem is not null)
         {
@@ -45,8 +47,8 @@ internal static class InvoicesPageEndpoints
         }
 
         var shown = paging.Of(all);
-        var names = await WorklistText.NamesAsync(shown.Select(r => r.CustomerId).Append(customerId), customers, cancellationToken);
-        var filter = Filter(customerId, status, overdue);
+        var names = await WorklistText.NamesAsync(shown.Select(r => r.CustomerId).Append(customer.Id), customers, cancellationToken);
+        var filter = Filter(customer.Id, status, overdue);
         return new RazorComponentResult<InvoicesPage>(new
         {
             UserName = user.Name,
@@ -54,7 +56,8 @@ internal static class InvoicesPageEndpoints
             Rows = shown.Select(r => InvoiceRow.From(r, today)).ToList(),
             Paging = paging,
             Errors = errors,
-            CustomerId = customerId,
+            CustomerText = customerId?.Trim(),
+            Customer = customer,
             Status = status,
             Overdue = string.Equals(overdue, "true", StringComparison.OrdinalIgnoreCase),
             Filter = filter,
@@ -76,7 +79,13 @@ internal static class InvoicesPageEndpoints
 
         var errors = new Dictionary<string, string[]>();
         var today = InvoiceFigures.Today(clock);
-        var all = await MatchingAsync(invoices, customerId, status, overdue, today, errors, http.RequestAborted);
+        var customer = await CustomerChoice.ReadAsync(customerId, customers, http.RequestAborted);
+        if (customer.Candidates.Count > 0)
+        {
+            errors["customerId"] = [$"fits {customer.Candidates.Count} customers ({string.Join(", ", customer.Candidates.Select(c => c.Id))}); name one by its id."];
+        }
+
+        var all = errors.Count == 0 ? await MatchingAsync(invoices, customer.Id, status, overdue, today, errors, http.RequestAborted) : [];
         if (errors.Count > 0)
         {
             return ApiProblems.Validation(errors);
@@ -101,13 +110,13 @@ internal static class InvoicesPageEndpoints
     /// </summary>
     private static async Task<List<DunningRecord>> MatchingAsync(
         DunningStore invoices, string? customerId, string? status, string? overdue, DateOnly today, Dictionary<string, string[]> errors, CancellationToken cancellationToken) =>
-        InvoiceQuery.Parse(customerId?.Trim(), status, overdue, pageSize: null, continuation: null, errors) is { } query
+        InvoiceQuery.Parse(customerId, status, overdue, pageSize: null, continuation: null, errors) is { } query
             ? InvoiceOrder.OpenFirst(await InvoiceListing.AllAsync(invoices, query, today, cancellationToken))
             : [];
 
     /// <summary>The filters as a query string (without the page), for the pager and the downloads.</summary>
     private static string Filter(string? customerId, string? status, string? overdue) =>
-        string.Join("&", new[] { ("customerId", customerId?.Trim()), ("status", status), ("overdue", overdue) }
+        string.Join("&", new[] { ("customerId", customerId), ("status", status), ("overdue", overdue) }
             .Where(p => !string.IsNullOrEmpty(p.Item2))
             .Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
 
