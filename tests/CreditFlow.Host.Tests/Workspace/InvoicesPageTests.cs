@@ -25,7 +25,7 @@ public sealed partial class InvoicesPageTests(DashboardHost host)
     private const string Header = "Customer id,Customer,Invoice,Issued,Due,Amount,Open,Currency,Days overdue,Dunning,Next step,Next step on,Disputed,Promised for";
 
     [Fact]
-    public async Task Show_EveryInvoiceAcrossCustomers_OpenOnesLongestOverdueFirst_WithWhatIsOpenAndWhatTheCustomerSaid()
+    public async Task Show_TheOpenInvoicesAcrossCustomers_LongestOverdueFirst_WithWhatIsOpenAndWhatTheCustomerSaid_TheSettledByStatus()
     {
         using var officer = await host.SignedInAsync();
         using var response = await officer.GetAsync(new Uri("/credit/invoices", UriKind.Relative));
@@ -38,8 +38,10 @@ public sealed partial class InvoicesPageTests(DashboardHost host)
         Assert.True(nav.IndexOf(">Customers</a>", StringComparison.Ordinal) < nav.IndexOf(">Invoices</a>", StringComparison.Ordinal)
             && nav.IndexOf(">Invoices</a>", StringComparison.Ordinal) < nav.IndexOf(">Holds</a>", StringComparison.Ordinal), "Invoices between Customers and Holds");
 
-        Assert.Equal(["i6", "i3", "u1", "i2", "i4", "i1"], Invoices(page));
-        Assert.Contains("<b>6</b> invoices", page, StringComparison.Ordinal);
+        // The open ones (read from the receivables summaries); i1, paid, is not among them.
+        Assert.Equal(["i6", "i3", "u1", "i2", "i4"], Invoices(page));
+        Assert.Contains("<b>5</b> invoices", page, StringComparison.Ordinal);
+        Assert.Contains("The open invoices across customers, the longest overdue first", page, StringComparison.Ordinal);
         Assert.Contains("<b>4</b> overdue", page, StringComparison.Ordinal);
         Assert.Contains("<b>1</b> disputed", page, StringComparison.Ordinal);
         var totals = Between(page, "id=\"open-totals\"", "</p>");
@@ -59,14 +61,19 @@ public sealed partial class InvoicesPageTests(DashboardHost host)
         Assert.Contains("data-currency=\"CNY\">CNY 15,000</span>", i2, StringComparison.Ordinal);
         Assert.Contains("<td class=\"standing\">booked</td>", Row(page, "i4"), StringComparison.Ordinal);
         Assert.DoesNotContain("past-due", Row(page, "i4"), StringComparison.Ordinal);
-        var i1 = Row(page, "i1");
-        Assert.StartsWith("<tr class=\"settled\"", i1, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"standing\">settled</td>", i1, StringComparison.Ordinal);
 
         // One page holds them all, so its columns sort; the downloads have the whole list.
         Assert.Contains("<table class=\"figures invoices sortable\" id=\"invoices\">", page, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"invoices-pager\"", page, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/credit/invoices.csv\" download>CSV</a>", page, StringComparison.Ordinal);
+
+        // A customer's list has its settled invoices too (read from the invoices themselves), after the open ones.
+        var hengtong = WebUtility.HtmlDecode(await officer.GetStringAsync(new Uri("/credit/invoices?customerId=c1", UriKind.Relative)));
+        Assert.Equal(["i2", "i1"], Invoices(hengtong));
+        var i1 = Row(hengtong, "i1");
+        Assert.StartsWith("<tr class=\"settled\"", i1, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"standing\">settled</td>", i1, StringComparison.Ordinal);
+        Assert.Contains("Every invoice dunning follows · the open ones longest overdue first", hengtong, StringComparison.Ordinal);
     }
 
     [Fact]
