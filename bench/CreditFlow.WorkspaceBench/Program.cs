@@ -152,7 +152,12 @@ for (var step = 1; step <= steps; step++)
         afterPayment[i] = (await TimeAsync("/credit/dashboard", 1))[0];
     }
 
+    // The first customer page after a minute also ranks every customer for the core-customer line (reused for a minute).
     var customer = await TimeAsync($"/credit/customers/{ids[seeded % customerCount]}");
+
+    // The invoices page: the open ones from the summaries, and a status, which reads every invoice.
+    var invoicesPage = await TimeAsync("/credit/invoices");
+    var invoicesByStatus = await TimeAsync("/credit/invoices?status=Running");
 
     // The credit book's reading as CreditBookReadings makes it: every customer, and every profile and exposure, at once.
     var book = new double[samples];
@@ -177,8 +182,8 @@ for (var step = 1; step <= steps; step++)
         openReading[i] = Math.Round(simulationWatch.Elapsed.TotalMilliseconds, 1);
     }
 
-    results.Add(new { invoices = seeded, customers = customerCount, seedSeconds = Math.Round(seedSeconds, 1), caughtUpSeconds, dashboardMs = dashboard, dashboardAfterPaymentMs = afterPayment, customerPageMs = customer, creditBookReadingMs = book, policySimulationMs = simulation, openInvoicesReadingMs = openReading });
-    Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] summaries current {caughtUpSeconds} s after seeding; dashboard {string.Join(", ", dashboard)} ms; after a payment {string.Join(", ", afterPayment)} ms; customer page {string.Join(", ", customer)} ms; credit book reading {string.Join(", ", book)} ms; policy simulation {string.Join(", ", simulation)} ms, of which reading the open invoices about {string.Join(", ", openReading)} ms");
+    results.Add(new { invoices = seeded, customers = customerCount, seedSeconds = Math.Round(seedSeconds, 1), caughtUpSeconds, dashboardMs = dashboard, dashboardAfterPaymentMs = afterPayment, customerPageMs = customer, invoicesPageMs = invoicesPage, invoicesByStatusMs = invoicesByStatus, creditBookReadingMs = book, policySimulationMs = simulation, openInvoicesReadingMs = openReading });
+    Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] summaries current {caughtUpSeconds} s after seeding; dashboard {string.Join(", ", dashboard)} ms; after a payment {string.Join(", ", afterPayment)} ms; customer page {string.Join(", ", customer)} ms; invoices page {string.Join(", ", invoicesPage)} ms, by status {string.Join(", ", invoicesByStatus)} ms; credit book reading {string.Join(", ", book)} ms; policy simulation {string.Join(", ", simulation)} ms, of which reading the open invoices about {string.Join(", ", openReading)} ms");
 }
 
 Console.WriteLine(JsonSerializer.Serialize(new { machine = new { cores = Environment.ProcessorCount, dotnet = Environment.Version.ToString() }, samples, results }, new JsonSerializerOptions { WriteIndented = true }));
