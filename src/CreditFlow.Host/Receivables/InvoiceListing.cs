@@ -44,6 +44,10 @@ internal static class InvoiceListing
     /// Every invoice the query's filters match (its paging aside), in storage's order: for a list that counts and
     /// pages what matches itself, or exports all of it (the workspace's invoices page).
     /// </summary>
+    /// <remarks>A status across customers is filtered by the storage service: only the invoices at that status travel.</remarks>
     public static async Task<IReadOnlyList<DunningRecord>> AllAsync(DunningStore invoices, InvoiceQuery query, DateOnly today, CancellationToken cancellationToken) =>
-        (await invoices.ListAllAsync(query.CustomerId, cancellationToken)).Where(r => query.Matches(r, today)).ToList();
+        (query is { CustomerId: null, Status: { } status }
+            ? await invoices.ListWithStatusAsync(status, cancellationToken)
+            : await invoices.ListAllAsync(query.CustomerId, cancellationToken))
+        .Where(r => query.Matches(r, today)).ToList();
 }

@@ -120,16 +120,22 @@ public sealed class DunningStore(TableClient table, TableClient changes)
     /// Every invoice still in dunning — not settled, not through its ladder — across customers: filtered by the storage
     /// service, so a book of years of paid invoices sends only the open ones (a credit policy's simulation reads them).
     /// </summary>
-    public async Task<IReadOnlyList<DunningRecord>> ListInDunningAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<DunningRecord>> ListInDunningAsync(CancellationToken cancellationToken = default) =>
+        WhereAsync($"{InvoiceRows} and Status ne '{nameof(DunningStatus.Settled)}' and Status ne '{nameof(DunningStatus.Completed)}'", cancellationToken);
+
+    /// <summary>Every invoice where dunning stands at <paramref name="status"/> (<see cref="DunningStanding.Status"/>), across customers, filtered by the storage service.</summary>
+    public Task<IReadOnlyList<DunningRecord>> ListWithStatusAsync(string status, CancellationToken cancellationToken = default) =>
+        WhereAsync($"{InvoiceRows} and Status eq {TableKeys.Quote(status)}", cancellationToken);
+
+    private async Task<IReadOnlyList<DunningRecord>> WhereAsync(string filter, CancellationToken cancellationToken)
     {
-        var filter = $"{InvoiceRows} and Status ne '{nameof(DunningStatus.Settled)}' and Status ne '{nameof(DunningStatus.Completed)}'";
-        var open = new List<DunningRecord>();
+        var found = new List<DunningRecord>();
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
         {
-            open.Add(ToRecord(entity));
+            found.Add(ToRecord(entity));
         }
 
-        return open;
+        return found;
     }
 
     /// <summary>Replaces the record under the ETag it was read with.</summary>

@@ -8,7 +8,7 @@ namespace CreditFlow.Storage.Tests.Dunning;
 public sealed class DunningStoreTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
-    public async Task ListInDunning_ReturnsEveryCustomersOpenInvoices_NotThoseSettledOrThroughTheLadder()
+    public async Task ListInDunning_ReturnsEveryCustomersOpenInvoices_NotThoseSettledOrThroughTheLadder_AndAStatusItsOwn()
     {
         var tables = new TableServiceClient(azurite.ConnectionString);
         var prefix = UniqueName.For("dun");
@@ -31,5 +31,10 @@ public sealed class DunningStoreTests(AzuriteFixture azurite) : IClassFixture<Az
         var open = await store.ListInDunningAsync();
 
         Assert.Equal(["not-looked-at", "running"], open.Select(r => r.InvoiceId).Order(StringComparer.Ordinal));
+
+        // One status across customers, as the invoices page asks for it; a quote in it is data, not filter syntax.
+        Assert.Equal(["completed"], (await store.ListWithStatusAsync("Completed")).Select(r => r.InvoiceId));
+        Assert.Equal(["not-looked-at"], (await store.ListWithStatusAsync(DunningStanding.NotYetLooked.Status)).Select(r => r.InvoiceId));
+        Assert.Empty(await store.ListWithStatusAsync("Running' or Status ne '"));
     }
 }
