@@ -152,6 +152,10 @@ public sealed class ImportTests(ImportHost host)
         var customer = await client.GetStringAsync("/credit/customers/imp-c1");
         var behaviour = customer[customer.IndexOf("id=\"behaviour-table\"", StringComparison.Ordinal)..];
         Assert.Matches("2026-03\"[^<]*</time></td>\\s*<td class=\"num\"><span class=\"money\"[^>]*>CNY 70,000<", behaviour);
+
+        // And its chart draws the budget beside the bars: no budget before March, March's 70,000 the last month shown.
+        var chart = customer[customer.IndexOf("id=\"customer-data\">", StringComparison.Ordinal)..];
+        Assert.Matches("\"salesBudget\":\\[(0,){11}70000\\]", chart[..chart.IndexOf("</script>", StringComparison.Ordinal)]);
     }
 
     [Fact]

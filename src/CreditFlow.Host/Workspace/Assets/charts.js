@@ -7,7 +7,8 @@
   Chart.defaults.color = '#4a5568';
   Chart.defaults.animation = false;
 
-  // Invoiced and collected per month as bars, DSO as a line on its own axis.
+  // Invoiced and collected per month as bars, DSO as a line on its own axis; on a customer's page also its budgeted sales
+  // and collection (dashed lines beside the bars they plan) and the cash it promised (points).
   window.creditflow.monthsChart = (canvas, data) => {
     const money = window.creditflow.money(data.currency);
     return new Chart(canvas, {
@@ -19,6 +20,11 @@
           { type: 'line', label: 'DSO (days)', data: data.months.dso, borderColor: '#e5603a', backgroundColor: '#e5603a', cubicInterpolationMode: 'monotone', spanGaps: true, yAxisID: 'days' },
           // The bad-debt trend, where anything was written off.
           ...(data.months.writtenOff ? [{ type: 'bar', label: 'Written off', data: data.months.writtenOff, backgroundColor: '#b42318', borderRadius: 3, yAxisID: 'amount' }] : []),
+          ...(data.months.salesBudget ? [
+            { type: 'line', label: 'Sales budget', data: data.months.salesBudget, borderColor: '#7f9cc4', backgroundColor: '#7f9cc4', borderDash: [6, 4], pointRadius: 2, spanGaps: true, yAxisID: 'amount' },
+            { type: 'line', label: 'Collection budget', data: data.months.collectionBudget, borderColor: '#1f3a5f', backgroundColor: '#1f3a5f', borderDash: [6, 4], pointRadius: 2, spanGaps: true, yAxisID: 'amount' },
+          ] : []),
+          ...(data.months.promised ? [{ type: 'line', label: 'Cash promised', data: data.months.promised, borderColor: '#2f855a', backgroundColor: '#2f855a', showLine: false, pointRadius: 5, pointStyle: 'rectRot', yAxisID: 'amount' }] : []),
         ],
       },
       options: {
