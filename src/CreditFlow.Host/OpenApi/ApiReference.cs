@@ -7,7 +7,9 @@ namespace CreditFlow.Host.OpenApi;
 /// <c>/api/docs</c>: the OpenAPI document in Scalar's reference UI. Its script bundle ships inside the
 /// Scalar.AspNetCore package and is served from here (<c>/api/docs/scalar.js</c>); nothing is fetched
 /// from elsewhere, so the page works offline. Scalar answers <c>/api/docs</c> with a redirect to
-/// <c>/api/docs/</c>, where its relative script paths resolve. Test requests go straight to this host.
+/// <c>/api/docs/</c>, where its relative script paths resolve. Test requests go straight to this host. Scalar takes
+/// any last segment as a document's name (<c>/api/docs/{documentName}</c>) and would draw an empty reference for a
+/// name that does not exist; only <see cref="ApiDocumentation.DocumentName"/> does, so any other answers 404.
 /// </summary>
 internal static class ApiReference
 {
@@ -49,11 +51,19 @@ internal static class ApiReference
                 new(ScalarTarget.Node, ScalarClient.Fetch));
 
     /// <summary>
-    /// Sets the page's security headers with the nonce Scalar gave this request's start-up script. Only the page has one:
-    /// its script files and the redirect to the page keep Scalar's own headers.
+    /// Refuses a document that does not exist; otherwise sets the page's security headers with the nonce Scalar gave this
+    /// request's start-up script. Only the page has one: its script files and the redirect to the page keep Scalar's own headers.
     /// </summary>
     private static async ValueTask<object?> HardenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
+        if (context.HttpContext.Request.RouteValues["documentName"] is string { Length: > 0 } name && name != ApiDocumentation.DocumentName)
+        {
+            return TypedResults.Problem(
+                $"There is no API document '{name}': the reference of the API is at {ApiDocumentation.PagePath}/ (document {ApiDocumentation.DocumentName}).",
+                statusCode: StatusCodes.Status404NotFound,
+                title: "No such API document");
+        }
+
         var result = await next(context);
         if (context.HttpContext.Items[ScalarOptions.NonceHttpContextItemKey] is string nonce)
         {

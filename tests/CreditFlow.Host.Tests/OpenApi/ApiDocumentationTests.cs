@@ -106,6 +106,29 @@ public sealed partial class ApiDocumentationTests(AzuriteFixture storage) : ICla
         Assert.Equal("'self'", Directive(policy, "connect-src"));
     }
 
+    [Fact]
+    public async Task ReferencePage_OfADocumentThatDoesNotExist_Is404_TheRealOneAndTheScriptsStillAnswer()
+    {
+        await using var api = await CreditApiHost.StartAsync(storage.ConnectionString);
+
+        using var unknown = await api.Anonymous.GetAsync("/api/docs/anything");
+        using var v2 = await api.Anonymous.GetAsync("/api/docs/v2");
+        using var v1 = await api.Anonymous.GetAsync("/api/docs/v1");
+        using var root = await api.Anonymous.GetAsync("/api/docs/");
+        using var script = await api.Anonymous.GetAsync("/api/docs/scalar.js");
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (unknown.StatusCode, v2.StatusCode));
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+        var problem = (await unknown.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("No such API document", problem["title"]!.GetValue<string>());
+        Assert.Contains("no API document 'anything'", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("/api/docs/", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.OK, "text/html"), (v1.StatusCode, v1.Content.Headers.ContentType?.MediaType));
+        Assert.Contains("<div id=\"app\"></div>", await v1.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.OK, "text/html"), (root.StatusCode, root.Content.Headers.ContentType?.MediaType));
+        Assert.Equal((HttpStatusCode.OK, "text/javascript"), (script.StatusCode, script.Content.Headers.ContentType?.MediaType));
+    }
+
     /// <summary>The value of one directive of a Content-Security-Policy.</summary>
     private static string Directive(string policy, string name) =>
         policy.Split(';', StringSplitOptions.TrimEntries).Single(d => d.StartsWith(name + " ", StringComparison.Ordinal))[(name.Length + 1)..];
