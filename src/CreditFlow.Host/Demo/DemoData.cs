@@ -33,8 +33,9 @@ namespace CreditFlow.Host.Demo;
 /// pledged 62.5% of its equity (an orange warning with legal's task to answer it), and a review asked for on its new,
 /// stronger statements proposes class A at a higher limit, waiting for the credit manager's approval (mail in the
 /// outbox). Grand is on the blacklist with an industry list's defaulter. A year of invoices and payments fills the
-/// dashboard (<see cref="DemoHistory"/>). A draft of the credit policy (version 2: the stop line and yellow earlier) waits
-/// for the committee, simulated on that data. Seeded once: each item is skipped when it exists.
+/// dashboard (<see cref="DemoHistory"/>). Every customer invoiced has the application that put it on credit, with a
+/// contact, so its dunning letters go to the customer rather than the credit mailbox. A draft of the credit policy
+/// (version 2: the stop line and yellow earlier) waits for the committee, simulated on that data. Seeded once: each item is skipped when it exists.
 /// </summary>
 internal sealed class DemoData(
     CreditStore store,
@@ -51,11 +52,18 @@ internal sealed class DemoData(
 {
     private const string SeededBy = "demo data";
 
+    /// <summary>Who filed the demo's applications: asked by mail when data is missing, and copied on dunning letters.</summary>
+    private const string SalesRep = "sales.rep@creditflow.local";
+
+    // The impression of an application granted before CreditFlow: no figures kept, so a review keeps the class it has.
+    private const string GrantedBefore = "Granted before CreditFlow; the statements of then are not on file.";
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         await store.EnsureCreatedAsync(cancellationToken);
         var now = time.GetUtcNow();
         await EstablishedAsync("cust-demo-bright", "Shenzhen Bright Electronics Co.", CreditClass.A, CreditProfileStatus.Active, 2_000_000m, 60, "none", now, cancellationToken);
+        await GrantedApplicationAsync("app-demo-bright", "cust-demo-bright", 2_000_000m, 60, new Dictionary<string, decimal>(), GrantedBefore, now, cancellationToken);
         await EstablishedAsync("cust-demo-delta", "Wuhan Delta Components Ltd.", CreditClass.B, CreditProfileStatus.Trial, 100_000m, 30, "trial period until the first orders are paid", now, cancellationToken);
         await EstablishedAsync("cust-demo-grand", "Hangzhou Grand Trading Ltd.", CreditClass.D, CreditProfileStatus.Blacklisted, 0m, 0, "blacklisted after a court judgment for unpaid invoices", now, cancellationToken);
         // On the list too, as the blacklist page and onboarding read it; and one industry-list defaulter that is no customer.
@@ -67,7 +75,9 @@ internal sealed class DemoData(
         await reviews.StartAsync("cust-demo-bright", CreditClass.A, now, cancellationToken);
         await WarnedAndReviewedAsync(now, cancellationToken);
         await EstablishedAsync("cust-demo-jade", "Suzhou Jade Textiles Co.", CreditClass.C, CreditProfileStatus.Active, 400_000m, 60, "none", now, cancellationToken, "textiles");
+        await GrantedApplicationAsync("app-demo-jade", "cust-demo-jade", 400_000m, 60, new Dictionary<string, decimal>(), GrantedBefore, now, cancellationToken);
         await EstablishedAsync("cust-demo-northsea", "Qingdao North Sea Foods Ltd.", CreditClass.B, CreditProfileStatus.Active, 250_000m, 30, "none", now, cancellationToken, "food");
+        await GrantedApplicationAsync("app-demo-northsea", "cust-demo-northsea", 250_000m, 30, new Dictionary<string, decimal>(), GrantedBefore, now, cancellationToken);
         await history.SeedAsync(DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
         await PolicyDraftAsync(DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
     }
@@ -119,8 +129,7 @@ internal sealed class DemoData(
             ["currentRatio"] = 2.5m, ["debtToAssetRatio"] = 30m, ["grossMargin"] = 40m, ["netMargin"] = 15m, ["receivableTurnover"] = 12m, ["cashFlowQuality"] = 1.5m,
             ["marketShare"] = 20m, ["yearsOfCooperation"] = 5m, ["managementStability"] = 5m, ["coreTechnology"] = 5m, ["industryCycle"] = 5m, ["competition"] = 5m, ["policySensitivity"] = 5m,
         };
-        await store.Applications.CreateAsync(
-            new CreditApplication("app-demo-lotus", customer, Money.Of(800_000m, "CNY"), 45, strong, "Yearly visit: new kiln line running, order book full.", ApplicationStatus.Granted, SeededBy, now, now), ct);
+        await GrantedApplicationAsync("app-demo-lotus", customer, 800_000m, 45, strong, "Yearly visit: new kiln line running, order book full.", now, ct);
         await warnings.StartAsync(new WarningSignal("demo-pledge-lotus", new CreditSignal(customer, SignalKind.EquityPledgedPercent, 62.5m, now)), ct);
         await reviews.StartAsync(customer, CreditClass.B, now, ct);
         await reviews.RequestAsync(customer, "demo data: the audited statements of last year arrived", ct);
@@ -183,6 +192,30 @@ internal sealed class DemoData(
         logger.LogInformation("Demo customer {Customer} seeded as {Status}.", name, status);
     }
 
+    /// <summary>
+    /// The application that put an established customer on credit, granted, with its contact and sales rep as the
+    /// applicants' carry them: dunning writes to the latest application's contact, and to the credit mailbox without one.
+    /// </summary>
+    private async Task GrantedApplicationAsync(
+        string id, string customerId, decimal limit, int termDays, IReadOnlyDictionary<string, decimal> figures, string impression, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await store.Applications.GetAsync(id, ct) is not null)
+        {
+            return;
+        }
+
+        await store.Applications.CreateAsync(
+            new CreditApplication(id, customerId, Money.Of(limit, "CNY"), termDays, figures, impression, ApplicationStatus.Granted, SeededBy, now, now)
+            {
+                ContactEmail = Contact(customerId),
+                SalesRepEmail = SalesRep,
+            },
+            ct);
+    }
+
+    /// <summary>A demo customer's contact for credit matters (an address nobody receives).</summary>
+    private static string Contact(string customerId) => $"finance@{customerId}.example";
+
     private async Task FileAsync(CreditApplicationRequest application, CancellationToken ct)
     {
         if (await client.GetInstanceAsync(application.ApplicationId, cancellation: ct) is not null)
@@ -200,13 +233,13 @@ internal sealed class DemoData(
         var customerId = "cust-" + registration.ToLowerInvariant();
         return new CreditApplicationRequest(
             id,
-            new ApplicantCompany(customerId, name, registration, null, "materials", $"finance@{customerId}.example", Money.Of(20_000_000m, "CNY")),
+            new ApplicantCompany(customerId, name, registration, null, "materials", Contact(customerId), Money.Of(20_000_000m, "CNY")),
             Money.Of(requested, "CNY"),
             60,
             Money.Of(2_500_000m, "CNY"),
             figures,
             "First visit: modern plant, orderly warehouse, the owner took part in the meeting.",
-            "sales.rep@creditflow.local",
+            SalesRep,
             null,
             [],
             SeededBy,

@@ -6,6 +6,7 @@ using CreditFlow.Domain.Reviews;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Domain.Warnings;
 using CreditFlow.Host.Configuration;
+using CreditFlow.Host.Mail;
 using CreditFlow.Host.Tests.Applications;
 using CreditFlow.Host.Tests.Security;
 using CreditFlow.Storage.Dunning;
@@ -146,6 +147,12 @@ public sealed class RehearsalTests
             "legal's task to accept the case of the red invoice");
         var ledger = await host.Services.GetRequiredService<CustomerLedgerStore>().ReadAsync("cust-demo-bright", []);
         Assert.True(ledger.Terms.LimitFrozen, "yellow froze Bright's limit on the way");
+
+        // Bright's dunning letters of those days went to its contact, none to the credit mailbox in its stead.
+        var outbox = host.Services.GetRequiredService<LocalOutboxMailSender>();
+        static bool ToBright(StoredMail m) => m.TextBody.StartsWith("Dear Shenzhen Bright Electronics Co.,", StringComparison.Ordinal);
+        await Until(async () => (await outbox.ListAsync(CancellationToken.None)).Any(ToBright), "a dunning letter to Bright");
+        Assert.All((await outbox.ListAsync(CancellationToken.None)).Where(ToBright), m => Assert.Equal("finance@cust-demo-bright.example", m.To));
 
         // The ERP keeps signing with the real time: its webhooks are still taken 70 business days ahead.
         var body = System.Text.Encoding.UTF8.GetBytes("{\"paymentId\":\"PAY-REHEARSED\",\"customerId\":\"cust-demo-bright\",\"invoiceId\":\"INV-DEMO-1003\",\"amount\":{\"amount\":1000,\"currency\":\"CNY\"},\"receivedOn\":\"2026-12-05\"}");
