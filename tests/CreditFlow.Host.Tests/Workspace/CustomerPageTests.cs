@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using CreditFlow.Host.Tests.Security;
 
 namespace CreditFlow.Host.Tests.Workspace;
@@ -74,7 +75,10 @@ public sealed class CustomerPageTests(DashboardHost host)
         Assert.Contains("order o9", RowMarked(holds, "data-hold=\"h-o9\""), StringComparison.Ordinal);
         Assert.Contains("credit manager", RowMarked(holds, "data-hold=\"h-o9\""), StringComparison.Ordinal);
         Assert.Contains("<td>waiting</td>", RowMarked(holds, "data-hold=\"h-o9\""), StringComparison.Ordinal);
-        Assert.Contains("released by Wu Fang on Tue 10 Feb 2026, 11:00: customer paid i5 this morning", RowMarked(holds, "data-hold=\"h-s7\""), StringComparison.Ordinal);
+        Assert.Contains(
+            "released by Wu Fang on <time datetime=\"2026-02-10T11:00:00.0000000+00:00\">Tue 10 Feb 2026, 11:00 UTC</time>: customer paid i5 this morning",
+            RowMarked(holds, "data-hold=\"h-s7\""),
+            StringComparison.Ordinal);
         Assert.Contains("order o9 of CNY 12,000 held for the credit manager: i6 is 109 days past due", Between(page, "id=\"timeline\"", "</section>"), StringComparison.Ordinal);
 
         // Onboarding scored it 64.5 (B), its first review 58 (C): oldest first, in the table and the chart's figures.
@@ -108,6 +112,24 @@ public sealed class CustomerPageTests(DashboardHost host)
         using var visitor = host.Visitor();
         using var anonymous = await visitor.GetAsync(new Uri(link, UriKind.Relative));
         Assert.Equal(HttpStatusCode.SeeOther, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task CustomerPage_EveryTimeAndDate_IsATimeElementTheScriptShowsInTheReadersLocale_ReadableWithoutIt()
+    {
+        using var officer = await host.SignedInAsync();
+        var page = WebUtility.HtmlDecode(await officer.GetStringAsync(new Uri("/credit/customers/c2", UriKind.Relative)));
+        var body = page[page.IndexOf("<main", StringComparison.Ordinal)..page.IndexOf("</main>", StringComparison.Ordinal)];
+
+        // Moments (held, scored, filed, due, raised, decided, in the timeline) and days standing alone (issued, due, paid;
+        // not those inside a sentence, e.g. the timeline's "due 19 Feb 2026") as the server writes them.
+        var moments = Regex.Matches(body, @"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}( UTC)?");
+        var days = Regex.Matches(body, @"(?<![\w ])\d{1,2} [A-Z][a-z]{2} \d{4}(?!,)");
+        Assert.True(moments.Count >= 8, $"moments on the page: {moments.Count}");
+        Assert.All(moments, m => Assert.Matches("<time datetime=\"\\d{4}-\\d{2}-\\d{2}T[^\"]+\">$", body[..m.Index]));
+        Assert.All(moments, m => Assert.EndsWith(" UTC", m.Value, StringComparison.Ordinal));
+        Assert.True(days.Count >= 4, $"days on the page: {days.Count}");
+        Assert.All(days, d => Assert.Matches("<time datetime=\"\\d{4}-\\d{2}-\\d{2}\">$", body[..d.Index]));
     }
 
     [Fact]

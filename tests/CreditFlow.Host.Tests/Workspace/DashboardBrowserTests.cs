@@ -15,7 +15,7 @@ public sealed class DashboardBrowserTests(DashboardHost host)
         await using var chromium = await Chromium.LaunchAsync(playwright);
         var page = await chromium.NewPageAsync(new BrowserNewPageOptions
         {
-            BaseURL = host.Host.Client.BaseAddress!.ToString(), ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "de-DE",
+            BaseURL = host.Host.Client.BaseAddress!.ToString(), ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "de-DE", TimezoneId = "Asia/Shanghai",
         });
         page.SetDefaultTimeout(30_000);
         var refused = new List<string>();
@@ -74,6 +74,12 @@ public sealed class DashboardBrowserTests(DashboardHost host)
         await Expect(page.Locator("#kpi-overdue .value")).ToHaveTextAsync("35.000 CN¥");
         Assert.True(await PaintedAsync(page, "months-chart"), "the customer's month chart is blank");
         Assert.True(await PaintedAsync(page, "score-chart"), "the customer's score chart is blank");
+
+        // Its times read the German way in the reader's zone (released 11:00 UTC, 19:00 in Shanghai), the exact one in the title.
+        var released = page.Locator("#holds tr[data-hold=h-s7] td").Last.Locator("time");
+        await Expect(released).ToHaveTextAsync("10. Feb. 2026, 19:00");
+        await Expect(released).ToHaveAttributeAsync("title", "2026-02-10T11:00:00.0000000+00:00");
+        await Expect(page.Locator("#invoices tr[data-invoice=i3] time").Last).ToHaveTextAsync("19. Feb. 2026");
         await Screenshots.SaveAsync(page, "customer-page");
 
         // The search box in the header finds a customer by a part of its name.
