@@ -5,6 +5,7 @@ using Microsoft.DurableTask.Client;
 using CreditFlow.Host.Configuration;
 using CreditFlow.Host.Extensions;
 using CreditFlow.Host.Security;
+using CreditFlow.Host.Workspace;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -15,7 +16,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace CreditFlow.Host.Tests.Mail;
 
 /// <summary>
-/// The outbox endpoints in an app whose environment is Development. <see cref="RunningHost"/> takes
+/// The outbox endpoints (and the workspace's assets the page loads) in an app whose environment is Development. <see cref="RunningHost"/> takes
 /// its environment from the process (ASPNETCORE_ENVIRONMENT), which a test cannot set per host.
 /// </summary>
 internal sealed class DevelopmentOutboxHost : IAsyncDisposable
@@ -47,6 +48,7 @@ internal sealed class DevelopmentOutboxHost : IAsyncDisposable
 
         var app = builder.Build();
         app.MapOutbox();
+        app.MapWorkspaceAssets(); // the page's styles and scripts, for a browser
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };

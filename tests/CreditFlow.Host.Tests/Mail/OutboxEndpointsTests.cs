@@ -46,6 +46,9 @@ public sealed class OutboxEndpointsTests(AzuriteFixture storage) : IClassFixture
         Assert.Contains("<a href=\"https://x.example/approvals/t?a=1&amp;b=2\">Review</a>", html, StringComparison.Ordinal);
         Assert.Contains("Approval &lt;needed&gt;", html, StringComparison.Ordinal);
         Assert.Contains("manager@example.com", html, StringComparison.Ordinal);
+
+        // When it was stored, as the workspace writes a time: readable UTC until the script shows it in the reader's locale.
+        Assert.Contains("<time datetime=\"2026-03-02T09:00:00.0000000+00:00\">Mon 2 Mar 2026, 09:00 UTC</time>", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
     }
 
     [Fact]
