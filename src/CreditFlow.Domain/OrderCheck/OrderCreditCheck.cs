@@ -68,12 +68,12 @@ public sealed class OrderCreditCheck(OrderCheckPolicy policy, AuthorityMatrix au
         {
             if (!profile.OnCreditList)
             {
-                NoCredit(HoldReasonKind.NotOnCreditList, $"customer {profile.CustomerId} is not on the credit list: onboarding first");
+                NoCredit(HoldReasonKind.NotOnCreditList, $"{HoldText.Customer(profile.CustomerId)} is not on the credit list: onboarding first");
             }
 
             if (profile.Blacklisted)
             {
-                NoCredit(HoldReasonKind.Blacklisted, $"customer {profile.CustomerId} is blacklisted: no credit");
+                NoCredit(HoldReasonKind.Blacklisted, $"{HoldText.Customer(profile.CustomerId)} is blacklisted: no credit");
             }
 
             if (profile.GroupMemberBlacklisted is { } member)
@@ -83,12 +83,12 @@ public sealed class OrderCreditCheck(OrderCheckPolicy policy, AuthorityMatrix au
 
             if (profile.Class == CreditClass.D)
             {
-                NoCredit(HoldReasonKind.ClassD, $"customer {profile.CustomerId} is class D: no credit");
+                NoCredit(HoldReasonKind.ClassD, $"{HoldText.Customer(profile.CustomerId)} is class D: no credit");
             }
 
             if (profile.LimitFrozen)
             {
-                NoCredit(HoldReasonKind.LimitFrozen, $"the credit limit of customer {profile.CustomerId} is frozen");
+                NoCredit(HoldReasonKind.LimitFrozen, $"the credit limit of {HoldText.Customer(profile.CustomerId)} is frozen");
             }
         }
 
@@ -194,7 +194,7 @@ public sealed class OrderCreditCheck(OrderCheckPolicy policy, AuthorityMatrix au
         return
         [
             Prepay(order, creditPart, kind, $"prepay the remaining {creditPart} (100% of the order): no credit is extended"),
-            new Remedy(RemedyKind.CommitteeException, creditPart, kind, $"the credit committee grants an exception: {creditPart} on credit although customer {profile.CustomerId} is {standing}"),
+            new Remedy(RemedyKind.CommitteeException, creditPart, kind, $"the credit committee grants an exception: {creditPart} on credit although {HoldText.Customer(profile.CustomerId)} is {standing}"),
         ];
     }
 

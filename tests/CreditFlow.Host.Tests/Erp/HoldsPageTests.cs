@@ -2,6 +2,8 @@ using System.Buffers.Text;
 using System.Net;
 using System.Text.Json;
 using System.Text;
+using CreditFlow.Domain.Classes;
+using CreditFlow.Domain.Customers;
 using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Durable;
 using CreditFlow.Durable.Client;
@@ -161,6 +163,37 @@ public sealed class HoldsPageTests(ErpHost erp)
         }
 
         Assert.Contains("of Foshan Lucky Ceramics Co.", approval.SerializedInput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_ReasonsAndRemediesNameTheCustomerByItsName_TheHoldAsStoredKeepsTheId()
+    {
+        var customer = await erp.CustomerAsync(100_000m, CreditClass.D, CreditProfileStatus.Blacklisted);
+        await erp.Store.Customers.CreateAsync(new CreditFlow.Storage.Customers.Customer(customer, "Dongguan Rainy Plastics Co.", "REG-" + customer, null, "plastics", ErpHost.Start));
+        var answer = await ErpHost.JsonOf(await erp.PostAsync("orders", ErpHost.Order(customer, "o-" + customer, 20_000m)));
+        var holdId = answer.GetProperty("holdId").GetString()!;
+        await erp.RunningAsync(holdId);
+        using var browser = await SignedInAsync(ManagerKey);
+
+        var html = WebUtility.HtmlDecode(await browser.GetStringAsync(new Uri($"/credit/holds?customer={customer}", UriKind.Relative)));
+
+        Assert.Contains("<li>Dongguan Rainy Plastics Co. is blacklisted: no credit</li>", html, StringComparison.Ordinal);
+        Assert.Contains("<li>Dongguan Rainy Plastics Co. is class D: no credit</li>", html, StringComparison.Ordinal);
+        Assert.Contains("on credit although Dongguan Rainy Plastics Co. is blacklisted</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"customer {customer} ", html, StringComparison.Ordinal);
+        Assert.Contains($"customer {customer} is blacklisted: no credit", (await Holds.GetAsync(holdId))!.Reasons);
+
+        // The committee's approval page reads the same sentences.
+        var client = erp.Host.Services.GetRequiredService<DurableTaskClient>();
+        using var waiting = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        OrchestrationMetadata? approval;
+        while ((approval = await client.GetInstanceAsync(holdId + "-approval", getInputsAndOutputs: true, waiting.Token)) is null)
+        {
+            await Task.Delay(25, waiting.Token);
+        }
+
+        Assert.Contains("Dongguan Rainy Plastics Co. is blacklisted: no credit", approval.SerializedInput, StringComparison.Ordinal);
+        Assert.DoesNotContain($"customer {customer} ", approval.SerializedInput, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -146,8 +146,9 @@ public sealed class OrderHoldWorkflow : TaskOrchestrator<HoldInput, HoldVerdict>
             1,
             input.ApproverRole,
             [
-                new ApprovalSection("Why it is held", input.Reasons.Select(r => new ApprovalFact("reason", r)).ToArray()),
-                new ApprovalSection("Order and exposure", input.Facts.Select(f => new ApprovalFact(f.Key, f.Value)).ToArray()),
+                // The check's sentences name the customer by id; the approver reads its name (the input's reasons keep the id).
+                new ApprovalSection("Why it is held", input.Reasons.Select(r => new ApprovalFact("reason", HoldText.Named(r, input.CustomerId, input.CustomerName))).ToArray()),
+                new ApprovalSection("Order and exposure", input.Facts.Select(f => new ApprovalFact(f.Key, HoldText.Named(f.Value, input.CustomerId, input.CustomerName))).ToArray()),
             ]);
     }
 

@@ -49,7 +49,7 @@ internal static class CustomerTimeline
         foreach (var hold in holds)
         {
             var what = $"{WorklistText.Words(hold.Kind)} {hold.DocumentId} of {Figures.Amount(hold.Amount)}";
-            entries.Add(new(hold.HeldAt, "hold", $"{what} held for the {WorklistText.Words(hold.ApproverRole)}: {string.Join("; ", hold.Reasons)}", null));
+            entries.Add(new(hold.HeldAt, "hold", $"{what} held for the {WorklistText.Words(hold.ApproverRole)}: {string.Join("; ", hold.Reasons.Select(r => HoldText.Named(r, hold.CustomerId, customer.Name)))}", null));
             if (hold.DecidedAt is { } decided && hold.Status != HoldStatus.Open)
             {
                 entries.Add(new(decided, "hold", $"{what} {WorklistText.Words(hold.Status)}{(string.IsNullOrWhiteSpace(hold.Comment) ? string.Empty : ": " + hold.Comment)}", hold.DecidedBy));
