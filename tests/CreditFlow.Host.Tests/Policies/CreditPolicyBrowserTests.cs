@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using CreditFlow.Host.Mail;
 using CreditFlow.Host.Tests.Admin;
 using CreditFlow.Host.Tests.Erp;
 using CreditFlow.Storage.Customers;
@@ -72,6 +73,37 @@ public sealed class CreditPolicyBrowserTests(ErpHost erp)
         await Expect(invoice).ToContainTextAsync("sales call; next yellow");
         await Expect(invoice.Locator("td").Nth(5)).ToContainTextAsync("yellow; next special collection");
         await Screenshots.SaveAsync(page, "policy-impact");
+
+        // Put to the committee, whose member opens the page from the mail: what it changes, as a table.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Put to the credit committee" }).ClickAsync();
+        await Expect(page.Locator("#with-committee")).ToBeVisibleAsync();
+        var version = page.Url.Split('?')[0].Split('/')[^1];
+        await page.GotoAsync(await CommitteeLinkAsync($"Credit policy version {version}"));
+        var changes = page.Locator("table.changes");
+        await Expect(changes.Locator("thead th")).ToHaveTextAsync(["Setting", "In force", "Proposed"]);
+        // (What is in force depends on the versions the collection's other tests approved: only the proposal is fixed.)
+        var stopLine = changes.Locator("tbody tr").First;
+        await Expect(stopLine.Locator("th")).ToHaveTextAsync("Order check › stop line days overdue orderCheck.stopLineDaysOverdue");
+        await Expect(stopLine.Locator("td").Last).ToHaveTextAsync("15");
+        await Expect(changes.Locator("tbody tr th")).ToContainTextAsync(["Dunning ladder › step 5 › days from due", "Warning rules › rule 1 › at least"]);
+        await Screenshots.SaveAsync(page, "policy-approval");
         Assert.Empty(errors);
+    }
+
+    /// <summary>The path of the approval link mailed to the committee about <paramref name="subject"/>.</summary>
+    private async Task<string> CommitteeLinkAsync(string subject)
+    {
+        var outbox = erp.Host.Services.GetRequiredService<LocalOutboxMailSender>();
+        using var waiting = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var mail = (await outbox.ListAsync(waiting.Token)).FirstOrDefault(m => m.Subject.Contains(subject, StringComparison.Ordinal));
+            if (mail is not null)
+            {
+                return Assert.Single(mail.Links).Url.PathAndQuery;
+            }
+
+            await Task.Delay(50, waiting.Token);
+        }
     }
 }

@@ -77,7 +77,13 @@ public sealed class CreditPolicyLifecycleTests(ErpHost erp)
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         var link = await CommitteeLinkAsync($"Credit policy version {version}");
         var page = WebUtility.HtmlDecode(await erp.Host.Client.GetStringAsync(link));
-        Assert.Contains("orderCheck.stopLineDaysOverdue: 30 → 20", page, StringComparison.Ordinal);
+        // What it changes as a table: the setting in words (its path beneath), in force, proposed.
+        Assert.Contains("<thead><tr><th scope=\"col\">Setting</th><th scope=\"col\">In force</th><th scope=\"col\">Proposed</th></tr></thead>", page, StringComparison.Ordinal);
+        Assert.Contains(
+            "<tr><th scope=\"row\">Order check › stop line days overdue <code class=\"where\">orderCheck.stopLineDaysOverdue</code></th><td>30</td><td><b>20</b></td></tr>",
+            page,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("orderCheck.stopLineDaysOverdue: 30 → 20", page, StringComparison.Ordinal);
         Assert.Contains("would be held", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Approve a lower amount", page, StringComparison.Ordinal); // a policy has no amount to lower
         Assert.DoesNotContain("Proposed amount", page, StringComparison.Ordinal);
@@ -204,7 +210,7 @@ public sealed class CreditPolicyLifecycleTests(ErpHost erp)
         Assert.Contains("\"twenty\"", problems, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.SeeOther, kept.StatusCode);
         Assert.Contains("is kept as a draft", shown, StringComparison.Ordinal);
-        Assert.Contains("<code>orderCheck.releaseTolerance.days</code>", shown, StringComparison.Ordinal);
+        Assert.Contains("<td>Order check › release tolerance › days <code class=\"where\">orderCheck.releaseTolerance.days</code></td>", shown, StringComparison.Ordinal);
         Assert.Contains("for 5 days", shown, StringComparison.Ordinal);
         Assert.Contains("Put to the credit committee", shown, StringComparison.Ordinal);
     }

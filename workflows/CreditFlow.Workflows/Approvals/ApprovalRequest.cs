@@ -45,7 +45,14 @@ public sealed record ApprovalRequest(
 }
 
 /// <summary>A titled block of facts on the approval page, e.g. "Score" with one row per factor.</summary>
-public sealed record ApprovalSection(string Title, IReadOnlyList<ApprovalFact> Facts);
+public sealed record ApprovalSection(string Title, IReadOnlyList<ApprovalFact> Facts)
+{
+    /// <summary>
+    /// Values the request would change (a policy version's), shown as a table of what, in force and proposed before
+    /// the facts; empty for most requests, and in those stored before changes were kept apart.
+    /// </summary>
+    public IReadOnlyList<ApprovalChange> Changes { get; init; } = [];
+}
 
 /// <summary>One labelled value, e.g. "current ratio" → "1.8 (80 points)".</summary>
 public sealed record ApprovalFact(string Label, string Value);

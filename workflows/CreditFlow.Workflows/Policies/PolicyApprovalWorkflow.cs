@@ -1,6 +1,7 @@
 using System.Globalization;
 using CreditFlow.Domain.Authority;
 using CreditFlow.Domain.Monetary;
+using CreditFlow.Domain.Policies;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Workflows.Approvals;
 using Microsoft.DurableTask;
@@ -14,7 +15,7 @@ namespace CreditFlow.Workflows.Policies;
 /// <param name="DraftedBy">Who drafted it.</param>
 /// <param name="SubmittedBy">Who put it to the committee.</param>
 /// <param name="Replaces">The version in force when it was submitted.</param>
-/// <param name="Changes">What it changes against that version, one line per value.</param>
+/// <param name="Changes">What it changes against that version, one line per value (<see cref="ChangedValues"/> apart).</param>
 /// <param name="Impact">The simulation's outcome in a line, when one was run.</param>
 /// <param name="Currency">The company's currency, for the approval's (zero) amount.</param>
 public sealed record PolicyApprovalRequest(
@@ -28,6 +29,12 @@ public sealed record PolicyApprovalRequest(
     string? Impact,
     string Currency)
 {
+    /// <summary>
+    /// What it changes, value by value, which the committee reads as a table; null in requests made before they were
+    /// kept, whose approval lists <see cref="Changes"/> as lines.
+    /// </summary>
+    public IReadOnlyList<PolicyChange>? ChangedValues { get; init; }
+
     /// <summary>The workflow's instance id, one per version.</summary>
     public string InstanceId => InstanceIdOf(Version);
 
@@ -63,10 +70,14 @@ public sealed class PolicyApprovalWorkflow : TaskOrchestrator<PolicyApprovalRequ
             new("Drafted by", input.DraftedBy),
             new("Submitted by", input.SubmittedBy),
         };
-        var changes = input.Changes.Count > 0
-            ? input.Changes.Select(c => new ApprovalFact("Changes", c)).ToList()
-            : [new ApprovalFact("Changes", "none: the draft is the version in force")];
         var impact = new ApprovalFact("Impact (simulation)", input.Impact ?? "not simulated");
+        var none = new ApprovalFact("Changes", "none: the draft is the version in force");
+        var changed = input.ChangedValues is { } values
+            ? new ApprovalSection("What it changes", values.Count > 0 ? [impact] : [none, impact])
+            {
+                Changes = values.Select(c => new ApprovalChange(PolicyPaths.InWords(c.Path), c.Path, c.From, c.To)).ToArray(),
+            }
+            : new ApprovalSection("What it changes", [.. input.Changes.Count > 0 ? input.Changes.Select(c => new ApprovalFact("Changes", c)) : [none], impact]);
         return new ApprovalRequest(
             "credit policy",
             $"policy-{version}",
@@ -76,7 +87,7 @@ public sealed class PolicyApprovalWorkflow : TaskOrchestrator<PolicyApprovalRequ
             Money.Zero(new Currency(input.Currency)),
             1,
             CreditRole.CreditCommittee,
-            [new ApprovalSection("The version", facts), new ApprovalSection("What it changes", [.. changes, impact])],
+            [new ApprovalSection("The version", facts), changed],
             "a policy has no amount: approve or reject");
     }
 }

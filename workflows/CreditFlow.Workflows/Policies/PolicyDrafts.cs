@@ -136,6 +136,7 @@ public sealed class PolicyDrafts(
         }
 
         var inForce = await policies.InForceAsync(cancellationToken);
+        var changes = PolicyChanges.Between(inForce.Json, record.Json);
         var request = new PolicyApprovalRequest(
             record.Version,
             record.EffectiveFrom,
@@ -143,9 +144,9 @@ public sealed class PolicyDrafts(
             record.DraftedBy,
             submittedBy,
             inForce.Version,
-            PolicyChanges.Between(inForce.Json, record.Json).Select(c => c.ToString()).ToArray(),
+            changes.Select(c => c.ToString()).ToArray(),
             KeptSimulation(record)?.Summary(),
-            options.Value.Currency);
+            options.Value.Currency) { ChangedValues = changes };
 
         // Marked before the start: the version's own instance id makes the start happen once, and the committee answers
         // only through it, so a version stays in approval until the workflow books its answer.
