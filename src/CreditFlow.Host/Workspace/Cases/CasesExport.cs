@@ -26,11 +26,11 @@ internal static class CasesExport
             return TableFiles.BadFilter("status", $"There is no status \"{status}\": use open, all or one of {WorklistText.OneOf(Enum.GetValues<CaseStatus>().Select(CaseWords.Css))}.");
         }
 
-        var authority = (await policies.InForceAsync(cancellationToken)).Authority;
         var rows = new List<object?[]>();
         foreach (var c in CasesPageEndpoints.Matching(await cases.ListEveryAsync(cancellationToken: cancellationToken), filter, only).Select(r => r.Case))
         {
             var owed = (await debts.OwedAsync(c, cancellationToken)).Total;
+            var authority = (await policies.VersionOrInForceAsync(c.Approval?.PolicyVersion, cancellationToken)).Authority; // as the page: the matrix it was asked under
             rows.Add(
             [
                 c.CaseId, c.CustomerId, c.CustomerName, WorklistText.Words(c.Status), c.OpenedAt, c.OpenedBy, c.Invoices.Count,
