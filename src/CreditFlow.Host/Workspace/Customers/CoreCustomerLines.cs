@@ -11,9 +11,11 @@ namespace CreditFlow.Host.Workspace.Customers;
 /// Where the core customers end, per currency (<see cref="CoreCustomerLine"/>): every customer ranked by what it was
 /// invoiced over the last <see cref="CoreCustomerPolicy.Years"/> years, read from the receivables summaries (which keep
 /// that many months, <see cref="ReceivableSummaries.Shape"/>) and reused like the credit book, so a customer page tells
-/// whether its customer is core from its own invoices and one small reading.
+/// whether its customer is core from its own invoices and one small reading. A reading older than a minute is read
+/// again behind the page that found it (which shows the one it has): reading every summary costs what a dashboard
+/// request does, more than a customer page may take.
 /// </summary>
-internal sealed class CoreCustomerLines
+internal sealed partial class CoreCustomerLines
 {
     private readonly ReceivableSummaries summaries;
     private readonly CustomerReceivablesStore kept;
@@ -21,10 +23,10 @@ internal sealed class CoreCustomerLines
     private readonly TimeProvider clock;
     private readonly ReusedReading<IReadOnlyDictionary<Currency, CoreCustomerLine>> reading;
 
-    public CoreCustomerLines(ReceivableSummaries summaries, CustomerReceivablesStore kept, IOptions<DashboardOptions> options, TimeProvider clock)
+    public CoreCustomerLines(ReceivableSummaries summaries, CustomerReceivablesStore kept, IOptions<DashboardOptions> options, TimeProvider clock, ILogger<CoreCustomerLines> logger)
     {
         (this.summaries, this.kept, this.options, this.clock) = (summaries, kept, options, clock);
-        reading = new(ReadAnewAsync, () => TimeSpan.FromSeconds(options.Value.CreditBookSeconds), clock);
+        reading = new(ReadAnewAsync, () => TimeSpan.FromSeconds(options.Value.CreditBookSeconds), clock, e => LogReadingFailed(logger, e));
     }
 
     /// <summary>The rules: the shipped core-customer policy (years ranked, the cumulative-sales line).</summary>
@@ -53,4 +55,7 @@ internal sealed class CoreCustomerLines
 
         return lines;
     }
+
+    [LoggerMessage(EventId = 9303, Level = LogLevel.Warning, Message = "Could not rank the core customers again; the customer pages keep the last ranking until the next one")]
+    private static partial void LogReadingFailed(ILogger logger, Exception exception);
 }
