@@ -5,8 +5,9 @@ using CreditFlow.Storage.Customers;
 namespace CreditFlow.Host.Credit;
 
 /// <summary>
-/// How the credit worklists write roles, actions, times and customers: as the tasks page (<see cref="Workspace.Tasks.TasksPageEndpoints"/>) does, in words and UTC,
-/// the nearer the time the shorter. Results that are HTML say so; every value in them is encoded.
+/// How the credit worklists write roles, actions, times and customers: as the tasks page (<see cref="Workspace.Tasks.TasksPageEndpoints"/>) does, in words.
+/// A time is written in UTC (<see cref="When"/>) for what a page cannot rewrite (messages, the text of a <c>Moment</c> before its script runs).
+/// Results that are HTML say so; every value in them is encoded.
 /// </summary>
 internal static class WorklistText
 {
@@ -23,10 +24,6 @@ internal static class WorklistText
     }
 
     public static string When(DateTimeOffset time) => time.UtcDateTime.ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
-
-    /// <summary>A time near <paramref name="now"/> as a worklist shows it: without the year when it is this year's.</summary>
-    public static string Near(DateTimeOffset time, DateTimeOffset now) =>
-        time.UtcDateTime.ToString(time.Year == now.Year ? "ddd d MMM, HH:mm" : "ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>"3 d 4 h", "20 h", "5 h 30 min", "12 min": the two largest units, a zero second one left out.</summary>
     public static string Span(TimeSpan span) =>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using CreditFlow.Domain.Roles;
+using CreditFlow.Host.Tests.Workspace;
 using CreditFlow.Testing;
 
 namespace CreditFlow.Host.Tests.Blacklist;
@@ -44,6 +45,10 @@ public sealed partial class BlacklistPageTests(BlacklistHost host) : IClassFixtu
         // Every company is on one of the pages, once.
         var numbers = Numbers(first).Concat(Numbers(second)).ToList();
         Assert.Equal(51, numbers.Distinct(StringComparer.Ordinal).Count());
+
+        // When each was added is a time element the script shows in the reader's locale and zone.
+        TimeElements.AllIn(first, atLeast: 50);
+        Assert.Equal(50, Regex.Count(first, "<td class=\"when\"><time datetime=\"\\d{4}-\\d{2}-\\d{2}T"));
     }
 
     private static int Rows(string page) => Numbers(page).Count();

@@ -3,6 +3,7 @@ using CreditFlow.Domain.LegalHandoff;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Host.Tests.Cases;
 using CreditFlow.Host.Tests.Security;
+using CreditFlow.Host.Tests.Workspace;
 using CreditFlow.Storage.LegalCases;
 
 namespace CreditFlow.Host.Tests.Credit;
@@ -37,6 +38,12 @@ public sealed class CasesPageTests(CasesHost host)
         Assert.Contains("<a href=\"/credit/cases\" class=\"on\" aria-current=\"page\">Cases</a>", list, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/credit/cases\" data-status=\"open\" class=\"on\" aria-current=\"page\">", list, StringComparison.Ordinal);
         Assert.DoesNotContain($"data-case=\"{opened.CaseId}\"", recovered, StringComparison.Ordinal);
+
+        // Its times (now, when each case was opened) are time elements the script shows in the reader's locale and zone;
+        // when it was last heard of is in its cell's title, for the script to say the same way.
+        TimeElements.AllIn(list, atLeast: 2);
+        Assert.Contains($"<td class=\"opened\"><span class=\"nowrap\">{TimeElements.Of(opened.Case.OpenedAt)}</span>", WebUtility.HtmlDecode(row), StringComparison.Ordinal);
+        Assert.Matches("<td class=\"heard\" title=\"[^\"]+ UTC\" data-at=\"\\d{4}-\\d{2}-\\d{2}T[^\"]+\">", row);
 
         // Handing a customer to legal is the credit manager's (and legal's, the committee's), not the officer's.
         Assert.Contains("<form class=\"open-case\" method=\"post\" action=\"/credit/cases\"", list, StringComparison.Ordinal);
@@ -80,6 +87,13 @@ public sealed class CasesPageTests(CasesHost host)
         Assert.Contains($"<option value=\"{CasesHost.Agency}\">{CasesHost.Agency}</option>", before, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"accept\"", asManager, StringComparison.Ordinal);
         Assert.Contains("Legal accepts the case and chooses litigation, arbitration or an agency.", asManager, StringComparison.Ordinal);
+
+        // Its times (opened, each report and timeline entry, last heard) are time elements the script shows in the
+        // reader's locale and zone, and so are its invoices' due days.
+        var shown = TimeElements.AllIn(before, atLeast: 3);
+        Assert.Contains($"Opened {TimeElements.Of(opened.Case.OpenedAt)} by", shown, StringComparison.Ordinal);
+        var due = opened.Case.Invoices[0].DueDate;
+        Assert.Contains($"<td><time datetime=\"{due:yyyy-MM-dd}\">{due:d MMM yyyy}</time></td>", before, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
         Assert.Equal(path, posted.Headers.Location!.OriginalString);

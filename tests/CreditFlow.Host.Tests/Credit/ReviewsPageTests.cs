@@ -3,6 +3,7 @@ using System.Text.Json;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Host.Tests.Erp;
 using CreditFlow.Host.Tests.Security;
+using CreditFlow.Host.Tests.Workspace;
 using CreditFlow.Storage.Reviews;
 using static CreditFlow.Host.Tests.Credit.ReviewsOnErpHost;
 using static CreditFlow.Host.Tests.Credit.WarningsOnErpHost;
@@ -25,7 +26,8 @@ public sealed class ReviewsPageTests(ErpHost erp)
         var proposal = await erp.ProposalAwaitingApprovalAsync("Qingdao Harbour Machinery");
         // A schedule left behind by a review workflow that was down: its review was due three days ago.
         var late = await erp.CustomerAsync("Lanzhou Yellow River Foods");
-        await erp.Reviews().ScheduleAsync(new ReviewSchedule(late, erp.Clock.GetUtcNow().AddDays(-3), 0, false));
+        var due = erp.Clock.GetUtcNow().AddDays(-3);
+        await erp.Reviews().ScheduleAsync(new ReviewSchedule(late, due, 0, false));
         using var officer = await erp.SignedInAsync(OfficerKey);
 
         var page = await PageAsync(officer, "/credit/reviews");
@@ -47,6 +49,11 @@ public sealed class ReviewsPageTests(ErpHost erp)
         Assert.Contains("<span class=\"chip late\" id=\"overdue-count\">", page, StringComparison.Ordinal);
         Assert.Contains("<span class=\"chip awaiting\" id=\"awaiting-count\">", page, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/credit/reviews\" class=\"on\" aria-current=\"page\">Reviews</a>", page, StringComparison.Ordinal);
+
+        // Its times (now, the proposal's review and its asking, each schedule's next review) are time elements the script
+        // shows in the reader's locale and zone.
+        TimeElements.AllIn(page, atLeast: 4);
+        Assert.Contains($"<td class=\"next\">{TimeElements.Of(due)}", WebUtility.HtmlDecode(row), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Host.Tests.Admin;
 using CreditFlow.Host.Tests.Receivables;
@@ -27,6 +28,10 @@ public sealed class TasksPageBrowserTests(PaymentHost host)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tasks for the credit officer" })).ToBeVisibleAsync();
         var row = page.Locator($"tr[data-task=\"{task.Id}\"]");
         await Expect(row).ToHaveClassAsync("overdue");
+        // Its due time reads the reader's way (en-GB, in Shanghai at UTC+8), the exact one in the title.
+        var due = row.Locator("td.due time");
+        await Expect(due).ToHaveTextAsync(task.DueAt.ToOffset(TimeSpan.FromHours(8)).ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture));
+        await Expect(due).ToHaveAttributeAsync("title", task.DueAt.ToString("O", CultureInfo.InvariantCulture));
         await Screenshots.SaveAsync(page, "tasks-page");
 
         await row.GetByRole(AriaRole.Textbox).FillAsync("Customer promised to pay on 15 March");
@@ -99,7 +104,7 @@ public sealed class TasksPageBrowserTests(PaymentHost host)
     /// <summary>A page of a 1280 px browser at <paramref name="path"/>, signed in there as the credit officer through the sign-in form.</summary>
     private async Task<IPage> SignedInAsync(IBrowser chromium, string path)
     {
-        var page = await chromium.NewPageAsync(new BrowserNewPageOptions { BaseURL = host.Host.Client.BaseAddress!.ToString(), ViewportSize = new() { Width = 1280, Height = 800 } });
+        var page = await chromium.NewPageAsync(new BrowserNewPageOptions { BaseURL = host.Host.Client.BaseAddress!.ToString(), ViewportSize = new() { Width = 1280, Height = 800 }, Locale = "en-GB", TimezoneId = "Asia/Shanghai" });
         page.SetDefaultTimeout(30_000);
         await page.GotoAsync(path);
         await page.GetByLabel("API key").FillAsync(PaymentHost.OfficerKey);

@@ -2,6 +2,7 @@ using System.Net;
 using CreditFlow.Domain.Roles;
 using CreditFlow.Host.Tests.Receivables;
 using CreditFlow.Host.Tests.Security;
+using CreditFlow.Host.Tests.Workspace;
 using CreditFlow.Storage.Tasks;
 using CreditFlow.Testing;
 
@@ -31,6 +32,10 @@ public sealed class TasksPageTests(PaymentHost host)
         Assert.DoesNotContain(sales.Id, mine, StringComparison.Ordinal);
         Assert.Contains(sales.Id, all, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/credit/tasks\" class=\"on\" aria-current=\"page\">Tasks</a>", mine, StringComparison.Ordinal);
+
+        // Its times (now, each task's due and asked) are time elements the script shows in the reader's locale and zone.
+        var shown = TimeElements.AllIn(mine, atLeast: 5);
+        Assert.Contains($"<td class=\"due\">{TimeElements.Of(late.DueAt)}", shown, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using CreditFlow.Domain.Roles;
 using CreditFlow.Domain.Warnings;
 using CreditFlow.Host.Tests.Erp;
 using CreditFlow.Host.Tests.Security;
+using CreditFlow.Host.Tests.Workspace;
 using CreditFlow.Storage.Warnings;
 using CreditFlow.Testing;
 using static CreditFlow.Host.Tests.Credit.WarningsOnErpHost;
@@ -48,6 +49,10 @@ public sealed class WarningsPageTests(ErpHost erp)
 
         Assert.Contains(Article(red), redOnly, StringComparison.Ordinal);
         Assert.DoesNotContain(Article(yellow), redOnly, StringComparison.Ordinal);
+
+        // Its times (now, each warning's raised and answer-by) are time elements the script shows in the reader's locale and zone.
+        var shown = TimeElements.AllIn(asManager, atLeast: 7);
+        Assert.Contains($"<dt>Raised</dt><dd>{TimeElements.Of(red.RaisedAt)}", shown, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using CreditFlow.Domain.OrderCheck;
 using CreditFlow.Durable;
 using CreditFlow.Durable.Client;
 using CreditFlow.Host.Tests.Security;
+using CreditFlow.Host.Tests.Workspace;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using CreditFlow.Host.Tests.Admin;
@@ -251,7 +252,14 @@ public sealed class HoldsPageTests(ErpHost erp)
         Assert.Equal("CreditManager", told.GetProperty("decidedByRole").GetString());
         using var page = await FollowAsync(browser, posted);
         Assert.Contains("was handed to the hold as " + ErpHost.ManagerName, WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        Assert.Equal(HoldStatus.Released, (await Holds.GetAsync(holdId))!.Status);
+        var released = (await Holds.GetAsync(holdId))!;
+        Assert.Equal(HoldStatus.Released, released.Status);
+
+        // When it was held and decided are time elements the script shows in the reader's locale and zone.
+        var listed = await browser.GetStringAsync(new Uri($"/credit/holds?customer={customer}&status=released", UriKind.Relative));
+        var shown = TimeElements.AllIn(listed, atLeast: 2);
+        Assert.Contains($"<td>{TimeElements.Of(released.HeldAt)}</td>", shown, StringComparison.Ordinal);
+        Assert.Contains($"by {released.DecidedBy} {TimeElements.Of(released.DecidedAt!.Value)}", shown, StringComparison.Ordinal);
     }
 
     [Fact]

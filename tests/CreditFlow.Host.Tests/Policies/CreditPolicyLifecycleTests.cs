@@ -10,6 +10,7 @@ using CreditFlow.Host.Mail;
 using CreditFlow.Host.Tests.Applications;
 using CreditFlow.Host.Tests.Erp;
 using CreditFlow.Host.Tests.Security;
+using CreditFlow.Host.Tests.Workspace;
 using static CreditFlow.Host.Tests.Credit.WarningsOnErpHost;
 
 namespace CreditFlow.Host.Tests.Policies;
@@ -188,7 +189,7 @@ public sealed class CreditPolicyLifecycleTests(ErpHost erp)
         // On its page: withdrawn, by whom and why; no button to submit it.
         using var manager = await erp.SignedInAsync("erp-test-key-manager-0123456789abcdef");
         var page = WebUtility.HtmlDecode(await manager.GetStringAsync(new Uri($"/credit/policies/{version}", UriKind.Relative)));
-        Assert.Matches(@"<dt>Withdrawn</dt>\s*<dd id=""decided"">[^<]*superseded by the quarter's review", page);
+        Assert.Matches(@"<dt>Withdrawn</dt>\s*<dd id=""decided"">[^<]*, <time datetime=""\d{4}-\d{2}-\d{2}T[^""]+"">[^<]*</time> — .superseded by the quarter's review", page);
         Assert.DoesNotContain("id=\"submit\"", page, StringComparison.Ordinal);
     }
 
@@ -213,6 +214,10 @@ public sealed class CreditPolicyLifecycleTests(ErpHost erp)
         Assert.Contains("<td>Order check › release tolerance › days <code class=\"where\">orderCheck.releaseTolerance.days</code></td>", shown, StringComparison.Ordinal);
         Assert.Contains("for 5 days", shown, StringComparison.Ordinal);
         Assert.Contains("Put to the credit committee", shown, StringComparison.Ordinal);
+
+        // When it takes effect is a day, and when it was drafted a moment, as time elements the script shows in the reader's locale.
+        TimeElements.AllIn(shown, atLeast: 1);
+        Assert.Contains($"from <time datetime=\"{Iso(erp.Today.AddDays(10))}\">{erp.Today.AddDays(10):d MMM yyyy}</time>", shown, StringComparison.Ordinal);
     }
 
     private async Task<JsonElement> OrderAsync(string customer, string orderId)

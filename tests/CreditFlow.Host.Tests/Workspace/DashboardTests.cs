@@ -69,6 +69,10 @@ public sealed partial class DashboardTests(DashboardHost host)
         var page = await officer.GetStringAsync(new Uri("/credit/dashboard", UriKind.Relative));
         var book = Section(page, "credit-book");
 
+        // When the book was read is a time element the script shows in the reader's locale and zone.
+        TimeElements.AllIn(page, atLeast: 1);
+        Assert.Matches(@" · read <time datetime=""\d{4}-\d{2}-\d{2}T[^""]+"">[^<]+ UTC</time> · ", book);
+
         // 300,000 granted on a line of 250,000: over it, and each limit would be scaled to 83.3%.
         Assert.Contains(Money(250_000m), Between(book, "id=\"book-line\"", "</div>"), StringComparison.Ordinal);
         var granted = Between(book, "id=\"book-granted\"", "id=\"book-exposure\"");

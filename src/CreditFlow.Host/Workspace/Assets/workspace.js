@@ -42,6 +42,10 @@
       el.textContent = moment.format(new Date(value));
     }
   }
+  // A moment told in a title (a cell showing "3 d ago"): the same, on hover.
+  for (const el of document.querySelectorAll('[data-at]')) {
+    el.title = moment.format(new Date(el.dataset.at));
+  }
   // Tables marked sortable sort by a click on a heading, largest first (amounts are what people look for), again
   // for the other way; cells carry the value to sort by in data-sort. They load in the server's order.
   if (window.Tablesort) {

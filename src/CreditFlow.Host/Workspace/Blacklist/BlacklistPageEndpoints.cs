@@ -91,7 +91,7 @@ internal static class BlacklistPageEndpoints
                 var group = flagged.Count == 0 ? "" : $" {flagged.Count} other companies of its group are flagged: their orders on credit are held.";
                 return CreditMessages.RedirectWith(http, Path, added
                     ? Flash.Ok($"{entry!.Name} ({entry.RegistrationNumber}) is on the blacklist{(entry.CustomerId is null ? "" : $", and customer {entry.CustomerId} gets no credit")}.{group}")
-                    : Flash.Ok($"{entry!.Name} ({entry.RegistrationNumber}) was on the blacklist already, since {When(entry.AddedAt)} by {entry.DecidedBy}; nothing changed.{group}"));
+                    : Flash.Ok($"{entry!.Name} ({entry.RegistrationNumber}) was on the blacklist already, since {When(entry.AddedAt)} UTC by {entry.DecidedBy}; nothing changed.{group}"));
             }
 
             problems = errors;

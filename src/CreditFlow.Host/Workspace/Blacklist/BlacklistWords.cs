@@ -30,7 +30,7 @@ internal static class BlacklistWords
     /// <summary>"the credit manager, credit committee or legal department": who may add and import.</summary>
     public static string MayAdd() => "the " + string.Join(", ", ApiKeyPolicies.ManageBlacklistRoles.SkipLast(1).Select(Role)) + " or " + Role(ApiKeyPolicies.ManageBlacklistRoles[^1]);
 
-    /// <summary>A moment as the page shows it, in UTC (the columns say so): "2026-03-02 14:05".</summary>
+    /// <summary>A moment in UTC as a message says it, followed by "UTC": "2026-03-02 14:05" (the page's tables show moments in the reader's zone).</summary>
     public static string When(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     private static string Role(CreditRole role) => role switch

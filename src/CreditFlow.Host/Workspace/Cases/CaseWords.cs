@@ -36,10 +36,6 @@ internal static class CaseWords
 
     public static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    /// <summary>The day alone, as the list shows when a case was opened: "Mon 1 Jun", with the year when it is not this year's.</summary>
-    public static string Day(DateTimeOffset time, DateTimeOffset now) =>
-        time.UtcDateTime.ToString(time.Year == now.Year ? "ddd d MMM" : "d MMM yyyy", CultureInfo.InvariantCulture);
-
     /// <summary>An agency's report as the reports table says it: "promise to pay by 3 Jul 2026", "settlement offer".</summary>
     public static string Report(AgencyReport report) => report.Kind switch
     {

@@ -134,7 +134,7 @@ internal static class TasksPageEndpoints
 
         if (!task.IsOpen)
         {
-            return CreditMessages.RedirectWith(http, back, Flash.Error($"“{task.Title}” was already completed by {task.CompletedBy} at {WorklistText.When(task.CompletedAt!.Value)}: {task.Outcome}"));
+            return CreditMessages.RedirectWith(http, back, Flash.Error($"“{task.Title}” was already completed by {task.CompletedBy} at {WorklistText.When(task.CompletedAt!.Value)} UTC: {task.Outcome}"));
         }
 
         try

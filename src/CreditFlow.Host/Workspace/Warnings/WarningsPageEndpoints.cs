@@ -165,7 +165,7 @@ internal static class WarningsPageEndpoints
     /// <summary>Why <paramref name="user"/> may not answer <paramref name="warning"/> (answered already, or not theirs), or null.</summary>
     private static Flash? Refused(WarningRecord warning, CreditUser user, string what) =>
         warning.Answer is { } answer
-            ? Flash.Error($"{Capital(what)} was already answered by {answer.By} ({Words(answer.Role)}) at {When(answer.At)}: {string.Join(", ", answer.Actions.Select(Label))} — {answer.Comment}. Nothing was stored.")
+            ? Flash.Error($"{Capital(what)} was already answered by {answer.By} ({Words(answer.Role)}) at {When(answer.At)} UTC: {string.Join(", ", answer.Actions.Select(Label))} — {answer.Comment}. Nothing was stored.")
             : !MayAnswer(user, warning)
                 ? Flash.Error($"{Capital(what)} is for {WhoMayAnswer(warning.Owner)} to answer; you are signed in as {user.Name} ({Words(user.Role)}). Nothing was stored.")
                 : null;
