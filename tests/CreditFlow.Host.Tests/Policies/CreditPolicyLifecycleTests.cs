@@ -218,6 +218,9 @@ public sealed class CreditPolicyLifecycleTests(ErpHost erp)
         // When it takes effect is a day, and when it was drafted a moment, as time elements the script shows in the reader's locale.
         TimeElements.AllIn(shown, atLeast: 1);
         Assert.Contains($"from <time datetime=\"{Iso(erp.Today.AddDays(10))}\">{erp.Today.AddDays(10):d MMM yyyy}</time>", shown, StringComparison.Ordinal);
+        var versions = WebUtility.HtmlDecode(await manager.GetStringAsync(new Uri("/credit/policies", UriKind.Relative)));
+        TimeElements.AllIn(versions, atLeast: 1);
+        Assert.Matches($@"<tr data-version=""{kept.Headers.Location!.OriginalString.Split('/')[^1]}"">[\s\S]*?<td><time datetime=""{Iso(erp.Today.AddDays(10))}"">", versions);
     }
 
     private async Task<JsonElement> OrderAsync(string customer, string orderId)
