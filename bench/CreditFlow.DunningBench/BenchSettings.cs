@@ -41,6 +41,9 @@ internal sealed record BenchSettings
     /// <summary>Azurite on disk (as the tests run it) rather than in memory.</summary>
     public bool Disk { get; init; }
 
+    /// <summary>Azurite finding rows by partition first, as the storage service does (<see cref="IndexedLookupsAzurite"/>).</summary>
+    public bool IndexedLookups { get; init; }
+
     public string HostDll { get; init; } = typeof(BenchSettings).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "CreditFlowHostDll").Value!;
 
     public static BenchSettings Parse(string[] args)
@@ -52,6 +55,12 @@ internal sealed record BenchSettings
             if (args[i] == "--disk")
             {
                 s = s with { Disk = true };
+                continue;
+            }
+
+            if (args[i] == "--indexed-lookups")
+            {
+                s = s with { IndexedLookups = true };
                 continue;
             }
 

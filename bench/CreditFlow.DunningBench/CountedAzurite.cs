@@ -16,6 +16,7 @@ internal sealed partial class CountedAzurite : IAsyncDisposable
     private readonly ConcurrentDictionary<string, long> _byKind = new(StringComparer.Ordinal);
     private readonly string _dunningTable;
     private AzuriteInstance _azurite = null!;
+    private string? _package;
     private long _requests;
     private long _dunningSaves;
 
@@ -32,14 +33,28 @@ internal sealed partial class CountedAzurite : IAsyncDisposable
 
     public IReadOnlyDictionary<string, long> ByKind() => _byKind.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
-    public static async Task<CountedAzurite> StartAsync(string dunningTable, bool disk)
+    /// <param name="dunningTable">The dunning table, whose invoice-row replaces are the looks' saves.</param>
+    /// <param name="disk">Azurite on disk rather than in memory.</param>
+    /// <param name="indexedLookups">Run a copy of Azurite that finds rows by partition first (<see cref="IndexedLookupsAzurite"/>).</param>
+    public static async Task<CountedAzurite> StartAsync(string dunningTable, bool disk, bool indexedLookups)
     {
-        var counted = new CountedAzurite(dunningTable);
-        counted._azurite = await AzuriteInstance.StartAsync(TimeSpan.FromSeconds(60), accessLog: counted.OnLine, inMemoryPersistence: !disk);
+        var counted = new CountedAzurite(dunningTable) { _package = indexedLookups ? IndexedLookupsAzurite.Prepare() : null };
+        counted._azurite = await AzuriteInstance.StartAsync(TimeSpan.FromSeconds(60), accessLog: counted.OnLine, inMemoryPersistence: !disk, package: counted._package);
         return counted;
     }
 
-    public ValueTask DisposeAsync() => _azurite?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+
+        if (_package is not null)
+        {
+            Directory.Delete(_package, recursive: true);
+        }
+    }
 
     private bool OnLine(string line)
     {

@@ -40,8 +40,8 @@ internal static class Program
     {
         var settings = BenchSettings.Parse(args);
         using var watchdog = new Timer(_ => HardTimeout(settings), null, settings.HardTimeout, Timeout.InfiniteTimeSpan);
-        Progress($"starting Azurite ({(settings.Disk ? "on disk" : "in memory")}) with its access log");
-        await using var azurite = await CountedAzurite.StartAsync(DunningTable, settings.Disk);
+        Progress($"starting Azurite ({Emulator(settings)}) with its access log");
+        await using var azurite = await CountedAzurite.StartAsync(DunningTable, settings.Disk, settings.IndexedLookups);
         s_azurite = azurite;
         Progress($"starting the host ({settings.HostDll})");
         using var host = HostChild.Start(settings.HostDll, azurite.ConnectionString);
@@ -159,7 +159,7 @@ internal static class Program
                 due = due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 settings.IdleSeconds,
                 settings.SettleSeconds,
-                azurite = settings.Disk ? "disk" : "in memory",
+                azurite = Emulator(settings),
                 hostDll = settings.HostDll,
             },
             firstTenth = new
@@ -428,6 +428,9 @@ internal static class Program
     };
 
     internal static double Round(double value) => Math.Round(value, 2);
+
+    private static string Emulator(BenchSettings settings) =>
+        (settings.Disk ? "on disk" : "in memory") + (settings.IndexedLookups ? ", rows found by partition first (--indexed-lookups)" : string.Empty);
 
     internal static void Progress(string message) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
 

@@ -63,10 +63,16 @@ public sealed class AzuriteInstance : IAsyncDisposable
     /// </param>
     /// <param name="inMemoryPersistence">Keep everything in memory (<c>--inMemoryPersistence</c>): no
     /// periodic save of the whole table database to disk, whose pauses block the emulator.</param>
+    /// <param name="package">
+    /// Another copy of the Azurite package to run (a folder holding <c>dist/</c>), its dependencies still resolved from the
+    /// repository's node_modules; null for the repository's own.
+    /// </param>
     public static async Task<AzuriteInstance> StartAsync(
-        TimeSpan? startTimeout = null, CancellationToken cancellationToken = default, Func<string, bool>? accessLog = null, bool inMemoryPersistence = false)
+        TimeSpan? startTimeout = null, CancellationToken cancellationToken = default, Func<string, bool>? accessLog = null, bool inMemoryPersistence = false,
+        string? package = null)
     {
-        var script = Path.Combine(RepositoryRoot.Find(), "node_modules", "azurite", "dist", "src", "azurite.js");
+        var modules = Path.Combine(RepositoryRoot.Find(), "node_modules");
+        var script = Path.Combine(package ?? Path.Combine(modules, "azurite"), "dist", "src", "azurite.js");
         if (!File.Exists(script))
         {
             throw new InvalidOperationException(
@@ -82,6 +88,11 @@ public sealed class AzuriteInstance : IAsyncDisposable
             UseShellExecute = false,
         };
         info.ArgumentList.Add(script);
+        if (package is not null)
+        {
+            info.Environment["NODE_PATH"] = modules;
+        }
+
         if (accessLog is null)
         {
             info.ArgumentList.Add("--silent");
