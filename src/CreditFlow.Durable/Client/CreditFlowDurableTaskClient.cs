@@ -92,7 +92,7 @@ public sealed partial class CreditFlowDurableTaskClient : DurableTaskClient
             {
                 var partition = _hub.PartitionOf(instanceId);
                 await _hub.TimerRows.StoreAsync(partition, due, message, CancellationToken.None);
-                _hub.LocalWorker?.TimerStored(partition);
+                _hub.LocalWorker?.TimerStored(partition, due);
             }
             else
             {

@@ -120,6 +120,9 @@ public sealed partial class CreditFlowDurableTaskWorker
     private const int MaxInlinePoisonBodyChars = 20_000;
     private const int MaxPoisonReasonChars = 2_000;
 
+    /// <summary>Timers fetched per query of a partition.</summary>
+    private const int TimerBatch = 100;
+
     /// <summary>
     /// A step woken by this timer failed: the row counts the attempt and waits a growing back-off
     /// (business time) before the next; after <c>maxDequeueCount</c> attempts its message is parked
@@ -147,14 +150,17 @@ public sealed partial class CreditFlowDurableTaskWorker
         {
             try
             {
+                partition.TimersQueriedAgainAt = DateTime.MinValue; // from now on every timer stored wakes the loop again
                 var now = Time.GetUtcNow().UtcDateTime;
-                var timers = await Timers.EarliestAsync(partition.Index, 100, token);
+                var timers = await Timers.EarliestAsync(partition.Index, TimerBatch, token);
                 DateTime? next = null;
+                var everyOneDue = true;
                 foreach (var timer in timers)
                 {
                     if (timer.DueAt > now)
                     {
                         next = next is { } earlier && earlier < timer.DueAt ? earlier : timer.DueAt;
+                        everyOneDue = false;
                         break;
                     }
 
@@ -170,6 +176,9 @@ public sealed partial class CreditFlowDurableTaskWorker
                     }
                 }
 
+                // A full page of due timers may hide more behind it: the next query comes when half the page is done.
+                partition.MoreTimersDue = timers.Count == TimerBatch && everyOneDue;
+
                 // Measure from the clock as it is now: it may have moved while the query ran.
                 var wait = next is { } due ? due - Time.GetUtcNow().UtcDateTime : Hub.Options.MaxQueuePollingInterval;
                 if (wait <= TimeSpan.Zero)
@@ -177,14 +186,11 @@ public sealed partial class CreditFlowDurableTaskWorker
                     continue;
                 }
 
-                if (next is null && timers.Count > 0 && timers.All(t => partition.TimersInFlight.ContainsKey(t.RowKey)))
-                {
-                    wait = TimeSpan.FromMilliseconds(200); // all delivered and not yet acknowledged: look again soon
-                }
-
+                var delay = wait < Hub.Options.MaxQueuePollingInterval ? wait : Hub.Options.MaxQueuePollingInterval;
+                partition.TimersQueriedAgainAt = Time.GetUtcNow().UtcDateTime + delay;
                 using var woken = CancellationTokenSource.CreateLinkedTokenSource(token);
                 var signal = partition.TimerSignal.WaitAsync(woken.Token);
-                var elapsed = Task.Delay(wait < Hub.Options.MaxQueuePollingInterval ? wait : Hub.Options.MaxQueuePollingInterval, Time, woken.Token);
+                var elapsed = Task.Delay(delay, Time, woken.Token);
                 if (next is { } target && Time.GetUtcNow().UtcDateTime >= target)
                 {
                     await woken.CancelAsync(); // the clock passed the target before the delay was armed

@@ -309,9 +309,13 @@ public sealed partial class CreditFlowDurableTaskWorker : Microsoft.DurableTask.
         }
     }
 
-    internal void TimerStored(int partition)
+    /// <summary>
+    /// Wakes the partition's timer loop for a timer just stored, unless the loop queries again of its own accord before the
+    /// timer is due: a dunning look that schedules its next step weeks ahead costs no query.
+    /// </summary>
+    internal void TimerStored(int partition, DateTime dueAt)
     {
-        if (partition < _partitions.Length)
+        if (partition < _partitions.Length && dueAt.ToUniversalTime() < _partitions[partition].TimersQueriedAgainAt)
         {
             _partitions[partition].TimerSignal.Release();
         }
@@ -334,7 +338,12 @@ public sealed partial class CreditFlowDurableTaskWorker : Microsoft.DurableTask.
                     break;
                 case TimerAnchor timer:
                     await Timers.DeleteAsync(timer.Partition, timer.RowKey, Stopping);
-                    _partitions[timer.Partition].TimersInFlight.TryRemove(timer.RowKey, out _);
+                    var state = _partitions[timer.Partition];
+                    state.TimersInFlight.TryRemove(timer.RowKey, out _);
+                    if (state.MoreTimersDue && state.TimersInFlight.Count <= TimerBatch / 2)
+                    {
+                        state.TimerSignal.Release(); // half the page is done and more are due: fetch the next ones
+                    }
                     if (timer.MessageBlob is { } messageBlob)
                     {
                         await Payloads.DeleteQuietlyAsync([messageBlob]);
@@ -421,6 +430,21 @@ public sealed partial class CreditFlowDurableTaskWorker : Microsoft.DurableTask.
         public ConcurrentDictionary<string, byte> TimersInFlight { get; } = new();
 
         public SemaphoreSlim TimerSignal { get; } = new(0);
+
+        private long _timersQueriedAgainAt;
+
+        /// <summary>
+        /// When the timer loop queries again of its own accord (business time); <see cref="DateTime.MinValue"/> while it is
+        /// querying, so that a timer stored meanwhile always wakes it.
+        /// </summary>
+        public DateTime TimersQueriedAgainAt
+        {
+            get => new(Interlocked.Read(ref _timersQueriedAgainAt), DateTimeKind.Utc);
+            set => Interlocked.Exchange(ref _timersQueriedAgainAt, value.Ticks);
+        }
+
+        /// <summary>The loop's last page was full of due timers, so more may be waiting behind it.</summary>
+        public volatile bool MoreTimersDue;
 
         public SemaphoreSlim PollSignal { get; } = new(0);
 

@@ -336,7 +336,7 @@ internal sealed partial class InstanceSession
                     break;
                 case StoreTimer timer:
                     await worker.Timers.StoreAsync(worker.Hub.PartitionOf(timer.Message.InstanceId), timer.DueAt, timer.Message, worker.Stopping);
-                    worker.TimerStored(worker.Hub.PartitionOf(timer.Message.InstanceId));
+                    worker.TimerStored(worker.Hub.PartitionOf(timer.Message.InstanceId), timer.DueAt);
                     break;
                 case SendMessage send:
                     await worker.Sender.SendAsync(send.Message, worker.Stopping);
