@@ -90,7 +90,7 @@ internal static class Program
         var firstRun = await booking.BookAsync(invoices[..tenth], issued, due, Cancel(settings));
         var firstAsleep = await AsleepAsync(azurite, host, tables, firstRun, tenth, settings);
         ok &= firstRun.Failures == 0 && firstAsleep.Reached;
-        var idleAtTenth = await IdleAsync(snap, settings, $"idle at N/10 = {tenth} invoices waiting");
+        var idleAtTenth = await IdleAsync(snap, settings, dunning, host, $"idle at N/10 = {tenth} invoices waiting");
 
         // 2. The other 9N/10: the measured booking.
         var rest = invoices[tenth..];
@@ -103,7 +103,7 @@ internal static class Program
         var asleep = await AsleepAsync(azurite, host, tables, run, settings.Invoices, settings);
         var asleepTo = snap.Take();
         ok &= run.Failures == 0 && asleep.Reached;
-        var idleAtAll = await IdleAsync(snap, settings, $"idle at N = {settings.Invoices} invoices waiting");
+        var idleAtAll = await IdleAsync(snap, settings, dunning, host, $"idle at N = {settings.Invoices} invoices waiting");
 
         // 3. The ladder, one step (one advance of the rehearsal clock) at a time.
         var steps = new List<object>();
@@ -224,10 +224,18 @@ internal static class Program
         return new Asleep(timers is not null, azurite.DunningSaves, Round(waited.TotalSeconds), timers ?? await CountRowsAsync(timersTable));
     }
 
-    /// <summary>Lets the host settle, then counts every storage request over the idle window.</summary>
-    private static async Task<IdleWindow> IdleAsync(Snapshots snap, BenchSettings settings, string label)
+    /// <summary>
+    /// Waits until the receivables summaries have caught up with the booking (no customer marked changed: each booked invoice
+    /// marks its customer, and the summary service works them off behind the webhook), lets the host settle, then counts
+    /// every storage request over the idle window. Without the first wait a large booking's summary work would be counted
+    /// as idle cost.
+    /// </summary>
+    private static async Task<IdleWindow> IdleAsync(Snapshots snap, BenchSettings settings, DunningStore dunning, HostChild host, string label)
     {
-        Progress($"{label}: settling {settings.SettleSeconds} s, then an idle window of {settings.IdleSeconds} s");
+        var catchingUp = Stopwatch.StartNew();
+        var caughtUp = await UntilAsync(
+            async () => (await dunning.ChangedCustomersAsync(1)).Count == 0 ? (bool?)true : null, settings.PhaseTimeout, "receivables summaries caught up", host, throwOnTimeout: false, pollMs: 1000);
+        Progress($"{label}: receivables summaries {(caughtUp is true ? "caught up" : "still behind")} after {catchingUp.Elapsed.TotalSeconds:0.0} s; settling {settings.SettleSeconds} s, then an idle window of {settings.IdleSeconds} s");
         await Task.Delay(TimeSpan.FromSeconds(settings.SettleSeconds));
         var from = snap.Take();
         await Task.Delay(TimeSpan.FromSeconds(settings.IdleSeconds));
@@ -237,6 +245,7 @@ internal static class Program
         var (rss, peak) = to.HostMemoryMb;
         Progress($"{label}: {requests} storage requests in {minutes * 60:0} s, host working set {rss} MB (peak {peak} MB)");
         return new IdleWindow(
+            caughtUp is true ? Round(catchingUp.Elapsed.TotalSeconds) : null,
             Round(minutes * 60),
             requests,
             Round(requests / minutes),
@@ -452,8 +461,9 @@ internal static class Program
 
     private sealed record Asleep(bool Reached, long DunningSavesSoFar, double SecondsAfterBooking, long TimersStored);
 
+    // SummariesCaughtUpAfterSeconds: how long the receivables summaries took to catch up before the window; null when they had not.
     private sealed record IdleWindow(
-        double Seconds, long StorageRequests, double RequestsPerMinute, double AzuriteCoresBusy, double HostCoresBusy,
+        double? SummariesCaughtUpAfterSeconds, double Seconds, long StorageRequests, double RequestsPerMinute, double AzuriteCoresBusy, double HostCoresBusy,
         double? HostWorkingSetMb, double? HostPeakWorkingSetMb, IReadOnlyDictionary<string, long> RequestsByKind);
 
     private sealed record StepResult(object Figures, bool Complete, double InvoicesPerSecond);
