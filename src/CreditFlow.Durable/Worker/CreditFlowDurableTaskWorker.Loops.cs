@@ -150,7 +150,7 @@ public sealed partial class CreditFlowDurableTaskWorker
         {
             try
             {
-                partition.TimersQueriedAgainAt = DateTime.MinValue; // from now on every timer stored wakes the loop again
+                partition.TimersQueriedAgainAt = DateTime.MaxValue; // until the loop knows its next query, every timer stored wakes it
                 var now = Time.GetUtcNow().UtcDateTime;
                 var timers = await Timers.EarliestAsync(partition.Index, TimerBatch, token);
                 DateTime? next = null;

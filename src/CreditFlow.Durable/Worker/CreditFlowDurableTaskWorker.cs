@@ -311,11 +311,18 @@ public sealed partial class CreditFlowDurableTaskWorker : Microsoft.DurableTask.
 
     /// <summary>
     /// Wakes the partition's timer loop for a timer just stored, unless the loop queries again of its own accord before the
-    /// timer is due: a dunning look that schedules its next step weeks ahead costs no query.
+    /// timer is due: a dunning look that schedules its next step weeks ahead costs no query. A loop whose next query is
+    /// already past in business time (the rehearsal clock moved forward) is woken too, so that it plans from the new time.
     /// </summary>
     internal void TimerStored(int partition, DateTime dueAt)
     {
-        if (partition < _partitions.Length && dueAt.ToUniversalTime() < _partitions[partition].TimersQueriedAgainAt)
+        if (partition >= _partitions.Length)
+        {
+            return;
+        }
+
+        var queriedAgainAt = _partitions[partition].TimersQueriedAgainAt;
+        if (dueAt.ToUniversalTime() < queriedAgainAt || queriedAgainAt <= Time.GetUtcNow().UtcDateTime)
         {
             _partitions[partition].TimerSignal.Release();
         }
@@ -431,11 +438,11 @@ public sealed partial class CreditFlowDurableTaskWorker : Microsoft.DurableTask.
 
         public SemaphoreSlim TimerSignal { get; } = new(0);
 
-        private long _timersQueriedAgainAt;
+        private long _timersQueriedAgainAt = DateTime.MaxValue.Ticks;
 
         /// <summary>
-        /// When the timer loop queries again of its own accord (business time); <see cref="DateTime.MinValue"/> while it is
-        /// querying, so that a timer stored meanwhile always wakes it.
+        /// When the timer loop queries again of its own accord (business time); <see cref="DateTime.MaxValue"/> while it is
+        /// querying, so that a timer stored meanwhile, which the query may have missed, always wakes it.
         /// </summary>
         public DateTime TimersQueriedAgainAt
         {

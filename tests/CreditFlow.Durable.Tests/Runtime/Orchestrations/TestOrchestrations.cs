@@ -15,6 +15,16 @@ public sealed class LongSleep : TaskOrchestrator<int, DateTime>
     }
 }
 
+/// <summary>Waits for a durable timer of some seconds, then reports the time it woke at.</summary>
+public sealed class SleepSeconds : TaskOrchestrator<int, DateTime>
+{
+    public override async Task<DateTime> RunAsync(TaskOrchestrationContext context, int seconds)
+    {
+        await context.CreateTimer(TimeSpan.FromSeconds(seconds), CancellationToken.None);
+        return context.CurrentUtcDateTime;
+    }
+}
+
 /// <summary>Collects three "Item" events in arrival order.</summary>
 public sealed class CollectThree : TaskOrchestrator<object?, string[]>
 {
