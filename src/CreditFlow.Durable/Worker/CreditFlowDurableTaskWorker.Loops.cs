@@ -154,13 +154,11 @@ public sealed partial class CreditFlowDurableTaskWorker
                 var now = Time.GetUtcNow().UtcDateTime;
                 var timers = await Timers.EarliestAsync(partition.Index, TimerBatch, token);
                 DateTime? next = null;
-                var everyOneDue = true;
                 foreach (var timer in timers)
                 {
                     if (timer.DueAt > now)
                     {
                         next = next is { } earlier && earlier < timer.DueAt ? earlier : timer.DueAt;
-                        everyOneDue = false;
                         break;
                     }
 
@@ -176,8 +174,9 @@ public sealed partial class CreditFlowDurableTaskWorker
                     }
                 }
 
-                // A full page of due timers may hide more behind it: the next query comes when half the page is done.
-                partition.MoreTimersDue = timers.Count == TimerBatch && everyOneDue;
+                // A full page of due timers (in due order, so its last is due) may hide more behind it: the next query comes
+                // when half the page is done.
+                partition.MoreTimersDue = timers.Count == TimerBatch && timers[^1].DueAt <= now;
 
                 // Measure from the clock as it is now: it may have moved while the query ran.
                 var wait = next is { } due ? due - Time.GetUtcNow().UtcDateTime : Hub.Options.MaxQueuePollingInterval;

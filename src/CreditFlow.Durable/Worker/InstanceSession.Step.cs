@@ -335,8 +335,9 @@ internal sealed partial class InstanceSession
 
                     break;
                 case StoreTimer timer:
-                    await worker.Timers.StoreAsync(worker.Hub.PartitionOf(timer.Message.InstanceId), timer.DueAt, timer.Message, worker.Stopping);
-                    worker.TimerStored(worker.Hub.PartitionOf(timer.Message.InstanceId), timer.DueAt);
+                    var timerPartition = worker.Hub.PartitionOf(timer.Message.InstanceId);
+                    await worker.Timers.StoreAsync(timerPartition, timer.DueAt, timer.Message, worker.Stopping);
+                    worker.TimerStored(timerPartition, timer.DueAt);
                     break;
                 case SendMessage send:
                     await worker.Sender.SendAsync(send.Message, worker.Stopping);
