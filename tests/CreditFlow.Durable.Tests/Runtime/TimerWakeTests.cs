@@ -56,14 +56,13 @@ public sealed class TimerWakeTests(AzuriteFixture storage) : IClassFixture<Azuri
             Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         }
 
-        Assert.Empty(new Azure.Data.Tables.TableClient(host.ConnectionString, $"{host.Hub.Options.HubName}Timers").Query<Azure.Data.Tables.TableEntity>());
+        Assert.Empty(host.Hub.Timers.Query<Azure.Data.Tables.TableEntity>());
     }
 
     private static async Task UntilTimersStoredAsync(DurableTestHost host, int count)
     {
-        var timers = new Azure.Data.Tables.TableClient(host.ConnectionString, $"{host.Hub.Options.HubName}Timers");
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (timers.Query<Azure.Data.Tables.TableEntity>(select: ["RowKey"], cancellationToken: cts.Token).Count() < count)
+        while (host.Hub.Timers.Query<Azure.Data.Tables.TableEntity>(select: ["RowKey"], cancellationToken: cts.Token).Count() < count)
         {
             await Task.Delay(50, cts.Token);
         }
