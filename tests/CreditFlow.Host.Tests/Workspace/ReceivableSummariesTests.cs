@@ -106,6 +106,23 @@ public sealed class ReceivableSummariesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnInvoiceAddedAgain_MarksItsCustomerAgain_SoACrashBeforeItsMarkIsHealedByTheRetry()
+    {
+        // A new invoice is marked after it is stored, once: what heals a crash between the two is the ERP's retry.
+        var updater = Updater(months: 12);
+        var first = await invoices.AddAsync(Invoice("c1", "i1", 1_000m));
+        Assert.False(await updater.UpdateAsync(10, default));
+        Assert.Empty(await invoices.ChangedCustomersAsync(10));
+
+        var retried = await invoices.AddAsync(Invoice("c1", "i1", 9_000m));
+
+        Assert.Equal((first.ETag, 1_000m), (retried.ETag, retried.Amount.Amount));
+        Assert.Equal(["c1"], (await invoices.ChangedCustomersAsync(10)).Select(c => c.CustomerId));
+        Assert.False(await updater.UpdateAsync(10, default));
+        Assert.Equal(1_000m, await OpenAsync(updater));
+    }
+
+    [Fact]
     public async Task AMarkSetAgainWhileItsCustomerWasSummarised_Stays()
     {
         await invoices.AddAsync(Invoice("c1", "i1", 1_000m));
