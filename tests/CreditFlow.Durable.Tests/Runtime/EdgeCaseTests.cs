@@ -37,7 +37,7 @@ public sealed class EdgeCaseTests(AzuriteFixture storage) : IClassFixture<Azurit
         await host.Client.RaiseEventAsync(id, "Approval", "gina");
         await host.CompleteAsync(id);
         await host.Client.PurgeInstanceAsync(id);
-        var timers = new Azure.Data.Tables.TableClient(host.ConnectionString, $"{host.Hub.Options.HubName}Timers");
+        var timers = host.Hub.Timers;
         Assert.Single(timers.Query<Azure.Data.Tables.TableEntity>().ToList()); // the timeout timer is still stored
 
         host.Clock.Advance(TimeSpan.FromHours(1));

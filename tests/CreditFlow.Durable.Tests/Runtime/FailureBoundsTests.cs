@@ -35,7 +35,7 @@ public sealed class FailureBoundsTests(AzuriteFixture storage) : IClassFixture<A
         var poison = await UntilPoisonedAsync(host);
         Assert.Contains("Failed 3 times", poison.Reason, StringComparison.Ordinal);
         Assert.Contains("the table is unavailable", poison.Reason, StringComparison.Ordinal);
-        Assert.Empty(new Azure.Data.Tables.TableClient(host.ConnectionString, $"{host.Hub.Options.HubName}Timers").Query<Azure.Data.Tables.TableEntity>());
+        Assert.Empty(host.Hub.Timers.Query<Azure.Data.Tables.TableEntity>());
         Assert.Equal(3, failing.Failures);
     }
 
@@ -55,7 +55,7 @@ public sealed class FailureBoundsTests(AzuriteFixture storage) : IClassFixture<A
 
     private static async Task<Azure.Data.Tables.TableEntity> UntilTimerRowAsync(DurableTestHost host, int attempts)
     {
-        var timers = new Azure.Data.Tables.TableClient(host.ConnectionString, $"{host.Hub.Options.HubName}Timers");
+        var timers = host.Hub.Timers;
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
