@@ -123,6 +123,29 @@ public sealed class ReceivableSummariesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheBackgroundUpdate_SummarisesEveryChangedCustomer_OverSeveralGoes_WithNoDashboardRequest()
+    {
+        // 130 customers: more than the background's go of 100, so it takes more than one, two customers at a time as configured.
+        var settings = Options.Create(new DashboardOptions { Months = 12, DsoMonths = 3, SummaryIntervalSeconds = 10, SummaryBackgroundParallelism = 2 });
+        var updater = new ReceivableSummaries(invoices, summaries, settings, clock, NullLogger<ReceivableSummaries>.Instance);
+        await Parallel.ForEachAsync(Enumerable.Range(1, 130), async (n, ct) => await invoices.AddAsync(Invoice($"c{n}", $"i{n}", n * 100m), ct));
+        using var background = new ReceivableSummaryUpdates(updater, settings, clock, NullLogger<ReceivableSummaryUpdates>.Instance);
+        await background.StartAsync(default);
+
+        // The service starts its timer on a thread of its own, so the clock is moved an interval on until the marks are gone.
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while ((await invoices.ChangedCustomersAsync(1, cts.Token)).Count > 0)
+        {
+            clock.Advance(TimeSpan.FromSeconds(10));
+            await Task.Delay(50, cts.Token);
+        }
+
+        await background.StopAsync(default);
+        Assert.Equal(130 * 131 / 2 * 100m, await OpenAsync(updater));
+        Assert.Equal(130, (await updater.ReadAsync(Today, default)).Usable.Count);
+    }
+
+    [Fact]
     public async Task AMarkSetAgainWhileItsCustomerWasSummarised_Stays()
     {
         await invoices.AddAsync(Invoice("c1", "i1", 1_000m));

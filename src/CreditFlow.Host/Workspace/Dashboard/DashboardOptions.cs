@@ -49,6 +49,14 @@ public sealed class DashboardOptions
     [Range(0, 10000)]
     public int CatchUpLimit { get; set; } = 200;
 
+    /// <summary>
+    /// How many customers the background update summarises at once. Few, so that its rounds (three storage requests a
+    /// customer) leave the storage to the ERP's bookings and the workflows' looks, which someone waits on; a dashboard
+    /// request's own catch-up, which its reader waits on, summarises 8 at once.
+    /// </summary>
+    [Range(1, 64)]
+    public int SummaryBackgroundParallelism { get; set; } = 2;
+
     /// <summary>The receivable budget's assumption: days from a sale to its cash.</summary>
     [Range(0, 720)]
     public int BudgetDaysToCollect { get; set; } = 60;

@@ -19,6 +19,8 @@ internal sealed partial class ReceivableSummaries(
     /// <summary>The ladder's step from which an invoice is in special collection (docs/domain.md: about 60 days overdue).</summary>
     private const string SpecialCollectionStep = "special-collection";
 
+    private const int RequestParallelism = 8;
+
     // One update at a time in a process: the background one and a dashboard request's would summarise the same customers.
     private readonly SemaphoreSlim gate = new(1, 1);
     private bool shapeChecked;
@@ -31,9 +33,22 @@ internal sealed partial class ReceivableSummaries(
         Math.Max(ReceivablesPosition.MonthsKept(options.Value.Months, options.Value.DsoMonths), Customers.CoreCustomerLines.Policy.Years * 12),
         ReceivablesPosition.OnTimeWindowDays);
 
-    /// <summary>Summarises up to <paramref name="max"/> of the customers whose invoices changed since they last were.</summary>
+    /// <summary>
+    /// Summarises up to <paramref name="max"/> of the customers whose invoices changed since they last were, 8 at once:
+    /// for a request, whose reader waits.
+    /// </summary>
     /// <returns>True when more are left than <paramref name="max"/>.</returns>
-    public async Task<bool> UpdateAsync(int max, CancellationToken cancellationToken)
+    public Task<bool> UpdateAsync(int max, CancellationToken cancellationToken) => SummariseChangedAsync(max, RequestParallelism, cancellationToken);
+
+    /// <summary>
+    /// Summarises up to <paramref name="max"/> of the customers whose invoices changed, <see cref="DashboardOptions.SummaryBackgroundParallelism"/>
+    /// at once: in the background, where nobody waits and the storage is better left to bookings and the workflows.
+    /// </summary>
+    /// <returns>True when more are left than <paramref name="max"/>.</returns>
+    public Task<bool> UpdateInBackgroundAsync(int max, CancellationToken cancellationToken) =>
+        SummariseChangedAsync(max, options.Value.SummaryBackgroundParallelism, cancellationToken);
+
+    private async Task<bool> SummariseChangedAsync(int max, int parallelism, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken);
         try
@@ -46,7 +61,7 @@ internal sealed partial class ReceivableSummaries(
 
             var changed = await invoices.ChangedCustomersAsync(max + 1, cancellationToken);
             await Parallel.ForEachAsync(
-                changed.Take(max), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, SummariseAsync);
+                changed.Take(max), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, SummariseAsync);
             return changed.Count > max;
         }
         finally

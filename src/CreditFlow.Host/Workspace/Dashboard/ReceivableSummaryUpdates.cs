@@ -10,8 +10,11 @@ namespace CreditFlow.Host.Workspace.Dashboard;
 internal sealed partial class ReceivableSummaryUpdates(
     ReceivableSummaries summaries, IOptions<DashboardOptions> options, TimeProvider clock, ILogger<ReceivableSummaryUpdates> logger) : BackgroundService
 {
-    /// <summary>Customers summarised in one go before looking whether the host is stopping.</summary>
-    private const int Batch = 500;
+    /// <summary>
+    /// Customers summarised in one go, before looking whether the host is stopping: small, because a dashboard request
+    /// waits for the go under way before its own catch-up.
+    /// </summary>
+    private const int Batch = 100;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -23,7 +26,7 @@ internal sealed partial class ReceivableSummaryUpdates(
             {
                 try
                 {
-                    while (await summaries.UpdateAsync(Batch, stoppingToken))
+                    while (await summaries.UpdateInBackgroundAsync(Batch, stoppingToken))
                     {
                     }
                 }
