@@ -235,7 +235,8 @@ internal static class Program
         var catchingUp = Stopwatch.StartNew();
         var caughtUp = await UntilAsync(
             async () => (await dunning.ChangedCustomersAsync(1)).Count == 0 ? (bool?)true : null, settings.PhaseTimeout, "receivables summaries caught up", host, throwOnTimeout: false, pollMs: 1000);
-        Progress($"{label}: receivables summaries {(caughtUp is true ? "caught up" : "still behind")} after {catchingUp.Elapsed.TotalSeconds:0.0} s; settling {settings.SettleSeconds} s, then an idle window of {settings.IdleSeconds} s");
+        var caughtUpAfter = catchingUp.Elapsed;
+        Progress($"{label}: receivables summaries {(caughtUp is true ? "caught up" : "still behind")} after {caughtUpAfter.TotalSeconds:0.0} s; settling {settings.SettleSeconds} s, then an idle window of {settings.IdleSeconds} s");
         await Task.Delay(TimeSpan.FromSeconds(settings.SettleSeconds));
         var from = snap.Take();
         await Task.Delay(TimeSpan.FromSeconds(settings.IdleSeconds));
@@ -245,7 +246,7 @@ internal static class Program
         var (rss, peak) = to.HostMemoryMb;
         Progress($"{label}: {requests} storage requests in {minutes * 60:0} s, host working set {rss} MB (peak {peak} MB)");
         return new IdleWindow(
-            caughtUp is true ? Round(catchingUp.Elapsed.TotalSeconds) : null,
+            caughtUp is true ? Round(caughtUpAfter.TotalSeconds) : null,
             Round(minutes * 60),
             requests,
             Round(requests / minutes),
