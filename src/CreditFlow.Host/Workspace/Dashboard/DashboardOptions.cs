@@ -55,7 +55,7 @@ public sealed class DashboardOptions
     /// request's own catch-up, which its reader waits on, summarises 8 at once.
     /// </summary>
     [Range(1, 64)]
-    public int SummaryBackgroundParallelism { get; set; } = 2;
+    public int SummaryBackgroundParallelism { get; set; } = 4;
 
     /// <summary>The receivable budget's assumption: days from a sale to its cash.</summary>
     [Range(0, 720)]
