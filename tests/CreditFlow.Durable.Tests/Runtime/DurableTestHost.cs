@@ -114,6 +114,23 @@ internal sealed class DurableTestHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits (bounded, real time) until the hub's stored timer rows satisfy <paramref name="condition"/>, and returns them.</summary>
+    public async Task<IReadOnlyList<Azure.Data.Tables.TableEntity>> WaitForTimersAsync(
+        Func<IReadOnlyList<Azure.Data.Tables.TableEntity>, bool> condition, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var rows = Hub.Timers.Query<Azure.Data.Tables.TableEntity>(cancellationToken: cts.Token).ToList();
+            if (condition(rows))
+            {
+                return rows;
+            }
+
+            await Task.Delay(20, cts.Token);
+        }
+    }
+
     public async Task<OrchestrationMetadata> CompleteAsync(string instanceId, TimeSpan? timeout = null)
     {
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));

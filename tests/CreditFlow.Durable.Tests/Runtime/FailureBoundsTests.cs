@@ -53,20 +53,8 @@ public sealed class FailureBoundsTests(AzuriteFixture storage) : IClassFixture<A
         Assert.InRange(done.FailureDetails.InnerFailure!.ErrorMessage.Length, 4_000, 4_100);
     }
 
-    private static async Task<Azure.Data.Tables.TableEntity> UntilTimerRowAsync(DurableTestHost host, int attempts)
-    {
-        var timers = host.Hub.Timers;
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            if (timers.Query<Azure.Data.Tables.TableEntity>(cancellationToken: cts.Token).SingleOrDefault() is { } row && row.GetInt32("Attempts") == attempts)
-            {
-                return row;
-            }
-
-            await Task.Delay(20, cts.Token);
-        }
-    }
+    private static async Task<Azure.Data.Tables.TableEntity> UntilTimerRowAsync(DurableTestHost host, int attempts) =>
+        (await host.WaitForTimersAsync(rows => rows is [var row] && row.GetInt32("Attempts") == attempts)).Single();
 
     private static async Task<PoisonMessage> UntilPoisonedAsync(DurableTestHost host)
     {

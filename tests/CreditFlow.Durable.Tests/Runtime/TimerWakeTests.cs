@@ -47,7 +47,7 @@ public sealed class TimerWakeTests(AzuriteFixture storage) : IClassFixture<Azuri
             ids.Add(await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(LongSleep), 1));
         }
 
-        await UntilTimersStoredAsync(host, workflows);
+        await host.WaitForTimersAsync(rows => rows.Count == workflows, TimeSpan.FromSeconds(60));
 
         host.Clock.Advance(TimeSpan.FromDays(1));
         foreach (var id in ids)
@@ -57,14 +57,5 @@ public sealed class TimerWakeTests(AzuriteFixture storage) : IClassFixture<Azuri
         }
 
         Assert.Empty(host.Hub.Timers.Query<Azure.Data.Tables.TableEntity>());
-    }
-
-    private static async Task UntilTimersStoredAsync(DurableTestHost host, int count)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (host.Hub.Timers.Query<Azure.Data.Tables.TableEntity>(select: ["RowKey"], cancellationToken: cts.Token).Count() < count)
-        {
-            await Task.Delay(50, cts.Token);
-        }
     }
 }
